@@ -1,0 +1,49 @@
+# Two commands do all the set-up (README): `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUN_PACKAGES := tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng poppler-utils fonts-dejavu-core fonts-liberation
+TEST_PACKAGES := ceph-mon ceph-osd radosgw ceph-common chromium
+DEMO_HOME := $(CURDIR)/.run/demo
+export OMP_THREAD_LIMIT := 1
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export DO_NOT_TRACK := 1
+
+.PHONY: run test setup setup-test clean
+
+run: setup
+	@rm -rf "$(DEMO_HOME)"
+	AIGUILLAGE_HOME="$(DEMO_HOME)" $(BIN)/aiguillage run samples/
+
+test: setup setup-test
+	bash scripts/run-tests.sh $(BIN)
+
+setup: .run/debian-run.ok $(BIN)/.installed
+
+setup-test: .run/debian-test.ok $(BIN)/.installed-dev
+
+.run/debian-run.ok: scripts/ensure-debian-packages.sh Makefile
+	@mkdir -p .run
+	@bash scripts/ensure-debian-packages.sh $(RUN_PACKAGES)
+	@touch $@
+
+.run/debian-test.ok: scripts/ensure-debian-packages.sh Makefile
+	@mkdir -p .run
+	@bash scripts/ensure-debian-packages.sh $(TEST_PACKAGES)
+	@touch $@
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(BIN)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	@touch $@
+
+$(BIN)/.installed-dev: pyproject.toml $(BIN)/.installed
+	$(BIN)/pip install -q -e '.[dev]'
+	@touch $@
+
+clean:
+	rm -rf .run build *.egg-info

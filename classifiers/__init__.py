@@ -1,0 +1,1 @@
+"""Document-type classification and its confidence."""

@@ -1,0 +1,1 @@
+"""The ``aiguillage`` command line."""

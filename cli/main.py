@@ -1,0 +1,54 @@
+"""Entry point of the ``aiguillage`` command: parses arguments, maps errors to exit codes.
+
+Each sub-command lives in its own module with ``register(subparsers)``; the module sets
+``func`` on its parser. Errors that users can fix print one French line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from config import ConfigError
+
+# module name -> registered by its register(); order is the order of --help.
+COMMAND_MODULES = ("cli.run_cmd", "cli.corpus_cmd")
+
+
+class UsageError(Exception):
+    exit_code = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aiguillage",
+        description="Numérisation et aiguillage du courrier : OCR, classement, files des équipes.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except ConfigError as exc:
+        print(f"aiguillage : {exc}", file=sys.stderr)
+        return exc.exit_code
+    except UsageError as exc:
+        print(f"aiguillage : {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("aiguillage : interrompu", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,235 @@
+"""Settings: embedded defaults, then an optional YAML file, then ``AIGUILLAGE_*`` variables.
+
+Every setting is declared once in ``SCHEMA`` with its type and limits, and checked on load:
+a bad value raises ConfigError naming the file (or variable), the key and the problem.
+Credentials are read from the environment or a secrets file only, and never printed.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from config.errors import ConfigError
+from config.yamlfile import read_yaml, require_mapping
+
+ENV_PREFIX = "AIGUILLAGE_"
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    kind: type
+    default: Any = None
+    choices: tuple = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    secret: bool = False
+    help: str = ""
+
+    @property
+    def env(self) -> str:
+        return ENV_PREFIX + self.key.replace(".", "_").upper()
+
+
+SCHEMA: tuple[Setting, ...] = (
+    Setting("storage.backend", str, "local", choices=("local", "s3"),
+            help="local: a folder under AIGUILLAGE_HOME; s3: any S3 server (MinIO, Ceph RGW, AWS)"),
+    Setting("storage.s3.endpoint", str, None, help="host:port of the S3 server"),
+    Setting("storage.s3.secure", bool, True, help="use TLS"),
+    Setting("storage.s3.region", str, None),
+    Setting("storage.s3.bucket", str, "aiguillage", help="bucket name (prefix for the audit bucket)"),
+    Setting("storage.s3.access_key", str, None, secret=True),
+    Setting("storage.s3.secret_key", str, None, secret=True),
+    Setting("storage.s3.secrets_file", Path, None,
+            help="YAML file holding access_key and secret_key"),
+    Setting("ocr.languages", str, "fra+eng"),
+    Setting("ocr.dpi", int, 300, minimum=72, maximum=600),
+    Setting("ocr.page_timeout_seconds", float, 120.0, minimum=1, maximum=3600),
+    Setting("ocr.workers", int, 0, minimum=0, maximum=256, help="0: one per core"),
+    Setting("ocr.max_page_pixels", int, 150_000_000, minimum=1_000_000,
+            help="larger pages are refused as possible pixel bombs"),
+    Setting("ocr.max_pages", int, 500, minimum=1, help="pages per input file"),
+    Setting("classification.review_threshold", float, 0.80, minimum=0.0, maximum=1.0,
+            help="below this confidence a document goes to videocodage"),
+    Setting("routing.rules_file", Path, None, help="YAML routing rules replacing the embedded ones"),
+    Setting("registries.suppliers_file", Path, None),
+    Setting("registries.tenants_file", Path, None),
+    Setting("intake.hot_folder", Path, None),
+    Setting("intake.settle_seconds", float, 2.0, minimum=0.0, maximum=600),
+)
+BY_KEY = {s.key: s for s in SCHEMA}
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    source: str  # where the YAML came from, or "défauts intégrés"
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in BY_KEY:
+            raise KeyError(key)
+        return self.values.get(key, BY_KEY[key].default)
+
+    def describe(self) -> dict[str, Any]:
+        """Every setting with its value, secrets masked: safe to print or log."""
+        out: dict[str, Any] = {"home": str(self.home), "source": self.source}
+        for s in SCHEMA:
+            value = self[s.key]
+            out[s.key] = "***" if (s.secret and value) else (str(value) if isinstance(value, Path) else value)
+        return out
+
+
+def default_home() -> Path:
+    return Path(os.path.expanduser("~")) / ".aiguillage"
+
+
+def load_settings(env: Mapping[str, str] | None = None, config_file: Path | None = None) -> Settings:
+    """Load and validate every setting; raise ConfigError on the first bad one."""
+    env = os.environ if env is None else env
+    home = Path(env.get("AIGUILLAGE_HOME") or default_home()).expanduser()
+    values: dict[str, Any] = {}
+
+    explicit = config_file or (Path(env["AIGUILLAGE_CONFIG"]) if env.get("AIGUILLAGE_CONFIG") else None)
+    path = explicit or home / "aiguillage.yaml"
+    source = "défauts intégrés"
+    if explicit is not None or path.exists():
+        source = str(path)
+        data = require_mapping(read_yaml(path, "fichier de configuration"), source, None)
+        for key, raw in _flatten(data, source):
+            setting = _known(key, source)
+            if setting.secret:
+                raise ConfigError(source, key, "les identifiants ne vont pas dans ce fichier : "
+                                  f"utilisez la variable {setting.env} ou storage.s3.secrets_file")
+            values[key] = _coerce(setting, raw, source, base=path.parent)
+
+    for setting in SCHEMA:
+        if setting.env in env and env[setting.env] != "":
+            values[setting.key] = _coerce(setting, env[setting.env], f"variable {setting.env}",
+                                          base=Path.cwd(), from_env=True)
+    for name in env:
+        if name.startswith(ENV_PREFIX) and name not in _KNOWN_ENV:
+            raise ConfigError(f"variable {name}", None,
+                              "variable inconnue (voir README, section Configuration)")
+
+    if "storage.s3.secrets_file" in values:
+        _read_secrets(values)
+    settings = Settings(home=home, source=source, values=values)
+    _check_consistency(settings)
+    return settings
+
+
+# Variables read elsewhere (paths, test hooks) are known too, so a typo is still caught.
+_KNOWN_ENV = {s.env for s in SCHEMA} | {
+    "AIGUILLAGE_HOME", "AIGUILLAGE_CONFIG", "AIGUILLAGE_TEST_S3_ENDPOINT",
+    "AIGUILLAGE_TEST_S3_ACCESS_KEY", "AIGUILLAGE_TEST_S3_SECRET_KEY", "AIGUILLAGE_TEST_S3_SECURE",
+    "AIGUILLAGE_LOG_LEVEL",
+}
+
+
+def _flatten(data: dict, source: str, prefix: str = "") -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    for k, v in data.items():
+        key = f"{prefix}{k}"
+        if isinstance(v, dict) and key not in BY_KEY:
+            if not any(s.startswith(key + ".") for s in BY_KEY):
+                _known(key, source)
+            out.extend(_flatten(v, source, key + "."))
+        else:
+            out.append((key, v))
+    return out
+
+
+def _known(key: str, source: str) -> Setting:
+    if key in BY_KEY:
+        return BY_KEY[key]
+    close = [k for k in BY_KEY if k.split(".")[-1] == key.split(".")[-1] or k.startswith(key)]
+    hint = f" (vouliez-vous dire « {close[0]} » ?)" if close else ""
+    raise ConfigError(source, key, f"clé inconnue{hint}")
+
+
+_TRUE = {"1", "true", "yes", "oui", "on"}
+_FALSE = {"0", "false", "no", "non", "off"}
+
+
+def _coerce(s: Setting, raw: Any, source: str, base: Path, from_env: bool = False) -> Any:
+    if raw is None:
+        return None
+    try:
+        value = _CONVERT[s.kind](raw, base)
+    except (TypeError, ValueError):
+        raise ConfigError(source, s.key, f"valeur « {raw} » invalide : {_KIND_FR[s.kind]} attendu") from None
+    if s.choices and value not in s.choices:
+        raise ConfigError(source, s.key, f"valeur « {raw} » invalide : choisir parmi {', '.join(s.choices)}")
+    if s.minimum is not None and value < s.minimum:
+        raise ConfigError(source, s.key, f"valeur {raw} trop petite (minimum {s.minimum:g})")
+    if s.maximum is not None and value > s.maximum:
+        raise ConfigError(source, s.key, f"valeur {raw} trop grande (maximum {s.maximum:g})")
+    return value
+
+
+def _to_bool(raw: Any, _base: Path) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(raw)
+
+
+def _to_int(raw: Any, _base: Path) -> int:
+    if isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
+        raise ValueError(raw)
+    return int(str(raw).replace("_", "").strip())
+
+
+def _to_float(raw: Any, _base: Path) -> float:
+    if isinstance(raw, bool):
+        raise ValueError(raw)
+    return float(str(raw).strip())
+
+
+def _to_str(raw: Any, _base: Path) -> str:
+    if isinstance(raw, (dict, list)):
+        raise TypeError(raw)
+    text = str(raw).strip()
+    if not text:
+        raise ValueError(raw)
+    return text
+
+
+def _to_path(raw: Any, base: Path) -> Path:
+    p = Path(_to_str(raw, base)).expanduser()
+    return p if p.is_absolute() else (base / p)
+
+
+_CONVERT: dict[type, Callable[[Any, Path], Any]] = {
+    bool: _to_bool, int: _to_int, float: _to_float, str: _to_str, Path: _to_path,
+}
+_KIND_FR = {bool: "un booléen (true/false)", int: "un nombre entier", float: "un nombre",
+            str: "un texte", Path: "un chemin de fichier"}
+
+
+def _read_secrets(values: dict[str, Any]) -> None:
+    path: Path = values["storage.s3.secrets_file"]
+    data = require_mapping(read_yaml(path, "fichier de secrets"), str(path), None)
+    for name in ("access_key", "secret_key"):
+        key = f"storage.s3.{name}"
+        if name in data and key not in values:
+            values[key] = _coerce(BY_KEY[key], data[name], str(path), base=path.parent)
+    unknown = set(data) - {"access_key", "secret_key"}
+    if unknown:
+        raise ConfigError(str(path), sorted(unknown)[0], "clé inconnue (attendu : access_key, secret_key)")
+
+
+def _check_consistency(settings: Settings) -> None:
+    if settings["storage.backend"] == "s3":
+        for key in ("storage.s3.endpoint", "storage.s3.access_key", "storage.s3.secret_key"):
+            if not settings[key]:
+                raise ConfigError(settings.source, key,
+                                  f"obligatoire avec storage.backend: s3 (variable {BY_KEY[key].env})")

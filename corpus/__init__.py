@@ -1,0 +1,1 @@
+"""Generator of realistic French test documents with their ground truth."""

@@ -1,0 +1,1 @@
+"""Reading files, preparing pages, OCR, PDF text, Factur-X and field extraction."""

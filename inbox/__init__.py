@@ -1,0 +1,1 @@
+"""The web app for teleworking staff and the vidéocodage station."""

@@ -1,0 +1,61 @@
+"""The object store interface that every back end implements.
+
+Keys are ``/``-separated paths. ``put_if_absent`` is the one atomic primitive the queues
+build on: exactly one of several concurrent callers with the same key gets True.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Iterator
+
+
+@dataclass(frozen=True)
+class ObjectInfo:
+    key: str
+    size: int
+    etag: str
+    modified: float  # epoch seconds
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+class ObjectStore(ABC):
+    """Bytes under keys. Implementations: LocalStore (a folder) and S3Store (minio SDK)."""
+
+    name: str = "store"
+
+    @abstractmethod
+    def put(self, key: str, data: bytes, content_type: str = "application/octet-stream",
+            metadata: dict[str, str] | None = None) -> None:
+        """Write ``data`` under ``key``, replacing what was there."""
+
+    @abstractmethod
+    def put_if_absent(self, key: str, data: bytes, content_type: str = "application/octet-stream",
+                      metadata: dict[str, str] | None = None) -> bool:
+        """Write only if ``key`` does not exist yet; True if this call created it."""
+
+    @abstractmethod
+    def get(self, key: str) -> bytes:
+        """The object's bytes; ObjectNotFound if absent."""
+
+    @abstractmethod
+    def stat(self, key: str) -> ObjectInfo:
+        """Size, ETag, time and metadata; ObjectNotFound if absent."""
+
+    @abstractmethod
+    def list(self, prefix: str = "") -> Iterator[str]:
+        """Every key under ``prefix``, in lexical order."""
+
+    @abstractmethod
+    def delete(self, key: str) -> None:
+        """Remove ``key``; absent keys are not an error."""
+
+    def exists(self, key: str) -> bool:
+        from storage.errors import ObjectNotFound
+
+        try:
+            self.stat(key)
+            return True
+        except ObjectNotFound:
+            return False

@@ -1,0 +1,42 @@
+"""Opens the object store the settings name: a local folder or an S3 bucket."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from storage.errors import StorageError
+from storage.objectstore import ObjectStore
+
+
+def open_store(settings: Any, bucket: str | None = None) -> ObjectStore:
+    """The configured store; ``bucket`` overrides storage.s3.bucket (S3 only).
+
+    ``settings`` is a config.settings.Settings (or anything with ``home`` and ``[key]``).
+    """
+    backend = settings["storage.backend"]
+    if backend == "local":
+        from storage.local import LocalStore
+
+        return LocalStore(settings.home / "store")
+    if backend == "s3":
+        from storage.s3 import S3Store
+
+        for key in ("storage.s3.endpoint", "storage.s3.access_key", "storage.s3.secret_key"):
+            if not settings[key]:
+                raise StorageError(f"réglage {key} manquant : obligatoire avec storage.backend: s3")
+        return S3Store(
+            endpoint=settings["storage.s3.endpoint"],
+            access_key=settings["storage.s3.access_key"],
+            secret_key=settings["storage.s3.secret_key"],
+            bucket=bucket or settings["storage.s3.bucket"],
+            secure=bool(settings["storage.s3.secure"]),
+            region=settings["storage.s3.region"],
+        )
+    raise StorageError(f"réglage storage.backend inconnu : « {backend} » (choisir local ou s3)")
+
+
+def describe_store(store: ObjectStore) -> Mapping[str, str]:
+    """Where the store lives, safe to print (no credentials)."""
+    if store.name == "s3":
+        return {"backend": "s3", "endpoint": getattr(store, "endpoint", ""), "bucket": getattr(store, "bucket", "")}
+    return {"backend": store.name, "root": str(getattr(store, "root", ""))}

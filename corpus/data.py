@@ -1,0 +1,191 @@
+"""Word lists for the fictitious landlord PATRIMOINE: names, streets, towns, residences."""
+
+from __future__ import annotations
+
+FIRST_NAMES = (
+    "Jean", "Marie", "Pierre", "Nathalie", "Michel", "Isabelle", "Philippe", "Sylvie", "Alain",
+    "Catherine", "Patrick", "Françoise", "Nicolas", "Sandrine", "Christophe", "Valérie", "Stéphane",
+    "Céline", "Laurent", "Sophie", "Frédéric", "Aurélie", "David", "Émilie", "Julien", "Karima",
+    "Mohamed", "Fatima", "Rachid", "Nadia", "Karim", "Samira", "Youssef", "Leïla", "Mamadou",
+    "Aminata", "Moussa", "Awa", "José", "Maria", "Antonio", "Carmen", "Manuel", "Ana", "Kevin",
+    "Jessica", "Dylan", "Océane", "Thomas", "Camille", "Lucas", "Léa", "Hugo", "Chloé", "Yannick",
+    "Josiane", "Raymonde", "Germaine", "Marcel", "Gérard", "Monique", "Jacqueline", "Bernard",
+    "Odette", "René", "Ginette", "Hélène", "Agnès", "Thierry", "Pascale", "Éric", "Corinne",
+    "Sébastien", "Élodie", "Mathieu", "Inès", "Bilal", "Sarah", "Ibrahim", "Khadija",
+)
+
+LAST_NAMES = (
+    "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy",
+    "Moreau", "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "Fernandez", "Lopez", "Martinez",
+    "Sanchez", "Perez", "Gonzalez", "Rodriguez", "Da Silva", "Pereira", "Ferreira", "Benali",
+    "Bouaziz", "Haddad", "Mansouri", "Cherif", "Diallo", "Traoré", "Koné", "Diop", "Ndiaye",
+    "Nguyen", "Tran", "Fabre", "Cazeneuve", "Castex", "Barthe", "Baylac", "Soulé", "Lacoste",
+    "Delpech", "Fourcade", "Rouquette", "Carrère", "Ducasse", "Lafforgue", "Pujol", "Vidal",
+    "Roux", "Fournier", "Girard", "Bonnet", "Dupont", "Lambert", "Fontaine", "Rousseau",
+    "Vincent", "Muller", "Lefèvre", "Faure", "André", "Mercier", "Blanc", "Guérin", "Boyer",
+    "Garnier", "Chevalier", "François", "Legrand", "Gauthier", "Perrin", "Mathieu", "Clément",
+    "Gimenez", "Sabatier", "Marty", "Escudier", "Cabanac", "Azaïs", "El Amrani", "Ouali",
+)
+
+# (town, postal code, agency)
+TOWNS = (
+    ("Toulouse", "31000", "Agence Toulouse Centre"),
+    ("Toulouse", "31200", "Agence Toulouse Nord"),
+    ("Toulouse", "31500", "Agence Toulouse Est"),
+    ("Toulouse", "31100", "Agence Toulouse Sud"),
+    ("Toulouse", "31400", "Agence Toulouse Sud"),
+    ("Toulouse", "31300", "Agence Toulouse Ouest"),
+    ("Colomiers", "31770", "Agence Colomiers"),
+    ("Tournefeuille", "31170", "Agence Colomiers"),
+    ("Plaisance-du-Touch", "31830", "Agence Colomiers"),
+    ("Blagnac", "31700", "Agence Blagnac"),
+    ("Aucamville", "31140", "Agence Blagnac"),
+    ("Fenouillet", "31150", "Agence Blagnac"),
+    ("Muret", "31600", "Agence Muret"),
+    ("Portet-sur-Garonne", "31120", "Agence Muret"),
+    ("Cugnaux", "31270", "Agence Muret"),
+    ("Balma", "31130", "Agence Toulouse Est"),
+    ("L'Union", "31240", "Agence Toulouse Est"),
+    ("Ramonville-Saint-Agne", "31520", "Agence Toulouse Sud"),
+    ("Castanet-Tolosan", "31320", "Agence Toulouse Sud"),
+    ("Saint-Orens-de-Gameville", "31650", "Agence Toulouse Sud"),
+)
+
+STREET_KINDS = ("rue", "avenue", "allée", "chemin", "impasse", "boulevard", "place", "route")
+STREET_NAMES = (
+    "des Lilas", "Jean Jaurès", "Victor Hugo", "de la République", "des Mimosas", "du Canal",
+    "Pierre-Paul Riquet", "des Pyrénées", "de Lardenne", "de Fronton", "de Grande-Bretagne",
+    "des Violettes", "Saint-Exupéry", "Clément Ader", "de la Garonne", "du Touch", "des Cèdres",
+    "Henri Dunant", "Jules Guesde", "des Platanes", "de Gascogne", "du Lauragais", "Marcel Pagnol",
+    "des Tilleuls", "Camille Pujol", "de Larrieu", "de Saint-Simon", "Nicolas Vauquelin",
+    "Paul Valéry", "des Écoles", "de la Gare", "des Frères Lumière", "du Mirail", "Bourbaki",
+    "des Minimes", "Frédéric Mistral", "de Bayonne", "du Général de Gaulle", "Gambetta",
+    "Louise Michel", "Olympe de Gouges", "des Sept Deniers", "de Négreneys", "de Gironis",
+)
+
+RESIDENCE_NAMES = (
+    "Les Tilleuls", "Les Acacias", "Le Clos des Vignes", "Les Jardins de la Garonne", "Le Parc",
+    "Les Hirondelles", "Bellefontaine", "Les Pins", "Le Mirail", "Les Glycines", "La Roseraie",
+    "Les Côteaux", "Le Hameau du Touch", "Les Cigales", "Les Violettes", "Pierre Goudouli",
+    "Les Platanes", "Le Val d'Aran", "Les Trois Cocus", "Le Belvédère", "Les Amandiers",
+    "Les Lauriers", "Le Capitoul", "Les Pradettes", "Saint-Exupéry", "Les Oliviers",
+    "Le Clos Fleuri", "La Cépière", "Les Marronniers", "Le Grand Selve", "Les Sorbiers",
+    "Arc-en-Ciel", "Les Chênes", "Le Verger", "Les Bleuets", "La Terrasse",
+)
+
+EMAIL_DOMAINS = ("gmail.com", "orange.fr", "free.fr", "laposte.net", "hotmail.fr", "sfr.fr",
+                 "yahoo.fr", "outlook.fr", "wanadoo.fr", "bbox.fr")
+
+# bank code -> (bank name, BIC)
+BANKS = {
+    "30004": ("BNP Paribas", "BNPAFRPPXXX"),
+    "30003": ("Société Générale", "SOGEFRPP"),
+    "10278": ("Crédit Mutuel", "CMCIFR2A"),
+    "13135": ("Caisse d'Épargne Occitanie", "CEPAFRPP313"),
+    "17807": ("Banque Populaire Occitane", "CCBPFRPPTLS"),
+    "30002": ("LCL", "CRLYFRPP"),
+    "11006": ("Crédit Agricole Toulouse 31", "AGRIFRPP812"),
+    "20041": ("La Banque Postale", "PSSTFRPPTOU"),
+}
+
+# (trade, company name, legal form, what they sell: list of (label, unit price range, VAT rate))
+SUPPLIER_SPECS = (
+    ("plomberie", "Plomberie Garonne", "SARL"),
+    ("plomberie", "Sanitaires du Midi", "SAS"),
+    ("plomberie", "Dépannage Plomberie Toulousaine", "EURL"),
+    ("chauffage", "Thermi-Sud Chauffage", "SAS"),
+    ("chauffage", "Occitanie Énergie Maintenance", "SA"),
+    ("chauffage", "Chaudières Service 31", "SARL"),
+    ("ascenseurs", "Ascenseurs Occitanie", "SAS"),
+    ("ascenseurs", "Elevatis Sud-Ouest", "SAS"),
+    ("électricité", "Elec'Toulouse", "SARL"),
+    ("électricité", "Lumière & Réseaux du Sud", "SAS"),
+    ("électricité", "Électricité Générale Muretaine", "EURL"),
+    ("nettoyage", "Propreté Midi Services", "SAS"),
+    ("nettoyage", "Net'Immo Toulouse", "SARL"),
+    ("nettoyage", "Brillance Entretien", "SARL"),
+    ("désinsectisation", "Dératisation 31", "SARL"),
+    ("désinsectisation", "Hygiène Nuisibles Occitanie", "SAS"),
+    ("serrurerie", "Serrurerie du Capitole", "SARL"),
+    ("serrurerie", "Clés & Fermetures Blagnacaises", "EURL"),
+    ("couverture", "Toitures du Lauragais", "SARL"),
+    ("couverture", "Zinguerie Saint-Cyprien", "SARL"),
+    ("espaces verts", "Jardins de la Save", "SARL"),
+    ("espaces verts", "Paysages Tolosans", "SAS"),
+    ("énergie", "Énergie Sud Fourniture", "SA"),
+    ("énergie", "Gaz & Électricité d'Occitanie", "SA"),
+    ("eau", "Eaux de la Métropole Services", "SA"),
+    ("assurance", "Mutuelle Habitat Occitanie", "SA"),
+    ("assurance", "Assurances Garonne Patrimoine", "SA"),
+    ("informatique", "Infogestion 31", "SAS"),
+    ("informatique", "Capitole Numérique", "SARL"),
+    ("impression", "Imprimerie Saint-Cyprien", "SARL"),
+    ("impression", "Reprographie des Minimes", "EURL"),
+    ("peinture", "Peintures et Revêtements Colomérins", "SARL"),
+    ("peinture", "Atelier Couleurs du Sud", "SARL"),
+    ("menuiserie", "Menuiseries Ramonvilloises", "SARL"),
+    ("vitrerie", "Vitrerie Express Toulouse", "EURL"),
+    ("maçonnerie", "Bâti-Garonne Rénovation", "SAS"),
+    ("diagnostics", "Diagnostics Immobiliers d'Occitanie", "SARL"),
+    ("sécurité incendie", "Protection Incendie Sud", "SAS"),
+    ("interphonie", "Interphones & Contrôle d'Accès 31", "SARL"),
+    ("télécoms", "Télécom Pro Occitanie", "SAS"),
+    ("déménagement", "Transports et Déménagements Pujol", "SARL"),
+    ("fournitures", "Bureau Plus Toulouse", "SAS"),
+)
+
+# trade -> [(line label, min unit price, max unit price, VAT rate %)]
+CATALOGUE = {
+    "plomberie": [("Remplacement mitigeur évier", 85, 180, 10), ("Recherche de fuite", 120, 260, 10),
+                  ("Débouchage canalisation", 90, 220, 10), ("Remplacement chasse d'eau", 70, 150, 10),
+                  ("Déplacement et main-d'œuvre (heure)", 45, 65, 10), ("Joint et flexible inox", 8, 25, 20)],
+    "chauffage": [("Entretien annuel chaudière gaz", 75, 130, 10), ("Remplacement circulateur", 220, 480, 10),
+                  ("Contrat de maintenance chaufferie collective", 800, 2400, 20),
+                  ("Purge et équilibrage radiateurs", 60, 140, 10), ("Thermostat d'ambiance", 45, 120, 5.5)],
+    "ascenseurs": [("Maintenance trimestrielle ascenseur", 450, 900, 20), ("Désincarcération / dépannage", 180, 350, 20),
+                   ("Remplacement bouton palier", 90, 210, 20), ("Contrôle technique quinquennal", 600, 1100, 20)],
+    "électricité": [("Remplacement disjoncteur différentiel", 80, 160, 10), ("Mise en sécurité tableau électrique", 250, 600, 10),
+                    ("Remplacement luminaires parties communes", 35, 90, 20), ("Main-d'œuvre électricien (heure)", 45, 60, 10)],
+    "nettoyage": [("Nettoyage parties communes (mois)", 350, 1200, 20), ("Sortie des conteneurs", 80, 240, 20),
+                  ("Nettoyage après sinistre", 200, 650, 20), ("Lavage des vitres halls", 90, 260, 20)],
+    "désinsectisation": [("Traitement blattes par logement", 45, 95, 10), ("Dératisation caves et vide-ordures", 180, 420, 10),
+                         ("Traitement punaises de lit", 250, 550, 10), ("Pose de postes d'appâtage", 12, 30, 20)],
+    "serrurerie": [("Remplacement cylindre porte palière", 95, 210, 10), ("Ouverture de porte", 120, 250, 10),
+                   ("Ferme-porte hall d'entrée", 160, 380, 20), ("Reproduction de badges", 8, 18, 20)],
+    "couverture": [("Réparation tuiles canal", 180, 700, 10), ("Nettoyage chéneaux", 150, 400, 10),
+                   ("Remplacement descente EP zinc", 220, 600, 10), ("Location nacelle (jour)", 250, 450, 20)],
+    "espaces verts": [("Tonte et entretien espaces verts", 300, 1100, 20), ("Taille des haies", 150, 500, 20),
+                      ("Élagage platanes", 400, 1500, 20), ("Évacuation déchets verts", 80, 220, 20)],
+    "énergie": [("Consommation électricité parties communes", 150, 2200, 20), ("Abonnement", 20, 90, 5.5),
+                ("Contribution au service public de l'électricité", 10, 120, 20), ("Consommation gaz chaufferie", 900, 6000, 20)],
+    "eau": [("Consommation eau froide", 300, 3500, 5.5), ("Abonnement compteur", 25, 80, 5.5),
+            ("Redevance assainissement", 120, 1400, 10)],
+    "assurance": [("Prime multirisque immeubles", 2000, 9000, 20), ("Avenant garantie dommages-ouvrage", 300, 1500, 20)],
+    "informatique": [("Licence logiciel de gestion (an)", 600, 3000, 20), ("Maintenance postes de travail", 250, 900, 20),
+                     ("Écran 24 pouces", 120, 220, 20), ("Scanner de production", 900, 2500, 20)],
+    "impression": [("Impression avis d'échéance", 0.12, 0.35, 20), ("Enveloppes à fenêtre (mille)", 25, 60, 20),
+                   ("Affiches A3 parties communes", 1.5, 4, 20), ("Journal des locataires (exemplaire)", 0.4, 1.2, 5.5)],
+    "peinture": [("Peinture cage d'escalier (m²)", 14, 28, 10), ("Remise en état logement vacant", 900, 2800, 10),
+                 ("Lessivage murs et plafonds", 6, 12, 10)],
+    "menuiserie": [("Remplacement porte de placard", 150, 380, 10), ("Réglage fenêtres PVC", 60, 140, 10),
+                   ("Fourniture et pose volet roulant", 350, 720, 5.5)],
+    "vitrerie": [("Remplacement double vitrage", 180, 420, 10), ("Intervention urgence bris de glace", 120, 240, 10)],
+    "maçonnerie": [("Reprise de fissures façade", 400, 1800, 10), ("Réfection enduit", 30, 55, 10),
+                   ("Scellement garde-corps", 120, 320, 10)],
+    "diagnostics": [("Diagnostic de performance énergétique", 90, 180, 20), ("Repérage amiante avant travaux", 250, 600, 20),
+                    ("Constat de risque d'exposition au plomb", 120, 260, 20)],
+    "sécurité incendie": [("Vérification extincteurs", 8, 18, 20), ("Maintenance désenfumage", 180, 600, 20),
+                          ("Remplacement détecteur de fumée", 20, 45, 5.5)],
+    "interphonie": [("Remplacement platine interphone", 450, 1200, 10), ("Programmation badges Vigik", 5, 12, 20)],
+    "télécoms": [("Abonnement fibre agence (mois)", 45, 120, 20), ("Lignes mobiles (forfait)", 15, 35, 20)],
+    "déménagement": [("Déménagement relogement", 600, 1800, 20), ("Garde-meubles (mois)", 80, 200, 20)],
+    "fournitures": [("Ramettes papier A4", 3.5, 6, 20), ("Cartouches toner", 45, 120, 20), ("Classeurs", 1.2, 3.5, 20)],
+}
+
+FEMALE_FIRST_NAMES = frozenset((
+    "Marie", "Nathalie", "Isabelle", "Sylvie", "Catherine", "Françoise", "Sandrine", "Valérie", "Céline",
+    "Sophie", "Aurélie", "Émilie", "Karima", "Fatima", "Nadia", "Samira", "Leïla", "Aminata", "Awa", "Maria",
+    "Carmen", "Ana", "Jessica", "Océane", "Camille", "Léa", "Chloé", "Josiane", "Raymonde", "Germaine",
+    "Monique", "Jacqueline", "Odette", "Ginette", "Hélène", "Agnès", "Pascale", "Corinne", "Élodie", "Inès",
+    "Sarah", "Khadija",
+))

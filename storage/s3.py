@@ -53,7 +53,7 @@ class S3Store(ObjectStore):
         self.retry = retry or RetryPolicy()
         self._where = f"{'https' if secure else 'http'}://{endpoint}"
         try:
-            check_bucket_name(bucket)
+            check_bucket_name(bucket, strict=True)
         except ValueError:
             raise StorageError(f"nom de bucket S3 invalide : « {bucket} » (réglage storage.s3.bucket)") from None
         http = urllib3.PoolManager(

@@ -104,7 +104,8 @@ def remove_bucket(server: S3Server, bucket: str) -> None:
         client = server.client()
         if not client.bucket_exists(bucket):
             return
-        names = [DeleteObject(o.object_name) for o in client.list_objects(bucket, recursive=True)]
+        names = [DeleteObject(o.object_name, o.version_id)
+                 for o in client.list_objects(bucket, recursive=True, include_version=True)]
         for _ in client.remove_objects(bucket, names):
             pass
         client.remove_bucket(bucket)

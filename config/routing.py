@@ -133,7 +133,8 @@ def load_routing(taxonomy: Taxonomy, path: Path | None = None) -> RoutingRules:
     defaults = require_mapping(data.get("defaults"), source, "defaults")
     d_priority = _int(defaults.get("priority", 3), source, "defaults.priority", 1, 9)
     d_deadline = _number(defaults.get("deadline_hours", 120), source, "defaults.deadline_hours")
-    raw_rules = data.get("rules") or []
+    raw_rules = data.get("rules")
+    raw_rules = [] if raw_rules is None else raw_rules
     if not isinstance(raw_rules, list):
         raise ConfigError(source, "rules", "une liste de règles est attendue")
     rules, names = [], set()

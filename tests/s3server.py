@@ -11,6 +11,7 @@ Use from a conftest.py:  ``from tests.s3server import s3_server, s3_bucket  # no
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
@@ -113,30 +114,47 @@ def remove_bucket(server: S3Server, bucket: str) -> None:
         pass
 
 
-@pytest.fixture(scope="session")
-def s3_server() -> Iterator[S3Server]:
+# One gateway per test process, even when several conftest.py files import the fixture
+# (each import registers its own session fixture): the first use starts it, exit stops it.
+_SHARED: dict[str, object] = {}
+
+
+def shared_server() -> S3Server:
+    """The session's S3 server, started on first call; pytest.fail with a clear message if none."""
+    if "server" in _SHARED:
+        return _SHARED["server"]  # type: ignore[return-value]
+    if "error" in _SHARED:
+        pytest.fail(str(_SHARED["error"]), pytrace=False)
     external = server_from_env()
     if external is not None:
-        yield external
-        return
+        _SHARED["server"] = external
+        return external
     missing = missing_programs()
     if missing:
-        pytest.fail(
+        _SHARED["error"] = (
             "tests S3 : aucun serveur S3. Installez les paquets Debian ceph-mon ceph-osd radosgw "
             f"ceph-common (`make setup-test`; manquent : {', '.join(missing)}) ou indiquez un serveur "
             "avec AIGUILLAGE_TEST_S3_ENDPOINT, AIGUILLAGE_TEST_S3_ACCESS_KEY, AIGUILLAGE_TEST_S3_SECRET_KEY "
-            "(et AIGUILLAGE_TEST_S3_SECURE). Pour ne lancer que le reste : pytest -m 'not s3'.",
-            pytrace=False)
+            "(et AIGUILLAGE_TEST_S3_SECURE). Pour ne lancer que le reste : pytest -m 'not s3'.")
+        pytest.fail(str(_SHARED["error"]), pytrace=False)
     scratch = Path(tempfile.mkdtemp(prefix="aig-s3-"))  # short path: socket names have a length limit
+    atexit.register(_cleanup, scratch)
     try:
-        try:
-            server = start_server(scratch)
-        except (RuntimeError, subprocess.TimeoutExpired) as exc:
-            pytest.fail(f"tests S3 : la passerelle Ceph n'a pas démarré : {exc}", pytrace=False)
-        yield server
-    finally:
-        stop_server(scratch)
-        shutil.rmtree(scratch, ignore_errors=True)
+        _SHARED["server"] = start_server(scratch)
+    except (RuntimeError, subprocess.TimeoutExpired) as exc:
+        _SHARED["error"] = f"tests S3 : la passerelle Ceph n'a pas démarré : {exc}"
+        pytest.fail(str(_SHARED["error"]), pytrace=False)
+    return _SHARED["server"]  # type: ignore[return-value]
+
+
+def _cleanup(scratch: Path) -> None:
+    stop_server(scratch)
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> S3Server:
+    return shared_server()
 
 
 @pytest.fixture

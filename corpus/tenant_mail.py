@@ -134,7 +134,7 @@ def tenant_letter(rng: random.Random, doc_type: str, t: Tenant) -> DocContent:
     blocks.append(space())
     paras, urgent = _body(rng, doc_type, fields, when)
     if rng.random() < 0.75:
-        obj = rng.choice(P.OBJECTS[doc_type])
+        obj = rng.choice([o for o in P.OBJECTS[doc_type] if urgent or "rgen" not in o])
         blocks.append(line(obj if obj.startswith("Objet") else "Objet : " + obj, bold=rng.random() < 0.5))
     if urgent and rng.random() < 0.6:
         blocks.append(line(rng.choice(P.URGENT_MARKS), bold=True, size=12))

@@ -1,0 +1,28 @@
+"""``aiguillage separator-sheet OUT.pdf``: print the separator sheet to slip between documents."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("separator-sheet", help="écrire la feuille de séparation (PDF à imprimer)",
+                              description="Écrit la feuille de séparation à glisser entre deux documents d'un lot.")
+    p.add_argument("out", type=Path, metavar="SORTIE.pdf", help="fichier PDF à écrire")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from extractors.separator import separator_sheet_pdf
+
+    out: Path = args.out
+    try:
+        if out.parent and not out.parent.exists():
+            out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(separator_sheet_pdf())
+    except OSError as exc:
+        print(f"aiguillage : impossible d'écrire « {out} » ({exc.strerror or exc})")
+        return 1
+    print(f"Feuille de séparation écrite dans « {out} ». Imprimez-la et glissez-la entre deux documents.")
+    return 0

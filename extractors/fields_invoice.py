@@ -1,0 +1,346 @@
+"""Fields of suppliers' invoices, credit notes and quotes, read from their text.
+
+Each reader returns what it found; :func:`extract_supplier_fields` validates, matches the
+supplier in the registry and fills an :class:`~extractors.types.Extraction`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from config.registries import Registries
+from extractors import validators
+from extractors.fields_labels import Doc, LabelHit, values_for
+from extractors.matching import match_supplier_by_ids, match_supplier_by_name
+from extractors.parsing import Match, find_amounts, find_dates, find_digit_runs, find_ibans, find_vats, fix_digits, fold
+from extractors.types import Extraction
+
+NO = r"(?:n\s?[°o*?]\s?\.?|no\.|num(?:ero)?\.?|#)"
+_NUMBER_LABELS = {
+    "supplier_invoice": [
+        (0, r"\bfacture\s*" + NO + r"\s*:?"),
+        (0, NO + r"\s*(?:de\s+|d'\s*)?(?:la\s+)?facture\s*:?"),
+        (1, r"\bnumero\s*(?:de\s+(?:la\s+)?facture\s*)?:"),
+        (1, r"\bref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?facture\s*:?"),
+        (2, r"(?m)^\s*facture\s*:?"),
+    ],
+    "supplier_credit_note": [
+        (0, r"\b(?:facture\s+d'avoir|avoir|note\s+de\s+credit)\s*" + NO + r"\s*:?"),
+        (0, NO + r"\s*(?:d'\s*|de\s+l'\s*)?(?:avoir|note de credit)\s*:?"),
+        (1, r"\bnumero\s*(?:d'avoir\s*)?:"),
+        (1, r"\bref(?:erence)?\.?\s*(?:de\s+l'|d')?avoir\s*:?"),
+        (2, r"(?m)^\s*(?:facture\s+d'avoir|avoir|note\s+de\s+credit)\s*:?"),
+    ],
+    "supplier_quote": [
+        (0, r"\b(?:devis|proposition(?:\s+commerciale)?)\s*" + NO + r"\s*:?"),
+        (0, NO + r"\s*(?:de\s+|du\s+)?devis\s*:?"),
+        (1, r"\bnumero\s*(?:de\s+devis\s*)?:"),
+        (1, r"\bref(?:erence)?\.?\s*(?:du\s+|de\s+)?devis\s*:?"),
+        (2, r"(?m)^\s*(?:proposition commerciale\s*/\s*)?devis\s*:?"),
+    ],
+}
+_ORDER_LABELS = [
+    (0, r"\bbon\s+de\s+commande\s*(?:" + NO + r"|numero)?\s*:?"),
+    (0, r"(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\b\s*:?"),
+    (0, r"\bb\.?c\.?\s*" + NO + r"?\s*:"),
+    (0, r"\bcommande\s*(?:" + NO + r"|numero)\s*:?"),
+    (0, r"\bref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?commande\s*:?"),
+    (1, r"\bvotre\s+commande\s*(?:" + NO + r")?\s*:?"),
+    (1, r"\bv/\s*(?:commande|cde)\s*:?"),
+]
+_DATE_LABELS = [
+    ("invoice_date", 0, r"\bdate\s*(?:de\s+(?:la\s+)?|du\s+|d'\s*|de\s+l'\s*)?(?:facture|facturation|avoir|devis|emission)\s*:?"),
+    ("invoice_date", 0, r"\bemise?s?\s+le\b"),
+    ("invoice_date", 1, r"\bfaite?\s+le\b"),
+    ("invoice_date", 1, r"\bdate\s*:"),
+    ("invoice_date", 2, r"\bdate\b(?!\s*(?:d'|de\s|du\s|d\s|limite|d'echeance))"),
+    ("invoice_date", 3, r"\b(?:facture|avoir|devis)\b[^\n]{0,40}?\bdu\b"),
+    ("invoice_date", 3, r",\s*le\b"),
+    ("due_date", 0, r"\b(?:date\s*(?:d'\s*|de\s+l'\s*|d\s)?)?echeance\s*(?:le\s*)?:?"),
+    ("due_date", 0, r"\ba\s+(?:payer|regler)\s+(?:avant|au\s+plus\s+tard|jusqu'au)\s*(?:le\b)?"),
+    ("due_date", 0, r"\bpayable\s+(?:avant\s+|au\s+plus\s+tard\s+|jusqu'au\s+)?(?:le\b)?"),
+    ("due_date", 0, r"\bdate\s+limite\s+de\s+(?:paiement|reglement)\s*:?"),
+    ("due_date", 0, r"\b(?:paiement|reglement)\s+(?:avant|au\s+plus\s+tard)\s+le\b"),
+    ("due_date", 1, r"\bexigible\s+le\b"),
+    ("due_date", 1, r"\bdate\s+de\s+(?:paiement|reglement)\s*:?"),
+    ("other_date", 0, r"\b(?:livraison|intervention|periode|validite|valable|commande|naissance|travaux)\b"),
+]
+_TOTAL_LABELS = [
+    ("ht", 0, r"\b(?:total|montant|sous-total|sous\s+total)\s*(?:net\s*)?(?:h\.?\s?t\.?|hors\s+tax\w*|hors\s+tva)(?![a-z])"),
+    ("ht", 1, r"\b(?:base|net)\s*h\.?\s?t\.?(?![a-z])"),
+    ("tva", 0, r"\b(?:total|montant)\s*(?:de\s+(?:la\s+)?)?t\.?v\.?a\.?(?![a-z])"),
+    ("tvarate", 1, r"\bt\.?v\.?a\.?(?:\s*(?:a|\()?\s*\d{1,2}(?:[,.]\d{1,2})?\s*%\s*\)?)?(?![a-z])"),
+    ("ttc", 0, r"\b(?:total|montant)\s*(?:net\s*)?(?:de\s+l'avoir\s*)?t\.?t\.?c\.?(?![a-z])"),
+    ("ttc", 0, r"\bnet\s+a\s+payer(?:\s*t\.?t\.?c\.?)?"),
+    ("ttc", 1, r"\b(?:total|montant)\s+(?:a\s+payer|du)\b"),
+    ("ttc", 1, r"\bmontant\s+(?:total\s+)?de\s+l'avoir(?:\s*t\.?t\.?c\.?)?"),
+    ("ttc", 1, r"\btotal\s+(?:de\s+l')?avoir\b"),
+    ("ttc", 2, r"\b(?:reste|solde)\s+a\s+payer"),
+]
+_TABLE_HEADER = re.compile(r"designation|\bqte\b|quantite|prix\s+unit|\bp\.?\s?u\.?\b|libelle|description")
+_NOT_TAX_AMOUNT = re.compile(r"(?:n\s?[°o*]|numero|num\.?|\bid\.?|identifiant|taux|code|no\.?)\s*(?:de\s+)?$")
+_NOT_TAX_AFTER = re.compile(r"^\s*(?:intra|non\s+applicable|:?\s*fr\s?\d|n°|due|acquittee|sur\s+les\s+debits)")
+_LEGAL_FORM_RE = re.compile(r"\b(?:SARL|SAS|SASU|SA|EURL|SNC|SCOP|SELARL|SCI)\b")
+
+
+def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], reference_date) -> Match | None:
+    li = doc.line_of(label.start)
+    _, line_end = doc.line_span(li)
+    stops = [h.start for h in labels if label.end <= h.start < line_end and h.start > label.start]
+    region_end = min(stops) if stops else line_end
+    candidates = [(label.end, region_end)]
+    if not doc.text[label.end:region_end].strip(" \t:.#-"):
+        nxt = doc.next_nonempty_line(li)
+        if nxt is not None:
+            candidates.append(doc.line_span(nxt))
+    for start, end in candidates:
+        m = re.match(r"[\s:.#]*(?:-\s+)?(-?[A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|\d)", doc.text[start:end])
+        if not m:
+            continue
+        tok = m.group(1)
+        if not any(c.isdigit() for c in tok) or find_dates(tok, reference_date):
+            continue
+        s = start + m.start(1)
+        return Match(tok, s, s + len(tok), tok)
+    return None
+
+
+def read_number(doc: Doc, specs: list[tuple[int, str]], reference_date) -> Match | None:
+    labels = doc.find_labels([("n", p, rx) for p, rx in specs])
+    labels = [h for h in labels if not re.search(r"(?:sur|remplace\s+la|origine)\s*$",
+                                                 doc.folded[max(0, h.start - 15):h.start])]
+    for label in sorted(labels, key=lambda h: (h.priority, h.start)):
+        tok = _first_token_after(doc, label, labels, reference_date)
+        if tok:
+            return tok
+    return None
+
+
+def read_dates(doc: Doc, reference_date: dt.date | None) -> dict[str, str]:
+    dates = find_dates(doc.text, reference_date)
+    labels = doc.find_labels(_DATE_LABELS)
+    out: dict[str, str] = {}
+    used: set[int] = set()
+    for name in ("due_date", "invoice_date"):
+        for label in sorted((h for h in labels if h.name == name), key=lambda h: (h.priority, h.start)):
+            vals, _ = values_for(doc, label, labels, [d for d in dates if d.start not in used], max_gap=40)
+            if vals:
+                out[name] = vals[0].value
+                used.add(vals[0].start)
+                break
+    if "invoice_date" not in out:  # the first date not announced as something else
+        for d in dates:
+            if d.start in used:
+                continue
+            line = doc.line_text(doc.line_of(d.start), folded=True)
+            if not any(h.name in ("due_date", "other_date") for h in labels
+                       if doc.line_of(h.start) == doc.line_of(d.start)) and " au " not in line:
+                out["invoice_date"] = d.value
+                break
+    return out
+
+
+def _tax_label_ok(doc: Doc, h: LabelHit) -> bool:
+    before = doc.folded[max(0, h.start - 16):h.start]
+    after = doc.folded[h.end:h.end + 20]
+    return not (_NOT_TAX_AMOUNT.search(before) or _NOT_TAX_AFTER.search(after))
+
+
+def read_totals(doc: Doc) -> dict[str, list[str]]:
+    """Candidate values for "ht", "tva", "ttc", best first (and "tvarate" lines)."""
+    labels = [h for h in doc.find_labels(_TOTAL_LABELS)
+              if not _TABLE_HEADER.search(doc.line_text(doc.line_of(h.start), folded=True))]
+    labels = [h for h in labels if h.name not in ("tva", "tvarate") or _tax_label_ok(doc, h)]
+    amounts = find_amounts(doc.text)
+    scored: dict[str, list[tuple[tuple, str]]] = {"ht": [], "tva": [], "ttc": [], "tvarate": []}
+    for h in labels:
+        vals, same = values_for(doc, h, labels, amounts)
+        if vals:
+            v = vals[-1] if same else vals[0]
+            scored[h.name].append(((h.priority, 0 if same else 1, -h.start), v.value))
+    out: dict[str, list[str]] = {}
+    for name, items in scored.items():
+        seen: list[str] = []
+        for _, v in sorted(items):
+            if v not in seen:
+                seen.append(v)
+        out[name] = seen
+    rate_values = [v for _, v in sorted(scored["tvarate"], key=lambda x: -x[0][2])]
+    tva = out["tva"] + [v for v in out["tvarate"] if v not in out["tva"]]
+    if len(rate_values) > 1:
+        total = f"{sum(Decimal(v) for v in rate_values):.2f}"
+        if total not in tva:
+            tva.append(total)
+    if re.search(r"tva\s+non\s+applicable|293\s*b", doc.folded) and "0.00" not in tva:
+        tva.append("0.00")
+    out["tva"] = tva
+    return out
+
+
+def choose_totals(cands: dict[str, list[str]], credit: bool) -> tuple[dict[str, str], str | None]:
+    """(fields, reason if rejected): the best HT/TVA/TTC triple that adds up."""
+    def norm(v: str) -> str:
+        return v.lstrip("-") if credit else v
+
+    ht = [norm(v) for v in cands.get("ht", [])]
+    tva = [norm(v) for v in cands.get("tva", [])]
+    ttc = [norm(v) for v in cands.get("ttc", [])]
+    sign = "-" if credit else ""
+
+    def signed(v: str) -> str:
+        return sign + v if credit and float(v) != 0 else v
+
+    if ht and tva and ttc:
+        triples = sorted(((i + j + k, i, j, k) for i in range(len(ht)) for j in range(len(tva))
+                          for k in range(len(ttc))))
+        for _, i, j, k in triples:
+            if validators.amounts_add_up(ht[i], tva[j], ttc[k], tolerance=0.015):
+                return {"total_excl_tax": signed(ht[i]), "total_tax": signed(tva[j]),
+                        "total_incl_tax": signed(ttc[k])}, None
+        return {}, (f"totaux incohérents : HT {ht[0]} + TVA {tva[0]} ≠ TTC {ttc[0]}")
+    out = {}
+    if ht and ttc and abs(float(ht[0])) > abs(float(ttc[0])) + 0.01:
+        return {}, f"totaux incohérents : HT {ht[0]} supérieur au TTC {ttc[0]}"
+    if ht and ttc and tva == [] and ht[0] == ttc[0]:
+        pass
+    for key, vals in (("total_excl_tax", ht), ("total_tax", [v for v in tva if v != "0.00"] or tva[:1]),
+                      ("total_incl_tax", ttc)):
+        if vals:
+            out[key] = signed(vals[0])
+    if "total_tax" in out and out["total_tax"] == "0.00" and not (ht and ttc):
+        del out["total_tax"]
+    return out, None
+
+
+def _labelled_digits(doc: Doc, pattern: str, max_skip: int = 30) -> list[str]:
+    """Digit strings printed after a label (``SIRET``, ``RCS Toulouse B``), spaces removed."""
+    fixed = fix_digits(doc.text)
+    out = []
+    for m in re.finditer(pattern, doc.folded):
+        tail = fixed[m.end():m.end() + max_skip + 40].split("\n")[0]
+        g = re.match(r"[^\d\n]{0,%d}?(\d+(?:[ .]\d+)*)" % max_skip, tail)
+        if not g:
+            continue
+        digits = ""
+        for group in re.split(r"[ .]", g.group(1)):
+            if len(digits) + len(group) > 14:
+                break
+            digits += group
+            if len(digits) == 14:
+                break
+        out.append(digits or re.sub(r"\D", "", g.group(1)))
+    return out
+
+
+def read_supplier_ids(doc: Doc, ex: Extraction, registries: Registries) -> dict[str, str]:
+    """SIRET/SIREN, VAT and IBAN, valid ones in the result, invalid printed ones in ``ex.rejected``."""
+    found: dict[str, str] = {}
+    sirets = _labelled_digits(doc, r"\bsiret\b\s*(?:n\s?[°o]\.?)?", max_skip=6)
+    sirens = _labelled_digits(doc, r"\bsiren\b", max_skip=6) + _labelled_digits(doc, r"\br\.?\s?c\.?\s?s\.?\b", 30)
+    sirets += [s for s in sirens if len(s) == 14]
+    sirens = [s for s in sirens if len(s) != 14] + [s for s in sirets if len(s) == 9]
+    sirets = [s for s in sirets if len(s) != 9]
+    valid = [s for s in sirets if validators.is_valid_siret(s)]
+    if not valid:
+        valid = [r.value for r in find_digit_runs(doc.text, (14,)) if validators.is_valid_siret(r.value)]
+    if valid:
+        known = [s for s in valid if registries.supplier_by("siret", s)]
+        found["supplier_siret"] = (known or valid)[0]
+    elif sirets:
+        s = sirets[0]
+        ex.rejected["supplier_siret"] = (f"SIRET « {s} » invalide (clé de contrôle)" if len(s) == 14 else
+                                         f"SIRET « {s} » illisible : {len(s)} chiffres au lieu de 14")
+    if "supplier_siret" not in found:
+        valid_siren = [s for s in sirens if validators.is_valid_siren(s)]
+        if valid_siren:
+            found["supplier_siren"] = valid_siren[0]
+        elif sirens and "supplier_siret" not in ex.rejected:
+            ex.rejected["supplier_siren"] = f"SIREN « {sirens[0]} » invalide (clé de contrôle)"
+
+    vats = find_vats(doc.text)
+    valid_vats = [v.value for v in vats if validators.is_valid_vat(v.value)]
+    if valid_vats:
+        siren = found.get("supplier_siren") or found.get("supplier_siret", "")[:9]
+        same = [v for v in valid_vats if siren and v[4:] == siren]
+        known = [v for v in valid_vats if registries.supplier_by("vat", v)]
+        found["supplier_vat"] = (same or known or valid_vats)[0]
+    elif vats:
+        ex.rejected["supplier_vat"] = f"n° de TVA « {vats[0].value} » invalide (clé de contrôle)"
+
+    ibans = find_ibans(doc.text)
+    valid_ibans = [m.value for m in ibans if validators.is_valid_iban(m.value)]
+    if valid_ibans:
+        known = [v for v in valid_ibans if registries.supplier_by("iban", v)]
+        found["iban"] = (known or valid_ibans)[0]
+    else:
+        labelled = [m for m in ibans if "iban" in doc.folded[max(0, m.start - 20):m.start]]
+        if labelled:
+            ex.rejected["iban"] = f"IBAN « {labelled[0].value} » invalide (clé de contrôle)"
+    return found
+
+
+def guess_supplier_name(doc: Doc) -> str | None:
+    """The letterhead's company name when the supplier is not in the registry."""
+    lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()][:12]
+    bad = re.compile(r"facture|avoir|devis|date|n°|tel|fax|mail|@|www|siret|tva|page|patrimoine|client|"
+                     r"destinataire|adresse|objet|total", re.I)
+    for ln in lines[:8]:
+        if _LEGAL_FORM_RE.search(ln) and not re.search(r"capital|patrimoine", ln, re.I):
+            return re.split(r"\s[-–|]\s|,", ln)[0].strip()
+    for ln in lines[:4]:
+        if len(ln) >= 3 and not bad.search(fold(ln)) and not re.search(r"\d", ln) and re.search(r"[A-Za-z]{3}", ln):
+            return ln
+    return None
+
+
+def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
+                            reference_date: dt.date | None = None) -> Extraction:
+    ex = Extraction()
+    doc = Doc(text)
+    f = ex.fields
+    ids = read_supplier_ids(doc, ex, registries)
+    match = match_supplier_by_ids(registries, siret=ids.get("supplier_siret"), siren=ids.get("supplier_siren"),
+                                  vat=ids.get("supplier_vat"), iban=ids.get("iban"))
+    if match is None:
+        match = match_supplier_by_name(registries, text)
+    if match:
+        ex.supplier_id = match.supplier.supplier_id
+        f["supplier_name"] = match.supplier.name
+    else:
+        name = guess_supplier_name(doc)
+        if name:
+            f["supplier_name"] = name
+    for key in ("supplier_siret", "supplier_siren", "supplier_vat"):
+        if key in ids:
+            f[key] = ids[key]
+
+    number = read_number(doc, _NUMBER_LABELS.get(doc_type, _NUMBER_LABELS["supplier_invoice"]), reference_date)
+    if number:
+        f["invoice_number"] = number.value
+    dates = read_dates(doc, reference_date)
+    if "invoice_date" in dates:
+        f["invoice_date"] = dates["invoice_date"]
+    if "due_date" in dates:
+        if "invoice_date" in f and dates["due_date"] < f["invoice_date"]:
+            ex.rejected["due_date"] = (f"échéance {dates['due_date']} antérieure à la date de facture "
+                                       f"{f['invoice_date']}")
+        else:
+            f["due_date"] = dates["due_date"]
+
+    totals, reason = choose_totals(read_totals(doc), credit=doc_type == "supplier_credit_note")
+    f.update(totals)
+    if reason:
+        for key in ("total_excl_tax", "total_tax", "total_incl_tax"):
+            ex.rejected[key] = reason
+
+    if doc_type == "supplier_invoice":
+        if "iban" in ids:
+            f["iban"] = ids["iban"]
+        order = read_number(doc, _ORDER_LABELS, reference_date)
+        if order and order.value != f.get("invoice_number"):
+            f["order_reference"] = order.value
+    else:
+        ex.rejected.pop("iban", None)
+    return ex

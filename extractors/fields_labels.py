@@ -1,0 +1,118 @@
+"""Relating printed labels (``Total HT``, ``Facture n°``) to the values printed after them.
+
+A value belongs to a label when it follows it on the same line (before the next label), or,
+in table layouts, sits on the next line in the same column as the label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.parsing import Match, fold
+
+
+@dataclass(frozen=True)
+class LabelHit:
+    name: str  # what the label announces: "ht", "tva", "invoice_date"...
+    priority: int  # 0 = most specific
+    start: int
+    end: int
+
+
+class Doc:
+    """A document's text with its folded copy and line boundaries, computed once."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.folded = fold(text)
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+    def line_of(self, pos: int) -> int:
+        lo, hi = 0, len(self.line_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.line_starts[mid] <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def line_span(self, index: int) -> tuple[int, int]:
+        start = self.line_starts[index]
+        end = self.line_starts[index + 1] - 1 if index + 1 < len(self.line_starts) else len(self.text)
+        return start, end
+
+    def line_text(self, index: int, folded: bool = False) -> str:
+        s, e = self.line_span(index)
+        return (self.folded if folded else self.text)[s:e]
+
+    def next_nonempty_line(self, index: int, max_skip: int = 1) -> int | None:
+        for j in range(index + 1, min(index + 2 + max_skip, len(self.line_starts))):
+            if self.line_text(j).strip():
+                return j
+        return None
+
+    def find_labels(self, specs: list[tuple[str, int, str]]) -> list[LabelHit]:
+        """All label occurrences; ``specs`` holds (name, priority, regex on folded text)."""
+        hits = []
+        for name, prio, pattern in specs:
+            for m in re.finditer(pattern, self.folded):
+                if "\n" in m.group(0).strip():
+                    continue
+                hits.append(LabelHit(name, prio, m.start(), m.end()))
+        # a label inside a longer one (``tva`` in ``total tva``) is dropped
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept: list[LabelHit] = []
+        for h in hits:
+            if any(k.start <= h.start and h.end <= k.end and (k.end - k.start) > (h.end - h.start) for k in kept):
+                continue
+            if any(k.start == h.start and k.end == h.end and k.name == h.name for k in kept):
+                continue
+            kept.append(h)
+        return kept
+
+
+def values_for(doc: Doc, label: LabelHit, labels: list[LabelHit], values: list[Match],
+               same_line_only: bool = False, max_gap: int = 60) -> tuple[list[Match], bool]:
+    """Values belonging to ``label``: (values, found on the same line?)."""
+    li = doc.line_of(label.start)
+    _, line_end = doc.line_span(li)
+    stops = [h.start for h in labels if label.end <= h.start < line_end and h is not label
+             and not (h.start < label.end)]
+    region_end = min(stops) if stops else line_end
+    same = [v for v in values if label.end <= v.start and v.end <= region_end
+            and v.start - label.end <= max_gap]
+    if same or same_line_only:
+        return same, True
+    nxt = doc.next_nonempty_line(li)
+    if nxt is None:
+        return [], False
+    line_labels = sorted((h for h in labels if doc.line_of(h.start) == li), key=lambda h: h.start)
+    # label followed by other text on its line (not a column header): no value below
+    tail = doc.text[label.end:region_end].strip(" :.\t")
+    if tail and len(line_labels) == 1:
+        return [], False
+    s, e = doc.line_span(nxt)
+    below = [v for v in values if s <= v.start and v.end <= e]
+    if not below:
+        return [], False
+    if len(line_labels) > 1:
+        if len(below) == len(line_labels):
+            k = [h.start for h in line_labels].index(label.start)
+            return [below[k]], False
+        return [], False
+    return [below[0]], False
+
+
+_TOKEN_RE = re.compile(r"(?<![\w/.\-])[A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|(?<![\w])\d(?![\w])")
+
+
+def find_reference_tokens(text: str) -> list[Match]:
+    """Tokens that may be document numbers: letters/digits/``-/_.``, with at least one digit."""
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        tok = m.group(0)
+        if any(c.isdigit() for c in tok):
+            out.append(Match(tok, m.start(), m.end(), tok))
+    return out

@@ -1,0 +1,369 @@
+"""Read French amounts, dates and identifiers out of (possibly noisy) OCR text.
+
+Every ``parse_*`` takes one raw value and returns its SPEC.md form (amount ``"1234.56"``,
+date ``"2020-06-04"``, phone ``"0612345678"``, identifiers without spaces) or None. Every
+``find_*`` scans a whole text and returns ``Match`` objects with their offsets, so callers can
+relate a value to the label printed before it.
+
+Offsets are kept stable: :func:`clean` and :func:`fold` return strings of the same length as
+their input, so a position found in the folded text is the same position in the original.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from extractors import validators
+
+_SPACES = "\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a\t"
+_DASHES = "\u2212\u2013\u2014\u2010\u2011"
+_TRANSLATE = {ord(c): " " for c in _SPACES} | {ord(c): "-" for c in _DASHES} | {
+    ord("\u2019"): "'", ord("\u2018"): "'", ord("\u00ba"): "°"}
+
+# Letters OCR engines print for digits, when the token around them is clearly numeric.
+_OCR_DIGITS = {"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "i": "1",
+               "!": "1", "S": "5", "B": "8", "Z": "2"}
+_NUMERIC_PUNCT = set(",.:/-+'")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A value found in a text: its normalised form and where it was printed."""
+
+    value: str
+    start: int
+    end: int
+    raw: str = ""
+
+
+def clean(text: str) -> str:
+    """Unify exotic spaces, dashes and apostrophes; same length as ``text``."""
+    return text.translate(_TRANSLATE)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free copy of ``text`` with the same length (for label search)."""
+    out = []
+    for ch in clean(text):
+        base = unicodedata.normalize("NFD", ch)[0] if ord(ch) > 127 else ch
+        if len(base.lower()) != 1:
+            base = ch
+        out.append(base.lower() if len(base.lower()) == 1 else base)
+    return "".join(out)
+
+
+def _fix_token(token: str) -> str:
+    core = [c for c in token if c not in _NUMERIC_PUNCT and c not in "€%"]
+    digits = sum(c.isdigit() for c in core)
+    if not digits:
+        return token
+    confusable = sum(c in _OCR_DIGITS for c in core)
+    others = len(core) - digits - confusable
+    # "2O2O" or "l5/O6" yes; "FR76" or "F2020" (other letters) no; never mostly letters.
+    if confusable == 0 or others or confusable > digits:
+        return token
+    return "".join(_OCR_DIGITS.get(c, c) for c in token)
+
+
+def fix_digits(text: str) -> str:
+    """Undo OCR letter/digit confusions inside numeric tokens; same length as ``text``."""
+    text = clean(text)
+    return re.sub(r"\S+", lambda m: _fix_token(m.group(0)), text)
+
+
+# --------------------------------------------------------------------------- amounts
+
+_NUM = r"\d{1,3}(?:[ .']\d{3})+(?:[,.]\d{1,2})?|\d+(?:[,.]\d{1,2})?"
+_AMOUNT_RE = re.compile(
+    r"(?<![\w.,])(?P<sign>[-+]\s?)?(?P<cur1>€\s?)?(?P<num>" + _NUM + r")(?![\d])"
+    r"(?P<cur2>\s?(?:€|eur(?:os?)?\b|euros?\b))?(?P<cr>\s?(?:cr\b|c\.r\.))?(?!\s?%)(?![.,]?\d)",
+    re.IGNORECASE)
+
+
+def _number_to_str(num: str) -> str | None:
+    num = num.replace(" ", "").replace("'", "")
+    m = re.fullmatch(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:[,.](\d{1,2}))?", num)
+    if not m:
+        # "1.234" with a dot as thousands separator but no decimals, or "1,234.56" (English)
+        m2 = re.fullmatch(r"(\d{1,3}(?:,\d{3})+)\.(\d{2})", num)
+        if not m2:
+            return None
+        return f"{m2.group(1).replace(',', '')}.{m2.group(2)}"
+    whole = m.group(1).replace(".", "")
+    dec = (m.group(2) or "").ljust(2, "0")
+    return f"{int(whole)}.{dec}"
+
+
+def parse_amount(raw: str) -> str | None:
+    """``"1 234,56 €"`` -> ``"1234.56"``; ``"45,00 CR"`` or ``"-45,00"`` -> ``"-45.00"``."""
+    if raw is None:
+        return None
+    text = fix_digits(raw).strip()
+    negative = False
+    m = re.fullmatch(r"\((.*)\)", text)
+    if m:  # accounting style (45,00)
+        text, negative = m.group(1).strip(), True
+    text = re.sub(r"(?i)\s*(?:€|eur(?:os?)?|euros?)\s*$", "", text)
+    text = re.sub(r"(?i)^\s*(?:€|eur)\s*", "", text)
+    m = re.fullmatch(r"(?i)(.*?)\s*(?:cr|c\.r\.|\(avoir\)|avoir)$", text)
+    if m and m.group(1):
+        text, negative = m.group(1), True
+    m = re.fullmatch(r"([-+])\s*(.*)", text)
+    if m:
+        negative = negative or m.group(1) == "-"
+        text = m.group(2)
+    text = re.sub(r"(?i)\s*(?:€|eur(?:os?)?)\s*$", "", text)
+    value = _number_to_str(text)
+    if value is None:
+        return None
+    if negative and float(value) != 0:
+        value = "-" + value
+    return value
+
+
+def find_amounts(text: str, need_currency: bool = False) -> list[Match]:
+    """Every amount in ``text``; numbers without decimals count only with a currency sign.
+
+    Percentages (``20 %``) are skipped. With ``need_currency`` only amounts written with
+    ``€``/``EUR``/``euros`` are returned.
+    """
+    fixed = fix_digits(text)
+    out = []
+    for m in _AMOUNT_RE.finditer(fixed):
+        has_cur = bool(m.group("cur1") or m.group("cur2"))
+        has_dec = bool(re.search(r"[,.]\d{2}$", m.group("num")))
+        if need_currency and not has_cur:
+            continue
+        if not has_dec and not has_cur:
+            continue
+        value = _number_to_str(m.group("num"))
+        if value is None:
+            continue
+        if (m.group("sign") or "").strip() == "-" or m.group("cr"):
+            value = "-" + value if float(value) else value
+        out.append(Match(value, m.start(), m.end(), text[m.start():m.end()]))
+    return out
+
+
+# --------------------------------------------------------------------------- dates
+
+MONTHS = {
+    "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "mar": 3,
+    "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8,
+    "septembre": 9, "sept": 9, "sep": 9, "octobre": 10, "oct": 10, "novembre": 11, "nov": 11,
+    "decembre": 12, "dec": 12,
+}
+_FULL_MONTHS = [k for k in MONTHS if len(k) > 4 or k in ("mars", "mai", "juin", "aout")]
+
+
+def month_number(word: str) -> int | None:
+    """French month name (any case, accents or not, OCR-damaged) -> 1..12."""
+    w = fold(word).strip(".").replace(" ", "")
+    if w in MONTHS:
+        return MONTHS[w]
+    if len(w) < 4:
+        return None
+    from rapidfuzz import fuzz, process
+
+    best = process.extractOne(w, _FULL_MONTHS, scorer=fuzz.ratio, score_cutoff=76)
+    return MONTHS[best[0]] if best else None
+
+
+def _make_date(year: int, month: int, day: int) -> str | None:
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    if not 1900 <= year <= 2100:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+_NUMERIC_DATE_RE = re.compile(
+    r"(?<![\d./-])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])(?!\s?[./-]\s?\d)")
+_ISO_DATE_RE = re.compile(r"(?<![\d./-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
+_TEXT_DATE_RE = re.compile(
+    r"(?<![\w])(\d{1,2}|1\s?er|[l1i]\s?er)\s*(?:er\s+)?([a-z]{3,10})\.?,?(?:\s+(\d{4}|\d{2}(?![\d/])))?",
+    re.IGNORECASE)
+
+
+def find_dates(text: str, reference_date: dt.date | None = None) -> list[Match]:
+    """Every full date in ``text`` (day, month, year), as ISO strings, in reading order.
+
+    ``4 juin`` without a year takes the year of ``reference_date`` when one is given;
+    ``juin 2020`` (no day) and impossible dates (``31/02/2020``) are not dates.
+    """
+    fixed = fold(fix_digits(text))
+    out: list[Match] = []
+    for m in _NUMERIC_DATE_RE.finditer(fixed):
+        iso = _make_date(int(m.group(4)), int(m.group(3)), int(m.group(1)))
+        if iso:
+            out.append(Match(iso, m.start(), m.end(), text[m.start():m.end()]))
+    for m in _ISO_DATE_RE.finditer(fixed):
+        iso = _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if iso:
+            out.append(Match(iso, m.start(), m.end(), text[m.start():m.end()]))
+    for m in _TEXT_DATE_RE.finditer(fixed):
+        month = month_number(m.group(2))
+        if month is None:
+            continue
+        day_txt = m.group(1).replace(" ", "")
+        day = 1 if day_txt.endswith("er") else int(day_txt)
+        end = m.end()
+        if m.group(3):
+            year = int(m.group(3))
+        elif reference_date is not None:
+            year = reference_date.year
+            end = m.end(2) + (1 if fixed[m.end(2):m.end(2) + 1] == "." else 0)
+        else:
+            continue
+        iso = _make_date(year, month, day)
+        if iso:
+            out.append(Match(iso, m.start(), end, text[m.start():end]))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def parse_date(raw: str, reference_date: dt.date | None = None) -> str | None:
+    """One French date in any usual form -> ``YYYY-MM-DD``; None when not a full, real date."""
+    if not raw:
+        return None
+    found = find_dates(raw, reference_date)
+    return found[0].value if found else None
+
+
+# --------------------------------------------------------------------------- phones
+
+_PHONE_RE = re.compile(
+    r"(?<![\d+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?[1-9]|0[1-9])(?:[ .\-/]?\d{2}){4}(?![\d])")
+
+
+def parse_phone(raw: str) -> str | None:
+    """``06.12.34.56.78``, ``+33 6 12 34 56 78``, ``0033 6...`` -> ``0612345678``."""
+    if not raw:
+        return None
+    text = fix_digits(raw).replace("(0)", "")
+    return validators.normalise_phone(text)
+
+
+def find_phones(text: str) -> list[Match]:
+    fixed = fix_digits(text)
+    out = []
+    for m in _PHONE_RE.finditer(fixed):
+        value = parse_phone(m.group(0))
+        if value:
+            out.append(Match(value, m.start(), m.end(), text[m.start():m.end()]))
+    return out
+
+
+# --------------------------------------------------------------------------- identifiers
+
+def digits_only(raw: str) -> str:
+    return re.sub(r"[\s.\-]", "", fix_digits(raw))
+
+
+def parse_siret(raw: str) -> str | None:
+    """14 digits (spaces, dots allowed in the print) -> digits; no check of the key here."""
+    d = digits_only(raw or "")
+    return d if re.fullmatch(r"\d{14}", d) else None
+
+
+def parse_siren(raw: str) -> str | None:
+    d = digits_only(raw or "")
+    return d if re.fullmatch(r"\d{9}", d) else None
+
+
+_DIGIT_RUN_RE = re.compile(r"(?<![\w])\d(?:[ .]?\d){8,16}(?![\w])")
+
+
+def find_digit_runs(text: str, lengths: tuple[int, ...]) -> list[Match]:
+    """Digit groups (spaces or dots inside allowed) whose digit count is in ``lengths``."""
+    fixed = fix_digits(text)
+    out = []
+    for m in _DIGIT_RUN_RE.finditer(fixed):
+        d = re.sub(r"\D", "", m.group(0))
+        if len(d) in lengths:
+            out.append(Match(d, m.start(), m.end(), text[m.start():m.end()]))
+    return out
+
+
+_VAT_RE = re.compile(r"(?<![A-Z0-9])FR[ .\-]?([0-9A-Z]{2})[ .\-]?(\d{3})[ .\-]?(\d{3})[ .\-]?(\d{3})(?!\d)")
+
+
+def parse_vat(raw: str) -> str | None:
+    """``FR 44 732829320`` -> ``FR44732829320`` (format only; see validators.is_valid_vat)."""
+    m = _VAT_RE.search(_fix_vat_text(raw or ""))
+    return "FR" + "".join(m.groups()) if m else None
+
+
+def _fix_vat_text(text: str) -> str:
+    text = clean(text).upper()
+    # inside "FRxx ddd ddd ddd", O means 0 even though the token has letters
+    return re.sub(r"FR[ .\-]?[0-9OIL]{2}(?:[ .\-]?[0-9OIL]{3}){3}",
+                  lambda m: "FR" + m.group(0)[2:].replace("O", "0").replace("I", "1").replace("L", "1"),
+                  text)
+
+
+def find_vats(text: str) -> list[Match]:
+    fixed = _fix_vat_text(text)
+    return [Match("FR" + "".join(m.groups()), m.start(), m.end(), text[m.start():m.end()])
+            for m in _VAT_RE.finditer(fixed)]
+
+
+_IBAN_START_RE = re.compile(r"(?<![A-Z0-9])([A-Z]{2})[ ]?(\d{2})")
+_IBAN_LENGTHS = {"FR": 27, "MC": 27, "DE": 22, "BE": 16, "ES": 24, "IT": 27, "LU": 20, "CH": 21,
+                 "NL": 18, "PT": 25, "GB": 22}
+
+
+def parse_iban(raw: str) -> str | None:
+    """``FR76 3000 6000 0112 3456 7890 189`` -> ``FR7630006000011234567890189`` (format only)."""
+    found = find_ibans(raw or "")
+    return found[0].value if found else None
+
+
+def find_ibans(text: str) -> list[Match]:
+    """IBAN-shaped strings, cut to their country's length; the check digits are NOT verified.
+
+    The IBAN is read either as one block or as space-separated groups; a following word
+    without digits (``BIC``, ``SIRET``) ends it.
+    """
+    up = clean(text).upper()
+    out = []
+    for m in _IBAN_START_RE.finditer(up):
+        country = m.group(1)
+        want = _IBAN_LENGTHS.get(country)
+        chars = country + m.group(2)
+        pos = m.end()
+        grouped = True
+        rest = up[pos:]
+        for tok in re.finditer(r" ?([A-Z0-9]+)", rest):
+            if tok.start() != pos - m.end():
+                break
+            t = tok.group(1)
+            if not (any(c.isdigit() for c in t) or (len(t) <= 4 and grouped)):
+                break
+            grouped = grouped and len(t) == 4
+            if want is not None and len(chars) + len(t) > want:
+                break
+            chars += t
+            pos = m.end() + tok.end()
+            if want is not None and len(chars) == want:
+                break
+        if (want is not None and len(chars) != want) or not 15 <= len(chars) <= 34:
+            continue
+        bban = chars[4:]
+        if country == "FR":  # bank and branch codes and the RIB key are digits
+            bban = bban[:10].replace("O", "0") + bban[10:21] + bban[21:].replace("O", "0")
+            chars = chars[:4] + bban
+        if sum(c.isdigit() for c in bban) < len(bban) // 2:
+            continue
+        out.append(Match(chars, m.start(), pos, text[m.start():pos]))
+    return out
+
+
+def is_iban_candidate(value: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", value))

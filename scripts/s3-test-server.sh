@@ -165,12 +165,13 @@ EOF
   ceph-osd -c "$DIR/ceph.conf" -i 0 --mkfs --osd-uuid "$osd_uuid" \
     >>"$DIR/log/setup.out" 2>&1 || fail_start "création de l'OSD"
   spawn osd ceph-osd -i 0
-  spawn rgw radosgw -n client.rgw.gw
 
-  # The user can be created while the gateway is still making its pools.
+  # The user first: radosgw-admin makes the default zone and its pools. Started side by side,
+  # the gateway and radosgw-admin race to make them and one sometimes waits 5 s.
   timeout "$START_TIMEOUT" radosgw-admin user create --uid=aiguillage-test \
     --display-name="aiguillage tests" --access-key="$ACCESS_KEY" --secret-key="$SECRET_KEY" \
     >>"$DIR/log/setup.out" 2>&1 || fail_start "création de l'utilisateur S3"
+  spawn rgw radosgw -n client.rgw.gw
 
   local deadline=$((SECONDS + START_TIMEOUT))
   until python3 - "$rgw_port" <<'PY' 2>/dev/null

@@ -67,6 +67,10 @@ def recipient_block(rng: random.Random, t: Tenant) -> list[Block]:
     return [line(x, indent=0.55) for x in lines]
 
 
+def _on(text: str) -> str:
+    return text if text.startswith("le ") else "le " + text
+
+
 def _month(rng: random.Random) -> str:
     return rng.choice(MONTHS)
 
@@ -93,9 +97,16 @@ def _body(rng: random.Random, doc_type: str, fields: dict[str, str], when: date)
         urgent = rng.random() < 0.45
         first, second = rng.choice(P.REPAIR_URGENT if urgent else P.REPAIR_NORMAL)
         paras = [first + (" " + second if second and rng.random() < 0.7 else "")]
+        if rng.random() < 0.5:
+            since = when - timedelta(days=rng.randint(1, 40))
+            paras[0] += rng.choice((" Le problème a commencé {}.", " Cela dure depuis {}.", " J'ai déjà signalé ce problème {}."
+                                    )).format(_on(fmt_date(rng, since, with_year=rng.random() < 0.4)))
         paras.append(" ".join(rng.sample(P.REPAIR_ASK, rng.randint(1, 2))))
     elif doc_type == "neighbour_dispute":
         paras = [" ".join(rng.sample(P.NEIGHBOUR, rng.randint(1, 2)))]
+        if rng.random() < 0.5:
+            paras[0] += rng.choice((" Encore {} vers 2 heures du matin.", " Dernier incident {}.")).format(
+                _on(fmt_date(rng, when - timedelta(days=rng.randint(1, 20)), with_year=rng.random() < 0.3)))
         paras.append(" ".join(_fill(rng, s) for s in rng.sample(P.NEIGHBOUR_MORE, rng.randint(1, 3))))
     elif doc_type == "lease_termination":
         leave = when + timedelta(days=rng.randint(30, 75))
@@ -126,14 +137,15 @@ def tenant_letter(rng: random.Random, doc_type: str, t: Tenant) -> DocContent:
     top_sender = rng.random() < 0.85
     if top_sender:
         blocks += sender + [space(rng.choice((1, 2)))]
-    blocks += recipient_block(rng, t) if rng.random() < 0.8 else []
+    short_note = register != "plain" and rng.random() < 0.3
+    blocks += recipient_block(rng, t) if rng.random() < 0.8 and not short_note else []
     blocks.append(space())
     place = t.city if rng.random() < 0.8 else "Toulouse"
     blocks.append(line(f"{place}, le {fmt_date(rng, when)}" if rng.random() < 0.75 else
                        f"Le {fmt_date(rng, when)}", indent=0.5 if rng.random() < 0.7 else 0))
     blocks.append(space())
     paras, urgent = _body(rng, doc_type, fields, when)
-    if rng.random() < 0.75:
+    if rng.random() < 0.75 and not short_note:
         obj = rng.choice([o for o in P.OBJECTS[doc_type] if urgent or "rgen" not in o])
         blocks.append(line(obj if obj.startswith("Objet") else "Objet : " + obj, bold=rng.random() < 0.5))
     if urgent and rng.random() < 0.6:
@@ -142,6 +154,9 @@ def tenant_letter(rng: random.Random, doc_type: str, t: Tenant) -> DocContent:
     opening = rng.choice(P.OPENINGS_FORMAL if formal else P.OPENINGS_INFORMAL)
     if opening:
         blocks += [line(opening), space(0.5)]
+    if rng.random() < 0.2:
+        paras.append(rng.choice(("PS : je suis joignable le soir après 18h.", "PS : merci de me répondre par écrit.",
+                                 "Merci pour votre aide.", "PS: mon ancien numéro ne marche plus.")))
     if register in ("plain", "typos") and rng.random() < 0.15:
         paras.insert(0, rng.choice(P.ELDERLY))
     if ref_in_body:

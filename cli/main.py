@@ -10,14 +10,11 @@ import argparse
 import importlib
 import sys
 
+from cli.errors import UsageError
 from config import ConfigError
 
 # module name -> registered by its register(); order is the order of --help.
-COMMAND_MODULES = ("cli.run_cmd", "cli.corpus_cmd")
-
-
-class UsageError(Exception):
-    exit_code = 2
+COMMAND_MODULES = ("cli.run_cmd", "cli.train_cmd", "cli.corpus_cmd", "cli.separator_cmd")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,66 @@
+"""The classification decision: type, calibrated confidence, urgency, restriction, reason.
+
+The spaCy model gives probabilities over types; rules that are more reliable than the model
+override or narrow them: a Factur-X invoice is an invoice, and a document whose SIRET or VAT
+number belongs to a registered supplier is a supplier document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from classifiers.model import TextModel
+from classifiers.urgency import urgency_reasons
+
+SUPPLIER_TYPES = ("supplier_invoice", "supplier_credit_note", "supplier_quote")
+# Types whose urgency depends on what the letter says (the others are never urgent
+# unless the taxonomy says always).
+URGENCY_BY_CONTENT = {
+    "repair_request": ("eau", "gaz", "électricité", "sécurité"),
+    "neighbour_dispute": ("violence", "sécurité"),
+    "payment_difficulty": ("délai légal",),
+}
+
+
+@dataclass(frozen=True)
+class Hints:
+    """Facts from extraction that the rules use."""
+
+    facturx_type_code: str | None = None  # "380" invoice, "381" credit note
+    supplier_identified: bool = False  # SIRET, VAT or IBAN of a registered supplier
+
+
+@dataclass
+class Classification:
+    type: str
+    confidence: float
+    urgent: bool = False
+    urgency: list[str] = field(default_factory=list)
+    method: str = "textcat"
+    reason: str = ""
+    scores: dict[str, float] = field(default_factory=dict)  # the three best types
+
+
+def classify(text: str, model: TextModel, hints: Hints = Hints(),
+             always_urgent: frozenset[str] = frozenset()) -> Classification:
+    probs = model.probabilities(text) if text.strip() else {}
+    method, reason = "textcat", "modèle de langue"
+    if hints.facturx_type_code in ("380", "381", "384", "389", "751"):
+        doc_type = "supplier_credit_note" if hints.facturx_type_code == "381" else "supplier_invoice"
+        probs = {doc_type: 0.995}
+        method, reason = "facturx", "facture électronique Factur-X"
+    elif hints.supplier_identified and probs:
+        narrowed = {t: probs.get(t, 0.0) for t in SUPPLIER_TYPES}
+        total = sum(narrowed.values())
+        if total > 0.05:  # otherwise the model strongly disagrees: leave it to a human
+            probs = {t: p / total for t, p in narrowed.items()}
+            method, reason = "rules+textcat", "fournisseur reconnu (SIRET, TVA ou IBAN)"
+    if not probs:
+        return Classification("other", 0.0, method="none", reason="aucun texte lisible")
+    best = max(probs, key=probs.get)
+    top = dict(sorted(probs.items(), key=lambda kv: -kv[1])[:3])
+    found = urgency_reasons(text)
+    relevant = [k for k in found if k in URGENCY_BY_CONTENT.get(best, ())]
+    urgent = best in always_urgent or bool(relevant)
+    return Classification(best, round(probs[best], 4), urgent, relevant, method, reason,
+                          {k: round(v, 4) for k, v in top.items()})

@@ -1,0 +1,75 @@
+"""``aiguillage run PATH... [--json]``: the whole pipeline on files and folders, once."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from config import load_settings, load_taxonomy
+from config.registries import load_registries
+from config.routing import load_routing
+
+
+def register(sub) -> None:
+    p = sub.add_parser("run", help="traiter des fichiers ou dossiers et aiguiller chaque document",
+                       description="Lit chaque fichier (PDF, TIFF, PNG, JPEG), le découpe en documents, "
+                                   "les lit (OCR), les classe et les dépose dans la file de l'équipe.")
+    p.add_argument("paths", nargs="+", metavar="CHEMIN", help="fichiers ou dossiers à traiter")
+    p.add_argument("--json", action="store_true", help="une ligne JSON par document (SPEC.md), rien d'autre")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from cli.errors import UsageError
+    from flows.intake import InputMissing, expand_inputs
+
+    settings = load_settings()
+    taxonomy = load_taxonomy()
+    load_routing(taxonomy, settings["routing.rules_file"])
+    load_registries(settings["registries.suppliers_file"], settings["registries.tenants_file"])
+    try:
+        files, skipped = expand_inputs(args.paths)
+    except InputMissing as exc:
+        raise UsageError(str(exc)) from None
+    for f in skipped:
+        print(f"aiguillage : ignoré (pas un format de numérisation) : {f}", file=sys.stderr)
+    if not files:
+        print("aiguillage : aucun fichier à traiter", file=sys.stderr)
+        return 0
+
+    from flows.runtime import prepare_prefect_environment, send_logs_to_file, silence_exit_noise
+
+    logfile = prepare_prefect_environment(settings)
+    from classifiers.model import ModelMissing, load_model  # noqa: F401  (checked before the flow)
+    from flows.batch import run_batch
+    from flows.runtime import runtime
+
+    send_logs_to_file(logfile)
+    try:
+        runtime().model
+    except ModelMissing as exc:
+        print(f"aiguillage : {exc}", file=sys.stderr)
+        return exc.exit_code
+
+    def on_file(path: str, lines: list[dict]) -> None:
+        if args.json:
+            for line in lines:
+                sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            print(f"  {path} : {len(lines)} document(s)", file=sys.stderr)
+
+    try:
+        lines = run_batch([str(f) for f in files], on_file=on_file)
+    except Exception as exc:  # noqa: BLE001 - the log has the traceback, the terminal one line
+        print(f"aiguillage : le traitement a échoué ({type(exc).__name__}: {exc}). "
+              f"Détails dans {logfile}", file=sys.stderr)
+        silence_exit_noise(logfile)
+        return 1
+    if not args.json:
+        from cli.output import run_summary
+
+        print(run_summary(lines))
+    sys.stdout.flush()
+    silence_exit_noise(logfile)
+    return 0

@@ -1,0 +1,125 @@
+"""Putting a document where it belongs: its record and artefacts in storage, its work item
+in the main queue and copies, and the audit events that tell the story."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import asdict
+from datetime import datetime, timedelta, timezone
+
+from config.routing import Decision, Facts
+from extractors.types import DocumentText
+from flows.runtime import Runtime
+from flows.understand import Understanding
+from storage import layout
+from storage.audit import AuditEvent, record
+from storage.queues import WorkItem, enqueue
+
+
+def result_line(source: str, pages: list[int], document_id: str | None, sha256: str, doc_type: str | None,
+                confidence: float | None, queue: str, status: str, reason: str | None,
+                fields: dict) -> dict:
+    """One line of ``aiguillage run --json``, exactly as SPEC.md lays it out."""
+    return {"source": source, "source_pages": pages, "document_id": document_id, "sha256": sha256,
+            "type": doc_type, "confidence": confidence, "queue": queue, "status": status,
+            "reason": reason, "fields": fields}
+
+
+def decide(rt: Runtime, u: Understanding, failed_pages: dict[int, str]) -> tuple[Decision, str, str | None]:
+    """The routing decision, the status (routed or review) and the reason for a review."""
+    c = u.classification
+    threshold = rt.settings["classification.review_threshold"]
+    reasons = []
+    if c.type == "other":
+        reasons.append("type non reconnu")
+    elif c.confidence < threshold:
+        label = rt.taxonomy.type(c.type).label
+        reasons.append(f"confiance {c.confidence:.2f} inférieure au seuil {threshold:.2f} "
+                       f"(type probable : {label})")
+    reasons.extend(f"page {n} illisible ({why})" for n, why in sorted(failed_pages.items()))
+    facts = Facts(c.type, c.confidence, c.urgent, u.extraction.fields)
+    decision = rt.routing.decide(facts, review=bool(reasons), review_reason="; ".join(reasons))
+    status = "review" if decision.queue == rt.taxonomy.review_queue else "routed"
+    return decision, status, ("; ".join(reasons) or None)
+
+
+def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Understanding,
+            page_pdfs: list[bytes], failed_pages: dict[int, str]) -> dict:
+    store = rt.store
+    c, x = u.classification, u.extraction
+    decision, status, reason = decide(rt, u, failed_pages)
+    restricted = rt.taxonomy.type(c.type).restricted
+    now = datetime.now(timezone.utc)
+    deadline = (now + timedelta(hours=decision.deadline_hours)).isoformat(timespec="seconds")
+
+    store.put(layout.document(doc_id, "text.json"), _text_json(doc), "application/json")
+    if page_pdfs:
+        store.put(layout.document(doc_id, "searchable.pdf"), merge_pdfs(page_pdfs), "application/pdf")
+    if doc.facturx_xml:
+        store.put(layout.document(doc_id, "facturx.xml"), doc.facturx_xml, "application/xml")
+    record_doc = {
+        "document_id": doc_id, "sha256": sha256, "source": doc.source, "source_pages": doc.source_pages,
+        "type": c.type, "confidence": c.confidence, "method": c.method, "scores": c.scores,
+        "urgent": c.urgent, "urgency": c.urgency, "restricted": restricted,
+        "fields": x.fields, "rejected_fields": x.rejected, "supplier_id": x.supplier_id,
+        "queue": decision.queue, "copies": list(decision.copies), "status": status, "reason": reason,
+        "rule": decision.rule, "why": decision.why, "priority": decision.priority, "deadline": deadline,
+    }
+    store.put(layout.document(doc_id, "record.json"),
+              json.dumps(record_doc, ensure_ascii=False, indent=1).encode(), "application/json")
+
+    audit = lambda kind, queue=None, **details: record(store, AuditEvent(kind, doc_id, queue=queue,  # noqa: E731
+                                                                          details=details))
+    audit("classified", type=c.type, confidence=c.confidence, method=c.method, urgent=c.urgent)
+    audit("extracted", fields=sorted(x.fields), rejected=sorted(x.rejected), supplier_id=x.supplier_id)
+    base = dict(status=status, type=c.type, confidence=c.confidence, reason=reason,
+                priority=decision.priority, deadline=deadline, urgent=c.urgent, restricted=restricted,
+                sha256=sha256, source=doc.source, source_pages=doc.source_pages, fields=x.fields)
+    history = [{"at": now.isoformat(timespec="seconds"), "actor": "pipeline", "action": "routed",
+                "queue": decision.queue, "note": decision.why}]
+    enqueue(store, WorkItem(document_id=doc_id, queue=decision.queue, history=history, **base))
+    audit("routed", decision.queue, rule=decision.rule, why=decision.why, status=status)
+    for copy in decision.copies:
+        enqueue(store, WorkItem(document_id=doc_id, queue=copy, copy_of=decision.queue,
+                                history=history, **base))
+        audit("copied", copy, main_queue=decision.queue)
+    return result_line(doc.source, doc.source_pages, doc_id, sha256, c.type, c.confidence,
+                       decision.queue, status, reason, x.fields)
+
+
+def quarantine(rt: Runtime, source: str, sha256: str, reason: str, kind: str,
+               pages: list[int] | None = None, doc_id: str | None = None) -> dict:
+    from flows.ids import document_id
+
+    doc_id = doc_id or document_id(sha256, pages or [])
+    queue = rt.taxonomy.quarantine_queue
+    enqueue(rt.store, WorkItem(document_id=doc_id, queue=queue, status="quarantined", type=None,
+                               confidence=None, reason=reason, priority=2, deadline=None, urgent=False,
+                               restricted=False, sha256=sha256, source=source, source_pages=pages or [],
+                               history=[{"actor": "pipeline", "action": "quarantined", "queue": queue,
+                                         "note": reason}]))
+    record(rt.store, AuditEvent("quarantined", doc_id, queue=queue, details={"reason": reason, "kind": kind}))
+    return result_line(source, pages or [], doc_id, sha256, None, None, queue, "quarantined", reason, {})
+
+
+def merge_pdfs(parts: list[bytes]) -> bytes:
+    import pikepdf
+
+    out = pikepdf.new()
+    opened = [pikepdf.open(io.BytesIO(p)) for p in parts]
+    for pdf in opened:
+        out.pages.extend(pdf.pages)
+    buf = io.BytesIO()
+    out.save(buf)
+    for pdf in opened:
+        pdf.close()
+    return buf.getvalue()
+
+
+def _text_json(doc: DocumentText) -> bytes:
+    pages = [{"number": p.number, "method": p.method, "rotation": p.rotation, "skew": p.skew,
+              "mean_confidence": round(p.mean_confidence, 1), "text": p.text,
+              "words": [asdict(w) for w in p.words]} for p in doc.pages]
+    return json.dumps({"source": doc.source, "source_pages": doc.source_pages, "pages": pages},
+                      ensure_ascii=False).encode()

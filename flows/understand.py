@@ -1,0 +1,40 @@
+"""What a document is and what it says: classification and field extraction composed.
+
+Rules need facts from extraction (a Factur-X type code, a registered supplier's SIRET), and
+extraction needs the type; so: read the Factur-X XML, identify the supplier, classify, then
+extract the fields of the type found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from classifiers.decide import Classification, Hints, classify
+from extractors.fields import extract_fields
+from extractors.facturx import fields_from_cii
+from extractors.types import DocumentText, Extraction
+from flows.runtime import Runtime
+
+
+@dataclass
+class Understanding:
+    classification: Classification
+    extraction: Extraction
+
+
+def understand(doc: DocumentText, rt: Runtime, today: dt.date | None = None) -> Understanding:
+    text = doc.text
+    facturx_code = None
+    if doc.facturx_xml:
+        try:
+            facturx_code = fields_from_cii(doc.facturx_xml).get("type_code")
+        except ValueError:
+            facturx_code = None
+    probe = extract_fields("supplier_invoice", "supplier", text, rt.registries, doc.facturx_xml, today)
+    hints = Hints(facturx_type_code=facturx_code, supplier_identified=probe.supplier_id is not None)
+    always = frozenset(t.code for t in rt.taxonomy.types.values() if t.always_urgent)
+    classification = classify(text, rt.model, hints, always)
+    family = rt.taxonomy.type(classification.type).family
+    extraction = extract_fields(classification.type, family, text, rt.registries, doc.facturx_xml, today)
+    return Understanding(classification, extraction)

@@ -99,6 +99,9 @@ class S3Store(ObjectStore):
             except S3Error as exc:
                 if exc.code != "PreconditionFailed" and (exc.response is None or exc.response.status != 412):
                     raise
+            except InvalidResponseError as exc:  # a 412 without an XML body
+                if getattr(exc, "_code", None) != 412:
+                    raise
             # 412 after a retried attempt may be our own earlier write whose answer was lost.
             return n > 1 and self._same_content(key, data)
 

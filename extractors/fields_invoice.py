@@ -78,11 +78,29 @@ _TOTAL_LABELS = [
     ("ttc", 1, r"\bmontant\s+(?:total\s+)?de\s+l'avoir(?:\s*t\.?t\.?c\.?)?"),
     ("ttc", 1, r"\btotal\s+(?:de\s+l')?avoir\b"),
     ("ttc", 2, r"\b(?:reste|solde)\s+a\s+payer"),
+    ("ttc", 3, r"(?m)^\W{0,3}total\b(?!\s*(?:h\.?t|hors|t\.?v\.?a))"),
 ]
 _TABLE_HEADER = re.compile(r"designation|\bqte\b|quantite|prix\s+unit|\bp\.?\s?u\.?\b|libelle|description")
 _NOT_TAX_AMOUNT = re.compile(r"(?:n\s?[°o*]|numero|num\.?|\bid\.?|identifiant|taux|code|no\.?)\s*(?:de\s+)?$")
 _NOT_TAX_AFTER = re.compile(r"^\s*(?:intra|non\s+applicable|:?\s*fr\s?\d|n°|due|acquittee|sur\s+les\s+debits)")
 _LEGAL_FORM_RE = re.compile(r"\b(?:SARL|SAS|SASU|SA|EURL|SNC|SCOP|SELARL|SCI)\b")
+
+
+def all_labels(doc: Doc) -> list[LabelHit]:
+    """Every known label of the document (they end each other's value regions and make columns)."""
+    cached = getattr(doc, "_all_labels", None)
+    if cached is None:
+        specs = [(f"n_{t}", p, rx) for t, lst in _NUMBER_LABELS.items() for p, rx in lst]
+        specs += [("order", p, rx) for p, rx in _ORDER_LABELS] + _DATE_LABELS + _TOTAL_LABELS
+        cached = doc.find_labels(specs)
+        doc._all_labels = cached
+    return cached
+
+
+def _with_stops(doc: Doc, labels: list[LabelHit]) -> list[LabelHit]:
+    spans = {(h.start, h.end) for h in labels}
+    return labels + [h for h in all_labels(doc) if (h.start, h.end) not in spans
+                     and not any(h.start < e and s < h.end for s, e in spans)]
 
 
 def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], reference_date) -> Match | None:
@@ -94,7 +112,14 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
     if not doc.text[label.end:region_end].strip(" \t:.#-"):
         nxt = doc.next_nonempty_line(li)
         if nxt is not None:
-            candidates.append(doc.line_span(nxt))
+            s, e = doc.line_span(nxt)
+            line_labels = sorted({h.start for h in labels if doc.line_of(h.start) == li})
+            cells = [m for m in re.finditer(r"\S+", doc.text[s:e])]
+            k = line_labels.index(label.start) if label.start in line_labels else -1
+            if len(line_labels) > 1 and len(cells) == len(line_labels) and k >= 0:
+                candidates.append((s + cells[k].start(), s + cells[k].end()))
+            elif k == 0:
+                candidates.append((s, e))
     for start, end in candidates:
         m = re.match(r"[\s:.#]*(?:-\s+)?(-?[A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|\d)", doc.text[start:end])
         if not m:
@@ -111,8 +136,9 @@ def read_number(doc: Doc, specs: list[tuple[int, str]], reference_date) -> Match
     labels = doc.find_labels([("n", p, rx) for p, rx in specs])
     labels = [h for h in labels if not re.search(r"(?:sur|remplace\s+la|origine)\s*$",
                                                  doc.folded[max(0, h.start - 15):h.start])]
+    stops = _with_stops(doc, labels)
     for label in sorted(labels, key=lambda h: (h.priority, h.start)):
-        tok = _first_token_after(doc, label, labels, reference_date)
+        tok = _first_token_after(doc, label, stops, reference_date)
         if tok:
             return tok
     return None
@@ -121,11 +147,12 @@ def read_number(doc: Doc, specs: list[tuple[int, str]], reference_date) -> Match
 def read_dates(doc: Doc, reference_date: dt.date | None) -> dict[str, str]:
     dates = find_dates(doc.text, reference_date)
     labels = doc.find_labels(_DATE_LABELS)
+    stops = _with_stops(doc, labels)
     out: dict[str, str] = {}
     used: set[int] = set()
     for name in ("due_date", "invoice_date"):
         for label in sorted((h for h in labels if h.name == name), key=lambda h: (h.priority, h.start)):
-            vals, _ = values_for(doc, label, labels, [d for d in dates if d.start not in used], max_gap=40)
+            vals, _ = values_for(doc, label, stops, [d for d in dates if d.start not in used], max_gap=40)
             if vals:
                 out[name] = vals[0].value
                 used.add(vals[0].start)
@@ -155,8 +182,9 @@ def read_totals(doc: Doc) -> dict[str, list[str]]:
     labels = [h for h in labels if h.name not in ("tva", "tvarate") or _tax_label_ok(doc, h)]
     amounts = find_amounts(doc.text)
     scored: dict[str, list[tuple[tuple, str]]] = {"ht": [], "tva": [], "ttc": [], "tvarate": []}
+    stops = _with_stops(doc, labels)
     for h in labels:
-        vals, same = values_for(doc, h, labels, amounts)
+        vals, same = values_for(doc, h, stops, amounts)
         if vals:
             v = vals[-1] if same else vals[0]
             scored[h.name].append(((h.priority, 0 if same else 1, -h.start), v.value))
@@ -179,38 +207,66 @@ def read_totals(doc: Doc) -> dict[str, list[str]]:
     return out
 
 
-def choose_totals(cands: dict[str, list[str]], credit: bool) -> tuple[dict[str, str], str | None]:
-    """(fields, reason if rejected): the best HT/TVA/TTC triple that adds up."""
+def _cents(v: str) -> int:
+    return int(round(float(v) * 100))
+
+
+def choose_totals(cands: dict[str, list[str]], credit: bool,
+                  others: list[str] | None = None) -> tuple[dict[str, str], str | None]:
+    """(fields, reason if rejected): the best HT/TVA/TTC triple that adds up.
+
+    ``cands`` holds the labelled candidates ("ht", "tva", "ttc"), best first. When no labelled
+    triple adds up, one of the three may be taken from ``others`` (every amount printed in the
+    document: a line total, or a total whose label OCR garbled) if the two others are labelled.
+    """
     def norm(v: str) -> str:
         return v.lstrip("-") if credit else v
 
     ht = [norm(v) for v in cands.get("ht", [])]
     tva = [norm(v) for v in cands.get("tva", [])]
     ttc = [norm(v) for v in cands.get("ttc", [])]
-    sign = "-" if credit else ""
+    pool = {_cents(norm(v)): norm(v) for v in (others or [])}
 
     def signed(v: str) -> str:
-        return sign + v if credit and float(v) != 0 else v
+        return "-" + v if credit and float(v) != 0 and not v.startswith("-") else v
+
+    def result(a: str, b: str, c: str) -> tuple[dict[str, str], None]:
+        return {"total_excl_tax": signed(a), "total_tax": signed(b), "total_incl_tax": signed(c)}, None
 
     if ht and tva and ttc:
-        triples = sorted(((i + j + k, i, j, k) for i in range(len(ht)) for j in range(len(tva))
-                          for k in range(len(ttc))))
+        triples = sorted((i + j + k, i, j, k) for i in range(len(ht)) for j in range(len(tva))
+                         for k in range(len(ttc)))
         for _, i, j, k in triples:
             if validators.amounts_add_up(ht[i], tva[j], ttc[k], tolerance=0.015):
-                return {"total_excl_tax": signed(ht[i]), "total_tax": signed(tva[j]),
-                        "total_incl_tax": signed(ttc[k])}, None
-        return {}, (f"totaux incohérents : HT {ht[0]} + TVA {tva[0]} ≠ TTC {ttc[0]}")
-    out = {}
+                return result(ht[i], tva[j], ttc[k])
+    # one of the three from the other amounts printed
+    pairs = []
+    for j, b in enumerate(tva):
+        for k, c in enumerate(ttc):
+            pairs.append((j + k, "ht", _cents(c) - _cents(b), b, c))
+    for i, a in enumerate(ht):
+        for k, c in enumerate(ttc):
+            pairs.append((i + k + 0.5, "tva", _cents(c) - _cents(a), a, c))
+        for j, b in enumerate(tva):
+            pairs.append((i + j + 0.7, "ttc", _cents(a) + _cents(b), a, b))
+    for _, missing, cents, x, y in sorted(pairs, key=lambda p: p[0]):
+        if cents < 0 or cents not in pool or (missing == "tva" and cents == 0 and ht and ttc and tva):
+            continue
+        v = pool[cents]
+        if missing == "ht":
+            return result(v, x, y)
+        if missing == "tva":
+            return result(x, v, y)
+        return result(x, y, v)
+    if ht and tva and ttc:
+        return {}, f"totaux incohérents : HT {ht[0]} + TVA {tva[0]} ≠ TTC {ttc[0]}"
     if ht and ttc and abs(float(ht[0])) > abs(float(ttc[0])) + 0.01:
         return {}, f"totaux incohérents : HT {ht[0]} supérieur au TTC {ttc[0]}"
-    if ht and ttc and tva == [] and ht[0] == ttc[0]:
-        pass
-    for key, vals in (("total_excl_tax", ht), ("total_tax", [v for v in tva if v != "0.00"] or tva[:1]),
-                      ("total_incl_tax", ttc)):
+    out = {}
+    tva_printed = [v for v in tva if v != "0.00"]
+    for key, vals in (("total_excl_tax", ht), ("total_tax", tva_printed), ("total_incl_tax", ttc)):
         if vals:
             out[key] = signed(vals[0])
-    if "total_tax" in out and out["total_tax"] == "0.00" and not (ht and ttc):
-        del out["total_tax"]
     return out, None
 
 
@@ -329,7 +385,8 @@ def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
         else:
             f["due_date"] = dates["due_date"]
 
-    totals, reason = choose_totals(read_totals(doc), credit=doc_type == "supplier_credit_note")
+    totals, reason = choose_totals(read_totals(doc), credit=doc_type == "supplier_credit_note",
+                                   others=[a.value for a in find_amounts(text)])
     f.update(totals)
     if reason:
         for key in ("total_excl_tax", "total_tax", "total_incl_tax"):

@@ -60,7 +60,7 @@ class Doc:
             for m in re.finditer(pattern, self.folded):
                 if "\n" in m.group(0).strip():
                     continue
-                hits.append(LabelHit(name, prio, m.start(), m.end()))
+                hits.append(LabelHit(name, prio, m.start(), m.start() + len(m.group(0).rstrip())))
         # a label inside a longer one (``tva`` in ``total tva``) is dropped
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[LabelHit] = []
@@ -88,19 +88,29 @@ def values_for(doc: Doc, label: LabelHit, labels: list[LabelHit], values: list[M
     nxt = doc.next_nonempty_line(li)
     if nxt is None:
         return [], False
-    line_labels = sorted((h for h in labels if doc.line_of(h.start) == li), key=lambda h: h.start)
+    line_labels = [h for h in labels if doc.line_of(h.start) == li]
     # label followed by other text on its line (not a column header): no value below
     tail = doc.text[label.end:region_end].strip(" :.\t")
-    if tail and len(line_labels) == 1:
+    if tail and len({h.start for h in line_labels}) == 1:
         return [], False
     s, e = doc.line_span(nxt)
     below = [v for v in values if s <= v.start and v.end <= e]
     if not below:
         return [], False
     if len(line_labels) > 1:
-        if len(below) == len(line_labels):
-            k = [h.start for h in line_labels].index(label.start)
-            return [below[k]], False
+        starts = sorted({h.start for h in line_labels})
+        # cells of the value line: the values, and every other word standing alone
+        cells: list[Match | None] = list(below)
+        for w in re.finditer(r"\S+", doc.text[s:e]):
+            ws, we = s + w.start(), s + w.end()
+            if not any(v.start < we and ws < v.end for v in below):
+                cells.append(Match("", ws, we))
+        cells.sort(key=lambda c: c.start)
+        if len(cells) == len(starts) and label.start in starts:
+            cell = cells[starts.index(label.start)]
+            return ([cell] if cell.value else []), False
+        if len(below) == len(starts) and label.start in starts:
+            return [below[starts.index(label.start)]], False
         return [], False
     return [below[0]], False
 

@@ -59,6 +59,8 @@ def _fix_token(token: str) -> str:
     core = [c for c in token if c not in _NUMERIC_PUNCT and c not in "€%"]
     digits = sum(c.isdigit() for c in core)
     if not digits:
+        if re.fullmatch(r"[0-9OoIl|]{1,3}[,.][0-9Oo]{2}€?", token):  # "lOO,OO"
+            return "".join(_OCR_DIGITS.get(c, c) for c in token)
         return token
     confusable = sum(c in _OCR_DIGITS for c in core)
     others = len(core) - digits - confusable
@@ -71,7 +73,9 @@ def _fix_token(token: str) -> str:
 def fix_digits(text: str) -> str:
     """Undo OCR letter/digit confusions inside numeric tokens; same length as ``text``."""
     text = clean(text)
-    return re.sub(r"\S+", lambda m: _fix_token(m.group(0)), text)
+    text = re.sub(r"\S+", lambda m: _fix_token(m.group(0)), text)
+    # a lone "l" or "O" before a group of three digits: "l 204,50" is "1 204,50"
+    return re.sub(r"(?<![\w'])[lIO|](?= \d{3}(?:[ ,.]\d|\b))", lambda m: _OCR_DIGITS[m.group(0)], text)
 
 
 # --------------------------------------------------------------------------- amounts
@@ -291,27 +295,37 @@ def find_digit_runs(text: str, lengths: tuple[int, ...]) -> list[Match]:
     return out
 
 
-_VAT_RE = re.compile(r"(?<![A-Z0-9])FR[ .\-]?([0-9A-Z]{2})[ .\-]?(\d{3})[ .\-]?(\d{3})[ .\-]?(\d{3})(?!\d)")
+_VAT_START_RE = re.compile(r"(?<![A-Z0-9])FR(?=[ .\-]?[0-9A-Z])")
+_VAT_OCR = str.maketrans({"O": "0", "Q": "0", "D": "0", "B": "8", "G": "6", "S": "5", "I": "1", "L": "1",
+                          "Z": "2", "|": "1"})
 
 
 def parse_vat(raw: str) -> str | None:
     """``FR 44 732829320`` -> ``FR44732829320`` (format only; see validators.is_valid_vat)."""
-    m = _VAT_RE.search(_fix_vat_text(raw or ""))
-    return "FR" + "".join(m.groups()) if m else None
-
-
-def _fix_vat_text(text: str) -> str:
-    text = clean(text).upper()
-    # inside "FRxx ddd ddd ddd", O means 0 even though the token has letters
-    return re.sub(r"FR[ .\-]?[0-9OIL]{2}(?:[ .\-]?[0-9OIL]{3}){3}",
-                  lambda m: "FR" + m.group(0)[2:].replace("O", "0").replace("I", "1").replace("L", "1"),
-                  text)
+    found = find_vats(raw or "")
+    return found[0].value if found else None
 
 
 def find_vats(text: str) -> list[Match]:
-    fixed = _fix_vat_text(text)
-    return [Match("FR" + "".join(m.groups()), m.start(), m.end(), text[m.start():m.end()])
-            for m in _VAT_RE.finditer(fixed)]
+    """French VAT numbers ``FR`` + 11 digits, spaces anywhere, OCR letters for digits undone."""
+    up = clean(text).upper()
+    out = []
+    for m in _VAT_START_RE.finditer(up):
+        chars, i = "", m.end()
+        while i < len(up) and len(chars) < 11:
+            c = up[i]
+            if c.isalnum() or c == "|":
+                chars += c
+            elif not (c in " .-" and i + 1 < len(up) and up[i + 1].isalnum() and up[i - 1] != " "):
+                break
+            i += 1
+        if len(chars) != 11 or (i < len(up) and up[i].isalnum()):
+            continue
+        digits = chars.translate(_VAT_OCR)
+        if not digits.isdigit() or sum(c.isdigit() for c in chars) < 8:
+            continue
+        out.append(Match("FR" + digits, m.start(), i, text[m.start():i]))
+    return out
 
 
 _IBAN_START_RE = re.compile(r"(?<![A-Z0-9])([A-Z]{2})[ ]?(\d{2})")

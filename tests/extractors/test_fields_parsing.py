@@ -1,0 +1,169 @@
+"""French amounts, dates, phones and identifiers, as printed and as OCR damages them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors import parsing, validators
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("1 234,56 €", "1234.56"),
+    ("1.234,56", "1234.56"),
+    ("1234.56", "1234.56"),
+    ("1 234,56 EUR", "1234.56"),
+    ("1\u00a0234,56\u00a0€", "1234.56"),  # non-breaking spaces
+    ("1\u202f234,56 €", "1234.56"),  # narrow no-break (thin) space
+    ("12 345 678,90 €", "12345678.90"),
+    ("-45,00", "-45.00"),
+    ("\u221245,00 €", "-45.00"),  # a real minus sign
+    ("45,00 CR", "-45.00"),
+    ("45,00 € avoir", "-45.00"),
+    ("(45,00)", "-45.00"),
+    ("1 2O4,5O €", "1204.50"),  # O for 0
+    ("l2,5O", "12.50"),  # l for 1
+    ("850 euros", "850.00"),
+    ("12,5", "12.50"),
+    ("0,00 €", "0.00"),
+])
+def test_parse_amount(raw, expected):
+    assert parsing.parse_amount(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["", "abc", "12/05/2020", "FR76", "1,2,3"])
+def test_parse_amount_rejects_non_amounts(raw):
+    assert parsing.parse_amount(raw) is None
+
+
+def test_find_amounts_skips_percentages_and_bare_integers():
+    text = "TVA 20 % : 200,00 € - quantité 12 - Total TTC 1 200,00 €, remise 45,00 CR, dette de 850 euros"
+    assert [m.value for m in parsing.find_amounts(text)] == ["200.00", "1200.00", "-45.00", "850.00"]
+
+
+def test_find_amounts_keeps_offsets_of_the_original_text():
+    text = "Total HT\u00a0: 1\u202f2O4,5O €"
+    (m,) = parsing.find_amounts(text)
+    assert m.value == "1204.50"
+    assert text[m.start:m.end].startswith("1\u202f2O4")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("04/06/2020", "2020-06-04"),
+    ("4/6/20", "2020-06-04"),
+    ("04.06.2020", "2020-06-04"),
+    ("04.06.20", "2020-06-04"),
+    ("04-06-2020", "2020-06-04"),
+    ("2020-06-04", "2020-06-04"),
+    ("4 juin 2020", "2020-06-04"),
+    ("le 4 juin 2020", "2020-06-04"),
+    ("jeudi 4 juin 2020", "2020-06-04"),
+    ("1er juin 2020", "2020-06-01"),
+    ("1er mars 2021", "2021-03-01"),
+    ("ler mars 2021", "2021-03-01"),  # OCR: l for 1
+    ("4 JUIN 2020", "2020-06-04"),
+    ("4 fevrier 2021", "2021-02-04"),
+    ("15 aout 2020", "2020-08-15"),
+    ("15 août 2020", "2020-08-15"),
+    ("12 déc. 2020", "2020-12-12"),
+    ("3 decembre 2019", "2019-12-03"),
+    ("4 févner 2021", "2021-02-04"),  # OCR damage inside the month name
+    ("l5/O6/2O2O", "2020-06-15"),  # OCR letters for digits
+    ("29/02/2020", "2020-02-29"),  # leap year
+])
+def test_parse_date(raw, expected):
+    assert parsing.parse_date(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["31/02/2020", "29/02/2021", "32/01/2020", "12/13/2020", "juin 2020",
+                                 "4 juin", "3 mois", "25 rue des Lilas", "06.12.34.56.78", "mardi 4"])
+def test_parse_date_rejects_impossible_or_partial_dates(raw):
+    assert parsing.parse_date(raw) is None
+
+
+def test_date_without_year_takes_the_reference_year():
+    assert parsing.parse_date("4 juin", reference_date=dt.date(2021, 1, 10)) == "2021-06-04"
+    assert parsing.parse_date("juin 2020", reference_date=dt.date(2021, 1, 10)) is None
+
+
+def test_find_dates_in_reading_order():
+    text = "Facture du 04/06/2020, échéance le 4 juillet 2020 ; appelez le 06.12.34.56.78"
+    assert [m.value for m in parsing.find_dates(text)] == ["2020-06-04", "2020-07-04"]
+
+
+@pytest.mark.parametrize("raw", ["06.12.34.56.78", "06 12 34 56 78", "+33 6 12 34 56 78", "0033 6 12 34 56 78",
+                                 "+33 (0)6 12 34 56 78", "06-12-34-56-78", "0612345678", "+33612345678",
+                                 "O6 12 34 56 78"])
+def test_parse_phone(raw):
+    assert parsing.parse_phone(raw) == "0612345678"
+
+
+@pytest.mark.parametrize("raw", ["06 12 34 56", "00 12 34 56 78", "12 34 56 78 90", ""])
+def test_parse_phone_rejects(raw):
+    assert parsing.parse_phone(raw) is None
+
+
+def test_find_phones_in_text():
+    found = parsing.find_phones("Tél. : 05.61.23.45.67 - portable +33 7 12 34 56 78")
+    assert [m.value for m in found] == ["0561234567", "0712345678"]
+
+
+def test_siret_siren_vat_iban_with_spaces():
+    assert parsing.parse_siret("732 829 320 00074") == "73282932000074"
+    assert parsing.parse_siren("732 829 320") == "732829320"
+    assert parsing.parse_vat("FR 44 732829320") == "FR44732829320"
+    assert parsing.parse_vat("TVA : FR44 732 829 320") == "FR44732829320"
+    assert parsing.parse_iban("FR76 3000 6000 0112 3456 7890 189") == "FR7630006000011234567890189"
+    assert parsing.parse_iban("FR76 3000 6000 0112 3456 7890 189 BIC AGRIFRPP") == "FR7630006000011234567890189"
+
+
+def test_vat_with_ocr_letters_in_the_key():
+    assert parsing.parse_vat("TVA intracom. FROB878798594") == "FR08878798594"
+    assert parsing.parse_vat("FRG2362250235") == "FR62362250235"
+
+
+def test_an_iban_is_not_read_as_a_vat_number_and_vice_versa():
+    assert parsing.find_vats("IBAN FR76 3000 6000 0112 3456 7890 189") == []
+    assert parsing.find_ibans("TVA FR44 732829320 SIRET 73282932000074") == []
+
+
+def test_fix_digits_keeps_length_and_words():
+    text = "Facture FA2O20 du l5/O6/2O2O : Total lOO,OO € Olivier"
+    fixed = parsing.fix_digits(text)
+    assert len(fixed) == len(text)
+    assert "15/06/2020" in fixed and "100,00" in fixed
+    assert "Olivier" in fixed and "Facture" in fixed
+
+
+def test_fold_keeps_length():
+    text = "Échéance : 4 août — À PAYER"
+    assert len(parsing.fold(text)) == len(text)
+    assert parsing.fold(text).startswith("echeance : 4 aout")
+
+
+# ----------------------------------------------------------------- validators on tricky values
+
+def test_siret_luhn():
+    assert validators.is_valid_siret("73282932000074")
+    assert not validators.is_valid_siret("73282932000075")  # last digit changed
+    assert not validators.is_valid_siret("7328293200007")  # 13 digits
+    assert validators.is_valid_siren("732829320")
+    assert not validators.is_valid_siren("732829321")
+
+
+def test_vat_key():
+    assert validators.is_valid_vat("FR44732829320")
+    assert not validators.is_valid_vat("FR45732829320")  # wrong key
+    assert not validators.is_valid_vat("FR44732829321")  # SIREN not Luhn-valid
+
+
+def test_iban_mod97():
+    assert validators.is_valid_iban("FR7630006000011234567890189")
+    assert not validators.is_valid_iban("FR7630006000011234567890188")  # one digit changed
+    assert not validators.is_valid_iban("FR7630006000011234567890")  # wrong length
+
+
+def test_amounts_add_up():
+    assert validators.amounts_add_up("1000.00", "200.00", "1200.00")
+    assert not validators.amounts_add_up("1000.00", "200.00", "1250.00")

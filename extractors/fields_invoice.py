@@ -68,11 +68,11 @@ _DATE_LABELS = [
     ("other_date", 0, r"\b(?:livraison|intervention|periode|validite|valable|commande|naissance|travaux)\b"),
 ]
 _TOTAL_LABELS = [
-    ("ht", 0, r"\b(?:total|montant|sous-total|sous\s+total)\s*(?:net\s*)?(?:h\.?\s?t\.?|hors\s+tax\w*|hors\s+tva)(?![a-z])"),
+    ("ht", 0, r"\b(?:total|montant|sous-total|sous\s+total)\s*(?:net\s*)?(?:h\.?\s?[tf]\.?|hors\s+tax\w*|hors\s+tva)(?![a-z])"),
     ("ht", 1, r"\b(?:base|net)\s*h\.?\s?t\.?(?![a-z])"),
     ("tva", 0, r"\b(?:total|montant)\s*(?:de\s+(?:la\s+)?)?t\.?v\.?a\.?(?![a-z])"),
     ("tvarate", 1, r"\bt\.?v\.?a\.?(?:\s*(?:a|\()?\s*\d{1,2}(?:[,.]\d{1,2})?\s*%\s*\)?)?(?![a-z])"),
-    ("ttc", 0, r"\b(?:total|montant)\s*(?:net\s*)?(?:de\s+l'avoir\s*)?t\.?t\.?c\.?(?![a-z])"),
+    ("ttc", 0, r"\b(?:total|montant)\s*(?:net\s*)?(?:de\s+l'avoir\s*)?t\.?[tf]\.?[cq]\.?(?![a-z])"),
     ("ttc", 0, r"\bnet\s+a\s+payer(?:\s*t\.?t\.?c\.?)?"),
     ("ttc", 1, r"\b(?:total|montant)\s+(?:a\s+payer|du)\b"),
     ("ttc", 1, r"\bmontant\s+(?:total\s+)?de\s+l'avoir(?:\s*t\.?t\.?c\.?)?"),
@@ -125,10 +125,14 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
         if not m:
             continue
         tok = m.group(1)
+        # OCR sometimes cuts a number in two: "FC1 00203" (only when nothing follows)
+        cont = re.match(r" ([0-9][0-9/\-.]*)\s*$", doc.text[start + m.end(1):end])
+        if cont and not find_dates(tok + cont.group(1), reference_date):
+            tok += cont.group(1)
         if not any(c.isdigit() for c in tok) or find_dates(tok, reference_date):
             continue
         s = start + m.start(1)
-        return Match(tok, s, s + len(tok), tok)
+        return Match(tok, s, s + len(tok), doc.text[s:start + m.end(1) + (cont.end(1) if cont else 0)])
     return None
 
 
@@ -204,6 +208,10 @@ def read_totals(doc: Doc) -> dict[str, list[str]]:
     if re.search(r"tva\s+non\s+applicable|293\s*b", doc.folded) and "0.00" not in tva:
         tva.append("0.00")
     out["tva"] = tva
+    rates = {r.replace(",", ".").rstrip("0").rstrip(".") for r in
+             re.findall(r"(?<![\d,.])(\d{1,2}(?:[,.]\d{1,2})?)\s?%", fix_digits(doc.text))}
+    # a TVA that cannot be checked is kept only when it is surely the whole tax
+    out["tva_sure"] = out["tva"][:1] if (scored["tva"] or len(rates) <= 1) else []
     return out
 
 
@@ -258,16 +266,37 @@ def choose_totals(cands: dict[str, list[str]], credit: bool,
         if missing == "tva":
             return result(x, v, y)
         return result(x, y, v)
+    triple = _unlabelled_triple([norm(v) for v in (others or [])])
+    if triple and not (ht or tva or ttc) or (triple and _agrees(triple, ht, tva, ttc)):
+        return result(*triple)
     if ht and tva and ttc:
         return {}, f"totaux incohérents : HT {ht[0]} + TVA {tva[0]} ≠ TTC {ttc[0]}"
     if ht and ttc and abs(float(ht[0])) > abs(float(ttc[0])) + 0.01:
         return {}, f"totaux incohérents : HT {ht[0]} supérieur au TTC {ttc[0]}"
     out = {}
-    tva_printed = [v for v in tva if v != "0.00"]
+    tva_printed = [norm(v) for v in cands.get("tva_sure", tva) if v != "0.00"]
     for key, vals in (("total_excl_tax", ht), ("total_tax", tva_printed), ("total_incl_tax", ttc)):
         if vals:
             out[key] = signed(vals[0])
     return out, None
+
+
+def _unlabelled_triple(amounts: list[str]) -> tuple[str, str, str] | None:
+    """The last three amounts printed close together with HT + TVA = TTC at a French VAT rate."""
+    cents = [_cents(v) for v in amounts]
+    for k in range(len(cents) - 1, 1, -1):
+        for j in range(k - 1, max(k - 4, 0), -1):
+            for i in range(j - 1, max(j - 4, -1), -1):
+                a, b, c = cents[i], cents[j], cents[k]
+                if a > 0 and b > 0 and a + b == c and 0.02 <= b / a <= 0.2005:
+                    return amounts[i], amounts[j], amounts[k]
+    return None
+
+
+def _agrees(triple: tuple[str, str, str], ht: list[str], tva: list[str], ttc: list[str]) -> bool:
+    """At least two of the labelled values are in the triple (the third label was misread)."""
+    hits = sum(bool(vals) and triple[n] == vals[0] for n, vals in enumerate((ht, tva, ttc)))
+    return hits >= 2 or (hits == 1 and sum(bool(v) for v in (ht, tva, ttc)) == 1)
 
 
 def _labelled_digits(doc: Doc, pattern: str, max_skip: int = 30) -> list[str]:
@@ -296,8 +325,7 @@ def read_supplier_ids(doc: Doc, ex: Extraction, registries: Registries) -> dict[
     sirets = _labelled_digits(doc, r"\bsiret\b\s*(?:n\s?[°o]\.?)?", max_skip=6)
     sirens = _labelled_digits(doc, r"\bsiren\b", max_skip=6) + _labelled_digits(doc, r"\br\.?\s?c\.?\s?s\.?\b", 30)
     sirets += [s for s in sirens if len(s) == 14]
-    sirens = [s for s in sirens if len(s) != 14] + [s for s in sirets if len(s) == 9]
-    sirets = [s for s in sirets if len(s) != 9]
+    sirens = [s for s in sirens if len(s) != 14]
     valid = [s for s in sirets if validators.is_valid_siret(s)]
     if not valid:
         valid = [r.value for r in find_digit_runs(doc.text, (14,)) if validators.is_valid_siret(r.value)]
@@ -308,6 +336,10 @@ def read_supplier_ids(doc: Doc, ex: Extraction, registries: Registries) -> dict[
         s = sirets[0]
         ex.rejected["supplier_siret"] = (f"SIRET « {s} » invalide (clé de contrôle)" if len(s) == 14 else
                                          f"SIRET « {s} » illisible : {len(s)} chiffres au lieu de 14")
+    if "supplier_siret" not in found and not sirens:
+        partial = [s for s in sirets if len(s) == 9 and validators.is_valid_siren(s)]
+        if partial:  # "SIRET 732829320": a SIREN under the SIRET label, kept for matching only
+            found["_siren"] = partial[0]
     if "supplier_siret" not in found:
         valid_siren = [s for s in sirens if validators.is_valid_siren(s)]
         if valid_siren:
@@ -357,7 +389,8 @@ def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
     doc = Doc(text)
     f = ex.fields
     ids = read_supplier_ids(doc, ex, registries)
-    match = match_supplier_by_ids(registries, siret=ids.get("supplier_siret"), siren=ids.get("supplier_siren"),
+    match = match_supplier_by_ids(registries, siret=ids.get("supplier_siret"),
+                                  siren=ids.get("supplier_siren") or ids.get("_siren"),
                                   vat=ids.get("supplier_vat"), iban=ids.get("iban"))
     if match is None:
         match = match_supplier_by_name(registries, text)

@@ -141,8 +141,7 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries) -> None:
             codes.append(pc)
     if codes:
         ex.fields["postal_code"] = tenant.postal_code if tenant and tenant.postal_code in codes else codes[0]
-    emails = [m.group(0).lower().rstrip(".") for m in re.finditer(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", doc.text)
-              if "patrimoine" not in m.group(0).lower()]
+    emails = [e for e in find_emails(doc.text) if "patrimoine" not in e]
     if emails:
         ex.fields["email"] = emails[0]
     phones = [p for p in find_phones(doc.text) if doc.line_of(p.start) not in skip]
@@ -151,6 +150,15 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries) -> None:
             ex.fields["phone"] = tenant.phone
         else:
             ex.fields["phone"] = phones[0].value
+
+
+_EMAIL_RE = re.compile(r"[\w.+\-]+ ?@ ?[\w\-]+(?:(?: ?[.,] ?)[\w\-]+)*?(?: ?[.,] ?)"
+                       r"(?:fr|com|net|org|eu|info|biz|io|be|ch|re)\b", re.IGNORECASE)
+
+
+def find_emails(text: str) -> list[str]:
+    """E-mail addresses, OCR-spaced ones too (``nom @orange. fr``, ``nom@wanadoo, fr``)."""
+    return [re.sub(r"\s", "", m.group(0)).replace(",", ".").lower() for m in _EMAIL_RE.finditer(text)]
 
 
 def read_amount(doc: Doc) -> str | None:

@@ -31,8 +31,10 @@ def run(args) -> int:
         files, skipped = expand_inputs(args.paths)
     except InputMissing as exc:
         raise UsageError(str(exc)) from None
-    for f in skipped:
-        print(f"aiguillage : ignoré (pas un format de numérisation) : {f}", file=sys.stderr)
+    if skipped:
+        names = ", ".join(f.name for f in skipped[:3]) + (" …" if len(skipped) > 3 else "")
+        print(f"aiguillage : {len(skipped)} fichier(s) ignoré(s), pas au format PDF, TIFF, PNG ou JPEG "
+              f"({names})", file=sys.stderr)
     if not files:
         print("aiguillage : aucun fichier à traiter", file=sys.stderr)
         return 0

@@ -70,9 +70,12 @@ _OSD_CONF = re.compile(r"Orientation confidence:\s*([\d.]+)")
 
 def detect_orientation(grey: np.ndarray, dpi: int, timeout: float = 30) -> int:
     """Clockwise degrees (0, 90, 180, 270) that make the page upright, by Tesseract OSD."""
-    small = scale_to_dpi(grey, dpi, 150)
+    # Below ~200 DPI OSD misreads small print (seen: an upside-down 200-DPI invoice taken
+    # for Greek at 150 DPI), so it reads the page at up to 300 DPI.
+    small = scale_to_dpi(grey, dpi, 300)
+    used = min(dpi, 300)
     try:
-        osd = pytesseract.image_to_osd(small, config="--psm 0 --dpi 150 -c min_characters_to_try=20",
+        osd = pytesseract.image_to_osd(small, config=f"--psm 0 --dpi {used} -c min_characters_to_try=20",
                                        timeout=timeout)
     except (pytesseract.TesseractError, RuntimeError):
         return 0  # too little text to tell: leave it as scanned

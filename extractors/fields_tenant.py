@@ -63,7 +63,7 @@ def read_reference(doc: Doc, ex: Extraction, registries: Registries) -> None:
     known = [d for d in eight if registries.tenant_by_reference(d)]
     if not known:  # unlabelled, but the registry knows it
         runs = [re.sub(r"\s", "", m.group(0)) for m in
-                re.finditer(r"(?<![\d.,/ ])\d{4} ?\d{4}(?![\d.,/]| \d)", fixed)]
+                re.finditer(r"(?<![\d.,/])(?<!\d )\d{4} ?\d{4}(?![\d.,/]| \d)", fixed)]
         known = [d for d in runs if registries.tenant_by_reference(d)]
     if known:
         ex.fields["tenant_reference"] = known[0]

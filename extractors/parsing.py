@@ -65,7 +65,7 @@ def _fix_token(token: str) -> str:
     confusable = sum(c in _OCR_DIGITS for c in core)
     others = len(core) - digits - confusable
     # "2O2O" or "l5/O6" yes; "FR76" or "F2020" (other letters) no; never mostly letters.
-    if confusable == 0 or others or confusable > digits:
+    if confusable == 0 or others or (confusable > digits and digits < 2):
         return token
     return "".join(_OCR_DIGITS.get(c, c) for c in token)
 

@@ -1,0 +1,147 @@
+"""Tenants' letters: writer, contract reference, contacts, and the sum at stake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from config.registries import load_registries
+from extractors.fields import extract_fields
+
+LETTER = """Mme Françoise LEFEVRE-MARTIN
+4 allée des Cèdres
+Résidence Les Tilleuls
+31770 COLOMIERS
+Tél. : 06.12.34.56.78
+Courriel : f.lefevre @orange. fr
+Réf. locataire : 5201 4477
+
+                                        PATRIMOINE
+                                        Agence Colomiers
+                                        12 allée du Comminges
+                                        31770 Colomiers
+                                        Tél. 05 61 00 00 00
+
+Colomiers, le 3 mars 2021
+
+Objet : Demande de plan d'apurement
+
+Madame, Monsieur,
+
+Suite à une longue maladie, mes revenus ont beaucoup baissé. Ma dette s'élève à 1 250,40 €
+d'après votre dernier avis d'échéance. Mon loyer est de 450 € et je vous propose de verser
+50 € par mois en plus du loyer jusqu'à remboursement complet.
+
+Je vous prie d'agréer, Madame, Monsieur, mes salutations distinguées.
+
+Françoise Lefèvre-Martin
+"""
+
+
+def test_payment_difficulty_letter(registries):
+    ex = extract_fields("payment_difficulty", "tenant", LETTER, registries)
+    assert ex.fields == {
+        "tenant_name": "Françoise Lefèvre-Martin",  # the registry's spelling
+        "tenant_reference": "52014477",
+        "postal_code": "31770",
+        "email": "f.lefevre@orange.fr",
+        "phone": "0612345678",  # not the agency's number
+        "amount": "1250.40",  # the debt, not the rent nor the monthly instalment
+    }
+    assert ex.tenant_reference_known
+
+
+def test_unknown_reference_is_kept_but_not_known(registries):
+    text = LETTER.replace("5201 4477", "12345678")
+    ex = extract_fields("repair_request", "tenant", text, registries)
+    assert ex.fields["tenant_reference"] == "12345678"
+    assert not ex.tenant_reference_known
+    assert ex.fields["tenant_name"] == "Françoise Lefèvre-Martin"  # as signed
+    assert "amount" not in ex.fields  # only for payment difficulty
+
+
+def test_reference_with_wrong_length_is_rejected(registries):
+    text = LETTER.replace("5201 4477", "520144")
+    ex = extract_fields("repair_request", "tenant", text, registries)
+    assert "tenant_reference" not in ex.fields
+    assert "8 chiffres" in ex.rejected["tenant_reference"]
+
+
+def test_je_soussigne_and_reference_in_body(registries):
+    text = """PATRIMOINE
+45 avenue de Fronton
+31200 Toulouse
+
+Le 12 janvier 2022
+
+Je soussigné Mamadou SANCHEZ, locataire au 85 chemin Jean Jaurès à Muret (31600), vous informe
+que je quitte mon logement. Mon numéro de locataire est le 16099283.
+Vous pouvez me joindre au +33 7 43 84 18 72.
+
+Cordialement,
+M. Sanchez
+"""
+    ex = extract_fields("lease_termination", "tenant", text, registries)
+    assert ex.fields["tenant_reference"] == "16099283" and ex.tenant_reference_known
+    assert ex.fields["tenant_name"] == "Mamadou Sanchez"
+    assert ex.fields["phone"] == "0743841872"
+    assert "postal_code" not in ex.fields or ex.fields["postal_code"] != "31200"  # the landlord's
+
+
+def test_sender_block_at_the_bottom_and_noisy_text(registries):
+    text = """PATRIMOINE - Office du logement social
+30 avenue de Lardenne
+31300 Toulouse
+Toulouse, le 5 fevrier 2021
+objet : fuite d eau
+bonjour, il y a une fuite sous l evier depuis hier, l eau coule partout. merci de venir vite
+merci d avance
+Jose Dupont
+JOSE DUPONT
+Bat. A Appt 47
+93 rue Camille Pujol
+3l3OO TOULOUSE
+O6 l2 34 56 78
+"""
+    ex = extract_fields("repair_request", "tenant", text, registries)
+    assert ex.fields["tenant_name"] == "Jose Dupont"  # no reference: as written
+    assert ex.fields["postal_code"] == "31300"
+    assert ex.fields["phone"] == "0612345678"
+    assert "tenant_reference" not in ex.fields
+
+
+def test_registry_reference_found_without_label(registries):
+    text = "M. José Dupont\n93 rue Camille Pujol\n31300 Toulouse\n\nDossier 99982789\nJe demande une quittance.\n" \
+           "Merci d'avance.\nJosé Dupont\n"
+    ex = extract_fields("certificate_or_receipt_request", "tenant", text, registries)
+    assert ex.fields["tenant_reference"] == "99982789" and ex.tenant_reference_known
+    assert ex.fields["tenant_name"] == "José Dupont"
+
+
+REAL_TENANTS = Path(__file__).resolve().parents[2] / "config" / "data" / "tenants.csv"
+
+
+@pytest.mark.skipif(not REAL_TENANTS.is_file(), reason="registre des locataires pas encore généré")
+def test_letter_matched_against_the_real_registry():
+    reg = load_registries()
+    t = reg.tenants[7]
+    first, last = t.tenant_name.split(" ", 1)
+    text = f"""MONSIEUR {first.upper()} {last.upper()}
+{t.address.split(", ")[-1]}
+{t.postal_code} {t.city}
+N° de contrat : {t.tenant_reference[:4]} {t.tenant_reference[4:]}
+
+PATRIMOINE
+{t.agency}
+
+Madame, Monsieur,
+Je vous dois à ce jour la somme de 1.234,56 euros. Je propose 40€ par mois.
+Bien à vous,
+{first} {last}
+"""
+    ex = extract_fields("payment_difficulty", "tenant", text, reg)
+    assert ex.fields["tenant_reference"] == t.tenant_reference and ex.tenant_reference_known
+    assert ex.fields["tenant_name"] == t.tenant_name
+    assert ex.fields["postal_code"] == t.postal_code
+    assert ex.fields["amount"] == "1234.56"

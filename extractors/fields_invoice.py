@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
 
 from config.registries import Registries
 from extractors import validators
 from extractors.fields_labels import Doc, LabelHit, values_for
+from extractors.fields_totals import TOTAL_LABELS, choose_totals, read_totals
 from extractors.matching import match_supplier_by_ids, match_supplier_by_name
 from extractors.parsing import Match, find_amounts, find_dates, find_digit_runs, find_ibans, find_vats, fix_digits, fold
 from extractors.types import Extraction
@@ -67,22 +67,6 @@ _DATE_LABELS = [
     ("due_date", 1, r"\bdate\s+de\s+(?:paiement|reglement)\s*:?"),
     ("other_date", 0, r"\b(?:livraison|intervention|periode|validite|valable|commande|naissance|travaux)\b"),
 ]
-_TOTAL_LABELS = [
-    ("ht", 0, r"\b(?:total|montant|sous-total|sous\s+total)\s*(?:net\s*)?(?:h\.?\s?[tf]\.?|hors\s+tax\w*|hors\s+tva)(?![a-z])"),
-    ("ht", 1, r"\b(?:base|net)\s*h\.?\s?t\.?(?![a-z])"),
-    ("tva", 0, r"\b(?:total|montant)\s*(?:de\s+(?:la\s+)?)?t\.?v\.?a\.?(?![a-z])"),
-    ("tvarate", 1, r"\bt\.?v\.?a\.?(?:\s*(?:a|\()?\s*\d{1,2}(?:[,.]\d{1,2})?\s*%\s*\)?)?(?![a-z])"),
-    ("ttc", 0, r"\b(?:total|montant)\s*(?:net\s*)?(?:de\s+l'avoir\s*)?t\.?[tf]\.?[cq]\.?(?![a-z])"),
-    ("ttc", 0, r"\bnet\s+a\s+payer(?:\s*t\.?t\.?c\.?)?"),
-    ("ttc", 1, r"\b(?:total|montant)\s+(?:a\s+payer|du)\b"),
-    ("ttc", 1, r"\bmontant\s+(?:total\s+)?de\s+l'avoir(?:\s*t\.?t\.?c\.?)?"),
-    ("ttc", 1, r"\btotal\s+(?:de\s+l')?avoir\b"),
-    ("ttc", 2, r"\b(?:reste|solde)\s+a\s+payer"),
-    ("ttc", 3, r"(?m)^\W{0,3}total\b(?!\s*(?:h\.?t|hors|t\.?v\.?a))"),
-]
-_TABLE_HEADER = re.compile(r"designation|\bqte\b|quantite|prix\s+unit|\bp\.?\s?u\.?\b|libelle|description")
-_NOT_TAX_AMOUNT = re.compile(r"(?:n\s?[°o*]|numero|num\.?|\bid\.?|identifiant|taux|code|no\.?)\s*(?:de\s+)?$")
-_NOT_TAX_AFTER = re.compile(r"^\s*(?:intra|non\s+applicable|:?\s*fr\s?\d|n°|due|acquittee|sur\s+les\s+debits)")
 _LEGAL_FORM_RE = re.compile(r"\b(?:SARL|SAS|SASU|SA|EURL|SNC|SCOP|SELARL|SCI)\b")
 
 
@@ -91,7 +75,7 @@ def all_labels(doc: Doc) -> list[LabelHit]:
     cached = getattr(doc, "_all_labels", None)
     if cached is None:
         specs = [(f"n_{t}", p, rx) for t, lst in _NUMBER_LABELS.items() for p, rx in lst]
-        specs += [("order", p, rx) for p, rx in _ORDER_LABELS] + _DATE_LABELS + _TOTAL_LABELS
+        specs += [("order", p, rx) for p, rx in _ORDER_LABELS] + _DATE_LABELS + TOTAL_LABELS
         cached = doc.find_labels(specs)
         doc._all_labels = cached
     return cached
@@ -171,132 +155,6 @@ def read_dates(doc: Doc, reference_date: dt.date | None) -> dict[str, str]:
                 out["invoice_date"] = d.value
                 break
     return out
-
-
-def _tax_label_ok(doc: Doc, h: LabelHit) -> bool:
-    before = doc.folded[max(0, h.start - 16):h.start]
-    after = doc.folded[h.end:h.end + 20]
-    return not (_NOT_TAX_AMOUNT.search(before) or _NOT_TAX_AFTER.search(after))
-
-
-def read_totals(doc: Doc) -> dict[str, list[str]]:
-    """Candidate values for "ht", "tva", "ttc", best first (and "tvarate" lines)."""
-    labels = [h for h in doc.find_labels(_TOTAL_LABELS)
-              if not _TABLE_HEADER.search(doc.line_text(doc.line_of(h.start), folded=True))]
-    labels = [h for h in labels if h.name not in ("tva", "tvarate") or _tax_label_ok(doc, h)]
-    amounts = find_amounts(doc.text)
-    scored: dict[str, list[tuple[tuple, str]]] = {"ht": [], "tva": [], "ttc": [], "tvarate": []}
-    stops = _with_stops(doc, labels)
-    for h in labels:
-        vals, same = values_for(doc, h, stops, amounts)
-        if vals:
-            v = vals[-1] if same else vals[0]
-            scored[h.name].append(((h.priority, 0 if same else 1, -h.start), v.value))
-    out: dict[str, list[str]] = {}
-    for name, items in scored.items():
-        seen: list[str] = []
-        for _, v in sorted(items):
-            if v not in seen:
-                seen.append(v)
-        out[name] = seen
-    rate_values = [v for _, v in sorted(scored["tvarate"], key=lambda x: -x[0][2])]
-    tva = out["tva"] + [v for v in out["tvarate"] if v not in out["tva"]]
-    if len(rate_values) > 1:
-        total = f"{sum(Decimal(v) for v in rate_values):.2f}"
-        if total not in tva:
-            tva.append(total)
-    if re.search(r"tva\s+non\s+applicable|293\s*b", doc.folded) and "0.00" not in tva:
-        tva.append("0.00")
-    out["tva"] = tva
-    rates = {r.replace(",", ".").rstrip("0").rstrip(".") for r in
-             re.findall(r"(?<![\d,.])(\d{1,2}(?:[,.]\d{1,2})?)\s?%", fix_digits(doc.text))}
-    # a TVA that cannot be checked is kept only when it is surely the whole tax
-    out["tva_sure"] = out["tva"][:1] if (scored["tva"] or len(rates) <= 1) else []
-    return out
-
-
-def _cents(v: str) -> int:
-    return int(round(float(v) * 100))
-
-
-def choose_totals(cands: dict[str, list[str]], credit: bool,
-                  others: list[str] | None = None) -> tuple[dict[str, str], str | None]:
-    """(fields, reason if rejected): the best HT/TVA/TTC triple that adds up.
-
-    ``cands`` holds the labelled candidates ("ht", "tva", "ttc"), best first. When no labelled
-    triple adds up, one of the three may be taken from ``others`` (every amount printed in the
-    document: a line total, or a total whose label OCR garbled) if the two others are labelled.
-    """
-    def norm(v: str) -> str:
-        return v.lstrip("-") if credit else v
-
-    ht = [norm(v) for v in cands.get("ht", [])]
-    tva = [norm(v) for v in cands.get("tva", [])]
-    ttc = [norm(v) for v in cands.get("ttc", [])]
-    pool = {_cents(norm(v)): norm(v) for v in (others or [])}
-
-    def signed(v: str) -> str:
-        return "-" + v if credit and float(v) != 0 and not v.startswith("-") else v
-
-    def result(a: str, b: str, c: str) -> tuple[dict[str, str], None]:
-        return {"total_excl_tax": signed(a), "total_tax": signed(b), "total_incl_tax": signed(c)}, None
-
-    if ht and tva and ttc:
-        triples = sorted((i + j + k, i, j, k) for i in range(len(ht)) for j in range(len(tva))
-                         for k in range(len(ttc)))
-        for _, i, j, k in triples:
-            if validators.amounts_add_up(ht[i], tva[j], ttc[k], tolerance=0.015):
-                return result(ht[i], tva[j], ttc[k])
-    # one of the three from the other amounts printed
-    pairs = []
-    for j, b in enumerate(tva):
-        for k, c in enumerate(ttc):
-            pairs.append((j + k, "ht", _cents(c) - _cents(b), b, c))
-    for i, a in enumerate(ht):
-        for k, c in enumerate(ttc):
-            pairs.append((i + k + 0.5, "tva", _cents(c) - _cents(a), a, c))
-        for j, b in enumerate(tva):
-            pairs.append((i + j + 0.7, "ttc", _cents(a) + _cents(b), a, b))
-    for _, missing, cents, x, y in sorted(pairs, key=lambda p: p[0]):
-        if cents < 0 or cents not in pool or (missing == "tva" and cents == 0 and ht and ttc and tva):
-            continue
-        v = pool[cents]
-        if missing == "ht":
-            return result(v, x, y)
-        if missing == "tva":
-            return result(x, v, y)
-        return result(x, y, v)
-    triple = _unlabelled_triple([norm(v) for v in (others or [])])
-    if triple and not (ht or tva or ttc) or (triple and _agrees(triple, ht, tva, ttc)):
-        return result(*triple)
-    if ht and tva and ttc:
-        return {}, f"totaux incohérents : HT {ht[0]} + TVA {tva[0]} ≠ TTC {ttc[0]}"
-    if ht and ttc and abs(float(ht[0])) > abs(float(ttc[0])) + 0.01:
-        return {}, f"totaux incohérents : HT {ht[0]} supérieur au TTC {ttc[0]}"
-    out = {}
-    tva_printed = [norm(v) for v in cands.get("tva_sure", tva) if v != "0.00"]
-    for key, vals in (("total_excl_tax", ht), ("total_tax", tva_printed), ("total_incl_tax", ttc)):
-        if vals:
-            out[key] = signed(vals[0])
-    return out, None
-
-
-def _unlabelled_triple(amounts: list[str]) -> tuple[str, str, str] | None:
-    """The last three amounts printed close together with HT + TVA = TTC at a French VAT rate."""
-    cents = [_cents(v) for v in amounts]
-    for k in range(len(cents) - 1, 1, -1):
-        for j in range(k - 1, max(k - 4, 0), -1):
-            for i in range(j - 1, max(j - 4, -1), -1):
-                a, b, c = cents[i], cents[j], cents[k]
-                if a > 0 and b > 0 and a + b == c and 0.02 <= b / a <= 0.2005:
-                    return amounts[i], amounts[j], amounts[k]
-    return None
-
-
-def _agrees(triple: tuple[str, str, str], ht: list[str], tva: list[str], ttc: list[str]) -> bool:
-    """At least two of the labelled values are in the triple (the third label was misread)."""
-    hits = sum(bool(vals) and triple[n] == vals[0] for n, vals in enumerate((ht, tva, ttc)))
-    return hits >= 2 or (hits == 1 and sum(bool(v) for v in (ht, tva, ttc)) == 1)
 
 
 def _labelled_digits(doc: Doc, pattern: str, max_skip: int = 30) -> list[str]:
@@ -418,7 +276,7 @@ def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
         else:
             f["due_date"] = dates["due_date"]
 
-    totals, reason = choose_totals(read_totals(doc), credit=doc_type == "supplier_credit_note",
+    totals, reason = choose_totals(read_totals(doc, _with_stops), credit=doc_type == "supplier_credit_note",
                                    others=[a.value for a in find_amounts(text)])
     f.update(totals)
     if reason:

@@ -1,4 +1,10 @@
-"""OCR of one prepared page with Tesseract: words, boxes, confidences and a searchable PDF page.
+"""OCR of one prepared page with Tesseract: words, boxes, confidences, orientation and a
+searchable PDF page, all from a single Tesseract run.
+
+Tesseract runs with automatic page segmentation *and* orientation detection (``--psm 1``):
+one pass finds a page scanned sideways or upside down and reads it, cheaper than a separate
+OSD pass. The hOCR output gives each line's ``textangle``; the page's rotation is their
+majority, and word boxes are turned into the upright page's coordinates.
 
 One Tesseract process per page with one thread (OMP_THREAD_LIMIT=1): pages run in parallel
 across processes, never threads inside Tesseract, which oversubscribe the cores.
@@ -6,11 +12,14 @@ across processes, never threads inside Tesseract, which oversubscribe the cores.
 
 from __future__ import annotations
 
-import csv
+import io
 import os
+import re
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 import numpy as np
@@ -23,11 +32,18 @@ from extractors.types import PageText, Word
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
+_SPAN = re.compile(r"<span class='(ocr_line|ocr_header|ocr_caption|ocr_textfloat|ocrx_word)'[^>]*?"
+                   r"title=[\"']([^\"']*)[\"'][^>]*>(.*?)(?=<span class='oc|</span>\s*</span>|$)", re.S)
+_BBOX = re.compile(r"bbox (\d+) (\d+) (\d+) (\d+)")
+_WCONF = re.compile(r"x_wconf (\d+)")
+_ANGLE = re.compile(r"textangle (\d+)")
+_TAGS = re.compile(r"<[^>]+>")
+
 
 @dataclass
 class OcrResult:
     page: PageText
-    pdf: bytes  # one-page PDF: the image with an invisible text layer
+    pdf: bytes  # one-page PDF: the image with an invisible text layer, shown upright
 
 
 def ocr_page(image: np.ndarray, number: int, dpi: int, languages: str = "fra+eng",
@@ -35,14 +51,12 @@ def ocr_page(image: np.ndarray, number: int, dpi: int, languages: str = "fra+eng
     """Read one page; raise OcrFailed on a Tesseract error or timeout."""
     commands.require("tesseract")
     started = time.perf_counter()
-    outputs = ["tsv", "pdf"] if with_pdf else ["tsv"]
+    outputs = ["hocr", "pdf"] if with_pdf else ["hocr"]
     with tempfile.TemporaryDirectory(prefix="aiguillage-ocr-") as tmp:
         src = Path(tmp) / "page.png"
-        Image.fromarray(image).save(src, dpi=(dpi, dpi))
+        Image.fromarray(image).save(src, dpi=(dpi, dpi), compress_level=1)
         base = str(Path(tmp) / "out")
-        config = f"--psm 3 --dpi {dpi} -c tessedit_create_tsv=1"
-        if with_pdf:
-            config += " -c tessedit_create_pdf=1 -c textonly_pdf=0"
+        config = f"--psm 1 --dpi {dpi}"
         try:
             pytesseract.pytesseract.run_tesseract(str(src), base, " ".join(outputs), languages,
                                                   config=config, timeout=timeout)
@@ -50,30 +64,66 @@ def ocr_page(image: np.ndarray, number: int, dpi: int, languages: str = "fra+eng
             raise OcrFailed(number, f"délai dépassé ({timeout:.0f} s)") from exc
         except pytesseract.TesseractError as exc:
             raise OcrFailed(number, f"Tesseract a échoué ({exc.message.strip()[:200]})") from exc
-        tsv = Path(base + ".tsv").read_text(encoding="utf-8", errors="replace")
+        hocr = Path(base + ".hocr").read_text(encoding="utf-8", errors="replace")
         pdf = Path(base + ".pdf").read_bytes() if with_pdf else b""
-    words = parse_tsv(tsv)
     h, w = image.shape[:2]
+    words, rotation = parse_hocr(hocr)
+    if rotation:
+        words = [upright_box(wd, rotation, w, h) for wd in words]
+        if pdf:
+            pdf = rotate_pdf_page(pdf, rotation)
+    up_w, up_h = (h, w) if rotation in (90, 270) else (w, h)
     page = PageText(number=number, text=words_to_text(words), words=words, method="ocr",
-                    width=w, height=h, seconds=time.perf_counter() - started)
+                    rotation=rotation, width=up_w, height=up_h, seconds=time.perf_counter() - started)
     return OcrResult(page, pdf)
 
 
-def parse_tsv(tsv: str) -> list[Word]:
+def parse_hocr(hocr: str) -> tuple[list[Word], int]:
+    """Words (reading order, line numbers) and the page's rotation (clockwise degrees that
+    make it upright: the majority of the lines' textangle, weighted by their words)."""
     words: list[Word] = []
-    line_ids: dict[tuple[int, int, int], int] = {}
-    reader = csv.DictReader(tsv.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
-    for row in reader:
-        if row.get("level") != "5":
+    angles: Counter[int] = Counter()
+    line, angle = -1, 0
+    for cls, title, body in _SPAN.findall(hocr):
+        if cls != "ocrx_word":
+            line += 1
+            m = _ANGLE.search(title)
+            angle = int(m.group(1)) % 360 if m else 0
             continue
-        text = (row.get("text") or "").strip()
-        if not text:
+        text = unescape(_TAGS.sub("", body)).strip()
+        box = _BBOX.search(title)
+        if not text or not box:
             continue
-        key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
-        line = line_ids.setdefault(key, len(line_ids))
-        words.append(Word(text, int(row["left"]), int(row["top"]), int(row["width"]),
-                          int(row["height"]), max(0.0, float(row["conf"])), line))
-    return words
+        x0, y0, x1, y1 = (int(v) for v in box.groups())
+        conf = _WCONF.search(title)
+        words.append(Word(text, x0, y0, x1 - x0, y1 - y0, float(conf.group(1)) if conf else 0.0, max(line, 0)))
+        angles[angle] += 1
+    rotation = angles.most_common(1)[0][0] if angles else 0
+    return words, rotation if rotation in (90, 180, 270) else 0
+
+
+def upright_box(w: Word, rotation: int, width: int, height: int) -> Word:
+    """The word's box in the page turned ``rotation`` degrees clockwise."""
+    if rotation == 90:
+        return Word(w.text, height - (w.top + w.height), w.left, w.height, w.width, w.confidence, w.line)
+    if rotation == 180:
+        return Word(w.text, width - (w.left + w.width), height - (w.top + w.height), w.width, w.height,
+                    w.confidence, w.line)
+    if rotation == 270:
+        return Word(w.text, w.top, width - (w.left + w.width), w.height, w.width, w.confidence, w.line)
+    return w
+
+
+def rotate_pdf_page(pdf: bytes, rotation: int) -> bytes:
+    """Mark the page to be shown turned ``rotation`` degrees clockwise (text layer included)."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            page.Rotate = (int(page.get("/Rotate", 0)) + rotation) % 360
+        out = io.BytesIO()
+        doc.save(out)
+    return out.getvalue()
 
 
 def words_to_text(words: list[Word]) -> str:

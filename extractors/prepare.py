@@ -6,12 +6,10 @@ reports what it did. The original image is never modified.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
-import pytesseract
 
 _ROTATE = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
 
@@ -19,19 +17,18 @@ _ROTATE = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_
 @dataclass
 class Prepared:
     image: np.ndarray
-    rotation: int  # degrees clockwise applied
     skew: float  # degrees of rotation applied by deskew
     blank: bool
 
 
-def prepare_page(grey: np.ndarray, dpi: int, timeout: float = 30) -> Prepared:
+def prepare_page(grey: np.ndarray, dpi: int) -> Prepared:
+    """Blank check, deskew and background flattening. Quarter turns (a page scanned sideways
+    or upside down) are left to the OCR pass, which finds them at no extra cost."""
     if is_blank(grey, dpi):
-        return Prepared(grey, 0, 0.0, True)
-    rotation = detect_orientation(grey, dpi, timeout)
-    upright = rotate_right_angle(grey, rotation)
-    angle = estimate_skew(upright, dpi)
-    straight = rotate_small(upright, angle) if abs(angle) >= 0.1 else upright
-    return Prepared(flatten_background(straight), rotation, angle, False)
+        return Prepared(grey, 0.0, True)
+    angle = estimate_skew(grey, dpi)
+    straight = rotate_small(grey, angle) if abs(angle) >= 0.1 else grey
+    return Prepared(flatten_background(straight), angle, False)
 
 
 def scale_to_dpi(grey: np.ndarray, dpi: int, target: int) -> np.ndarray:
@@ -48,42 +45,21 @@ def ink_mask(grey: np.ndarray) -> np.ndarray:
 
 
 def is_blank(grey: np.ndarray, dpi: int) -> bool:
-    """True when the page carries no text: scanner noise, a faint bleed-through or nothing."""
-    small = scale_to_dpi(grey, dpi, 75)
+    """True when the page carries no text: scanner noise, specks, a faint bleed-through.
+
+    Ink is what is clearly darker than the paper (faded print included); a page with fewer
+    than 15 character-sized marks inside its margins is blank.
+    """
+    small = scale_to_dpi(grey, dpi, 150)
     h, w = small.shape
     core = small[int(h * 0.05): int(h * 0.95), int(w * 0.05): int(w * 0.95)]
     if core.size == 0:
         return True
-    # Contrast first: a page of one flat grey has no ink whatever Otsu says.
-    if float(np.percentile(core, 99.5)) - float(np.percentile(core, 0.5)) < 60:
-        return True
-    dark = (core < min(150, int(np.median(core)) - 60)).astype(np.uint8)
+    dark = (core < int(np.median(core)) - 45).astype(np.uint8)
     dark = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
-    n, _, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
-    marks = int(np.sum((stats[1:, cv2.CC_STAT_AREA] >= 3) & (stats[1:, cv2.CC_STAT_AREA] <= 2000)))
-    return marks < 15
-
-
-_OSD_ROTATE = re.compile(r"Rotate:\s*(\d+)")
-_OSD_CONF = re.compile(r"Orientation confidence:\s*([\d.]+)")
-
-
-def detect_orientation(grey: np.ndarray, dpi: int, timeout: float = 30) -> int:
-    """Clockwise degrees (0, 90, 180, 270) that make the page upright, by Tesseract OSD."""
-    # Below ~200 DPI OSD misreads small print (seen: an upside-down 200-DPI invoice taken
-    # for Greek at 150 DPI), so it reads the page at up to 300 DPI.
-    small = scale_to_dpi(grey, dpi, 300)
-    used = min(dpi, 300)
-    try:
-        osd = pytesseract.image_to_osd(small, config=f"--psm 0 --dpi {used} -c min_characters_to_try=20",
-                                       timeout=timeout)
-    except (pytesseract.TesseractError, RuntimeError):
-        return 0  # too little text to tell: leave it as scanned
-    rotate = _OSD_ROTATE.search(osd)
-    conf = _OSD_CONF.search(osd)
-    if not rotate or (conf and float(conf.group(1)) < 1.0):
-        return 0
-    return int(rotate.group(1)) % 360
+    _, _, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    return int(np.sum((areas >= 4) & (areas <= 4000))) < 15
 
 
 def rotate_right_angle(grey: np.ndarray, degrees: int) -> np.ndarray:
@@ -91,9 +67,10 @@ def rotate_right_angle(grey: np.ndarray, degrees: int) -> np.ndarray:
 
 
 def estimate_skew(grey: np.ndarray, dpi: int, max_angle: float = 6.0) -> float:
-    """Angle in degrees (counter-clockwise positive) that makes text lines horizontal.
+    """Angle in degrees (counter-clockwise positive) that makes text lines straight.
 
-    Projection profiles: text lines give the sharpest row histogram when level.
+    Projection profiles: text lines give the sharpest histogram when level. Rows and columns
+    are both scored, so a page scanned sideways is straightened just as well.
     """
     small = scale_to_dpi(grey, dpi, 100)
     mask = ink_mask(small)
@@ -102,11 +79,12 @@ def estimate_skew(grey: np.ndarray, dpi: int, max_angle: float = 6.0) -> float:
 
     def score(angle: float) -> float:
         rotated = rotate_small(mask, angle, border=0)
-        profile = rotated.sum(axis=1, dtype=np.float64)
-        return float(np.sum(np.diff(profile) ** 2))
+        rows = rotated.sum(axis=1, dtype=np.float64)
+        cols = rotated.sum(axis=0, dtype=np.float64)
+        return max(float(np.sum(np.diff(rows) ** 2)), float(np.sum(np.diff(cols) ** 2)))
 
     best = max(np.arange(-max_angle, max_angle + 1e-9, 0.5), key=score)
-    fine = max(np.arange(best - 0.5, best + 0.5 + 1e-9, 0.1), key=score)
+    fine = max(np.arange(best - 0.4, best + 0.4 + 1e-9, 0.1), key=score)
     return round(float(fine), 2)
 
 

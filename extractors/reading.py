@@ -140,6 +140,9 @@ def read_page(info: SourceInfo, number: int, dpi: int, timeout: float = 120) -> 
         if number in info.text_pages:
             text, words = pdf_page_text(Path(info.path), number, timeout)
             return SourcePage(number, None, text, words, dpi)
+        embedded = embedded_page_image(Path(info.path), number)
+        if embedded is not None:
+            return SourcePage(number, embedded[0], dpi=embedded[1])
         return SourcePage(number, _rasterise_pdf_page(Path(info.path), number, dpi, timeout), dpi=dpi)
     try:
         with Image.open(info.path) as im:
@@ -180,6 +183,47 @@ def _rasterise_pdf_page(path: Path, number: int, dpi: int, timeout: float) -> np
     if not images:
         raise UnreadableInput(f"page {number} impossible à lire", "corrupt")
     return np.asarray(images[0].convert("L"))
+
+
+# Content-stream operators a plain scanned page may use around its one image.
+_SCAN_PAGE_OPS = {"q", "Q", "cm", "Do", "gs", "BT", "ET", "Tf", "TL", "Td", "TD", "Tm", "Tc", "Tw", "Tz", "Tr"}
+
+
+def embedded_page_image(path: Path, number: int) -> tuple[np.ndarray, int] | None:
+    """The scanned image of a page made of one full-page picture, decoded as it is stored
+    (no re-rendering, so faster and lossless), with its resolution; None for any other page."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(path) as pdf:
+            page = pdf.pages[number - 1]
+            if int(page.get("/Rotate", 0)) % 360:
+                return None
+            x0, y0, x1, y1 = (float(v) for v in page.mediabox)
+            xobjects = page.get("/Resources", {}).get("/XObject", {})
+            drawn, matrix = [], None
+            for operands, op in pikepdf.parse_content_stream(page):
+                name = str(op)
+                if name not in _SCAN_PAGE_OPS:
+                    return None
+                if name == "cm":
+                    matrix = [float(v) for v in operands]
+                elif name == "Do":
+                    drawn.append((str(operands[0]), matrix))
+            if len(drawn) != 1:
+                return None
+            xname, m = drawn[0]
+            xobj = xobjects.get(xname)
+            if xobj is None or xobj.get("/Subtype") != "/Image" or m is None:
+                return None
+            a, b, c, d = m[:4]
+            if b or c or abs(a - (x1 - x0)) > 2 or abs(d - (y1 - y0)) > 2:
+                return None
+            image = pikepdf.PdfImage(xobj).as_pil_image()
+    except Exception:  # noqa: BLE001 - any oddity: fall back to rendering the page
+        return None
+    dpi = int(round(image.width / ((x1 - x0) / 72)))
+    return np.asarray(_to_grey(image)), max(72, min(1200, dpi))
 
 
 def _has_text_layer(path: Path, number: int) -> bool:

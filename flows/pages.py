@@ -31,14 +31,14 @@ def process_page(info: SourceInfo, number: int, dpi: int, languages: str, timeou
         return PageResult(number, "text", page)
     if is_separator(source.image):
         return PageResult(number, "separator")
-    prepared = prepare_page(source.image, source.dpi, timeout=min(timeout, 30))
+    prepared = prepare_page(source.image, source.dpi)
     if prepared.blank:
         return PageResult(number, "blank")
     try:
         result = ocr_page(prepared.image, number, source.dpi, languages, timeout)
     except OcrFailed as exc:
         return PageResult(number, "failed", error=exc.reason)
-    result.page.rotation, result.page.skew = prepared.rotation, prepared.skew
+    result.page.skew = prepared.skew
     return PageResult(number, "text", result.page, result.pdf)
 
 

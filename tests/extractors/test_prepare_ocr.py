@@ -13,17 +13,26 @@ def page():
 
 @pytest.mark.parametrize("turn", [0, 90, 180, 270])
 def test_orientation_found_and_text_read(page, turn):
-    # Turn the page as a careless scan would; preparation must turn it back.
+    # Turn the page clockwise as a careless scan would; OCR must find the turn back.
     scanned = rotate_right_angle(page, turn)
     prepared = prepare_page(scanned, 300)
-    assert (prepared.rotation + turn) % 360 == 0
-    text = ocr_page(prepared.image, 1, 300, with_pdf=False).page.text
-    assert "20451237" in text and "plombier" in text
+    result = ocr_page(prepared.image, 1, 300)
+    assert (result.page.rotation + turn) % 360 == 0
+    assert "20451237" in result.page.text and "plombier" in result.page.text
+    # Boxes are given in the upright page: the signature stays at the bottom left.
+    h, w = page.shape
+    dupont = next(wd for wd in result.page.words if wd.text == "Dupont")
+    assert (result.page.width, result.page.height) == (w, h)
+    assert dupont.left < w / 2 and h * 0.1 < dupont.top < h / 2
+    if turn:
+        import io, pikepdf
+        with pikepdf.open(io.BytesIO(result.pdf)) as pdf:
+            assert int(pdf.pages[0].get("/Rotate", 0)) == result.page.rotation
 
 
-@pytest.mark.parametrize("angle", [-3.0, -1.2, 2.5])
-def test_skew_measured_and_corrected(page, angle):
-    skewed = rotate_small(page, angle)
+@pytest.mark.parametrize("angle, turn", [(-3.0, 0), (-1.2, 0), (2.5, 0), (1.8, 90)])
+def test_skew_measured_and_corrected(page, angle, turn):
+    skewed = rotate_small(rotate_right_angle(page, turn), angle)
     assert estimate_skew(skewed, 300) == pytest.approx(-angle, abs=0.3)
     assert abs(estimate_skew(rotate_small(skewed, estimate_skew(skewed, 300)), 300)) <= 0.3
 

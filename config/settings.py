@@ -59,6 +59,7 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("registries.tenants_file", Path, None),
     Setting("intake.hot_folder", Path, None),
     Setting("intake.settle_seconds", float, 2.0, minimum=0.0, maximum=600),
+    Setting("audit.index_url", str, None, help="SQLAlchemy URL of the audit index (default: SQLite under AIGUILLAGE_HOME)"),
 )
 BY_KEY = {s.key: s for s in SCHEMA}
 

@@ -212,7 +212,8 @@ def _move(store, member, document_id, to_queue, reason, kind, event, now) -> Wor
     mark = _commit(store, member, document_id, head, kind, {"to": to_queue, "reason": reason.strip()})
     _finish(store, member.queue, document_id, mark)
     moved = queues.get_item(store, to_queue, document_id)
-    _audit(store, event, member, document_id, gen=mark.gen, to=to_queue, reason=reason.strip())
+    record(store, AuditEvent(event, document_id, actor=member.user, queue=to_queue,
+                             details={"from": member.queue, "reason": reason.strip(), "gen": mark.gen}))
     return moved
 
 

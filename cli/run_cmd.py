@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
+from typing import Callable
 
-from config import load_settings, load_taxonomy
+from cli.errors import UsageError
+from config import Settings, load_settings, load_taxonomy
 from config.registries import load_registries
 from config.routing import load_routing
 
@@ -19,14 +22,38 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def run(args) -> int:
-    from cli.errors import UsageError
-    from flows.intake import InputMissing, expand_inputs
+class ModelUnavailable(UsageError):
+    exit_code = 3
 
-    settings = load_settings()
+
+def start_pipeline(settings: Settings) -> tuple[Path, Callable[[], None]]:
+    """Check every configuration file, then set Prefect up to log to our file, quietly.
+
+    Returns the log file and the function to call last, which keeps Prefect's shutdown
+    noise off the terminal."""
     taxonomy = load_taxonomy()
     load_routing(taxonomy, settings["routing.rules_file"])
     load_registries(settings["registries.suppliers_file"], settings["registries.tenants_file"])
+    from flows.runtime import prepare_prefect_environment, send_logs_to_file, silence_exit_noise
+
+    logfile = prepare_prefect_environment(settings)
+    from classifiers.model import ModelMissing
+    from flows.runtime import runtime
+
+    import flows.batch  # noqa: F401  (imports Prefect, which sets its logging up)
+
+    send_logs_to_file(logfile)
+    try:
+        runtime().model
+    except ModelMissing as exc:
+        raise ModelUnavailable(str(exc)) from None
+    return logfile, lambda: silence_exit_noise(logfile)
+
+
+def run(args) -> int:
+    from flows.intake import InputMissing, expand_inputs
+
+    settings = load_settings()
     try:
         files, skipped = expand_inputs(args.paths)
     except InputMissing as exc:
@@ -35,23 +62,11 @@ def run(args) -> int:
         names = ", ".join(f.name for f in skipped[:3]) + (" …" if len(skipped) > 3 else "")
         print(f"aiguillage : {len(skipped)} fichier(s) ignoré(s), pas au format PDF, TIFF, PNG ou JPEG "
               f"({names})", file=sys.stderr)
+    logfile, quiet_exit = start_pipeline(settings)
     if not files:
         print("aiguillage : aucun fichier à traiter", file=sys.stderr)
         return 0
-
-    from flows.runtime import prepare_prefect_environment, send_logs_to_file, silence_exit_noise
-
-    logfile = prepare_prefect_environment(settings)
-    from classifiers.model import ModelMissing, load_model  # noqa: F401  (checked before the flow)
     from flows.batch import run_batch
-    from flows.runtime import runtime
-
-    send_logs_to_file(logfile)
-    try:
-        runtime().model
-    except ModelMissing as exc:
-        print(f"aiguillage : {exc}", file=sys.stderr)
-        return exc.exit_code
 
     def on_file(path: str, lines: list[dict]) -> None:
         if args.json:
@@ -66,12 +81,12 @@ def run(args) -> int:
     except Exception as exc:  # noqa: BLE001 - the log has the traceback, the terminal one line
         print(f"aiguillage : le traitement a échoué ({type(exc).__name__}: {exc}). "
               f"Détails dans {logfile}", file=sys.stderr)
-        silence_exit_noise(logfile)
+        quiet_exit()
         return 1
     if not args.json:
         from cli.output import run_summary
 
         print(run_summary(lines))
     sys.stdout.flush()
-    silence_exit_noise(logfile)
+    quiet_exit()
     return 0

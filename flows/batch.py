@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Callable
 
@@ -33,8 +34,8 @@ def workers() -> int:
 
 
 @task(name="recevoir", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
-def receive_task(path: str) -> Receipt:
-    return receive(runtime(), Path(path))
+def receive_task(path: str, source: str) -> Receipt:
+    return receive(runtime(), Path(path), source)
 
 
 @task(name="examiner", cache_policy=NO_CACHE)
@@ -44,13 +45,14 @@ def inspect_task(path: str) -> SourceInfo:
 
 
 @task(name="lire-page", cache_policy=NO_CACHE)
-def page_task(info: SourceInfo, number: int) -> PageResult:
+def page_task(info: SourceInfo, number: int, spool: str) -> PageResult:
     s = runtime().settings
-    return process_page(info, number, s["ocr.dpi"], s["ocr.languages"], s["ocr.page_timeout_seconds"])
+    return process_page(info, number, s["ocr.dpi"], s["ocr.languages"], s["ocr.page_timeout_seconds"],
+                        Path(spool))
 
 
 @task(name="comprendre-et-aiguiller", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
-def document_task(doc: DocumentText, sha256: str, page_pdfs: list[bytes], failed: dict[int, str]) -> dict:
+def document_task(doc: DocumentText, sha256: str, page_pdfs: list[str], failed: dict[int, str]) -> dict:
     rt = runtime()
     doc_id = document_id(sha256, doc.source_pages)
     record(rt.store, AuditEvent("ocr", doc_id, details={
@@ -65,12 +67,13 @@ def quarantine_task(source: str, sha256: str, reason: str, kind: str) -> dict:
 
 
 @flow(name="aiguillage-lot", log_prints=False)
-def process_batch(files: list[str]) -> list[dict]:
-    """Route every document of every file; returns one SPEC.md result line per document."""
+def process_batch(files: list[str], sources: dict[str, str] | None = None) -> list[dict]:
+    """Route every document of every file; returns one SPEC.md result line per document.
+    ``sources`` names a file as users know it when it was read from elsewhere (a push)."""
     lines: list[dict] = []
     seen: dict[str, list[dict]] = {}
     for path in files:
-        file_lines = process_file(path, seen)
+        file_lines = process_file(path, seen, (sources or {}).get(path, path))
         lines.extend(file_lines)
         for listener in _listeners:
             listener(path, file_lines)
@@ -80,43 +83,49 @@ def process_batch(files: list[str]) -> list[dict]:
 _listeners: list[Callable[[str, list[dict]], None]] = []
 
 
-def run_batch(files: list[str], on_file: Callable[[str, list[dict]], None] | None = None) -> list[dict]:
+def run_batch(files: list[str], on_file: Callable[[str, list[dict]], None] | None = None,
+              sources: dict[str, str] | None = None) -> list[dict]:
     """Run the batch flow with one page worker per core (or ``ocr.workers``)."""
     if on_file:
         _listeners.append(on_file)
     try:
-        return process_batch.with_options(task_runner=ThreadPoolTaskRunner(max_workers=workers()))(files)
+        runner = ThreadPoolTaskRunner(max_workers=workers())
+        return process_batch.with_options(task_runner=runner)(files, sources)
     finally:
         if on_file:
             _listeners.remove(on_file)
 
 
-def process_file(path: str, seen: dict[str, list[dict]]) -> list[dict]:
-    receipt = receive_task(path)
+def process_file(path: str, seen: dict[str, list[dict]], source: str) -> list[dict]:
+    receipt = receive_task(path, source)
     if receipt.sha256 in seen:
-        return duplicate_lines(path, seen[receipt.sha256])
+        return duplicate_lines(source, seen[receipt.sha256])
     if receipt.previous is not None:
-        return duplicate_lines(path, receipt.previous)
+        return duplicate_lines(source, receipt.previous)
     try:
         info = inspect_task(path)
     except UnreadableInput as exc:
-        lines = [quarantine_task(path, receipt.sha256, exc.reason, exc.kind)]
+        lines = [quarantine_task(source, receipt.sha256, exc.reason, exc.kind)]
     else:
-        lines = route_documents(path, receipt, info)
+        spool = runtime().settings.home / "spool" / receipt.sha256
+        try:
+            lines = route_documents(path, source, receipt, info, spool)
+        finally:
+            shutil.rmtree(spool, ignore_errors=True)
     record_outcome(runtime(), receipt.sha256, lines)
     seen[receipt.sha256] = lines
     return lines
 
 
-def route_documents(path: str, receipt: Receipt, info: SourceInfo) -> list[dict]:
-    futures = [page_task.submit(info, n) for n in range(1, info.page_count + 1)]
+def route_documents(path: str, source: str, receipt: Receipt, info: SourceInfo, spool: Path) -> list[dict]:
+    futures = [page_task.submit(info, n, str(spool)) for n in range(1, info.page_count + 1)]
     results = [f.result() for f in futures]
     documents = split_pages(results)
     if not documents:
         reason = "aucune page lisible : document vierge" if all(
             r.kind in ("blank", "separator") for r in results) else "; ".join(
             f"page {r.number} : {r.error}" for r in results if r.kind == "failed")
-        return [quarantine_task(path, receipt.sha256, reason, "blank")]
+        return [quarantine_task(source, receipt.sha256, reason, "blank")]
     facturx = _facturx(path) if info.kind == "pdf" and info.text_pages else None
     record(runtime().store, AuditEvent("split", None, details={
         "sha256": receipt.sha256, "documents": [d.numbers for d in documents],
@@ -128,7 +137,7 @@ def route_documents(path: str, receipt: Receipt, info: SourceInfo) -> list[dict]
         if not readable:
             doc_futures.append(None)
             continue
-        doc = DocumentText(path, d.numbers, [p.page for p in readable],
+        doc = DocumentText(source, d.numbers, [p.page for p in readable],
                            facturx if len(documents) == 1 else None)
         pdfs = [p.pdf for p in readable if p.pdf]
         doc_futures.append(document_task.submit(doc, receipt.sha256, pdfs, failed))
@@ -136,7 +145,7 @@ def route_documents(path: str, receipt: Receipt, info: SourceInfo) -> list[dict]
     for d, fut in zip(documents, doc_futures):
         if fut is None:
             reason = "; ".join(f"page {p.number} : {p.error}" for p in d.pages)
-            lines.append(delivery.quarantine(runtime(), path, receipt.sha256, reason, "ocr_failed", d.numbers))
+            lines.append(delivery.quarantine(runtime(), source, receipt.sha256, reason, "ocr_failed", d.numbers))
         else:
             lines.append(fut.result())
     return lines

@@ -45,7 +45,8 @@ def decide(rt: Runtime, u: Understanding, failed_pages: dict[int, str]) -> tuple
 
 
 def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Understanding,
-            page_pdfs: list[bytes], failed_pages: dict[int, str]) -> dict:
+            page_pdfs: list[str], failed_pages: dict[int, str]) -> dict:
+    """``page_pdfs``: paths of the scanned pages' searchable PDFs, merged into one."""
     store = rt.store
     c, x = u.classification, u.extraction
     decision, status, reason = decide(rt, u, failed_pages)
@@ -71,8 +72,9 @@ def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Underst
 
     audit = lambda kind, queue=None, **details: record(store, AuditEvent(kind, doc_id, queue=queue,  # noqa: E731
                                                                           details=details))
-    audit("classified", type=c.type, confidence=c.confidence, method=c.method, urgent=c.urgent)
-    audit("extracted", fields=sorted(x.fields), rejected=sorted(x.rejected), supplier_id=x.supplier_id)
+    audit("classified", type=c.type, confidence=c.confidence, method=c.method, urgent=c.urgent, sha256=sha256)
+    audit("extracted", fields=sorted(x.fields), rejected=sorted(x.rejected), supplier_id=x.supplier_id,
+          tenant_reference=x.fields.get("tenant_reference"), supplier_siret=x.fields.get("supplier_siret"))
     base = dict(status=status, type=c.type, confidence=c.confidence, reason=reason,
                 priority=decision.priority, deadline=deadline, urgent=c.urgent, restricted=restricted,
                 sha256=sha256, source=doc.source, source_pages=doc.source_pages, fields=x.fields)
@@ -99,15 +101,16 @@ def quarantine(rt: Runtime, source: str, sha256: str, reason: str, kind: str,
                                restricted=False, sha256=sha256, source=source, source_pages=pages or [],
                                history=[{"actor": "pipeline", "action": "quarantined", "queue": queue,
                                          "note": reason}]))
-    record(rt.store, AuditEvent("quarantined", doc_id, queue=queue, details={"reason": reason, "kind": kind}))
+    record(rt.store, AuditEvent("quarantined", doc_id, queue=queue, details={"reason": reason, "kind": kind,
+                                                                             "sha256": sha256}))
     return result_line(source, pages or [], doc_id, sha256, None, None, queue, "quarantined", reason, {})
 
 
-def merge_pdfs(parts: list[bytes]) -> bytes:
+def merge_pdfs(parts: list[str]) -> bytes:
     import pikepdf
 
     out = pikepdf.new()
-    opened = [pikepdf.open(io.BytesIO(p)) for p in parts]
+    opened = [pikepdf.open(p) for p in parts]
     for pdf in opened:
         out.pages.extend(pdf.pages)
     buf = io.BytesIO()

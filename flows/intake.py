@@ -49,13 +49,13 @@ class Receipt:
     previous: list[dict] | None  # the lines of the first handling, when already handled
 
 
-def receive(rt: Runtime, path: Path) -> Receipt:
+def receive(rt: Runtime, path: Path, source: str | None = None) -> Receipt:
     store = rt.store
     sha = file_sha256(path)
     data = path.read_bytes()
     store.put_if_absent(layout.original(sha), data, metadata={"filename": path.name})
     first = store.put_if_absent(layout.receipt(sha), json.dumps(
-        {"sha256": sha, "filename": path.name, "source": str(path), "size": len(data),
+        {"sha256": sha, "filename": path.name, "source": source or str(path), "size": len(data),
          "received_at": now_iso()}, ensure_ascii=False).encode(), "application/json")
     previous = None
     try:
@@ -65,7 +65,7 @@ def receive(rt: Runtime, path: Path) -> Receipt:
     if first:
         record(store, AuditEvent("received", None, details={"sha256": sha, "filename": path.name,
                                                              "size": len(data)}))
-    return Receipt(str(path), sha, len(data), previous)
+    return Receipt(source or str(path), sha, len(data), previous)
 
 
 def record_outcome(rt: Runtime, sha256: str, lines: list[dict]) -> None:

@@ -4,6 +4,7 @@ their inputs, so they run the same in a thread, a process or on another machine.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from extractors.errors import OcrFailed, UnreadableInput
 from extractors.ocr import ocr_page
@@ -17,11 +18,14 @@ class PageResult:
     number: int
     kind: str  # "text" (read), "blank", "separator" or "failed"
     page: PageText | None = None
-    pdf: bytes = b""  # searchable one-page PDF for a scanned page
+    pdf: str | None = None  # path of the searchable one-page PDF of a scanned page
     error: str | None = None
 
 
-def process_page(info: SourceInfo, number: int, dpi: int, languages: str, timeout: float) -> PageResult:
+def process_page(info: SourceInfo, number: int, dpi: int, languages: str, timeout: float,
+                 spool: Path | None = None) -> PageResult:
+    """Read page ``number``. The page's searchable PDF goes to ``spool`` (a folder), so that
+    a long batch holds no page images or PDFs in memory, only their text."""
     try:
         source = read_page(info, number, dpi, timeout)
     except UnreadableInput as exc:
@@ -39,7 +43,12 @@ def process_page(info: SourceInfo, number: int, dpi: int, languages: str, timeou
     except OcrFailed as exc:
         return PageResult(number, "failed", error=exc.reason)
     result.page.skew = prepared.skew
-    return PageResult(number, "text", result.page, result.pdf)
+    pdf_path = None
+    if spool is not None and result.pdf:
+        spool.mkdir(parents=True, exist_ok=True)
+        pdf_path = spool / f"page-{number:05d}.pdf"
+        pdf_path.write_bytes(result.pdf)
+    return PageResult(number, "text", result.page, str(pdf_path) if pdf_path else None)
 
 
 def is_separator(image) -> bool:

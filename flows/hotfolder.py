@@ -1,0 +1,83 @@
+"""The scanning station's hot folder and the push intake in object storage.
+
+A file in the hot folder counts once it has stopped changing: same size and modification
+time over two looks ``settle_seconds`` apart. Once handled it moves to ``traites/<date>/``
+beside the scans (its bytes are already kept in storage). ``aiguillage push`` puts files in
+the store under ``intake/`` instead, for stations that only reach the storage server.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from flows.ids import file_sha256
+from storage.objectstore import ObjectStore
+
+DONE_FOLDER = "traites"
+INTAKE_PREFIX = "intake/"
+
+
+@dataclass
+class HotFolder:
+    folder: Path
+    settle_seconds: float = 2.0
+    _seen: dict[Path, tuple[int, int, float]] = field(default_factory=dict)
+
+    def ready(self, now: float | None = None) -> list[Path]:
+        """Files that have not changed since the last look at least ``settle_seconds`` ago."""
+        now = time.time() if now is None else now
+        ready, current = [], {}
+        for path in sorted(self.folder.rglob("*")):
+            rel = path.relative_to(self.folder)
+            if not path.is_file() or rel.parts[0] == DONE_FOLDER or any(p.startswith(".") for p in rel.parts):
+                continue
+            try:
+                st = path.stat()
+            except FileNotFoundError:
+                continue
+            sig = (st.st_size, st.st_mtime_ns)
+            before = self._seen.get(path)
+            first_seen = before[2] if before and before[:2] == sig else now
+            current[path] = (*sig, first_seen)
+            if now - first_seen >= self.settle_seconds and now - st.st_mtime >= self.settle_seconds:
+                ready.append(path)
+        self._seen = current
+        return ready
+
+    def done(self, path: Path, today: date | None = None) -> Path:
+        """Move a handled file out of the way, never overwriting an earlier one."""
+        target_dir = self.folder / DONE_FOLDER / (today or date.today()).isoformat()
+        target_dir.mkdir(parents=True, exist_ok=True)
+        target = target_dir / path.name
+        n = 1
+        while target.exists():
+            target = target_dir / f"{path.stem}-{n}{path.suffix}"
+            n += 1
+        shutil.move(str(path), target)
+        self._seen.pop(path, None)
+        return target
+
+
+def push(store: ObjectStore, path: Path) -> tuple[str, bool]:
+    """Put a file in the store's intake; False when that exact file is already waiting."""
+    sha = file_sha256(path)
+    key = f"{INTAKE_PREFIX}{sha}/{path.name}"
+    created = store.put_if_absent(key, path.read_bytes(), metadata={"filename": path.name})
+    return key, created
+
+
+def pending_pushes(store: ObjectStore) -> list[str]:
+    return [k for k in store.list(INTAKE_PREFIX) if k.count("/") == 2]
+
+
+def fetch_push(store: ObjectStore, key: str, spool: Path) -> Path:
+    """Copy a pushed file to the local spool folder, under its own name."""
+    _, sha, name = key.split("/", 2)
+    target = spool / sha / Path(name).name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(store.get(key))
+    return target

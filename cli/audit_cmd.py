@@ -255,8 +255,9 @@ def summary(r: dict) -> str:
         changes = d.get("changes") or {}
         return "; ".join(f"{k} : {v.get('old')} → {v.get('new')}" if isinstance(v, dict) else f"{k}"
                          for k, v in changes.items()) or "-"
-    if kind == "rerouted":
-        return f"{d.get('from')} → {queue} : {d.get('reason')}"
+    if kind in ("rerouted", "returned"):
+        src, dst = (queue, d["to"]) if d.get("to") else (d.get("from"), queue)
+        return f"{src} → {dst} : {d.get('reason')}"
     rest = ", ".join(f"{k}={v}" for k, v in d.items())
     return (f"file {queue}" if queue else "") + (f" ; {rest}" if rest and queue else rest)
 

@@ -30,7 +30,7 @@ events = sa.Table(
     sa.Column("document_id", sa.String(64)),
     sa.Column("actor", sa.String(128), nullable=False),
     sa.Column("queue", sa.String(64)),
-    sa.Column("other_queue", sa.String(64)),  # rerouted: from; copied: main queue
+    sa.Column("other_queue", sa.String(64)),  # rerouted: the other end (from / to); copied: main queue
     sa.Column("sha256", sa.String(64)),
     sa.Column("tenant_reference", sa.String(64)),
     sa.Column("supplier_id", sa.String(64)),
@@ -150,28 +150,37 @@ class AuditIndex:
         rows: list[dict] = []
         docs: dict[str, dict] = {}
         count = 0
-        for seq, key, body in read_chain(store, last + 1):
-            if seq is None:
-                raise ChainBroken(last + 1, f"objet inattendu {key}")
-            if seq != last + 1:
-                raise ChainBroken(last + 1, "événement manquant")
-            try:
-                doc = json.loads(body)
-                ok = doc["seq"] == seq and doc["prev"] == last_hash
-                event = doc["event"]
-            except (ValueError, KeyError, TypeError):
-                raise ChainBroken(seq, "contenu illisible") from None
-            if not ok:
-                raise ChainBroken(seq, "ne s'enchaîne pas sur l'événement précédent")
-            last, last_hash = seq, digest(body)
-            rows.append(row_of(seq, event, last_hash))
-            _learn_document(docs, rows[-1], event)
-            if seal is not None:
-                seal(seq, body)
-            count += 1
-            if len(rows) >= BATCH:
-                self._write(rows, docs, last, last_hash, ident)
-                rows, docs = [], {}
+        try:
+            for seq, key, body in read_chain(store, last + 1):
+                if seq is None:
+                    raise ChainBroken(last + 1, f"objet inattendu {key}")
+                if seq != last + 1:
+                    raise ChainBroken(last + 1, "événement manquant")
+                try:
+                    doc = json.loads(body)
+                    ok = doc["seq"] == seq and doc["prev"] == last_hash
+                    event = doc["event"]
+                except (ValueError, KeyError, TypeError):
+                    raise ChainBroken(seq, "contenu illisible") from None
+                if not ok:
+                    raise ChainBroken(seq, "ne s'enchaîne pas sur l'événement précédent")
+                last, last_hash = seq, digest(body)
+                rows.append(row_of(seq, event, last_hash))
+                _learn_document(docs, rows[-1], event)
+                if seal is not None:
+                    seal(seq, body)
+                count += 1
+                if len(rows) >= BATCH:
+                    self._write(rows, docs, last, last_hash, ident)
+                    rows, docs = [], {}
+        except ChainBroken:
+            # Keep what certainly links: all but the event before the break (it may be the altered one).
+            if len(rows) > 1:
+                kept = rows[:-1]
+                ids = {r["document_id"] for r in kept}
+                self._write(kept, {d: v for d, v in docs.items() if d in ids},
+                            kept[-1]["seq"], kept[-1]["hash"], ident)
+            raise
         if rows:
             self._write(rows, docs, last, last_hash, ident)
         return count
@@ -205,7 +214,7 @@ def row_of(seq: int, event: dict, hash_: str) -> dict:
     changes = details.get("changes") if isinstance(details.get("changes"), dict) else {}
     tenant = details.get("tenant_reference") or _new(changes, "tenant_reference")
     siret = details.get("supplier_siret") or _new(changes, "supplier_siret")
-    other = details.get("from") or details.get("main_queue")
+    other = details.get("from") or details.get("to") or details.get("main_queue")
     return {
         "seq": seq, "event_id": str(event.get("event_id") or ""), "at": normalise_time(event.get("at")),
         "kind": str(event.get("kind") or "?")[:32], "document_id": event.get("document_id"),

@@ -26,7 +26,8 @@ class Problem:
     seq: int
     what: str  # changed | removed | inserted | moved
     message: str
-    event: dict[str, Any] | None = None  # as found, or as first written when known
+    event: dict[str, Any] | None = None  # as first written when the index or the lock knows it, else as found
+    found: dict[str, Any] | None = None  # as it is now in the chain
 
 
 @dataclass
@@ -72,8 +73,8 @@ def verify(store: ObjectStore, index=None, vault: LockVault | None = None) -> Ve
     anchors = _Anchors(index, vault)
     prev_hash, expected, prev_anchored, prev_event = GENESIS, 1, False, None
 
-    def fail(seq: int, what: str, message: str, event: dict | None = None) -> VerifyReport:
-        report.problem = Problem(seq, what, message, event or _known_event(seq, index, vault))
+    def fail(seq: int, what: str, message: str, found: dict | None = None) -> VerifyReport:
+        report.problem = Problem(seq, what, message, _known_event(seq, index, vault) or found, found)
         report.seconds = time.perf_counter() - start
         return report
 

@@ -24,21 +24,21 @@ _NUMBER_LABELS = {
         (0, NO + r"\s*(?:de\s+|d'\s*)?(?:la\s+)?facture\s*:?"),
         (1, r"\bnumero\s*(?:de\s+(?:la\s+)?facture\s*)?:"),
         (1, r"\bref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?facture\s*:?"),
-        (2, r"(?m)^\s*facture\s*:?"),
+        (2, r"(?m)^[ \t]*facture\s*:?"),
     ],
     "supplier_credit_note": [
         (0, r"\b(?:facture\s+d'avoir|avoir|note\s+de\s+credit)\s*" + NO + r"\s*:?"),
         (0, NO + r"\s*(?:d'\s*|de\s+l'\s*)?(?:avoir|note de credit)\s*:?"),
         (1, r"\bnumero\s*(?:d'avoir\s*)?:"),
         (1, r"\bref(?:erence)?\.?\s*(?:de\s+l'|d')?avoir\s*:?"),
-        (2, r"(?m)^\s*(?:facture\s+d'avoir|avoir|note\s+de\s+credit)\s*:?"),
+        (2, r"(?m)^[ \t]*(?:facture\s+d'avoir|avoir|note\s+de\s+credit)\s*:?"),
     ],
     "supplier_quote": [
         (0, r"\b(?:devis|proposition(?:\s+commerciale)?)\s*" + NO + r"\s*:?"),
         (0, NO + r"\s*(?:de\s+|du\s+)?devis\s*:?"),
         (1, r"\bnumero\s*(?:de\s+devis\s*)?:"),
         (1, r"\bref(?:erence)?\.?\s*(?:du\s+|de\s+)?devis\s*:?"),
-        (2, r"(?m)^\s*(?:proposition commerciale\s*/\s*)?devis\s*:?"),
+        (2, r"(?m)^[ \t]*(?:proposition commerciale\s*/\s*)?devis\s*:?"),
     ],
 }
 _ORDER_LABELS = [

@@ -26,7 +26,7 @@ TOTAL_LABELS = [
     ("ttc", 1, r"\bmontant\s+(?:total\s+)?de\s+l'avoir(?:\s*t\.?t\.?c\.?)?"),
     ("ttc", 1, r"\btotal\s+(?:de\s+l')?avoir\b"),
     ("ttc", 2, r"\b(?:reste|solde)\s+a\s+payer"),
-    ("ttc", 3, r"(?m)^\W{0,3}total\b(?!\s*(?:h\.?t|hors|t\.?v\.?a))"),
+    ("ttc", 3, r"(?m)^[^\w\n]{0,3}total\b(?!\s*(?:h\.?t|hors|t\.?v\.?a))"),
 ]
 _TABLE_HEADER = re.compile(r"designation|\bqte\b|quantite|prix\s+unit|\bp\.?\s?u\.?\b|libelle|description")
 _NOT_TAX_AMOUNT = re.compile(r"(?:n\s?[°o*]|numero|num\.?|\bid\.?|identifiant|taux|code|no\.?)\s*(?:de\s+)?$")
@@ -105,8 +105,11 @@ def choose_totals(cands: dict[str, list[str]], credit: bool,
         triples = sorted((i + j + k, i, j, k) for i in range(len(ht)) for j in range(len(tva))
                          for k in range(len(ttc)))
         for _, i, j, k in triples:
-            if validators.amounts_add_up(ht[i], tva[j], ttc[k], tolerance=0.015):
+            if validators.amounts_add_up(ht[i], tva[j], ttc[k], tolerance=0.015) and _plausible(ht[i], tva[j]):
                 return result(ht[i], tva[j], ttc[k])
+    repaired = _repair_ttc(ht, tva, ttc)
+    if repaired:
+        return result(*repaired)
     # one of the three from the other amounts printed
     pairs = []
     for j, b in enumerate(tva):
@@ -121,13 +124,17 @@ def choose_totals(cands: dict[str, list[str]], credit: bool,
         if cents < 0 or cents not in pool or (missing == "tva" and cents == 0 and ht and ttc and tva):
             continue
         v = pool[cents]
+        a, b = {"ht": (v, x), "tva": (x, v), "ttc": (x, y)}[missing]
+        if not _plausible(a, b):  # HT and TVA swapped, or a line amount taken for the tax
+            continue
         if missing == "ht":
             return result(v, x, y)
         if missing == "tva":
             return result(x, v, y)
         return result(x, y, v)
     triple = _unlabelled_triple([norm(v) for v in (others or [])])
-    if triple and not (ht or tva or ttc) or (triple and _agrees(triple, ht, tva, ttc)):
+    if triple and (not (ht or tva or ttc) or _agrees(triple, ht, tva, ttc)
+                   or (not (ht and tva and ttc) and set(triple) & set(ht + tva + ttc))):
         return result(*triple)
     if ht and tva and ttc:
         return {}, f"totaux incohérents : HT {ht[0]} + TVA {tva[0]} ≠ TTC {ttc[0]}"
@@ -139,6 +146,27 @@ def choose_totals(cands: dict[str, list[str]], credit: bool,
         if vals:
             out[key] = signed(vals[0])
     return out, None
+
+
+def _plausible(ht: str, tva: str) -> bool:
+    """TVA between 0 and 20 % of HT (the highest French rate), as every real invoice has it."""
+    a, b = _cents(ht), _cents(tva)
+    return a > 0 and 0 <= b <= a * 0.2005 + 1
+
+
+def _repair_ttc(ht: list[str], tva: list[str], ttc: list[str]) -> tuple[str, str, str] | None:
+    """HT + TVA when the TTC read is their sum with leading digits lost to OCR (a boxed total:
+    ``8 358,86`` read ``358,86``): the cents and at least two more digits must agree."""
+    if not (ht and tva and ttc):
+        return None
+    a, b = ht[0], tva[0]
+    if not _plausible(a, b) or b == "0.00":
+        return None
+    total = f"{(_cents(a) + _cents(b)) / 100:.2f}"
+    for read in ttc[:2]:
+        if len(read) >= 5 and len(read) < len(total) and total.endswith(read):
+            return a, b, total
+    return None
 
 
 def _unlabelled_triple(amounts: list[str]) -> tuple[str, str, str] | None:

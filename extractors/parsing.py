@@ -128,13 +128,17 @@ def parse_amount(raw: str) -> str | None:
     return value
 
 
+_SPACED_CENTS = re.compile(r"(\d),[ ](\d{2})(?=[ ]?(?:€|EUR|eur|euros?)\b|€)")
+
+
 def find_amounts(text: str, need_currency: bool = False) -> list[Match]:
     """Every amount in ``text``; numbers without decimals count only with a currency sign.
 
     Percentages (``20 %``) are skipped. With ``need_currency`` only amounts written with
     ``€``/``EUR``/``euros`` are returned.
     """
-    fixed = fix_digits(text)
+    # "3006, 69€": OCR put a space after the decimal comma (moved after the cents: same length)
+    fixed = _SPACED_CENTS.sub(r"\1,\2 ", fix_digits(text))
     out = []
     for m in _AMOUNT_RE.finditer(fixed):
         has_cur = bool(m.group("cur1") or m.group("cur2"))

@@ -132,6 +132,14 @@ def claim(store: ObjectStore, member: Member, document_id: str | None = None,
 def _claim_one(store, member, document_id, lease_seconds, now) -> tuple[WorkItem, Mark]:
     now = time.time() if now is None else now
     item = _visible(store, member, document_id)
+    # Most items were never claimed: try mark 1 straight away. Marks are never removed, so
+    # creating mark 1 proves the chain was empty.
+    mark = claims.append(store, member.queue, document_id, None, claims.CLAIMED, member.user,
+                         expires=now + lease_seconds, now=now)
+    if mark is not None:
+        store.put(claims.holder_key(member.queue, document_id, mark), b"")
+        _audit(store, "claimed", member, document_id, gen=mark.gen, expires_at=queues.iso(mark.expires or now))
+        return item, mark
     head = claims.head(store, member.queue, document_id)
     if head is not None and head.terminal:
         if item.is_open:
@@ -158,41 +166,48 @@ def _claim_one(store, member, document_id, lease_seconds, now) -> tuple[WorkItem
     return item, mark
 
 
-def release(store: ObjectStore, member: Member, document_id: str, now: float | None = None) -> WorkItem:
+def release(store: ObjectStore, member: Member, document_id: str, now: float | None = None,
+            lease: Mark | None = None) -> WorkItem:
     """Give the item back to the queue, untouched."""
-    item, head = _held(store, member, document_id, now, need_claim=True)
+    item, head = _held(store, member, document_id, now, need_claim=True, lease=lease)
     _commit(store, member, document_id, head, claims.RELEASED, {})
-    claims.drop_holders(store, member.queue, document_id)
+    _drop_holder(store, member.queue, document_id, head)
     _audit(store, "released", member, document_id, gen=head.gen + 1)
     return item
 
 
 def complete(store: ObjectStore, member: Member, document_id: str, note: str = "",
-             now: float | None = None) -> WorkItem:
-    """Close the item: handled. It leaves the queue; its envelope and chain stay as a record."""
-    _, head = _held(store, member, document_id, now, need_claim=True)
+             now: float | None = None, lease: Mark | None = None, item: WorkItem | None = None) -> WorkItem:
+    """Close the item: handled. It leaves the queue; its envelope and chain stay as a record.
+
+    ``lease`` and ``item``: what ``claim`` returned, when the caller kept them (saves reading
+    the chain and the item; still refused if anyone wrote a mark since).
+    """
+    item, head = _held(store, member, document_id, now, need_claim=True, lease=lease, item=item)
     mark = _commit(store, member, document_id, head, "completed", {"note": note})
-    item = _finish(store, member.queue, document_id, mark)
+    item = _finish(store, member.queue, document_id, mark, item=item, previous=head)
     _audit(store, "completed", member, document_id, gen=mark.gen, note=note)
     return item
 
 
 def reroute(store: ObjectStore, member: Member, document_id: str, to_queue: str, reason: str,
-            now: float | None = None) -> WorkItem:
+            now: float | None = None, lease: Mark | None = None) -> WorkItem:
     """Move the item to ``to_queue`` with ``reason``; returns the item in its new queue.
 
     Allowed to the holder, or to anyone while nobody holds the item. The history goes along.
     """
-    return _move(store, member, document_id, to_queue, reason, "rerouted", "rerouted", now)
+    return _move(store, member, document_id, to_queue, reason, "rerouted", "rerouted", now, lease)
 
 
 def return_to_review(store: ObjectStore, member: Member, document_id: str, reason: str,
-                     review_queue: str = REVIEW_QUEUE, now: float | None = None) -> WorkItem:
+                     review_queue: str = REVIEW_QUEUE, now: float | None = None,
+                     lease: Mark | None = None) -> WorkItem:
     """Send the item back to videocodage (type or fields to be checked by an operator)."""
-    return _move(store, member, document_id, review_queue, reason, "returned", "returned_to_review", now)
+    return _move(store, member, document_id, review_queue, reason, "returned", "returned_to_review", now,
+                 lease)
 
 
-def _move(store, member, document_id, to_queue, reason, kind, event, now) -> WorkItem:
+def _move(store, member, document_id, to_queue, reason, kind, event, now, lease) -> WorkItem:
     if not reason or not reason.strip():
         raise BadTarget("un motif est obligatoire pour réaiguiller")
     try:
@@ -201,7 +216,7 @@ def _move(store, member, document_id, to_queue, reason, kind, event, now) -> Wor
         raise BadTarget(f"file de destination invalide : « {to_queue} »") from None
     if to_queue == member.queue:
         raise BadTarget(f"le document est déjà dans la file {to_queue}")
-    _, head = _held(store, member, document_id, now, need_claim=False)
+    item, head = _held(store, member, document_id, now, need_claim=False, lease=lease)
     try:
         there = queues.get_item(store, to_queue, document_id)
         there_head = claims.head(store, to_queue, document_id)
@@ -210,7 +225,7 @@ def _move(store, member, document_id, to_queue, reason, kind, event, now) -> Wor
     except ObjectNotFound:
         pass
     mark = _commit(store, member, document_id, head, kind, {"to": to_queue, "reason": reason.strip()})
-    _finish(store, member.queue, document_id, mark)
+    _finish(store, member.queue, document_id, mark, item=item, previous=head)
     moved = queues.get_item(store, to_queue, document_id)
     record(store, AuditEvent(event, document_id, actor=member.user, queue=to_queue,
                              details={"from": member.queue, "reason": reason.strip(), "gen": mark.gen}))
@@ -229,9 +244,16 @@ def _visible(store: ObjectStore, member: Member, document_id: str) -> WorkItem:
     return item
 
 
-def _held(store, member, document_id, now, need_claim: bool) -> tuple[WorkItem, Mark | None]:
-    """The item and its chain head, if ``member`` may change it now."""
+def _held(store, member, document_id, now, need_claim: bool, lease: Mark | None = None,
+          item: WorkItem | None = None) -> tuple[WorkItem, Mark | None]:
+    """The item and its chain head, if ``member`` may change it now. A ``lease`` of the
+    member's own is taken as the head: the next mark is created only if it still is (and
+    while it is, nobody else writes the item, so the ``item`` read at claim time is current)."""
     now = time.time() if now is None else now
+    if lease is not None and lease.kind == claims.CLAIMED and lease.actor == member.user:
+        if item is None or item.document_id != document_id or item.queue != member.queue:
+            item = _visible(store, member, document_id)
+        return item, lease
     item = _visible(store, member, document_id)
     head = claims.head(store, member.queue, document_id)
     if head is not None and head.terminal:
@@ -257,9 +279,11 @@ def _commit(store, member, document_id, head, kind, details) -> Mark:
     return mark
 
 
-def _finish(store: ObjectStore, queue: str, document_id: str, mark: Mark) -> WorkItem:
-    """Apply a closing mark's effects; safe to run again."""
-    item = queues.get_item(store, queue, document_id)
+def _finish(store: ObjectStore, queue: str, document_id: str, mark: Mark, item: WorkItem | None = None,
+            previous: Mark | None = None) -> WorkItem:
+    """Apply a closing mark's effects; safe to run again. ``item``: as read just before the
+    mark was written; ``previous``: the mark it follows, when known."""
+    item = item or queues.get_item(store, queue, document_id)
     target = mark.details.get("to")
     if item.is_open:
         at = queues.iso(mark.at)
@@ -273,7 +297,7 @@ def _finish(store: ObjectStore, queue: str, document_id: str, mark: Mark) -> Wor
         queues.put_item(store, item)
     else:
         store.delete(queues.index_key(item))
-    claims.drop_holders(store, queue, document_id)
+    _drop_holder(store, queue, document_id, previous)
     if target:
         _arrive(store, item, target, mark)
     return item
@@ -297,6 +321,13 @@ def _arrive(store: ObjectStore, item: WorkItem, target: str, mark: Mark) -> Work
             store.put(queues.index_key(moved), b"")
             return moved
     raise InboxError(f"document {item.document_id} : la file {target} change trop vite, réessayez")
+
+
+def _drop_holder(store, queue, document_id, previous: Mark | None) -> None:
+    if previous is not None and previous.kind == claims.CLAIMED:
+        store.delete(claims.holder_key(queue, document_id, previous))  # the one marker there is
+    else:
+        claims.drop_holders(store, queue, document_id)
 
 
 def _audit(store, kind, member, document_id, **details) -> None:

@@ -136,6 +136,21 @@ def test_lease_expiry_returns_the_item(store):
     assert [line.holder for line in inbox.list_queue(store, lea, now=T0 + 62)] == ["paul"]
 
 
+def test_a_kept_lease_completes_only_while_it_is_the_head(store):
+    for n in (1, 2):
+        queues.enqueue(store, item(n))
+    marie, paul = Member(TEAM, "marie"), Member(TEAM, "paul")
+    it, lease = inbox.claim(store, marie, doc_id(1), lease_seconds=60, now=T0)
+    inbox.claim(store, paul, doc_id(1), now=T0 + 61)  # marie's lease expired and was taken over
+    with pytest.raises(NotHolder, match="changé de main"):
+        inbox.complete(store, marie, doc_id(1), lease=lease, item=it, now=T0 + 62)
+    assert queues.get_item(store, TEAM, doc_id(1)).is_open
+    it2, lease2 = inbox.claim(store, marie, doc_id(2), now=T0)
+    done = inbox.complete(store, marie, doc_id(2), lease=lease2, item=it2, now=T0 + 1)
+    assert done.state == "completed" and queues.get_item(store, TEAM, doc_id(2)).state == "completed"
+    assert [line.entry.document_id for line in inbox.list_queue(store, marie, now=T0 + 2)] == [doc_id(1)]
+
+
 def test_expired_lease_taken_over_by_two_at_once_has_one_winner(store):
     queues.enqueue(store, item(1))
     inbox.claim(store, Member(TEAM, "marie"), doc_id(1), lease_seconds=60, now=T0)

@@ -7,9 +7,11 @@ number belongs to a registered supplier is a supplier document.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from classifiers.model import TextModel
+from classifiers.textnorm import normalise
 from classifiers.urgency import urgency_reasons
 
 SUPPLIER_TYPES = ("supplier_invoice", "supplier_credit_note", "supplier_quote")
@@ -20,6 +22,17 @@ URGENCY_BY_CONTENT = {
     "neighbour_dispute": ("violence", "sécurité"),
     "payment_difficulty": ("délai légal",),
 }
+
+
+# The letterhead of a bailiff, a court or a lawyer: a legal notice (on normalised text).
+_LEGAL_HEADER = re.compile(r"commissaires? de justice|huissiers? de justice|tribunal (judiciaire|de proximite|"
+                           r"d.instance|administratif)|avocats? au barreau|greffe du tribunal|cour d.appel")
+HEADER_CHARS = 400  # the first lines of the first page
+RULE_CONFIDENCE = 0.98  # a rule's answer when the model does not contradict it
+
+
+def legal_header(text: str) -> bool:
+    return bool(_LEGAL_HEADER.search(normalise(text[:HEADER_CHARS * 2])[:HEADER_CHARS]))
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,18 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         if total > 0.05:  # otherwise the model strongly disagrees: leave it to a human
             probs = {t: p / total for t, p in narrowed.items()}
             method, reason = "rules+textcat", "fournisseur reconnu (SIRET, TVA ou IBAN)"
+        else:
+            probs = {t: min(p, 0.5) for t, p in probs.items()}
+            method, reason = "conflict", "fournisseur reconnu mais contenu d'un autre type"
+    elif probs and legal_header(text):
+        top_type = max(probs, key=probs.get)
+        if top_type == "legal_notice" or probs.get("legal_notice", 0.0) >= 0.02:
+            probs = {**{t: p * (1 - RULE_CONFIDENCE) for t, p in probs.items()},
+                     "legal_notice": max(probs.get("legal_notice", 0.0), RULE_CONFIDENCE)}
+            method, reason = "rules+textcat", "en-tête d'un commissaire de justice, tribunal ou avocat"
+        else:  # the letterhead says legal, the words say otherwise: a human decides
+            probs = {t: min(p, 0.5) for t, p in probs.items()}
+            method, reason = "conflict", "en-tête juridique mais contenu d'un autre type"
     if not probs:
         return Classification("other", 0.0, method="none", reason="aucun texte lisible")
     best = max(probs, key=probs.get)

@@ -70,8 +70,10 @@ def load_model(path: Path | None = None) -> TextModel:
 
 
 def train_model(texts: Sequence[str], labels: Sequence[str], out: Path, seed: int = 0,
-                epochs: int = 8, holdout: float = 0.15) -> dict:
-    """Train on (text, label) pairs, calibrate on a held-out share, save to ``out``."""
+                epochs: int = 8, holdout: float = 0.15,
+                calibration: Sequence[tuple[str, str]] | None = None, extra_meta: dict | None = None) -> dict:
+    """Train on (text, label) pairs, save to ``out``. The temperature is fitted on
+    ``calibration`` (texts never trained on, as OCR gives them) or else on a held-out share."""
     import spacy
     from spacy.training import Example
     from spacy.util import fix_random_seed, minibatch
@@ -83,11 +85,15 @@ def train_model(texts: Sequence[str], labels: Sequence[str], out: Path, seed: in
     label_set = tuple(sorted(set(labels)))
     pairs = list(zip(texts, labels))
     rng.shuffle(pairs)
-    n_hold = max(1, int(len(pairs) * holdout))
-    held, train = pairs[:n_hold], pairs[n_hold:]
+    if calibration:
+        held, train = list(calibration), pairs
+    else:
+        n_hold = max(1, int(len(pairs) * holdout))
+        held, train = pairs[:n_hold], pairs[n_hold:]
 
     nlp = spacy.blank("fr")
     textcat = nlp.add_pipe("textcat", config={"model": _BOW})
+    label_set = tuple(sorted(set(label_set) | {lab for _, lab in held}))
     for label in label_set:
         textcat.add_label(label)
 
@@ -111,7 +117,8 @@ def train_model(texts: Sequence[str], labels: Sequence[str], out: Path, seed: in
     nlp.to_disk(out)
     meta = {"labels": list(label_set), "temperature": temperature, "trained_on": len(train),
             "held_out": len(held), "held_out_accuracy": round(accuracy, 4), "seed": seed,
-            "epochs": epochs}
+            "epochs": epochs, "calibrated_on": "ocr-like" if calibration else "held-out share",
+            **(extra_meta or {})}
     (out / MODEL_META).write_text(json.dumps(meta, indent=2))
     return meta
 

@@ -14,7 +14,10 @@ _URGENT = {
     "gaz": r"gaz",
     "électricité": r"electri|court.?circuit|fils? (denude|a nu)|disjonct|etincelle|prise (qui )?(fume|brule)|"
                    r"plus de courant|panne de courant",
-    "sécurité": r"incendie|feu |fumee|danger|effondr|bloque(e|s)? dans l.?ascenseur|ascenseur bloque|"
+    "sécurité": r"incendie|feu |fumee|danger|effondr|bloque(e|s)? dans l.?ascenseur|"
+                r"ascenseur (est |reste |qui est )?(bloque|coince)|"
+                r"porte (d.entree|du hall|de l.immeuble)[^.]{0,40}ne (ferme|verrouille) plus|"
+                r"(n.est|c.est|ne sont|ne suis) plus (en )?(sur|securite)|pas en securite|"
                 r"personne(s)? (agee|handicapee)s? bloquee|porte d.?entree (cassee|fracturee)|"
                 r"effraction|monoxyde|intoxication",
     "violence": r"violence|frapp|menace(s)? de mort|agress|coups|battu|peur pour (ma|mes)",

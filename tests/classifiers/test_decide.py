@@ -1,0 +1,124 @@
+"""Classification decisions with the embedded model: rules, urgency, calibrated confidence and
+the low-confidence path to videocodage (through flows.deliver.decide)."""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers.decide import Hints, classify, legal_header
+from extractors.types import DocumentText, PageText
+from flows.deliver import decide
+from flows.understand import understand
+
+UNSEEN_SEED = 31337  # neither the training nor the calibration seed of the embedded model
+
+
+def doc(text: str) -> DocumentText:
+    return DocumentText("test.pdf", [1], [PageText(number=1, text=text, method="pdf-text")])
+
+
+def generated(doc_type: str, n: int = 0) -> dict:
+    from corpus.texts import generate_texts
+
+    return [d for d in generate_texts(60, UNSEEN_SEED) if d["type"] == doc_type][n]
+
+
+AMBIGUOUS = ("Madame, Monsieur,\nJe vous écris au sujet de la facture. Je ne peux pas la payer ce mois-ci "
+             "et mon voisin fait du bruit.\nCordialement")
+
+
+def test_ambiguous_text_goes_to_videocodage_with_best_guess_and_reason(rt):
+    u = understand(doc(AMBIGUOUS), rt)
+    c = u.classification
+    threshold = rt.settings["classification.review_threshold"]
+    assert c.confidence < threshold  # calibrated: not ~1.0 on a text that fits several types
+    assert c.type != "other" and c.type in rt.taxonomy.types  # the machine's best guess is kept
+    decision, status, reason = decide(rt, u, {})
+    assert (decision.queue, status) == ("videocodage", "review")
+    assert "confiance" in reason and rt.taxonomy.type(c.type).label in reason
+
+
+def test_confident_generated_letter_is_routed_to_its_queue(rt):
+    d = generated("lease_termination")
+    u = understand(doc(d["text"]), rt)
+    decision, status, reason = decide(rt, u, {})
+    assert u.classification.type == "lease_termination"
+    assert u.classification.confidence >= rt.settings["classification.review_threshold"]
+    assert (decision.queue, status, reason) == (d["queue"], "routed", None)
+
+
+def test_unreadable_page_sends_an_otherwise_confident_document_to_review(rt):
+    u = understand(doc(generated("lease_termination")["text"]), rt)
+    decision, status, reason = decide(rt, u, {2: "délai dépassé"})
+    assert status == "review" and "page 2 illisible" in reason
+
+
+def test_other_goes_to_videocodage_as_review(rt):
+    u = understand(doc(generated("other")["text"]), rt)
+    decision, status, reason = decide(rt, u, {})
+    assert u.classification.type == "other"
+    assert (decision.queue, status) == ("videocodage", "review") and "type non reconnu" in reason
+
+
+@pytest.mark.parametrize("code, expected", [("380", "supplier_invoice"), ("381", "supplier_credit_note")])
+def test_facturx_type_code_decides_the_type(rt, code, expected):
+    letter = generated("repair_request")["text"]  # whatever the text says, the XML is the invoice
+    c = classify(letter, rt.model, Hints(facturx_type_code=code))
+    assert (c.type, c.method) == (expected, "facturx") and c.confidence >= 0.99
+
+
+def test_registered_supplier_narrows_to_supplier_types(rt):
+    d = generated("supplier_quote")
+    u = understand(doc(d["text"]), rt)
+    assert u.extraction.supplier_id is not None
+    assert (u.classification.type, u.classification.method) == ("supplier_quote", "rules+textcat")
+
+
+def test_registered_supplier_on_a_tenant_letter_is_a_conflict_for_a_human(rt):
+    c = classify(generated("social_distress")["text"], rt.model, Hints(supplier_identified=True))
+    assert c.method == "conflict" and c.confidence <= 0.5
+
+
+def test_legal_header_rule(rt):
+    text = ("SCP Delpech - Rouquette, Commissaires de Justice\n8 allées Jean Jaurès - Toulouse\n"
+            "PATRIMOINE\nObjet : votre dossier\nMadame, nous vous prions de bien vouloir nous contacter.")
+    assert legal_header(text)
+    c = classify(text, rt.model, always_urgent=frozenset({"legal_notice"}))
+    assert (c.type, c.method) == ("legal_notice", "rules+textcat") and c.urgent
+    # the same words deep in a tenant's letter are no letterhead
+    assert not legal_header("Madame,\n" + "Je vous écris encore une fois. " * 20 + "Un commissaire de justice")
+
+
+@pytest.mark.parametrize("text, urgent, kinds", [
+    ("Objet : fuite\nBonjour, il y a une fuite d'eau importante dans la cuisine, l'eau coule partout.", True, ["eau"]),
+    ("Objet : odeur\nBonjour, depuis ce matin il y a une forte odeur de gaz dans la cuisine, pouvez-vous envoyer un technicien ?", True, ["gaz"]),
+    ("Objet : panne\nNous n'avons plus de courant, le disjoncteur saute et une prise fait des étincelles.",
+     True, ["électricité"]),
+    ("Objet : ascenseur\nL'ascenseur est bloqué depuis trois jours, ma mère ne peut plus sortir.", True, ["sécurité"]),
+    ("Objet : volet\nLe volet roulant de la chambre est bloqué, merci d'envoyer un technicien.", False, []),
+])
+def test_repair_urgency(rt, text, urgent, kinds):
+    c = classify(text, rt.model, always_urgent=frozenset({"social_distress", "legal_notice"}))
+    assert c.type == "repair_request"
+    assert c.urgent is urgent and c.urgency == kinds
+
+
+def test_neighbour_violence_is_urgent(rt):
+    text = ("Objet : trouble de voisinage\nMon voisin du dessus m'a menacé et m'a frappé dans l'escalier hier soir. "
+            "Le bruit continue toutes les nuits, la musique est très forte.")
+    c = classify(text, rt.model)
+    assert c.type == "neighbour_dispute" and c.urgent and "violence" in c.urgency
+
+
+def test_social_distress_always_urgent_and_restricted(rt):
+    d = generated("social_distress")
+    u = understand(doc(d["text"]), rt)
+    assert u.classification.type == "social_distress" and u.classification.urgent
+    assert rt.taxonomy.type("social_distress").restricted
+    decision, status, _ = decide(rt, u, {})
+    assert decision.queue == "accompagnement-social" and decision.priority == 1
+
+
+def test_calibration_meta_of_the_embedded_model(rt):
+    meta = rt.model.meta
+    assert meta["calibrated_on"] == "ocr-like" and meta["temperature"] > 0

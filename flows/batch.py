@@ -27,13 +27,14 @@ from flows.runtime import runtime
 from flows.split import split_pages
 from flows.understand import understand
 from storage.audit import AuditEvent, record
+from storage.outage import TASK_RETRIES, patiently
 
 def workers() -> int:
     configured = runtime().settings["ocr.workers"]
     return configured or os.cpu_count() or 1
 
 
-@task(name="recevoir", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+@task(name="recevoir", cache_policy=NO_CACHE, **TASK_RETRIES)
 def receive_task(path: str, source: str) -> Receipt:
     return receive(runtime(), Path(path), source)
 
@@ -51,7 +52,7 @@ def page_task(info: SourceInfo, number: int, spool: str) -> PageResult:
                         Path(spool))
 
 
-@task(name="comprendre-et-aiguiller", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+@task(name="comprendre-et-aiguiller", cache_policy=NO_CACHE, **TASK_RETRIES)
 def document_task(doc: DocumentText, sha256: str, page_pdfs: list[str], failed: dict[int, str]) -> dict:
     rt = runtime()
     doc_id = document_id(sha256, doc.source_pages)
@@ -61,7 +62,7 @@ def document_task(doc: DocumentText, sha256: str, page_pdfs: list[str], failed: 
     return delivery.deliver(rt, doc, doc_id, sha256, understand(doc, rt), page_pdfs, failed)
 
 
-@task(name="quarantaine", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5])
+@task(name="quarantaine", cache_policy=NO_CACHE, **TASK_RETRIES)
 def quarantine_task(source: str, sha256: str, reason: str, kind: str) -> dict:
     return delivery.quarantine(runtime(), source, sha256, reason, kind)
 
@@ -112,7 +113,7 @@ def process_file(path: str, seen: dict[str, list[dict]], source: str) -> list[di
             lines = route_documents(path, source, receipt, info, spool)
         finally:
             shutil.rmtree(spool, ignore_errors=True)
-    record_outcome(runtime(), receipt.sha256, lines)
+    patiently(record_outcome, runtime(), receipt.sha256, lines)
     seen[receipt.sha256] = lines
     return lines
 
@@ -127,7 +128,7 @@ def route_documents(path: str, source: str, receipt: Receipt, info: SourceInfo, 
             f"page {r.number} : {r.error}" for r in results if r.kind == "failed")
         return [quarantine_task(source, receipt.sha256, reason, "blank")]
     facturx = _facturx(path) if info.kind == "pdf" and info.text_pages else None
-    record(runtime().store, AuditEvent("split", None, details={
+    patiently(record, runtime().store, AuditEvent("split", None, details={
         "sha256": receipt.sha256, "documents": [d.numbers for d in documents],
         "dropped": [r.number for r in results if r.kind in ("blank", "separator")]}))
     doc_futures = []
@@ -145,7 +146,8 @@ def route_documents(path: str, source: str, receipt: Receipt, info: SourceInfo, 
     for d, fut in zip(documents, doc_futures):
         if fut is None:
             reason = "; ".join(f"page {p.number} : {p.error}" for p in d.pages)
-            lines.append(delivery.quarantine(runtime(), source, receipt.sha256, reason, "ocr_failed", d.numbers))
+            lines.append(patiently(delivery.quarantine, runtime(), source, receipt.sha256, reason, "ocr_failed",
+                                   d.numbers))
         else:
             lines.append(fut.result())
     return lines

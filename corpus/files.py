@@ -31,6 +31,7 @@ def _doc_truth(doc: DocContent, pages: list[int], texts: list[str], scanned: boo
     if scans is not None:
         truth["page_rotations"] = [s.rotation for s in scans]
         truth["page_skews"] = [s.skew for s in scans]
+        truth["page_stamps"] = [s.stamp for s in scans]  # "" or the stamp's text, also ending page_texts
     return truth
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import deque
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -67,17 +69,69 @@ def quarantine_task(source: str, sha256: str, reason: str, kind: str) -> dict:
     return delivery.quarantine(runtime(), source, sha256, reason, kind)
 
 
+@dataclass
+class _File:
+    """A file of the batch on its way: either done (its lines known) or its pages running."""
+
+    path: str
+    source: str
+    sha256: str
+    lines: list[dict] | None = None
+    info: SourceInfo | None = None
+    spool: Path | None = None
+    pages: list = field(default_factory=list)  # futures of page_task
+
+
 @flow(name="aiguillage-lot", log_prints=False)
 def process_batch(files: list[str], sources: dict[str, str] | None = None) -> list[dict]:
     """Route every document of every file; returns one SPEC.md result line per document.
-    ``sources`` names a file as users know it when it was read from elsewhere (a push)."""
+
+    Files overlap: while the pages of one file are read, the next files' pages are already
+    queued, so one-page scans keep every core busy; at most a few files' pages are in flight,
+    so memory does not grow with the batch. ``sources`` names a file as users know it when it
+    was read from elsewhere (a push)."""
     lines: list[dict] = []
     seen: dict[str, list[dict]] = {}
-    for path in files:
-        file_lines = process_file(path, seen, (sources or {}).get(path, path))
-        lines.extend(file_lines)
+    queue: deque[_File] = deque()
+    in_flight_limit = 4 * workers()
+
+    def finish_oldest() -> None:
+        item = queue.popleft()
+        if item.lines is None:
+            try:
+                item.lines = route_documents(item)
+            finally:
+                shutil.rmtree(item.spool, ignore_errors=True)
+            patiently(record_outcome, runtime(), item.sha256, item.lines)
+            seen[item.sha256] = item.lines
+        lines.extend(item.lines)
         for listener in _listeners:
-            listener(path, file_lines)
+            listener(item.path, item.lines)
+
+    for path in files:
+        source = (sources or {}).get(path, path)
+        receipt = receive_task(path, source)
+        while any(q.sha256 == receipt.sha256 and q.lines is None for q in queue):
+            finish_oldest()  # the same file twice in one batch: the first copy finishes first
+        item = _File(path, source, receipt.sha256)
+        if receipt.sha256 in seen or receipt.previous is not None:
+            item.lines = duplicate_lines(source, seen.get(receipt.sha256) or receipt.previous)
+        else:
+            try:
+                item.info = inspect_task(path)
+            except UnreadableInput as exc:
+                item.lines = [quarantine_task(source, receipt.sha256, exc.reason, exc.kind)]
+                patiently(record_outcome, runtime(), receipt.sha256, item.lines)
+                seen[receipt.sha256] = item.lines
+            else:
+                item.spool = runtime().settings.home / "spool" / receipt.sha256
+                item.pages = [page_task.submit(item.info, n, str(item.spool))
+                              for n in range(1, item.info.page_count + 1)]
+        queue.append(item)
+        while len(queue) > 1 and sum(len(q.pages) for q in queue if q.lines is None) > in_flight_limit:
+            finish_oldest()
+    while queue:
+        finish_oldest()
     return lines
 
 
@@ -97,39 +151,18 @@ def run_batch(files: list[str], on_file: Callable[[str, list[dict]], None] | Non
             _listeners.remove(on_file)
 
 
-def process_file(path: str, seen: dict[str, list[dict]], source: str) -> list[dict]:
-    receipt = receive_task(path, source)
-    if receipt.sha256 in seen:
-        return duplicate_lines(source, seen[receipt.sha256])
-    if receipt.previous is not None:
-        return duplicate_lines(source, receipt.previous)
-    try:
-        info = inspect_task(path)
-    except UnreadableInput as exc:
-        lines = [quarantine_task(source, receipt.sha256, exc.reason, exc.kind)]
-    else:
-        spool = runtime().settings.home / "spool" / receipt.sha256
-        try:
-            lines = route_documents(path, source, receipt, info, spool)
-        finally:
-            shutil.rmtree(spool, ignore_errors=True)
-    patiently(record_outcome, runtime(), receipt.sha256, lines)
-    seen[receipt.sha256] = lines
-    return lines
-
-
-def route_documents(path: str, source: str, receipt: Receipt, info: SourceInfo, spool: Path) -> list[dict]:
-    futures = [page_task.submit(info, n, str(spool)) for n in range(1, info.page_count + 1)]
-    results = [f.result() for f in futures]
+def route_documents(item: _File) -> list[dict]:
+    source, sha256 = item.source, item.sha256
+    results = [f.result() for f in item.pages]
     documents = split_pages(results)
     if not documents:
         reason = "aucune page lisible : document vierge" if all(
             r.kind in ("blank", "separator") for r in results) else "; ".join(
             f"page {r.number} : {r.error}" for r in results if r.kind == "failed")
-        return [quarantine_task(source, receipt.sha256, reason, "blank")]
-    facturx = _facturx(path) if info.kind == "pdf" and info.text_pages else None
+        return [quarantine_task(source, sha256, reason, "blank")]
+    facturx = _facturx(item.path) if item.info.kind == "pdf" and item.info.text_pages else None
     patiently(record, runtime().store, AuditEvent("split", None, details={
-        "sha256": receipt.sha256, "documents": [d.numbers for d in documents],
+        "sha256": sha256, "documents": [d.numbers for d in documents],
         "dropped": [r.number for r in results if r.kind in ("blank", "separator")]}))
     doc_futures = []
     for d in documents:
@@ -141,16 +174,15 @@ def route_documents(path: str, source: str, receipt: Receipt, info: SourceInfo, 
         doc = DocumentText(source, d.numbers, [p.page for p in readable],
                            facturx if len(documents) == 1 else None)
         pdfs = [p.pdf for p in readable if p.pdf]
-        doc_futures.append(document_task.submit(doc, receipt.sha256, pdfs, failed))
-    lines = []
+        doc_futures.append(document_task.submit(doc, sha256, pdfs, failed))
+    out = []
     for d, fut in zip(documents, doc_futures):
         if fut is None:
             reason = "; ".join(f"page {p.number} : {p.error}" for p in d.pages)
-            lines.append(patiently(delivery.quarantine, runtime(), source, receipt.sha256, reason, "ocr_failed",
-                                   d.numbers))
+            out.append(patiently(delivery.quarantine, runtime(), source, sha256, reason, "ocr_failed", d.numbers))
         else:
-            lines.append(fut.result())
-    return lines
+            out.append(fut.result())
+    return out
 
 
 def _facturx(path: str) -> bytes | None:

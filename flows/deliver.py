@@ -122,7 +122,7 @@ def merge_pdfs(parts: list[str]) -> bytes:
 
 def _text_json(doc: DocumentText) -> bytes:
     pages = [{"number": p.number, "method": p.method, "rotation": p.rotation, "skew": p.skew,
-              "mean_confidence": round(p.mean_confidence, 1), "text": p.text,
+              "mean_confidence": round(p.mean_confidence, 1), "seconds": p.seconds, "text": p.text,
               "words": [asdict(w) for w in p.words]} for p in doc.pages]
     return json.dumps({"source": doc.source, "source_pages": doc.source_pages, "pages": pages},
                       ensure_ascii=False).encode()

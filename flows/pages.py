@@ -3,6 +3,7 @@ their inputs, so they run the same in a thread, a process or on another machine.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ def process_page(info: SourceInfo, number: int, dpi: int, languages: str, timeou
                  spool: Path | None = None) -> PageResult:
     """Read page ``number``. The page's searchable PDF goes to ``spool`` (a folder), so that
     a long batch holds no page images or PDFs in memory, only their text."""
+    started = time.perf_counter()
     try:
         source = read_page(info, number, dpi, timeout)
     except UnreadableInput as exc:
@@ -43,6 +45,7 @@ def process_page(info: SourceInfo, number: int, dpi: int, languages: str, timeou
     except OcrFailed as exc:
         return PageResult(number, "failed", error=exc.reason)
     result.page.skew = prepared.skew
+    result.page.seconds = round(time.perf_counter() - started, 3)  # read + prepare + OCR
     pdf_path = None
     if spool is not None and result.pdf:
         spool.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,247 @@
+"""OCR benchmark: the page pipeline (read, prepare, OCR, bookkeeping) on generated 300-DPI
+scans, against the raw `tesseract` command on the same prepared pages with the same cores.
+
+    .venv/bin/python bench/ocr.py [--pages 100] [--seed 303] [--big 500]
+
+Reports pages per minute, median and p95 seconds per page, the character error rate against
+the generator's ground truth, and the pipeline's peak memory on a 10-page and a --big-page
+batch. The last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+TYPES = ["repair_request", "supplier_invoice", "lease_termination", "payment_difficulty", "legal_notice",
+         "housing_benefit", "insurance_certificate", "supplier_quote", "neighbour_dispute", "social_distress"]
+
+
+def generate_scans(folder: Path, pages: int, seed: int) -> list[tuple[Path, dict]]:
+    """Single scanned documents at 300 DPI until ``pages`` text pages (cached per seed)."""
+    from corpus import files
+
+    manifest = folder / f"scans-{seed}-{pages}.json"
+    if manifest.exists():
+        return [(folder / f, t) for f, t in json.loads(manifest.read_text())]
+    rng = random.Random(seed)
+    out, count, i = [], 0, 0
+    while count < pages:
+        data, fmt, truth = files.single_scan(rng, TYPES[i % len(TYPES)], 300)
+        name = f"scan-{seed}-{i:04d}.{ {'pdf': 'pdf', 'tiff': 'tif', 'png': 'png', 'jpeg': 'jpg'}[fmt] }"
+        (folder / name).write_bytes(data)
+        out.append((name, truth))
+        count += sum(len(d["pages"]) for d in truth["documents"])
+        i += 1
+    manifest.write_text(json.dumps(out))
+    return [(folder / f, t) for f, t in out]
+
+
+def cer(ocr: str, truth: str) -> tuple[int, int]:
+    """Edits and length, after folding runs of white space (layout is not text)."""
+    from rapidfuzz.distance import Levenshtein
+
+    a = re.sub(r"\s+", " ", ocr).strip()
+    b = re.sub(r"\s+", " ", truth).strip()
+    return Levenshtein.distance(a, b), len(b)
+
+
+def run_pipeline(files: list[Path], home: Path) -> dict:
+    """Run the real batch flow in a child process; returns its timings and peak memory."""
+    env = dict(os.environ, AIGUILLAGE_HOME=str(home))
+    env.pop("PREFECT_HOME", None)
+    out = subprocess.run([sys.executable, __file__, "--child", *map(str, files)], env=env, capture_output=True,
+                         text=True, timeout=7200)
+    if out.returncode != 0:
+        raise SystemExit(f"pipeline failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def child(files: list[str]) -> None:
+    """In a fresh process: warm Prefect up on an empty batch, then time the real one."""
+    from cli.run_cmd import start_pipeline
+    from config import load_settings
+
+    _, quiet = start_pipeline(load_settings())
+    from flows.batch import run_batch
+
+    run_batch([])  # starts Prefect's temporary server: not part of the pipeline's cost
+    started = time.perf_counter()
+    lines = run_batch(files)
+    wall = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"wall_seconds": wall, "peak_rss_mb": peak, "lines": lines}))
+    sys.stdout.flush()
+    quiet()
+
+
+def page_texts(home: Path, lines: list[dict]) -> dict[tuple[str, int], dict]:
+    out = {}
+    for line in lines:
+        if not line.get("document_id") or line["status"] == "quarantined":
+            continue
+        text = json.loads((home / "store" / "documents" / line["document_id"] / "text.json").read_text())
+        for p in text["pages"]:
+            out[(Path(line["source"]).name, p["number"])] = p
+    return out
+
+
+def prepared_pages(files: list[tuple[Path, dict]], folder: Path) -> list[Path]:
+    from extractors.prepare import prepare_page
+    from extractors.reading import inspect, read_page
+    from PIL import Image
+
+    out = []
+    for path, truth in files:
+        info = inspect(path, 500, 150_000_000, 300)
+        for doc in truth["documents"]:
+            for n in doc["pages"]:
+                page = read_page(info, n, 300)
+                prepared = prepare_page(page.image, page.dpi)
+                target = folder / f"{path.stem}-{n}.png"
+                Image.fromarray(prepared.image).save(target, dpi=(page.dpi, page.dpi), compress_level=1)
+                out.append(target)
+    return out
+
+
+def raw_tesseract(pngs: list[Path], out: Path, cores: int, outputs: str) -> float:
+    """`tesseract` itself on the prepared pages, `cores` at a time (xargs -P)."""
+    out.mkdir(parents=True, exist_ok=True)
+    listing = "\n".join(str(p) for p in pngs).encode()
+    cmd = (f"xargs -P {cores} -I{{}} sh -c 'tesseract \"$1\" \"{out}/$(basename \"$1\" .png)\" "
+           f"-l fra+eng --psm 1 {outputs} >/dev/null 2>&1' _ {{}}")
+    started = time.perf_counter()
+    subprocess.run(["bash", "-c", cmd], input=listing, check=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"))
+    return time.perf_counter() - started
+
+
+def big_batch(files: list[tuple[Path, dict]], target: Path, pages: int) -> Path:
+    """One multi-page scanned PDF of ``pages`` pages, made from the generated scans."""
+    import pikepdf
+    from PIL import Image
+
+    from extractors.reading import inspect, read_page
+
+    images = []
+    for path, truth in files:
+        info = inspect(path, 500, 150_000_000, 300)
+        for doc in truth["documents"]:
+            for n in doc["pages"]:
+                images.append((read_page(info, n, 300).image))
+    one = target.parent / "one.pdf"
+    pdf = pikepdf.new()
+    i = 0
+    while len(pdf.pages) < pages:
+        Image.fromarray(images[i % len(images)]).save(one, "PDF", resolution=300, quality=75)
+        with pikepdf.open(one) as src:
+            pdf.pages.extend(src.pages)
+        i += 1
+    pdf.save(target)
+    return target
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pages", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=303)
+    ap.add_argument("--big", type=int, default=500, help="pages of the large batch for the memory check")
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "aiguillage-bench-ocr")
+    ap.add_argument("--child", nargs="*")
+    args = ap.parse_args()
+    if args.child is not None:
+        return child(args.child)
+
+    cores = os.cpu_count() or 1
+    work = args.work
+    (work / "scans").mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    files = generate_scans(work / "scans", args.pages, args.seed)
+    print(f"{len(files)} generated scans, {args.pages}+ pages at 300 DPI (seed {args.seed}), "
+          f"{time.perf_counter() - t:.0f} s")
+
+    home = work / "home"
+    shutil.rmtree(home, ignore_errors=True)
+    result = run_pipeline([p for p, _ in files], home)
+    read = page_texts(home, result["lines"])
+    edits = {"all": [0, 0], "plain": [0, 0], "stamped": [0, 0]}
+    per_page = []
+    for path, truth in files:
+        for doc in truth["documents"]:
+            stamps = doc.get("page_stamps") or [""] * len(doc["pages"])
+            for n, expected, stamp in zip(doc["pages"], doc["page_texts"], stamps):
+                got = read.get((path.name, n))
+                e, n_chars = cer(got["text"] if got else "", expected)
+                for key in ("all", "stamped" if stamp else "plain"):
+                    edits[key][0] += e
+                    edits[key][1] += n_chars
+                if got:
+                    per_page.append(got["seconds"])
+    n_pages = len(per_page)
+    ppm = n_pages / result["wall_seconds"] * 60
+
+    prep_dir = work / "prepared"
+    shutil.rmtree(prep_dir, ignore_errors=True)
+    prep_dir.mkdir()
+    pngs = prepared_pages(files, prep_dir)
+    raw_same = raw_tesseract(pngs, work / "raw-hocr-pdf", cores, "hocr pdf")
+    raw_txt = raw_tesseract(pngs, work / "raw-txt", cores, "txt")
+    raw_ppm = len(pngs) / raw_same * 60
+    raw_txt_ppm = len(pngs) / raw_txt * 60
+
+    print("\nMemory: peak RSS of the pipeline process on a small and a large batch")
+    small = big_batch(files, work / "batch-10.pdf", 10)
+    large = big_batch(files, work / f"batch-{args.big}.pdf", args.big)
+    mem = {}
+    for label, f in (("10", small), (str(args.big), large)):
+        shutil.rmtree(work / f"home-{label}", ignore_errors=True)
+        r = run_pipeline([f], work / f"home-{label}")
+        mem[label] = r["peak_rss_mb"]
+        print(f"  {label:>4} pages in one file: peak {r['peak_rss_mb']:.0f} MB, "
+              f"{int(label) / r['wall_seconds'] * 60:.1f} pages/min")
+
+    figures = {
+        "pages": n_pages,
+        "cores": cores,
+        "pages_per_minute": round(ppm, 1),
+        "median_seconds_per_page": round(statistics.median(per_page), 3),
+        "p95_seconds_per_page": round(statistics.quantiles(per_page, n=20)[18], 3),
+        "raw_tesseract_pages_per_minute": round(raw_ppm, 1),
+        "raw_tesseract_txt_pages_per_minute": round(raw_txt_ppm, 1),
+        "throughput_ratio_vs_raw_tesseract": round(ppm / raw_ppm, 3),
+        "character_error_rate": round(edits["all"][0] / max(1, edits["all"][1]), 4),
+        "character_error_rate_unstamped_pages": round(edits["plain"][0] / max(1, edits["plain"][1]), 4),
+        "character_error_rate_stamped_pages": round(edits["stamped"][0] / max(1, edits["stamped"][1]), 4),
+        "peak_rss_mb_10_pages": round(mem["10"], 1),
+        f"peak_rss_mb_{args.big}_pages": round(mem[str(args.big)], 1),
+        "seed": args.seed,
+    }
+    print(f"""
+OCR benchmark on {n_pages} scanned pages (300 DPI, degraded), {cores} cores
+  pipeline (read, prepare, OCR, classify, route):  {ppm:6.1f} pages/min
+  per page (read + prepare + OCR, in a worker):     median {figures['median_seconds_per_page']:.2f} s, p95 {figures['p95_seconds_per_page']:.2f} s
+  raw tesseract on the prepared pages (hOCR + PDF): {raw_ppm:6.1f} pages/min  -> ratio {figures['throughput_ratio_vs_raw_tesseract']:.2f}
+  raw tesseract, text only (for reference):         {raw_txt_ppm:6.1f} pages/min
+  character error rate vs ground truth:             {figures['character_error_rate']:.2%} (all pages)
+      pages without a stamp: {figures['character_error_rate_unstamped_pages']:.2%}; pages with a "REÇU LE" stamp: {figures['character_error_rate_stamped_pages']:.2%}
+  peak memory: {mem['10']:.0f} MB at 10 pages, {mem[str(args.big)]:.0f} MB at {args.big} pages""")
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

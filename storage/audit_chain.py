@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -63,6 +64,26 @@ def encode(seq: int, prev: str, event: dict[str, Any]) -> bytes:
 
 def digest(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
+
+
+_TAIL = b',"prev":"'
+
+
+def links(body: bytes) -> tuple[int, str]:
+    """(seq, prev) of an event's bytes, read from the canonical form's tail (fast path), or by
+    parsing the JSON; ValueError when neither works."""
+    i = body.rfind(_TAIL)
+    rest = body[i + 73:] if i >= 0 else b""
+    if rest.startswith(b'","seq":') and rest.endswith(b"}") and rest[8:-1].isdigit():
+        return int(rest[8:-1]), body[i + 9:i + 73].decode("ascii", "replace")
+    try:
+        doc = json.loads(body)
+        seq, prev = doc["seq"], doc["prev"]
+    except (ValueError, KeyError, TypeError):
+        raise ValueError("contenu illisible") from None
+    if not isinstance(seq, int) or not isinstance(prev, str):
+        raise ValueError("contenu illisible")
+    return seq, prev
 
 
 def store_identity(store: ObjectStore) -> str:
@@ -219,8 +240,9 @@ def read_chain(store: ObjectStore, start: int = 1, threads: int | None = None
                 if s is None:
                     yield None, k, None
             ordered = [(s, k) for s, k in wanted if s is not None]
-            bodies = pool.map(lambda sk: _get_or_none(store, sk[1]), ordered, chunksize=64) if pool \
-                else (_get_or_none(store, k) for _s, k in ordered)
+            get = _reader(store)
+            bodies = pool.map(lambda sk: get(sk[1]), ordered, chunksize=64) if pool \
+                else (get(k) for _s, k in ordered)
             for (s, k), body in zip(ordered, bodies):
                 if body is not None:
                     yield s, k, body
@@ -229,8 +251,25 @@ def read_chain(store: ObjectStore, start: int = 1, threads: int | None = None
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _get_or_none(store: ObjectStore, key: str) -> bytes | None:
-    try:
-        return store.get(key)
-    except ObjectNotFound:
-        return None
+def _reader(store: ObjectStore) -> Callable[[str], bytes | None]:
+    """``key -> bytes or None``. For the local folder, a plain file read (keys come from its own
+    listing, already checked): the store's per-key path checks cost more than the read."""
+    from storage.local import LocalStore
+
+    if type(store) is LocalStore:
+        root = str(store.root) + os.sep
+
+        def read_file(key: str) -> bytes | None:
+            try:
+                with open(root + key, "rb") as fh:
+                    return fh.read()
+            except FileNotFoundError:
+                return None
+        return read_file
+
+    def get(key: str) -> bytes | None:
+        try:
+            return store.get(key)
+        except ObjectNotFound:
+            return None
+    return get

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from storage.audit_chain import BLOCK, GENESIS, chain_key, digest, read_chain, read_hint
+from storage.audit_chain import BLOCK, GENESIS, chain_key, digest, links, read_chain, read_hint
 from storage.audit_lock import LockVault, md5
 from storage.errors import ObjectNotFound
 from storage.objectstore import ObjectStore
@@ -71,7 +71,7 @@ def verify(store: ObjectStore, index=None, vault: LockVault | None = None) -> Ve
         report.lock_note = f"pas de copies verrouillées ({vault.why_unavailable})"
         vault = None
     anchors = _Anchors(index, vault)
-    prev_hash, expected, prev_anchored, prev_event = GENESIS, 1, False, None
+    prev_hash, expected, prev_anchored, prev_body = GENESIS, 1, False, b""
 
     def fail(seq: int, what: str, message: str, found: dict | None = None) -> VerifyReport:
         report.problem = Problem(seq, what, message, _known_event(seq, index, vault) or found, found)
@@ -87,19 +87,18 @@ def verify(store: ObjectStore, index=None, vault: LockVault | None = None) -> Ve
         anchors.load(seq)
         h = digest(body)
         try:
-            doc = json.loads(body)
-            found_seq, found_prev, event = doc["seq"], doc["prev"], doc["event"]
-        except (ValueError, KeyError, TypeError):
+            found_seq, found_prev = links(body)
+        except ValueError:
             return fail(seq, "changed", f"l'événement n°{seq} a été modifié (contenu illisible)")
         if found_seq != seq:
             return fail(seq, "moved", f"la place n°{seq} contient l'événement n°{found_seq} : "
-                        "événements déplacés ou réordonnés", event)
+                        "événements déplacés ou réordonnés", _event(body))
         anchored = seq in anchors.hashes
         if anchored:
             report.index_checked += 1
             if anchors.hashes[seq] != h:
                 return fail(seq, "changed", f"l'événement n°{seq} a été modifié : son empreinte ne correspond "
-                            "plus à celle que l'index a enregistrée", event)
+                            "plus à celle que l'index a enregistrée", _event(body))
         if vault is not None:
             etag = anchors.etags.get(seq)
             if etag is None:
@@ -108,14 +107,14 @@ def verify(store: ObjectStore, index=None, vault: LockVault | None = None) -> Ve
                 report.lock_checked += 1
                 if etag != md5(body):
                     return fail(seq, "changed", f"l'événement n°{seq} a été modifié : il diffère de sa copie "
-                                "sous verrouillage (la version d'origine y est conservée)", event)
+                                "sous verrouillage (la version d'origine y est conservée)", _event(body))
         if found_prev != prev_hash:
             if seq > 1 and not prev_anchored and _next_links_to(store, seq, h):
                 return fail(seq - 1, "changed", f"l'événement n°{seq - 1} a été modifié : son empreinte ne "
-                            f"correspond plus à celle que cite l'événement n°{seq}", prev_event)
+                            f"correspond plus à celle que cite l'événement n°{seq}", _event(prev_body))
             return fail(seq, "inserted", f"l'événement n°{seq} ne s'enchaîne pas sur le n°{seq - 1} : "
-                        "modifié ou inséré", event)
-        prev_hash, expected, prev_anchored, prev_event = h, seq + 1, anchored, event
+                        "modifié ou inséré", _event(body))
+        prev_hash, expected, prev_anchored, prev_body = h, seq + 1, anchored, body
         report.checked += 1
     report.last_seq = expected - 1
     tail = _tail_problem(store, report.last_seq, index, vault)
@@ -125,10 +124,18 @@ def verify(store: ObjectStore, index=None, vault: LockVault | None = None) -> Ve
     return report
 
 
+def _event(body: bytes) -> dict | None:
+    try:
+        event = json.loads(body)["event"]
+        return event if isinstance(event, dict) else None
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 def _next_links_to(store: ObjectStore, seq: int, h: str) -> bool:
     try:
-        return json.loads(store.get(chain_key(seq + 1))).get("prev") == h
-    except (ObjectNotFound, ValueError, AttributeError):
+        return links(store.get(chain_key(seq + 1)))[1] == h
+    except (ObjectNotFound, ValueError):
         return False
 
 

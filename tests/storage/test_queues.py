@@ -298,3 +298,17 @@ def test_work_item_json_is_a_versioned_envelope(store):
         Member(TEAM, "Marie Dupont")
     with pytest.raises(ValueError):
         Member("../etc", "marie")
+
+
+def test_reindex_repairs_the_index_from_the_items(store):
+    for n in (1, 2, 3):
+        queues.enqueue(store, item(n))
+    marie = Member(TEAM, "marie")
+    inbox.claim(store, marie, doc_id(3))
+    inbox.complete(store, marie, doc_id(3))
+    store.delete(queues.index_key(item(1)))  # lost entry
+    store.put(queues.index_key(item(3)), b"")  # stale entry of a completed item
+    assert queues.reindex(store, TEAM) == (1, 1)
+    assert [e.document_id for e in queues.entries(store, TEAM)] == [doc_id(1), doc_id(2)]
+    assert [i.document_id for i in queues.list_items(store, TEAM, open_only=True)] == [doc_id(1), doc_id(2)]
+    assert queues.reindex(store, TEAM) == (0, 0)

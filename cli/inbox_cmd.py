@@ -124,7 +124,7 @@ def _show(args, member, store, taxonomy) -> int:
           + (f" (confiance {item.confidence:.2f})" if item.confidence is not None else ""))
     print(f"  File        : {taxonomy.queues.get(item.queue, item.queue)}"
           + (f" (copie ; file principale {item.copy_of})" if item.copy_of else ""))
-    state = {"open": "ouvert", "completed": "traité", "rerouted": "réaiguillé", "returned": "renvoyé en vidéocodage"}
+    from cli.routes_cmd import STATE_FR as state
     print(f"  État        : {state.get(item.state, item.state)}"
           + (f", pris par {lease['holder']} jusqu'à {_when(mark.expires)}" if lease else ""))
     print(f"  Priorité    : {item.priority}{' (urgent)' if item.urgent else ''}")

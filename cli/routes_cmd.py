@@ -14,7 +14,8 @@ import sys
 from cli.errors import UsageError
 
 STATUS_FR = {"routed": "aiguillé", "review": "à vérifier (vidéocodage)", "quarantined": "quarantaine"}
-STATE_FR = {"open": "ouvert", "completed": "traité", "rerouted": "réaiguillé", "returned": "renvoyé en vidéocodage"}
+STATE_FR = {"open": "ouvert", "completed": "traité", "rerouted": "réaiguillé",
+            "returned": "renvoyé en vidéocodage"}
 
 
 def register(sub) -> None:
@@ -58,7 +59,8 @@ def explain(args) -> int:
     doc_type = None if masked else rec.get("type")
     today = None
     if not masked and rec.get("type") in taxonomy.types:
-        facts = Facts(rec["type"], float(rec.get("confidence") or 0.0), bool(rec.get("urgent")), rec.get("fields") or {})
+        facts = Facts(rec["type"], float(rec.get("confidence") or 0.0), bool(rec.get("urgent")),
+                      rec.get("fields") or {})
         d = rules.decide(facts, review=rec.get("status") == "review", review_reason=rec.get("reason") or "")
         today = {"queue": d.queue, "rule": d.rule, "same": d.queue == rec["queue"] and d.rule == rec.get("rule")}
     out = {"document_id": args.document, "type": doc_type, "confidence": rec.get("confidence"),

@@ -115,7 +115,7 @@ def claim(store: ObjectStore, member: Member, document_id: str | None = None,
     """Take an item for ``lease_seconds`` (the first free one when no id is given).
 
     Claiming an item one already holds renews the lease. Raises AlreadyClaimed, Closed,
-    ItemNotFound; with no id and nothing free, ItemNotFound.
+    ItemNotFound; with no id and nothing free, InboxError.
     """
     if document_id is not None:
         return _claim_one(store, member, document_id, lease_seconds, now)

@@ -10,6 +10,7 @@ import os
 import shutil
 from collections import deque
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Callable
 
@@ -47,7 +48,14 @@ def inspect_task(path: str) -> SourceInfo:
     return inspect(Path(path), s["ocr.max_pages"], s["ocr.max_page_pixels"], s["ocr.dpi"])
 
 
-@task(name="lire-page", cache_policy=NO_CACHE)
+def _page_cache_key(_context, parameters: dict) -> str:
+    """A page's result depends on the file's content (its spool folder is named by its
+    SHA-256), the page and the OCR settings: a rerun after a crash skips pages already read."""
+    s = runtime().settings
+    return f"page-{Path(parameters['spool']).name}-{parameters['number']}-{s['ocr.dpi']}-{s['ocr.languages']}"
+
+
+@task(name="lire-page", cache_key_fn=_page_cache_key, persist_result=True, cache_expiration=timedelta(days=7))
 def page_task(info: SourceInfo, number: int, spool: str) -> PageResult:
     s = runtime().settings
     return process_page(info, number, s["ocr.dpi"], s["ocr.languages"], s["ocr.page_timeout_seconds"],
@@ -173,7 +181,7 @@ def route_documents(item: _File) -> list[dict]:
             continue
         doc = DocumentText(source, d.numbers, [p.page for p in readable],
                            facturx if len(documents) == 1 else None)
-        pdfs = [p.pdf for p in readable if p.pdf]
+        pdfs = [p.pdf for p in readable if p.pdf and Path(p.pdf).exists()]
         doc_futures.append(document_task.submit(doc, sha256, pdfs, failed))
     out = []
     for d, fut in zip(documents, doc_futures):

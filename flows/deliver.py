@@ -13,6 +13,7 @@ from extractors.types import DocumentText
 from flows.runtime import Runtime
 from flows.understand import Understanding
 from storage import layout
+from storage.errors import ObjectNotFound
 from storage.audit import AuditEvent, record
 from storage.queues import WorkItem, enqueue
 
@@ -46,8 +47,13 @@ def decide(rt: Runtime, u: Understanding, failed_pages: dict[int, str]) -> tuple
 
 def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Understanding,
             page_pdfs: list[str], failed_pages: dict[int, str]) -> dict:
-    """``page_pdfs``: paths of the scanned pages' searchable PDFs, merged into one."""
+    """``page_pdfs``: paths of the scanned pages' searchable PDFs, merged into one.
+
+    Idempotent: a document already delivered (a rerun after a crash) is not delivered again."""
     store = rt.store
+    done = delivered(store, doc_id)
+    if done is not None:
+        return done
     c, x = u.classification, u.extraction
     decision, status, reason = decide(rt, u, failed_pages)
     restricted = rt.taxonomy.type(c.type).restricted
@@ -86,8 +92,22 @@ def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Underst
         enqueue(store, WorkItem(document_id=doc_id, queue=copy, copy_of=decision.queue,
                                 history=history, **base))
         audit("copied", copy, main_queue=decision.queue)
-    return result_line(doc.source, doc.source_pages, doc_id, sha256, c.type, c.confidence,
-                       decision.queue, status, reason, x.fields)
+    return mark_delivered(store, doc_id, result_line(doc.source, doc.source_pages, doc_id, sha256, c.type,
+                                                     c.confidence, decision.queue, status, reason, x.fields))
+
+
+def delivered(store, doc_id: str) -> dict | None:
+    """The result line of a document already delivered, or None."""
+    try:
+        return json.loads(store.get(layout.document(doc_id, "routed.json")))
+    except ObjectNotFound:
+        return None
+
+
+def mark_delivered(store, doc_id: str, line: dict) -> dict:
+    store.put_if_absent(layout.document(doc_id, "routed.json"), json.dumps(line, ensure_ascii=False).encode(),
+                        "application/json")
+    return line
 
 
 def quarantine(rt: Runtime, source: str, sha256: str, reason: str, kind: str,
@@ -95,6 +115,9 @@ def quarantine(rt: Runtime, source: str, sha256: str, reason: str, kind: str,
     from flows.ids import document_id
 
     doc_id = doc_id or document_id(sha256, pages or [])
+    done = delivered(rt.store, doc_id)
+    if done is not None:
+        return done
     queue = rt.taxonomy.quarantine_queue
     enqueue(rt.store, WorkItem(document_id=doc_id, queue=queue, status="quarantined", type=None,
                                confidence=None, reason=reason, priority=2, deadline=None, urgent=False,
@@ -103,7 +126,8 @@ def quarantine(rt: Runtime, source: str, sha256: str, reason: str, kind: str,
                                          "note": reason}]))
     record(rt.store, AuditEvent("quarantined", doc_id, queue=queue, details={"reason": reason, "kind": kind,
                                                                              "sha256": sha256}))
-    return result_line(source, pages or [], doc_id, sha256, None, None, queue, "quarantined", reason, {})
+    return mark_delivered(rt.store, doc_id, result_line(source, pages or [], doc_id, sha256, None, None, queue,
+                                                        "quarantined", reason, {}))
 
 
 def merge_pdfs(parts: list[str]) -> bytes:

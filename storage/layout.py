@@ -7,6 +7,7 @@
     documents/<document_id>/text.json         OCR or PDF text, with word boxes and confidences
     documents/<document_id>/searchable.pdf    the scanned pages with an invisible text layer
     documents/<document_id>/facturx.xml       a Factur-X invoice's embedded XML
+    documents/<document_id>/routed.json       written last, once: the document is delivered
     queues/<queue>/items/<document_id>.json   a work item (versioned JSON envelope)
     audit/events/<time>-<id>.json             one audit event
 """
@@ -38,7 +39,7 @@ def outcome(sha256: str) -> str:
 
 
 def document(document_id: str, name: str) -> str:
-    if name not in ("record.json", "text.json", "searchable.pdf", "facturx.xml"):
+    if name not in ("record.json", "text.json", "searchable.pdf", "facturx.xml", "routed.json"):
         raise ValueError(f"artefact inconnu : {name}")
     return f"documents/{_check_id(document_id)}/{name}"
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -59,6 +60,7 @@ def main() -> int:
         remove_bucket(server, bucket)
         if scratch is not None:
             stop_server(scratch)
+            shutil.rmtree(scratch, ignore_errors=True)
     print(json.dumps(figures))
     return 0
 

@@ -66,23 +66,26 @@ def run(args) -> int:
     if not files:
         print("aiguillage : aucun fichier à traiter", file=sys.stderr)
         return 0
+    from cli.progress import ProgressBar
     from flows.batch import run_batch
+
+    bar = ProgressBar(len(files))
 
     def on_file(path: str, lines: list[dict]) -> None:
         if args.json:
             for line in lines:
                 sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
             sys.stdout.flush()
-        else:
-            print(f"  {path} : {len(lines)} document(s)", file=sys.stderr)
 
     try:
-        lines = run_batch([str(f) for f in files], on_file=on_file)
+        lines = run_batch([str(f) for f in files], on_file=on_file, progress=bar)
     except Exception as exc:  # noqa: BLE001 - the log has the traceback, the terminal one line
+        bar.close()
         print(f"aiguillage : le traitement a échoué ({type(exc).__name__}: {exc}). "
               f"Détails dans {logfile}", file=sys.stderr)
         quiet_exit()
         return 1
+    bar.close()
     if not args.json:
         from cli.output import run_summary
 

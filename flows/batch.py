@@ -12,7 +12,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Protocol
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
@@ -135,6 +135,13 @@ def process_batch(files: list[str], sources: dict[str, str] | None = None) -> li
                 item.spool = runtime().settings.home / "spool" / receipt.sha256
                 item.pages = [page_task.submit(item.info, n, str(item.spool))
                               for n in range(1, item.info.page_count + 1)]
+                for p in _progress:
+                    p.file_started(len(item.pages))
+                    for f in item.pages:
+                        f.add_done_callback(lambda _f, p=p: p.page_done())
+        if item.lines is not None:
+            for p in _progress:
+                p.file_started(0)
         queue.append(item)
         while len(queue) > 1 and sum(len(q.pages) for q in queue if q.lines is None) > in_flight_limit:
             finish_oldest()
@@ -143,20 +150,31 @@ def process_batch(files: list[str], sources: dict[str, str] | None = None) -> li
     return lines
 
 
+class Progress(Protocol):
+    def file_started(self, pages: int) -> None: ...
+    def page_done(self) -> None: ...
+
+
+# Observers in this process (the CLI's table and progress bar); a flow run on a remote worker
+# has none. Module-level because flow parameters must be plain data.
 _listeners: list[Callable[[str, list[dict]], None]] = []
+_progress: list[Progress] = []
 
 
 def run_batch(files: list[str], on_file: Callable[[str, list[dict]], None] | None = None,
-              sources: dict[str, str] | None = None) -> list[dict]:
+              sources: dict[str, str] | None = None, progress: Progress | None = None) -> list[dict]:
     """Run the batch flow with one page worker per core (or ``ocr.workers``)."""
-    if on_file:
-        _listeners.append(on_file)
+    observers = [(_listeners, on_file), (_progress, progress)]
+    for registry, observer in observers:
+        if observer:
+            registry.append(observer)
     try:
         runner = ThreadPoolTaskRunner(max_workers=workers())
         return process_batch.with_options(task_runner=runner)(files, sources)
     finally:
-        if on_file:
-            _listeners.remove(on_file)
+        for registry, observer in observers:
+            if observer:
+                registry.remove(observer)
 
 
 def route_documents(item: _File) -> list[dict]:

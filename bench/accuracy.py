@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import pickle
 import sys
@@ -82,7 +83,9 @@ def read_corpus(folder: Path, manifest: dict, workers: int) -> dict[str, dict]:
                 "languages": s["ocr.languages"], "timeout": s["ocr.page_timeout_seconds"]}
     names = [e["file"] for e in manifest["files"]]
     out: dict[str, dict] = {}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # spawn, not fork: the parent has used OpenCV's threads (corpus rendering), a forked
+    # child could wait forever on a lock held by a thread that does not exist in it
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = {n: pool.submit(read_file, str(folder / n), settings) for n in names}
         for i, (n, f) in enumerate(futures.items(), 1):
             out[n] = f.result()

@@ -1,0 +1,130 @@
+"""``aiguillage web``: the web inbox for teleworking staff and the vidéocodage station.
+
+    aiguillage web [--host 127.0.0.1] [--port 8750]       serve it (embedded defaults)
+    aiguillage web add-user LOGIN --team EQUIPE [...]      add or update a person's account
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+import threading
+from pathlib import Path
+
+from cli.errors import UsageError
+
+DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8750
+
+
+def register(sub) -> None:
+    p = sub.add_parser("web", help="le guichet web des équipes (files, documents, vidéocodage)",
+                       description="Sert le guichet web : chaque personne se connecte avec son compte et "
+                                   "travaille les files de ses équipes. Sans action : démarre le serveur.")
+    p.add_argument("--host", default=DEFAULT_HOST, help=f"adresse d'écoute (défaut {DEFAULT_HOST})")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (défaut {DEFAULT_PORT})")
+    p.add_argument("--accounts", type=Path, default=None, metavar="FICHIER",
+                   help="fichier des comptes (défaut : AIGUILLAGE_HOME/accounts.yaml)")
+    p.add_argument("--secure-cookies", action="store_true",
+                   help="cookies de session en HTTPS seulement (derrière un mandataire TLS)")
+    p.set_defaults(func=serve)
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    a = actions.add_parser("add-user", help="ajouter une personne (ou changer ses équipes, rôles, mot de passe)",
+                           description="Ajoute ou met à jour un compte. Le mot de passe est demandé au clavier "
+                                       "(ou lu sur l'entrée standard avec --password-stdin) et seule son "
+                                       "empreinte argon2id est gardée.")
+    a.add_argument("login", metavar="IDENTIFIANT", help="ex. marie.dupont (minuscules, chiffres, . _ -)")
+    a.add_argument("--team", action="append", required=True, metavar="EQUIPE",
+                   help="une équipe (= sa file), répétable : --team recouvrement --team accompagnement-social")
+    a.add_argument("--name", default=None, metavar="NOM", help="nom affiché, ex. « Marie Dupont »")
+    a.add_argument("--role", action="append", default=None, choices=("agent", "lecture"),
+                   help="agent (défaut) : traite les documents ; lecture : consulte seulement")
+    a.add_argument("--password-stdin", action="store_true", help="lire le mot de passe sur l'entrée standard")
+    a.add_argument("--accounts", type=Path, default=None, metavar="FICHIER", help=argparse_hidden())
+    a.set_defaults(func=add_user)
+
+
+def argparse_hidden() -> str:
+    import argparse
+
+    return argparse.SUPPRESS
+
+
+def _accounts_file(args, settings) -> Path:
+    from config.accounts import accounts_path
+
+    return args.accounts or accounts_path(settings.home)
+
+
+def add_user(args) -> int:
+    from config import load_settings, load_taxonomy
+    from config.accounts import Account, check_login, save_account
+    from config.errors import ConfigError
+    from inbox.auth import hash_password
+
+    settings = load_settings()
+    taxonomy = load_taxonomy()
+    try:
+        login = check_login(args.login)
+    except ConfigError as exc:
+        raise UsageError(exc.problem) from None
+    unknown = [t for t in args.team if t not in taxonomy.queues]
+    if unknown:
+        raise UsageError(f"équipe « {unknown[0]} » inconnue (équipes : {', '.join(taxonomy.queues)})")
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass(f"Mot de passe de {login} : ")
+        if getpass.getpass("Encore une fois : ") != password:
+            raise UsageError("les deux saisies diffèrent : rien n'a été changé")
+    try:
+        password_hash = hash_password(password)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    path = _accounts_file(args, settings)
+    account = Account(login, args.name or login, tuple(dict.fromkeys(args.team)),
+                      tuple(dict.fromkeys(args.role or ["agent"])), password_hash)
+    save_account(path, account, taxonomy)
+    print(f"aiguillage : compte {login} enregistré dans {path} (équipes : {', '.join(account.teams)})")
+    return 0
+
+
+def serve(args) -> int:
+    import uvicorn
+
+    from config import load_settings, load_taxonomy
+    from config.accounts import load_accounts
+    from config.registries import load_registries
+    from config.routing import load_routing
+    from flows.runtime import prepare_prefect_environment
+
+    settings = load_settings()
+    taxonomy = load_taxonomy()
+    load_routing(taxonomy, settings["routing.rules_file"])
+    load_registries(settings["registries.suppliers_file"], settings["registries.tenants_file"])
+    path = _accounts_file(args, settings)
+    accounts = load_accounts(path, taxonomy)  # a bad file stops here, with its name and key
+    if not 0 < args.port < 65536:
+        raise UsageError(f"port {args.port} invalide")
+    prepare_prefect_environment(settings)
+    from inbox.app import create_app
+
+    app = create_app(accounts_file=args.accounts, secure_cookies=args.secure_cookies)
+    if not accounts.users:
+        print(f"aiguillage : aucun compte dans {path} : créez-en un avec "
+              "« aiguillage web add-user IDENTIFIANT --team EQUIPE »", file=sys.stderr)
+    print(f"aiguillage : guichet sur http://{args.host}:{args.port}/ (Ctrl+C pour arrêter)", file=sys.stderr)
+    threading.Thread(target=_warm_up_prefect, name="prefect-warm-up", daemon=True).start()
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
+    return 0
+
+
+def _warm_up_prefect() -> None:
+    """Start Prefect's temporary server now (when no PREFECT_API_URL is set), so that the
+    first validation in the station does not wait for it."""
+    try:
+        from prefect.client.orchestration import get_client
+
+        with get_client(sync_client=True) as client:
+            client.api_healthcheck()
+    except Exception:  # noqa: BLE001 - the first flow run will try again and report
+        pass

@@ -1,0 +1,136 @@
+"""After a vidéocodage operator's correction the document goes on: the routing rules decide
+again with the corrected type and fields, the work item leaves ``videocodage`` for its team's
+queue (and copies), the document's record carries the human answer, and the correction is
+kept for the next training.
+
+``reprocess_document`` is the Prefect flow; ``reprocess`` the same work as a plain function.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from prefect import flow
+
+from classifiers.decide import URGENCY_BY_CONTENT
+from classifiers.urgency import urgency_reasons
+from config.routing import Facts
+from flows.runtime import Runtime, runtime
+from storage import inbox, layout, queues
+from storage.audit import AuditEvent, corrected, record
+from storage.corrections import InvalidCorrection, save_correction
+from storage.errors import ObjectNotFound
+
+OPERATOR_METHOD = "videocodage"
+
+
+class ReprocessError(Exception):
+    """A correction that cannot be applied (French message for staff)."""
+
+
+@flow(name="revideocodage", log_prints=False)
+def reprocess_document(document_id: str, corrected_type: str, corrected_fields: dict[str, Any],
+                       actor: str) -> dict:
+    """Route ``document_id`` again as ``actor`` decided; returns where it went."""
+    return reprocess(runtime(), document_id, corrected_type, corrected_fields, actor)
+
+
+def reprocess(rt: Runtime, document_id: str, corrected_type: str, corrected_fields: dict[str, Any],
+              actor: str, now: datetime | None = None) -> dict:
+    store, tax = rt.store, rt.taxonomy
+    if corrected_type not in tax.types:
+        raise ReprocessError(f"type « {corrected_type} » inconnu")
+    fields = {str(k): v for k, v in (corrected_fields or {}).items() if v not in (None, "")}
+    bad = [k for k, v in fields.items() if not isinstance(v, (str, int, float))]
+    if bad:
+        raise ReprocessError(f"valeur du champ {bad[0]} illisible")
+    now = now or datetime.now(timezone.utc)
+    review = tax.review_queue
+    # The flow acts for the operator on the item they hold; it sees what it must move.
+    member = inbox.Member(review, actor, sees_restricted=True)
+    rec = _json(store, document_id, "record.json")
+    text = _text(_json(store, document_id, "text.json"))
+
+    item, lease = inbox.claim(store, member, document_id)  # renews the operator's own lease
+    doc_type = tax.type(corrected_type)
+    found = urgency_reasons(text)
+    urgent = doc_type.always_urgent or any(k in URGENCY_BY_CONTENT.get(corrected_type, ()) for k in found)
+    decision = rt.routing.decide(Facts(corrected_type, 1.0, urgent, fields))
+    deadline = (now + timedelta(hours=decision.deadline_hours)).isoformat(timespec="seconds")
+
+    machine = {"type": rec.get("type", item.type), "confidence": rec.get("confidence", item.confidence),
+               "fields": dict(rec.get("fields") or item.fields or {})}
+    human = {"type": corrected_type, "fields": fields}
+    saved = _save_correction(rt, document_id, text, machine, human, actor)
+    changes = {k: (machine["fields"].get(k), fields.get(k))
+               for k in sorted(set(machine["fields"]) | set(fields)) if machine["fields"].get(k) != fields.get(k)}
+    if machine["type"] != corrected_type:
+        changes["type"] = (machine["type"], corrected_type)
+    record(store, corrected(document_id, actor, changes, queue=review))
+
+    routed_to = decision.queue
+    status = "routed" if routed_to != review else "completed"
+    _update_record(store, document_id, rec, machine, human, actor, now, decision, status, urgent,
+                   doc_type.restricted, deadline)
+    if routed_to == review:  # "autre": nothing to route to; the operator closes it
+        inbox.complete(store, member, document_id, note="classé « autre » en vidéocodage", lease=lease)
+        return _result(document_id, corrected_type, review, [], status, fields, saved)
+
+    amended = replace(item, type=corrected_type, fields=fields, confidence=1.0, reason=None,
+                      priority=decision.priority, deadline=deadline, urgent=urgent,
+                      restricted=doc_type.restricted)
+    if queues.index_key(amended) != queues.index_key(item):
+        store.put(queues.index_key(amended), b"")
+        queues.put_item(store, amended)
+        store.delete(queues.index_key(item))
+    else:
+        queues.put_item(store, amended)
+    why = f"vidéocodage par {actor} : {doc_type.label}"
+    moved = inbox.reroute(store, member, document_id, routed_to, why, lease=lease)
+    for copy in decision.copies:
+        queues.enqueue(store, replace(moved, queue=copy, copy_of=routed_to))
+        record(store, AuditEvent("copied", document_id, actor=actor, queue=copy, details={"main_queue": routed_to}))
+    return _result(document_id, corrected_type, routed_to, list(decision.copies), status, fields, saved)
+
+
+def _save_correction(rt: Runtime, document_id, text, machine, human, actor) -> bool:
+    if not text.strip():
+        return False  # nothing to learn from a page without text
+    try:
+        save_correction(rt.store, document_id, text, machine, human, actor, known_types=set(rt.taxonomy.types))
+    except InvalidCorrection as exc:
+        raise ReprocessError(str(exc)) from None
+    return True
+
+
+def _update_record(store, document_id, rec, machine, human, actor, now, decision, status, urgent,
+                   restricted, deadline) -> None:
+    rec = dict(rec)
+    rec.setdefault("machine", machine)
+    rec.update(type=human["type"], fields=human["fields"], confidence=1.0, method=OPERATOR_METHOD,
+               corrected_by=actor, corrected_at=now.isoformat(timespec="seconds"), queue=decision.queue,
+               copies=list(decision.copies), status=status, reason=None, rule=decision.rule, why=decision.why,
+               priority=decision.priority, deadline=deadline, urgent=urgent, restricted=restricted)
+    store.put(layout.document(document_id, "record.json"),
+              json.dumps(rec, ensure_ascii=False, indent=1).encode(), "application/json")
+
+
+def _json(store, document_id: str, name: str) -> dict:
+    try:
+        return json.loads(store.get(layout.document(document_id, name)))
+    except ObjectNotFound:
+        return {}
+    except ValueError:
+        raise ReprocessError(f"document {document_id} : {name} illisible") from None
+
+
+def _text(text_json: dict) -> str:
+    return "\n\f\n".join(p.get("text", "") for p in text_json.get("pages") or [])
+
+
+def _result(document_id, doc_type, queue, copies, status, fields, saved) -> dict:
+    return {"document_id": document_id, "type": doc_type, "queue": queue, "copies": copies, "status": status,
+            "fields": fields, "correction_saved": saved}

@@ -1,0 +1,157 @@
+"""The vidéocodage station: the page with its word boxes, the machine's guesses in a form,
+checked live in the browser and again here; validating sends the document on through the
+reprocessing flow (flows/reprocess.py), then the next free item comes up."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
+
+from inbox import views
+from inbox.checks import FAMILY_FIELDS, check_fields
+from inbox.page_images import NoImage, render as render_page
+from inbox.routes_team import _show, item_state, load_artefacts, page_cache, visible
+from inbox.web import Ctx, NotFound, acting, check_doc_id, current, render
+from storage import inbox
+
+router = APIRouter()
+
+
+def _review(ctx: Ctx):
+    return ctx.member(ctx.rt.taxonomy.review_queue)
+
+
+@router.get("/videocodage")
+def station_home(request: Request):
+    ctx = current(request)
+    return RedirectResponse(f"/equipes/{_review(ctx).team}", status_code=303)
+
+
+@router.get("/videocodage/{document_id}")
+def station(request: Request, document_id: str):
+    ctx = current(request)
+    member = _review(ctx)
+    check_doc_id(document_id)
+    item, mark = _show(ctx, member, document_id)
+    rec, text = load_artefacts(ctx, document_id)
+    rec = rec or {}
+    values = {k: str(v) for k, v in (rec.get("fields") or item.fields or {}).items()}
+    return _page(ctx, request, item, mark, rec, text, item.type or "other", values, {})
+
+
+@router.post("/videocodage/{document_id}/valider")
+async def validate(request: Request, document_id: str):
+    form = {k: str(v) for k, v in (await request.form()).items() if isinstance(v, str)}
+    return await run_in_threadpool(_validate, request, document_id, form)  # storage and flow block
+
+
+def _validate(request: Request, document_id: str, form: dict[str, str]):
+    ctx = acting(request, form.get("csrf"))
+    member = _review(ctx)
+    check_doc_id(document_id)
+    item = visible(ctx, member, document_id)
+    doc_type = str(form.get("type") or "")
+    types = ctx.rt.taxonomy.types
+    raw = {k: str(form.get(k) or "") for k in _all_names()}
+    if doc_type not in types:
+        return _again(ctx, request, member, document_id, doc_type, raw, {"type": "choisissez un type"})
+    clean, errors = check_fields(doc_type, types[doc_type].family, raw)
+    if errors:
+        return _again(ctx, request, member, document_id, doc_type, raw, errors)
+    try:
+        result = _reprocess(document_id, doc_type, clean, ctx.account.login)
+    except inbox.InboxError as exc:
+        ctx.flash(str(exc), "error")
+        return RedirectResponse(f"/videocodage/{document_id}", status_code=303)
+    except Exception as exc:  # noqa: BLE001 - the flow failed: say so, keep the item
+        from flows.reprocess import ReprocessError
+
+        message = str(exc) if isinstance(exc, ReprocessError) else f"le traitement a échoué ({type(exc).__name__})"
+        ctx.flash(message, "error")
+        return RedirectResponse(f"/videocodage/{document_id}", status_code=303)
+    label = ctx.rt.taxonomy.queues.get(result["queue"], result["queue"])
+    short = item.document_id[:12]
+    if result["status"] == "completed":
+        ctx.flash(f"Document {short} classé « autre » et clos.")
+    else:
+        copies = "".join(f" (copie : {ctx.rt.taxonomy.queues.get(c, c)})" for c in result["copies"])
+        ctx.flash(f"Document {short} envoyé à « {label} »{copies}.")
+    return _next(ctx, member)
+
+
+@router.post("/videocodage/{document_id}/suivant")
+async def skip(request: Request, document_id: str):
+    """Leave this item (released if held) and take the next free one."""
+    form = {k: str(v) for k, v in (await request.form()).items() if isinstance(v, str)}
+    return await run_in_threadpool(_skip, request, document_id, form)
+
+
+def _skip(request: Request, document_id: str, form: dict[str, str]):
+    ctx = acting(request, form.get("csrf"))
+    member = _review(ctx)
+    check_doc_id(document_id)
+    visible(ctx, member, document_id)
+    try:
+        inbox.release(ctx.rt.store, member, document_id)
+    except inbox.InboxError:
+        pass  # not held by this person: nothing to give back
+    return _next(ctx, member, skip=document_id)
+
+
+def _next(ctx: Ctx, member, skip: str | None = None):
+    for line in inbox.list_queue(ctx.rt.store, member):
+        if line.holder is not None or line.entry.document_id == skip:
+            continue
+        try:
+            item, _ = inbox.claim(ctx.rt.store, member, line.entry.document_id)
+            return RedirectResponse(f"/videocodage/{item.document_id}", status_code=303)
+        except inbox.InboxError:
+            continue
+    ctx.flash("Plus aucun document libre en vidéocodage.", "info")
+    return RedirectResponse(f"/equipes/{member.team}", status_code=303)
+
+
+def _reprocess(document_id: str, doc_type: str, fields: dict, actor: str) -> dict:
+    from flows.reprocess import reprocess_document
+
+    return reprocess_document(document_id, doc_type, fields, actor)
+
+
+def _again(ctx, request, member, document_id, doc_type, raw, errors):
+    item = visible(ctx, member, document_id)
+    from storage import claims
+
+    mark = claims.head(ctx.rt.store, member.queue, document_id)
+    rec, text = load_artefacts(ctx, document_id)
+    return _page(ctx, request, item, mark, rec or {}, text, doc_type, raw, errors, status=422)
+
+
+def _page(ctx: Ctx, request, item, mark, rec, text, doc_type, values, errors, status=200):
+    pages = []
+    for i, p in enumerate(text.get("pages") or [], start=1):
+        try:
+            img = render_page(ctx.rt.store, page_cache(ctx), item.document_id, i, text, rec,
+                              ctx.rt.settings["ocr.dpi"])
+            frame = img.frame
+        except NoImage:
+            frame = None
+        pages.append({"number": i, "frame": frame, "text": p.get("text", ""), "words": [
+            w for w in p.get("words") or [] if str(w.get("text", "")).strip()]})
+    tax = ctx.rt.taxonomy
+    types = [(code, t.label, t.family) for code, t in tax.types.items()]
+    return render(ctx, request, "station.html", status=status, item=item, rec=rec, pages=pages,
+                  state=item_state(item, mark), doc_type=doc_type, types=types, values=values, errors=errors,
+                  families=FAMILY_FIELDS, type_label=tax.types[item.type].label if item.type in tax.types else "—",
+                  hm=views.hm, team=member_team(ctx))
+
+
+def member_team(ctx: Ctx) -> str:
+    return ctx.rt.taxonomy.review_queue
+
+
+def _all_names() -> list[str]:
+    return sorted({f.name for fields in FAMILY_FIELDS.values() for f in fields})
+
+
+__all__ = ["router", "NotFound"]

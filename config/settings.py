@@ -59,6 +59,11 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("registries.tenants_file", Path, None),
     Setting("intake.hot_folder", Path, None),
     Setting("intake.settle_seconds", float, 2.0, minimum=0.0, maximum=600),
+    Setting("retention.days", int, 0, minimum=0, maximum=36500,
+            help="documents handled this many days ago lose their text and images (0: keep all)"),
+    Setting("serve.retrain_hours", float, 168.0, minimum=0.0, help="retrain every N hours when corrections came (0: never)"),
+    Setting("serve.retention_hours", float, 24.0, minimum=0.0, help="run the retention flow every N hours (0: never)"),
+    Setting("serve.batch_files", int, 4, minimum=1, maximum=1000, help="files per flow run dispatched to workers"),
     Setting("audit.index_url", str, None, help="SQLAlchemy URL of the audit index (default: SQLite under AIGUILLAGE_HOME)"),
 )
 BY_KEY = {s.key: s for s in SCHEMA}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import socket
 from dataclasses import asdict
 from datetime import datetime, timedelta, timezone
 
@@ -72,6 +73,7 @@ def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Underst
         "fields": x.fields, "rejected_fields": x.rejected, "supplier_id": x.supplier_id,
         "queue": decision.queue, "copies": list(decision.copies), "status": status, "reason": reason,
         "rule": decision.rule, "why": decision.why, "priority": decision.priority, "deadline": deadline,
+        "processed_by": {"host": socket.gethostname(), "home": str(rt.settings.home)},
     }
     store.put(layout.document(doc_id, "record.json"),
               json.dumps(record_doc, ensure_ascii=False, indent=1).encode(), "application/json")

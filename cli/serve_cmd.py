@@ -1,0 +1,85 @@
+"""``aiguillage serve``: the long-running service of the scanning station.
+
+Without PREFECT_API_URL it works alone: every few seconds one intake round (hot folder and
+pushed files), plus retraining and retention on their schedule, each a Prefect flow run.
+With PREFECT_API_URL it deploys its flows to a work pool and dispatches the files to the
+workers (``prefect worker start --pool POOL``, on as many machines as needed).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from cli.errors import UsageError
+from config import load_settings
+
+
+def register(sub) -> None:
+    p = sub.add_parser("serve", help="service continu : dossier de dépôt, entrée du stockage, tâches planifiées",
+                       description="Sans PREFECT_API_URL : un passage toutes les secondes sur le dossier de "
+                                   "dépôt et l'entrée du stockage, plus le réentraînement et la rétention à "
+                                   "leur rythme. Avec PREFECT_API_URL : déploie les flux dans un pool de "
+                                   "travail et confie les fichiers aux workers (prefect worker start --pool).")
+    p.add_argument("--pool", default="aiguillage", help="pool de travail Prefect (avec PREFECT_API_URL)")
+    p.add_argument("--interval", type=float, default=1.0, help="secondes entre deux passages (défaut : 1)")
+    p.add_argument("--once", action="store_true", help="un seul passage puis s'arrêter")
+    p.set_defaults(func=serve)
+
+
+def serve(args) -> int:
+    from cli.run_cmd import start_pipeline
+
+    if args.interval <= 0:
+        raise UsageError("--interval : un nombre de secondes positif est attendu")
+    settings = load_settings()
+    _, quiet_exit = start_pipeline(settings)
+    from flows.watch import hot_folder_from_settings
+
+    hot = hot_folder_from_settings()
+    where = f"dossier {hot.folder}" if hot else "entrée du stockage seulement (intake.hot_folder non réglé)"
+    try:
+        if os.environ.get("PREFECT_API_URL"):
+            _serve_with_workers(args, settings, hot, where)
+        else:
+            _serve_alone(args, settings, hot, where)
+    except KeyboardInterrupt:
+        print("aiguillage : service arrêté", file=sys.stderr)
+    finally:
+        quiet_exit()
+    return 0
+
+
+def _serve_alone(args, settings, hot, where: str) -> None:
+    from flows.maintenance import retention_flow, retrain_flow
+    from flows.watch import intake_round
+
+    print(f"aiguillage : service démarré ({where})", file=sys.stderr, flush=True)
+    schedule = {retrain_flow: settings["serve.retrain_hours"], retention_flow: settings["serve.retention_hours"]}
+    last = {job: time.monotonic() for job in schedule}
+    while True:
+        for line in intake_round(hot):
+            print(f"{line['source']} p.{line['source_pages']} -> {line['queue']} ({line['status']})", flush=True)
+        for job, hours in schedule.items():
+            if hours and time.monotonic() - last[job] >= hours * 3600:
+                last[job] = time.monotonic()
+                job()
+        if args.once:
+            return
+        time.sleep(args.interval)
+
+
+def _serve_with_workers(args, settings, hot, where: str) -> None:
+    from flows.dispatch import deploy, dispatch_round
+
+    made = deploy(args.pool)
+    print(f"aiguillage : déploiements {', '.join(made)} dans le pool « {args.pool} » ; "
+          f"lancez des workers : prefect worker start --pool {args.pool} ({where})", file=sys.stderr, flush=True)
+    while True:
+        sent = dispatch_round(hot, settings["serve.batch_files"])
+        if sent:
+            print(f"{sent} fichier(s) confié(s) aux workers", flush=True)
+        if args.once:
+            return
+        time.sleep(args.interval)

@@ -1,0 +1,119 @@
+"""Scale-out on a Prefect server: a dispatcher hands files to deployments that workers run.
+
+    scanning station -> hot folder -> (dispatcher) -> storage intake/ -> flow runs in a work pool
+                        aiguillage push ---------------^                 (any worker, any machine)
+
+The dispatcher (``aiguillage serve`` with PREFECT_API_URL) moves settled hot-folder files into
+the store's intake, marks each pushed file as dispatched (create-only, so two dispatchers never
+send it twice) and asks for one flow run per few files. Workers need nothing but the package,
+the settings and the storage server: they fetch the files from the store, route them, and
+clear the intake.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import shutil
+import time
+from pathlib import Path
+
+from prefect import flow
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from flows.batch import process_batch, workers
+from flows.hotfolder import HotFolder, fetch_push, pending_pushes, push
+from flows.runtime import runtime
+from storage.errors import ObjectNotFound
+
+DISPATCH_PREFIX = "intake-dispatch/"
+REDISPATCH_AFTER_SECONDS = 15 * 60
+DEPLOYMENT = "aiguillage-depot/depot"
+
+
+@flow(name="aiguillage-depot", log_prints=False)
+def process_intake(keys: list[str]) -> list[dict]:
+    """On a worker: route the pushed files ``keys`` (intake/<sha>/<name>), then clear them."""
+    rt = runtime()
+    store = rt.store
+    spool = rt.settings.home / "spool" / "intake"
+    fetched: dict[str, str] = {}
+    for key in keys:
+        try:
+            fetched[str(fetch_push(store, key, spool))] = key
+        except ObjectNotFound:
+            continue  # already handled by an earlier run
+    runner = ThreadPoolTaskRunner(max_workers=workers())
+    lines = process_batch.with_options(task_runner=runner)(list(fetched), fetched) if fetched else []
+    for path, key in fetched.items():
+        store.delete(key)
+        store.delete(_marker(key))
+        shutil.rmtree(Path(path).parent, ignore_errors=True)
+    return lines
+
+
+def _marker(key: str) -> str:
+    return DISPATCH_PREFIX + key.split("/")[1] + ".json"
+
+
+def claim_for_dispatch(store, key: str, now: float | None = None) -> bool:
+    """True if this dispatcher may send ``key``: never sent, or sent so long ago that its
+    run must have died (then it is sent again; routing is idempotent)."""
+    now = time.time() if now is None else now
+    body = json.dumps({"key": key, "at": now}).encode()
+    if store.put_if_absent(_marker(key), body, "application/json"):
+        return True
+    try:
+        sent = json.loads(store.get(_marker(key)))["at"]
+    except (ObjectNotFound, ValueError, KeyError):
+        return False
+    if now - sent < REDISPATCH_AFTER_SECONDS:
+        return False
+    store.delete(_marker(key))
+    return store.put_if_absent(_marker(key), body, "application/json")
+
+
+def dispatch_round(hot: HotFolder | None, batch_files: int, deployment: str = DEPLOYMENT) -> int:
+    """Move settled hot-folder files to the intake, then ask for flow runs; returns the
+    number of files sent."""
+    from prefect.deployments import run_deployment
+
+    store = runtime().store
+    for f in hot.ready() if hot else []:
+        push(store, f)
+        hot.done(f)  # its bytes are in the store now
+    keys = [k for k in pending_pushes(store) if claim_for_dispatch(store, k)]
+    for i in range(0, len(keys), batch_files):
+        run_deployment(deployment, parameters={"keys": keys[i:i + batch_files]}, timeout=0)
+    return len(keys)
+
+
+def deploy(pool: str, source: Path | None = None) -> list[str]:
+    """Create the work pool if needed and (re)deploy the intake, retraining and retention
+    flows to it. Workers are started with ``prefect worker start --pool POOL``."""
+    from prefect import Flow
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.actions import WorkPoolCreate
+    from prefect.exceptions import ObjectNotFound as PrefectNotFound
+
+    with get_client(sync_client=True) as client:
+        try:
+            client.read_work_pool(pool)
+        except PrefectNotFound:
+            client.create_work_pool(WorkPoolCreate(name=pool, type="process"))
+    s = runtime().settings
+    root = str(source or Path(__file__).resolve().parents[1])
+    made = []
+    specs = [("flows/dispatch.py:process_intake", "depot", None),
+             ("flows/maintenance.py:retrain_flow", "hebdomadaire", s["serve.retrain_hours"]),
+             ("flows/maintenance.py:retention_flow", "quotidienne", s["serve.retention_hours"])]
+    for entrypoint, name, hours in specs:
+        if hours == 0:
+            continue
+        f = Flow.from_source(source=root, entrypoint=entrypoint)
+        with contextlib.redirect_stdout(io.StringIO()):  # Prefect prints a table of what it did
+            f.deploy(name=name, work_pool_name=pool, build=False, push=False, print_next_steps=False,
+                     ignore_warnings=True, interval=hours * 3600 if hours else None)
+        made.append(f"{f.name}/{name}")
+    return made

@@ -1,0 +1,86 @@
+"""Scheduled flows: retraining the classifier on operators' corrections, and retention
+(documents handled long ago lose their text and images; the audit trail keeps the facts)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+from prefect import flow
+
+from flows.runtime import runtime
+from storage import layout
+from storage.audit import AuditEvent, record
+from storage.errors import ObjectNotFound
+
+CALIBRATION_SEED_OFFSET = 500_000
+PURGED_ARTEFACTS = ("text.json", "searchable.pdf", "facturx.xml")
+
+
+@flow(name="reentrainement", log_prints=False)
+def retrain_flow(count: int = 6000, seed: int = 2020, epochs: int = 6, calibration_count: int = 1300) -> dict:
+    """Train on generated documents plus every correction stored so far; the new model is
+    used by the next documents of this process and of every process started after."""
+    from classifiers.train import train
+    from config import load_taxonomy
+    from corpus.texts import generate_texts
+    from storage.corrections import training_examples
+
+    rt = runtime()
+    examples = [(d["text"], d["type"]) for d in generate_texts(count, seed)]
+    calibration = [(d["text"], d["type"])
+                   for d in generate_texts(calibration_count, seed + CALIBRATION_SEED_OFFSET)]
+    corrections = training_examples(rt.store, set(load_taxonomy().types))
+    meta = train(examples, rt.settings.home / "model", seed=seed, epochs=epochs, corrections=corrections,
+                 calibration=calibration)
+    rt.__dict__.pop("model", None)  # reload on next use
+    record(rt.store, AuditEvent("retrained", None, details={"corrections": len(corrections),
+                                                             "accuracy": meta.get("held_out_accuracy")}))
+    return meta
+
+
+@flow(name="retention", log_prints=False)
+def retention_flow(now: datetime | None = None) -> list[str]:
+    """Purge the artefacts of documents delivered more than ``retention.days`` days ago whose
+    work is finished (no open item in any queue). Returns the purged document ids."""
+    rt = runtime()
+    days = rt.settings["retention.days"]
+    if not days:
+        return []
+    store = rt.store
+    limit = (now or datetime.now(timezone.utc)) - timedelta(days=days)
+    purged = []
+    for key in store.list("documents/"):
+        if not key.endswith("/record.json"):
+            continue
+        doc_id = key.split("/")[1]
+        info = store.stat(key)
+        if datetime.fromtimestamp(info.modified, timezone.utc) > limit:
+            continue
+        rec = json.loads(store.get(key))
+        if _still_open(store, doc_id, [rec.get("queue"), *rec.get("copies", [])]):
+            continue
+        removed = [name for name in PURGED_ARTEFACTS if _delete(store, layout.document(doc_id, name))]
+        if removed:
+            record(store, AuditEvent("purged", doc_id, details={"artefacts": removed, "days": days}))
+            purged.append(doc_id)
+    return purged
+
+
+def _still_open(store, doc_id: str, queues: list[str | None]) -> bool:
+    from storage.queues import get_item
+
+    for queue in filter(None, queues):
+        try:
+            if getattr(get_item(store, queue, doc_id), "state", "open") == "open":
+                return True
+        except ObjectNotFound:
+            continue
+    return False
+
+
+def _delete(store, key: str) -> bool:
+    if not store.exists(key):
+        return False
+    store.delete(key)
+    return True

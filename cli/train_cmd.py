@@ -7,9 +7,6 @@ from pathlib import Path
 
 from config import load_settings
 
-CALIBRATION_SEED_OFFSET = 500_000  # calibration documents come from another generator seed
-
-
 def register(sub) -> None:
     p = sub.add_parser("train", help="entraîner le modèle de classement des documents",
                        description="Entraîne le classeur spaCy sur des documents générés et sur les "
@@ -26,18 +23,10 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def load_corrections(settings) -> list[tuple[str, str]]:
-    from config import load_taxonomy
-    from storage.corrections import training_examples
-    from storage.factory import open_store
-
-    return training_examples(open_store(settings), set(load_taxonomy().types))
-
-
 def run(args) -> int:
     from cli.errors import UsageError
-    from classifiers.train import train
-    from corpus.texts import generate_texts
+    from flows.maintenance import CALIBRATION_SEED_OFFSET, build_model
+    from storage.factory import open_store
 
     if args.count < 50:
         raise UsageError("--count : au moins 50 documents")
@@ -45,15 +34,11 @@ def run(args) -> int:
         raise UsageError("--calibration-count : au moins 13 documents")
     settings = load_settings()
     out = args.out or settings.home / "model"
-    examples = [(d["text"], d["type"]) for d in generate_texts(args.count, args.seed)]
-    cal_seed = args.seed + CALIBRATION_SEED_OFFSET
-    calibration = [(d["text"], d["type"]) for d in generate_texts(args.calibration_count, cal_seed)]
-    corrections = [] if args.no_corrections else load_corrections(settings)
-    print(f"Entraînement sur {len(examples)} documents générés (graine {args.seed}) et "
-          f"{len(corrections)} corrections d'opérateurs ; calibration sur {len(calibration)} documents "
-          f"(graine {cal_seed})…", file=sys.stderr)
-    meta = train(examples, out, seed=args.seed, epochs=args.epochs, corrections=corrections,
-                 calibration=calibration)
+    print(f"Entraînement sur {args.count} documents générés (graine {args.seed})"
+          f"{'' if args.no_corrections else ' et les corrections des opérateurs'} ; calibration sur "
+          f"{args.calibration_count} documents (graine {args.seed + CALIBRATION_SEED_OFFSET})…", file=sys.stderr)
+    meta = build_model(open_store(settings), out, args.count, args.seed, args.epochs, args.calibration_count,
+                       use_corrections=not args.no_corrections)
     print(f"Modèle enregistré dans {out} : exactitude sur documents de calibration (bruit d'OCR) "
           f"{meta['held_out_accuracy']:.1%}, température {meta['temperature']}, "
           f"{meta['corrections']} corrections utilisées")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 from prefect import flow
 
@@ -17,24 +18,30 @@ CALIBRATION_SEED_OFFSET = 500_000
 PURGED_ARTEFACTS = ("text.json", "searchable.pdf", "facturx.xml")
 
 
-@flow(name="reentrainement", log_prints=False)
-def retrain_flow(count: int = 6000, seed: int = 2020, epochs: int = 6, calibration_count: int = 1300) -> dict:
-    """Train on generated documents plus every correction stored so far; the new model is
-    used by the next documents of this process and of every process started after."""
+def build_model(store, out: Path, count: int = 6000, seed: int = 2020, epochs: int = 6,
+                calibration_count: int = 1300, use_corrections: bool = True) -> dict:
+    """Train on ``count`` generated documents plus the operators' corrections in ``store``;
+    calibrate on documents of another seed; save to ``out``. Returns the model's meta."""
     from classifiers.train import train
     from config import load_taxonomy
     from corpus.texts import generate_texts
     from storage.corrections import training_examples
 
-    rt = runtime()
     examples = [(d["text"], d["type"]) for d in generate_texts(count, seed)]
     calibration = [(d["text"], d["type"])
                    for d in generate_texts(calibration_count, seed + CALIBRATION_SEED_OFFSET)]
-    corrections = training_examples(rt.store, set(load_taxonomy().types))
-    meta = train(examples, rt.settings.home / "model", seed=seed, epochs=epochs, corrections=corrections,
-                 calibration=calibration)
+    corrections = training_examples(store, set(load_taxonomy().types)) if use_corrections else []
+    return train(examples, out, seed=seed, epochs=epochs, corrections=corrections, calibration=calibration)
+
+
+@flow(name="reentrainement", log_prints=False)
+def retrain_flow(count: int = 6000, seed: int = 2020, epochs: int = 6, calibration_count: int = 1300) -> dict:
+    """Retrain into AIGUILLAGE_HOME/model: used by the next documents of this process and of
+    every process started after."""
+    rt = runtime()
+    meta = build_model(rt.store, rt.settings.home / "model", count, seed, epochs, calibration_count)
     rt.__dict__.pop("model", None)  # reload on next use
-    record(rt.store, AuditEvent("retrained", None, details={"corrections": len(corrections),
+    record(rt.store, AuditEvent("retrained", None, details={"corrections": meta.get("corrections"),
                                                              "accuracy": meta.get("held_out_accuracy")}))
     return meta
 

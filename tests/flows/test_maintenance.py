@@ -1,0 +1,67 @@
+"""Retention and retraining flows, and `aiguillage serve` working alone."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from tests.pages import letter_pdf
+
+pytestmark = pytest.mark.slow
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def test_retention_purges_finished_documents_only(prefect_harness, monkeypatch, aiguillage_home):
+    monkeypatch.setenv("AIGUILLAGE_RETENTION_DAYS", "30")
+    from flows.batch import run_batch
+    from flows.maintenance import retention_flow
+    from flows.runtime import runtime
+    from storage import inbox
+    from storage.audit import events
+
+    lines = run_batch([str(SAMPLES / "doc-0002.pdf"), str(SAMPLES / "doc-0003.pdf")])
+    store = runtime().store
+    done, still_open = lines[0], lines[1]
+    member = inbox.Member(team=done["queue"], user="marie.martin")
+    inbox.claim(store, member, done["document_id"])
+    inbox.complete(store, member, done["document_id"])
+
+    assert retention_flow() == []  # nothing is old enough today
+    later = datetime.now(timezone.utc) + timedelta(days=31)
+    assert retention_flow(now=later) == [done["document_id"]]
+    assert not store.exists(f"documents/{done['document_id']}/text.json")
+    assert store.exists(f"documents/{done['document_id']}/record.json")  # the facts stay
+    assert store.exists(f"documents/{still_open['document_id']}/text.json")  # still in a queue
+    assert any(e.kind == "purged" for e in events(store, done["document_id"]))
+
+
+def test_retraining_flow_uses_corrections(prefect_harness, aiguillage_home):
+    from flows.maintenance import retrain_flow
+    from flows.runtime import runtime
+    from storage.corrections import save_correction
+
+    save_correction(runtime().store, "a" * 24, "Objet : demande de place de parking pour ma voiture",
+                    {"type": "other", "fields": {}}, {"type": "lease_termination", "fields": {}}, "marie.martin")
+    meta = retrain_flow(count=300, calibration_count=60, epochs=2)
+    assert meta["corrections"] == 1
+    assert (aiguillage_home / "model" / "aiguillage-model.json").is_file()
+
+
+def test_serve_alone_routes_the_hot_folder(tmp_path):
+    hot = tmp_path / "depot"
+    hot.mkdir()
+    (hot / "lettre.pdf").write_bytes(letter_pdf())
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AIGUILLAGE_") and k != "PREFECT_HOME"}
+    env |= {"AIGUILLAGE_HOME": str(tmp_path / "home"), "AIGUILLAGE_INTAKE_HOT_FOLDER": str(hot),
+            "AIGUILLAGE_INTAKE_SETTLE_SECONDS": "0"}
+    r = subprocess.run([sys.executable, "-m", "cli.main", "serve", "--once"], env=env, capture_output=True,
+                       text=True, timeout=240)
+    assert r.returncode == 0, r.stderr
+    assert "lettre.pdf" in r.stdout and "technique" in r.stdout
+    assert "Traceback" not in r.stderr
+    assert list((hot / "traites").rglob("lettre.pdf"))

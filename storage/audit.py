@@ -1,6 +1,6 @@
-"""Audit events: every step the pipeline takes and every look a person has, as one immutable,
-hash-chained object each (storage/audit_chain.py), plus a copy under object lock on S3
-(storage/audit_lock.py).
+"""Audit events: every step the pipeline takes and every look a person has, hash-chained in
+immutable objects (storage/audit_chain.py; events recorded at once by several threads share
+one object), plus a copy of each object under object lock on S3 (storage/audit_lock.py).
 
 Kinds and the detail keys the index and queries use:
 
@@ -22,13 +22,15 @@ text) are masked by ``record`` wherever they appear in details.
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
+import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterator
 
-from storage.audit_chain import ChainWriter, read_chain, writer_for
+from storage.audit_chain import ChainWriter, read_chain, split_events, writer_for
 from storage.errors import StorageError
 from storage.objectstore import ObjectStore
 from storage.queues import now_iso
@@ -55,7 +57,9 @@ class AuditEvent:
 
 
 def record(store: ObjectStore, event: AuditEvent) -> str:
-    """Append ``event`` to the store's audit chain; returns the event object's key."""
+    """Append ``event`` to the store's audit chain; returns the key of the chain object holding
+    it, once it is written. Threads recording at once share one write (group commit); on S3 the
+    copy under object lock follows in the background (``flush`` waits for it)."""
     data = asdict(event)
     data["details"] = minimise(data.get("details") or {})
     _seq, key = writer_for(store, _make_writer).append(data)
@@ -76,16 +80,17 @@ def rerouted(document_id: str, actor: str, from_queue: str, to_queue: str, reaso
 
 def events(store: ObjectStore, document_id: str | None = None) -> Iterator[AuditEvent]:
     """Every event in chain order (straight from storage; queries use the index instead)."""
-    for seq, _key, body in read_chain(store):
-        if seq is None or body is None:
+    for first, _key, body in read_chain(store):
+        if first is None or body is None:
             continue
-        try:
-            raw = json.loads(body)["event"]
-            event = AuditEvent(**raw)
-        except (ValueError, KeyError, TypeError):
-            continue  # altered: ``aiguillage audit verify`` says where
-        if document_id is None or event.document_id == document_id:
-            yield event
+        for line in split_events(body):
+            try:
+                raw = json.loads(line)["event"]
+                event = AuditEvent(**raw)
+            except (ValueError, KeyError, TypeError):
+                continue  # altered: ``aiguillage audit verify`` says where
+            if document_id is None or event.document_id == document_id:
+                yield event
 
 
 def minimise(value: Any, key: str | None = None) -> Any:
@@ -109,12 +114,42 @@ def _mask_change(change: Any) -> Any:
     return MASK
 
 
+# Locked copies made in the background (storage/audit_lock.py Copier); False: by the writer.
+BACKGROUND_LOCK_COPIES = True
+FLUSH_AT_EXIT_SECONDS = 60.0
+_COPIERS: list = []
+
+
+def flush(timeout: float | None = None) -> bool:
+    """Wait until every locked copy handed to the background is made (or has failed and is
+    left to ``audit sync``); False when ``timeout`` seconds passed first. Run at exit."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    ok = True
+    for copier in list(_COPIERS):
+        left = None if deadline is None else max(0.0, deadline - time.monotonic())
+        ok = copier.flush(left) and ok
+    return ok
+
+
+def _flush_at_exit() -> None:
+    if not flush(FLUSH_AT_EXIT_SECONDS):
+        log.warning("journal d'audit : des copies verrouillées restent à faire ; "
+                    "« aiguillage audit sync » les fera")
+
+
+atexit.register(_flush_at_exit)
+
+
 def _make_writer(store: ObjectStore) -> ChainWriter:
-    from storage.audit_lock import LockVault
+    from storage.audit_lock import Copier, LockVault
 
     vault = LockVault.for_store(store)
     if vault is None:
         return ChainWriter(store)
+    if BACKGROUND_LOCK_COPIES:
+        copier = Copier(vault)
+        _COPIERS.append(copier)
+        return ChainWriter(store, after_write=copier.submit)
 
     def keep(seq: int, body: bytes) -> None:
         try:

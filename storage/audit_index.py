@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 import sqlalchemy as sa
 
-from storage.audit_chain import GENESIS, block_prefix, chain_key, digest, read_chain, store_identity
+from storage.audit_chain import GENESIS, block_prefix, chain_key, digest, read_chain, split_events, store_identity
 from storage.errors import StorageError
 from storage.objectstore import ObjectStore
 
@@ -141,7 +141,8 @@ class AuditIndex:
 
     def sync(self, store: ObjectStore, seal=None) -> int:
         """Index the events written since the last sync; returns how many. ``seal(seq, body)``
-        is called for each (used to make missing object-lock copies)."""
+        is called for each chain object, with its first event's number (used to make missing
+        object-lock copies)."""
         last, last_hash, source = self.position()
         ident = store_identity(store)
         if source is not None and source != ident and last > 0:
@@ -149,34 +150,40 @@ class AuditIndex:
                                f"depuis {ident} : « aiguillage audit rebuild » pour le refaire")
         rows: list[dict] = []
         docs: dict[str, dict] = {}
+        ends: list[int] = []  # last event of each whole object in ``rows``
         count = 0
         try:
-            for seq, key, body in read_chain(store, last + 1):
-                if seq is None:
+            for first, key, body in read_chain(store, last + 1):
+                if first is None:
                     raise ChainBroken(last + 1, f"objet inattendu {key}")
-                if seq != last + 1:
-                    raise ChainBroken(last + 1, "événement manquant")
-                try:
-                    doc = json.loads(body)
-                    ok = doc["seq"] == seq and doc["prev"] == last_hash
-                    event = doc["event"]
-                except (ValueError, KeyError, TypeError):
-                    raise ChainBroken(seq, "contenu illisible") from None
-                if not ok:
-                    raise ChainBroken(seq, "ne s'enchaîne pas sur l'événement précédent")
-                last, last_hash = seq, digest(body)
-                rows.append(row_of(seq, event, last_hash))
-                _learn_document(docs, rows[-1], event)
+                if first != last + 1:
+                    raise ChainBroken(last + 1, "événement manquant" if first > last + 1 else f"objet inséré {key}")
+                for line in split_events(body):
+                    seq = last + 1
+                    try:
+                        doc = json.loads(line)
+                        ok = doc["seq"] == seq and doc["prev"] == last_hash
+                        event = doc["event"]
+                    except (ValueError, KeyError, TypeError):
+                        raise ChainBroken(seq, "contenu illisible") from None
+                    if not ok:
+                        raise ChainBroken(seq, "ne s'enchaîne pas sur l'événement précédent")
+                    last, last_hash = seq, digest(line)
+                    rows.append(row_of(seq, event, last_hash))
+                    _learn_document(docs, rows[-1], event)
+                    count += 1
+                ends.append(last)
                 if seal is not None:
-                    seal(seq, body)
-                count += 1
+                    seal(first, body)
                 if len(rows) >= BATCH:
                     self._write(rows, docs, last, last_hash, ident)
-                    rows, docs = [], {}
+                    rows, docs, ends = [], {}, []
         except ChainBroken:
-            # Keep what certainly links: all but the event before the break (it may be the altered one).
-            if len(rows) > 1:
-                kept = rows[:-1]
+            # Keep what certainly links: all but the event before the break (it may be the altered
+            # one), and only whole objects (the next sync starts at an object's first event).
+            keep_to = max((e for e in ends if rows and e < rows[-1]["seq"]), default=0)
+            kept = [r for r in rows if r["seq"] <= keep_to]
+            if kept:
                 ids = {r["document_id"] for r in kept}
                 self._write(kept, {d: v for d, v in docs.items() if d in ids},
                             kept[-1]["seq"], kept[-1]["hash"], ident)

@@ -1,11 +1,17 @@
-"""A second copy of every audit event under S3 Object Lock, where nobody can delete it.
+"""A second copy of every audit chain object under S3 Object Lock, where nobody can delete it.
 
 The chain itself must live in an *unversioned* bucket (claims rely on ``If-None-Match: *``,
 which Ceph RGW ignores in versioned buckets, and every Object Lock bucket is versioned). So
-each event is also written to ``<bucket>-audit``, a bucket created with Object Lock, under a
-retention period (COMPLIANCE by default: not even the account owner can shorten it or delete
-the version before it expires). Overwriting a key there only adds a version; the first
-version of each key stays, and ``verify`` compares the chain with it (ETag = MD5 of the bytes).
+each chain object (one or more events) is also written, byte for byte under the same key, to
+``<bucket>-audit``, a bucket created with Object Lock, under a retention period (COMPLIANCE by
+default: not even the account owner can shorten it or delete the version before it expires).
+Overwriting a key there only adds a version; the first version of each key stays, and
+``verify`` compares the chain with it (ETag = MD5 of the bytes).
+
+The copy is made in the background (``Copier``: one thread per store, a bounded queue), so a
+writer does not wait for it; ``flush`` waits until the queue is empty and runs at exit. A copy
+that was never made (the process was killed, the vault was unreachable, the queue stayed full)
+is made by the next ``aiguillage audit sync`` (``sealer``), and verify lists it as missing.
 
 The local back end has no object lock: there, the chain's hashes and the index's recorded
 hashes are the only protection (they detect changes, they do not prevent them).
@@ -16,7 +22,9 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import queue
 import threading
+import time
 from datetime import datetime, timedelta, timezone
 
 from storage.audit_chain import BLOCK, block_prefix, chain_key, seq_of_key
@@ -80,7 +88,7 @@ class LockVault:
         return self._why
 
     def keep(self, seq: int, body: bytes) -> None:
-        """Write the copy of event ``seq`` under retention; StorageError on failure."""
+        """Write the copy of the chain object named ``seq`` under retention; StorageError on failure."""
         from minio.retention import Retention
 
         if not self.available():
@@ -90,11 +98,11 @@ class LockVault:
             self.client.put_object(self.bucket, chain_key(seq), io.BytesIO(body), len(body),
                                    content_type="application/json", retention=Retention(self.mode, until))
         except Exception as exc:  # noqa: BLE001
-            raise StorageError(f"copie verrouillée de l'événement d'audit n°{seq} non écrite : "
+            raise StorageError(f"copie verrouillée du journal d'audit (n°{seq}) non écrite : "
                                f"{getattr(exc, 'code', None) or type(exc).__name__}") from None
 
     def first_versions(self, block: int) -> dict[int, str]:
-        """seq -> ETag (MD5 hex) of the *first* version of each copy in one block."""
+        """first -> ETag (MD5 hex) of the *first* version of each object copy named in one block."""
         found: dict[int, tuple[datetime, str]] = {}
         for obj in self.client.list_objects(self.bucket, prefix=block_prefix(block), recursive=True,
                                             include_version=True):
@@ -108,7 +116,7 @@ class LockVault:
         return {seq: etag for seq, (_, etag) in found.items()}
 
     def original(self, seq: int) -> bytes | None:
-        """The first version's bytes of event ``seq``'s copy, None when there is none."""
+        """The first version's bytes of the copy of the object named ``seq``, None when there is none."""
         versions = [o for o in self.client.list_objects(self.bucket, prefix=chain_key(seq),
                                                          include_version=True)
                     if o.object_name == chain_key(seq) and not o.is_delete_marker]
@@ -124,8 +132,9 @@ class LockVault:
 
 
 def sealer(vault: "LockVault | None"):
-    """A ``seal(seq, body)`` for AuditIndex.sync: makes the locked copies that are missing
-    (a writer stopped between its two writes, or events written before the vault existed)."""
+    """A ``seal(first, body)`` for AuditIndex.sync: makes the locked copies of chain objects that
+    are missing (a writer stopped before its copy was made, or events written before the vault
+    existed)."""
     if vault is None or not vault.available():
         return None
     seen: dict[int, dict[int, str]] = {}
@@ -142,6 +151,66 @@ def sealer(vault: "LockVault | None"):
 
     seal.made = made  # type: ignore[attr-defined]
     return seal
+
+
+class Copier:
+    """Makes the locked copies in a background thread, in the order the objects were written.
+
+    ``submit`` waits up to ``wait_seconds`` when ``limit`` copies are already waiting (the vault
+    is slower than the chain), then drops the copy with a warning: ``audit sync`` makes it.
+    """
+
+    def __init__(self, vault: LockVault, limit: int = 10_000, wait_seconds: float = 10.0):
+        self.vault = vault
+        self.wait_seconds = wait_seconds
+        self._queue: queue.Queue = queue.Queue(limit)
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self.dropped: list[int] = []
+
+    def submit(self, seq: int, body: bytes) -> None:
+        self._start()
+        try:
+            self._queue.put((seq, body), timeout=self.wait_seconds)
+        except queue.Full:
+            self.dropped.append(seq)
+            log.warning("journal d'audit : copie verrouillée n°%s reportée à la prochaine synchronisation "
+                        "(file d'attente pleine)", seq)
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every submitted copy is made (or failed); False on timeout."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._queue.all_tasks_done:
+            while self._queue.unfinished_tasks:
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    return False
+                self._queue.all_tasks_done.wait(left)
+        return True
+
+    def pending(self) -> int:
+        return self._queue.unfinished_tasks
+
+    def _start(self) -> None:
+        if self._thread is not None:
+            return
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name=f"audit-lock-{self.vault.bucket}",
+                                                daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            seq, body = self._queue.get()
+            try:
+                self.vault.keep(seq, body)
+            except StorageError as exc:  # the chain holds the events; ``audit sync`` makes the copy
+                log.warning("%s", exc)
+            except Exception as exc:  # noqa: BLE001 - never let the thread die
+                log.warning("journal d'audit : copie verrouillée n°%s non écrite : %s", seq, type(exc).__name__)
+            finally:
+                self._queue.task_done()
 
 
 def md5(body: bytes) -> str:

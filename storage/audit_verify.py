@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from storage.audit_chain import BLOCK, GENESIS, chain_key, digest, links, read_chain, read_hint
+from storage.audit_chain import BLOCK, GENESIS, chain_key, digest, links, read_chain, read_hint, split_events
 from storage.audit_lock import LockVault, md5
 from storage.errors import ObjectNotFound
 from storage.objectstore import ObjectStore
@@ -47,21 +47,30 @@ class VerifyReport:
 
 
 class _Anchors:
-    """What the index and the lock vault say about one block of events at a time."""
+    """What the index says about one block of event numbers, and the lock vault about one block
+    of object names, at a time."""
 
     def __init__(self, index, vault: LockVault | None):
         self.index, self.vault = index, vault
-        self.block = -1
+        self.hash_block = self.etag_block = -1
         self.hashes: dict[int, str] = {}
         self.etags: dict[int, str] = {}
 
-    def load(self, seq: int) -> None:
+    def hash_of(self, seq: int) -> str | None:
+        if self.index is None:
+            return None
         block = seq // BLOCK
-        if block != self.block:
-            self.block = block
-            first, last = block * BLOCK, block * BLOCK + BLOCK - 1
-            self.hashes = self.index.hashes(first, last) if self.index is not None else {}
-            self.etags = self.vault.first_versions(block) if self.vault is not None else {}
+        if block != self.hash_block:
+            self.hash_block = block
+            self.hashes = self.index.hashes(block * BLOCK, block * BLOCK + BLOCK - 1)
+        return self.hashes.get(seq)
+
+    def etag_of(self, first: int) -> str | None:
+        block = first // BLOCK
+        if block != self.etag_block:
+            self.etag_block = block
+            self.etags = self.vault.first_versions(block)
+        return self.etags.get(first)
 
 
 def verify(store: ObjectStore, index=None, vault: LockVault | None = None) -> VerifyReport:
@@ -71,51 +80,70 @@ def verify(store: ObjectStore, index=None, vault: LockVault | None = None) -> Ve
         report.lock_note = f"pas de copies verrouillées ({vault.why_unavailable})"
         vault = None
     anchors = _Anchors(index, vault)
-    prev_hash, expected, prev_anchored, prev_body = GENESIS, 1, False, b""
+    prev_hash, expected, prev_anchored, prev_line, prev_key = GENESIS, 1, False, b"", ""
 
-    def fail(seq: int, what: str, message: str, found: dict | None = None) -> VerifyReport:
-        report.problem = Problem(seq, what, message, _known_event(seq, index, vault) or found, found)
+    def fail(seq: int, what: str, message: str, found: dict | None = None, first: int | None = None
+             ) -> VerifyReport:
+        known = _known_event(seq, seq if first is None else first, index, vault)
+        report.problem = Problem(seq, what, message, known or found, found)
         report.seconds = time.perf_counter() - start
         return report
 
-    for seq, key, body in read_chain(store):
-        if seq is None:
+    for first, key, body in read_chain(store):
+        if first is None:
             return fail(expected, "inserted", f"objet étranger inséré dans le journal : {key}")
-        if seq > expected:
+        if first > expected:
             return fail(expected, "removed", f"l'événement n°{expected} a été supprimé"
-                        + (f" (et jusqu'au n°{seq - 1})" if seq - 1 > expected else ""))
-        anchors.load(seq)
-        h = digest(body)
-        try:
-            found_seq, found_prev = links(body)
-        except ValueError:
-            return fail(seq, "changed", f"l'événement n°{seq} a été modifié (contenu illisible)")
-        if found_seq != seq:
-            return fail(seq, "moved", f"la place n°{seq} contient l'événement n°{found_seq} : "
-                        "événements déplacés ou réordonnés", _event(body))
-        anchored = seq in anchors.hashes
-        if anchored:
-            report.index_checked += 1
-            if anchors.hashes[seq] != h:
-                return fail(seq, "changed", f"l'événement n°{seq} a été modifié : son empreinte ne correspond "
-                            "plus à celle que l'index a enregistrée", _event(body))
+                        + (f" (et jusqu'au n°{first - 1})" if first - 1 > expected else ""))
+        if first < expected:
+            return fail(first, "inserted", f"objet inséré dans le journal : {key} (l'événement n°{first} "
+                        f"est déjà dans {prev_key})", _event(split_events(body)[0]))
+        lines = split_events(body)
+        differs = -1  # index of the first event that differs from the object's locked copy
         if vault is not None:
-            etag = anchors.etags.get(seq)
+            etag = anchors.etag_of(first)
             if etag is None:
-                report.lock_missing.append(seq)
+                report.lock_missing.extend(range(first, first + len(lines)))
+            elif etag != md5(body):
+                differs = _first_difference(lines, vault.original(first))
+                if differs >= len(lines):  # events cut off the end of the object
+                    return fail(first + differs, "removed", f"l'événement n°{first + differs} a été "
+                                "supprimé (sa copie sous verrouillage le conserve)", None, first)
             else:
-                report.lock_checked += 1
-                if etag != md5(body):
-                    return fail(seq, "changed", f"l'événement n°{seq} a été modifié : il diffère de sa copie "
-                                "sous verrouillage (la version d'origine y est conservée)", _event(body))
-        if found_prev != prev_hash:
-            if seq > 1 and not prev_anchored and _next_links_to(store, seq, h):
-                return fail(seq - 1, "changed", f"l'événement n°{seq - 1} a été modifié : son empreinte ne "
-                            f"correspond plus à celle que cite l'événement n°{seq}", _event(prev_body))
-            return fail(seq, "inserted", f"l'événement n°{seq} ne s'enchaîne pas sur le n°{seq - 1} : "
-                        "modifié ou inséré", _event(body))
-        prev_hash, expected, prev_anchored, prev_body = h, seq + 1, anchored, body
-        report.checked += 1
+                report.lock_checked += len(lines)
+        for i, line in enumerate(lines):
+            seq = first + i
+            h = digest(line)
+            try:
+                found_seq, found_prev = links(line)
+            except ValueError:
+                return fail(seq, "changed", f"l'événement n°{seq} a été modifié (contenu illisible)", first=first)
+            if found_seq != seq:
+                if i > 0 and found_seq > seq and seq not in _numbers(lines):  # cut from the object
+                    return fail(seq, "removed", f"l'événement n°{seq} a été supprimé"
+                                + (f" (et jusqu'au n°{found_seq - 1})" if found_seq - 1 > seq else ""), first=first)
+                return fail(seq, "moved", f"la place n°{seq} contient l'événement n°{found_seq} : "
+                            "événements déplacés ou réordonnés", _event(line), first)
+            recorded = anchors.hash_of(seq)
+            anchored = recorded is not None
+            if anchored:
+                report.index_checked += 1
+                if recorded != h:
+                    return fail(seq, "changed", f"l'événement n°{seq} a été modifié : son empreinte ne "
+                                "correspond plus à celle que l'index a enregistrée", _event(line), first)
+            if i == differs:
+                return fail(seq, "changed", f"l'événement n°{seq} a été modifié : il diffère de sa copie "
+                            "sous verrouillage (la version d'origine y est conservée)", _event(line), first)
+            if found_prev != prev_hash:
+                if seq > 1 and not prev_anchored and _next_links_to(store, lines, i, seq, h):
+                    return fail(seq - 1, "changed", f"l'événement n°{seq - 1} a été modifié : son empreinte "
+                                f"ne correspond plus à celle que cite l'événement n°{seq}", _event(prev_line),
+                                first if i else None)
+                return fail(seq, "inserted", f"l'événement n°{seq} ne s'enchaîne pas sur le n°{seq - 1} : "
+                            "modifié ou inséré", _event(line), first)
+            prev_hash, expected, prev_anchored, prev_line = h, seq + 1, anchored, line
+            report.checked += 1
+        prev_key = key
     report.last_seq = expected - 1
     tail = _tail_problem(store, report.last_seq, index, vault)
     if tail is not None:
@@ -124,7 +152,7 @@ def verify(store: ObjectStore, index=None, vault: LockVault | None = None) -> Ve
     return report
 
 
-def _event(body: bytes) -> dict | None:
+def _event(body: bytes | None) -> dict | None:
     try:
         event = json.loads(body)["event"]
         return event if isinstance(event, dict) else None
@@ -132,9 +160,32 @@ def _event(body: bytes) -> dict | None:
         return None
 
 
-def _next_links_to(store: ObjectStore, seq: int, h: str) -> bool:
+def _numbers(lines: list[bytes]) -> set[int]:
+    out = set()
+    for line in lines:
+        try:
+            out.add(links(line)[0])
+        except ValueError:
+            pass
+    return out
+
+
+def _first_difference(lines: list[bytes], original: bytes | None) -> int:
+    """Index of the first event of an object that differs from the original object's."""
+    if not original:
+        return 0
+    for i, (a, b) in enumerate(zip(lines, split_events(original))):
+        if a != b:
+            return i
+    return min(len(lines), len(split_events(original)))
+
+
+def _next_links_to(store: ObjectStore, lines: list[bytes], i: int, seq: int, h: str) -> bool:
+    """Does event seq+1 (next in the object, or first of the next object) cite hash ``h``?"""
     try:
-        return links(store.get(chain_key(seq + 1)))[1] == h
+        if i + 1 < len(lines):
+            return links(lines[i + 1])[1] == h
+        return links(split_events(store.get(chain_key(seq + 1)))[0])[1] == h
     except (ObjectNotFound, ValueError):
         return False
 
@@ -158,13 +209,16 @@ def _tail_problem(store: ObjectStore, last: int, index, vault: LockVault | None)
     return None
 
 
-def _known_event(seq: int, index, vault: LockVault | None) -> dict | None:
-    """The event as first written, from the lock vault or the index, to name it."""
+def _known_event(seq: int, first: int, index, vault: LockVault | None) -> dict | None:
+    """The event as first written, from the lock vault (the object named ``first``) or the
+    index, to name it."""
     if vault is not None:
         try:
-            body = vault.original(seq)
+            body = vault.original(first)
             if body:
-                return json.loads(body)["event"]
+                lines = split_events(body)
+                if 0 <= seq - first < len(lines):
+                    return json.loads(lines[seq - first])["event"]
         except Exception:  # noqa: BLE001 - naming is a courtesy
             pass
     if index is not None:

@@ -225,3 +225,173 @@ def test_events_iterates_in_chain_order(store):
     docs = story(store, n_docs=2, per_doc=2)
     assert [e.document_id for e in events(store)] == [docs[0], docs[1], docs[0], docs[1]]
     assert [e.kind for e in events(store, docs[1])] == ["extracted", "routed"]
+
+
+# -- several events in one object (group commit) -----------------------------------------------
+
+def ev(i: int, actor: str = "marie") -> dict:
+    return {"kind": "viewed", "document_id": f"{i:024x}", "actor": actor, "queue": "technique",
+            "details": {"i": i}, "at": "2024-05-01T10:00:00.000Z", "event_id": f"e{i}"}
+
+
+def grouped(store) -> ChainWriter:
+    """Events 1, 2 alone, 3-5 in one object, 6 alone, 7-9 in one object."""
+    w = ChainWriter(store)
+    w.append(ev(1))
+    w.append(ev(2))
+    assert w.append_many([ev(3), ev(4), ev(5)]) == [(n, chain_key(3)) for n in (3, 4, 5)]
+    w.append(ev(6))
+    w.append_many([ev(7), ev(8), ev(9)])
+    return w
+
+
+def lines(store, first: int) -> list[bytes]:
+    return store.get(chain_key(first)).split(b"\n")
+
+
+def test_an_object_of_several_events_chains_each_one(store, index):
+    grouped(store)
+    assert [len(lines(store, k)) for k in (1, 2, 3, 6, 7)] == [1, 1, 3, 1, 3]
+    assert not store.exists(chain_key(4)) and not store.exists(chain_key(8))
+    prev = GENESIS
+    for first in (1, 2, 3, 6, 7):
+        for i, raw in enumerate(lines(store, first)):
+            doc = json.loads(raw)
+            assert doc["seq"] == first + i and doc["prev"] == prev
+            assert doc["event"]["event_id"] == f"e{first + i}"
+            prev = digest(raw)
+    assert find_head(store) == (9, prev)
+    assert [e.event_id for e in events(store)] == [f"e{n}" for n in range(1, 10)]
+    assert index.sync(store) == 9
+    assert index.hashes(9, 9) == {9: prev}
+    report = verify(store, index)
+    assert report.ok and report.checked == 9 and report.index_checked == 9
+    # a new writer (another process) continues after the last object
+    seq, key = ChainWriter(store).append(ev(10))
+    assert (seq, key) == (10, chain_key(10))
+    assert json.loads(store.get(key))["prev"] == prev
+    assert index.sync(store) == 1
+
+
+def test_a_writer_with_a_stale_head_skips_a_whole_object(store):
+    a, b = ChainWriter(store), ChainWriter(store)
+    a.append(ev(1))
+    b.append_many([ev(2), ev(3), ev(4)])
+    b.append_many([ev(5), ev(6)])
+    assert a.append(ev(7)) == (7, chain_key(7))  # tried 2 (taken, ends at 4), then 5 (ends at 6)
+    assert json.loads(store.get(chain_key(7)))["prev"] == digest(lines(store, 5)[-1])
+    assert verify(store).ok
+
+
+@pytest.mark.parametrize("with_index", [False, True])
+def test_verify_names_an_edited_event_inside_an_object(store, index, with_index):
+    grouped(store)
+    if with_index:
+        index.sync(store)
+    raw = store.get(chain_key(3))
+    store.put(chain_key(3), raw.replace(b'"e4"', b'"x4"'))
+    report = verify(store, index if with_index else None)
+    assert (report.problem.seq, report.problem.what) == (4, "changed")
+    assert "n°4" in report.problem.message
+
+
+def test_verify_names_an_event_cut_from_an_object(store):
+    grouped(store)
+    three, four, five = lines(store, 3)
+    store.put(chain_key(3), b"\n".join([three, five]))
+    report = verify(store)
+    assert (report.problem.seq, report.problem.what) == (4, "removed")
+    store.put(chain_key(3), three)  # the object's end cut off: the next object starts too far
+    report = verify(store)
+    assert (report.problem.seq, report.problem.what) == (4, "removed")
+
+
+def test_verify_names_a_deleted_object_and_an_object_inserted_inside_another(store):
+    grouped(store)
+    store.put(chain_key(4), lines(store, 3)[1])  # a copy of event 4 under its own name
+    report = verify(store)
+    assert (report.problem.seq, report.problem.what) == (4, "inserted")
+    store.delete(chain_key(4))
+    store.delete(chain_key(3))
+    report = verify(store)
+    assert (report.problem.seq, report.problem.what) == (3, "removed")
+    assert "jusqu'au n°5" in report.problem.message
+
+
+def test_verify_names_two_events_swapped_inside_an_object(store):
+    grouped(store)
+    three, four, five = lines(store, 7)
+    store.put(chain_key(7), b"\n".join([four, three, five]))
+    report = verify(store)
+    assert (report.problem.seq, report.problem.what) == (7, "moved")
+
+
+def test_sync_keeps_only_whole_objects_before_a_break(store, index):
+    grouped(store)
+    raw = store.get(chain_key(7))
+    store.put(chain_key(7), raw.replace(b'"e8"', b'"x8"'))  # event 9 no longer links
+    with pytest.raises(ChainBroken) as err:
+        index.sync(store)
+    assert err.value.seq == 9
+    assert index.position()[0] == 6  # 7 and 8 are in the broken object: the next sync reads it again
+    store.put(chain_key(7), raw)
+    assert index.sync(store) == 3
+    assert verify(store, index).ok
+
+
+def test_concurrent_records_share_one_write(tmp_path):
+    """While one write is in flight, the events of other threads wait, then go as one object;
+    each caller returns only once its own event is stored."""
+    go = threading.Event()
+
+    class SlowStore(LocalStore):
+        def put_if_absent(self, key, data, **kw):
+            if key == chain_key(1):
+                assert go.wait(10)
+            return super().put_if_absent(key, data, **kw)
+
+    store = SlowStore(tmp_path / "store")
+    writer = ChainWriter(store)
+    results: dict[int, tuple] = {}
+
+    def work(i: int) -> None:
+        seq, key = writer.append(ev(i, actor=f"w{i}"))
+        assert f'"event_id":"e{i}"'.encode() in store.get(key)  # stored when append returns
+        results[i] = (seq, key)
+
+    first = threading.Thread(target=work, args=(0,))
+    first.start()
+    while not writer._writing:
+        threading.Event().wait(0.01)
+    others = [threading.Thread(target=work, args=(i,)) for i in range(1, 8)]
+    for t in others:
+        t.start()
+    for _ in range(1000):
+        if writer.waiting == 7:
+            break
+        threading.Event().wait(0.01)
+    assert writer.waiting == 7 and results == {}
+    go.set()
+    for t in [first, *others]:
+        t.join()
+    assert results[0] == (1, chain_key(1))
+    assert sorted(seq for seq, _ in results.values()) == list(range(1, 9))
+    assert {key for seq, key in results.values() if seq > 1} == {chain_key(2)}
+    assert writer.objects_written == 2
+    assert len(lines(store, 2)) == 7
+    assert verify(store).ok and verify(store).checked == 8
+
+
+def test_a_failed_write_fails_every_caller_of_the_group(tmp_path):
+    from storage.errors import StorageError
+
+    class Broken(LocalStore):
+        def put_if_absent(self, key, data, **kw):
+            raise StorageError("panne simulée")
+
+    writer = ChainWriter(Broken(tmp_path / "store"))
+    with pytest.raises(StorageError):
+        writer.append_many([ev(1), ev(2)])
+    with pytest.raises(StorageError):
+        writer.append(ev(3))
+    assert writer.waiting == 0 and not writer._writing

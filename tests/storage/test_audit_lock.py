@@ -9,9 +9,9 @@ import json
 import pytest
 from minio.error import S3Error
 
-from storage import audit_lock
+from storage import audit, audit_lock
 from storage.audit import AuditEvent, record
-from storage.audit_chain import chain_key
+from storage.audit_chain import chain_key, digest, encode, writer_for
 from storage.audit_index import AuditIndex
 from storage.audit_lock import LockVault, md5, sealer
 from storage.audit_verify import verify
@@ -30,6 +30,7 @@ def s3store(s3_server, s3_bucket, monkeypatch):
 def write_events(store, n: int) -> None:
     for i in range(n):
         record(store, AuditEvent("viewed", f"{i:024x}", actor="marie", queue="technique"))
+    assert audit.flush(60)  # the locked copies are made in the background
 
 
 def test_each_event_has_a_locked_copy_that_cannot_be_deleted_or_overwritten(s3store, s3_server):
@@ -91,3 +92,30 @@ def test_a_copy_missed_by_a_crash_is_made_by_the_next_sync(s3store, tmp_path, mo
     report = verify(s3store, index, vault)
     assert report.ok and report.lock_missing == [] and report.lock_checked == 4
     assert json.loads(vault.original(3))["seq"] == 3
+
+
+def ev(i: int) -> dict:
+    return {"kind": "viewed", "document_id": f"{i:024x}", "actor": "marie", "queue": "technique",
+            "details": {}, "at": "2024-05-01T10:00:00.000Z", "event_id": f"e{i}"}
+
+
+def test_an_object_of_several_events_is_copied_whole_and_names_the_changed_event(s3store):
+    writer = writer_for(s3store, audit._make_writer)
+    writer.append(ev(1))
+    assert writer.append_many([ev(2), ev(3), ev(4)]) == [(n, chain_key(2)) for n in (2, 3, 4)]
+    assert audit.flush(60)
+    vault = LockVault.for_store(s3store)
+    original = s3store.get(chain_key(2))
+    assert vault.original(2) == original and vault.first_versions(0) == {1: md5(s3store.get(chain_key(1))),
+                                                                          2: md5(original)}
+    report = verify(s3store, vault=vault)
+    assert report.ok and report.lock_checked == 4
+    # Rewrite event 3 and re-chain event 4 after it: the chain alone holds, the copy does not.
+    one = s3store.get(chain_key(1))
+    two = encode(2, digest(one), ev(2))
+    three = encode(3, digest(two), {**ev(3), "actor": "paul"})
+    s3store.put(chain_key(2), b"\n".join([two, three, encode(4, digest(three), ev(4))]))
+    assert verify(s3store).ok
+    report = verify(s3store, vault=vault)
+    assert (report.problem.seq, report.problem.what) == (3, "changed")
+    assert report.problem.event["actor"] == "marie" and report.problem.found["actor"] == "paul"

@@ -1,0 +1,389 @@
+"""Pipeline benchmark: end-to-end pages per minute against OCRmyPDF, and hot folder to queue.
+
+    .venv/bin/python bench/pipeline.py [--pages 200] [--seed 606] [--drops 10] [--cores N]
+
+Needs OCRmyPDF in the venv: `make bench-setup` (the `bench` extra of pyproject.toml).
+
+1. Throughput. Generated 300-DPI scans (``corpus.files.single_scan``, every tenth file a
+   ``corpus.files.batch`` of three documents with separator sheets and blank backs), all as
+   image-only PDFs (TIFF/PNG/JPEG scans converted once, the way a scanner writes PDFs), cached
+   per seed under --work. The same PDFs go:
+   - to the whole pipeline (``flows.batch.run_batch``: intake, split, OCR, classify, extract,
+     route, audit, searchable PDF) in a child process under a fresh AIGUILLAGE_HOME; Prefect is
+     warmed up on an empty batch first, then the batch is timed;
+   - to ``ocrmypdf --jobs N --output-type pdf --optimize 0 --skip-text -l fra+eng`` (OCR only,
+     a searchable PDF out), one invocation per file, N files at a time (``xargs -P N``), so
+     one-page files keep every core busy as they do in the pipeline.
+   OMP_THREAD_LIMIT=1 for both; N = the cores used (``--cores``, default all). The ratio is our
+   pages per minute over OCRmyPDF's (target >= 1.0). Every PDF page counts, blank backs and
+   separator sheets included: both tools are given them.
+2. Hot folder to queue. `aiguillage serve` when it exists, else `aiguillage watch` (the same
+   intake loop), in a subprocess with AIGUILLAGE_INTAKE_HOT_FOLDER, settle time 1 s and
+   ``--interval 0.5``. Once a warm-up file has been routed, one-page documents are dropped one
+   at a time (written under a dot-name, then renamed into the folder), each 1 to 3 s (random,
+   seeded) after the previous one's work item appeared, so drops land anywhere in the polling
+   cycle of an idle service; for each, the seconds from the rename to its work item under
+   store/queues/*/items/<document_id>.json (target < 5 s). The service is stopped with SIGINT, then its process group is killed.
+
+Other work on the machine slows both sides: the report gives the load average around each
+measurement. Prints a readable report, then one JSON object on the last line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import random
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ["OMP_THREAD_LIMIT"] = "1"
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+
+TYPES = ["repair_request", "supplier_invoice", "lease_termination", "payment_difficulty", "legal_notice",
+         "housing_benefit", "insurance_certificate", "supplier_quote", "neighbour_dispute", "social_distress"]
+BIN = Path(sys.executable).parent
+GAP_SECONDS = (1.0, 3.0)  # pause between an item's arrival in its queue and the next drop
+
+
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load {one:.1f} (1 min), {five:.1f} (5 min)"
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """This environment without any AIGUILLAGE_* setting of the caller, plus ``extra``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AIGUILLAGE_")}
+    env.pop("PREFECT_HOME", None)
+    env.pop("PREFECT_API_URL", None)
+    env["OMP_THREAD_LIMIT"] = "1"
+    env.update(extra)
+    return env
+
+
+# ---------------------------------------------------------------- corpus
+
+def as_pdf(data: bytes, fmt: str) -> bytes:
+    """A scan as an image-only PDF (a TIFF's every page; PNG/JPEG are one page)."""
+    if fmt == "pdf":
+        return data
+    from PIL import Image, ImageSequence
+
+    from corpus.pdfimages import images_pdf
+
+    with Image.open(io.BytesIO(data)) as im:
+        pages = [p.copy() for p in ImageSequence.Iterator(im)]
+    return images_pdf(pages, 300)
+
+
+def _make_file(seed: int, i: int, folder: str) -> tuple[str, int, int, int]:
+    """File ``i`` of the corpus of ``seed``: name, PDF pages, documents, text pages."""
+    from corpus import files
+
+    rng = random.Random(f"{seed}-{i}")
+    if i % 10 == 9:
+        data, fmt, truth = files.batch(rng, rng.sample(TYPES, 3), 300)
+    else:
+        data, fmt, truth = files.single_scan(rng, TYPES[i % len(TYPES)], 300)
+    name = f"scan-{seed}-{i:04d}.pdf"
+    (Path(folder) / name).write_bytes(as_pdf(data, fmt))
+    docs = truth["documents"]
+    return name, truth["page_count"], len(docs), sum(len(d["pages"]) for d in docs)
+
+
+def generate_pdfs(folder: Path, pages: int, seed: int, cores: int) -> list[dict]:
+    """Image-only PDFs until at least ``pages`` pages, cached per seed and size."""
+    manifest = folder / f"pdfs-{seed}-{pages}.json"
+    if manifest.exists():
+        entries = json.loads(manifest.read_text())
+        if all((folder / e["name"]).exists() for e in entries):
+            return entries
+    entries: list[dict] = []
+    i = 0
+    with ProcessPoolExecutor(max_workers=cores) as pool:
+        while sum(e["pages"] for e in entries) < pages:
+            wave = [pool.submit(_make_file, seed, j, str(folder)) for j in range(i, i + cores)]
+            i += cores
+            for f in wave:
+                if sum(e["pages"] for e in entries) >= pages:
+                    break
+                name, n, docs, text_pages = f.result()
+                entries.append({"name": name, "pages": n, "documents": docs, "text_pages": text_pages})
+    manifest.write_text(json.dumps(entries))
+    return entries
+
+
+def one_page_pdfs(folder: Path, count: int, seed: int) -> list[Path]:
+    """``count`` distinct one-page scanned letters as PDFs (cached)."""
+    from corpus import files
+
+    folder.mkdir(parents=True, exist_ok=True)
+    out = [folder / f"letter-{seed}-{k:02d}.pdf" for k in range(count)]
+    if all(p.exists() for p in out):
+        return out
+    rng = random.Random(f"{seed}-hot")
+    k = 0
+    while k < count:
+        data, fmt, truth = files.single_scan(rng, TYPES[k % len(TYPES)], 300)
+        if truth["page_count"] != 1:
+            continue
+        out[k].write_bytes(as_pdf(data, fmt))
+        k += 1
+    return out
+
+
+# ---------------------------------------------------------------- throughput
+
+def child(files: list[str]) -> None:
+    """In a fresh process: warm Prefect up on an empty batch, then time the real one."""
+    from cli.run_cmd import start_pipeline
+    from config import load_settings
+
+    _, quiet = start_pipeline(load_settings())
+    from flows.batch import run_batch
+
+    run_batch([])  # starts Prefect's temporary server: not part of the pipeline's cost
+    started = time.perf_counter()
+    lines = run_batch(files)
+    wall = time.perf_counter() - started
+    print(json.dumps({"wall_seconds": wall, "lines": lines}))
+    sys.stdout.flush()
+    quiet()
+
+
+def run_pipeline(files: list[Path], home: Path, cores: int) -> dict:
+    env = clean_env(AIGUILLAGE_HOME=str(home), AIGUILLAGE_OCR_WORKERS=str(cores))
+    out = subprocess.run([sys.executable, __file__, "--child", *map(str, files)], env=env, capture_output=True,
+                         text=True, timeout=7200)
+    if out.returncode != 0:
+        raise SystemExit(f"pipeline failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def ocrmypdf_version() -> str:
+    exe = BIN / "ocrmypdf"
+    if not exe.exists():
+        raise SystemExit("OCRmyPDF manque dans le venv : lancez `make bench-setup` "
+                         "(ou .venv/bin/pip install -e '.[bench]')")
+    return subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def run_ocrmypdf(files: list[Path], out: Path, cores: int) -> float:
+    """One `ocrmypdf --jobs N` per file, N files at a time; returns the wall seconds."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    listing = "\n".join(str(p) for p in files).encode()
+    cmd = (f"xargs -P {cores} -I{{}} sh -c '\"{BIN}/ocrmypdf\" --jobs {cores} --output-type pdf --optimize 0 "
+           f"--skip-text -l fra+eng --quiet \"$1\" \"{out}/$(basename \"$1\")\" || echo \"FAILED $1\" >&2' _ {{}}")
+    started = time.perf_counter()
+    done = subprocess.run(["bash", "-c", cmd], input=listing, env=clean_env(), capture_output=True)
+    wall = time.perf_counter() - started
+    failed = [line for line in done.stderr.decode(errors="replace").splitlines() if line.startswith("FAILED")]
+    made = sum(1 for f in files if (out / f.name).exists())
+    if failed or made != len(files):
+        raise SystemExit(f"ocrmypdf failed on {len(failed)} file(s) ({made}/{len(files)} made):\n"
+                         + done.stderr.decode(errors="replace")[-3000:])
+    return wall
+
+
+# ---------------------------------------------------------------- hot folder
+
+def serve_command() -> tuple[str, list[str]]:
+    """`aiguillage serve` when it exists (with --interval when it takes one), else `watch`."""
+    exe = str(BIN / "aiguillage")
+    probe = subprocess.run([exe, "serve", "--help"], capture_output=True, text=True, env=clean_env())
+    if probe.returncode == 0:
+        args = [exe, "serve"] + (["--interval", "0.5"] if "--interval" in probe.stdout else [])
+        return "serve", args
+    return "watch", [exe, "watch", "--interval", "0.5"]
+
+
+def wait_for_item(store: Path, doc_id: str, timeout: float, proc: subprocess.Popen) -> float | None:
+    """perf_counter() when queues/*/items/<doc_id>.json appears; None on timeout or exit."""
+    deadline = time.perf_counter() + timeout
+    queues = store / "queues"
+    while time.perf_counter() < deadline:
+        if queues.is_dir():
+            for q in queues.iterdir():
+                if (q / "items" / f"{doc_id}.json").exists():
+                    return time.perf_counter()
+        if proc.poll() is not None:
+            return None
+        time.sleep(0.02)
+    return None
+
+
+def drop(path: Path, hot: Path) -> float:
+    """Write under a hidden name (ignored by the hot folder), rename in; returns the rename time."""
+    tmp = hot / f".{path.name}.part"
+    tmp.write_bytes(path.read_bytes())
+    target = hot / path.name
+    os.replace(tmp, target)
+    return time.perf_counter()
+
+
+def stop(proc: subprocess.Popen) -> str:
+    if proc.poll() is not None:
+        return f"already exited ({proc.returncode})"
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=30)
+        how = f"stopped by SIGINT (exit {proc.returncode})"
+    except subprocess.TimeoutExpired:
+        how = "did not stop within 30 s of SIGINT: killed"
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)  # its own group (start_new_session): Prefect's server too
+    except ProcessLookupError:
+        pass
+    proc.wait()
+    return how
+
+
+def hot_folder_latency(work: Path, letters: list[Path], cores: int, seed: int) -> dict:
+    from flows.ids import document_id, file_sha256
+
+    home, hot = work / "home-serve", work / "hot"
+    for d in (home, hot):
+        shutil.rmtree(d, ignore_errors=True)
+        d.mkdir(parents=True)
+    mode, cmd = serve_command()
+    env = clean_env(AIGUILLAGE_HOME=str(home), AIGUILLAGE_INTAKE_HOT_FOLDER=str(hot),
+                    AIGUILLAGE_INTAKE_SETTLE_SECONDS="1", AIGUILLAGE_OCR_WORKERS=str(cores))
+    log = (work / f"{mode}.log").open("wb")
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    store = home / "store"
+    seconds: list[float] = []
+    gaps = random.Random(f"{seed}-gaps")
+    try:
+        warm, *timed = letters
+        t0 = drop(warm, hot)
+        t1 = wait_for_item(store, document_id(file_sha256(warm), [1]), 300, proc)
+        if t1 is None:
+            raise SystemExit(f"aiguillage {mode}: no work item for the warm-up file (see {work / (mode + '.log')})")
+        warm_seconds, ready_seconds = t1 - t0, t1 - started
+        for letter in timed:
+            time.sleep(gaps.uniform(*GAP_SECONDS))  # lands anywhere in the service's polling cycle
+            t0 = drop(letter, hot)
+            t1 = wait_for_item(store, document_id(file_sha256(letter), [1]), 120, proc)
+            if t1 is None:
+                raise SystemExit(f"aiguillage {mode}: no work item for {letter.name} within 120 s "
+                                 f"(see {work / (mode + '.log')})")
+            seconds.append(t1 - t0)
+    finally:
+        how = stop(proc)
+        log.close()
+    return {"mode": mode, "command": " ".join(Path(cmd[0]).name if i == 0 else a for i, a in enumerate(cmd)),
+            "seconds": seconds, "warm_up_seconds": warm_seconds, "first_item_after_start_seconds": ready_seconds,
+            "stopped": how}
+
+
+# ---------------------------------------------------------------- main
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--pages", type=int, default=200, help="at least this many PDF pages (default 200)")
+    ap.add_argument("--seed", type=int, default=606)
+    ap.add_argument("--drops", type=int, default=10, help="one-page files timed through the hot folder")
+    ap.add_argument("--cores", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "aiguillage-bench-pipeline")
+    ap.add_argument("--skip-throughput", action="store_true")
+    ap.add_argument("--skip-hot-folder", action="store_true")
+    ap.add_argument("--child", nargs="*", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child is not None:
+        return child(args.child)
+
+    cores, work = args.cores, args.work
+    loads = {"start": os.getloadavg()[0]}
+    print(f"Pipeline benchmark, {cores} cores, seed {args.seed}; {load()}")
+    (work / "pdfs").mkdir(parents=True, exist_ok=True)
+    figures: dict = {}
+
+    if not args.skip_throughput:
+        version = ocrmypdf_version()
+        t = time.perf_counter()
+        entries = generate_pdfs(work / "pdfs", args.pages, args.seed, cores)
+        files = [work / "pdfs" / e["name"] for e in entries]
+        pages = sum(e["pages"] for e in entries)
+        text_pages = sum(e["text_pages"] for e in entries)
+        print(f"\n{len(files)} image-only PDFs, {pages} pages at 300 DPI ({text_pages} with text, the rest blank "
+              f"backs and separator sheets), {sum(e['documents'] for e in entries)} documents; "
+              f"ready in {time.perf_counter() - t:.0f} s")
+
+        print(f"\n[1/3] whole pipeline (run_batch) ... {load()}")
+        loads["pipeline"] = os.getloadavg()[0]
+        home = work / "home"
+        shutil.rmtree(home, ignore_errors=True)
+        result = run_pipeline(files, home, cores)
+        loads["pipeline_end"] = os.getloadavg()[0]
+        ppm = pages / result["wall_seconds"] * 60
+        statuses: dict[str, int] = {}
+        for line in result["lines"]:
+            statuses[line["status"]] = statuses.get(line["status"], 0) + 1
+        print(f"      {result['wall_seconds']:.1f} s, {ppm:.1f} pages/min; {len(result['lines'])} documents: "
+              + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())))
+
+        print(f"[2/3] {version and 'OCRmyPDF ' + version} ... {load()}")
+        loads["ocrmypdf"] = os.getloadavg()[0]
+        ocr_wall = run_ocrmypdf(files, work / "ocrmypdf-out", cores)
+        loads["ocrmypdf_end"] = os.getloadavg()[0]
+        ocr_ppm = pages / ocr_wall * 60
+        print(f"      {ocr_wall:.1f} s, {ocr_ppm:.1f} pages/min")
+        figures.update({
+            "pages": pages, "text_pages": text_pages, "files": len(files),
+            "pages_per_minute": round(ppm, 1), "pipeline_wall_seconds": round(result["wall_seconds"], 1),
+            "ocrmypdf_pages_per_minute": round(ocr_ppm, 1), "ocrmypdf_wall_seconds": round(ocr_wall, 1),
+            "ratio_vs_ocrmypdf": round(ppm / ocr_ppm, 3), "ocrmypdf_version": version,
+        })
+
+    if not args.skip_hot_folder:
+        letters = one_page_pdfs(work / "letters", args.drops + 1, args.seed)
+        print(f"[3/3] hot folder to queue, {args.drops} one-page letters ... {load()}")
+        loads["hot_folder"] = os.getloadavg()[0]
+        hot = hot_folder_latency(work, letters, cores, args.seed)
+        loads["hot_folder_end"] = os.getloadavg()[0]
+        secs = hot["seconds"]
+        print(f"      `{hot['command']}`: warm-up file routed {hot['warm_up_seconds']:.1f} s after its drop "
+              f"({hot['first_item_after_start_seconds']:.1f} s after start); {hot['stopped']}")
+        print("      per file: " + ", ".join(f"{s:.2f}" for s in secs) + " s")
+        figures.update({
+            "hot_folder_to_queue_median_seconds": round(statistics.median(secs), 2),
+            "hot_folder_to_queue_max_seconds": round(max(secs), 2),
+            "hot_folder_mode": hot["mode"], "hot_folder_drops": len(secs),
+        })
+
+    loads["end"] = os.getloadavg()[0]
+    figures.update({"cores": cores, "seed": args.seed,
+                    "load_average_1min": {k: round(v, 2) for k, v in loads.items()}})
+    print("\nSummary")
+    if "pages_per_minute" in figures:
+        f = figures
+        print(f"  whole pipeline:  {f['pages_per_minute']:7.1f} pages/min  ({f['pages']} pages, {f['files']} files, "
+              f"{cores} cores)")
+        print(f"  OCRmyPDF alone:  {f['ocrmypdf_pages_per_minute']:7.1f} pages/min  (OCR only, --jobs {cores}, "
+              f"{cores} files at a time)")
+        print(f"  ratio:           {f['ratio_vs_ocrmypdf']:7.3f}            (target >= 1.0)")
+    if "hot_folder_to_queue_median_seconds" in figures:
+        f = figures
+        print(f"  hot folder -> queue ({f['hot_folder_mode']}): median {f['hot_folder_to_queue_median_seconds']:.2f} s, "
+              f"max {f['hot_folder_to_queue_max_seconds']:.2f} s  (target < 5 s; settle time 1 s, interval 0.5 s)")
+    print("  load average (1 min): " + ", ".join(f"{k} {v:.1f}" for k, v in loads.items())
+          + "  (other work on the machine slows both sides)")
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

@@ -40,9 +40,10 @@ def start_pipeline(settings: Settings) -> tuple[Path, Callable[[], None]]:
     from classifiers.model import ModelMissing
     from flows.runtime import runtime
 
-    import flows.batch  # noqa: F401  (imports Prefect, which sets its logging up)
+    from flows.batch import task_runner  # imports Prefect, which sets its logging up
 
     send_logs_to_file(logfile)
+    task_runner()  # a task runner that cannot be built is a configuration error
     try:
         runtime().model
     except ModelMissing as exc:

@@ -49,6 +49,11 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("ocr.dpi", int, 300, minimum=72, maximum=600),
     Setting("ocr.page_timeout_seconds", float, 120.0, minimum=1, maximum=3600),
     Setting("ocr.workers", int, 0, minimum=0, maximum=256, help="0: one per core"),
+    Setting("ocr.task_runner", str, "threads", choices=("threads", "processes", "dask"),
+            help="how pages fan out: threads (each page's Tesseract is its own process), worker "
+                 "processes, or a Dask cluster (needs prefect-dask)"),
+    Setting("ocr.dask_address", str, None, help="scheduler of an existing Dask cluster (tcp://host:8786); "
+                                                 "none: a local cluster"),
     Setting("ocr.max_page_pixels", int, 150_000_000, minimum=1_000_000,
             help="larger pages are refused as possible pixel bombs"),
     Setting("ocr.max_pages", int, 500, minimum=1, help="pages per input file"),

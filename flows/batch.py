@@ -18,6 +18,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from config import ConfigError
 from extractors.errors import UnreadableInput
 from extractors.facturx import read_facturx_xml
 from extractors.reading import SourceInfo, inspect
@@ -35,6 +36,26 @@ from storage.outage import TASK_RETRIES, patiently
 def workers() -> int:
     configured = runtime().settings["ocr.workers"]
     return configured or os.cpu_count() or 1
+
+
+def task_runner():
+    """The task runner ``ocr.task_runner`` names, sized by ``ocr.workers``."""
+    s = runtime().settings
+    kind = s["ocr.task_runner"]
+    if kind == "processes":
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return ProcessPoolTaskRunner(max_workers=workers())
+    if kind == "dask":
+        try:
+            from prefect_dask import DaskTaskRunner
+        except ImportError:
+            raise ConfigError(s.source, "ocr.task_runner", "dask demande le paquet prefect-dask "
+                              "(pip install prefect-dask)") from None
+        if s["ocr.dask_address"]:
+            return DaskTaskRunner(address=s["ocr.dask_address"])
+        return DaskTaskRunner(cluster_kwargs={"n_workers": workers(), "threads_per_worker": 1})
+    return ThreadPoolTaskRunner(max_workers=workers())
 
 
 @task(name="recevoir", cache_policy=NO_CACHE, **TASK_RETRIES)
@@ -169,8 +190,7 @@ def run_batch(files: list[str], on_file: Callable[[str, list[dict]], None] | Non
         if observer:
             registry.append(observer)
     try:
-        runner = ThreadPoolTaskRunner(max_workers=workers())
-        return process_batch.with_options(task_runner=runner)(files, sources)
+        return process_batch.with_options(task_runner=task_runner())(files, sources)
     finally:
         for registry, observer in observers:
             if observer:

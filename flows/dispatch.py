@@ -20,9 +20,8 @@ import time
 from pathlib import Path
 
 from prefect import flow
-from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.batch import process_batch, workers
+from flows.batch import process_batch, task_runner
 from flows.hotfolder import HotFolder, fetch_push, pending_pushes, push
 from flows.runtime import runtime
 from storage.errors import ObjectNotFound
@@ -44,8 +43,7 @@ def process_intake(keys: list[str]) -> list[dict]:
             fetched[str(fetch_push(store, key, spool))] = key
         except ObjectNotFound:
             continue  # already handled by an earlier run
-    runner = ThreadPoolTaskRunner(max_workers=workers())
-    lines = process_batch.with_options(task_runner=runner)(list(fetched), fetched) if fetched else []
+    lines = process_batch.with_options(task_runner=task_runner())(list(fetched), fetched) if fetched else []
     for path, key in fetched.items():
         store.delete(key)
         store.delete(_marker(key))

@@ -108,3 +108,16 @@ def test_originals_kept_byte_for_byte(first_run):
     for f in files:
         sha = hashlib.sha256(f.read_bytes()).hexdigest()
         assert (home / "store" / "originals" / sha[:2] / sha).read_bytes() == f.read_bytes()
+
+
+def test_pages_fan_out_to_worker_processes(prefect_harness, tmp_path, monkeypatch):
+    """`ocr.task_runner: processes`: the same results from Prefect's process pool."""
+    monkeypatch.setenv("AIGUILLAGE_HOME", str(tmp_path / "processes"))
+    monkeypatch.setenv("AIGUILLAGE_OCR_TASK_RUNNER", "processes")
+    from flows.batch import run_batch, task_runner
+    from prefect.task_runners import ProcessPoolTaskRunner
+
+    assert isinstance(task_runner(), ProcessPoolTaskRunner)
+    (line,) = run_batch([str(SAMPLES / "doc-0006.tif")])
+    truth = json.loads((SAMPLES / "doc-0006.tif.truth.json").read_text())
+    assert line["type"] == truth["documents"][0]["type"] and line["status"] == "routed"

@@ -3,7 +3,6 @@ its files in the store's intake; ``aiguillage serve`` routes them."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from cli.errors import UsageError

@@ -82,4 +82,4 @@ def signed_in(client, login: str) -> str:
     """Sign ``login`` in; returns the session's CSRF token."""
     r = sign_in(client, login)
     assert r.status_code == 303, r.text
-    return csrf_of(client.get("/").text if False else client.get(r.headers["location"], follow_redirects=True).text)
+    return csrf_of(client.get(r.headers["location"], follow_redirects=True).text)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import getpass
 import sys
-import threading
 from pathlib import Path
 
 from cli.errors import UsageError
@@ -105,26 +104,22 @@ def serve(args) -> int:
     accounts = load_accounts(path, taxonomy)  # a bad file stops here, with its name and key
     if not 0 < args.port < 65536:
         raise UsageError(f"port {args.port} invalide")
-    prepare_prefect_environment(settings)
+    logfile = prepare_prefect_environment(settings)
+    import flows.reprocess  # noqa: F401  (imports Prefect, which sets its logging up)
+    from flows.runtime import send_logs_to_file
     from inbox.app import create_app
+
+    send_logs_to_file(logfile)  # Prefect's and the web app's messages go to the log file
 
     app = create_app(accounts_file=args.accounts, secure_cookies=args.secure_cookies)
     if not accounts.users:
         print(f"aiguillage : aucun compte dans {path} : créez-en un avec "
               "« aiguillage web add-user IDENTIFIANT --team EQUIPE »", file=sys.stderr)
-    print(f"aiguillage : guichet sur http://{args.host}:{args.port}/ (Ctrl+C pour arrêter)", file=sys.stderr)
-    threading.Thread(target=_warm_up_prefect, name="prefect-warm-up", daemon=True).start()
+    print(f"aiguillage : guichet sur http://{args.host}:{args.port}/ (Ctrl+C pour arrêter ; journal : {logfile})",
+          file=sys.stderr)
+    from inbox.flowrun import start_warm_up
+
+    start_warm_up()
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
     return 0
 
-
-def _warm_up_prefect() -> None:
-    """Start Prefect's temporary server now (when no PREFECT_API_URL is set), so that the
-    first validation in the station does not wait for it."""
-    try:
-        from prefect.client.orchestration import get_client
-
-        with get_client(sync_client=True) as client:
-            client.api_healthcheck()
-    except Exception:  # noqa: BLE001 - the first flow run will try again and report
-        pass

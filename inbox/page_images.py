@@ -56,6 +56,8 @@ def render(store: ObjectStore, cache: Path, document_id: str, index: int, text: 
         _pdftoppm(src, number, out)
     with Image.open(out) as im:
         w, h = im.size
+    if page.get("method") != "pdf-text" and not page.get("width"):
+        ocr_dpi = _scan_dpi(store, folder, record, page, ocr_dpi)
     return PageImage(out, w, h, _frame(page, w, h, ocr_dpi))
 
 
@@ -78,6 +80,24 @@ def _source(store, folder: Path, document_id: str, pages: list[dict], index: int
     if is_pdf:
         return src, number
     return _image_as_pdf(src, folder, number), 1
+
+
+def _scan_dpi(store, folder: Path, record: dict, page: dict, default: int) -> int:
+    """The resolution the OCR read a scanned page at: an image file's own (as
+    extractors/reading.py takes it), else the pipeline's rasterisation resolution."""
+    try:
+        src = _fetch(store, folder / "original", layout.original(record.get("sha256") or ""))
+        with open(src, "rb") as f:
+            if f.read(5) == b"%PDF-":
+                return default
+        with Image.open(src) as im:
+            im.seek(int(page.get("number") or 1) - 1)
+            dpi = im.info.get("dpi")
+            if dpi and dpi[0] and 72 <= float(dpi[0]) <= 1200:
+                return int(round(float(dpi[0])))
+            return max(72, min(600, int(round(min(im.size) / 8.27))))  # A4 assumed, as reading.py does
+    except (ObjectNotFound, ValueError, OSError, EOFError):
+        return default
 
 
 def _fetch(store: ObjectStore, path: Path, key: str) -> Path:

@@ -4,6 +4,8 @@ reprocessing flow (flows/reprocess.py), then the next free item comes up."""
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
@@ -67,6 +69,8 @@ def _validate(request: Request, document_id: str, form: dict[str, str]):
     except Exception as exc:  # noqa: BLE001 - the flow failed: say so, keep the item
         from flows.reprocess import ReprocessError
 
+        if not isinstance(exc, ReprocessError):
+            logging.getLogger("aiguillage.web").exception("revidéocodage de %s", document_id)
         message = str(exc) if isinstance(exc, ReprocessError) else f"le traitement a échoué ({type(exc).__name__})"
         ctx.flash(message, "error")
         return RedirectResponse(f"/videocodage/{document_id}", status_code=303)
@@ -113,9 +117,9 @@ def _next(ctx: Ctx, member, skip: str | None = None):
 
 
 def _reprocess(document_id: str, doc_type: str, fields: dict, actor: str) -> dict:
-    from flows.reprocess import reprocess_document
+    from inbox.flowrun import reprocess
 
-    return reprocess_document(document_id, doc_type, fields, actor)
+    return reprocess(document_id, doc_type, fields, actor)
 
 
 def _again(ctx, request, member, document_id, doc_type, raw, errors):

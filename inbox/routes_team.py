@@ -12,7 +12,7 @@ from inbox import views
 from inbox.checks import ALL_FIELDS
 from inbox.page_images import NoImage, render as render_page
 from inbox.web import Ctx, NotFound, acting, check_doc_id, current, render
-from storage import claims, inbox, layout
+from storage import claims, inbox, layout, queues
 from storage.errors import ObjectNotFound, StorageError
 
 router = APIRouter()
@@ -47,7 +47,8 @@ def document_view(request: Request, team: str, document_id: str):
                   state=item_state(item, mark), rec=rec, pages=text.get("pages") or [],
                   fields=field_rows(rec.get("fields") if rec else item.fields),
                   rejected=(rec or {}).get("rejected_fields") or {},
-                  type_label=_type_label(ctx, item.type), targets=_targets(ctx, team), hm=views.hm)
+                  type_label=_type_label(ctx, item.type), targets=_targets(ctx, team), hm=views.hm,
+                  deadline=views.hm(queues.epoch(item.deadline)))
 
 
 @router.get("/equipes/{team}/documents/{document_id}/pages/{number:int}")
@@ -132,8 +133,6 @@ def _show(ctx: Ctx, member, document_id: str):
 def visible(ctx: Ctx, member, document_id: str):
     """The item if this person's team may see it (no audit event: for images and actions,
     the document view already logged the look)."""
-    from storage import queues
-
     try:
         item = queues.get_item(ctx.rt.store, member.queue, document_id)
     except (ObjectNotFound, ValueError):

@@ -131,10 +131,10 @@ def test_sign_in_and_work_an_item_from_claim_to_complete(world):
     assert "Imprimerie Saint-Cyprien" in row.inner_text()
     assert page.locator("tr.overdue").count() == 1 and "en retard" in page.locator("tr.overdue").inner_text()
     assert page.locator("svg.chart").count() == 2
+    _shot(page, "inbox")
     page.select_option("select[name=fournisseur]", "Imprimerie Saint-Cyprien")
     page.click("form.filters button")
     assert page.locator("table.queue tbody tr").count() == 1
-    _shot(page, "inbox")
 
     page.click(f"tr[data-document='{doc}'] a.open")
     page.wait_for_selector(".pages img")

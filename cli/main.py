@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    _logs_to_file()
     try:
         return int(args.func(args) or 0)
     except ConfigError as exc:
@@ -45,6 +46,18 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("aiguillage : interrompu", file=sys.stderr)
         return 130
+
+
+def _logs_to_file() -> None:
+    """Messages logged by any command (retries, warnings) go to the data folder's log file,
+    not to the terminal, where the command's own output and one-line errors are."""
+    import os
+    from pathlib import Path
+
+    from cli.logs import log_file, send_logs_to_file
+    from config.settings import default_home
+
+    send_logs_to_file(log_file(Path(os.environ.get("AIGUILLAGE_HOME") or default_home()).expanduser()))
 
 
 if __name__ == "__main__":

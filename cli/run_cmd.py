@@ -34,7 +34,8 @@ def start_pipeline(settings: Settings) -> tuple[Path, Callable[[], None]]:
     taxonomy = load_taxonomy()
     load_routing(taxonomy, settings["routing.rules_file"])
     load_registries(settings["registries.suppliers_file"], settings["registries.tenants_file"])
-    from flows.runtime import prepare_prefect_environment, send_logs_to_file, silence_exit_noise
+    from cli.logs import send_logs_to_file, silence_exit_noise
+    from flows.runtime import prepare_prefect_environment
 
     logfile = prepare_prefect_environment(settings)
     from classifiers.model import ModelMissing

@@ -106,7 +106,7 @@ def serve(args) -> int:
         raise UsageError(f"port {args.port} invalide")
     logfile = prepare_prefect_environment(settings)
     import flows.reprocess  # noqa: F401  (imports Prefect, which sets its logging up)
-    from flows.runtime import send_logs_to_file
+    from cli.logs import send_logs_to_file
     from inbox.app import create_app
 
     send_logs_to_file(logfile)  # Prefect's and the web app's messages go to the log file

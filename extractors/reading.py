@@ -49,6 +49,7 @@ class SourcePage:
     text: str | None = None
     words: list[Word] = field(default_factory=list)
     dpi: int = 300
+    size: tuple[int, int] = (0, 0)  # a text-layer page's width and height in points (word boxes' unit)
 
 
 def sniff(head: bytes) -> str | None:
@@ -138,8 +139,8 @@ def read_page(info: SourceInfo, number: int, dpi: int, timeout: float = 120) -> 
         raise ValueError(f"page {number} hors du document ({info.page_count} pages)")
     if info.kind == "pdf":
         if number in info.text_pages:
-            text, words = pdf_page_text(Path(info.path), number, timeout)
-            return SourcePage(number, None, text, words, dpi)
+            text, words, size = pdf_page_text(Path(info.path), number, timeout)
+            return SourcePage(number, None, text, words, dpi, size)
         embedded = embedded_page_image(Path(info.path), number)
         if embedded is not None:
             return SourcePage(number, embedded[0], dpi=embedded[1])
@@ -235,11 +236,12 @@ def _has_text_layer(path: Path, number: int) -> bool:
     return sum(ch.isalnum() for ch in out.decode("utf-8", "replace")) >= MIN_TEXT_LAYER_CHARS
 
 
+_PAGE_RE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)"')
 _WORD_RE = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 
 
-def pdf_page_text(path: Path, number: int, timeout: float = 60) -> tuple[str, list[Word]]:
-    """Text (in reading layout) and word boxes (in points) of a born-digital PDF page."""
+def pdf_page_text(path: Path, number: int, timeout: float = 60) -> tuple[str, list[Word], tuple[int, int]]:
+    """Text (in reading layout), word boxes and page size (in points) of a born-digital page."""
     page = ["-f", str(number), "-l", str(number), str(path), "-"]
     try:
         text = commands.run(["pdftotext", "-q", "-layout", *page], timeout).stdout.decode("utf-8", "replace")
@@ -253,7 +255,9 @@ def pdf_page_text(path: Path, number: int, timeout: float = 60) -> tuple[str, li
             line += 1
         last_y = y0
         words.append(Word(unescape(w), int(x0), int(y0), int(x1 - x0), int(y1 - y0), 100.0, line))
-    return text.replace("\f", "").rstrip() + "\n", words
+    page = _PAGE_RE.search(html)
+    size = (round(float(page.group(1))), round(float(page.group(2)))) if page else (0, 0)
+    return text.replace("\f", "").rstrip() + "\n", words, size
 
 
 def _short(exc: BaseException) -> str:

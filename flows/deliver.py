@@ -148,7 +148,8 @@ def merge_pdfs(parts: list[str]) -> bytes:
 
 def _text_json(doc: DocumentText) -> bytes:
     pages = [{"number": p.number, "method": p.method, "rotation": p.rotation, "skew": p.skew,
-              "mean_confidence": round(p.mean_confidence, 1), "seconds": p.seconds, "text": p.text,
+              "mean_confidence": round(p.mean_confidence, 1), "seconds": p.seconds, "width": p.width,
+              "height": p.height, "text": p.text,
               "words": [asdict(w) for w in p.words]} for p in doc.pages]
     return json.dumps({"source": doc.source, "source_pages": doc.source_pages, "pages": pages},
                       ensure_ascii=False).encode()

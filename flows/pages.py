@@ -33,7 +33,8 @@ def process_page(info: SourceInfo, number: int, dpi: int, languages: str, timeou
     except UnreadableInput as exc:
         return PageResult(number, "failed", error=exc.reason)
     if source.image is None:  # born-digital: its text layer is the truth
-        page = PageText(number=number, text=source.text or "", words=source.words, method="pdf-text")
+        page = PageText(number=number, text=source.text or "", words=source.words, method="pdf-text",
+                        width=source.size[0], height=source.size[1])
         return PageResult(number, "text", page)
     if is_separator(source.image):
         return PageResult(number, "separator")

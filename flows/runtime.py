@@ -4,9 +4,7 @@ the object store and the classification model. Also the Prefect environment.
 
 from __future__ import annotations
 
-import logging
 import os
-import sys
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -23,8 +21,7 @@ def prepare_prefect_environment(settings: Settings) -> Path:
     unless the user points PREFECT_API_URL or PREFECT_HOME somewhere on purpose.
     """
     home = settings.home
-    logs = home / "logs"
-    logs.mkdir(parents=True, exist_ok=True)
+    (home / "logs").mkdir(parents=True, exist_ok=True)
     if not os.environ.get("PREFECT_API_URL"):
         os.environ.setdefault("PREFECT_HOME", str(home / "prefect"))
         os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "60")
@@ -32,38 +29,7 @@ def prepare_prefect_environment(settings: Settings) -> Path:
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_UI_ENABLED", "false")
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    return logs / "aiguillage.log"
-
-
-def send_logs_to_file(logfile: Path, level: int = logging.INFO) -> None:
-    """Prefect's and our loggers write to ``logfile`` (through the root logger), not to the
-    terminal; Prefect's handler that sends run logs to its API is kept."""
-    handler = logging.FileHandler(logfile, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.setLevel(level)
-    names = ["prefect", "aiguillage", "uvicorn", "httpx"] + [
-        n for n in logging.root.manager.loggerDict if n.startswith("prefect.")]
-    for name in names:
-        logger = logging.getLogger(name)
-        for h in list(logger.handlers):
-            if isinstance(h, logging.StreamHandler) and not isinstance(h, logging.FileHandler):
-                logger.removeHandler(h)
-    for h in list(logging.root.handlers):
-        if isinstance(h, logging.StreamHandler) and not isinstance(h, logging.FileHandler):
-            logging.root.removeHandler(h)
-    logging.getLogger("prefect").propagate = True
-    logging.root.addHandler(handler)
-    logging.root.setLevel(min(logging.root.level or level, level))
-    logging.getLogger("aiguillage").setLevel(level)
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-
-
-def silence_exit_noise(logfile: Path) -> None:
-    """Send whatever is printed on stderr from now on (Prefect's temporary server shutting
-    down) to the log file: the terminal shows our output only."""
-    sys.stderr.flush()
-    fd = os.open(logfile, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o640)
-    os.dup2(fd, 2)
+    return home / "logs" / "aiguillage.log"
 
 
 @dataclass

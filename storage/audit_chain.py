@@ -187,8 +187,12 @@ class ChainWriter:
                 if mine.done:
                     self._writing = False
                 self._cond.notify_all()
-            if written is not None and self.after_write is not None:
-                self.after_write(*written)
+            if written is not None:  # the callers are released: the hint and the copy can follow
+                first, body, hint = written
+                if hint:
+                    self._write_hint(first)
+                if self.after_write is not None:
+                    self.after_write(first, body)
         for s in slots:
             if s.error is not None:
                 raise s.error
@@ -200,8 +204,9 @@ class ChainWriter:
         with self._cond:
             return len(self._pending)
 
-    def _write(self, batch: list[_Slot]) -> tuple[int, bytes]:
-        """Write the batch as one object after the chain's end; returns (first, body)."""
+    def _write(self, batch: list[_Slot]) -> tuple[int, bytes, bool]:
+        """Write the batch as one object after the chain's end; returns (first, body, whether
+        the head hint is due)."""
         seq, prev = self._head if self._head is not None else find_head(self.store)
         for attempt in range(self.max_attempts):
             first = seq + 1
@@ -217,9 +222,8 @@ class ChainWriter:
                 self.objects_written += 1
                 for i, s in enumerate(batch):
                     s.result = (first + i, key)
-                if last // HINT_EVERY != seq // HINT_EVERY or not self._hinted or attempt > HINT_EVERY:
-                    self._write_hint(first)
-                return first, body
+                hint = last // HINT_EVERY != seq // HINT_EVERY or not self._hinted or attempt > HINT_EVERY
+                return first, body, hint
             seq, prev = self._catch_up(first, seq, prev, first=attempt == 0)
         raise StorageError(f"journal d'audit : aucun numéro libre après {self.max_attempts} essais "
                            "(trop d'écrivains simultanés ?)")

@@ -52,18 +52,15 @@ class _Anchors:
 
     def __init__(self, index, vault: LockVault | None):
         self.index, self.vault = index, vault
-        self.hash_block = self.etag_block = -1
-        self.hashes: dict[int, str] = {}
+        self.etag_block = -1
         self.etags: dict[int, str] = {}
 
-    def hash_of(self, seq: int) -> str | None:
+    def hashes_for(self, seq: int) -> dict[int, str]:
+        """seq -> hash the index recorded, for the block of numbers holding ``seq``."""
         if self.index is None:
-            return None
+            return {}
         block = seq // BLOCK
-        if block != self.hash_block:
-            self.hash_block = block
-            self.hashes = self.index.hashes(block * BLOCK, block * BLOCK + BLOCK - 1)
-        return self.hashes.get(seq)
+        return self.index.hashes(block * BLOCK, block * BLOCK + BLOCK - 1)
 
     def etag_of(self, first: int) -> str | None:
         block = first // BLOCK
@@ -81,6 +78,8 @@ def verify(store: ObjectStore, index=None, vault: LockVault | None = None) -> Ve
         vault = None
     anchors = _Anchors(index, vault)
     prev_hash, expected, prev_anchored, prev_line, prev_key = GENESIS, 1, False, b"", ""
+    hashes: dict[int, str] = {}
+    hashes_end = 0
 
     def fail(seq: int, what: str, message: str, found: dict | None = None, first: int | None = None
              ) -> VerifyReport:
@@ -124,7 +123,10 @@ def verify(store: ObjectStore, index=None, vault: LockVault | None = None) -> Ve
                                 + (f" (et jusqu'au n°{found_seq - 1})" if found_seq - 1 > seq else ""), first=first)
                 return fail(seq, "moved", f"la place n°{seq} contient l'événement n°{found_seq} : "
                             "événements déplacés ou réordonnés", _event(line), first)
-            recorded = anchors.hash_of(seq)
+            if seq >= hashes_end:  # the index's hashes, one block of numbers at a time
+                hashes = anchors.hashes_for(seq)
+                hashes_end = (seq // BLOCK + 1) * BLOCK
+            recorded = hashes.get(seq)
             anchored = recorded is not None
             if anchored:
                 report.index_checked += 1

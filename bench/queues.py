@@ -99,7 +99,13 @@ def run(store, args) -> dict:
 
     ids = [line.entry.document_id for line in inbox.list_queue(store, member)]
     n = min(args.claims, len(ids) // 2)
+    from storage.audit import _make_writer
+    from storage.audit_chain import writer_for
+
+    writer = writer_for(store, _make_writer)
+    objects_before = writer.objects_written
     claim_s, complete_s = claim_complete(store, ids[:n], workers)
+    per_object = 2 * n / max(1, writer.objects_written - objects_before)
     print(f"claim    : {n} en {claim_s:.2f} s, {workers} personnes = {n / claim_s:.0f}/s")
     print(f"complete : {n} en {complete_s:.2f} s = {n / complete_s:.0f}/s (bail gardé depuis claim)")
     cc = n / (claim_s + complete_s)
@@ -112,6 +118,7 @@ def run(store, args) -> dict:
     bare = n / (bare_claim_s + bare_complete_s)
     left = len(inbox.list_queue(store, member))
     assert left == args.items - 2 * n, left
+    print(f"journal d'audit : {per_object:.1f} événements par objet écrit (écritures groupées)")
     print(f"claim+complete : {cc:.0f}/s avec journal d'audit (cible >= 100/s), {bare:.0f}/s sans ; "
           f"liste de {count} : {statistics.median(times):.3f} s (cible < 1 s)")
     return {
@@ -123,6 +130,8 @@ def run(store, args) -> dict:
         "complete_per_second": round(n / complete_s, 1),
         "claim_complete_per_second": round(cc, 1),
         "claim_complete_without_audit_per_second": round(bare, 1),
+        "audit_events_per_object": round(per_object, 2),
+        "loadavg_1min": round(os.getloadavg()[0], 2),
     }
 
 

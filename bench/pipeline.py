@@ -4,7 +4,7 @@
 
 Needs OCRmyPDF in the venv: `make bench-setup` (the `bench` extra of pyproject.toml).
 
-1. Throughput. Generated 300-DPI scans (``corpus.files.single_scan``, every tenth file a
+1. Throughput. Generated 300-DPI scans (``corpus.files.single_scan``, every 20th file a
    ``corpus.files.batch`` of three documents with separator sheets and blank backs), all as
    image-only PDFs (TIFF/PNG/JPEG scans converted once, the way a scanner writes PDFs), cached
    per seed under --work. The same PDFs go:
@@ -14,7 +14,10 @@ Needs OCRmyPDF in the venv: `make bench-setup` (the `bench` extra of pyproject.t
    - to ``ocrmypdf --jobs N --output-type pdf --optimize 0 --skip-text -l fra+eng`` (OCR only,
      a searchable PDF out), one invocation per file, N files at a time (``xargs -P N``), so
      one-page files keep every core busy as they do in the pipeline.
-   OMP_THREAD_LIMIT=1 for both; N = the cores used (``--cores``, default all). The ratio is our
+   Each tool runs on both halves of the files (equal pages), in the order pipeline A,
+   OCRmyPDF A, OCRmyPDF B, pipeline B, so a load change during the run weighs on both alike.
+   For reference (not the target), OCRmyPDF also runs once on one PDF of all the pages, its
+   best case: no start-up per file. OMP_THREAD_LIMIT=1 for both; N = the cores used (``--cores``, default all). The ratio is our
    pages per minute over OCRmyPDF's (target >= 1.0). Every PDF page counts, blank backs and
    separator sheets included: both tools are given them.
 2. Hot folder to queue. `aiguillage serve` when it exists, else `aiguillage watch` (the same
@@ -23,7 +26,8 @@ Needs OCRmyPDF in the venv: `make bench-setup` (the `bench` extra of pyproject.t
    at a time (written under a dot-name, then renamed into the folder), each 1 to 3 s (random,
    seeded) after the previous one's work item appeared, so drops land anywhere in the polling
    cycle of an idle service; for each, the seconds from the rename to its work item under
-   store/queues/*/items/<document_id>.json (target < 5 s). The service is stopped with SIGINT, then its process group is killed.
+   store/queues/*/items/<document_id>.json (target < 5 s). The service is stopped with
+   SIGINT, then its process group is killed.
 
 Other work on the machine slows both sides: the report gives the load average around each
 measurement. Prints a readable report, then one JSON object on the last line.
@@ -88,40 +92,43 @@ def as_pdf(data: bytes, fmt: str) -> bytes:
     return images_pdf(pages, 300)
 
 
-def _make_file(seed: int, i: int, folder: str) -> tuple[str, int, int, int]:
-    """File ``i`` of the corpus of ``seed``: name, PDF pages, documents, text pages."""
+BATCH_EVERY = 20  # every 20th file: three documents with separator sheets (and blank backs when duplex)
+
+
+def _make_file(seed: int, i: int, folder: str) -> dict:
+    """File ``i`` of the corpus of ``seed`` (made once: a sidecar JSON keeps its counts)."""
+    batch = i % BATCH_EVERY == BATCH_EVERY - 1
+    name = f"{'batch' if batch else 'scan'}-{seed}-{i:04d}.pdf"
+    sidecar = Path(folder) / f"{name}.json"
+    if sidecar.exists() and (Path(folder) / name).exists():
+        return json.loads(sidecar.read_text())
     from corpus import files
 
     rng = random.Random(f"{seed}-{i}")
-    if i % 10 == 9:
+    if batch:
         data, fmt, truth = files.batch(rng, rng.sample(TYPES, 3), 300)
     else:
         data, fmt, truth = files.single_scan(rng, TYPES[i % len(TYPES)], 300)
-    name = f"scan-{seed}-{i:04d}.pdf"
     (Path(folder) / name).write_bytes(as_pdf(data, fmt))
     docs = truth["documents"]
-    return name, truth["page_count"], len(docs), sum(len(d["pages"]) for d in docs)
+    entry = {"name": name, "pages": truth["page_count"], "documents": len(docs),
+             "text_pages": sum(len(d["pages"]) for d in docs)}
+    sidecar.write_text(json.dumps(entry))
+    return entry
 
 
 def generate_pdfs(folder: Path, pages: int, seed: int, cores: int) -> list[dict]:
-    """Image-only PDFs until at least ``pages`` pages, cached per seed and size."""
-    manifest = folder / f"pdfs-{seed}-{pages}.json"
-    if manifest.exists():
-        entries = json.loads(manifest.read_text())
-        if all((folder / e["name"]).exists() for e in entries):
-            return entries
+    """Image-only PDFs until at least ``pages`` pages; files are cached one by one per seed."""
     entries: list[dict] = []
     i = 0
     with ProcessPoolExecutor(max_workers=cores) as pool:
         while sum(e["pages"] for e in entries) < pages:
-            wave = [pool.submit(_make_file, seed, j, str(folder)) for j in range(i, i + cores)]
-            i += cores
+            wave = [pool.submit(_make_file, seed, j, str(folder)) for j in range(i, i + 2 * cores)]
+            i += 2 * cores
             for f in wave:
-                if sum(e["pages"] for e in entries) >= pages:
-                    break
-                name, n, docs, text_pages = f.result()
-                entries.append({"name": name, "pages": n, "documents": docs, "text_pages": text_pages})
-    manifest.write_text(json.dumps(entries))
+                entry = f.result()
+                if sum(e["pages"] for e in entries) < pages:
+                    entries.append(entry)
     return entries
 
 
@@ -195,6 +202,26 @@ def run_ocrmypdf(files: list[Path], out: Path, cores: int) -> float:
     if failed or made != len(files):
         raise SystemExit(f"ocrmypdf failed on {len(failed)} file(s) ({made}/{len(files)} made):\n"
                          + done.stderr.decode(errors="replace")[-3000:])
+    return wall
+
+
+def run_ocrmypdf_one_file(files: list[Path], work: Path, cores: int) -> float:
+    """OCRmyPDF at its best: every page in one PDF, one `ocrmypdf --jobs N` (no start-up per file)."""
+    import pikepdf
+
+    combined, out = work / "all-pages.pdf", work / "all-pages-ocr.pdf"
+    pdf = pikepdf.new()
+    for f in files:
+        with pikepdf.open(f) as src:
+            pdf.pages.extend(src.pages)
+    pdf.save(combined)
+    started = time.perf_counter()
+    done = subprocess.run([str(BIN / "ocrmypdf"), "--jobs", str(cores), "--output-type", "pdf", "--optimize", "0",
+                           "--skip-text", "-l", "fra+eng", "--quiet", str(combined), str(out)],
+                          env=clean_env(), capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"ocrmypdf failed on {combined}:\n{done.stderr[-3000:]}")
     return wall
 
 
@@ -301,6 +328,7 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "aiguillage-bench-pipeline")
     ap.add_argument("--skip-throughput", action="store_true")
     ap.add_argument("--skip-hot-folder", action="store_true")
+    ap.add_argument("--skip-one-file", action="store_true", help="no reference run of OCRmyPDF on one combined PDF")
     ap.add_argument("--child", nargs="*", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child is not None:
@@ -323,35 +351,60 @@ def main() -> None:
               f"backs and separator sheets), {sum(e['documents'] for e in entries)} documents; "
               f"ready in {time.perf_counter() - t:.0f} s")
 
-        print(f"\n[1/3] whole pipeline (run_batch) ... {load()}")
-        loads["pipeline"] = os.getloadavg()[0]
-        home = work / "home"
-        shutil.rmtree(home, ignore_errors=True)
-        result = run_pipeline(files, home, cores)
-        loads["pipeline_end"] = os.getloadavg()[0]
-        ppm = pages / result["wall_seconds"] * 60
+        # A-B-B-A: each tool on both halves of the files, in mirrored order, so a change
+        # of the machine's load during the run weighs on both sides alike.
+        halves: dict[str, list[Path]] = {"A": [], "B": []}
+        half_pages = {"A": 0, "B": 0}
+        for e in entries:  # each file to the half with fewer pages so far: halves of equal size
+            h = min(half_pages, key=lambda k: (half_pages[k], k))
+            halves[h].append(work / "pdfs" / e["name"])
+            half_pages[h] += e["pages"]
+        walls: dict[str, float] = {}
         statuses: dict[str, int] = {}
-        for line in result["lines"]:
-            statuses[line["status"]] = statuses.get(line["status"], 0) + 1
-        print(f"      {result['wall_seconds']:.1f} s, {ppm:.1f} pages/min; {len(result['lines'])} documents: "
+        step = 0
+        for tool, half in (("pipeline", "A"), ("ocrmypdf", "A"), ("ocrmypdf", "B"), ("pipeline", "B")):
+            step += 1
+            label = "whole pipeline (run_batch)" if tool == "pipeline" else f"OCRmyPDF {version}"
+            print(f"[{step}/5] {label}, half {half} ({len(halves[half])} files, {half_pages[half]} pages) ... {load()}")
+            loads[f"{tool}_{half}"] = os.getloadavg()[0]
+            if tool == "pipeline":
+                home = work / f"home-{half}"
+                shutil.rmtree(home, ignore_errors=True)
+                result = run_pipeline(halves[half], home, cores)
+                wall = result["wall_seconds"]
+                for line in result["lines"]:
+                    statuses[line["status"]] = statuses.get(line["status"], 0) + 1
+            else:
+                wall = run_ocrmypdf(halves[half], work / f"ocrmypdf-out-{half}", cores)
+            walls[f"{tool}_{half}"] = wall
+            print(f"      {wall:.1f} s, {half_pages[half] / wall * 60:.1f} pages/min")
+        one_file = None
+        if not args.skip_one_file:
+            print(f"[+] for reference, OCRmyPDF on the same {pages} pages in ONE PDF ... {load()}")
+            loads["ocrmypdf_one_file"] = os.getloadavg()[0]
+            one_file = run_ocrmypdf_one_file(files, work, cores)
+            print(f"      {one_file:.1f} s, {pages / one_file * 60:.1f} pages/min")
+        loads["throughput_end"] = os.getloadavg()[0]
+        pipe_wall = walls["pipeline_A"] + walls["pipeline_B"]
+        ocr_wall = walls["ocrmypdf_A"] + walls["ocrmypdf_B"]
+        ppm, ocr_ppm = pages / pipe_wall * 60, pages / ocr_wall * 60
+        print(f"      pipeline: {sum(statuses.values())} documents: "
               + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())))
-
-        print(f"[2/3] {version and 'OCRmyPDF ' + version} ... {load()}")
-        loads["ocrmypdf"] = os.getloadavg()[0]
-        ocr_wall = run_ocrmypdf(files, work / "ocrmypdf-out", cores)
-        loads["ocrmypdf_end"] = os.getloadavg()[0]
-        ocr_ppm = pages / ocr_wall * 60
-        print(f"      {ocr_wall:.1f} s, {ocr_ppm:.1f} pages/min")
         figures.update({
             "pages": pages, "text_pages": text_pages, "files": len(files),
-            "pages_per_minute": round(ppm, 1), "pipeline_wall_seconds": round(result["wall_seconds"], 1),
+            "pages_per_minute": round(ppm, 1), "pipeline_wall_seconds": round(pipe_wall, 1),
             "ocrmypdf_pages_per_minute": round(ocr_ppm, 1), "ocrmypdf_wall_seconds": round(ocr_wall, 1),
             "ratio_vs_ocrmypdf": round(ppm / ocr_ppm, 3), "ocrmypdf_version": version,
+            "wall_seconds_by_step": {k: round(v, 1) for k, v in walls.items()},
+            "pipeline_documents_by_status": statuses,
         })
+        if one_file:
+            figures["ocrmypdf_one_file_pages_per_minute"] = round(pages / one_file * 60, 1)
+            figures["ratio_vs_ocrmypdf_one_file"] = round(ppm / (pages / one_file * 60), 3)
 
     if not args.skip_hot_folder:
         letters = one_page_pdfs(work / "letters", args.drops + 1, args.seed)
-        print(f"[3/3] hot folder to queue, {args.drops} one-page letters ... {load()}")
+        print(f"[5/5] hot folder to queue, {args.drops} one-page letters ... {load()}")
         loads["hot_folder"] = os.getloadavg()[0]
         hot = hot_folder_latency(work, letters, cores, args.seed)
         loads["hot_folder_end"] = os.getloadavg()[0]
@@ -376,6 +429,9 @@ def main() -> None:
         print(f"  OCRmyPDF alone:  {f['ocrmypdf_pages_per_minute']:7.1f} pages/min  (OCR only, --jobs {cores}, "
               f"{cores} files at a time)")
         print(f"  ratio:           {f['ratio_vs_ocrmypdf']:7.3f}            (target >= 1.0)")
+        if "ocrmypdf_one_file_pages_per_minute" in f:
+            print(f"  reference, OCRmyPDF on one PDF of all the pages: {f['ocrmypdf_one_file_pages_per_minute']:.1f} "
+                  f"pages/min (ratio {f['ratio_vs_ocrmypdf_one_file']:.3f}; no start-up per file, not ABBA-paired)")
     if "hot_folder_to_queue_median_seconds" in figures:
         f = figures
         print(f"  hot folder -> queue ({f['hot_folder_mode']}): median {f['hot_folder_to_queue_median_seconds']:.2f} s, "

@@ -11,7 +11,7 @@ import re
 
 from config.registries import Registries
 from extractors import validators
-from extractors.fields_labels import Doc, LabelHit, values_for
+from extractors.fields_labels import Doc, LabelHit, labelled_digits, values_for
 from extractors.fields_totals import TOTAL_LABELS, choose_totals, read_totals
 from extractors.matching import match_supplier_by_ids, match_supplier_by_name
 from extractors.parsing import Match, find_amounts, find_dates, find_digit_runs, find_ibans, find_vats, fix_digits, fold
@@ -159,22 +159,7 @@ def read_dates(doc: Doc, reference_date: dt.date | None) -> dict[str, str]:
 
 def _labelled_digits(doc: Doc, pattern: str, max_skip: int = 30) -> list[str]:
     """Digit strings printed after a label (``SIRET``, ``RCS Toulouse B``), spaces removed."""
-    fixed = fix_digits(doc.text)
-    out = []
-    for m in re.finditer(pattern, doc.folded):
-        tail = fixed[m.end():m.end() + max_skip + 40].split("\n")[0]
-        g = re.match(r"[^\d\n]{0,%d}?(\d+(?:[ .]\d+)*)" % max_skip, tail)
-        if not g:
-            continue
-        digits = ""
-        for group in re.split(r"[ .]", g.group(1)):
-            if len(digits) + len(group) > 14:
-                break
-            digits += group
-            if len(digits) == 14:
-                break
-        out.append(digits or re.sub(r"\D", "", g.group(1)))
-    return out
+    return labelled_digits(doc, pattern, max_skip, 14)
 
 
 def read_supplier_ids(doc: Doc, ex: Extraction, registries: Registries) -> dict[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.parsing import Match, fold
+from extractors.parsing import Match, fix_digits, fold
 
 
 @dataclass(frozen=True)
@@ -125,4 +125,24 @@ def find_reference_tokens(text: str) -> list[Match]:
         tok = m.group(0)
         if any(c.isdigit() for c in tok):
             out.append(Match(tok, m.start(), m.end(), tok))
+    return out
+
+
+def labelled_digits(doc: Doc, pattern: str, max_skip: int, max_digits: int, window: int | None = None) -> list[str]:
+    """Digit strings printed after each match of ``pattern`` (a label such as ``SIRET`` or
+    ``n° de contrat``): up to ``max_skip`` other characters, then groups of digits separated
+    by spaces or dots, joined while they fit in ``max_digits``."""
+    fixed = fix_digits(doc.text)
+    out = []
+    for m in re.finditer(pattern, doc.folded):
+        tail = fixed[m.end():m.end() + (window if window is not None else max_skip + 40)].split("\n")[0]
+        g = re.match(r"[^\d\n]{0,%d}?(\d+(?:[ .]\d+)*)" % max_skip, tail)
+        if not g:
+            continue
+        digits = ""
+        for group in re.split(r"[ .]", g.group(1)):
+            if len(digits) + len(group) > max_digits:
+                break
+            digits += group
+        out.append(digits or re.sub(r"\D", "", g.group(1)))
     return out

@@ -6,7 +6,7 @@ import re
 
 from config.registries import Registries
 from extractors import validators
-from extractors.fields_labels import Doc
+from extractors.fields_labels import Doc, labelled_digits
 from extractors.matching import find_name_in_text, match_tenant, simplify_person, tenant_name_matches
 from extractors.parsing import find_amounts, find_phones, fix_digits, fold
 from extractors.types import Extraction
@@ -46,19 +46,7 @@ def _recipient_lines(doc: Doc) -> set[int]:
 
 def read_reference(doc: Doc, ex: Extraction, registries: Registries) -> None:
     fixed = fix_digits(doc.text)
-    labelled: list[str] = []
-    for pattern in _REF_LABELS:
-        for m in re.finditer(pattern, doc.folded):
-            tail = fixed[m.end():m.end() + 40].split("\n")[0]
-            g = re.match(r"[^\d\n]{0,12}?(\d+(?:[ .]\d+)*)", tail)
-            if not g:
-                continue
-            digits = ""
-            for group in re.split(r"[ .]", g.group(1)):
-                if len(digits) + len(group) > 8:
-                    break
-                digits += group
-            labelled.append(digits or re.sub(r"\D", "", g.group(1)))
+    labelled = [d for pattern in _REF_LABELS for d in labelled_digits(doc, pattern, 12, 8, window=40)]
     eight = [d for d in labelled if len(d) == 8]
     known = [d for d in eight if registries.tenant_by_reference(d)]
     if not known:  # unlabelled, but the registry knows it

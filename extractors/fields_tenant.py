@@ -122,8 +122,8 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries) -> None:
     tenant = match_tenant(registries, ex.fields.get("tenant_reference"))
     codes = []
     for m in re.finditer(r"(?<![\d.,])(\d{5})\s+([A-Za-zÀ-ÿ'][\w'’\- ]*)", fix_digits(doc.text)):
-        if doc.line_of(m.start()) in skip:
-            continue
+        if doc.line_of(m.start()) in skip or "cedex" in fold(m.group(2)):
+            continue  # the landlord's or an organisation's address (CEDEX), not a home
         pc = validators.normalise_postal_code(m.group(1))
         if pc:
             codes.append(pc)

@@ -145,3 +145,13 @@ Bien à vous,
     assert ex.fields["tenant_name"] == t.tenant_name
     assert ex.fields["postal_code"] == t.postal_code
     assert ex.fields["amount"] == "1234.56"
+
+
+def test_a_cedex_postal_code_is_an_organisation_not_the_tenants_home(registries):
+    from extractors.fields import extract_fields
+
+    text = ("Caisse d'Allocations Familiales de la Haute-Garonne\n24 rue Riquet - 31046 Toulouse Cedex 9\n"
+            "Objet : Notification de droit à l'APL\nAllocataire : Jeanne Martin\n"
+            "Logement : 12 rue des Lilas, 31200 Toulouse\n")
+    ex = extract_fields("housing_benefit", "tenant", text, registries)
+    assert ex.fields["postal_code"] == "31200"

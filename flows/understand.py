@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from classifiers.decide import Classification, Hints, classify
 from extractors.fields import extract_fields
 from extractors.facturx import fields_from_cii
+from extractors.layout import rows_text
 from extractors.types import DocumentText, Extraction
 from flows.runtime import Runtime
 
@@ -37,4 +38,23 @@ def understand(doc: DocumentText, rt: Runtime, today: dt.date | None = None) -> 
     classification = classify(text, rt.model, hints, always)
     family = rt.taxonomy.type(classification.type).family
     extraction = extract_fields(classification.type, family, text, rt.registries, doc.facturx_xml, today)
+    if family != "other" and any(p.words for p in doc.pages):
+        # Tables read block by block separate labels from figures: read the page row by row
+        # too, and take the totals from it when the first reading found none (they are checked
+        # together: HT + TVA = TTC). Other fields stay with the first reading, which keeps
+        # addresses and e-mails whole.
+        by_rows = extract_fields(classification.type, family, rows_text(doc), rt.registries, doc.facturx_xml,
+                                 today)
+        _fill_missing(extraction, by_rows)
     return Understanding(classification, extraction)
+
+
+# Fields checked together: taken from the second reading only as a whole.
+_TOGETHER = ("total_excl_tax", "total_tax", "total_incl_tax")
+
+
+def _fill_missing(first: Extraction, second: Extraction) -> None:
+    if not any(k in first.fields for k in _TOGETHER) and all(k in second.fields for k in _TOGETHER):
+        for k in _TOGETHER:
+            first.fields[k] = second.fields[k]
+            first.rejected.pop(k, None)

@@ -1,0 +1,67 @@
+from extractors.layout import page_rows
+from extractors.ocr import words_to_text
+from extractors.types import PageText, Word
+
+
+def table_page() -> PageText:
+    """What Tesseract gives for a totals box: labels in one block, figures in another."""
+    words = []
+    # As read on a generated quote (seed 9001, doc-0025): two VAT rates, then the total.
+    for i, (label, value) in enumerate([("Total HT", "3136,19€"), ("TVA 10 %", "273,85€"), ("TVA 20 %", "79,53€"),
+                                        ("Total TVA", "353,38€"), ("Net à payer TTC", "3489,57€")]):
+        y = 2000 + 60 * i
+        x = 1400
+        for token in label.split():
+            words.append(Word(token, x, y, 25 * len(token), 30, 95, line=i))
+            x += 25 * len(token) + 15
+        words.append(Word(value, 2100, y + 3, 200, 30, 95, line=10 + i))  # another block
+    return PageText(1, words_to_text(words), words)
+
+
+def test_rows_put_each_label_beside_its_value():
+    page = table_page()
+    assert "Total HT 3136,19€" not in page.text  # the block order splits them
+    rows = page_rows(page).splitlines()
+    assert rows == ["Total HT 3136,19€", "TVA 10 % 273,85€", "TVA 20 % 79,53€", "Total TVA 353,38€",
+                    "Net à payer TTC 3489,57€"]
+
+
+# Tesseract's block-by-block reading of a generated quote's lower half (seed 9001, doc-0025).
+BLOCKS = """DEVIS
+Désignation Qté PU HT TVA
+Montant HT
+Remplacement descente EP zinc 12 228,21 10 %
+Location nacelle (jour) 1 397,67 20 %
+2738,52
+397,67
+Total HT
+TVA 10 %
+TVA 20 %
+Total TVA
+3136,19€
+273,85€
+79,53€
+353,38€
+[ Net à payer TTC
+3489,57€ |
+"""
+ROWS = """DEVIS
+Désignation Qté PU HT TVA Montant HT
+Remplacement descente EP zinc 12 228,21 10 % 2738,52
+Location nacelle (jour) 1 397,67 20 % 397,67
+Total HT 3136,19€
+TVA 10 % 273,85€
+TVA 20 % 79,53€
+Total TVA 353,38€
+[ Net à payer TTC 3489,57€ |
+"""
+
+
+def test_totals_found_by_rows_when_blocks_hide_them(registries):
+    from extractors.fields import extract_fields
+
+    by_blocks = extract_fields("supplier_quote", "supplier", BLOCKS, registries)
+    by_rows = extract_fields("supplier_quote", "supplier", ROWS, registries)
+    assert "total_incl_tax" not in by_blocks.fields
+    assert (by_rows.fields["total_excl_tax"], by_rows.fields["total_tax"], by_rows.fields["total_incl_tax"]) == \
+        ("3136.19", "353.38", "3489.57")

@@ -5,12 +5,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUN_PACKAGES := tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng poppler-utils fonts-dejavu-core fonts-liberation fonts-freefont-ttf
 TEST_PACKAGES := ceph-mon ceph-osd radosgw ceph-common chromium
+# bench/pipeline.py compares with OCRmyPDF (the `bench` extra); OCRmyPDF 17 rasterises with
+# pypdfium2 and needs no Ghostscript for --output-type pdf, so no Debian package beyond RUN_PACKAGES.
+BENCH_PACKAGES :=
 DEMO_HOME := $(CURDIR)/.run/demo
 export OMP_THREAD_LIMIT := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: run test setup setup-test clean
+.PHONY: run test setup setup-test bench bench-setup clean
 
 run: setup
 	@rm -rf "$(DEMO_HOME)"
@@ -44,6 +47,16 @@ $(BIN)/.installed: pyproject.toml | $(BIN)/python
 $(BIN)/.installed-dev: pyproject.toml $(BIN)/.installed
 	$(BIN)/pip install -q -e '.[dev]'
 	@touch $@
+
+bench-setup: setup $(BIN)/.installed-bench
+	@bash scripts/ensure-debian-packages.sh $(BENCH_PACKAGES)
+
+$(BIN)/.installed-bench: pyproject.toml $(BIN)/.installed
+	$(BIN)/pip install -q -e '.[bench]'
+	@touch $@
+
+bench: bench-setup
+	$(BIN)/python bench/pipeline.py
 
 clean:
 	rm -rf .run build *.egg-info

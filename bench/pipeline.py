@@ -329,6 +329,7 @@ def main() -> None:
     ap.add_argument("--skip-throughput", action="store_true")
     ap.add_argument("--skip-hot-folder", action="store_true")
     ap.add_argument("--skip-one-file", action="store_true", help="no reference run of OCRmyPDF on one combined PDF")
+    ap.add_argument("--keep", action="store_true", help="keep the runs' homes and OCRmyPDF outputs (the scans stay anyway)")
     ap.add_argument("--child", nargs="*", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child is not None:
@@ -418,6 +419,11 @@ def main() -> None:
             "hot_folder_mode": hot["mode"], "hot_folder_drops": len(secs),
         })
 
+    if not args.keep:  # about 1 GB; the generated scans stay, for the next run
+        for name in ("home-A", "home-B", "home-serve", "hot", "ocrmypdf-out-A", "ocrmypdf-out-B"):
+            shutil.rmtree(work / name, ignore_errors=True)
+        for name in ("all-pages.pdf", "all-pages-ocr.pdf"):
+            (work / name).unlink(missing_ok=True)
     loads["end"] = os.getloadavg()[0]
     figures.update({"cores": cores, "seed": args.seed,
                     "load_average_1min": {k: round(v, 2) for k, v in loads.items()}})

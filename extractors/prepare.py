@@ -73,18 +73,28 @@ def estimate_skew(grey: np.ndarray, dpi: int, max_angle: float = 6.0) -> float:
     """Angle in degrees (counter-clockwise positive) that makes text lines straight.
 
     Projection profiles: text lines give the sharpest histogram when level. Rows and columns
-    are both scored, so a page scanned sideways is straightened just as well.
+    are both scored, so a page scanned sideways is straightened just as well. The ink's pixel
+    coordinates are projected at each angle (no image is rotated), which keeps it cheap.
     """
     small = scale_to_dpi(grey, dpi, 100)
-    mask = ink_mask(small)
-    if cv2.countNonZero(mask) < 50:
+    ys, xs = np.nonzero(ink_mask(small))
+    if len(xs) < 50:
         return 0.0
+    h, w = small.shape
+    xs = xs.astype(np.float32) - w / 2
+    ys = ys.astype(np.float32) - h / 2
+    size = int(np.hypot(h, w)) + 2
+
+    def sharpness(coord: np.ndarray) -> float:
+        profile = np.bincount((coord + size / 2).astype(np.int32), minlength=size).astype(np.float64)
+        return float(np.sum(np.diff(profile) ** 2))
 
     def score(angle: float) -> float:
-        rotated = rotate_small(mask, angle, border=0)
-        rows = rotated.sum(axis=1, dtype=np.float64)
-        cols = rotated.sum(axis=0, dtype=np.float64)
-        return max(float(np.sum(np.diff(rows) ** 2)), float(np.sum(np.diff(cols) ** 2)))
+        # Coordinates of the ink once the page is turned ``angle`` degrees counter-clockwise
+        # (as cv2.getRotationMatrix2D turns it, y pointing down).
+        t = np.deg2rad(angle)
+        c, s = np.cos(t), np.sin(t)
+        return max(sharpness(ys * c - xs * s), sharpness(xs * c + ys * s))
 
     best = max(np.arange(-max_angle, max_angle + 1e-9, 0.5), key=score)
     fine = max(np.arange(best - 0.4, best + 0.4 + 1e-9, 0.1), key=score)

@@ -15,7 +15,6 @@ import json
 import os
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -26,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import timed_run  # noqa: E402
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
@@ -66,29 +67,7 @@ def run_pipeline(files: list[Path], home: Path) -> dict:
     """Run the real batch flow in a child process; returns its timings and peak memory."""
     env = dict(os.environ, AIGUILLAGE_HOME=str(home))
     env.pop("PREFECT_HOME", None)
-    out = subprocess.run([sys.executable, __file__, "--child", *map(str, files)], env=env, capture_output=True,
-                         text=True, timeout=7200)
-    if out.returncode != 0:
-        raise SystemExit(f"pipeline failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-def child(files: list[str]) -> None:
-    """In a fresh process: warm Prefect up on an empty batch, then time the real one."""
-    from cli.run_cmd import start_pipeline
-    from config import load_settings
-
-    _, quiet = start_pipeline(load_settings())
-    from flows.batch import run_batch
-
-    run_batch([])  # starts Prefect's temporary server: not part of the pipeline's cost
-    started = time.perf_counter()
-    lines = run_batch(files)
-    wall = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"wall_seconds": wall, "peak_rss_mb": peak, "lines": lines}))
-    sys.stdout.flush()
-    quiet()
+    return timed_run.run(files, env)
 
 
 def page_texts(home: Path, lines: list[dict]) -> dict[tuple[str, int], dict]:
@@ -162,10 +141,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=303)
     ap.add_argument("--big", type=int, default=500, help="pages of the large batch for the memory check")
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "aiguillage-bench-ocr")
-    ap.add_argument("--child", nargs="*")
     args = ap.parse_args()
-    if args.child is not None:
-        return child(args.child)
 
     cores = os.cpu_count() or 1
     work = args.work

@@ -52,6 +52,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import timed_run  # noqa: E402
 os.environ["OMP_THREAD_LIMIT"] = "1"
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
@@ -153,30 +155,9 @@ def one_page_pdfs(folder: Path, count: int, seed: int) -> list[Path]:
 
 # ---------------------------------------------------------------- throughput
 
-def child(files: list[str]) -> None:
-    """In a fresh process: warm Prefect up on an empty batch, then time the real one."""
-    from cli.run_cmd import start_pipeline
-    from config import load_settings
-
-    _, quiet = start_pipeline(load_settings())
-    from flows.batch import run_batch
-
-    run_batch([])  # starts Prefect's temporary server: not part of the pipeline's cost
-    started = time.perf_counter()
-    lines = run_batch(files)
-    wall = time.perf_counter() - started
-    print(json.dumps({"wall_seconds": wall, "lines": lines}))
-    sys.stdout.flush()
-    quiet()
-
-
 def run_pipeline(files: list[Path], home: Path, cores: int) -> dict:
     env = clean_env(AIGUILLAGE_HOME=str(home), AIGUILLAGE_OCR_WORKERS=str(cores))
-    out = subprocess.run([sys.executable, __file__, "--child", *map(str, files)], env=env, capture_output=True,
-                         text=True, timeout=7200)
-    if out.returncode != 0:
-        raise SystemExit(f"pipeline failed:\n{out.stderr[-3000:]}")
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return timed_run.run(files, env)
 
 
 def ocrmypdf_version() -> str:
@@ -330,10 +311,7 @@ def main() -> None:
     ap.add_argument("--skip-hot-folder", action="store_true")
     ap.add_argument("--skip-one-file", action="store_true", help="no reference run of OCRmyPDF on one combined PDF")
     ap.add_argument("--keep", action="store_true", help="keep the runs' homes and OCRmyPDF outputs (the scans stay anyway)")
-    ap.add_argument("--child", nargs="*", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args.child is not None:
-        return child(args.child)
 
     cores, work = args.cores, args.work
     loads = {"start": os.getloadavg()[0]}

@@ -49,3 +49,16 @@ def check_line(line: dict) -> None:
             assert re.fullmatch(r"0\d{9}", value)
         if name in ("supplier_siret", "iban", "supplier_vat", "tenant_reference"):
             assert " " not in value
+
+
+def main_queue_items(store) -> list[dict]:
+    """Every work item in a main queue (not a copy), read from the object store."""
+    import json
+
+    items = []
+    for key in store.list("queues/"):
+        if "/items/" in key:
+            item = json.loads(store.get(key))
+            if not item.get("copy_of"):
+                items.append(item)
+    return items

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.spec import main_queue_items
+
 from tests.pages import letter_pdf
 from tests.s3server import REPO, missing_programs, server_from_env, start_server, stop_server, unique_bucket
 
@@ -124,13 +126,10 @@ def test_gateway_stopped_mid_batch_every_document_routed_once(prefect_harness, g
     # In storage: exactly one open work item per document in its main queue, as the lines say.
     store = gateway.server.store(bucket)
     main_items = Counter()
-    for key in store.list("queues/"):
-        if "/items/" in key:
-            item = json.loads(store.get(key))
-            if not item.get("copy_of"):
-                main_items[item["document_id"]] += 1
-                line = next(x for x in lines if x["document_id"] == item["document_id"])
-                assert item["queue"] == line["queue"] and item["state"] == "open"
+    for item in main_queue_items(store):
+        main_items[item["document_id"]] += 1
+        line = next(x for x in lines if x["document_id"] == item["document_id"])
+        assert item["queue"] == line["queue"] and item["state"] == "open"
     assert main_items == Counter({i: 1 for i in ids})
     from storage.queues import entries
 

@@ -9,15 +9,6 @@ import time
 import pytest
 
 from storage.errors import ObjectNotFound
-from storage.local import LocalStore
-
-
-@pytest.fixture(params=["local", pytest.param("s3", marks=pytest.mark.s3)])
-def store(request, tmp_path):
-    if request.param == "local":
-        return LocalStore(tmp_path / "store")
-    server = request.getfixturevalue("s3_server")
-    return server.store(request.getfixturevalue("s3_bucket"))
 
 
 def test_put_get_roundtrip(store):

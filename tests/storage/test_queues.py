@@ -12,19 +12,10 @@ import pytest
 from storage import claims, inbox, queues
 from storage.audit import events
 from storage.inbox import AlreadyClaimed, BadTarget, Closed, ItemNotFound, Member, NotHolder
-from storage.local import LocalStore
 from storage.queues import WorkItem
 
 TEAM = "technique"
 T0 = 1_900_000_000.0  # a fixed "now" for lease arithmetic
-
-
-@pytest.fixture(params=["local", pytest.param("s3", marks=pytest.mark.s3)])
-def store(request, tmp_path):
-    if request.param == "local":
-        return LocalStore(tmp_path / "store")
-    server = request.getfixturevalue("s3_server")
-    return server.store(request.getfixturevalue("s3_bucket"))
 
 
 def doc_id(n: int) -> str:

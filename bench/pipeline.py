@@ -41,7 +41,6 @@ import json
 import os
 import random
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -54,29 +53,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import timed_run  # noqa: E402
+from common import BIN, clean_env, load  # noqa: E402
+from hot_folder import hot_folder_latency  # noqa: E402
 os.environ["OMP_THREAD_LIMIT"] = "1"
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
 TYPES = ["repair_request", "supplier_invoice", "lease_termination", "payment_difficulty", "legal_notice",
          "housing_benefit", "insurance_certificate", "supplier_quote", "neighbour_dispute", "social_distress"]
-BIN = Path(sys.executable).parent
-GAP_SECONDS = (1.0, 3.0)  # pause between an item's arrival in its queue and the next drop
-
-
-def load() -> str:
-    one, five, _ = os.getloadavg()
-    return f"load {one:.1f} (1 min), {five:.1f} (5 min)"
-
-
-def clean_env(**extra: str) -> dict[str, str]:
-    """This environment without any AIGUILLAGE_* setting of the caller, plus ``extra``."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AIGUILLAGE_")}
-    env.pop("PREFECT_HOME", None)
-    env.pop("PREFECT_API_URL", None)
-    env["OMP_THREAD_LIMIT"] = "1"
-    env.update(extra)
-    return env
 
 
 # ---------------------------------------------------------------- corpus
@@ -204,98 +188,6 @@ def run_ocrmypdf_one_file(files: list[Path], work: Path, cores: int) -> float:
     if done.returncode != 0:
         raise SystemExit(f"ocrmypdf failed on {combined}:\n{done.stderr[-3000:]}")
     return wall
-
-
-# ---------------------------------------------------------------- hot folder
-
-def serve_command() -> tuple[str, list[str]]:
-    """`aiguillage serve` when it exists (with --interval when it takes one), else `watch`."""
-    exe = str(BIN / "aiguillage")
-    probe = subprocess.run([exe, "serve", "--help"], capture_output=True, text=True, env=clean_env())
-    if probe.returncode == 0:
-        args = [exe, "serve"] + (["--interval", "0.5"] if "--interval" in probe.stdout else [])
-        return "serve", args
-    return "watch", [exe, "watch", "--interval", "0.5"]
-
-
-def wait_for_item(store: Path, doc_id: str, timeout: float, proc: subprocess.Popen) -> float | None:
-    """perf_counter() when queues/*/items/<doc_id>.json appears; None on timeout or exit."""
-    deadline = time.perf_counter() + timeout
-    queues = store / "queues"
-    while time.perf_counter() < deadline:
-        if queues.is_dir():
-            for q in queues.iterdir():
-                if (q / "items" / f"{doc_id}.json").exists():
-                    return time.perf_counter()
-        if proc.poll() is not None:
-            return None
-        time.sleep(0.02)
-    return None
-
-
-def drop(path: Path, hot: Path) -> float:
-    """Write under a hidden name (ignored by the hot folder), rename in; returns the rename time."""
-    tmp = hot / f".{path.name}.part"
-    tmp.write_bytes(path.read_bytes())
-    target = hot / path.name
-    os.replace(tmp, target)
-    return time.perf_counter()
-
-
-def stop(proc: subprocess.Popen) -> str:
-    if proc.poll() is not None:
-        return f"already exited ({proc.returncode})"
-    proc.send_signal(signal.SIGINT)
-    try:
-        proc.wait(timeout=30)
-        how = f"stopped by SIGINT (exit {proc.returncode})"
-    except subprocess.TimeoutExpired:
-        how = "did not stop within 30 s of SIGINT: killed"
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)  # its own group (start_new_session): Prefect's server too
-    except ProcessLookupError:
-        pass
-    proc.wait()
-    return how
-
-
-def hot_folder_latency(work: Path, letters: list[Path], cores: int, seed: int) -> dict:
-    from flows.ids import document_id, file_sha256
-
-    home, hot = work / "home-serve", work / "hot"
-    for d in (home, hot):
-        shutil.rmtree(d, ignore_errors=True)
-        d.mkdir(parents=True)
-    mode, cmd = serve_command()
-    env = clean_env(AIGUILLAGE_HOME=str(home), AIGUILLAGE_INTAKE_HOT_FOLDER=str(hot),
-                    AIGUILLAGE_INTAKE_SETTLE_SECONDS="1", AIGUILLAGE_OCR_WORKERS=str(cores))
-    log = (work / f"{mode}.log").open("wb")
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    store = home / "store"
-    seconds: list[float] = []
-    gaps = random.Random(f"{seed}-gaps")
-    try:
-        warm, *timed = letters
-        t0 = drop(warm, hot)
-        t1 = wait_for_item(store, document_id(file_sha256(warm), [1]), 300, proc)
-        if t1 is None:
-            raise SystemExit(f"aiguillage {mode}: no work item for the warm-up file (see {work / (mode + '.log')})")
-        warm_seconds, ready_seconds = t1 - t0, t1 - started
-        for letter in timed:
-            time.sleep(gaps.uniform(*GAP_SECONDS))  # lands anywhere in the service's polling cycle
-            t0 = drop(letter, hot)
-            t1 = wait_for_item(store, document_id(file_sha256(letter), [1]), 120, proc)
-            if t1 is None:
-                raise SystemExit(f"aiguillage {mode}: no work item for {letter.name} within 120 s "
-                                 f"(see {work / (mode + '.log')})")
-            seconds.append(t1 - t0)
-    finally:
-        how = stop(proc)
-        log.close()
-    return {"mode": mode, "command": " ".join(Path(cmd[0]).name if i == 0 else a for i, a in enumerate(cmd)),
-            "seconds": seconds, "warm_up_seconds": warm_seconds, "first_item_after_start_seconds": ready_seconds,
-            "stopped": how}
 
 
 # ---------------------------------------------------------------- main

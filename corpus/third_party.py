@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import timedelta
 
 from config.registries import Tenant
 from corpus.fmt import fmt_amount, fmt_date, fmt_reference, money

@@ -14,7 +14,7 @@ from extractors import validators
 from extractors.fields_labels import Doc, LabelHit, labelled_digits, values_for
 from extractors.fields_totals import TOTAL_LABELS, choose_totals, read_totals
 from extractors.matching import match_supplier_by_ids, match_supplier_by_name
-from extractors.parsing import Match, find_amounts, find_dates, find_digit_runs, find_ibans, find_vats, fix_digits, fold
+from extractors.parsing import Match, find_amounts, find_dates, find_digit_runs, find_ibans, find_vats, fold
 from extractors.types import Extraction
 
 NO = r"(?:n\s?[°o*?]\s?\.?|no\.|num(?:ero)?\.?|#)"

@@ -18,7 +18,7 @@ import logging
 import os
 import re
 import threading
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, Callable, TypeVar
 
 import certifi
 import urllib3

@@ -20,8 +20,8 @@ Needs OCRmyPDF in the venv: `make bench-setup` (the `bench` extra of pyproject.t
    best case: no start-up per file. OMP_THREAD_LIMIT=1 for both; N = the cores used (``--cores``, default all). The ratio is our
    pages per minute over OCRmyPDF's (target >= 1.0). Every PDF page counts, blank backs and
    separator sheets included: both tools are given them.
-2. Hot folder to queue. `aiguillage serve` when it exists, else `aiguillage watch` (the same
-   intake loop), in a subprocess with AIGUILLAGE_INTAKE_HOT_FOLDER, settle time 1 s and
+2. Hot folder to queue (bench/hot_folder.py). `aiguillage serve` in a subprocess with
+   AIGUILLAGE_INTAKE_HOT_FOLDER, settle time 1 s and
    ``--interval 0.5``. Once a warm-up file has been routed, one-page documents are dropped one
    at a time (written under a dot-name, then renamed into the folder), each 1 to 3 s (random,
    seeded) after the previous one's work item appeared, so drops land anywhere in the polling

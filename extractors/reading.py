@@ -102,8 +102,7 @@ def _inspect_pdf(path: Path, size: int, max_pages: int, max_pixels: int, dpi: in
         if pixels > max_pixels:
             raise UnreadableInput(f"page {number} démesurée ({pixels / 1e6:.0f} mégapixels à {dpi} DPI, "
                                   f"maximum {max_pixels / 1e6:.0f})", "too_large")
-    text_pages = frozenset(n for n in range(1, count + 1) if _has_text_layer(path, n))
-    return SourceInfo(str(path), "pdf", count, size, text_pages)
+    return SourceInfo(str(path), "pdf", count, size, _text_layer_pages(path, count))
 
 
 def _inspect_image(path: Path, kind: str, size: int, max_pages: int, max_pixels: int) -> SourceInfo:
@@ -227,13 +226,15 @@ def embedded_page_image(path: Path, number: int) -> tuple[np.ndarray, int] | Non
     return np.asarray(_to_grey(image)), max(72, min(1200, dpi))
 
 
-def _has_text_layer(path: Path, number: int) -> bool:
+def _text_layer_pages(path: Path, count: int) -> frozenset[int]:
+    """Pages with a usable text layer, from one pdftotext run (pages end with a form feed)."""
     try:
-        out = commands.run(["pdftotext", "-q", "-f", str(number), "-l", str(number), str(path), "-"],
-                           timeout=60).stdout
+        out = commands.run(["pdftotext", "-q", str(path), "-"], timeout=60 + count).stdout
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
-        return False
-    return sum(ch.isalnum() for ch in out.decode("utf-8", "replace")) >= MIN_TEXT_LAYER_CHARS
+        return frozenset()
+    pages = out.decode("utf-8", "replace").split("\f")
+    return frozenset(n for n, text in enumerate(pages[:count], start=1)
+                     if sum(ch.isalnum() for ch in text) >= MIN_TEXT_LAYER_CHARS)
 
 
 _PAGE_RE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)"')

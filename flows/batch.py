@@ -206,7 +206,8 @@ def route_documents(item: _File) -> list[dict]:
             r.kind in ("blank", "separator") for r in results) else "; ".join(
             f"page {r.number} : {r.error}" for r in results if r.kind == "failed")
         return [quarantine_task(source, sha256, reason, "blank")]
-    facturx = _facturx(item.path) if item.info.kind == "pdf" and item.info.text_pages else None
+    facturx = (read_facturx_xml(Path(item.path).read_bytes())
+               if item.info.kind == "pdf" and item.info.text_pages else None)
     patiently(record, runtime().store, AuditEvent("split", None, details={
         "sha256": sha256, "documents": [d.numbers for d in documents],
         "dropped": [r.number for r in results if r.kind in ("blank", "separator")]}))
@@ -229,10 +230,3 @@ def route_documents(item: _File) -> list[dict]:
         else:
             out.append(fut.result())
     return out
-
-
-def _facturx(path: str) -> bytes | None:
-    try:
-        return read_facturx_xml(Path(path).read_bytes())
-    except Exception:  # a broken attachment is not a broken invoice: read it as a PDF
-        return None

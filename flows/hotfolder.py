@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from flows.ids import file_sha256
+from flows.ids import bytes_sha256
 from storage.objectstore import ObjectStore
 
 DONE_FOLDER = "traites"
@@ -64,9 +64,9 @@ class HotFolder:
 
 def push(store: ObjectStore, path: Path) -> tuple[str, bool]:
     """Put a file in the store's intake; False when that exact file is already waiting."""
-    sha = file_sha256(path)
-    key = f"{INTAKE_PREFIX}{sha}/{path.name}"
-    created = store.put_if_absent(key, path.read_bytes(), metadata={"filename": path.name})
+    data = path.read_bytes()
+    key = f"{INTAKE_PREFIX}{bytes_sha256(data)}/{path.name}"
+    created = store.put_if_absent(key, data, metadata={"filename": path.name})
     return key, created
 
 

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.ids import file_sha256
+from flows.ids import bytes_sha256
 from flows.runtime import Runtime
 from storage import layout
 from storage.audit import AuditEvent, record
@@ -51,8 +51,8 @@ class Receipt:
 
 def receive(rt: Runtime, path: Path, source: str | None = None) -> Receipt:
     store = rt.store
-    sha = file_sha256(path)
     data = path.read_bytes()
+    sha = bytes_sha256(data)
     store.put_if_absent(layout.original(sha), data, metadata={"filename": path.name})
     first = store.put_if_absent(layout.receipt(sha), json.dumps(
         {"sha256": sha, "filename": path.name, "source": source or str(path), "size": len(data),

@@ -1,0 +1,152 @@
+"""Coloured "REÇU LE" stamps on generated scans: found, taken off the page, read on their own;
+coloured letterheads are not stamps."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import cv2
+import numpy as np
+import pytest
+from pdf2image import convert_from_bytes
+from PIL import Image
+from rapidfuzz.distance import Levenshtein
+
+from corpus.model import Letterhead
+from corpus.render_pdf import render_pdf
+from corpus.scan import add_stamp, degrade
+from corpus.supplier_docs import COLORS
+from corpus.texts import make_document
+from extractors.ocr import ocr_page
+from extractors.prepare import prepare_page
+from extractors.stamps import find_stamps, read_stamp, remove_stamps, stamp_image
+
+DPI = 300
+STAMP = ["REÇU LE 12/03/2021", "PATRIMOINE"]
+
+
+def first_page(seed: int, letterhead: Letterhead | None = None) -> tuple[np.ndarray, str, str]:
+    """A supplier invoice's first page, rendered at 300 DPI: RGB image, printed text, supplier name."""
+    rng = random.Random(seed)
+    doc = make_document(rng, "supplier_invoice")
+    if letterhead is not None:
+        doc.letterhead = letterhead
+    pdf, texts = render_pdf(doc, rng)
+    image = convert_from_bytes(pdf, dpi=DPI, first_page=1, last_page=1)[0].convert("RGB")
+    return np.asarray(image), texts[0], doc.letterhead.name
+
+
+def grey_of(rgb: np.ndarray) -> np.ndarray:
+    return np.asarray(Image.fromarray(rgb).convert("L"))  # as the page reader makes it
+
+
+def ocr_text(grey: np.ndarray) -> str:
+    return ocr_page(prepare_page(grey, DPI).image, 1, DPI, with_pdf=False).page.text
+
+
+def edits(ocr: str, truth: str) -> int:
+    return Levenshtein.distance(re.sub(r"\s+", " ", ocr).strip(), re.sub(r"\s+", " ", truth).strip())
+
+
+@pytest.fixture(scope="module")
+def stamped():
+    """Seed 4: the stamp lands over the invoice's header text; a red letterhead with bars."""
+    clean, printed, supplier = first_page(4)
+    scan = degrade(random.Random(4), clean, DPI, stamp=STAMP, allow_rotation=False)
+    assert scan.image.ndim == 3 and scan.stamp == "\n".join(STAMP)
+    return scan.image, printed, supplier
+
+
+def test_stamp_found_where_it_was_put_at_its_angle():
+    clean, _, _ = first_page(1)
+    for seed in range(6):
+        page = add_stamp(random.Random(seed), clean, STAMP, DPI)
+        ys, xs = np.nonzero(np.any(page != clean, axis=2))  # the stamp's own pixels
+        (cx, cy), (w, h), a = cv2.minAreaRect(np.column_stack((xs, ys)).astype(np.float32))
+        expected = ((-a if w >= h else 90 - a) + 90) % 180 - 90
+        stamps = find_stamps(page, DPI)
+        assert len(stamps) == 1, seed
+        s = stamps[0]
+        assert np.hypot(s.center[0] - cx, s.center[1] - cy) < 10
+        assert s.angle == pytest.approx(expected, abs=1.5)
+        assert s.size[0] == pytest.approx(max(w, h), rel=0.05) and s.size[1] == pytest.approx(min(w, h), rel=0.1)
+        # The mask covers the stamp's ink and little else.
+        x0, y0, x1, y1 = s.bounds
+        truth = np.zeros(page.shape[:2], bool)
+        truth[ys, xs] = True
+        found = np.zeros_like(truth)
+        found[y0:y1, x0:x1] = s.mask > 0
+        assert (found & truth).sum() > 0.8 * found.sum()
+
+
+@pytest.mark.parametrize("seed", [3, 5, 11, 17])
+def test_stamp_found_on_degraded_scans(seed):
+    clean, _, _ = first_page(seed)
+    scan = degrade(random.Random(seed), clean, DPI, stamp=STAMP, allow_rotation=False)
+    stamps = find_stamps(scan.image, DPI)
+    assert len(stamps) == 1
+    h, w = scan.image.shape[:2]
+    assert stamps[0].center[0] > w / 3 and stamps[0].center[1] < h / 2  # where the generator puts it
+
+
+LETTERHEADS = [Letterhead("Plomberie Garonne", COLORS[i % len(COLORS)], shape, "Plomberie")
+               for i, shape in enumerate(("square", "circle", "triangle", "bars", "none", "square"))]
+LETTERHEADS += [Letterhead("Ascenseurs Occitanie SAS", (0.7, 0.1, 0.1), "square", "Ascenseurs"),
+                Letterhead("caf", (0.0, 0.45, 0.75), "circle", "Allocations familiales")]
+
+
+@pytest.mark.parametrize("letterhead", LETTERHEADS, ids=lambda lh: f"{lh.shape}-{lh.color}")
+def test_coloured_letterhead_is_not_a_stamp(letterhead):
+    clean, _, _ = first_page(21, letterhead)
+    assert find_stamps(clean, DPI) == []
+    # Scanned in colour (the first seed that keeps colour), still no stamp.
+    scan = next(s for s in (degrade(random.Random(k), clean, DPI, allow_rotation=False) for k in range(60))
+                if s.image.ndim == 3)
+    assert find_stamps(scan.image, DPI) == []
+
+
+def test_grey_page_has_no_stamp(stamped):
+    rgb, _, _ = stamped
+    assert find_stamps(grey_of(rgb), DPI) == []
+    assert remove_stamps(grey_of(rgb), rgb, []) is not None
+
+
+def test_removal_keeps_the_printed_text_and_the_letterhead(stamped):
+    rgb, printed, supplier = stamped
+    grey = grey_of(rgb)
+    stamps = find_stamps(rgb, DPI)
+    assert len(stamps) == 1
+    cleaned = remove_stamps(grey, rgb, stamps)
+    # Only inside the stamp's box.
+    x0, y0, x1, y1 = stamps[0].bounds
+    outside = np.ones(grey.shape, bool)
+    outside[y0:y1, x0:x1] = False
+    assert np.array_equal(cleaned[outside], grey[outside])
+    before, after = ocr_text(grey), ocr_text(cleaned)
+    assert "REÇU" not in after and "12/03/2021" not in after
+    assert supplier in after
+    assert edits(after, printed) < edits(before, printed) / 2
+    assert edits(after, printed) <= 0.03 * len(printed)
+
+
+def test_stamp_read(stamped):
+    rgb, _, _ = stamped
+    (stamp,) = find_stamps(rgb, DPI)
+    img = stamp_image(rgb, stamp)
+    assert img.ndim == 2 and img.shape[1] > 3 * img.shape[0]  # upright: wider than tall
+    assert np.median(img) > 200  # black on white
+    text = read_stamp(rgb, stamp, DPI)
+    assert "12/03/2021" in text and "PATRIMOINE" in text
+    assert text.splitlines()[-1] == "PATRIMOINE"
+
+
+@pytest.mark.parametrize("quarter_turns, page_rotation", [(1, 90), (2, 180), (3, 270)])
+def test_stamp_read_on_a_turned_page(stamped, quarter_turns, page_rotation):
+    # np.rot90 turns the page counter-clockwise; ``page_rotation`` is what the OCR reports:
+    # the clockwise turn that makes the page upright.
+    rgb, _, _ = stamped
+    turned = np.ascontiguousarray(np.rot90(rgb, quarter_turns))
+    (stamp,) = find_stamps(turned, DPI)
+    text = read_stamp(turned, stamp, DPI, page_rotation)
+    assert "12/03/2021" in text and "PATRIMOINE" in text

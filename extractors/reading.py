@@ -109,6 +109,7 @@ def _inspect_image(path: Path, kind: str, size: int, max_pages: int, max_pixels:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            warnings.simplefilter("ignore", UserWarning)  # "Corrupt EXIF data": our own error says it
             with Image.open(path) as im:
                 w, h = im.size
                 if w * h > max_pixels:
@@ -121,8 +122,7 @@ def _inspect_image(path: Path, kind: str, size: int, max_pages: int, max_pixels:
                     fw, fh = frame.size
                     if fw * fh > max_pixels:
                         raise UnreadableInput(f"page démesurée ({fw}×{fh} pixels)", "too_large")
-                im.seek(0)
-                im.load()  # decodes the first frame: catches truncated data
+                _check_complete(im, kind, path, size)
     except UnreadableInput:
         raise
     except Image.DecompressionBombError:
@@ -130,6 +130,24 @@ def _inspect_image(path: Path, kind: str, size: int, max_pages: int, max_pixels:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         raise UnreadableInput(f"image endommagée ou tronquée ({_short(exc)})", "corrupt") from None
     return SourceInfo(str(path), kind, count, size)
+
+
+def _check_complete(im: Image.Image, kind: str, path: Path, size: int) -> None:
+    """Catch a truncated image without decoding it (decoding is the page worker's job, and
+    doing it twice costs as much as preparing the page): the data must reach its end marker."""
+    if kind == "png":
+        im.verify()  # walks the chunks and their checksums up to IEND, without inflating pixels
+    elif kind == "jpeg":
+        with path.open("rb") as fh:
+            fh.seek(max(0, size - 4096))
+            if b"\xff\xd9" not in fh.read():
+                raise OSError("image tronquée : fin des données JPEG absente")
+    elif kind == "tiff":
+        for frame in ImageSequence.Iterator(im):
+            offsets = frame.tag_v2.get(273) or frame.tag_v2.get(324) or ()
+            counts = frame.tag_v2.get(279) or frame.tag_v2.get(325) or ()
+            if any(o + c > size for o, c in zip(offsets, counts)):
+                raise OSError("image tronquée : données TIFF au-delà de la fin du fichier")
 
 
 def read_page(info: SourceInfo, number: int, dpi: int, timeout: float = 120) -> SourcePage:

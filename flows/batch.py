@@ -10,7 +10,6 @@ import os
 import shutil
 from collections import deque
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 from typing import Callable, Protocol
 
@@ -58,39 +57,58 @@ def task_runner():
     return ThreadPoolTaskRunner(max_workers=workers())
 
 
+@dataclass
+class Arrival:
+    """A file taken in: its receipt, and what it holds (or why it cannot be read)."""
+
+    receipt: Receipt
+    info: SourceInfo | None = None
+    refused: tuple[str, str] | None = None  # why it cannot be read, and the kind of bad input
+
+
 @task(name="recevoir", cache_policy=NO_CACHE, **TASK_RETRIES)
-def receive_task(path: str, source: str) -> Receipt:
-    return receive(runtime(), Path(path), source)
+def receive_task(paths: list[str], sources: list[str]) -> list[Arrival]:
+    """Take a few files in at once: each original kept, fingerprinted, recognised if already
+    handled, and checked (format, pages, size) before any page is read. One task for several
+    files: a one-page scan costs a task run less (each costs as much as preparing a page)."""
+    rt = runtime()
+    s = rt.settings
+    arrivals = []
+    for path, source in zip(paths, sources):
+        arrival = Arrival(receive(rt, Path(path), source))
+        if arrival.receipt.previous is None:
+            try:
+                arrival.info = inspect(Path(path), s["ocr.max_pages"], s["ocr.max_page_pixels"], s["ocr.dpi"])
+            except UnreadableInput as exc:
+                arrival.refused = (exc.reason, exc.kind)
+        arrivals.append(arrival)
+    return arrivals
 
 
-@task(name="examiner", cache_policy=NO_CACHE)
-def inspect_task(path: str) -> SourceInfo:
-    s = runtime().settings
-    return inspect(Path(path), s["ocr.max_pages"], s["ocr.max_page_pixels"], s["ocr.dpi"])
-
-
-def _page_cache_key(_context, parameters: dict) -> str:
-    """A page's result depends on the file's content (its spool folder is named by its
-    SHA-256), the page and the OCR settings: a rerun after a crash skips pages already read."""
-    s = runtime().settings
-    return f"page-{Path(parameters['spool']).name}-{parameters['number']}-{s['ocr.dpi']}-{s['ocr.languages']}"
-
-
-@task(name="lire-page", cache_key_fn=_page_cache_key, persist_result=True, cache_expiration=timedelta(days=7))
+@task(name="lire-page", cache_policy=NO_CACHE)
 def page_task(info: SourceInfo, number: int, spool: str) -> PageResult:
+    """One page read, prepared and OCRed. Its text and PDF go to the spool folder, named by the
+    file's SHA-256 and the OCR settings: a rerun after a crash takes the pages already read from
+    there, and the result passed back is only paths (Prefect's bookkeeping grows with it)."""
     s = runtime().settings
     return process_page(info, number, s["ocr.dpi"], s["ocr.languages"], s["ocr.page_timeout_seconds"],
                         Path(spool))
 
 
 @task(name="comprendre-et-aiguiller", cache_policy=NO_CACHE, **TASK_RETRIES)
-def document_task(doc: DocumentText, sha256: str, page_pdfs: list[str], failed: dict[int, str]) -> dict:
+def document_task(source: str, sha256: str, pages: list[PageResult], facturx_xml: bytes | None,
+                  failed: dict[int, str]) -> dict:
+    """One document: its pages' text loaded from the spool, understood, then delivered."""
     rt = runtime()
-    doc_id = document_id(sha256, doc.source_pages)
+    readable = [p for p in pages if p.kind == "text"]
+    numbers = [p.number for p in pages]
+    doc = DocumentText(source, numbers, [p.load_page() for p in readable], facturx_xml)
+    doc_id = document_id(sha256, numbers)
     record(rt.store, AuditEvent("ocr", doc_id, details={
-        "pages": doc.source_pages, "methods": sorted({p.method for p in doc.pages}),
+        "pages": numbers, "methods": sorted({p.method for p in doc.pages}),
         "mean_confidence": round(sum(p.mean_confidence for p in doc.pages) / max(1, len(doc.pages)), 1)}))
-    return delivery.deliver(rt, doc, doc_id, sha256, understand(doc, rt), page_pdfs, failed)
+    pdfs = [p.pdf for p in readable if p.pdf and Path(p.pdf).exists()]
+    return delivery.deliver(rt, doc, doc_id, sha256, understand(doc, rt), pdfs, failed)
 
 
 @task(name="quarantaine", cache_policy=NO_CACHE, **TASK_RETRIES)
@@ -127,48 +145,56 @@ def process_batch(files: list[str], sources: dict[str, str] | None = None) -> li
     def finish_oldest() -> None:
         item = queue.popleft()
         if item.lines is None:
-            try:
-                item.lines = route_documents(item)
-            finally:
-                shutil.rmtree(item.spool, ignore_errors=True)
+            item.lines = route_documents(item)
+            shutil.rmtree(item.spool.parent, ignore_errors=True)
             patiently(record_outcome, runtime(), item.sha256, item.lines)
             seen[item.sha256] = item.lines
         lines.extend(item.lines)
         for listener in _listeners:
             listener(item.path, item.lines)
 
-    for path in files:
-        source = (sources or {}).get(path, path)
-        receipt = receive_task(path, source)
-        while any(q.sha256 == receipt.sha256 and q.lines is None for q in queue):
-            finish_oldest()  # the same file twice in one batch: the first copy finishes first
-        item = _File(path, source, receipt.sha256)
-        if receipt.sha256 in seen or receipt.previous is not None:
-            item.lines = duplicate_lines(source, seen.get(receipt.sha256) or receipt.previous)
-        else:
-            try:
-                item.info = inspect_task(path)
-            except UnreadableInput as exc:
-                item.lines = [quarantine_task(source, receipt.sha256, exc.reason, exc.kind)]
+    for group in _groups(files, in_flight_limit):
+        arrivals = receive_task(group, [(sources or {}).get(path, path) for path in group])
+        for path, arrival in zip(group, arrivals):
+            receipt = arrival.receipt
+            while any(q.sha256 == receipt.sha256 and q.lines is None for q in queue):
+                finish_oldest()  # the same file twice in one batch: the first copy finishes first
+            item = _File(path, receipt.source, receipt.sha256)
+            if receipt.sha256 in seen or receipt.previous is not None:
+                item.lines = duplicate_lines(receipt.source, seen.get(receipt.sha256) or receipt.previous)
+            elif arrival.refused is not None:
+                item.lines = [quarantine_task(receipt.source, receipt.sha256, *arrival.refused)]
                 patiently(record_outcome, runtime(), receipt.sha256, item.lines)
                 seen[receipt.sha256] = item.lines
             else:
-                item.spool = runtime().settings.home / "spool" / receipt.sha256
+                item.info = arrival.info
+                item.spool = spool_folder(receipt.sha256)
                 item.pages = [page_task.submit(item.info, n, str(item.spool))
                               for n in range(1, item.info.page_count + 1)]
                 for p in _progress:
                     p.file_started(len(item.pages))
                     for f in item.pages:
                         f.add_done_callback(lambda _f, p=p: p.page_done())
-        if item.lines is not None:
-            for p in _progress:
-                p.file_started(0)
-        queue.append(item)
-        while len(queue) > 1 and sum(len(q.pages) for q in queue if q.lines is None) > in_flight_limit:
-            finish_oldest()
+            if item.lines is not None:
+                for p in _progress:
+                    p.file_started(0)
+            queue.append(item)
+            while len(queue) > 1 and sum(len(q.pages) for q in queue if q.lines is None) > in_flight_limit:
+                finish_oldest()
     while queue:
         finish_oldest()
     return lines
+
+
+def _groups(files: list[str], size: int) -> list[list[str]]:
+    """Files in groups for the intake task: the first alone, so that OCR starts at once."""
+    return [files[:1]] + [files[i:i + size] for i in range(1, len(files), size)] if files else []
+
+
+def spool_folder(sha256: str) -> Path:
+    """Where a file's pages are spooled: by content and by the settings that change what OCR reads."""
+    s = runtime().settings
+    return s.home / "spool" / sha256 / f"{s['ocr.dpi']}dpi-{s['ocr.languages']}"
 
 
 class Progress(Protocol):
@@ -211,22 +237,15 @@ def route_documents(item: _File) -> list[dict]:
     patiently(record, runtime().store, AuditEvent("split", None, details={
         "sha256": sha256, "documents": [d.numbers for d in documents],
         "dropped": [r.number for r in results if r.kind in ("blank", "separator")]}))
-    doc_futures = []
-    for d in documents:
-        readable = [p for p in d.pages if p.kind == "text" and p.page is not None]
-        failed = {p.number: p.error or "illisible" for p in d.pages if p.kind == "failed"}
-        if not readable:
-            doc_futures.append(None)
-            continue
-        doc = DocumentText(source, d.numbers, [p.page for p in readable],
-                           facturx if len(documents) == 1 else None)
-        pdfs = [p.pdf for p in readable if p.pdf and Path(p.pdf).exists()]
-        doc_futures.append(document_task.submit(doc, sha256, pdfs, failed))
     out = []
-    for d, fut in zip(documents, doc_futures):
-        if fut is None:
+    for d in documents:
+        readable = [p for p in d.pages if p.kind == "text"]
+        if not readable:
             reason = "; ".join(f"page {p.number} : {p.error}" for p in d.pages)
             out.append(patiently(delivery.quarantine, runtime(), source, sha256, reason, "ocr_failed", d.numbers))
-        else:
-            out.append(fut.result())
+            continue
+        failed = {p.number: p.error or "illisible" for p in d.pages if p.kind == "failed"}
+        # Run here, in the flow's thread: the task runner's workers stay on pages, so OCR never
+        # waits behind a delivery's writes.
+        out.append(document_task(source, sha256, d.pages, facturx if len(documents) == 1 else None, failed))
     return out

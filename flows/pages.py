@@ -1,32 +1,61 @@
 """Per-page work, run in parallel: read one page, prepare it, OCR it. Pure functions of
-their inputs, so they run the same in a thread, a process or on another machine."""
+their inputs, so they run the same in a thread, a process or on another machine.
+
+With a spool folder, a page's text (words and boxes) and its searchable PDF go to disk and
+the result that travels back is a few paths: a long batch holds no page in memory, task
+results stay tiny (Prefect's bookkeeping costs grow with them), and a page already read is
+not read again after a crash: the spool is keyed by the file's SHA-256 and the OCR settings.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from extractors.errors import OcrFailed, UnreadableInput
 from extractors.ocr import ocr_page
 from extractors.prepare import prepare_page
 from extractors.reading import SourceInfo, read_page
-from extractors.types import PageText
+from extractors.types import PageText, Word
 
 
 @dataclass
 class PageResult:
     number: int
     kind: str  # "text" (read), "blank", "separator" or "failed"
-    page: PageText | None = None
+    page: PageText | None = None  # in memory when read without a spool
     pdf: str | None = None  # path of the searchable one-page PDF of a scanned page
     error: str | None = None
+    text_file: str | None = None  # the spooled PageText, when read with a spool
+
+    def load_page(self) -> PageText | None:
+        if self.page is not None or self.text_file is None:
+            return self.page
+        return page_from_json(json.loads(Path(self.text_file).read_text(encoding="utf-8")))
 
 
 def process_page(info: SourceInfo, number: int, dpi: int, languages: str, timeout: float,
                  spool: Path | None = None) -> PageResult:
-    """Read page ``number``. The page's searchable PDF goes to ``spool`` (a folder), so that
-    a long batch holds no page images or PDFs in memory, only their text."""
+    """Read page ``number``; with ``spool`` (a folder), its text and PDF are written there and
+    a page already spooled is taken from there."""
+    if spool is None:
+        return read_one(info, number, dpi, languages, timeout, None)
+    marker = spool / f"page-{number:05d}.json"
+    if marker.is_file():
+        try:
+            return _result_from_spool(marker)
+        except (OSError, ValueError, KeyError):
+            pass  # a damaged spool entry: read the page again
+    spool.mkdir(parents=True, exist_ok=True)
+    result = read_one(info, number, dpi, languages, timeout, spool)
+    return _spool_result(result, marker)
+
+
+def read_one(info: SourceInfo, number: int, dpi: int, languages: str, timeout: float,
+             spool: Path | None) -> PageResult:
     started = time.perf_counter()
     try:
         source = read_page(info, number, dpi, timeout)
@@ -36,9 +65,9 @@ def process_page(info: SourceInfo, number: int, dpi: int, languages: str, timeou
         page = PageText(number=number, text=source.text or "", words=source.words, method="pdf-text",
                         width=source.size[0], height=source.size[1])
         return PageResult(number, "text", page)
-    if is_separator(source.image):
-        return PageResult(number, "separator")
     prepared = prepare_page(source.image, source.dpi)
+    if prepared.separator:
+        return PageResult(number, "separator")
     if prepared.blank:
         return PageResult(number, "blank")
     try:
@@ -49,13 +78,37 @@ def process_page(info: SourceInfo, number: int, dpi: int, languages: str, timeou
     result.page.seconds = round(time.perf_counter() - started, 3)  # read + prepare + OCR
     pdf_path = None
     if spool is not None and result.pdf:
-        spool.mkdir(parents=True, exist_ok=True)
         pdf_path = spool / f"page-{number:05d}.pdf"
         pdf_path.write_bytes(result.pdf)
     return PageResult(number, "text", result.page, str(pdf_path) if pdf_path else None)
 
 
-def is_separator(image) -> bool:
-    from extractors.separator import is_separator_page
+def _spool_result(result: PageResult, marker: Path) -> PageResult:
+    """Write the page's outcome next to its PDF (atomically: a crash leaves no half entry)."""
+    record = {"number": result.number, "kind": result.kind, "error": result.error, "pdf": result.pdf,
+              "page": page_to_json(result.page) if result.page else None}
+    tmp = marker.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, marker)
+    return PageResult(result.number, result.kind, None, result.pdf, result.error,
+                      str(marker) if result.page else None)
 
-    return is_separator_page(image)
+
+def _result_from_spool(marker: Path) -> PageResult:
+    record = json.loads(marker.read_text(encoding="utf-8"))
+    if record["pdf"] and not Path(record["pdf"]).is_file():
+        raise ValueError("PDF de la page absent")
+    return PageResult(record["number"], record["kind"], None, record["pdf"], record["error"],
+                      str(marker) if record["page"] else None)
+
+
+def page_to_json(page: PageText) -> dict:
+    d = asdict(page)
+    d["words"] = [[w.text, w.left, w.top, w.width, w.height, w.confidence, w.line] for w in page.words]
+    return d
+
+
+def page_from_json(record: dict) -> PageText:
+    d = dict(record["page"] if "page" in record else record)
+    d["words"] = [Word(*w) for w in d["words"]]
+    return PageText(**d)

@@ -1,5 +1,9 @@
+import io
+
+import numpy as np
 import pikepdf
 import pytest
+from PIL import Image
 
 from extractors.errors import UnreadableInput
 from extractors.reading import inspect, read_page, sniff
@@ -99,3 +103,19 @@ def test_image_without_dpi_guesses_from_a4_width(tmp_path):
     info = inspect(path, **LIMITS)
     assert abs(read_page(info, 1, 300).dpi - 200) <= 5
     assert save_image(img, tmp_path / "x.png").exists()
+
+
+@pytest.mark.parametrize("fmt,options", [("PNG", {}), ("JPEG", {"quality": 80}), ("TIFF", {}),
+                                         ("TIFF", {"compression": "tiff_lzw"})])
+def test_truncated_image_refused_before_any_page_is_read(tmp_path, fmt, options):
+    rng = np.random.default_rng(3)
+    buf = io.BytesIO()
+    Image.fromarray(rng.integers(0, 255, (600, 420), dtype=np.uint8)).save(buf, fmt, **options)
+    whole = tmp_path / f"whole.{fmt.lower()}"
+    whole.write_bytes(buf.getvalue())
+    assert inspect(whole, 10, 10**8, 300).page_count == 1
+    cut = tmp_path / f"cut.{fmt.lower()}"
+    cut.write_bytes(buf.getvalue()[:len(buf.getvalue()) * 2 // 3])
+    with pytest.raises(UnreadableInput) as err:
+        inspect(cut, 10, 10**8, 300)
+    assert err.value.kind == "corrupt" and "tronquée" in err.value.reason

@@ -1,16 +1,17 @@
 """Separator sheet: the PDF, and its detection on clean, degraded, rotated and normal pages."""
 
+import io
 import random
 
 import numpy as np
 import pytest
 from pypdf import PdfReader
-import io
 
 from corpus.render_pdf import render_pdf
 from corpus.scan import blank_page, degrade, rasterise
 from corpus.texts import make_document
-from extractors.separator import SEPARATOR_PAYLOAD, separator_sheet_pdf, is_separator_page
+from extractors.prepare import prepare_page
+from extractors.separator import SEPARATOR_PAYLOAD, is_separator_page, may_be_separator, separator_sheet_pdf
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +61,24 @@ def test_other_qr_code_rejected():
     arr = np.asarray(img)
     canvas[100:100 + arr.shape[0], 100:100 + arr.shape[1]] = arr
     assert not is_separator_page(canvas)
+
+
+def _grey(image):
+    return image if image.ndim == 2 else np.asarray(image.mean(axis=2), dtype=np.uint8)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_quick_look_lets_every_sheet_through_and_stops_text_pages(sheet_raster, seed):
+    """The cheap look that spares text pages the QR decoding must never miss a sheet."""
+    rng = random.Random(seed)
+    sheet = degrade(rng, sheet_raster, 150, strength=1.0).image
+    assert may_be_separator(_grey(sheet), 150)
+    assert may_be_separator(np.rot90(_grey(sheet), seed % 4).copy(), 150)
+    pdf, _ = render_pdf(make_document(rng, ("supplier_invoice", "repair_request", "lease_termination")[seed % 3]), rng)
+    page = degrade(rng, rasterise(pdf, 150)[0], 150)
+    assert not may_be_separator(_grey(page.image), 150)
+
+
+def test_prepared_page_says_separator(sheet_raster):
+    prepared = prepare_page(_grey(degrade(random.Random(9), sheet_raster, 150).image), 150)
+    assert prepared.separator and not prepared.blank

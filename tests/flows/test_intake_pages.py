@@ -94,3 +94,28 @@ def test_each_bad_input_kind_is_refused_with_a_reason(tmp_path, kind):
     # Only a scan of blank pages opens: it then yields no document at all.
     assert kind == "blank_scan"
     assert all(r.kind == "blank" for r in results) and split_pages(results) == []
+
+
+def test_spooled_page_is_not_read_twice_and_a_damaged_entry_is_read_again(scans, tmp_path, monkeypatch):
+    """The spool is the page cache: text and PDF on disk, a small result in memory."""
+    import flows.pages as pages
+
+    path, _ = scans[1]
+    info = inspect(path, **LIMITS)
+    first = process_page(info, 1, 300, "fra+eng", 120, tmp_path)
+    assert first.kind == "text" and first.page is None and Path(first.pdf).is_file()
+    text = first.load_page()
+    assert text.words and text.text.strip()
+
+    def no_reading(*_a, **_k):
+        raise AssertionError("page read again")
+
+    monkeypatch.setattr(pages, "read_one", no_reading)
+    again = process_page(info, 1, 300, "fra+eng", 120, tmp_path)
+    assert (again.kind, again.pdf) == (first.kind, first.pdf)
+    assert again.load_page() == text
+
+    Path(first.pdf).unlink()  # a crash between the PDF and its entry, or a cleaned spool
+    monkeypatch.undo()
+    redone = process_page(info, 1, 300, "fra+eng", 120, tmp_path)
+    assert Path(redone.pdf).is_file() and redone.load_page().text == text.text

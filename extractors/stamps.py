@@ -52,6 +52,7 @@ class Stamp:
     angle: float  # degrees the stamp is turned counter-clockwise on the page (as PIL's rotate)
     origin: tuple[int, int]  # x, y of the top-left corner of ``mask`` on the page
     mask: np.ndarray  # uint8, 255 where the stamp's ink is (frame and text), over ``bounds``
+    pixels: np.ndarray  # the page's RGB over ``bounds`` (a copy: the page itself may be let go)
     colour: tuple[int, int, int]  # median RGB of the ink
 
     @property
@@ -101,11 +102,12 @@ def find_stamps(rgb: np.ndarray | None, dpi: int) -> list[Stamp]:
     sdpi = dpi / step
     reach = max(3, int(round(0.06 * sdpi))) | 1
     clusters = cv2.dilate(ink, np.ones((reach, reach), np.uint8))
-    n, _, stats, _ = cv2.connectedComponentsWithStats(clusters, connectivity=8)
-    big = [s for s in stats[1:] if max(s[2], s[3]) >= 0.9 * MIN_LONG * sdpi and min(s[2], s[3]) >= 0.5 * MIN_SHORT * sdpi]
-    big.sort(key=lambda s: -s[4])
+    contours, _ = cv2.findContours(clusters, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    boxes = [cv2.boundingRect(c) for c in contours]
+    big = [b for b in boxes if max(b[2], b[3]) >= 0.9 * MIN_LONG * sdpi and min(b[2], b[3]) >= 0.5 * MIN_SHORT * sdpi]
+    big.sort(key=lambda b: -b[2] * b[3])
     stamps: list[Stamp] = []
-    for x, y, bw, bh, _ in big[:MAX_CANDIDATES]:
+    for x, y, bw, bh in big[:MAX_CANDIDATES]:
         m = 2 * step
         bounds = (max(0, x * step - m), max(0, y * step - m), min(w, (x + bw) * step + m), min(h, (y + bh) * step + m))
         stamp = _stamp_in(rgb, bounds, dpi, lut)
@@ -192,10 +194,12 @@ def _frame_by_hole(ink: np.ndarray, dpi: float):
 def _frame_by_outline(ink: np.ndarray, dpi: float):
     """A frame with a gap (worn stamp): one coloured component lying along its own
     bounding rectangle's outline."""
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    for i in np.argsort(-stats[1:, cv2.CC_STAT_AREA])[:3] + 1:
-        x, y, bw, bh, _ = stats[i]
-        ys, xs = np.nonzero(labels[y:y + bh, x:x + bw] == i)
+    contours, _ = cv2.findContours(ink, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    for cnt in sorted(contours, key=cv2.contourArea, reverse=True)[:3]:
+        x, y, bw, bh = cv2.boundingRect(cnt)
+        component = np.zeros((bh, bw), np.uint8)
+        cv2.drawContours(component, [cnt], -1, 255, cv2.FILLED, offset=(-x, -y))
+        ys, xs = np.nonzero(cv2.bitwise_and(component, ink[y:y + bh, x:x + bw]))
         pts = np.column_stack((xs + x, ys + y)).astype(np.float32)
         (cx, cy), (rw, rh), a = cv2.minAreaRect(pts)
         if not _size_ok(rw, rh, dpi):
@@ -255,15 +259,17 @@ def _measure(rgb: np.ndarray, inner, outer, lut: np.ndarray) -> Stamp | None:
     angle = (angle + 90) % 180 - 90  # the long side's turn, in [-90, 90)
     return Stamp(center=(float(cx), float(cy)), size=tuple(map(float, outer_size)),
                  inner=tuple(map(float, inner_size)), angle=float(angle), origin=(int(x0), int(y0)), mask=mask,
-                 colour=colour)
+                 pixels=crop.copy(), colour=colour)
 
 
-def remove_stamps(grey: np.ndarray, rgb: np.ndarray | None, stamps: list[Stamp]) -> np.ndarray:
+def remove_stamps(grey: np.ndarray, stamps: list[Stamp], trace: int = 0) -> np.ndarray:
     """``grey`` with each stamp's coloured ink painted over with paper, inside the stamp's box
     only. Printed text stays: around the stamp it is dark and not coloured, so not in the mask;
     under the stamp's strokes it shows through the semi-transparent ink, darker than the ink
-    over bare paper, and is kept. A new array when there is a stamp, ``grey`` itself otherwise."""
-    if not stamps or rgb is None or rgb.ndim != 3:
+    over bare paper, and is kept. With ``trace`` > 0 the stamp stays faintly visible, at most
+    ``trace`` grey levels under the paper: too pale for the OCR's binarisation, still there for
+    a reader of the page image. A new array when there is a stamp, ``grey`` itself otherwise."""
+    if not stamps:
         return grey
     out = grey.copy()
     for stamp in stamps:
@@ -277,10 +283,15 @@ def remove_stamps(grey: np.ndarray, rgb: np.ndarray | None, stamps: list[Stamp])
         over_paper = float(np.median(region[core]))
         # Semi-transparent ink lets the paper through: its palest channel over paper tells
         # how much, so how much darker the ink gets where it lies over printed text.
-        see_through = float(np.median(rgb[y0:y1, x0:x1][core].min(axis=1)))
+        see_through = float(np.median(stamp.pixels[core].min(axis=1)))
         step = max(TEXT_STEP, 0.4 * see_through)
         under_text = cv2.blur(region, (3, 3)) < over_paper - step
-        region[ink & ~under_text] = paper
+        erase = ink & ~under_text
+        if trace > 0:
+            depth = np.clip((paper - region[erase].astype(np.float32)) / max(1.0, paper - over_paper), 0, 1)
+            region[erase] = np.clip(paper - trace * depth, 0, 255).astype(np.uint8)
+        else:
+            region[erase] = paper
     return out
 
 
@@ -295,12 +306,11 @@ def upright_angle(stamp: Stamp, page_rotation: int = 0) -> float:
     return stamp.angle % 360
 
 
-def stamp_image(rgb: np.ndarray, stamp: Stamp, page_rotation: int = 0) -> np.ndarray:
+def stamp_image(stamp: Stamp, page_rotation: int = 0) -> np.ndarray:
     """The stamp's ink alone, black on white, turned upright and cropped inside its frame: an
     8-bit grey image ready for OCR. Printed text under the stamp is not coloured, so not there."""
-    x0, y0, x1, y1 = stamp.bounds
-    crop = rgb[y0:y1, x0:x1]
-    strength = chroma(crop).astype(np.float32)
+    x0, y0, _, _ = stamp.bounds
+    strength = chroma(stamp.pixels).astype(np.float32)
     ink = stamp.mask > 0
     full = float(np.percentile(strength[ink], 75)) if ink.any() else 255.0
     dark = np.clip(strength / max(full, 1.0) * 255.0, 0, 255)
@@ -319,14 +329,13 @@ def stamp_image(rgb: np.ndarray, stamp: Stamp, page_rotation: int = 0) -> np.nda
                           borderValue=255)
 
 
-def read_stamp(rgb: np.ndarray, stamp: Stamp, dpi: int, page_rotation: int = 0, languages: str = "fra",
-               timeout: float = 30) -> str:
+def read_stamp(stamp: Stamp, dpi: int, page_rotation: int = 0, languages: str = "fra", timeout: float = 30) -> str:
     """The stamp's text, its lines joined by "\\n" ("" when nothing legible): one small
     Tesseract run (``--psm 6``, one block of text) on ``stamp_image``."""
     import pytesseract
     from PIL import Image
 
-    img = stamp_image(rgb, stamp, page_rotation)
+    img = stamp_image(stamp, page_rotation)
     if img.size == 0:
         return ""
     pad = max(8, dpi // 20)
@@ -347,3 +356,11 @@ def read_stamp(rgb: np.ndarray, stamp: Stamp, dpi: int, page_rotation: int = 0, 
         if words:
             lines.append(" ".join(words))
     return "\n".join(lines)
+
+
+def with_stamp_text(text: str, readings: list[str]) -> str:
+    """A page's OCR text with its stamps' text at the end, one line per stamp line."""
+    lines = [line for reading in readings for line in reading.splitlines() if line.strip()]
+    if not lines:
+        return text
+    return (text.rstrip("\n") + "\n" if text.strip() else "") + "\n".join(lines) + "\n"

@@ -90,7 +90,8 @@ def find_stamps(rgb: np.ndarray | None, dpi: int) -> list[Stamp]:
     """The framed coloured stamps on a page (H x W x 3, RGB); [] for a grey page (H x W)."""
     if rgb is None or rgb.ndim != 3 or rgb.shape[2] < 3:
         return []
-    rgb = rgb[..., :3]
+    if rgb.shape[2] > 3:
+        rgb = np.ascontiguousarray(rgb[..., :3])
     step = max(1, int(round(dpi / DETECT_DPI)))
     h, w = rgb.shape[:2]
     small = cv2.resize(rgb, (w // step, h // step), interpolation=cv2.INTER_NEAREST)
@@ -104,15 +105,16 @@ def find_stamps(rgb: np.ndarray | None, dpi: int) -> list[Stamp]:
     clusters = cv2.dilate(ink, np.ones((reach, reach), np.uint8))
     contours, _ = cv2.findContours(clusters, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     boxes = [cv2.boundingRect(c) for c in contours]
-    big = [b for b in boxes if max(b[2], b[3]) >= 0.9 * MIN_LONG * sdpi and min(b[2], b[3]) >= 0.5 * MIN_SHORT * sdpi]
-    big.sort(key=lambda b: -b[2] * b[3])
+    big = sorted((b for b in boxes if max(b[2], b[3]) >= 0.9 * MIN_LONG * sdpi
+                  and min(b[2], b[3]) >= 0.5 * MIN_SHORT * sdpi), key=lambda b: -b[2] * b[3])
     stamps: list[Stamp] = []
     for x, y, bw, bh in big[:MAX_CANDIDATES]:
         m = 2 * step
-        bounds = (max(0, x * step - m), max(0, y * step - m), min(w, (x + bw) * step + m), min(h, (y + bh) * step + m))
+        bounds = (max(0, x * step - m), max(0, y * step - m),
+                  min(w, (x + bw) * step + m), min(h, (y + bh) * step + m))
         stamp = _stamp_in(rgb, bounds, dpi, lut)
-        if stamp is not None and not any(np.hypot(stamp.center[0] - s.center[0], stamp.center[1] - s.center[1])
-                                         < min(s.size) / 2 for s in stamps):
+        if stamp is not None and not any(np.hypot(stamp.center[0] - o.center[0], stamp.center[1] - o.center[1])
+                                         < min(o.size) / 2 for o in stamps):
             stamps.append(stamp)
     return stamps
 
@@ -162,12 +164,12 @@ def _size_ok(rw: float, rh: float, dpi: float, slack: float = 0.0) -> bool:
 
 def _frame_thickness(ink: np.ndarray, rect, dpi: float) -> float | None:
     """Pixels of ink around ``rect`` (the inside of a frame); None when no thin frame is there."""
-    thick = ink_seen = 0.0
+    thick, on_frame = 0.0, False
     for k in range(1, int(MAX_FRAME * dpi) + 2):
         cover = _outline_coverage(ink, rect, k - 0.5)
         if cover >= FRAME_COVERAGE:
-            ink_seen, thick = 1, k
-        elif ink_seen and cover < 0.5:
+            thick, on_frame = float(k), True
+        elif on_frame and cover < 0.5:  # past the frame's outer edge: paper again
             return thick
     return None
 
@@ -258,8 +260,8 @@ def _measure(rgb: np.ndarray, inner, outer, lut: np.ndarray) -> Stamp | None:
         angle, inner_size, outer_size = 90 - a, (ih, iw), (oh, ow)
     angle = (angle + 90) % 180 - 90  # the long side's turn, in [-90, 90)
     return Stamp(center=(float(cx), float(cy)), size=tuple(map(float, outer_size)),
-                 inner=tuple(map(float, inner_size)), angle=float(angle), origin=(int(x0), int(y0)), mask=mask,
-                 pixels=crop.copy(), colour=colour)
+                 inner=tuple(map(float, inner_size)), angle=float(angle), origin=(int(x0), int(y0)),
+                 mask=mask, pixels=crop.copy(), colour=colour)
 
 
 def remove_stamps(grey: np.ndarray, stamps: list[Stamp], trace: int = 0) -> np.ndarray:

@@ -2,20 +2,27 @@
 
     python bench/timed_run.py FILE...   (AIGUILLAGE_HOME and other settings from the environment)
 
-Prefect's temporary server is started on an empty batch first, so its start-up is not part of
-the timing. Prints one JSON object: wall_seconds, peak_rss_mb (this process), lines.
+Prefect's temporary server is started and the classification model loaded on an empty batch
+first, as in a running service, so that start-up is not part of the timing. Prints one JSON
+object: wall_seconds; peak_rss_mb (this process) and peak_tree_rss_mb (with every process it
+started: Tesseract runs, Prefect's server), sampled every 0.1 s; CPU seconds of this process,
+of the Tesseract runs (and other commands) and of the other processes (Prefect's server); lines.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import resource
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+_TICK = os.sysconf("SC_CLK_TCK")
+_PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
 def run(files: list[Path], env: dict[str, str]) -> dict:
@@ -27,6 +34,51 @@ def run(files: list[Path], env: dict[str, str]) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _processes() -> dict[int, tuple[int, int, float]]:
+    """pid -> (parent pid, resident bytes, CPU seconds) for every process."""
+    out = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        out[int(entry)] = (int(fields[1]), int(fields[21]) * _PAGE, (int(fields[11]) + int(fields[12])) / _TICK)
+    return out
+
+
+def _descendants(procs: dict[int, tuple[int, int, float]], root: int) -> list[int]:
+    found, frontier = [], [root]
+    while frontier:
+        parent = frontier.pop()
+        kids = [pid for pid, (ppid, _, _) in procs.items() if ppid == parent]
+        found.extend(kids)
+        frontier.extend(kids)
+    return found
+
+
+class TreeSampler(threading.Thread):
+    """Peak resident memory of this process and its descendants; CPU of long-lived descendants."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak = 0
+        self.cpu: dict[int, float] = {}
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        me = os.getpid()
+        while not self.stop.wait(0.1):
+            procs = _processes()
+            tree = [me, *_descendants(procs, me)]
+            self.peak = max(self.peak, sum(procs[p][1] for p in tree if p in procs))
+            for p in tree[1:]:
+                if p in procs:
+                    self.cpu[p] = procs[p][2]
+
+
 def main(files: list[str]) -> None:
     sys.path.insert(0, str(ROOT))
     from cli.run_cmd import start_pipeline
@@ -34,13 +86,31 @@ def main(files: list[str]) -> None:
 
     _, quiet = start_pipeline(load_settings())
     from flows.batch import run_batch
+    from flows.runtime import runtime
 
     run_batch([])
+    runtime().model  # noqa: B018 - loaded once, as in `aiguillage serve`
+    server = {p: procs[2] for p, procs in _processes().items() if p in _descendants(_processes(), os.getpid())}
+    sampler = TreeSampler()
+    self0 = resource.getrusage(resource.RUSAGE_SELF)
+    kids0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    sampler.start()
     started = time.perf_counter()
     lines = run_batch(files)
     wall = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"wall_seconds": wall, "peak_rss_mb": peak, "lines": lines}))
+    sampler.stop.set()
+    sampler.join()
+    self1 = resource.getrusage(resource.RUSAGE_SELF)
+    kids1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    others = sum(cpu - server.get(pid, 0.0) for pid, cpu in sampler.cpu.items() if pid in server)
+    print(json.dumps({
+        "wall_seconds": wall,
+        "peak_rss_mb": self1.ru_maxrss / 1024,
+        "peak_tree_rss_mb": sampler.peak / 2**20,
+        "cpu_seconds_pipeline_process": self1.ru_utime + self1.ru_stime - self0.ru_utime - self0.ru_stime,
+        "cpu_seconds_commands": kids1.ru_utime + kids1.ru_stime - kids0.ru_utime - kids0.ru_stime,
+        "cpu_seconds_prefect_server": others,
+        "lines": lines}))
     sys.stdout.flush()
     quiet()
 

@@ -48,6 +48,9 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("ocr.languages", str, "fra+eng"),
     Setting("ocr.dpi", int, 300, minimum=72, maximum=600),
     Setting("ocr.page_timeout_seconds", float, 120.0, minimum=1, maximum=3600),
+    Setting("ocr.stamps", str, "read", choices=("read", "remove", "keep"),
+            help="coloured REÇU LE stamps: taken off the page before OCR and read on their own "
+                 "(read), taken off only (remove), or left on the page (keep)"),
     Setting("ocr.workers", int, 0, minimum=0, maximum=256, help="0: one per core"),
     Setting("ocr.task_runner", str, "threads", choices=("threads", "processes", "dask"),
             help="how pages fan out: threads (each page's Tesseract is its own process), worker "

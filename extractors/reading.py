@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 
+import cv2
 import numpy as np
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
@@ -50,6 +51,7 @@ class SourcePage:
     words: list[Word] = field(default_factory=list)
     dpi: int = 300
     size: tuple[int, int] = (0, 0)  # a text-layer page's width and height in points (word boxes' unit)
+    colour: np.ndarray | None = None  # H x W x 3 RGB when the page was scanned in colour (stamps)
 
 
 def sniff(head: bytes) -> str | None:
@@ -160,24 +162,34 @@ def read_page(info: SourceInfo, number: int, dpi: int, timeout: float = 120) -> 
             return SourcePage(number, None, text, words, dpi, size)
         embedded = embedded_page_image(Path(info.path), number)
         if embedded is not None:
-            return SourcePage(number, embedded[0], dpi=embedded[1])
+            try:
+                grey, colour = grey_and_colour(embedded[0])
+            except (OSError, ValueError, EOFError) as exc:
+                raise UnreadableInput(f"page {number} illisible ({_short(exc)})", "corrupt") from None
+            return SourcePage(number, grey, dpi=embedded[1], colour=colour)
         return SourcePage(number, _rasterise_pdf_page(Path(info.path), number, dpi, timeout), dpi=dpi)
     try:
         with Image.open(info.path) as im:
             im.seek(number - 1)
             page_dpi = _image_dpi(im)
-            grey = np.asarray(_to_grey(im))
+            grey, colour = grey_and_colour(im)
     except (OSError, ValueError, EOFError) as exc:
         raise UnreadableInput(f"page {number} illisible ({_short(exc)})", "corrupt") from None
-    return SourcePage(number, grey, dpi=page_dpi)
+    return SourcePage(number, grey, dpi=page_dpi, colour=colour)
 
 
-def _to_grey(im: Image.Image) -> Image.Image:
-    if im.mode in ("RGBA", "LA", "P"):
+def grey_and_colour(im: Image.Image) -> tuple[np.ndarray, np.ndarray | None]:
+    """The page in 8-bit grey, and in RGB when it was scanned in colour (else None)."""
+    if im.mode == "L":
+        return np.asarray(im), None
+    if im.mode in ("1", "I", "I;16", "F"):
+        return np.asarray(im.convert("L")), None
+    if im.mode in ("RGBA", "LA", "P", "PA"):
         im = im.convert("RGBA")
         background = Image.new("RGBA", im.size, (255, 255, 255, 255))
         im = Image.alpha_composite(background, im)
-    return im.convert("L")
+    rgb = np.asarray(im if im.mode == "RGB" else im.convert("RGB"))
+    return cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), rgb
 
 
 def _image_dpi(im: Image.Image) -> int:
@@ -207,7 +219,7 @@ def _rasterise_pdf_page(path: Path, number: int, dpi: int, timeout: float) -> np
 _SCAN_PAGE_OPS = {"q", "Q", "cm", "Do", "gs", "BT", "ET", "Tf", "TL", "Td", "TD", "Tm", "Tc", "Tw", "Tz", "Tr"}
 
 
-def embedded_page_image(path: Path, number: int) -> tuple[np.ndarray, int] | None:
+def embedded_page_image(path: Path, number: int) -> tuple[Image.Image, int] | None:
     """The scanned image of a page made of one full-page picture, decoded as it is stored
     (no re-rendering, so faster and lossless), with its resolution; None for any other page."""
     import pikepdf
@@ -241,7 +253,7 @@ def embedded_page_image(path: Path, number: int) -> tuple[np.ndarray, int] | Non
     except Exception:  # noqa: BLE001 - any oddity: fall back to rendering the page
         return None
     dpi = int(round(image.width / ((x1 - x0) / 72)))
-    return np.asarray(_to_grey(image)), max(72, min(1200, dpi))
+    return image, max(72, min(1200, dpi))
 
 
 def _text_layer_pages(path: Path, count: int) -> frozenset[int]:

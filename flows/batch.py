@@ -92,7 +92,7 @@ def page_task(info: SourceInfo, number: int, spool: str) -> PageResult:
     there, and the result passed back is only paths (Prefect's bookkeeping grows with it)."""
     s = runtime().settings
     return process_page(info, number, s["ocr.dpi"], s["ocr.languages"], s["ocr.page_timeout_seconds"],
-                        Path(spool))
+                        Path(spool), s["ocr.stamps"])
 
 
 @task(name="comprendre-et-aiguiller", cache_policy=NO_CACHE, **TASK_RETRIES)
@@ -194,7 +194,7 @@ def _groups(files: list[str], size: int) -> list[list[str]]:
 def spool_folder(sha256: str) -> Path:
     """Where a file's pages are spooled: by content and by the settings that change what OCR reads."""
     s = runtime().settings
-    return s.home / "spool" / sha256 / f"{s['ocr.dpi']}dpi-{s['ocr.languages']}"
+    return s.home / "spool" / sha256 / f"{s['ocr.dpi']}dpi-{s['ocr.languages']}-stamps-{s['ocr.stamps']}"
 
 
 class Progress(Protocol):

@@ -19,6 +19,7 @@ from extractors.errors import OcrFailed, UnreadableInput
 from extractors.ocr import ocr_page
 from extractors.prepare import prepare_page
 from extractors.reading import SourceInfo, read_page
+from extractors.stamps import find_stamps, read_stamp, remove_stamps, with_stamp_text
 from extractors.types import PageText, Word
 
 
@@ -38,11 +39,11 @@ class PageResult:
 
 
 def process_page(info: SourceInfo, number: int, dpi: int, languages: str, timeout: float,
-                 spool: Path | None = None) -> PageResult:
+                 spool: Path | None = None, stamps: str = "read") -> PageResult:
     """Read page ``number``; with ``spool`` (a folder), its text and PDF are written there and
-    a page already spooled is taken from there."""
+    a page already spooled is taken from there. ``stamps``: see the ``ocr.stamps`` setting."""
     if spool is None:
-        return read_one(info, number, dpi, languages, timeout, None)
+        return read_one(info, number, dpi, languages, timeout, None, stamps)
     marker = spool / f"page-{number:05d}.json"
     if marker.is_file():
         try:
@@ -50,12 +51,12 @@ def process_page(info: SourceInfo, number: int, dpi: int, languages: str, timeou
         except (OSError, ValueError, KeyError):
             pass  # a damaged spool entry: read the page again
     spool.mkdir(parents=True, exist_ok=True)
-    result = read_one(info, number, dpi, languages, timeout, spool)
+    result = read_one(info, number, dpi, languages, timeout, spool, stamps)
     return _spool_result(result, marker)
 
 
 def read_one(info: SourceInfo, number: int, dpi: int, languages: str, timeout: float,
-             spool: Path | None) -> PageResult:
+             spool: Path | None, stamps: str = "read") -> PageResult:
     started = time.perf_counter()
     try:
         source = read_page(info, number, dpi, timeout)
@@ -65,7 +66,11 @@ def read_one(info: SourceInfo, number: int, dpi: int, languages: str, timeout: f
         page = PageText(number=number, text=source.text or "", words=source.words, method="pdf-text",
                         width=source.size[0], height=source.size[1])
         return PageResult(number, "text", page)
-    prepared = prepare_page(source.image, source.dpi)
+    found = find_stamps(source.colour, source.dpi) if stamps != "keep" else []
+    # A faint trace stays, so the archived page still shows its stamp; OCR no longer sees it.
+    grey = remove_stamps(source.image, found, trace=40) if found else source.image
+    source.colour = None  # the stamps keep their own pixels
+    prepared = prepare_page(grey, source.dpi)
     if prepared.separator:
         return PageResult(number, "separator")
     if prepared.blank:
@@ -75,6 +80,9 @@ def read_one(info: SourceInfo, number: int, dpi: int, languages: str, timeout: f
     except OcrFailed as exc:
         return PageResult(number, "failed", error=exc.reason)
     result.page.skew = prepared.skew
+    if found and stamps == "read":  # the stamp's lines end the page's text; words stay the page's
+        result.page.text = with_stamp_text(result.page.text, [
+            read_stamp(s, source.dpi, result.page.rotation, timeout=timeout) for s in found])
     result.page.seconds = round(time.perf_counter() - started, 3)  # read + prepare + OCR
     pdf_path = None
     if spool is not None and result.pdf:

@@ -119,3 +119,34 @@ def test_spooled_page_is_not_read_twice_and_a_damaged_entry_is_read_again(scans,
     monkeypatch.undo()
     redone = process_page(info, 1, 300, "fra+eng", 120, tmp_path)
     assert Path(redone.pdf).is_file() and redone.load_page().text == text.text
+
+
+@pytest.fixture(scope="module")
+def stamped_scan(tmp_path_factory):
+    """A colour scan whose first page carries a "REÇU LE" stamp over its text."""
+    rng = random.Random(5)
+    folder = tmp_path_factory.mktemp("stamped")
+    for i in range(40):
+        made = files.single_scan(rng, "repair_request", 300)
+        doc = made[2]["documents"][0]
+        if made[1] != "tiff" and (doc.get("page_stamps") or [""])[0]:
+            return write(folder, f"stamped-{i}", made)
+    pytest.fail("no stamped colour scan generated")
+
+
+def test_stamp_taken_off_the_page_and_read_on_its_own(stamped_scan):
+    from rapidfuzz.distance import Levenshtein
+
+    path, truth = stamped_scan
+    doc = truth["documents"][0]
+    stamp = doc["page_stamps"][0]
+    printed = doc["page_texts"][0][: -len(stamp)].strip()
+    info = inspect(path, **LIMITS)
+    read = process_page(info, 1, 300, "fra+eng", 120, stamps="read").page.text
+    kept = process_page(info, 1, 300, "fra+eng", 120, stamps="keep").page.text
+    removed = process_page(info, 1, 300, "fra+eng", 120, stamps="remove").page.text
+    date_line = stamp.splitlines()[0]
+    assert Levenshtein.distance(read.strip().splitlines()[-2], date_line) <= 2  # the stamp ends the text
+    assert date_line not in removed
+    # Without the stamp over it, the printed text is read better.
+    assert Levenshtein.distance(removed.strip(), printed) < Levenshtein.distance(kept.strip(), printed)

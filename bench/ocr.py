@@ -84,8 +84,8 @@ def page_texts(home: Path, lines: list[dict]) -> dict[tuple[str, int], dict]:
 def prepared_pages(files: list[tuple[Path, dict]], folder: Path) -> list[Path]:
     """Every text page read and prepared as the pipeline does it, written as the pipeline hands
     it to Tesseract (an uncompressed TIFF, see extractors/ocr.py)."""
-    from extractors.prepare import prepare_page
     from extractors.reading import inspect, read_page
+    from flows.pages import prepare_for_ocr
     from PIL import Image
 
     out = []
@@ -94,7 +94,7 @@ def prepared_pages(files: list[tuple[Path, dict]], folder: Path) -> list[Path]:
         for doc in truth["documents"]:
             for n in doc["pages"]:
                 page = read_page(info, n, 300)
-                prepared = prepare_page(page.image, page.dpi)
+                prepared, _ = prepare_for_ocr(page)
                 target = folder / f"{path.stem}-{n}.tif"
                 Image.fromarray(prepared.image).save(target, dpi=(page.dpi, page.dpi))
                 out.append(target)

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from extractors.errors import OcrFailed, UnreadableInput
 from extractors.ocr import ocr_page
-from extractors.prepare import prepare_page
-from extractors.reading import SourceInfo, read_page
-from extractors.stamps import find_stamps, read_stamp, remove_stamps, with_stamp_text
+from extractors.prepare import Prepared, prepare_page
+from extractors.reading import SourceInfo, SourcePage, read_page
+from extractors.stamps import Stamp, find_stamps, read_stamp, remove_stamps, with_stamp_text
 from extractors.types import PageText, Word
 
 
@@ -66,11 +66,7 @@ def read_one(info: SourceInfo, number: int, dpi: int, languages: str, timeout: f
         page = PageText(number=number, text=source.text or "", words=source.words, method="pdf-text",
                         width=source.size[0], height=source.size[1])
         return PageResult(number, "text", page)
-    found = find_stamps(source.colour, source.dpi) if stamps != "keep" else []
-    # A faint trace stays, so the archived page still shows its stamp; OCR no longer sees it.
-    grey = remove_stamps(source.image, found, trace=40) if found else source.image
-    source.colour = None  # the stamps keep their own pixels
-    prepared = prepare_page(grey, source.dpi)
+    prepared, found = prepare_for_ocr(source, stamps)
     if prepared.separator:
         return PageResult(number, "separator")
     if prepared.blank:
@@ -89,6 +85,16 @@ def read_one(info: SourceInfo, number: int, dpi: int, languages: str, timeout: f
         pdf_path = spool / f"page-{number:05d}.pdf"
         pdf_path.write_bytes(result.pdf)
     return PageResult(number, "text", result.page, str(pdf_path) if pdf_path else None)
+
+
+def prepare_for_ocr(source: SourcePage, stamps: str = "read") -> tuple[Prepared, list[Stamp]]:
+    """The page as Tesseract will read it: stamps taken off (unless ``stamps`` is "keep"),
+    then prepared (separator and blank checks, deskew, flattening); and the stamps found."""
+    found = find_stamps(source.colour, source.dpi) if stamps != "keep" else []
+    # A faint trace stays, so the archived page still shows its stamp; OCR no longer sees it.
+    grey = remove_stamps(source.image, found, trace=40) if found else source.image
+    source.colour = None  # the stamps keep their own pixels
+    return prepare_page(grey, source.dpi), found
 
 
 def _spool_result(result: PageResult, marker: Path) -> PageResult:

@@ -3,14 +3,16 @@ in the main queue and copies, and the audit events that tell the story."""
 
 from __future__ import annotations
 
-import io
 import json
 import socket
+import tempfile
 from dataclasses import asdict
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 from config.routing import Decision, Facts
 from extractors.types import DocumentText
+from flows.pdfjoin import join_pdfs
 from flows.runtime import Runtime
 from flows.understand import Understanding
 from storage import layout
@@ -48,9 +50,11 @@ def decide(rt: Runtime, u: Understanding, failed_pages: dict[int, str]) -> tuple
 
 def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Understanding,
             page_pdfs: list[str], failed_pages: dict[int, str]) -> dict:
-    """``page_pdfs``: paths of the scanned pages' searchable PDFs, merged into one.
+    """``page_pdfs``: paths of the scanned pages' searchable PDFs, joined into one.
 
-    Idempotent: a document already delivered (a rerun after a crash) is not delivered again."""
+    Idempotent: a document already delivered (a rerun after a crash) is not delivered again.
+    The large artefacts (text.json, searchable.pdf) are written to files, then stored from
+    them: memory does not grow with the document's length."""
     store = rt.store
     done = delivered(store, doc_id)
     if done is not None:
@@ -61,9 +65,16 @@ def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Underst
     now = datetime.now(timezone.utc)
     deadline = (now + timedelta(hours=decision.deadline_hours)).isoformat(timespec="seconds")
 
-    store.put(layout.document(doc_id, "text.json"), _text_json(doc), "application/json")
-    if page_pdfs:
-        store.put(layout.document(doc_id, "searchable.pdf"), merge_pdfs(page_pdfs), "application/pdf")
+    work = rt.settings.home / "spool"
+    work.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="deliver-", dir=work) as tmp:
+        text_json = Path(tmp) / "text.json"
+        write_text_json(doc, text_json)
+        store.put_file(layout.document(doc_id, "text.json"), text_json, "application/json")
+        if page_pdfs:
+            pdf = Path(tmp) / "searchable.pdf"
+            join_pdfs(page_pdfs, pdf)
+            store.put_file(layout.document(doc_id, "searchable.pdf"), pdf, "application/pdf")
     if doc.facturx_xml:
         store.put(layout.document(doc_id, "facturx.xml"), doc.facturx_xml, "application/xml")
     record_doc = {
@@ -132,24 +143,14 @@ def quarantine(rt: Runtime, source: str, sha256: str, reason: str, kind: str,
                                                         "quarantined", reason, {}))
 
 
-def merge_pdfs(parts: list[str]) -> bytes:
-    import pikepdf
-
-    out = pikepdf.new()
-    opened = [pikepdf.open(p) for p in parts]
-    for pdf in opened:
-        out.pages.extend(pdf.pages)
-    buf = io.BytesIO()
-    out.save(buf)
-    for pdf in opened:
-        pdf.close()
-    return buf.getvalue()
-
-
-def _text_json(doc: DocumentText) -> bytes:
-    pages = [{"number": p.number, "method": p.method, "rotation": p.rotation, "skew": p.skew,
-              "mean_confidence": round(p.mean_confidence, 1), "seconds": p.seconds, "width": p.width,
-              "height": p.height, "text": p.text,
-              "words": [asdict(w) for w in p.words]} for p in doc.pages]
-    return json.dumps({"source": doc.source, "source_pages": doc.source_pages, "pages": pages},
-                      ensure_ascii=False).encode()
+def write_text_json(doc: DocumentText, path: Path) -> None:
+    """text.json: the document's pages, their text and word boxes; written page by page."""
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(f'{{"source": {json.dumps(doc.source, ensure_ascii=False)}, '
+                 f'"source_pages": {json.dumps(doc.source_pages)}, "pages": [')
+        for i, p in enumerate(doc.pages):
+            page = {"number": p.number, "method": p.method, "rotation": p.rotation, "skew": p.skew,
+                    "mean_confidence": round(p.mean_confidence, 1), "seconds": p.seconds, "width": p.width,
+                    "height": p.height, "text": p.text, "words": [asdict(w) for w in p.words]}
+            fh.write((", " if i else "") + json.dumps(page, ensure_ascii=False))
+        fh.write("]}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Iterator
@@ -18,6 +19,7 @@ from storage.objectstore import ObjectInfo, ObjectStore
 
 _META_SUFFIX = ".meta.json"
 _META_DIR = ".meta"
+_COPY_CHUNK = 1 << 20
 
 
 class LocalStore(ObjectStore):
@@ -39,13 +41,23 @@ class LocalStore(ObjectStore):
     def _meta_path(self, key: str) -> Path:
         return self.root / _META_DIR / (key.strip("/") + _META_SUFFIX)
 
-    def _write_temp(self, path: Path, data: bytes) -> str:
+    def _write_temp(self, path: Path, data: bytes | None, source: Path | None = None) -> str:
+        """A temporary file next to ``path`` holding ``data`` (or a copy of the file ``source``),
+        on disk (fsync) before it is moved into place."""
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                if source is None:
+                    fh.write(data)
+                else:
+                    with open(source, "rb") as src:
+                        shutil.copyfileobj(src, fh, _COPY_CHUNK)
+                fh.flush()
+                os.fsync(fh.fileno())
+        except BaseException:
+            os.unlink(tmp)
+            raise
         return tmp
 
     def _write_meta(self, key: str, content_type: str, metadata: dict[str, str] | None) -> None:
@@ -59,6 +71,16 @@ class LocalStore(ObjectStore):
         self._write_meta(key, content_type, metadata)
         tmp = self._write_temp(path, data)
         os.replace(tmp, path)
+
+    def put_file(self, key, path, content_type="application/octet-stream", metadata=None):
+        target = self._path(key)
+        tmp = self._write_temp(target, None, Path(path))  # the source is read before anything changes
+        try:
+            self._write_meta(key, content_type, metadata)
+            os.replace(tmp, target)
+        except BaseException:
+            os.unlink(tmp)
+            raise
 
     def put_if_absent(self, key, data, content_type="application/octet-stream", metadata=None):
         path = self._path(key)

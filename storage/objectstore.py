@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterator
 
 
@@ -29,6 +30,13 @@ class ObjectStore(ABC):
     def put(self, key: str, data: bytes, content_type: str = "application/octet-stream",
             metadata: dict[str, str] | None = None) -> None:
         """Write ``data`` under ``key``, replacing what was there."""
+
+    @abstractmethod
+    def put_file(self, key: str, path: Path | str, content_type: str = "application/octet-stream",
+                 metadata: dict[str, str] | None = None) -> None:
+        """Write the content of the file at ``path`` under ``key``, replacing what was there,
+        without holding it in memory: large artefacts (a merged PDF of hundreds of pages) go
+        this way. The file is left in place; OSError if it cannot be read."""
 
     @abstractmethod
     def put_if_absent(self, key: str, data: bytes, content_type: str = "application/octet-stream",

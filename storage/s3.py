@@ -43,6 +43,8 @@ _ENCODED = re.compile(r"^=\?UTF-8\?B\?([A-Za-z0-9+/=]*)\?=$", re.IGNORECASE)
 
 class S3Store(ObjectStore):
     name = "s3"
+    part_size = 8 * 1024 * 1024  # put_file: multipart upload parts (S3's minimum is 5 MiB)
+    parallel_uploads = 2  # put_file: parts sent at once
 
     def __init__(self, endpoint: str, access_key: str, secret_key: str, bucket: str,
                  secure: bool = True, region: str | None = None,
@@ -81,6 +83,24 @@ class S3Store(ObjectStore):
         key = _check_key(key)
         headers = _headers(content_type, metadata)
         self._run(f"écriture de {key}", lambda _n: self._put(key, data, headers))
+
+    def put_file(self, key, path, content_type="application/octet-stream", metadata=None):
+        key = _check_key(key)
+        headers = _headers(content_type, metadata)
+        meta = {k: v for k, v in headers.items() if k != "Content-Type"}
+        with open(path, "rb") as fh:  # opened here: a missing file is not a storage outage
+            size = os.fstat(fh.fileno()).st_size
+
+            def attempt(_n: int) -> None:
+                self._ensure_bucket()
+                fh.seek(0)
+                # Parts of ``part_size`` read one after another: memory stays at a few parts
+                # whatever the file's size; a file smaller than one part is one PUT.
+                self._client.put_object(self.bucket, key, fh, size, content_type=headers["Content-Type"],
+                                        metadata=meta, part_size=self.part_size,
+                                        num_parallel_uploads=self.parallel_uploads)
+
+            self._run(f"écriture de {key}", attempt)
 
     def put_if_absent(self, key, data, content_type="application/octet-stream", metadata=None):
         key = _check_key(key)

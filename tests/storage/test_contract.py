@@ -126,3 +126,50 @@ def test_large_object(store):
     store.put("big/scan.tiff", data, content_type="image/tiff")
     assert store.stat("big/scan.tiff").size == len(data)
     assert store.get("big/scan.tiff") == data
+
+
+def test_put_file_roundtrip_with_type_and_metadata(store, tmp_path):
+    src = tmp_path / "searchable.pdf"
+    src.write_bytes(b"%PDF-1.7 " + os.urandom(3000))
+    meta = {"source": "scanner-accueil", "titre": "Relevé – mars"}
+    store.put("documents/d1/searchable.pdf", b"ancien contenu")
+    store.put_file("documents/d1/searchable.pdf", src, content_type="application/pdf", metadata=meta)
+    assert store.get("documents/d1/searchable.pdf") == src.read_bytes()
+    info = store.stat("documents/d1/searchable.pdf")
+    assert info.size == src.stat().st_size
+    assert info.metadata == meta
+    assert src.exists()  # the caller's file is left in place
+    assert list(store.list("documents/d1/")) == ["documents/d1/searchable.pdf"]  # no temporary left over
+
+
+def test_put_file_empty_and_str_path(store, tmp_path):
+    src = tmp_path / "vide.json"
+    src.write_bytes(b"")
+    store.put_file("vide.json", str(src))
+    assert store.get("vide.json") == b""
+
+
+def test_put_file_in_several_parts(store, tmp_path):
+    """Larger than one upload part (S3: a multipart upload of three parts)."""
+    if hasattr(store, "part_size"):
+        store.part_size = 5 * 1024 * 1024  # S3's smallest part
+    data = os.urandom(11 * 1024 * 1024 + 123)
+    src = tmp_path / "gros.pdf"
+    src.write_bytes(data)
+    store.put_file("big/gros.pdf", src, content_type="application/pdf", metadata={"pages": "500"})
+    assert store.stat("big/gros.pdf").size == len(data)
+    assert store.get("big/gros.pdf") == data
+    assert store.stat("big/gros.pdf").metadata == {"pages": "500"}
+    if hasattr(store, "part_size"):
+        assert store.stat("big/gros.pdf").etag.endswith("-3")  # S3 names a multipart object's parts
+
+
+def test_put_file_missing_source_changes_nothing(store, tmp_path):
+    store.put("documents/d2/text.json", b"{}", content_type="application/json", metadata={"v": "1"})
+    with pytest.raises(OSError):
+        store.put_file("documents/d2/text.json", tmp_path / "absent.json")
+    with pytest.raises(OSError):
+        store.put_file("documents/d2/autre.json", tmp_path / "absent.json")
+    assert store.get("documents/d2/text.json") == b"{}"
+    assert store.stat("documents/d2/text.json").metadata == {"v": "1"}
+    assert list(store.list("documents/d2/")) == ["documents/d2/text.json"]

@@ -1,0 +1,176 @@
+"""Delivery of a document's artefacts: the pages' PDFs joined one page at a time, text.json
+written page by page, both stored from files; delivery idempotent and leaving no temporary."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+import pikepdf
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from extractors.types import DocumentText, PageText, Word
+from flows.deliver import deliver, write_text_json
+from flows.pdfjoin import join_pdfs
+from storage import layout
+from storage.errors import StorageUnavailable
+
+DOC_A, DOC_B = "a1" * 12, "b2" * 12
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def page_image(lines: list[str]) -> np.ndarray:
+    img = Image.new("L", (1240, 900), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(FONT, 40)
+    for i, line in enumerate(lines):
+        draw.text((80, 80 + 70 * i), line, fill=0, font=font)
+    return np.asarray(img)
+
+
+@pytest.fixture(scope="module")
+def scanned_pages(tmp_path_factory) -> list[Path]:
+    """Three one-page searchable PDFs as the OCR stage makes them (Tesseract)."""
+    from extractors.ocr import ocr_page
+
+    folder = tmp_path_factory.mktemp("pages")
+    texts = [["Facture numéro 2024-118", "Plomberie Toulousaine"], ["Total TTC 1 250,00 EUR"],
+             ["Madame, Monsieur,", "je résilie mon bail."]]
+    out = []
+    for n, lines in enumerate(texts, start=1):
+        path = folder / f"page-{n:05d}.pdf"
+        path.write_bytes(ocr_page(page_image(lines), n, 150).pdf)
+        out.append(path)
+    return out
+
+
+@pytest.fixture
+def two_page_pdf(tmp_path) -> Path:
+    """Two pages sharing one font, MediaBox and Resources inherited from the page tree, a
+    name and a string that need escaping."""
+    from reportlab.pdfgen import canvas
+
+    src = tmp_path / "rl.pdf"
+    c = canvas.Canvas(str(src), pagesize=(400, 300))
+    for text in ("Quittance de février", "Avis d'échéance"):
+        c.setFont("Helvetica", 14)
+        c.drawString(40, 200, text)
+        c.showPage()
+    c.save()
+    pdf = pikepdf.open(src)
+    tree = pdf.Root.Pages
+    tree.MediaBox = pdf.pages[0].obj.MediaBox
+    tree.Resources = pdf.pages[0].obj.Resources
+    for page in pdf.pages:
+        del page.obj["/MediaBox"], page.obj["/Resources"]
+    pdf.pages[1].obj[pikepdf.Name("/Note Privée")] = pikepdf.String("(é)\\")
+    out = tmp_path / "inherited.pdf"
+    pdf.save(out)
+    return out
+
+
+def page_texts(pdf: Path) -> list[str]:
+    count = len(pikepdf.open(pdf).pages)
+    return [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout for n in range(1, count + 1)]
+
+
+def test_join_keeps_every_page_in_order_with_its_text_and_image(scanned_pages, two_page_pdf, tmp_path):
+    parts = [scanned_pages[0], two_page_pdf, scanned_pages[1], scanned_pages[2]]
+    target = tmp_path / "joined.pdf"
+    assert join_pdfs([str(p) for p in parts], target) == 5
+    joined = pikepdf.open(target)
+    assert joined.check_pdf_syntax() == []  # qpdf finds no syntax or stream error
+    expected = [t for p in parts for t in page_texts(p)]
+    assert page_texts(target) == expected
+    assert "Plomberie" in expected[0] and "février" in expected[1]
+    for n, src in ((0, scanned_pages[0]), (3, scanned_pages[1]), (4, scanned_pages[2])):
+        with pikepdf.open(src) as original:
+            [before] = original.pages[0].obj.Resources.XObject.values()
+            [after] = joined.pages[n].obj.Resources.XObject.values()
+            assert after.read_raw_bytes() == before.read_raw_bytes()  # copied raw, not re-encoded
+    for page in joined.pages[1:3]:  # attributes inherited from the source's page tree
+        assert [float(v) for v in page.mediabox] == [0, 0, 400, 300]
+        assert "/Font" in page.obj.Resources
+    assert joined.pages[2].obj[pikepdf.Name("/Note Privée")] == pikepdf.String("(é)\\")
+
+
+def test_join_nothing_is_an_empty_valid_pdf(tmp_path):
+    assert join_pdfs([], tmp_path / "vide.pdf") == 0
+    assert len(pikepdf.open(tmp_path / "vide.pdf").pages) == 0
+
+
+def document(pages: int) -> DocumentText:
+    return DocumentText("lot «mars».pdf", list(range(1, pages + 1)), [
+        PageText(number=n, text=f"Page {n} : quittance de loyer, réf. 19812432", method="ocr",
+                 words=[Word("Page", 10, 20, 40, 12, 91.5, 1), Word(str(n), 60, 20, 10, 12, 88.0, 1)],
+                 rotation=90 if n == 2 else 0, skew=0.4, width=1240, height=1754, seconds=1.5)
+        for n in range(1, pages + 1)])
+
+
+def test_text_json_written_page_by_page_is_the_same_json(tmp_path):
+    doc = document(3)
+    write_text_json(doc, tmp_path / "text.json")
+    expected = json.dumps({"source": doc.source, "source_pages": doc.source_pages, "pages": [
+        {"number": p.number, "method": p.method, "rotation": p.rotation, "skew": p.skew,
+         "mean_confidence": round(p.mean_confidence, 1), "seconds": p.seconds, "width": p.width,
+         "height": p.height, "text": p.text, "words": [asdict(w) for w in p.words]} for p in doc.pages]},
+        ensure_ascii=False)
+    assert (tmp_path / "text.json").read_text(encoding="utf-8") == expected
+    write_text_json(document(0), tmp_path / "empty.json")
+    assert json.loads((tmp_path / "empty.json").read_text())["pages"] == []
+
+
+@pytest.fixture
+def rt(aiguillage_home):
+    from flows.runtime import runtime
+
+    return runtime()
+
+
+def test_deliver_stores_artefacts_from_files_once_and_leaves_no_temporary(rt, scanned_pages):
+    from flows.understand import understand
+
+    doc = document(3)
+    u = understand(doc, rt)
+    line = deliver(rt, doc, DOC_A, "ab" * 32, u, [str(p) for p in scanned_pages], {})
+    store = rt.store
+    assert line["document_id"] == DOC_A and line["source_pages"] == [1, 2, 3]
+    text = json.loads(store.get(layout.document(DOC_A, "text.json")))
+    assert [p["number"] for p in text["pages"]] == [1, 2, 3] and text["pages"][1]["rotation"] == 90
+    pdf = rt.settings.home / "check.pdf"
+    pdf.write_bytes(store.get(layout.document(DOC_A, "searchable.pdf")))
+    assert page_texts(pdf) == [t for p in scanned_pages for t in page_texts(p)]
+    assert list((rt.settings.home / "spool").iterdir()) == []  # the temporary folder is gone
+    before = store.stat(layout.document(DOC_A, "searchable.pdf"))
+    assert deliver(rt, doc, DOC_A, "ab" * 32, u, [str(p) for p in scanned_pages], {}) == line
+    assert store.stat(layout.document(DOC_A, "searchable.pdf")).etag == before.etag  # not written again
+
+
+def test_deliver_interrupted_by_an_outage_cleans_up_and_can_run_again(rt, scanned_pages, monkeypatch):
+    from flows.understand import understand
+
+    doc = document(3)
+    u = understand(doc, rt)
+    store = rt.store
+    real = type(store).put_file
+
+    def failing(self, key, path, *args, **kwargs):
+        if key.endswith("searchable.pdf"):
+            raise StorageUnavailable("serveur S3 injoignable")
+        return real(self, key, path, *args, **kwargs)
+
+    monkeypatch.setattr(type(store), "put_file", failing)
+    with pytest.raises(StorageUnavailable):
+        deliver(rt, doc, DOC_B, "cd" * 32, u, [str(p) for p in scanned_pages], {})
+    assert list((rt.settings.home / "spool").iterdir()) == []
+    assert not store.exists(layout.document(DOC_B, "routed.json"))
+    monkeypatch.setattr(type(store), "put_file", real)
+    line = deliver(rt, doc, DOC_B, "cd" * 32, u, [str(p) for p in scanned_pages], {})
+    assert line["document_id"] == DOC_B
+    assert len(pikepdf.open(__import__("io").BytesIO(
+        store.get(layout.document(DOC_B, "searchable.pdf")))).pages) == 3

@@ -13,7 +13,11 @@ cut in two, text lost) and its own turned text is misread. So:
 * ``stamp_image`` / ``read_stamp`` give the stamp's ink alone, black on white and upright, and
   read it with Tesseract (one small ``--psm 6`` run).
 
-Pages read in grey carry no colour: they have no stamp as far as this module can tell.
+On a page scanned (or stored) in grey the same stamp is mid-grey: lighter than print, darker
+than paper. ``find_grey_stamps`` looks for such strokes away from dark print (~150 DPI, a few
+milliseconds) and keeps them when they draw the same thin frame around text of their own grey;
+removal and reading then work as for colour, on grey levels instead of colour.
+``find_page_stamps`` picks the search that fits the page.
 """
 
 from __future__ import annotations
@@ -40,6 +44,14 @@ MAX_FILL = 0.45  # share of the inside covered by ink: text is sparse, a logo is
 MAX_CANDIDATES = 8
 HUE_TOLERANCE = 14  # of 256: how far the stamp's ink may stray from its main hue
 TEXT_STEP = 15  # grey levels: ink over printed text is at least this much darker than over paper
+# Grey pages, as shares of the paper's grey level: a stamp's ink (seen through, ~0.3-0.6) lies
+# between print (darker than GREY_DARK) and paper with its noise (lighter than GREY_LIGHT).
+GREY_DPI = 150  # resolution of the grey search over the whole page
+GREY_DARK, GREY_LIGHT = 0.2, 0.7
+GREY_NEAR_PRINT = 0.013  # inches: mid-grey this close to dark print is its soft edge, not a stamp
+GREY_MIN_FILL = 0.04  # share of the inside covered by the stamp's own grey text (a framed box of print has none)
+GREY_COVERAGE = 0.6  # share of the frame's outline in grey ink (print crossing the frame cuts it)
+GREY_SAME_INK = 0.12  # frame and text of one stamp: grey levels this close (share of the paper's level)
 
 
 @dataclass
@@ -52,8 +64,13 @@ class Stamp:
     angle: float  # degrees the stamp is turned counter-clockwise on the page (as PIL's rotate)
     origin: tuple[int, int]  # x, y of the top-left corner of ``mask`` on the page
     mask: np.ndarray  # uint8, 255 where the stamp's ink is (frame and text), over ``bounds``
-    pixels: np.ndarray  # the page's RGB over ``bounds`` (a copy: the page itself may be let go)
+    pixels: np.ndarray  # the page's RGB (grey for a grey stamp) over ``bounds`` (a copy: the page may be let go)
     colour: tuple[int, int, int]  # median RGB of the ink
+
+    @property
+    def grey(self) -> bool:
+        """Found on a grey page (``pixels`` are grey levels, not RGB)."""
+        return self.pixels.ndim == 2
 
     @property
     def box(self) -> tuple[tuple[float, float], tuple[float, float], float]:
@@ -252,6 +269,11 @@ def _measure(rgb: np.ndarray, inner, outer, lut: np.ndarray) -> Stamp | None:
         return None
     ys, xs = np.nonzero(strong)
     colour = tuple(int(v) for v in np.median(crop[ys, xs], axis=0))
+    return _stamp(inner, outer, (x0, y0), mask, crop, colour)
+
+
+def _stamp(inner, outer, origin: tuple[int, int], mask: np.ndarray, crop: np.ndarray, colour) -> Stamp:
+    """A Stamp from its frame's inner and outer rotated rectangles (OpenCV's form)."""
     (cx, cy), (iw, ih), a = inner
     ow, oh = outer[1]
     if iw >= ih:
@@ -260,13 +282,135 @@ def _measure(rgb: np.ndarray, inner, outer, lut: np.ndarray) -> Stamp | None:
         angle, inner_size, outer_size = 90 - a, (ih, iw), (oh, ow)
     angle = (angle + 90) % 180 - 90  # the long side's turn, in [-90, 90)
     return Stamp(center=(float(cx), float(cy)), size=tuple(map(float, outer_size)),
-                 inner=tuple(map(float, inner_size)), angle=float(angle), origin=(int(x0), int(y0)),
+                 inner=tuple(map(float, inner_size)), angle=float(angle), origin=(int(origin[0]), int(origin[1])),
                  mask=mask, pixels=crop.copy(), colour=colour)
 
 
+def find_page_stamps(grey: np.ndarray, colour: np.ndarray | None, dpi: int) -> list[Stamp]:
+    """A scanned page's stamps: coloured ones when the page has its colour (``colour``, RGB),
+    else grey ones on ``grey``."""
+    if colour is not None and colour.ndim == 3:
+        return find_stamps(colour, dpi)
+    return find_grey_stamps(grey, dpi)
+
+
+def _grey_levels(small: np.ndarray) -> tuple[int, int, int]:
+    """The paper's grey level (the page's median), and the band of a stamp's grey (lo, hi)."""
+    hist = cv2.calcHist([np.ascontiguousarray(small[::4, ::4])], [0], None, [256], [0, 256]).ravel()
+    paper = max(64, int(np.searchsorted(np.cumsum(hist), hist.sum() / 2)))
+    return paper, int(GREY_DARK * paper), int(GREY_LIGHT * paper)
+
+
+def _mid_grey(img: np.ndarray, levels: tuple[int, int, int], near: int) -> np.ndarray:
+    """255 where ``img`` is a stamp's grey: between print and paper, not within ``near``
+    pixels of print (the soft edges of printed strokes pass through the same greys)."""
+    _, lo, hi = levels
+    _, dark = cv2.threshold(img, lo, 255, cv2.THRESH_BINARY_INV)
+    _, light = cv2.threshold(img, hi, 255, cv2.THRESH_BINARY)
+    if near > 0:
+        dark = cv2.dilate(dark, np.ones((2 * near + 1, 2 * near + 1), np.uint8))
+    mid = cv2.bitwise_not(cv2.bitwise_or(dark, light))
+    # Specks and hairlines are not a stamp's bold strokes.
+    return cv2.morphologyEx(mid, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+
+
+def find_grey_stamps(grey: np.ndarray | None, dpi: int) -> list[Stamp]:
+    """The framed stamps on a grey page (H x W, 8-bit): mid-grey strokes (lighter than print,
+    darker than paper) drawing a thin rectangular frame, turned or not, around text of the same
+    grey. [] for a page without one (a few milliseconds)."""
+    if grey is None or grey.ndim != 2 or grey.dtype != np.uint8:
+        return []
+    step = max(1, int(round(dpi / GREY_DPI)))
+    h, w = grey.shape
+    small = cv2.resize(grey, (w // step, h // step), interpolation=cv2.INTER_NEAREST)
+    sdpi = dpi / step
+    levels = _grey_levels(small)
+    ink = _mid_grey(small, levels, max(1, int(round(GREY_NEAR_PRINT * sdpi))))
+    if cv2.countNonZero(ink) < 2 * MIN_LONG * sdpi:  # not even a frame's long sides
+        return []
+    reach = max(3, int(round(0.06 * sdpi))) | 1
+    clusters = cv2.dilate(ink, np.ones((reach, reach), np.uint8))
+    contours, _ = cv2.findContours(clusters, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    big = [(c, cv2.boundingRect(c)) for c in contours]
+    big = sorted(((c, b) for c, b in big if max(b[2], b[3]) >= 0.9 * MIN_LONG * sdpi
+                  and min(b[2], b[3]) >= 0.5 * MIN_SHORT * sdpi), key=lambda cb: -cb[1][2] * cb[1][3])
+    stamps: list[Stamp] = []
+    for contour, (x, y, bw, bh) in big[:MAX_CANDIDATES]:
+        cluster = np.zeros((bh, bw), np.uint8)
+        cv2.drawContours(cluster, [contour], -1, 255, cv2.FILLED, offset=(-x, -y))
+        found = _grey_frame(cv2.bitwise_and(ink[y:y + bh, x:x + bw], cluster), sdpi)
+        if found is None:
+            continue
+        (cx, cy), (iw, ih), a, thick = found
+        inner = (((x + cx + 0.5) * step - 0.5, (y + cy + 0.5) * step - 0.5), (iw * step, ih * step), a)
+        grow = 2 * (thick + 1) * step
+        outer = (inner[0], (inner[1][0] + grow, inner[1][1] + grow), a)
+        stamp = _measure_grey(grey, inner, outer, levels, dpi)
+        if stamp is not None:
+            stamps.append(stamp)
+    return stamps
+
+
+def _grey_frame(ink: np.ndarray, dpi: float):
+    """The frame in one cluster of mid-grey ink: a closed outline, else (print crossing the
+    frame cuts it) the cluster's bounding rectangle when its outline is mostly inked."""
+    ink = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    found = _frame_by_hole(ink, dpi)
+    if found is not None:
+        return found
+    ys, xs = np.nonzero(ink)
+    if len(xs) < 2 * MIN_LONG * dpi:
+        return None
+    (cx, cy), (rw, rh), a = cv2.minAreaRect(np.column_stack((xs, ys)).astype(np.float32))
+    if not _size_ok(rw, rh, dpi):
+        return None
+    outer = ((cx, cy), (rw, rh), a)
+    thick = 0
+    for k in range(1, int(MAX_FRAME * dpi) + 2):  # inwards from the outer edge
+        cover = _outline_coverage(ink, outer, 0.5 - k)
+        if cover >= GREY_COVERAGE:
+            thick = k
+        elif thick or k > 2:
+            break
+    if not thick or _outline_coverage(ink, outer, 0.5 - thick - 2) >= GREY_COVERAGE:
+        return None  # no frame, or a thick border (a banner or a logo)
+    return (cx, cy), (rw - 2 * thick, rh - 2 * thick), a, float(thick)
+
+
+def _measure_grey(grey: np.ndarray, inner, outer, levels: tuple[int, int, int], dpi: int) -> Stamp | None:
+    """The grey stamp's ink at full resolution inside its frame's outer rectangle; None when
+    the frame holds no text of its own grey (a box drawn around print)."""
+    h, w = grey.shape
+    corners = cv2.boxPoints(outer)
+    x0, y0 = np.maximum(np.floor(corners.min(axis=0)).astype(int), 0)
+    x1, y1 = np.minimum(np.ceil(corners.max(axis=0)).astype(int) + 1, (w, h))
+    if x1 - x0 < 8 or y1 - y0 < 8:
+        return None
+    crop = grey[y0:y1, x0:x1]
+    inside = np.zeros(crop.shape, np.uint8)
+    cv2.fillConvexPoly(inside, np.round(corners - (x0, y0)).astype(np.int32), 255)
+    paper = levels[0]
+    strong = cv2.bitwise_and(_mid_grey(crop, levels, max(1, int(round(GREY_NEAR_PRINT * dpi)))), inside)
+    _, weak = cv2.threshold(crop, int(0.85 * paper), 255, cv2.THRESH_BINARY_INV)
+    # The strokes' soft edges too: pixels a little darker than paper touching the strokes.
+    mask = cv2.bitwise_and(cv2.bitwise_and(weak, cv2.dilate(strong, np.ones((3, 3), np.uint8))), inside)
+    hole = np.zeros_like(inside)
+    cv2.fillConvexPoly(hole, np.round(cv2.boxPoints(inner) - (x0, y0)).astype(np.int32), 255)
+    text = cv2.bitwise_and(strong, hole)
+    frame = cv2.bitwise_and(strong, cv2.bitwise_not(hole))
+    area = cv2.countNonZero(hole)
+    if not GREY_MIN_FILL * area <= cv2.countNonZero(text) <= MAX_FILL * area or not cv2.countNonZero(frame):
+        return None
+    text_level, frame_level = float(np.median(crop[text > 0])), float(np.median(crop[frame > 0]))
+    if abs(text_level - frame_level) > GREY_SAME_INK * paper:
+        return None
+    level = int(np.median(crop[strong > 0]))
+    return _stamp(inner, outer, (x0, y0), mask, crop, (level, level, level))
+
+
 def remove_stamps(grey: np.ndarray, stamps: list[Stamp], trace: int = 0) -> np.ndarray:
-    """``grey`` with each stamp's coloured ink painted over with paper, inside the stamp's box
-    only. Printed text stays: around the stamp it is dark and not coloured, so not in the mask;
+    """``grey`` with each stamp's ink painted over with paper, inside the stamp's box only.
+    Printed text stays: around the stamp it is dark and not coloured (not mid-grey), so not in the mask;
     under the stamp's strokes it shows through the semi-transparent ink, darker than the ink
     over bare paper, and is kept. With ``trace`` > 0 the stamp stays faintly visible, at most
     ``trace`` grey levels under the paper: too pale for the OCR's binarisation, still there for
@@ -285,7 +429,7 @@ def remove_stamps(grey: np.ndarray, stamps: list[Stamp], trace: int = 0) -> np.n
         over_paper = float(np.median(region[core]))
         # Semi-transparent ink lets the paper through: its palest channel over paper tells
         # how much, so how much darker the ink gets where it lies over printed text.
-        see_through = float(np.median(stamp.pixels[core].min(axis=1)))
+        see_through = over_paper if stamp.grey else float(np.median(stamp.pixels[core].min(axis=1)))
         step = max(TEXT_STEP, 0.4 * see_through)
         under_text = cv2.blur(region, (3, 3)) < over_paper - step
         erase = ink & ~under_text
@@ -310,9 +454,13 @@ def upright_angle(stamp: Stamp, page_rotation: int = 0) -> float:
 
 def stamp_image(stamp: Stamp, page_rotation: int = 0) -> np.ndarray:
     """The stamp's ink alone, black on white, turned upright and cropped inside its frame: an
-    8-bit grey image ready for OCR. Printed text under the stamp is not coloured, so not there."""
+    8-bit grey image ready for OCR. Printed text under the stamp is not coloured (or, on a grey
+    page, darker than the stamp's grey), so not there."""
     x0, y0, _, _ = stamp.bounds
-    strength = chroma(stamp.pixels).astype(np.float32)
+    if stamp.grey:  # darkness; the mask leaves out the paper
+        strength = 255.0 - stamp.pixels.astype(np.float32)
+    else:
+        strength = chroma(stamp.pixels).astype(np.float32)
     ink = stamp.mask > 0
     full = float(np.percentile(strength[ink], 75)) if ink.any() else 255.0
     dark = np.clip(strength / max(full, 1.0) * 255.0, 0, 255)

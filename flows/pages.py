@@ -19,7 +19,7 @@ from extractors.errors import OcrFailed, UnreadableInput
 from extractors.ocr import ocr_page
 from extractors.prepare import Prepared, prepare_page
 from extractors.reading import SourceInfo, SourcePage, read_page
-from extractors.stamps import Stamp, find_stamps, read_stamp, remove_stamps, with_stamp_text
+from extractors.stamps import Stamp, find_page_stamps, read_stamp, remove_stamps, with_stamp_text
 from extractors.types import PageText, Word
 
 
@@ -90,7 +90,7 @@ def read_one(info: SourceInfo, number: int, dpi: int, languages: str, timeout: f
 def prepare_for_ocr(source: SourcePage, stamps: str = "read") -> tuple[Prepared, list[Stamp]]:
     """The page as Tesseract will read it: stamps taken off (unless ``stamps`` is "keep"),
     then prepared (separator and blank checks, deskew, flattening); and the stamps found."""
-    found = find_stamps(source.colour, source.dpi) if stamps != "keep" else []
+    found = find_page_stamps(source.image, source.colour, source.dpi) if stamps != "keep" else []
     # A faint trace stays, so the archived page still shows its stamp; OCR no longer sees it.
     grey = remove_stamps(source.image, found, trace=40) if found else source.image
     source.colour = None  # the stamps keep their own pixels

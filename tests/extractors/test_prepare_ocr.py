@@ -53,3 +53,23 @@ def test_ocr_gives_words_boxes_confidences_and_a_pdf(page):
     assert "Dupont" in words and words["Dupont"].confidence > 60 and words["Dupont"].width > 0
     assert result.page.number == 3
     assert result.pdf.startswith(b"%PDF")
+
+
+def _text_block(shape, paper):
+    page = np.empty(shape, np.uint8)
+    page[:] = paper
+    page[200:230, 100:700] = 30  # a line of "ink"
+    return page
+
+
+def test_flattening_whitens_even_grey_paper_and_evens_out_a_shadow():
+    from extractors.prepare import flatten_background
+
+    even = flatten_background(_text_block((1200, 900), 190))
+    assert even[600:700, 300:400].min() >= 250 and even[210, 400] < 60
+    shadow = _text_block((1200, 900), 0)
+    shadow[:] = np.linspace(120, 235, 900, dtype=np.uint8)[None, :]  # a dark side, as by a book's spine
+    shadow[200:230, 100:700] = 25
+    flat = flatten_background(shadow)
+    assert flat[600:700, 50:850].min() >= 235  # paper white from the dark side to the light one
+    assert flat[215, 150] < 80 and flat[215, 650] < 80

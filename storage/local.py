@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from storage.errors import ObjectNotFound, StorageError
-from storage.objectstore import ObjectInfo, ObjectStore
+from storage.objectstore import ObjectInfo, ObjectStore, write_atomically
 
 _META_SUFFIX = ".meta.json"
 _META_DIR = ".meta"
@@ -99,6 +99,14 @@ class LocalStore(ObjectStore):
             return self._path(key).read_bytes()
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             raise ObjectNotFound(key) from None
+
+    def get_file(self, key, path):
+        try:
+            src = open(self._path(key), "rb")
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            raise ObjectNotFound(key) from None
+        with src:
+            write_atomically(path, iter(lambda: src.read(_COPY_CHUNK), b""))
 
     def stat(self, key):
         path = self._path(key)

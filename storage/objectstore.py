@@ -48,6 +48,11 @@ class ObjectStore(ABC):
         """The object's bytes; ObjectNotFound if absent."""
 
     @abstractmethod
+    def get_file(self, key: str, path: Path | str) -> None:
+        """Copy the object to the file ``path`` without holding it in memory; the file appears
+        whole or not at all (written beside it, then renamed). ObjectNotFound if absent."""
+
+    @abstractmethod
     def stat(self, key: str) -> ObjectInfo:
         """Size, ETag, time and metadata; ObjectNotFound if absent."""
 
@@ -67,3 +72,22 @@ class ObjectStore(ABC):
             return True
         except ObjectNotFound:
             return False
+
+
+def write_atomically(path: Path | str, chunks: Iterator[bytes]) -> None:
+    """Write ``chunks`` to a temporary file beside ``path`` then rename it: ``path`` never
+    holds half a file; on failure the temporary file is removed."""
+    import os
+    import tempfile
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise

@@ -27,7 +27,7 @@ from minio.error import InvalidResponseError, S3Error, ServerError
 from minio.helpers import check_bucket_name
 
 from storage.errors import ObjectNotFound, StorageAuthError, StorageError, StorageUnavailable
-from storage.objectstore import ObjectInfo, ObjectStore
+from storage.objectstore import ObjectInfo, ObjectStore, write_atomically
 from storage.retry import RetriesExhausted, Retryable, RetryPolicy, call_with_retry
 
 log = logging.getLogger("aiguillage.storage.s3")
@@ -140,6 +140,20 @@ class S3Store(ObjectStore):
                 response.release_conn()
 
         return self._run(f"lecture de {key}", attempt, missing=key)
+
+    def get_file(self, key, path):
+        key = _check_key(key)
+
+        def attempt(_n: int) -> None:
+            self._ensure_bucket()
+            response = self._client.get_object(self.bucket, key)
+            try:
+                write_atomically(path, response.stream(amt=1 << 20))
+            finally:
+                response.close()
+                response.release_conn()
+
+        self._run(f"lecture de {key}", attempt, missing=key)
 
     def stat(self, key):
         key = _check_key(key)

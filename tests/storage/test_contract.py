@@ -173,3 +173,24 @@ def test_put_file_missing_source_changes_nothing(store, tmp_path):
     assert store.get("documents/d2/text.json") == b"{}"
     assert store.stat("documents/d2/text.json").metadata == {"v": "1"}
     assert list(store.list("documents/d2/")) == ["documents/d2/text.json"]
+
+
+def test_get_file_copies_the_object_to_a_file(store, tmp_path):
+    data = os.urandom(3 * 1024 * 1024 + 7)  # several read chunks
+    store.put("intake/abc/scan.pdf", data)
+    target = tmp_path / "spool" / "abc" / "scan.pdf"  # folders made as needed
+    store.get_file("intake/abc/scan.pdf", target)
+    assert target.read_bytes() == data
+    store.put("intake/abc/scan.pdf", b"plus court")
+    store.get_file("intake/abc/scan.pdf", str(target))  # replaces the file
+    assert target.read_bytes() == b"plus court"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["scan.pdf"]  # no temporary left over
+
+
+def test_get_file_missing_key_leaves_no_file(store, tmp_path):
+    target = tmp_path / "spool" / "absent.pdf"
+    target.parent.mkdir()
+    with pytest.raises(ObjectNotFound) as err:
+        store.get_file("intake/none/absent.pdf", target)
+    assert err.value.key == "intake/none/absent.pdf"
+    assert list(target.parent.iterdir()) == []

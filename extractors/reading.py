@@ -91,6 +91,7 @@ def _inspect_pdf(path: Path, size: int, max_pages: int, max_pixels: int, dpi: in
         with pikepdf.open(path) as pdf:
             count = len(pdf.pages)
             boxes = [tuple(float(v) for v in page.mediabox) for page in pdf.pages[:max_pages]]
+            texts = any(_shows_text(page) for page in pdf.pages[:max_pages])
     except pikepdf.PasswordError:
         raise UnreadableInput("PDF chiffré, protégé par un mot de passe", "encrypted") from None
     except (pikepdf.PdfError, ValueError, RecursionError) as exc:
@@ -104,7 +105,24 @@ def _inspect_pdf(path: Path, size: int, max_pages: int, max_pixels: int, dpi: in
         if pixels > max_pixels:
             raise UnreadableInput(f"page {number} démesurée ({pixels / 1e6:.0f} mégapixels à {dpi} DPI, "
                                   f"maximum {max_pixels / 1e6:.0f})", "too_large")
-    return SourceInfo(str(path), "pdf", count, size, _text_layer_pages(path, count))
+    return SourceInfo(str(path), "pdf", count, size, _text_layer_pages(path, count) if texts else frozenset())
+
+
+def _shows_text(page) -> bool:
+    """True when the page may carry a text layer: it shows text, or draws a form that might
+    (a scanner's page only draws its image, and needs no pdftotext run)."""
+    import pikepdf
+
+    try:
+        for operands, op in pikepdf.parse_content_stream(page, "Tj TJ ' \" Do"):
+            if str(op) != "Do":
+                return True
+            xobject = page.get("/Resources", {}).get("/XObject", {}).get(str(operands[0]))
+            if xobject is None or xobject.get("/Subtype") != "/Image":
+                return True
+        return False
+    except Exception:  # noqa: BLE001 - odd structure: let pdftotext decide
+        return True
 
 
 def _inspect_image(path: Path, kind: str, size: int, max_pages: int, max_pixels: int) -> SourceInfo:

@@ -119,3 +119,18 @@ def test_truncated_image_refused_before_any_page_is_read(tmp_path, fmt, options)
     with pytest.raises(UnreadableInput) as err:
         inspect(cut, 10, 10**8, 300)
     assert err.value.kind == "corrupt" and "tronquée" in err.value.reason
+
+
+def test_scanned_pdf_inspected_without_running_pdftotext(tmp_path, monkeypatch):
+    """A page that only draws its image cannot have a text layer: no pdftotext run for it."""
+    import extractors.reading as reading
+
+    path = scanned_pdf([letter_image(), letter_image()], tmp_path / "scan.pdf")
+    calls = []
+    real = reading.commands.run
+    monkeypatch.setattr(reading.commands, "run", lambda args, *a, **k: calls.append(args[0]) or real(args, *a, **k))
+    info = inspect(path, **LIMITS)
+    assert info.page_count == 2 and info.text_pages == frozenset() and calls == []
+    born = tmp_path / "born.pdf"
+    born.write_bytes(letter_pdf())
+    assert inspect(born, **LIMITS).text_pages == frozenset({1}) and calls == ["pdftotext"]

@@ -50,7 +50,9 @@ GREY_DPI = 150  # resolution of the grey search over the whole page
 GREY_DARK, GREY_LIGHT = 0.2, 0.7
 GREY_NEAR_PRINT = 0.013  # inches: mid-grey this close to dark print is its soft edge, not a stamp
 GREY_MIN_FILL = 0.04  # share of the inside covered by the stamp's own grey text (a framed box of print has none)
-GREY_COVERAGE = 0.6  # share of the frame's outline in grey ink (print crossing the frame cuts it)
+GREY_COVERAGE = 0.5  # share of the frame's outline in grey ink (print crossing the frame cuts it)
+GREY_SPECK = 0.003  # square inches of grey ink: less is a speck (a stamp's letter is ~0.005)
+GREY_GAP = 0.12  # inches: pieces of one stamp cut apart by print crossing it
 GREY_SAME_INK = 0.12  # frame and text of one stamp: grey levels this close (share of the paper's level)
 
 
@@ -321,24 +323,18 @@ def find_grey_stamps(grey: np.ndarray | None, dpi: int) -> list[Stamp]:
     if grey is None or grey.ndim != 2 or grey.dtype != np.uint8:
         return []
     step = max(1, int(round(dpi / GREY_DPI)))
-    h, w = grey.shape
-    small = cv2.resize(grey, (w // step, h // step), interpolation=cv2.INTER_NEAREST)
+    small = _grey_small(grey, step)
     sdpi = dpi / step
     levels = _grey_levels(small)
     ink = _mid_grey(small, levels, max(1, int(round(GREY_NEAR_PRINT * sdpi))))
     if cv2.countNonZero(ink) < 2 * MIN_LONG * sdpi:  # not even a frame's long sides
         return []
-    reach = max(3, int(round(0.06 * sdpi))) | 1
-    clusters = cv2.dilate(ink, np.ones((reach, reach), np.uint8))
-    contours, _ = cv2.findContours(clusters, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    big = [(c, cv2.boundingRect(c)) for c in contours]
-    big = sorted(((c, b) for c, b in big if max(b[2], b[3]) >= 0.9 * MIN_LONG * sdpi
-                  and min(b[2], b[3]) >= 0.5 * MIN_SHORT * sdpi), key=lambda cb: -cb[1][2] * cb[1][3])
     stamps: list[Stamp] = []
-    for contour, (x, y, bw, bh) in big[:MAX_CANDIDATES]:
-        cluster = np.zeros((bh, bw), np.uint8)
-        cv2.drawContours(cluster, [contour], -1, 255, cv2.FILLED, offset=(-x, -y))
-        found = _grey_frame(cv2.bitwise_and(ink[y:y + bh, x:x + bw], cluster), sdpi)
+    for (x, y), part in _grey_candidates(ink, sdpi):
+        if any(o.bounds[0] <= (x + part.shape[1] / 2) * step <= o.bounds[2]
+               and o.bounds[1] <= (y + part.shape[0] / 2) * step <= o.bounds[3] for o in stamps):
+            continue  # a piece of a stamp already found
+        found = _grey_frame(part, sdpi)
         if found is None:
             continue
         (cx, cy), (iw, ih), a, thick = found
@@ -351,9 +347,53 @@ def find_grey_stamps(grey: np.ndarray | None, dpi: int) -> list[Stamp]:
     return stamps
 
 
+def _grey_small(grey: np.ndarray, step: int) -> np.ndarray:
+    """The page at 1/``step`` resolution, each pixel the darker of two samples (one pixel apart
+    diagonally): a stamp's frame, a few pixels wide, stays unbroken; a cheap stand-in for the
+    darkest pixel of each block."""
+    h, w = grey.shape[0] // step, grey.shape[1] // step
+    if step < 2:
+        return grey
+    return np.minimum(grey[0::step, 0::step][:h, :w], grey[step // 2::step, step // 2::step][:h, :w])
+
+
+def _grey_candidates(ink: np.ndarray, dpi: float):
+    """Where a stamp may be: ((x, y), its ink) for groups of mid-grey strokes, largest first,
+    then the larger strokes' clusters on their own. Print crossing a stamp cuts its frame and
+    text into pieces: pieces are grouped across gaps up to GREY_GAP, leaving specks (the soft
+    edges of print, noise) out, which would spoil the frame's rectangle."""
+    reach = max(3, int(round(0.06 * dpi))) | 1
+    clusters = cv2.dilate(ink, np.ones((reach, reach), np.uint8))
+    contours, _ = cv2.findContours(clusters, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    speck = GREY_SPECK * dpi * dpi
+    kept = []
+    for c in contours:
+        x, y, bw, bh = cv2.boundingRect(c)
+        if max(bw, bh) >= reach + 0.06 * dpi and cv2.countNonZero(ink[y:y + bh, x:x + bw]) >= speck:
+            kept.append((c, (x, y, bw, bh)))
+    if not kept:
+        return
+    pieces = np.zeros_like(ink)
+    cv2.drawContours(pieces, [c for c, _ in kept], -1, 255, cv2.FILLED)
+    pieces = cv2.bitwise_and(pieces, ink)
+    gap = max(3, int(round(GREY_GAP * dpi))) | 1
+    groups, _ = cv2.findContours(cv2.dilate(pieces, np.ones((gap, gap), np.uint8)), cv2.RETR_EXTERNAL,
+                                 cv2.CHAIN_APPROX_SIMPLE)
+    fits = {}
+    for c, b in [(c, cv2.boundingRect(c)) for c in groups] + kept:  # a group before its pieces
+        if 0.9 * MIN_LONG * dpi <= max(b[2], b[3]) <= 1.2 * MAX_LONG * dpi and min(b[2], b[3]) >= 0.5 * MIN_SHORT * dpi:
+            fits.setdefault(b, c)
+    for (x, y, bw, bh), contour in sorted(fits.items(), key=lambda bc: -bc[0][2] * bc[0][3])[:MAX_CANDIDATES]:
+        area = np.zeros((bh, bw), np.uint8)
+        cv2.drawContours(area, [contour], -1, 255, cv2.FILLED, offset=(-x, -y))
+        yield (x, y), cv2.bitwise_and(pieces[y:y + bh, x:x + bw], area)
+
+
 def _grey_frame(ink: np.ndarray, dpi: float):
     """The frame in one cluster of mid-grey ink: a closed outline, else (print crossing the
-    frame cuts it) the cluster's bounding rectangle when its outline is mostly inked."""
+    frame cuts it) a rectangle whose outline is mostly inked: the cluster's bounding one, or the
+    one spanned by the rows and columns that carry a frame's side, at the cluster's turn or a
+    large piece's (specks or a hairline rule caught in the cluster do not count)."""
     ink = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
     found = _frame_by_hole(ink, dpi)
     if found is not None:
@@ -361,10 +401,55 @@ def _grey_frame(ink: np.ndarray, dpi: float):
     ys, xs = np.nonzero(ink)
     if len(xs) < 2 * MIN_LONG * dpi:
         return None
-    (cx, cy), (rw, rh), a = cv2.minAreaRect(np.column_stack((xs, ys)).astype(np.float32))
+    rect = cv2.minAreaRect(np.column_stack((xs, ys)).astype(np.float32))
+    found = _frame_inwards(ink, rect, dpi)
+    if found is not None:
+        return found
+    contours, _ = cv2.findContours(ink, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    angles = [rect[2]]
+    for c in sorted(contours, key=cv2.contourArea, reverse=True)[:3]:
+        a = cv2.minAreaRect(c)[2]
+        if all(abs((a - b + 45) % 90 - 45) > 1.5 for b in angles):
+            angles.append(a)
+    for a in angles:
+        outer = _dense_rect(xs, ys, a, dpi)
+        found = _frame_inwards(ink, outer, dpi) if outer is not None else None
+        if found is not None:
+            return found
+    return None
+
+
+def _dense_rect(xs: np.ndarray, ys: np.ndarray, angle: float, dpi: float):
+    """The rectangle turned by ``angle`` (OpenCV's) between the outermost columns, then rows,
+    that many ink pixels line up on: a frame's sides do, specks and a crossing hairline do not."""
+    t = np.deg2rad(angle)
+    c, s = np.cos(t), np.sin(t)
+    u, v = xs * c + ys * s, ys * c - xs * s
+    spans = []
+    for along, across, need in ((u, v, 0.5 * MIN_SHORT * dpi), (v, u, None)):
+        if spans:  # rows: only between the columns found, and as long as half the frame's width
+            keep = (across >= spans[0][0] - 2) & (across <= spans[0][1] + 2)
+            along, need = along[keep], 0.5 * (spans[0][1] - spans[0][0])
+        if along.size == 0:
+            return None
+        lo = along.min()
+        counts = np.convolve(np.bincount(np.round(along - lo).astype(np.intp)), np.ones(5) / 5, "same") * 5
+        dense = np.flatnonzero(counts >= need)
+        if dense.size < 2:
+            return None
+        spans.append((lo + dense[0], lo + dense[-1]))
+    (u0, u1), (v0, v1) = spans
+    um, vm = (u0 + u1) / 2, (v0 + v1) / 2
+    return (float(um * c - vm * s), float(um * s + vm * c)), (float(u1 - u0 + 1), float(v1 - v0 + 1)), angle
+
+
+def _frame_inwards(ink: np.ndarray, outer, dpi: float):
+    """(centre, inside size, angle, thickness) of a thin frame lying along ``outer`` (its outer
+    edge), or None: not of stamp size, outline not mostly inked, or a thick border (a banner,
+    a logo)."""
+    (cx, cy), (rw, rh), a = outer
     if not _size_ok(rw, rh, dpi):
         return None
-    outer = ((cx, cy), (rw, rh), a)
     thick = 0
     for k in range(1, int(MAX_FRAME * dpi) + 2):  # inwards from the outer edge
         cover = _outline_coverage(ink, outer, 0.5 - k)
@@ -373,7 +458,7 @@ def _grey_frame(ink: np.ndarray, dpi: float):
         elif thick or k > 2:
             break
     if not thick or _outline_coverage(ink, outer, 0.5 - thick - 2) >= GREY_COVERAGE:
-        return None  # no frame, or a thick border (a banner or a logo)
+        return None
     return (cx, cy), (rw - 2 * thick, rh - 2 * thick), a, float(thick)
 
 

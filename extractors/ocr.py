@@ -28,6 +28,7 @@ from PIL import Image
 
 from extractors import commands
 from extractors.errors import OcrFailed
+from extractors.layout import reading_lines
 from extractors.types import PageText, Word
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -92,7 +93,8 @@ def parse_hocr(hocr: str) -> tuple[list[Word], int]:
             m = _ANGLE.search(title)
             angle = int(m.group(1)) % 360 if m else 0
             continue
-        text = unescape(_TAGS.sub("", body)).strip()
+        # A box's or a table's vertical rule is read as "|": not text.
+        text = unescape(_TAGS.sub("", body)).strip().strip("|").strip()
         box = _BBOX.search(title)
         if not text or not box:
             continue
@@ -129,7 +131,7 @@ def rotate_pdf_page(pdf: bytes, rotation: int) -> bytes:
 
 
 def words_to_text(words: list[Word]) -> str:
-    lines: dict[int, list[str]] = {}
-    for w in words:
-        lines.setdefault(w.line, []).append(w.text)
-    return "\n".join(" ".join(ws) for _, ws in sorted(lines.items())) + ("\n" if lines else "")
+    """One line of text a line, in reading order (a table read column by column put back row
+    by row: see ``extractors.layout.reading_lines``)."""
+    lines = reading_lines(words)
+    return "\n".join(" ".join(w.text for w in line) for line in lines) + ("\n" if lines else "")

@@ -20,7 +20,8 @@ def table_page() -> PageText:
 
 def test_rows_put_each_label_beside_its_value():
     page = table_page()
-    assert "Total HT 3136,19€" not in page.text  # the block order splits them
+    # The blocks pair up row by row: the page's text has them put back in rows as well.
+    assert "Total HT 3136,19€" in page.text
     rows = page_rows(page).splitlines()
     assert rows == ["Total HT 3136,19€", "TVA 10 % 273,85€", "TVA 20 % 79,53€", "Total TVA 353,38€",
                     "Net à payer TTC 3489,57€"]

@@ -251,6 +251,7 @@ def main() -> None:
     # the machine (with every core busy, pages per minute follow CPU seconds per page).
     raw_cpu_page = raw_cpu / len(pngs)
     cpu_ratio = raw_cpu_page / sum(cpu.values())
+    station_cpu_ratio = raw_cpu_page / (sum(station[f"cpu_seconds_{k}"] for k in cpu) / station_pages)
 
     figures = {
         "pages": n_pages,
@@ -265,6 +266,7 @@ def main() -> None:
         "cpu_ratio_vs_raw_tesseract": round(cpu_ratio, 3),
         "station_batches_pages_per_minute": round(station_ppm, 1),
         "station_batches_throughput_ratio_vs_raw_tesseract": round(station_ppm / raw_ppm, 3),
+        "station_batches_cpu_ratio_vs_raw_tesseract": round(station_cpu_ratio, 3),
         "character_error_rate": round(edits["all"][0] / max(1, edits["all"][1]), 4),
         "character_error_rate_unstamped_pages": round(edits["plain"][0] / max(1, edits["plain"][1]), 4),
         "character_error_rate_stamped_pages": round(edits["stamped"][0] / max(1, edits["stamped"][1]), 4),
@@ -285,7 +287,7 @@ OCR benchmark on {n_pages} scanned pages (300 DPI, degraded), {cores} cores
   raw tesseract on the prepared pages (hOCR + PDF): {raw_ppm:6.1f} pages/min  -> ratio {figures['throughput_ratio_vs_raw_tesseract']:.2f}
   the same pages as {len(batches)} station batches (multi-page TIFF, separator sheets), cut into
   {len(station['lines'])} documents ({len(files)} expected):
-                                                    {station_ppm:6.1f} pages/min  -> ratio {station_ppm / raw_ppm:.2f}
+                                                    {station_ppm:6.1f} pages/min  -> ratio {station_ppm / raw_ppm:.2f} (CPU ratio {station_cpu_ratio:.2f})
   CPU per page (one file a document): Tesseract {cpu['commands']:.3f} s, pipeline process {cpu['pipeline_process']:.3f} s, Prefect server {cpu['prefect_server']:.3f} s
       against raw tesseract's {raw_cpu_page:.3f} s a page -> CPU ratio {cpu_ratio:.2f}
   raw tesseract, text only (for reference):         {raw_txt_ppm:6.1f} pages/min

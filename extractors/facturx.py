@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 from lxml import etree
 
@@ -55,8 +56,9 @@ def _is_invoice_xml(xml: bytes) -> bool:
     return etree.QName(root).localname in ("CrossIndustryInvoice", "CrossIndustryDocument", "Invoice")
 
 
-def read_facturx_xml(pdf_bytes: bytes) -> bytes | None:
-    """The embedded invoice XML of a Factur-X/ZUGFeRD/XRechnung PDF, or None when there is none.
+def read_facturx_xml(pdf: bytes | Path) -> bytes | None:
+    """The embedded invoice XML of a Factur-X/ZUGFeRD/XRechnung PDF (its bytes, or its path:
+    opened from disk, a large file is not read into memory), or None when there is none.
 
     Attachments named like the standards say come first; any other ``.xml`` attachment whose
     root is a CII invoice is accepted too. Never raises on a damaged PDF: returns None.
@@ -64,9 +66,9 @@ def read_facturx_xml(pdf_bytes: bytes) -> bytes | None:
     import pikepdf
 
     try:
-        with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        with pikepdf.open(io.BytesIO(pdf) if isinstance(pdf, (bytes, bytearray)) else pdf) as doc:
             found: list[tuple[str, bytes]] = []
-            for name, spec in pdf.attachments.items():
+            for name, spec in doc.attachments.items():
                 try:
                     data = spec.get_file().read_bytes()
                 except Exception:  # noqa: BLE001 - a broken attachment is just skipped

@@ -232,7 +232,7 @@ def route_documents(item: _File) -> list[dict]:
             r.kind in ("blank", "separator") for r in results) else "; ".join(
             f"page {r.number} : {r.error}" for r in results if r.kind == "failed")
         return [quarantine_task(source, sha256, reason, "blank")]
-    facturx = (read_facturx_xml(Path(item.path).read_bytes())
+    facturx = (read_facturx_xml(Path(item.path))
                if item.info.kind == "pdf" and item.info.text_pages else None)
     patiently(record, runtime().store, AuditEvent("split", None, details={
         "sha256": sha256, "documents": [d.numbers for d in documents],

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from flows.ids import bytes_sha256
+from flows.ids import file_sha256
 from storage.objectstore import ObjectStore
 
 DONE_FOLDER = "traites"
@@ -64,10 +64,11 @@ class HotFolder:
 
 def push(store: ObjectStore, path: Path) -> tuple[str, bool]:
     """Put a file in the store's intake; False when that exact file is already waiting."""
-    data = path.read_bytes()
-    key = f"{INTAKE_PREFIX}{bytes_sha256(data)}/{path.name}"
-    created = store.put_if_absent(key, data, metadata={"filename": path.name})
-    return key, created
+    key = f"{INTAKE_PREFIX}{file_sha256(path)}/{path.name}"
+    if store.exists(key):
+        return key, False
+    store.put_file(key, path, metadata={"filename": path.name})  # streamed, whatever the size
+    return key, True
 
 
 def pending_pushes(store: ObjectStore) -> list[str]:
@@ -79,5 +80,5 @@ def fetch_push(store: ObjectStore, key: str, spool: Path) -> Path:
     _, sha, name = key.split("/", 2)
     target = spool / sha / Path(name).name
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(store.get(key))
+    store.get_file(key, target)
     return target

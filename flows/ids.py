@@ -15,10 +15,6 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def bytes_sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def document_id(sha256: str, pages: list[int]) -> str:
     span = f"{pages[0]}-{pages[-1]}" if pages else "0"
     return hashlib.sha256(f"{sha256}:{span}".encode()).hexdigest()[:24]

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows.ids import bytes_sha256
+from flows.ids import file_sha256
 from flows.runtime import Runtime
 from storage import layout
 from storage.audit import AuditEvent, record
@@ -51,11 +51,14 @@ class Receipt:
 
 def receive(rt: Runtime, path: Path, source: str | None = None) -> Receipt:
     store = rt.store
-    data = path.read_bytes()
-    sha = bytes_sha256(data)
-    store.put_if_absent(layout.original(sha), data, metadata={"filename": path.name})
+    # Streamed, never held in memory: a 500-page scan is hundreds of megabytes. The key is the
+    # content's hash, so two copies racing in store the same bytes.
+    sha = file_sha256(path)
+    size = path.stat().st_size
+    if not store.exists(layout.original(sha)):
+        store.put_file(layout.original(sha), path, metadata={"filename": path.name})
     first = store.put_if_absent(layout.receipt(sha), json.dumps(
-        {"sha256": sha, "filename": path.name, "source": source or str(path), "size": len(data),
+        {"sha256": sha, "filename": path.name, "source": source or str(path), "size": size,
          "received_at": now_iso()}, ensure_ascii=False).encode(), "application/json")
     previous = None
     try:
@@ -64,8 +67,8 @@ def receive(rt: Runtime, path: Path, source: str | None = None) -> Receipt:
         pass
     if first:
         record(store, AuditEvent("received", None, details={"sha256": sha, "filename": path.name,
-                                                             "size": len(data)}))
-    return Receipt(source or str(path), sha, len(data), previous)
+                                                             "size": size}))
+    return Receipt(source or str(path), sha, size, previous)
 
 
 def record_outcome(rt: Runtime, sha256: str, lines: list[dict]) -> None:

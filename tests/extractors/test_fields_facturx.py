@@ -210,3 +210,12 @@ def test_corpus_facturx_matches_ground_truth(seed):
                 "total_incl_tax", "order_reference"):
         assert ex.fields.get(key) == doc.fields.get(key), key
     assert ex.supplier_id is not None
+
+
+def test_facturx_xml_read_from_a_path_as_from_bytes(tmp_path, garonne):
+    xml = cii(garonne)
+    path = tmp_path / "facture.pdf"
+    path.write_bytes(facturx.generate_from_binary(simple_pdf(), xml, flavor="factur-x", level="basicwl",
+                                                  check_xsd=False))
+    assert fx.read_facturx_xml(path) == xml == fx.read_facturx_xml(path.read_bytes())
+    assert fx.read_facturx_xml(tmp_path / "absent.pdf") is None

@@ -81,3 +81,33 @@ def test_watch_round_routes_hot_folder_and_pushed_files(prefect_harness, tmp_pat
     assert list((hot_dir / DONE_FOLDER).rglob("lettre.pdf"))
     assert pending_pushes(runtime().store) == []
     assert intake_round(hot) == []  # nothing left
+
+
+def test_files_taken_in_and_fetched_as_streams_never_read_whole(tmp_path, monkeypatch):
+    """A 500-page scan is hundreds of megabytes: intake hashes and stores it in pieces."""
+    from flows.hotfolder import fetch_push
+    from flows.intake import receive
+    from flows.runtime import runtime
+    from storage import layout
+    from storage.local import LocalStore
+
+    f = tmp_path / "gros-lot.pdf"
+    f.write_bytes(letter_pdf(pages=3))
+    expected = f.read_bytes()
+    real = Path.read_bytes
+
+    def no_whole_read(self):
+        if self.name == f.name:
+            raise AssertionError(f"{self} read whole")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", no_whole_read)
+    rt = runtime()
+    receipt = receive(rt, f)
+    assert receipt.size == len(expected) and receipt.previous is None
+    assert rt.store.get(layout.original(receipt.sha256)) == expected
+    store = LocalStore(tmp_path / "other")
+    key, created = push(store, f)
+    fetched = fetch_push(store, key, tmp_path / "spool")
+    monkeypatch.undo()
+    assert created and fetched.read_bytes() == expected

@@ -4,7 +4,7 @@
 
 Prefect's temporary server is started and the classification model loaded on an empty batch
 first, as in a running service, so that start-up is not part of the timing. Prints one JSON
-object: wall_seconds; peak_rss_mb (this process) and peak_tree_rss_mb (with every process it
+object: wall_seconds; peak_rss_mb (this process, VmHWM) and peak_tree_rss_mb (with every process it
 started: Tesseract runs, Prefect's server), sampled every 0.1 s; CPU seconds of this process,
 of the Tesseract runs (and other commands) and of the other processes (Prefect's server); lines.
 """
@@ -32,6 +32,14 @@ def run(files: list[Path], env: dict[str, str]) -> dict:
     if out.returncode != 0:
         raise SystemExit(f"pipeline failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _peak_rss_kb() -> int:
+    """This process's peak resident memory since it started its program (VmHWM). Not
+    ru_maxrss: that one keeps the high-water mark of the parent copied at fork, so a child of a
+    big process (the benchmark holding its page images) would report the parent's size."""
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
 
 
 def _processes() -> dict[int, tuple[int, int, float]]:
@@ -90,7 +98,8 @@ def main(files: list[str]) -> None:
 
     run_batch([])
     runtime().model  # noqa: B018 - loaded once, as in `aiguillage serve`
-    server = {p: procs[2] for p, procs in _processes().items() if p in _descendants(_processes(), os.getpid())}
+    procs = _processes()
+    server = {p: procs[p][2] for p in _descendants(procs, os.getpid())}
     sampler = TreeSampler()
     self0 = resource.getrusage(resource.RUSAGE_SELF)
     kids0 = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -105,7 +114,7 @@ def main(files: list[str]) -> None:
     others = sum(cpu - server.get(pid, 0.0) for pid, cpu in sampler.cpu.items() if pid in server)
     print(json.dumps({
         "wall_seconds": wall,
-        "peak_rss_mb": self1.ru_maxrss / 1024,
+        "peak_rss_mb": _peak_rss_kb() / 1024,
         "peak_tree_rss_mb": sampler.peak / 2**20,
         "cpu_seconds_pipeline_process": self1.ru_utime + self1.ru_stime - self0.ru_utime - self0.ru_stime,
         "cpu_seconds_commands": kids1.ru_utime + kids1.ru_stime - kids0.ru_utime - kids0.ru_stime,

@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 
 from extractors.stamps import (MAX_CANDIDATES, MAX_FILL, MAX_FRAME, MAX_LONG, MIN_LONG, MIN_SHORT, Stamp,
-                               _frame_by_hole, _outline_coverage, _size_ok, _stamp)
+                               _frame_by_hole, _outline_coverage, _size_ok, _stamp, box_crop)
 
 cv2.setNumThreads(1)
 
@@ -215,15 +215,10 @@ def _frame_inwards(ink: np.ndarray, outer, dpi: float):
 def _measure_grey(grey: np.ndarray, inner, outer, levels: tuple[int, int, int], dpi: int) -> Stamp | None:
     """The grey stamp's ink at full resolution inside its frame's outer rectangle; None when
     the frame holds no text of its own grey (a box drawn around print)."""
-    h, w = grey.shape
-    corners = cv2.boxPoints(outer)
-    x0, y0 = np.maximum(np.floor(corners.min(axis=0)).astype(int), 0)
-    x1, y1 = np.minimum(np.ceil(corners.max(axis=0)).astype(int) + 1, (w, h))
-    if x1 - x0 < 8 or y1 - y0 < 8:
+    cut = box_crop(grey, outer)
+    if cut is None:
         return None
-    crop = grey[y0:y1, x0:x1]
-    inside = np.zeros(crop.shape, np.uint8)
-    cv2.fillConvexPoly(inside, np.round(corners - (x0, y0)).astype(np.int32), 255)
+    (x0, y0), crop, inside = cut
     paper = levels[0]
     strong = cv2.bitwise_and(_mid_grey(crop, levels, max(1, int(round(GREY_NEAR_PRINT * dpi)))), inside)
     _, weak = cv2.threshold(crop, int(0.85 * paper), 255, cv2.THRESH_BINARY_INV)

@@ -227,17 +227,28 @@ def _frame_by_outline(ink: np.ndarray, dpi: float):
     return None
 
 
-def _measure(rgb: np.ndarray, inner, outer, lut: np.ndarray) -> Stamp | None:
-    """The stamp's ink at full resolution inside its frame's outer rectangle."""
-    h, w = rgb.shape[:2]
+def box_crop(image: np.ndarray, outer) -> tuple[tuple[int, int], np.ndarray, np.ndarray] | None:
+    """The part of ``image`` holding the turned rectangle ``outer`` (OpenCV's form): its
+    top-left corner on the page, the crop, and a mask of the rectangle's inside; None when
+    the rectangle is too small to hold a stamp."""
+    h, w = image.shape[:2]
     corners = cv2.boxPoints(outer)
     x0, y0 = np.maximum(np.floor(corners.min(axis=0)).astype(int), 0)
     x1, y1 = np.minimum(np.ceil(corners.max(axis=0)).astype(int) + 1, (w, h))
     if x1 - x0 < 8 or y1 - y0 < 8:
         return None
-    crop = rgb[y0:y1, x0:x1]
+    crop = image[y0:y1, x0:x1]
     inside = np.zeros(crop.shape[:2], np.uint8)
     cv2.fillConvexPoly(inside, np.round(corners - (x0, y0)).astype(np.int32), 255)
+    return (int(x0), int(y0)), crop, inside
+
+
+def _measure(rgb: np.ndarray, inner, outer, lut: np.ndarray) -> Stamp | None:
+    """The stamp's ink at full resolution inside its frame's outer rectangle."""
+    cut = box_crop(rgb, outer)
+    if cut is None:
+        return None
+    (x0, y0), crop, inside = cut
     c = chroma(cv2.LUT(crop, lut))
     _, strong = cv2.threshold(c, MIN_CHROMA - 1, 255, cv2.THRESH_BINARY)
     _, weak = cv2.threshold(c, MIN_CHROMA // 2 - 1, 255, cv2.THRESH_BINARY)

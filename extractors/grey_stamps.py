@@ -5,7 +5,7 @@ such strokes away from dark print on a reduced copy of the page (~150 DPI, a few
 groups the pieces print crossing the stamp cuts apart, and keeps a group when its grey draws a
 thin rectangular frame (closed, or mostly there) around text of the same grey: a box drawn
 around print, a logo, a banner, a table's rules are not stamps. The Stamp it gives carries grey
-pixels; ``extractors.stamps.remove_stamps`` and ``read_stamp`` handle it like a coloured one.
+pixels; ``extractors.stamps.remove_stamps`` and ``extractors.stamp_text.read_stamp`` handle it like a coloured one.
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ cut in two, text lost) and its own turned text is misread. So:
   is not), then measures the stamp's ink at full resolution inside its box only;
 * ``remove_stamps`` paints the stamp's coloured ink with paper on the grey page, inside each
   stamp's box only, so the printed text (dark, not coloured) stays;
-* ``stamp_image`` / ``read_stamp`` give the stamp's ink alone, black on white and upright, and
-  read it with Tesseract (one small ``--psm 6`` run).
+* ``extractors.stamp_text`` (``stamp_image``, ``read_stamp``) gives the stamp's ink alone,
+  black on white and upright, and reads it with Tesseract (one small ``--psm 6`` run).
 
 On a page scanned (or stored) in grey the same stamp is mid-grey: ``extractors.grey_stamps``
 finds it (``find_grey_stamps``), and removal and reading here work on its grey levels instead of
@@ -328,78 +328,3 @@ def remove_stamps(grey: np.ndarray, stamps: list[Stamp], trace: int = 0) -> np.n
         else:
             region[erase] = paper
     return out
-
-
-def upright_angle(stamp: Stamp, page_rotation: int = 0) -> float:
-    """Degrees to turn the stamp clockwise so that its text reads left to right. Its frame
-    gives its turn only up to a half turn: on a page scanned sideways or upside down, the
-    page's own rotation (clockwise degrees making it upright, as the OCR finds it) settles it;
-    otherwise the stamp is taken to be within a quarter turn of level."""
-    for angle in (stamp.angle, stamp.angle + 180):
-        if -90 < (angle - page_rotation + 180) % 360 - 180 <= 90:
-            return angle % 360
-    return stamp.angle % 360
-
-
-def stamp_image(stamp: Stamp, page_rotation: int = 0) -> np.ndarray:
-    """The stamp's ink alone, black on white, turned upright and cropped inside its frame: an
-    8-bit grey image ready for OCR. Printed text under the stamp is not coloured (or, on a grey
-    page, darker than the stamp's grey), so not there."""
-    x0, y0, _, _ = stamp.bounds
-    if stamp.grey:  # darkness; the mask leaves out the paper
-        strength = 255.0 - stamp.pixels.astype(np.float32)
-    else:
-        strength = chroma(stamp.pixels).astype(np.float32)
-    ink = stamp.mask > 0
-    full = float(np.percentile(strength[ink], 75)) if ink.any() else 255.0
-    dark = np.clip(strength / max(full, 1.0) * 255.0, 0, 255)
-    dark[~ink] = 0
-    img = (255 - dark).astype(np.uint8)
-    # Turn about the stamp's centre and cut the inside of the frame (a few pixels in from it).
-    angle = upright_angle(stamp, page_rotation)
-    cx, cy = stamp.center[0] - x0, stamp.center[1] - y0
-    iw, ih = stamp.inner
-    margin = max(2.0, 0.25 * (stamp.size[1] - ih))  # the frame's soft inner edge
-    w, h = int(iw - 2 * margin), int(ih - 2 * margin)
-    m = cv2.getRotationMatrix2D((cx, cy), -angle, 1.0)
-    m[0, 2] += w / 2 - cx
-    m[1, 2] += h / 2 - cy
-    return cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
-                          borderValue=255)
-
-
-def read_stamp(stamp: Stamp, dpi: int, page_rotation: int = 0, languages: str = "fra", timeout: float = 30) -> str:
-    """The stamp's text, its lines joined by "\\n" ("" when nothing legible): one small
-    Tesseract run (``--psm 6``, one block of text) on ``stamp_image``."""
-    import pytesseract
-    from PIL import Image
-
-    img = stamp_image(stamp, page_rotation)
-    if img.size == 0:
-        return ""
-    pad = max(8, dpi // 20)
-    img = cv2.copyMakeBorder(img, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
-    try:
-        text = pytesseract.image_to_string(Image.fromarray(img), lang=languages,
-                                           config=f"--psm 6 --dpi {dpi}", timeout=timeout)
-    except (RuntimeError, pytesseract.TesseractError):  # timeout or Tesseract error: no stamp text
-        return ""
-    lines = []
-    for line in text.splitlines():
-        words = line.split()
-        # Marks without a letter or digit at either end: specks or bits of the frame.
-        while words and not any(ch.isalnum() for ch in words[0]):
-            words.pop(0)
-        while words and not any(ch.isalnum() for ch in words[-1]):
-            words.pop()
-        if words:
-            lines.append(" ".join(words))
-    return "\n".join(lines)
-
-
-def with_stamp_text(text: str, readings: list[str]) -> str:
-    """A page's OCR text with its stamps' text at the end, one line per stamp line."""
-    lines = [line for reading in readings for line in reading.splitlines() if line.strip()]
-    if not lines:
-        return text
-    return (text.rstrip("\n") + "\n" if text.strip() else "") + "\n".join(lines) + "\n"

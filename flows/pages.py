@@ -19,7 +19,8 @@ from extractors.errors import OcrFailed, UnreadableInput
 from extractors.ocr import ocr_page
 from extractors.prepare import Prepared, prepare_page
 from extractors.reading import SourceInfo, SourcePage, read_page
-from extractors.stamps import Stamp, find_page_stamps, read_stamp, remove_stamps, with_stamp_text
+from extractors.stamp_text import read_stamp, with_stamp_text
+from extractors.stamps import Stamp, find_page_stamps, remove_stamps
 from extractors.types import PageText, Word
 
 

@@ -23,7 +23,8 @@ from extractors.ocr import ocr_page
 from extractors.prepare import prepare_page
 from extractors.reading import SourcePage, inspect, read_page
 from extractors.grey_stamps import find_grey_stamps
-from extractors.stamps import find_page_stamps, find_stamps, read_stamp, remove_stamps, stamp_image, with_stamp_text
+from extractors.stamp_text import read_stamp, stamp_image, with_stamp_text
+from extractors.stamps import find_page_stamps, find_stamps, remove_stamps
 
 DPI = 300
 STAMP = ["REÇU LE 12/03/2021", "PATRIMOINE"]

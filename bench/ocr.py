@@ -85,23 +85,29 @@ def page_texts(home: Path, lines: list[dict]) -> dict[tuple[str, int], dict]:
     return out
 
 
-def prepared_pages(files: list[tuple[Path, dict]], folder: Path) -> list[Path]:
-    """Every text page read and prepared as the pipeline does it, written as the pipeline hands
-    it to Tesseract (an uncompressed TIFF, see extractors/ocr.py)."""
+def scanned_pages(files: list[tuple[Path, dict]]):
+    """(file, page number, page as read by the pipeline) for every text page of the scans."""
     from extractors.reading import inspect, read_page
-    from flows.pages import prepare_for_ocr
-    from PIL import Image
 
-    out = []
     for path, truth in files:
         info = inspect(path, 500, 150_000_000, 300)
         for doc in truth["documents"]:
             for n in doc["pages"]:
-                page = read_page(info, n, 300)
-                prepared, _ = prepare_for_ocr(page)
-                target = folder / f"{path.stem}-{n}.tif"
-                Image.fromarray(prepared.image).save(target, dpi=(page.dpi, page.dpi))
-                out.append(target)
+                yield path, n, read_page(info, n, 300)
+
+
+def prepared_pages(files: list[tuple[Path, dict]], folder: Path) -> list[Path]:
+    """Every text page read and prepared as the pipeline does it, written as the pipeline hands
+    it to Tesseract (an uncompressed TIFF, see extractors/ocr.py)."""
+    from flows.pages import prepare_for_ocr
+    from PIL import Image
+
+    out = []
+    for path, n, page in scanned_pages(files):
+        prepared, _ = prepare_for_ocr(page)
+        target = folder / f"{path.stem}-{n}.tif"
+        Image.fromarray(prepared.image).save(target, dpi=(page.dpi, page.dpi))
+        out.append(target)
     return out
 
 
@@ -131,7 +137,6 @@ def station_batches(files: list[tuple[Path, dict]], folder: Path, per_batch: int
     from PIL import Image
 
     from corpus.scan import degrade, rasterise
-    from extractors.reading import inspect, read_page
     from extractors.separator import separator_sheet_pdf
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -147,11 +152,8 @@ def station_batches(files: list[tuple[Path, dict]], folder: Path, per_batch: int
             if frames:
                 scan = degrade(rng, sheet, 300, allow_rotation=False).image
                 frames.append(Image.fromarray(scan).convert("L"))
-            info = inspect(path, 500, 150_000_000, 300)
-            for doc in truth["documents"]:
-                for n in doc["pages"]:
-                    page = read_page(info, n, 300)
-                    frames.append(Image.fromarray(page.colour if page.colour is not None else page.image))
+            for _, _, page in scanned_pages([(path, truth)]):
+                frames.append(Image.fromarray(page.colour if page.colour is not None else page.image))
         name = f"lot-{b // per_batch:02d}.tif"
         frames[0].save(folder / name, save_all=True, append_images=frames[1:], dpi=(300, 300),
                        compression="tiff_lzw")
@@ -165,14 +167,7 @@ def big_batch(files: list[tuple[Path, dict]], target: Path, pages: int) -> Path:
     import pikepdf
     from PIL import Image
 
-    from extractors.reading import inspect, read_page
-
-    images = []
-    for path, truth in files:
-        info = inspect(path, 500, 150_000_000, 300)
-        for doc in truth["documents"]:
-            for n in doc["pages"]:
-                images.append((read_page(info, n, 300).image))
+    images = [page.image for _, _, page in scanned_pages(files)]
     one = target.parent / "one.pdf"
     pdf = pikepdf.new()
     i = 0

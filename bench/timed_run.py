@@ -5,8 +5,9 @@
 Prefect's temporary server is started and the classification model loaded on an empty batch
 first, as in a running service, so that start-up is not part of the timing. Prints one JSON
 object: wall_seconds; peak_rss_mb (this process, VmHWM) and peak_tree_rss_mb (with every process it
-started: Tesseract runs, Prefect's server), sampled every 0.1 s; CPU seconds of this process,
-of the Tesseract runs (and other commands) and of the other processes (Prefect's server); lines.
+started: Tesseract runs, Prefect's server), sampled every 0.1 s; CPU seconds of this process
+(less what Tesseract's library engines spent in it), of those engines, of the commands it ran
+(pdftoppm; tesseract with ``ocr.engine: command``) and of Prefect's server; lines.
 """
 
 from __future__ import annotations
@@ -98,10 +99,13 @@ def main(files: list[str]) -> None:
 
     run_batch([])
     runtime().model  # noqa: B018 - loaded once, as in `aiguillage serve`
+    from extractors import tesseract_lib
+
     procs = _processes()
     server = {p: procs[p][2] for p in _descendants(procs, os.getpid())}
     sampler = TreeSampler()
     self0 = resource.getrusage(resource.RUSAGE_SELF)
+    engines0 = tesseract_lib.cpu_seconds()
     kids0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     sampler.start()
     started = time.perf_counter()
@@ -110,13 +114,16 @@ def main(files: list[str]) -> None:
     sampler.stop.set()
     sampler.join()
     self1 = resource.getrusage(resource.RUSAGE_SELF)
+    engines = tesseract_lib.cpu_seconds() - engines0
     kids1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     others = sum(cpu - server.get(pid, 0.0) for pid, cpu in sampler.cpu.items() if pid in server)
     print(json.dumps({
         "wall_seconds": wall,
         "peak_rss_mb": _peak_rss_kb() / 1024,
         "peak_tree_rss_mb": sampler.peak / 2**20,
-        "cpu_seconds_pipeline_process": self1.ru_utime + self1.ru_stime - self0.ru_utime - self0.ru_stime,
+        # The process's own CPU less what Tesseract's library engines spent in it.
+        "cpu_seconds_pipeline_process": self1.ru_utime + self1.ru_stime - self0.ru_utime - self0.ru_stime - engines,
+        "cpu_seconds_tesseract_library": engines,
         "cpu_seconds_commands": kids1.ru_utime + kids1.ru_stime - kids0.ru_utime - kids0.ru_stime,
         "cpu_seconds_prefect_server": others,
         "lines": lines}))

@@ -51,6 +51,9 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("ocr.stamps", str, "read", choices=("read", "remove", "keep"),
             help="coloured REÇU LE stamps: taken off the page before OCR and read on their own "
                  "(read), taken off only (remove), or left on the page (keep)"),
+    Setting("ocr.engine", str, "library", choices=("library", "command"),
+            help="Tesseract's library with its models loaded once per worker (library), or one "
+                 "tesseract command per page through pytesseract (command); same text and PDF"),
     Setting("ocr.workers", int, 0, minimum=0, maximum=256, help="0: one per core"),
     Setting("ocr.task_runner", str, "threads", choices=("threads", "processes", "dask"),
             help="how pages fan out: threads (each page's Tesseract is its own process), worker "

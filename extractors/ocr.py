@@ -6,8 +6,11 @@ one pass finds a page scanned sideways or upside down and reads it, cheaper than
 OSD pass. The hOCR output gives each line's ``textangle``; the page's rotation is their
 majority, and word boxes are turned into the upright page's coordinates.
 
-One Tesseract process per page with one thread (OMP_THREAD_LIMIT=1): pages run in parallel
-across processes, never threads inside Tesseract, which oversubscribe the cores.
+Tesseract reads with one thread (OMP_THREAD_LIMIT=1): pages run in parallel, one engine each,
+never threads inside Tesseract, which oversubscribe the cores. By default the engine is
+Tesseract's library with its models loaded once (``extractors.tesseract_lib``); the
+``tesseract`` command through pytesseract (a process per page) is the fallback and the
+``ocr.engine: command`` setting.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import numpy as np
 import pytesseract
 from PIL import Image
 
-from extractors import commands
+from extractors import commands, tesseract_lib
 from extractors.errors import OcrFailed
 from extractors.layout import reading_lines
 from extractors.types import PageText, Word
@@ -48,25 +51,26 @@ class OcrResult:
 
 
 def ocr_page(image: np.ndarray, number: int, dpi: int, languages: str = "fra+eng",
-             timeout: float = 120, with_pdf: bool = True) -> OcrResult:
-    """Read one page; raise OcrFailed on a Tesseract error or timeout."""
-    commands.require("tesseract")
+             timeout: float = 120, with_pdf: bool = True, engine: str = "library") -> OcrResult:
+    """Read one page; raise OcrFailed on a Tesseract error or timeout. ``engine``: "library"
+    (Tesseract's C API, models loaded once: see ``extractors.tesseract_lib``) or "command"
+    (one ``tesseract`` run through pytesseract); the library falls back to the command when
+    libtesseract cannot be loaded. Both give the same hOCR and PDF."""
     started = time.perf_counter()
-    outputs = ["hocr", "pdf"] if with_pdf else ["hocr"]
+    outputs = ("hocr", "pdf") if with_pdf else ("hocr",)
+    use_library = engine == "library" and tesseract_lib.available()
+    if not use_library:
+        commands.require("tesseract")
     with tempfile.TemporaryDirectory(prefix="aiguillage-ocr-") as tmp:
         # Uncompressed TIFF: written in milliseconds (PNG costs ~0.1 s a page), read fastest by
         # Leptonica, and Tesseract's PDF embeds it as JPEG (a third of a PNG's size, faster).
         src = Path(tmp) / "page.tif"
         Image.fromarray(image).save(src, dpi=(dpi, dpi))
         base = str(Path(tmp) / "out")
-        config = f"--psm 1 --dpi {dpi}"
-        try:
-            pytesseract.pytesseract.run_tesseract(str(src), base, " ".join(outputs), languages,
-                                                  config=config, timeout=timeout)
-        except RuntimeError as exc:  # pytesseract's timeout
-            raise OcrFailed(number, f"délai dépassé ({timeout:.0f} s)") from exc
-        except pytesseract.TesseractError as exc:
-            raise OcrFailed(number, f"Tesseract a échoué ({exc.message.strip()[:200]})") from exc
+        if use_library:
+            _read_with_library(src, base, outputs, number, dpi, languages, timeout)
+        else:
+            _read_with_command(src, base, outputs, number, dpi, languages, timeout)
         hocr = Path(base + ".hocr").read_text(encoding="utf-8", errors="replace")
         pdf = Path(base + ".pdf").read_bytes() if with_pdf else b""
     h, w = image.shape[:2]
@@ -79,6 +83,26 @@ def ocr_page(image: np.ndarray, number: int, dpi: int, languages: str = "fra+eng
     page = PageText(number=number, text=words_to_text(words), words=words, method="ocr",
                     rotation=rotation, width=up_w, height=up_h, seconds=time.perf_counter() - started)
     return OcrResult(page, pdf)
+
+
+def _read_with_library(src: Path, base: str, outputs: tuple[str, ...], number: int, dpi: int,
+                       languages: str, timeout: float) -> None:
+    try:
+        with tesseract_lib.engine(languages) as e:
+            e.render(src, Path(base), outputs, psm=1, dpi=dpi, timeout=timeout)
+    except tesseract_lib.EngineFailed as exc:
+        raise OcrFailed(number, f"Tesseract a échoué ({exc})") from exc
+
+
+def _read_with_command(src: Path, base: str, outputs: tuple[str, ...], number: int, dpi: int,
+                       languages: str, timeout: float) -> None:
+    try:
+        pytesseract.pytesseract.run_tesseract(str(src), base, " ".join(outputs), languages,
+                                              config=f"--psm 1 --dpi {dpi}", timeout=timeout)
+    except RuntimeError as exc:  # pytesseract's timeout
+        raise OcrFailed(number, f"délai dépassé ({timeout:.0f} s)") from exc
+    except pytesseract.TesseractError as exc:
+        raise OcrFailed(number, f"Tesseract a échoué ({exc.message.strip()[:200]})") from exc
 
 
 def parse_hocr(hocr: str) -> tuple[list[Word], int]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from extractors import tesseract_lib
 from extractors.stamps import Stamp, chroma
 
 
@@ -47,22 +48,17 @@ def stamp_image(stamp: Stamp, page_rotation: int = 0) -> np.ndarray:
                           borderValue=255)
 
 
-def read_stamp(stamp: Stamp, dpi: int, page_rotation: int = 0, languages: str = "fra", timeout: float = 30) -> str:
+def read_stamp(stamp: Stamp, dpi: int, page_rotation: int = 0, languages: str = "fra", timeout: float = 30,
+               engine: str = "library") -> str:
     """The stamp's text, its lines joined by "\\n" ("" when nothing legible): one small
-    Tesseract run (``--psm 6``, one block of text) on ``stamp_image``."""
-    import pytesseract
-    from PIL import Image
-
+    Tesseract reading (``--psm 6``, one block of text) of ``stamp_image``, by the library's
+    engine or the ``tesseract`` command (see ``extractors.ocr.ocr_page``)."""
     img = stamp_image(stamp, page_rotation)
     if img.size == 0:
         return ""
     pad = max(8, dpi // 20)
     img = cv2.copyMakeBorder(img, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
-    try:
-        text = pytesseract.image_to_string(Image.fromarray(img), lang=languages,
-                                           config=f"--psm 6 --dpi {dpi}", timeout=timeout)
-    except (RuntimeError, pytesseract.TesseractError):  # timeout or Tesseract error: no stamp text
-        return ""
+    text = _read_block(img, dpi, languages, timeout, engine)
     lines = []
     for line in text.splitlines():
         words = line.split()
@@ -74,6 +70,24 @@ def read_stamp(stamp: Stamp, dpi: int, page_rotation: int = 0, languages: str = 
         if words:
             lines.append(" ".join(words))
     return "\n".join(lines)
+
+
+def _read_block(img: np.ndarray, dpi: int, languages: str, timeout: float, engine: str) -> str:
+    """One block of text; "" when Tesseract fails or times out (the page keeps its own text)."""
+    if engine == "library" and tesseract_lib.available():
+        try:
+            with tesseract_lib.engine(languages) as e:
+                return e.text(img, psm=6, dpi=dpi, timeout=timeout)
+        except tesseract_lib.EngineFailed:
+            return ""
+    import pytesseract
+    from PIL import Image
+
+    try:
+        return pytesseract.image_to_string(Image.fromarray(img), lang=languages,
+                                           config=f"--psm 6 --dpi {dpi}", timeout=timeout)
+    except (RuntimeError, pytesseract.TesseractError):
+        return ""
 
 
 def with_stamp_text(text: str, readings: list[str]) -> str:

@@ -92,7 +92,7 @@ def page_task(info: SourceInfo, number: int, spool: str) -> PageResult:
     there, and the result passed back is only paths (Prefect's bookkeeping grows with it)."""
     s = runtime().settings
     return process_page(info, number, s["ocr.dpi"], s["ocr.languages"], s["ocr.page_timeout_seconds"],
-                        Path(spool), s["ocr.stamps"])
+                        Path(spool), s["ocr.stamps"], s["ocr.engine"])
 
 
 @task(name="comprendre-et-aiguiller", cache_policy=NO_CACHE, **TASK_RETRIES)

@@ -40,11 +40,12 @@ class PageResult:
 
 
 def process_page(info: SourceInfo, number: int, dpi: int, languages: str, timeout: float,
-                 spool: Path | None = None, stamps: str = "read") -> PageResult:
+                 spool: Path | None = None, stamps: str = "read", engine: str = "library") -> PageResult:
     """Read page ``number``; with ``spool`` (a folder), its text and PDF are written there and
-    a page already spooled is taken from there. ``stamps``: see the ``ocr.stamps`` setting."""
+    a page already spooled is taken from there. ``stamps`` and ``engine``: see the settings
+    ``ocr.stamps`` and ``ocr.engine``."""
     if spool is None:
-        return read_one(info, number, dpi, languages, timeout, None, stamps)
+        return read_one(info, number, dpi, languages, timeout, None, stamps, engine)
     marker = spool / f"page-{number:05d}.json"
     if marker.is_file():
         try:
@@ -52,12 +53,12 @@ def process_page(info: SourceInfo, number: int, dpi: int, languages: str, timeou
         except (OSError, ValueError, KeyError):
             pass  # a damaged spool entry: read the page again
     spool.mkdir(parents=True, exist_ok=True)
-    result = read_one(info, number, dpi, languages, timeout, spool, stamps)
+    result = read_one(info, number, dpi, languages, timeout, spool, stamps, engine)
     return _spool_result(result, marker)
 
 
 def read_one(info: SourceInfo, number: int, dpi: int, languages: str, timeout: float,
-             spool: Path | None, stamps: str = "read") -> PageResult:
+             spool: Path | None, stamps: str = "read", engine: str = "library") -> PageResult:
     started = time.perf_counter()
     try:
         source = read_page(info, number, dpi, timeout)
@@ -73,13 +74,13 @@ def read_one(info: SourceInfo, number: int, dpi: int, languages: str, timeout: f
     if prepared.blank:
         return PageResult(number, "blank")
     try:
-        result = ocr_page(prepared.image, number, source.dpi, languages, timeout)
+        result = ocr_page(prepared.image, number, source.dpi, languages, timeout, engine=engine)
     except OcrFailed as exc:
         return PageResult(number, "failed", error=exc.reason)
     result.page.skew = prepared.skew
     if found and stamps == "read":  # the stamp's lines end the page's text; words stay the page's
         result.page.text = with_stamp_text(result.page.text, [
-            read_stamp(s, source.dpi, result.page.rotation, timeout=timeout) for s in found])
+            read_stamp(s, source.dpi, result.page.rotation, timeout=timeout, engine=engine) for s in found])
     result.page.seconds = round(time.perf_counter() - started, 3)  # read + prepare + OCR
     pdf_path = None
     if spool is not None and result.pdf:

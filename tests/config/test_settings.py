@@ -49,6 +49,7 @@ def test_bad_yaml_names_file_and_line(tmp_path):
     ("ocr:\n  dpi: beaucoup\n", "ocr.dpi", "nombre entier"),
     ("ocr:\n  dpi: 10\n", "ocr.dpi", "trop petite"),
     ("storage:\n  backend: ftp\n", "storage.backend", "local, s3"),
+    ("ocr:\n  engine: tesserocr\n", "ocr.engine", "library, command"),
     ("ocr:\n  dpii: 300\n", "ocr.dpii", "clé inconnue"),
     ("classification:\n  review_threshold: 2\n", "classification.review_threshold", "trop grande"),
     ("storage:\n  s3:\n    secret_key: abc\n", "storage.s3.secret_key", "identifiants"),

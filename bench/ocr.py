@@ -6,10 +6,11 @@ scans, against the raw `tesseract` command on the same prepared pages with the s
 The pipeline is the real batch flow (Prefect, classification, routing included) run twice:
 on the scans as one file a document, then on the same pages as the scanning station sends
 them, multi-page batches with separator sheets. The raw command is `tesseract` with the
-pipeline's own options on the pages as the pipeline prepares them, written as it hands them to
-Tesseract, run two ways: one command a page (as pytesseract and OCRmyPDF run it), and one
-command a core given its pages as a list (models loaded once a process, as the pipeline's
-library engines do: the stricter baseline). Reports pages per minute, median and p95 seconds per page, the CPU each process
+pipeline's own options on the pages exactly as the pipeline prepares them (written as
+uncompressed TIFFs; the pipeline's library engine takes them in memory), run two ways: one
+command a page (as pytesseract and OCRmyPDF run it), and one command a core given its pages
+as a list (models loaded once a process, as the pipeline's library engines do: the stricter
+baseline). Reports pages per minute, median and p95 seconds per page, the CPU each process
 spends per page, the character error rate against the generator's ground truth, and peak
 memory on a 10-page and a --big-page file. The last line is one JSON object.
 """
@@ -100,7 +101,7 @@ def scanned_pages(files: list[tuple[Path, dict]]):
 
 def prepared_pages(files: list[tuple[Path, dict]], folder: Path) -> list[Path]:
     """Every text page read and prepared as the pipeline does it, written as the pipeline hands
-    it to Tesseract (an uncompressed TIFF, see extractors/ocr.py)."""
+    it to Tesseract's command (an uncompressed TIFF, see extractors/ocr.py)."""
     from flows.pages import prepare_for_ocr
     from PIL import Image
 
@@ -261,13 +262,15 @@ def main() -> None:
     print("\nMemory: peak RSS on one scanned PDF of 10 pages, then of --big pages (one document each)")
     small = big_batch(files, work / "batch-10.pdf", 10)
     large = big_batch(files, work / f"batch-{args.big}.pdf", args.big)
-    mem, tree = {}, {}
+    mem, tree, engines = {}, {}, {}
     for label, f in (("10", small), (str(args.big), large)):
         shutil.rmtree(work / f"home-{label}", ignore_errors=True)
         r = run_pipeline([f], work / f"home-{label}")
         mem[label], tree[label] = r["peak_rss_mb"], r["peak_tree_rss_mb"]
-        print(f"  {label:>4} pages: pipeline process {r['peak_rss_mb']:.0f} MB, with Tesseract runs and "
-              f"Prefect's server {r['peak_tree_rss_mb']:.0f} MB; {int(label) / r['wall_seconds'] * 60:.1f} pages/min")
+        engines[label] = r["tesseract_engines"]
+        print(f"  {label:>4} pages: pipeline process {r['peak_rss_mb']:.0f} MB ({engines[label]} Tesseract engines "
+              f"loaded), with Prefect's server {r['peak_tree_rss_mb']:.0f} MB; "
+              f"{int(label) / r['wall_seconds'] * 60:.1f} pages/min")
     cpu = {k: result[f"cpu_seconds_{k}"] / n_pages
            for k in ("tesseract_library", "commands", "pipeline_process", "prefect_server")}
     # The same comparison in CPU seconds a page: steadier than wall time when other work shares
@@ -304,6 +307,8 @@ def main() -> None:
         "cpu_seconds_per_page_prefect_server": round(cpu["prefect_server"], 3),
         "peak_rss_mb_10_pages": round(mem["10"], 1),
         f"peak_rss_mb_{args.big}_pages": round(mem[str(args.big)], 1),
+        "tesseract_engines_10_pages": engines["10"],
+        f"tesseract_engines_{args.big}_pages": engines[str(args.big)],
         "peak_tree_rss_mb_10_pages": round(tree["10"], 1),
         f"peak_tree_rss_mb_{args.big}_pages": round(tree[str(args.big)], 1),
         "seed": args.seed,
@@ -328,7 +333,9 @@ OCR benchmark on {n_pages} scanned pages (300 DPI, degraded), {cores} cores
   character error rate vs ground truth:             {figures['character_error_rate']:.2%} (all pages)
       pages without a stamp: {figures['character_error_rate_unstamped_pages']:.2%}; pages with a "REÇU LE" stamp: {figures['character_error_rate_stamped_pages']:.2%}
   peak memory of the pipeline process: {mem['10']:.0f} MB at 10 pages, {mem[str(args.big)]:.0f} MB at {args.big} pages
-      with its Tesseract runs and Prefect's server: {tree['10']:.0f} MB and {tree[str(args.big)]:.0f} MB""")
+      ({engines['10']} and {engines[str(args.big)]} Tesseract engines loaded: at most two a page worker, one
+      for pages and one for stamps, whatever the batch's length)
+      with Prefect's server (and any command run): {tree['10']:.0f} MB and {tree[str(args.big)]:.0f} MB""")
     print(json.dumps(figures))
 
 

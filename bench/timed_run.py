@@ -126,6 +126,7 @@ def main(files: list[str]) -> None:
         "cpu_seconds_tesseract_library": engines,
         "cpu_seconds_commands": kids1.ru_utime + kids1.ru_stime - kids0.ru_utime - kids0.ru_stime,
         "cpu_seconds_prefect_server": others,
+        "tesseract_engines": tesseract_lib.engines_loaded(),
         "lines": lines}))
     sys.stdout.flush()
     quiet()

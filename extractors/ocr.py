@@ -62,14 +62,14 @@ def ocr_page(image: np.ndarray, number: int, dpi: int, languages: str = "fra+eng
     if not use_library:
         commands.require("tesseract")
     with tempfile.TemporaryDirectory(prefix="aiguillage-ocr-") as tmp:
-        # Uncompressed TIFF: written in milliseconds (PNG costs ~0.1 s a page), read fastest by
-        # Leptonica, and Tesseract's PDF embeds it as JPEG (a third of a PNG's size, faster).
-        src = Path(tmp) / "page.tif"
-        Image.fromarray(image).save(src, dpi=(dpi, dpi))
         base = str(Path(tmp) / "out")
-        if use_library:
-            _read_with_library(src, base, outputs, number, dpi, languages, timeout)
+        if use_library:  # the image is handed over in memory
+            _read_with_library(image, base, outputs, number, dpi, languages, timeout)
         else:
+            # Uncompressed TIFF: written in milliseconds (PNG costs ~0.1 s a page), read fastest
+            # by Leptonica, and Tesseract's PDF embeds it as JPEG (a third of a PNG's size).
+            src = Path(tmp) / "page.tif"
+            Image.fromarray(image).save(src, dpi=(dpi, dpi))
             _read_with_command(src, base, outputs, number, dpi, languages, timeout)
         hocr = Path(base + ".hocr").read_text(encoding="utf-8", errors="replace")
         pdf = Path(base + ".pdf").read_bytes() if with_pdf else b""
@@ -85,11 +85,11 @@ def ocr_page(image: np.ndarray, number: int, dpi: int, languages: str = "fra+eng
     return OcrResult(page, pdf)
 
 
-def _read_with_library(src: Path, base: str, outputs: tuple[str, ...], number: int, dpi: int,
+def _read_with_library(image: np.ndarray, base: str, outputs: tuple[str, ...], number: int, dpi: int,
                        languages: str, timeout: float) -> None:
     try:
         with tesseract_lib.engine(languages) as e:
-            e.render(src, Path(base), outputs, psm=1, dpi=dpi, timeout=timeout)
+            e.render(image, Path(base), outputs, psm=1, dpi=dpi, timeout=timeout)
     except tesseract_lib.EngineFailed as exc:
         raise OcrFailed(number, f"Tesseract a échoué ({exc})") from exc
 

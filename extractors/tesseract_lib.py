@@ -25,7 +25,9 @@ from typing import Iterator
 
 import numpy as np
 
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+# One thread an engine, whatever the environment says: libgomp reads this when libtesseract
+# first loads it (nothing else in the pipeline loads it before).
+os.environ["OMP_THREAD_LIMIT"] = "1"
 
 _P = ctypes.c_void_p
 _S = ctypes.c_char_p
@@ -39,7 +41,9 @@ _PROTOTYPES = {
     "TessBaseAPIGetDatapath": ([_P], _S),
     "TessBaseAPISetPageSegMode": ([_P, _I], None),
     "TessBaseAPIClearAdaptiveClassifier": ([_P], None),
-    "TessBaseAPIProcessPages": ([_P, _S, _S, _I, _P], _I),
+    "TessResultRendererBeginDocument": ([_P, _S], _I),
+    "TessResultRendererAddImage": ([_P, _P], _I),
+    "TessResultRendererEndDocument": ([_P], _I),
     "TessBaseAPISetImage": ([_P, _P, _I, _I, _I, _I], None),
     "TessBaseAPISetSourceResolution": ([_P, _I], None),
     "TessBaseAPIRecognize": ([_P, _P], _I),
@@ -117,14 +121,12 @@ class Engine:
                                "paquets tesseract-ocr-<langue> (make run le fait)")
         self.datapath = self.lib.TessBaseAPIGetDatapath(self.handle)
 
-    def render(self, image: Path, outbase: Path, outputs: tuple[str, ...], psm: int, dpi: int,
+    def render(self, image: np.ndarray, outbase: Path, outputs: tuple[str, ...], psm: int, dpi: int,
                timeout: float) -> None:
-        """Read the image file into ``outbase``.hocr / .pdf, as ``tesseract image outbase --psm
-        psm --dpi dpi hocr pdf`` would; raise EngineFailed on an error or when ``timeout`` passes."""
+        """Read an 8-bit grey image into ``outbase``.hocr / .pdf, as ``tesseract IMAGE outbase
+        --psm psm --dpi dpi hocr pdf`` would (the same renderers: the same files); the image is
+        handed over in memory. Raise EngineFailed on an error or when ``timeout`` passes."""
         lib, h = self.lib, self.handle
-        lib.TessBaseAPIClearAdaptiveClassifier(h)  # a page's result never depends on the one before
-        lib.TessBaseAPISetPageSegMode(h, psm)
-        lib.TessBaseAPISetVariable(h, b"user_defined_dpi", str(dpi).encode())
         first = None
         try:
             for kind in outputs:
@@ -136,26 +138,40 @@ class Engine:
                     first = r
                 else:
                     lib.TessResultRendererInsert(first, r)
-            ok = lib.TessBaseAPIProcessPages(h, str(image).encode(), None, max(1, int(timeout * 1000)), first)
+            kept = self._recognise(image, psm, dpi, timeout)  # noqa: F841 - alive until rendered
+            if first is not None and not (lib.TessResultRendererBeginDocument(first, b"")
+                                          and lib.TessResultRendererAddImage(first, h)
+                                          and lib.TessResultRendererEndDocument(first)):
+                raise EngineFailed(f"écriture impossible dans {outbase.parent}")
         finally:
             if first is not None:
-                lib.TessDeleteResultRenderer(first)  # flushes and closes the files, frees the chain
-        if not ok:
-            raise EngineFailed(f"lecture interrompue (délai de {timeout:.0f} s dépassé ou image illisible)")
+                lib.TessDeleteResultRenderer(first)  # closes the files, frees the chain
+            lib.TessBaseAPIClear(h)
 
-    def text(self, image: np.ndarray, psm: int, dpi: int, timeout: float) -> str:
-        """The text of an 8-bit grey image in memory (``tesseract --psm psm`` to txt)."""
+    def _recognise(self, image: np.ndarray, psm: int, dpi: int, timeout: float) -> np.ndarray:
         lib, h = self.lib, self.handle
         img = np.ascontiguousarray(image, dtype=np.uint8)
-        lib.TessBaseAPIClearAdaptiveClassifier(h)
+        if img.ndim != 2 or img.size == 0:
+            raise EngineFailed("image vide ou qui n'est pas en niveaux de gris")
+        lib.TessBaseAPIClearAdaptiveClassifier(h)  # a page's result never depends on the one before
         lib.TessBaseAPISetPageSegMode(h, psm)
+        lib.TessBaseAPISetVariable(h, b"user_defined_dpi", str(dpi).encode())
         lib.TessBaseAPISetImage(h, img.ctypes.data, img.shape[1], img.shape[0], 1, img.strides[0])
         lib.TessBaseAPISetSourceResolution(h, dpi)
         monitor = lib.TessMonitorCreate()
         try:
             lib.TessMonitorSetDeadlineMSecs(monitor, max(1, int(timeout * 1000)))
             if lib.TessBaseAPIRecognize(h, monitor) != 0:
-                raise EngineFailed(f"lecture interrompue (délai de {timeout:.0f} s dépassé)")
+                raise EngineFailed(f"lecture interrompue : délai de {timeout:g} s dépassé")
+        finally:
+            lib.TessMonitorDelete(monitor)
+        return img  # kept alive by the caller while Tesseract may still look at it
+
+    def text(self, image: np.ndarray, psm: int, dpi: int, timeout: float) -> str:
+        """The text of an 8-bit grey image (``tesseract IMAGE - --psm psm``)."""
+        lib, h = self.lib, self.handle
+        try:
+            self._recognise(image, psm, dpi, timeout)
             raw = lib.TessBaseAPIGetUTF8Text(h)
             try:
                 return ctypes.string_at(raw).decode("utf-8", errors="replace") if raw else ""
@@ -163,7 +179,6 @@ class Engine:
                 if raw:
                     lib.TessDeleteText(raw)
         finally:
-            lib.TessMonitorDelete(monitor)
             lib.TessBaseAPIClear(h)
 
     def close(self) -> None:
@@ -197,7 +212,7 @@ def engine(languages: str) -> Iterator[Engine]:
         with _pool_lock:
             _cpu[0] += time.thread_time() - started
             if e is not None and e.handle:
-                _idle[languages].append(e)
+                _idle.setdefault(languages, []).append(e)
 
 
 def cpu_seconds() -> float:
@@ -213,10 +228,13 @@ def engines_loaded() -> int:
 
 @atexit.register
 def close_all() -> None:
-    """End every engine (else Tesseract's caches complain of leaks on stderr at exit)."""
+    """End every idle engine (else Tesseract's caches complain of leaks on stderr at exit). An
+    engine still reading (a thread left behind by an interrupted run) is left alone: ending it
+    under its reader would crash the process."""
     with _pool_lock:
-        engines, _all[:] = list(_all), []
+        engines = [e for idle in _idle.values() for e in idle]
         _idle.clear()
+        _all[:] = [e for e in _all if e not in engines]
     for e in engines:
         e.close()
 

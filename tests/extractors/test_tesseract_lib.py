@@ -100,3 +100,12 @@ def test_a_forked_worker_starts_its_own_engine(page):
     text = queue.get(timeout=60)
     child.join(timeout=30)
     assert child.exitcode == 0 and text == parent
+
+
+def test_closing_leaves_an_engine_in_use_alone(page):
+    top = page[: page.shape[0] // 3]
+    with tesseract_lib.engine("fra") as e:
+        tesseract_lib.close_all()  # as at exit while a page is still being read
+        assert e.handle is not None
+        assert "Dupont" in e.text(top, psm=6, dpi=300, timeout=30)
+    assert tesseract_lib.engines_loaded() >= 1

@@ -12,7 +12,7 @@ command a page (as pytesseract and OCRmyPDF run it), and one command a core give
 as a list (models loaded once a process, as the pipeline's library engines do: the stricter
 baseline). Reports pages per minute, median and p95 seconds per page, the CPU each process
 spends per page, the character error rate against the generator's ground truth, and peak
-memory on a 10-page and a --big-page file. The last line is one JSON object.
+memory on a 10-page, a 100-page and a --big-page file. The last line is one JSON object.
 """
 
 from __future__ import annotations
@@ -259,11 +259,11 @@ def main() -> None:
     listed_ppm = len(pngs) / listed * 60
     raw_txt_ppm = len(pngs) / raw_txt * 60
 
-    print("\nMemory: peak RSS on one scanned PDF of 10 pages, then of --big pages (one document each)")
-    small = big_batch(files, work / "batch-10.pdf", 10)
-    large = big_batch(files, work / f"batch-{args.big}.pdf", args.big)
+    print("\nMemory: peak RSS on one scanned PDF of 10, 100 and --big pages (one document each)")
+    sizes = sorted({10, 100, args.big} if args.big > 100 else {10, args.big})
     mem, tree, engines = {}, {}, {}
-    for label, f in (("10", small), (str(args.big), large)):
+    for size in sizes:
+        label, f = str(size), big_batch(files, work / f"batch-{size}.pdf", size)
         shutil.rmtree(work / f"home-{label}", ignore_errors=True)
         r = run_pipeline([f], work / f"home-{label}")
         mem[label], tree[label] = r["peak_rss_mb"], r["peak_tree_rss_mb"]
@@ -305,12 +305,9 @@ def main() -> None:
         "cpu_seconds_per_page_commands": round(cpu["commands"], 3),
         "cpu_seconds_per_page_pipeline_process": round(cpu["pipeline_process"], 3),
         "cpu_seconds_per_page_prefect_server": round(cpu["prefect_server"], 3),
-        "peak_rss_mb_10_pages": round(mem["10"], 1),
-        f"peak_rss_mb_{args.big}_pages": round(mem[str(args.big)], 1),
-        "tesseract_engines_10_pages": engines["10"],
-        f"tesseract_engines_{args.big}_pages": engines[str(args.big)],
-        "peak_tree_rss_mb_10_pages": round(tree["10"], 1),
-        f"peak_tree_rss_mb_{args.big}_pages": round(tree[str(args.big)], 1),
+        **{f"peak_rss_mb_{k}_pages": round(v, 1) for k, v in mem.items()},
+        **{f"tesseract_engines_{k}_pages": v for k, v in engines.items()},
+        **{f"peak_tree_rss_mb_{k}_pages": round(v, 1) for k, v in tree.items()},
         "seed": args.seed,
     }
     print(f"""
@@ -332,10 +329,10 @@ OCR benchmark on {n_pages} scanned pages (300 DPI, degraded), {cores} cores
   raw tesseract, text only (for reference):         {raw_txt_ppm:6.1f} pages/min
   character error rate vs ground truth:             {figures['character_error_rate']:.2%} (all pages)
       pages without a stamp: {figures['character_error_rate_unstamped_pages']:.2%}; pages with a "REÇU LE" stamp: {figures['character_error_rate_stamped_pages']:.2%}
-  peak memory of the pipeline process: {mem['10']:.0f} MB at 10 pages, {mem[str(args.big)]:.0f} MB at {args.big} pages
-      ({engines['10']} and {engines[str(args.big)]} Tesseract engines loaded: at most two a page worker, one
+  peak memory of the pipeline process: {', '.join(f"{mem[str(n)]:.0f} MB at {n} pages" for n in sizes)}
+      (Tesseract engines loaded: {', '.join(str(engines[str(n)]) for n in sizes)}; at most two a page worker, one
       for pages and one for stamps, whatever the batch's length)
-      with Prefect's server (and any command run): {tree['10']:.0f} MB and {tree[str(args.big)]:.0f} MB""")
+      with Prefect's server (and any command run): {', '.join(f"{tree[str(n)]:.0f} MB" for n in sizes)}""")
     print(json.dumps(figures))
 
 

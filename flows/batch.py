@@ -23,6 +23,7 @@ from extractors.facturx import read_facturx_xml
 from extractors.reading import SourceInfo, inspect
 from extractors.types import DocumentText
 from flows import deliver as delivery
+from flows import spool
 from flows.ids import document_id
 from flows.intake import Receipt, duplicate_lines, receive, record_outcome
 from flows.pages import PageResult, process_page
@@ -216,7 +217,9 @@ def run_batch(files: list[str], on_file: Callable[[str, list[dict]], None] | Non
         if observer:
             registry.append(observer)
     try:
-        return process_batch.with_options(task_runner=task_runner())(files, sources)
+        lines = process_batch.with_options(task_runner=task_runner())(files, sources)
+        spool.sweep(runtime().settings.home, runtime().store)  # leftovers of an earlier, killed run
+        return lines
     finally:
         for registry, observer in observers:
             if observer:

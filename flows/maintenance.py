@@ -1,5 +1,6 @@
 """Scheduled flows: retraining the classifier on operators' corrections, and retention
-(documents handled long ago lose their text and images; the audit trail keeps the facts)."""
+(documents handled long ago lose their text and images; the audit trail keeps the facts; the
+local spool loses what killed runs left behind)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from prefect import flow
 
+from flows import spool
 from flows.runtime import runtime
 from storage import layout
 from storage.audit import AuditEvent, record
@@ -51,6 +53,7 @@ def retention_flow(now: datetime | None = None) -> list[str]:
     """Purge the artefacts of documents delivered more than ``retention.days`` days ago whose
     work is finished (no open item in any queue). Returns the purged document ids."""
     rt = runtime()
+    spool.sweep(rt.settings.home, rt.store)  # what killed runs left on local disk
     days = rt.settings["retention.days"]
     if not days:
         return []

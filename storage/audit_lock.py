@@ -54,10 +54,9 @@ class LockVault:
     @classmethod
     def for_store(cls, store: ObjectStore) -> "LockVault | None":
         """The vault beside an S3 store's bucket; None for the local back end."""
-        client = getattr(store, "_client", None)
-        if store.name != "s3" or client is None:
+        if store.name != "s3":
             return None
-        return cls(client, f"{store.bucket}{SUFFIX}"[:63])
+        return cls(store.client, f"{store.bucket}{SUFFIX}"[:63])
 
     def available(self) -> bool:
         """Create the Object Lock bucket if needed; False (with a logged reason) if the server

@@ -77,6 +77,12 @@ class S3Store(ObjectStore):
     def __repr__(self) -> str:  # never shows the credentials
         return f"S3Store({self._where}, bucket={self.bucket!r})"
 
+    @property
+    def client(self) -> Minio:
+        """The minio client, for what the ObjectStore interface does not offer (the audit
+        vault's Object Lock bucket, retention and versions)."""
+        return self._client
+
     # -- the ObjectStore operations ---------------------------------------------------------
 
     def put(self, key, data, content_type="application/octet-stream", metadata=None):

@@ -261,15 +261,17 @@ def main() -> None:
 
     print("\nMemory: peak RSS on one scanned PDF of 10, 100 and --big pages (one document each)")
     sizes = sorted({10, 100, args.big} if args.big > 100 else {10, args.big})
-    mem, tree, engines = {}, {}, {}
+    mem, tree, engines, halves = {}, {}, {}, {}
     for size in sizes:
         label, f = str(size), big_batch(files, work / f"batch-{size}.pdf", size)
         shutil.rmtree(work / f"home-{label}", ignore_errors=True)
         r = run_pipeline([f], work / f"home-{label}")
         mem[label], tree[label] = r["peak_rss_mb"], r["peak_tree_rss_mb"]
         engines[label] = r["tesseract_engines"]
+        halves[label] = (r["peak_rss_mb_first_half"], r["peak_rss_mb_second_half"])
         print(f"  {label:>4} pages: pipeline process {r['peak_rss_mb']:.0f} MB ({engines[label]} Tesseract engines "
-              f"loaded), with Prefect's server {r['peak_tree_rss_mb']:.0f} MB; "
+              f"loaded; sampled peak {halves[label][0]:.0f} MB over the run's first half, {halves[label][1]:.0f} MB "
+              f"over its second), with Prefect's server {r['peak_tree_rss_mb']:.0f} MB; "
               f"{int(label) / r['wall_seconds'] * 60:.1f} pages/min")
     cpu = {k: result[f"cpu_seconds_{k}"] / n_pages
            for k in ("tesseract_library", "commands", "pipeline_process", "prefect_server")}
@@ -307,6 +309,8 @@ def main() -> None:
         "cpu_seconds_per_page_prefect_server": round(cpu["prefect_server"], 3),
         **{f"peak_rss_mb_{k}_pages": round(v, 1) for k, v in mem.items()},
         **{f"tesseract_engines_{k}_pages": v for k, v in engines.items()},
+        f"peak_rss_mb_{args.big}_pages_first_half": round(halves[str(args.big)][0], 1),
+        f"peak_rss_mb_{args.big}_pages_second_half": round(halves[str(args.big)][1], 1),
         **{f"peak_tree_rss_mb_{k}_pages": round(v, 1) for k, v in tree.items()},
         "seed": args.seed,
     }
@@ -331,7 +335,8 @@ OCR benchmark on {n_pages} scanned pages (300 DPI, degraded), {cores} cores
       pages without a stamp: {figures['character_error_rate_unstamped_pages']:.2%}; pages with a "REÇU LE" stamp: {figures['character_error_rate_stamped_pages']:.2%}
   peak memory of the pipeline process: {', '.join(f"{mem[str(n)]:.0f} MB at {n} pages" for n in sizes)}
       (Tesseract engines loaded: {', '.join(str(engines[str(n)]) for n in sizes)}; at most two a page worker, one
-      for pages and one for stamps, whatever the batch's length)
+      for pages and one for stamps, whatever the batch's length); over the {args.big}-page run's
+      first and second halves: {halves[str(args.big)][0]:.0f} MB and {halves[str(args.big)][1]:.0f} MB
       with Prefect's server (and any command run): {', '.join(f"{tree[str(n)]:.0f} MB" for n in sizes)}""")
     print(json.dumps(figures))
 

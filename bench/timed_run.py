@@ -5,7 +5,8 @@
 Prefect's temporary server is started and the classification model loaded on an empty batch
 first, as in a running service, so that start-up is not part of the timing. Prints one JSON
 object: wall_seconds; peak_rss_mb (this process, VmHWM) and peak_tree_rss_mb (with every process it
-started: Tesseract runs, Prefect's server), sampled every 0.1 s; CPU seconds of this process
+started: Tesseract runs, Prefect's server), sampled every 0.1 s, and this process's sampled peak
+over the first and the second half of the run; CPU seconds of this process
 (less what Tesseract's library engines spent in it), of those engines, of the commands it ran
 (pdftoppm; tesseract with ``ocr.engine: command``) and of Prefect's server; lines.
 """
@@ -75,6 +76,7 @@ class TreeSampler(threading.Thread):
         super().__init__(daemon=True)
         self.peak = 0
         self.cpu: dict[int, float] = {}
+        self.own: list[tuple[float, int]] = []  # (time, this process's resident bytes)
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -83,6 +85,7 @@ class TreeSampler(threading.Thread):
             procs = _processes()
             tree = [me, *_descendants(procs, me)]
             self.peak = max(self.peak, sum(procs[p][1] for p in tree if p in procs))
+            self.own.append((time.perf_counter(), procs[me][1] if me in procs else 0))
             for p in tree[1:]:
                 if p in procs:
                     self.cpu[p] = procs[p][2]
@@ -117,10 +120,15 @@ def main(files: list[str]) -> None:
     engines = tesseract_lib.cpu_seconds() - engines0
     kids1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     others = sum(cpu - server.get(pid, 0.0) for pid, cpu in sampler.cpu.items() if pid in server)
+    # Flat memory shows as the same peak over the run's second half as over its first.
+    middle = started + wall / 2
+    halves = [max((rss for t, rss in sampler.own if (t < middle) == first), default=0) for first in (True, False)]
     print(json.dumps({
         "wall_seconds": wall,
         "peak_rss_mb": _peak_rss_kb() / 1024,
         "peak_tree_rss_mb": sampler.peak / 2**20,
+        "peak_rss_mb_first_half": halves[0] / 2**20,
+        "peak_rss_mb_second_half": halves[1] / 2**20,
         # The process's own CPU less what Tesseract's library engines spent in it.
         "cpu_seconds_pipeline_process": self1.ru_utime + self1.ru_stime - self0.ru_utime - self0.ru_stime - engines,
         "cpu_seconds_tesseract_library": engines,

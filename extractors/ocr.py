@@ -58,7 +58,7 @@ def ocr_page(image: np.ndarray, number: int, dpi: int, languages: str = "fra+eng
     libtesseract cannot be loaded. Both give the same hOCR and PDF."""
     started = time.perf_counter()
     outputs = ("hocr", "pdf") if with_pdf else ("hocr",)
-    use_library = engine == "library" and tesseract_lib.available()
+    use_library = tesseract_lib.wanted(engine)
     if not use_library:
         commands.require("tesseract")
     with tempfile.TemporaryDirectory(prefix="aiguillage-ocr-") as tmp:

@@ -74,7 +74,7 @@ def read_stamp(stamp: Stamp, dpi: int, page_rotation: int = 0, languages: str = 
 
 def _read_block(img: np.ndarray, dpi: int, languages: str, timeout: float, engine: str) -> str:
     """One block of text; "" when Tesseract fails or times out (the page keeps its own text)."""
-    if engine == "library" and tesseract_lib.available():
+    if tesseract_lib.wanted(engine):
         try:
             with tesseract_lib.engine(languages) as e:
                 return e.text(img, psm=6, dpi=dpi, timeout=timeout)

@@ -98,6 +98,12 @@ def available() -> bool:
     return True
 
 
+def wanted(engine: str) -> bool:
+    """Whether to read with the library: asked for (``ocr.engine``) and loadable; otherwise
+    the ``tesseract`` command is run instead."""
+    return engine == "library" and available()
+
+
 def _quiet_leptonica() -> None:
     try:
         lept = ctypes.CDLL("liblept.so.5")

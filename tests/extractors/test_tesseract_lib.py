@@ -36,6 +36,15 @@ def test_library_reads_as_the_command_does(page, turn):
     assert abs(len(by_library.pdf) - len(by_command.pdf)) < 64 and by_library.pdf.startswith(b"%PDF")
 
 
+def test_without_the_library_the_command_reads(page, monkeypatch):
+    small = cv2.resize(page, None, fx=0.5, fy=0.5)
+    expected = ocr_page(small, 1, 150, with_pdf=False).page.text
+    tesseract_lib.close_all()
+    monkeypatch.setattr(tesseract_lib, "available", lambda: False)  # libtesseract.so.5 missing
+    assert ocr_page(small, 1, 150, with_pdf=False, engine="library").page.text == expected
+    assert tesseract_lib.engines_loaded() == 0
+
+
 def test_engine_loaded_once_and_lent_again(page):
     small = cv2.resize(page, None, fx=0.5, fy=0.5)
     tesseract_lib.close_all()

@@ -121,34 +121,35 @@ def raw_tesseract(pngs: list[Path], out: Path, cores: int, outputs: str) -> tupl
     listing = "\n".join(str(p) for p in pngs).encode()
     cmd = (f"xargs -P {cores} -I{{}} sh -c 'tesseract \"$1\" \"{out}/$(basename \"$1\" .tif)\" "
            f"-l fra+eng --psm 1 --dpi 300 {outputs} >/dev/null 2>&1' _ {{}}")
-    import resource
-
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    subprocess.run(["bash", "-c", cmd], input=listing, check=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"))
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return _timed_children(lambda: subprocess.run(["bash", "-c", cmd], input=listing, check=True,
+                                                  env=dict(os.environ, OMP_THREAD_LIMIT="1")))
 
 
 def raw_tesseract_listed(pages: list[Path], out: Path, cores: int, outputs: str) -> tuple[float, float]:
     """The stricter raw baseline: `tesseract LIST OUT` (models loaded once a process), the pages
     dealt over `cores` processes, each given its share as a list file: wall and CPU seconds."""
     out.mkdir(parents=True, exist_ok=True)
-    procs = []
+    for k in range(cores):
+        (out / f"list-{k}.txt").write_text("".join(f"{p}\n" for p in pages[k::cores]))
+
+    def run() -> None:
+        procs = [subprocess.Popen(["tesseract", str(out / f"list-{k}.txt"), str(out / f"all-{k}"), "-l", "fra+eng",
+                                   "--psm", "1", "--dpi", "300", *outputs.split()],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  env=dict(os.environ, OMP_THREAD_LIMIT="1")) for k in range(cores)]
+        for proc in procs:
+            proc.wait()
+
+    return _timed_children(run)
+
+
+def _timed_children(run) -> tuple[float, float]:
+    """Wall seconds of ``run()`` and the CPU seconds of the programs it ran."""
     import resource
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    for k in range(cores):
-        listing = out / f"list-{k}.txt"
-        listing.write_text("".join(f"{p}\n" for p in pages[k::cores]))
-        procs.append(subprocess.Popen(["tesseract", str(listing), str(out / f"all-{k}"), "-l", "fra+eng",
-                                       "--psm", "1", "--dpi", "300", *outputs.split()],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                      env=dict(os.environ, OMP_THREAD_LIMIT="1")))
-    for proc in procs:
-        proc.wait()
+    run()
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime

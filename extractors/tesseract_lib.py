@@ -194,8 +194,6 @@ class Engine:
             self.handle = None
 
 
-# No malloc_trim after a page: handing Tesseract's freed memory back to the system costs it
-# 0.065 s a page in page faults when it takes it again (measured), for a peak barely lower.
 _cpu = [0.0]  # CPU seconds spent inside engines, this process (for the benchmark's split)
 _idle: dict[str, list[Engine]] = {}
 _all: list[Engine] = []
@@ -205,7 +203,9 @@ _pool_lock = threading.Lock()
 @contextmanager
 def engine(languages: str) -> Iterator[Engine]:
     """An engine with ``languages`` loaded, for the caller alone until the block ends. Engines
-    are made on demand (one per page read at the same time) and kept for the next page."""
+    are made on demand (one per page read at the same time) and kept for the next page. No
+    malloc_trim after a page: handing Tesseract's freed memory back to the system costs it
+    0.065 s a page in page faults when it takes it again (measured), for a peak barely lower."""
     with _pool_lock:
         idle = _idle.setdefault(languages, [])
         e = idle.pop() if idle else None
@@ -221,7 +221,6 @@ def engine(languages: str) -> Iterator[Engine]:
             _cpu[0] += time.thread_time() - started
             if e is not None and e.handle:
                 _idle.setdefault(languages, []).append(e)
-
 
 
 def cpu_seconds() -> float:

@@ -23,7 +23,7 @@ from extractors.facturx import read_facturx_xml
 from extractors.reading import SourceInfo, inspect
 from extractors.types import DocumentText
 from flows import deliver as delivery
-from flows import spool
+from flows.spool import page_folder, sweep as sweep_spool
 from flows.ids import document_id
 from flows.intake import Receipt, duplicate_lines, receive, record_outcome
 from flows.pages import PageResult, process_page
@@ -169,7 +169,7 @@ def process_batch(files: list[str], sources: dict[str, str] | None = None) -> li
                 seen[receipt.sha256] = item.lines
             else:
                 item.info = arrival.info
-                item.spool = spool_folder(receipt.sha256)
+                item.spool = page_folder(runtime().settings, receipt.sha256)
                 item.pages = [page_task.submit(item.info, n, str(item.spool))
                               for n in range(1, item.info.page_count + 1)]
                 for p in _progress:
@@ -192,12 +192,6 @@ def _groups(files: list[str], size: int) -> list[list[str]]:
     return [files[:1]] + [files[i:i + size] for i in range(1, len(files), size)] if files else []
 
 
-def spool_folder(sha256: str) -> Path:
-    """Where a file's pages are spooled: by content and by the settings that change what OCR reads."""
-    s = runtime().settings
-    return s.home / "spool" / sha256 / f"{s['ocr.dpi']}dpi-{s['ocr.languages']}-stamps-{s['ocr.stamps']}"
-
-
 class Progress(Protocol):
     def file_started(self, pages: int) -> None: ...
     def page_done(self) -> None: ...
@@ -218,7 +212,7 @@ def run_batch(files: list[str], on_file: Callable[[str, list[dict]], None] | Non
             registry.append(observer)
     try:
         lines = process_batch.with_options(task_runner=task_runner())(files, sources)
-        spool.sweep(runtime().settings.home, runtime().store)  # leftovers of an earlier, killed run
+        sweep_spool(runtime().settings.home, runtime().store)  # leftovers of an earlier, killed run
         return lines
     finally:
         for registry, observer in observers:

@@ -19,6 +19,12 @@ SCRATCH_HOURS = 1
 STALE_DAYS = 7
 
 
+def page_folder(settings, sha256: str) -> Path:
+    """Where a file's pages are spooled: by content and by the settings that change what OCR reads."""
+    return (settings.home / "spool" / sha256 /
+            f"{settings['ocr.dpi']}dpi-{settings['ocr.languages']}-stamps-{settings['ocr.stamps']}")
+
+
 def sweep(home: Path, store, now: float | None = None) -> list[str]:
     """Remove what no run will use again; returns the names removed (for the log)."""
     root = home / "spool"

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 
-from cli.errors import UsageError
+from cli.errors import UsageError, exit_code_of, failure_message
 from config import ConfigError
 
 # module name -> registered by its register(); order is the order of --help.
@@ -36,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     _logs_to_file()
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # here, where a closed pipe is caught, rather than at exit
+        return code
     except ConfigError as exc:
         print(f"aiguillage : {exc}", file=sys.stderr)
         return exc.exit_code
@@ -46,6 +49,26 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("aiguillage : interrompu", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``aiguillage inbox list --json | head -1``): nothing more to say.
+        _quiet_stdout()
+        return 0
+    except Exception as exc:  # noqa: BLE001 - ours carry a code and a French fix; others: the log
+        if getattr(exc, "exit_code", None) is None:
+            logging.getLogger("aiguillage").exception("échec inattendu")
+        print(f"aiguillage : {failure_message(exc)}", file=sys.stderr)
+        return exit_code_of(exc)
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so that flushing it at exit raises nothing more."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _logs_to_file() -> None:
@@ -58,6 +81,8 @@ def _logs_to_file() -> None:
     from config.settings import default_home
 
     send_logs_to_file(log_file(Path(os.environ.get("AIGUILLAGE_HOME") or default_home()).expanduser()))
+    # Libraries' warnings (PIL's "Corrupt EXIF data"…) go to the log, not to the terminal.
+    logging.captureWarnings(True)
 
 
 if __name__ == "__main__":

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Callable
 
-from cli.errors import UsageError
+from cli.errors import UsageError, exit_code_of, failure_message
 from config import Settings, load_settings, load_taxonomy
 from config.registries import load_registries
 from config.routing import load_routing
@@ -60,10 +61,15 @@ def run(args) -> int:
         files, skipped = expand_inputs(args.paths)
     except InputMissing as exc:
         raise UsageError(str(exc)) from None
+    folders = [f for f in skipped if f.is_dir()]
+    skipped = [f for f in skipped if not f.is_dir()]
     if skipped:
         names = ", ".join(f.name for f in skipped[:3]) + (" …" if len(skipped) > 3 else "")
         print(f"aiguillage : {len(skipped)} fichier(s) ignoré(s), pas au format PDF, TIFF, PNG ou JPEG "
               f"({names})", file=sys.stderr)
+    if folders:
+        names = ", ".join(f.name for f in folders[:3]) + (" …" if len(folders) > 3 else "")
+        print(f"aiguillage : {len(folders)} dossier(s) illisible(s), accès refusé ({names})", file=sys.stderr)
     logfile, quiet_exit = start_pipeline(settings)
     if not files:
         print("aiguillage : aucun fichier à traiter", file=sys.stderr)
@@ -83,10 +89,11 @@ def run(args) -> int:
         lines = run_batch([str(f) for f in files], on_file=on_file, progress=bar)
     except Exception as exc:  # noqa: BLE001 - the log has the traceback, the terminal one line
         bar.close()
-        print(f"aiguillage : le traitement a échoué ({type(exc).__name__}: {exc}). "
+        logging.getLogger("aiguillage.run").exception("le traitement a échoué")
+        print(f"aiguillage : le traitement a échoué ({failure_message(exc)}). "
               f"Détails dans {logfile}", file=sys.stderr)
         quiet_exit()
-        return 1
+        return exit_code_of(exc)
     bar.close()
     if not args.json:
         from cli.output import run_summary

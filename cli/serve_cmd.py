@@ -8,11 +8,13 @@ workers (``prefect worker start --pool POOL``, on as many machines as needed).
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
+from contextlib import contextmanager
 
-from cli.errors import UsageError
+from cli.errors import UsageError, failure_message
 from config import load_settings
 
 
@@ -59,15 +61,32 @@ def _serve_alone(args, settings, hot, where: str) -> None:
     schedule = {retrain_flow: settings["serve.retrain_hours"], retention_flow: settings["serve.retention_hours"]}
     last = {job: time.monotonic() for job in schedule}
     while True:
-        for line in intake_round(hot):
-            print(f"{line['source']} p.{line['source_pages']} -> {line['queue']} ({line['status']})", flush=True)
+        with _round_survived("passage sur le dossier de dépôt"):
+            for line in intake_round(hot):
+                print(f"{line['source']} p.{line['source_pages']} -> {line['queue']} ({line['status']})",
+                      flush=True)
         for job, hours in schedule.items():
             if hours and time.monotonic() - last[job] >= hours * 3600:
                 last[job] = time.monotonic()
-                job()
+                with _round_survived(job.name if hasattr(job, "name") else "tâche planifiée"):
+                    job()
         if args.once:
             return
         time.sleep(args.interval)
+
+
+@contextmanager
+def _round_survived(what: str):
+    """A round that fails (storage down, a fault of ours) is reported and tried again at the
+    next round: the service keeps running, and files not handled stay where they are."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the log has the traceback, the terminal one line
+        logging.getLogger("aiguillage.serve").exception("%s : échec", what)
+        print(f"aiguillage : {what} en échec ({failure_message(exc)}) ; nouvel essai au prochain passage",
+              file=sys.stderr, flush=True)
 
 
 def _serve_with_workers(args, settings, hot, where: str) -> None:
@@ -77,7 +96,9 @@ def _serve_with_workers(args, settings, hot, where: str) -> None:
     print(f"aiguillage : déploiements {', '.join(made)} dans le pool « {args.pool} » ; "
           f"lancez des workers : prefect worker start --pool {args.pool} ({where})", file=sys.stderr, flush=True)
     while True:
-        sent = dispatch_round(hot, settings["serve.batch_files"])
+        sent = 0
+        with _round_survived("envoi aux workers"):
+            sent = dispatch_round(hot, settings["serve.batch_files"])
         if sent:
             print(f"{sent} fichier(s) confié(s) aux workers", flush=True)
         if args.once:

@@ -63,6 +63,11 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("ocr.max_page_pixels", int, 150_000_000, minimum=1_000_000,
             help="larger pages are refused as possible pixel bombs"),
     Setting("ocr.max_pages", int, 500, minimum=1, help="pages per input file"),
+    Setting("ocr.max_page_content_mb", int, 128, minimum=1, maximum=4096,
+            help="what one PDF page's drawing instructions may inflate to; more is refused as a "
+                 "decompression bomb"),
+    Setting("ocr.inspect_timeout_seconds", float, 30.0, minimum=1, maximum=3600,
+            help="time the check of one input file may take before it is refused"),
     Setting("classification.review_threshold", float, 0.80, minimum=0.0, maximum=1.0,
             help="below this confidence a document goes to videocodage"),
     Setting("routing.rules_file", Path, None, help="YAML routing rules replacing the embedded ones"),

@@ -16,6 +16,7 @@ Tesseract's library with its models loaded once (``extractors.tesseract_lib``); 
 from __future__ import annotations
 
 import io
+import logging
 import os
 import re
 import tempfile
@@ -33,6 +34,8 @@ from extractors import commands, tesseract_lib
 from extractors.errors import OcrFailed
 from extractors.layout import reading_lines
 from extractors.types import PageText, Word
+
+log = logging.getLogger("aiguillage.ocr")
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -91,7 +94,8 @@ def _read_with_library(image: np.ndarray, base: str, outputs: tuple[str, ...], n
         with tesseract_lib.engine(languages) as e:
             e.render(image, Path(base), outputs, psm=1, dpi=dpi, timeout=timeout)
     except tesseract_lib.EngineFailed as exc:
-        raise OcrFailed(number, f"Tesseract a échoué ({exc})") from exc
+        log.info("page %d : Tesseract a échoué (%s)", number, exc)
+        raise OcrFailed(number, f"lecture OCR impossible : {exc}") from exc  # our own French words
 
 
 def _read_with_command(src: Path, base: str, outputs: tuple[str, ...], number: int, dpi: int,
@@ -100,9 +104,10 @@ def _read_with_command(src: Path, base: str, outputs: tuple[str, ...], number: i
         pytesseract.pytesseract.run_tesseract(str(src), base, " ".join(outputs), languages,
                                               config=f"--psm 1 --dpi {dpi}", timeout=timeout)
     except RuntimeError as exc:  # pytesseract's timeout
-        raise OcrFailed(number, f"délai dépassé ({timeout:.0f} s)") from exc
+        raise OcrFailed(number, f"lecture OCR trop longue (délai de {timeout:.0f} s dépassé)") from exc
     except pytesseract.TesseractError as exc:
-        raise OcrFailed(number, f"Tesseract a échoué ({exc.message.strip()[:200]})") from exc
+        log.info("page %d : Tesseract a échoué (%s)", number, exc.message.strip()[:500])
+        raise OcrFailed(number, "lecture OCR impossible (Tesseract a échoué)") from exc
 
 
 def parse_hocr(hocr: str) -> tuple[list[Word], int]:

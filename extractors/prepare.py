@@ -11,11 +11,13 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from extractors.imaging import shrink
 from extractors.separator import is_separator_page, may_be_separator
 
 # Parallelism comes from pages in separate workers: OpenCV's own threads would oversubscribe.
 cv2.setNumThreads(1)
 
+DARK_PAGE = 64  # median grey level under which a page without marks is black, not blank
 EVEN_PAPER = 24  # grey levels between the paper's lightest and darkest parts: one shade
 
 _ROTATE = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
@@ -27,6 +29,7 @@ class Prepared:
     skew: float  # degrees of rotation applied by deskew
     blank: bool
     separator: bool = False
+    dark: bool = False  # blank because all dark: a black page (lid open, no paper), not white paper
 
 
 def prepare_page(grey: np.ndarray, dpi: int) -> Prepared:
@@ -40,7 +43,7 @@ def prepare_page(grey: np.ndarray, dpi: int) -> Prepared:
     if may_be_separator(small, small_dpi) and is_separator_page(grey):
         return Prepared(grey, 0.0, False, separator=True)
     if is_blank(small, small_dpi):
-        return Prepared(grey, 0.0, True)
+        return Prepared(grey, 0.0, True, dark=_median(small) < DARK_PAGE)
     angle = estimate_skew(small, small_dpi)
     flat = flatten_background(grey, small)  # before turning: the paper's estimate then fits exactly
     return Prepared(rotate_small(flat, angle) if abs(angle) >= 0.1 else flat, angle, False)
@@ -50,7 +53,7 @@ def scale_to_dpi(grey: np.ndarray, dpi: int, target: int) -> np.ndarray:
     if dpi <= target:
         return grey
     f = target / dpi
-    return cv2.resize(grey, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
+    return shrink(grey, f)
 
 
 def ink_mask(grey: np.ndarray) -> np.ndarray:

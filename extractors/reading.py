@@ -7,7 +7,10 @@ pages can be read in any order by any worker process.
 
 from __future__ import annotations
 
+import logging
 import re
+import stat
+import struct
 import subprocess
 import warnings
 from dataclasses import dataclass, field
@@ -20,7 +23,10 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from extractors import commands
 from extractors.errors import UnreadableInput
+from extractors.pdf_limits import check_pages
 from extractors.types import Word
+
+log = logging.getLogger("aiguillage.reading")
 
 SUPPORTED = ("pdf", "tiff", "png", "jpeg")
 _MAGIC = (
@@ -32,6 +38,19 @@ _MAGIC = (
 )
 # A page with at least this many letters or digits in its text layer is born-digital.
 MIN_TEXT_LAYER_CHARS = 25
+# Archives and compressed files: what they hold must be taken out first (a PDF stored inside
+# a ZIP shows its own header a few bytes in, and must not be read as that PDF).
+_ARCHIVES = (
+    (b"PK\x03\x04", "archive ZIP"), (b"PK\x05\x06", "archive ZIP"), (b"\x1f\x8b", "fichier compressé gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "archive 7-Zip"), (b"Rar!", "archive RAR"), (b"BZh", "fichier compressé bzip2"),
+    (b"\xfd7zXZ\x00", "fichier compressé xz"), (b"\x28\xb5\x2f\xfd", "fichier compressé zstd"),
+)
+# Smallest side of a page that can hold mail: 2 cm (a till receipt is 5.8 cm wide).
+MIN_PAGE_MM = 20
+# Inflated content of one PDF page beyond which it is taken for a decompression bomb, and the
+# time the whole check may take.
+MAX_PAGE_CONTENT_BYTES = 128 << 20
+INSPECT_SECONDS = 30.0
 
 
 @dataclass(frozen=True)
@@ -59,70 +78,105 @@ def sniff(head: bytes) -> str | None:
     for magic, kind in _MAGIC:
         if head.startswith(magic):
             return kind
+    if archive(head):
+        return None
     # Some PDFs carry a little garbage before the header; the format allows 1024 bytes.
     if b"%PDF-" in head[:1024]:
         return "pdf"
     return None
 
 
-def inspect(path: Path, max_pages: int, max_page_pixels: int, dpi: int) -> SourceInfo:
-    """Check that ``path`` is a readable document; raise UnreadableInput saying why not."""
+def archive(head: bytes) -> str | None:
+    """The kind of archive or compressed file ``head`` starts, or None."""
+    for magic, name in _ARCHIVES:
+        if head.startswith(magic):
+            return name
+    return None
+
+
+def inspect(path: Path, max_pages: int, max_page_pixels: int, dpi: int,
+            max_page_content: int = MAX_PAGE_CONTENT_BYTES, seconds: float = INSPECT_SECONDS) -> SourceInfo:
+    """Check that ``path`` is a readable document; raise UnreadableInput saying why not.
+
+    ``max_page_content`` bounds what one PDF page may inflate to, ``seconds`` the check's time."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        st = path.lstat()
+        if stat.S_ISLNK(st.st_mode):
+            raise UnreadableInput(LINK_REASON, "link")
+        if not stat.S_ISREG(st.st_mode):
+            raise UnreadableInput(NOT_REGULAR_REASON, "not_regular")
+        size = st.st_size
         with path.open("rb") as fh:
             head = fh.read(1024)
     except OSError as exc:
-        raise UnreadableInput(f"fichier illisible ({exc.strerror})", "unreadable") from exc
+        raise UnreadableInput(os_reason(exc), "unreadable") from None
     if size == 0:
         raise UnreadableInput("fichier vide (0 octet)", "empty")
     kind = sniff(head)
     if kind is None:
+        packed = archive(head)
+        if packed:
+            raise UnreadableInput(f"{packed} : extrayez-en les documents et déposez-les un par un", "archive")
         raise UnreadableInput("format non pris en charge : ni PDF, ni TIFF, ni PNG, ni JPEG", "unsupported")
     if kind == "pdf":
-        return _inspect_pdf(path, size, max_pages, max_page_pixels, dpi)
+        return _inspect_pdf(path, size, max_pages, max_page_pixels, dpi, max_page_content, seconds)
     return _inspect_image(path, kind, size, max_pages, max_page_pixels)
 
 
-def _inspect_pdf(path: Path, size: int, max_pages: int, max_pixels: int, dpi: int) -> SourceInfo:
+LINK_REASON = "lien symbolique refusé : déposez le fichier lui-même, pas un lien"
+NOT_REGULAR_REASON = "pas un fichier ordinaire (tube, périphérique ou socket) : rien à lire"
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system would not let us read a file, in French, without its path."""
+    import errno
+
+    reasons = {errno.EACCES: "accès refusé (droits du fichier)", errno.EPERM: "accès refusé (droits du fichier)",
+               errno.ENOENT: "fichier disparu pendant la lecture", errno.ELOOP: LINK_REASON,
+               errno.EISDIR: "c'est un dossier, pas un fichier", errno.EIO: "erreur de lecture du disque"}
+    return "fichier illisible : " + reasons.get(exc.errno, "le système refuse de le lire")
+
+
+def _inspect_pdf(path: Path, size: int, max_pages: int, max_pixels: int, dpi: int,
+                 max_content: int, seconds: float) -> SourceInfo:
     import pikepdf
 
     try:
         with pikepdf.open(path) as pdf:
             count = len(pdf.pages)
-            boxes = [tuple(float(v) for v in page.mediabox) for page in pdf.pages[:max_pages]]
-            texts = any(_shows_text(page) for page in pdf.pages[:max_pages])
+            if count == 0:
+                raise UnreadableInput("PDF sans aucune page", "no_pages")
+            if count > max_pages:
+                raise UnreadableInput(f"trop de pages ({count}, maximum {max_pages})", "too_large")
+            boxes = [tuple(float(v) for v in page.mediabox) for page in pdf.pages]
+            _check_pdf_boxes(boxes, dpi, max_pixels)
+            content = check_pages(pdf, count, max_content, max_pixels, seconds)
     except pikepdf.PasswordError:
         raise UnreadableInput("PDF chiffré, protégé par un mot de passe", "encrypted") from None
-    except (pikepdf.PdfError, ValueError, RecursionError) as exc:
-        raise UnreadableInput(f"PDF endommagé ou tronqué ({_short(exc)})", "corrupt") from None
-    if count == 0:
-        raise UnreadableInput("PDF sans aucune page", "no_pages")
-    if count > max_pages:
-        raise UnreadableInput(f"trop de pages ({count}, maximum {max_pages})", "too_large")
-    for number, (x0, y0, x1, y1) in enumerate(boxes, start=1):
-        pixels = abs(x1 - x0) / 72 * dpi * abs(y1 - y0) / 72 * dpi
-        if pixels > max_pixels:
-            raise UnreadableInput(f"page {number} démesurée ({pixels / 1e6:.0f} mégapixels à {dpi} DPI, "
-                                  f"maximum {max_pixels / 1e6:.0f})", "too_large")
+    except UnreadableInput:
+        raise
+    except (pikepdf.PdfError, ValueError, TypeError, KeyError, IndexError, RecursionError, OverflowError) as exc:
+        log.info("%s : PDF refusé (%s: %s)", path.name, type(exc).__name__, exc)
+        raise UnreadableInput("PDF endommagé ou tronqué : sa structure ne peut pas être lue", "corrupt") from None
+    texts = bool(content.text_pages)
     return SourceInfo(str(path), "pdf", count, size, _text_layer_pages(path, count) if texts else frozenset())
 
 
-def _shows_text(page) -> bool:
-    """True when the page may carry a text layer: it shows text, or draws a form that might
-    (a scanner's page only draws its image, and needs no pdftotext run)."""
-    import pikepdf
-
-    try:
-        for operands, op in pikepdf.parse_content_stream(page, "Tj TJ ' \" Do"):
-            if str(op) != "Do":
-                return True
-            xobject = page.get("/Resources", {}).get("/XObject", {}).get(str(operands[0]))
-            if xobject is None or xobject.get("/Subtype") != "/Image":
-                return True
-        return False
-    except Exception:  # noqa: BLE001 - odd structure: let pdftotext decide
-        return True
+def _check_pdf_boxes(boxes: list[tuple[float, ...]], dpi: int, max_pixels: int) -> None:
+    least = MIN_PAGE_MM / 25.4 * 72
+    for number, box in enumerate(boxes, start=1):
+        if len(box) != 4:
+            raise UnreadableInput(f"page {number} sans dimensions lisibles", "corrupt")
+        x0, y0, x1, y1 = box
+        width, height = abs(x1 - x0), abs(y1 - y0)
+        if min(width, height) < least:
+            raise UnreadableInput(f"page {number} trop petite pour être un courrier "
+                                  f"({width * 25.4 / 72:.0f} × {height * 25.4 / 72:.0f} mm)", "too_small")
+        pixels = width / 72 * dpi * height / 72 * dpi
+        if pixels > max_pixels:
+            raise UnreadableInput(f"page {number} démesurée ({pixels / 1e6:.0f} mégapixels à {dpi} DPI, "
+                                  f"maximum {max_pixels / 1e6:.0f})", "too_large")
 
 
 def _inspect_image(path: Path, kind: str, size: int, max_pages: int, max_pixels: int) -> SourceInfo:
@@ -132,6 +186,7 @@ def _inspect_image(path: Path, kind: str, size: int, max_pages: int, max_pixels:
             warnings.simplefilter("ignore", UserWarning)  # "Corrupt EXIF data": our own error says it
             with Image.open(path) as im:
                 w, h = im.size
+                _check_small(w, h)
                 if w * h > max_pixels:
                     raise UnreadableInput(f"image démesurée ({w}×{h} pixels, maximum "
                                           f"{max_pixels / 1e6:.0f} mégapixels)", "too_large")
@@ -140,6 +195,7 @@ def _inspect_image(path: Path, kind: str, size: int, max_pages: int, max_pixels:
                     raise UnreadableInput(f"trop de pages ({count}, maximum {max_pages})", "too_large")
                 for frame in ImageSequence.Iterator(im):
                     fw, fh = frame.size
+                    _check_small(fw, fh)
                     if fw * fh > max_pixels:
                         raise UnreadableInput(f"page démesurée ({fw}×{fh} pixels)", "too_large")
                 _check_complete(im, kind, path, size)
@@ -147,9 +203,33 @@ def _inspect_image(path: Path, kind: str, size: int, max_pages: int, max_pixels:
         raise
     except Image.DecompressionBombError:
         raise UnreadableInput("image démesurée (bombe de décompression)", "too_large") from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise UnreadableInput(f"image endommagée ou tronquée ({_short(exc)})", "corrupt") from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError, struct.error,
+            IndexError, KeyError, TypeError, ZeroDivisionError) as exc:
+        log.info("%s : image refusée (%s: %s)", path.name, type(exc).__name__, exc)
+        raise UnreadableInput(f"image endommagée ou tronquée : {image_reason(exc)}", "corrupt") from None
     return SourceInfo(str(path), kind, count, size)
+
+
+MIN_IMAGE_SIDE = 100  # pixels: 8 mm at 300 DPI; smaller is a thumbnail or a strip, not a page
+
+
+def _check_small(width: int, height: int) -> None:
+    if min(width, height) < MIN_IMAGE_SIDE:
+        raise UnreadableInput(f"image trop petite pour être un courrier ({width}×{height} pixels)", "too_small")
+
+
+def image_reason(exc: BaseException) -> str:
+    """What went wrong in decoding an image, in French (the library's own words go to the log)."""
+    text = str(exc).lower()
+    if isinstance(exc, UnreadableInput):
+        return exc.reason
+    if "truncat" in text or "tronqu" in text or isinstance(exc, EOFError):
+        return "données incomplètes (fichier tronqué)"
+    if "crc" in text or "checksum" in text:
+        return "somme de contrôle fausse (données altérées)"
+    if isinstance(exc, UnidentifiedImageError) or "cannot identify" in text:
+        return "format d'image non reconnu"
+    return "données d'image incohérentes"
 
 
 def _check_complete(im: Image.Image, kind: str, path: Path, size: int) -> None:
@@ -183,7 +263,8 @@ def read_page(info: SourceInfo, number: int, dpi: int, timeout: float = 120) -> 
             try:
                 grey, colour = grey_and_colour(embedded[0])
             except (OSError, ValueError, EOFError) as exc:
-                raise UnreadableInput(f"page {number} illisible ({_short(exc)})", "corrupt") from None
+                log.info("%s p.%d : image illisible (%s)", Path(info.path).name, number, exc)
+                raise UnreadableInput(f"image de la page illisible : {image_reason(exc)}", "corrupt") from None
             return SourcePage(number, grey, dpi=embedded[1], colour=colour)
         return SourcePage(number, _rasterise_pdf_page(Path(info.path), number, dpi, timeout), dpi=dpi)
     try:
@@ -191,8 +272,9 @@ def read_page(info: SourceInfo, number: int, dpi: int, timeout: float = 120) -> 
             im.seek(number - 1)
             page_dpi = _image_dpi(im)
             grey, colour = grey_and_colour(im)
-    except (OSError, ValueError, EOFError) as exc:
-        raise UnreadableInput(f"page {number} illisible ({_short(exc)})", "corrupt") from None
+    except (OSError, ValueError, EOFError, struct.error, IndexError, KeyError, TypeError) as exc:
+        log.info("%s p.%d : image illisible (%s)", Path(info.path).name, number, exc)
+        raise UnreadableInput(f"image illisible : {image_reason(exc)}", "corrupt") from None
     return SourcePage(number, grey, dpi=page_dpi, colour=colour)
 
 
@@ -200,8 +282,13 @@ def grey_and_colour(im: Image.Image) -> tuple[np.ndarray, np.ndarray | None]:
     """The page in 8-bit grey, and in RGB when it was scanned in colour (else None)."""
     if im.mode == "L":
         return np.asarray(im), None
-    if im.mode in ("1", "I", "I;16", "F"):
+    if im.mode == "1":
         return np.asarray(im.convert("L")), None
+    if im.mode in ("I", "F") or im.mode.startswith("I;16"):
+        # 16- or 32-bit grey: scaled down to 8 bits (a plain conversion would clip it to white)
+        deep = np.asarray(im).astype(np.float32)
+        top = 65535.0 if im.mode.startswith("I;16") else max(float(deep.max()), 1.0)
+        return np.clip(deep * (255.0 / top), 0, 255).astype(np.uint8), None
     if im.mode in ("RGBA", "LA", "P", "PA"):
         im = im.convert("RGBA")
         background = Image.new("RGBA", im.size, (255, 255, 255, 255))
@@ -226,10 +313,13 @@ def _rasterise_pdf_page(path: Path, number: int, dpi: int, timeout: float) -> np
     try:
         images = convert_from_path(str(path), dpi=dpi, first_page=number, last_page=number,
                                    grayscale=True, timeout=int(timeout))
-    except (PDFPageCountError, PDFSyntaxError, subprocess.TimeoutExpired) as exc:
-        raise UnreadableInput(f"page {number} impossible à lire ({_short(exc)})", "corrupt") from None
+    except subprocess.TimeoutExpired:
+        raise UnreadableInput(f"rendu de la page trop long (plus de {timeout:.0f} s)", "too_slow") from None
+    except (PDFPageCountError, PDFSyntaxError, OSError, ValueError) as exc:
+        log.info("%s p.%d : rendu impossible (%s)", path.name, number, exc)
+        raise UnreadableInput("impossible de dessiner la page (contenu PDF endommagé)", "corrupt") from None
     if not images:
-        raise UnreadableInput(f"page {number} impossible à lire", "corrupt")
+        raise UnreadableInput("impossible de dessiner la page (contenu PDF endommagé)", "corrupt")
     return np.asarray(images[0].convert("L"))
 
 
@@ -249,6 +339,10 @@ def embedded_page_image(path: Path, number: int) -> tuple[Image.Image, int] | No
                 return None
             x0, y0, x1, y1 = (float(v) for v in page.mediabox)
             xobjects = page.get("/Resources", {}).get("/XObject", {})
+            contents = page.obj.get("/Contents")
+            streams = list(contents) if isinstance(contents, pikepdf.Array) else [contents]
+            if sum(len(s.read_raw_bytes()) for s in streams if isinstance(s, pikepdf.Stream)) > 4096:
+                return None  # a scanner's page draws its image in a few operators
             drawn, matrix = [], None
             for operands, op in pikepdf.parse_content_stream(page):
                 name = str(op)
@@ -295,8 +389,11 @@ def pdf_page_text(path: Path, number: int, timeout: float = 60) -> tuple[str, li
     try:
         text = commands.run(["pdftotext", "-q", "-layout", *page], timeout).stdout.decode("utf-8", "replace")
         html = commands.run(["pdftotext", "-q", "-bbox", *page], timeout).stdout.decode("utf-8", "replace")
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-        raise UnreadableInput(f"texte de la page {number} illisible ({_short(exc)})", "corrupt") from None
+    except subprocess.TimeoutExpired:
+        raise UnreadableInput(f"lecture du texte trop longue (plus de {timeout:.0f} s)", "too_slow") from None
+    except subprocess.CalledProcessError as exc:
+        log.info("%s p.%d : pdftotext a échoué (%s)", path.name, number, exc)
+        raise UnreadableInput("texte de la page illisible (contenu PDF endommagé)", "corrupt") from None
     words, line, last_y = [], 0, None
     for x0, y0, x1, y1, w in _WORD_RE.findall(html):
         x0, y0, x1, y1 = float(x0), float(y0), float(x1), float(y1)
@@ -307,8 +404,3 @@ def pdf_page_text(path: Path, number: int, timeout: float = 60) -> tuple[str, li
     page = _PAGE_RE.search(html)
     size = (round(float(page.group(1))), round(float(page.group(2)))) if page else (0, 0)
     return text.replace("\f", "").rstrip() + "\n", words, size
-
-
-def _short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:160]

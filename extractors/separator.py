@@ -16,6 +16,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
+from extractors.imaging import shrink
+
 SEPARATOR_PAYLOAD = "AIGUILLAGE-SEPARATEUR"
 SEPARATOR_TITLE = "Feuille de séparation — ne pas retirer"
 _MAX_SIDE = 1400  # pixels: decoding a downscaled page is faster and as reliable for a big code
@@ -60,7 +62,7 @@ def _grey(image: np.ndarray) -> np.ndarray:
         img = np.clip(img, 0, 255).astype(np.uint8)
     scale = _MAX_SIDE / max(img.shape[:2])
     if scale < 1:
-        img = cv2.resize(img, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        img = shrink(img, scale)
     return np.ascontiguousarray(img)
 
 
@@ -74,7 +76,7 @@ def may_be_separator(grey: np.ndarray, dpi: int) -> bool:
     page is dark enough to hold the sheet's 120 mm code, about half of whose surface is ink.
     Printed text covers a fifth of its area at most; only pages that pass are decoded."""
     scale = 20 / dpi
-    tiny = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
+    tiny = shrink(grey, scale) if scale < 1 else grey
     if tiny.size == 0:
         return False
     paper = float(np.percentile(tiny, 90)) or 1.0

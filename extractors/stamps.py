@@ -26,6 +26,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from extractors.imaging import shrink
+
 cv2.setNumThreads(1)
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -101,7 +103,7 @@ def find_stamps(rgb: np.ndarray | None, dpi: int) -> list[Stamp]:
         rgb = np.ascontiguousarray(rgb[..., :3])
     step = max(1, int(round(dpi / DETECT_DPI)))
     h, w = rgb.shape[:2]
-    small = cv2.resize(rgb, (w // step, h // step), interpolation=cv2.INTER_NEAREST)
+    small = cv2.resize(rgb, (max(1, w // step), max(1, h // step)), interpolation=cv2.INTER_NEAREST)
     lut = _white_balance(small)
     _, ink = cv2.threshold(chroma(cv2.LUT(small, lut)), MIN_CHROMA - 1, 255, cv2.THRESH_BINARY)
     if cv2.countNonZero(ink) < MIN_LONG * dpi / step:
@@ -132,7 +134,7 @@ def _stamp_in(rgb: np.ndarray, bounds: tuple[int, int, int, int], dpi: int, lut:
     crop = rgb[y0:y1, x0:x1]
     f = min(1.0, FRAME_DPI / dpi)
     fdpi = dpi * f
-    work = cv2.resize(crop, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else crop
+    work = shrink(crop, f) if f < 1 else crop
     _, ink = cv2.threshold(chroma(cv2.LUT(work, lut)), MIN_CHROMA - 1, 255, cv2.THRESH_BINARY)
     ink = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
     found = _frame_by_hole(ink, fdpi) or _frame_by_outline(ink, fdpi)

@@ -148,7 +148,7 @@ class Engine:
             if first is not None and not (lib.TessResultRendererBeginDocument(first, b"")
                                           and lib.TessResultRendererAddImage(first, h)
                                           and lib.TessResultRendererEndDocument(first)):
-                raise EngineFailed(f"écriture impossible dans {outbase.parent}")
+                raise EngineFailed("écriture impossible dans le dossier de travail (disque plein ?)")
         finally:
             if first is not None:
                 lib.TessDeleteResultRenderer(first)  # closes the files, frees the chain

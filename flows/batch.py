@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from collections import deque
@@ -18,20 +19,24 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from config import ConfigError
-from extractors.errors import UnreadableInput
+from extractors.errors import ToolMissing, UnreadableInput
 from extractors.facturx import read_facturx_xml
 from extractors.reading import SourceInfo, inspect
 from extractors.types import DocumentText
 from flows import deliver as delivery
 from flows.spool import page_folder, sweep as sweep_spool
 from flows.ids import document_id
-from flows.intake import Receipt, duplicate_lines, receive, record_outcome
-from flows.pages import PageResult, process_page
+from flows.intake import Receipt, duplicate_lines, receive, record_outcome, refused_receipt
+from flows.pages import UNEXPECTED_PAGE, PageResult, process_page
 from flows.runtime import runtime
 from flows.split import split_pages
 from flows.understand import understand
-from storage.audit import AuditEvent, record
+from storage.audit import AuditEvent, record, step_event_id
+from storage.errors import StorageError
 from storage.outage import TASK_RETRIES, patiently
+
+log = logging.getLogger("aiguillage.batch")
+
 
 def workers() -> int:
     configured = runtime().settings["ocr.workers"]
@@ -76,14 +81,35 @@ def receive_task(paths: list[str], sources: list[str]) -> list[Arrival]:
     s = rt.settings
     arrivals = []
     for path, source in zip(paths, sources):
-        arrival = Arrival(receive(rt, Path(path), source))
+        try:
+            arrival = Arrival(receive(rt, Path(path), source))
+        except UnreadableInput as exc:  # a link, a pipe, a file we may not read: nothing kept
+            arrivals.append(Arrival(refused_receipt(Path(path), source), refused=(exc.reason, exc.kind)))
+            continue
         if arrival.receipt.previous is None:
-            try:
-                arrival.info = inspect(Path(path), s["ocr.max_pages"], s["ocr.max_page_pixels"], s["ocr.dpi"])
-            except UnreadableInput as exc:
-                arrival.refused = (exc.reason, exc.kind)
+            arrival.refused = _inspected(arrival, path, s)
         arrivals.append(arrival)
     return arrivals
+
+
+def _inspected(arrival: Arrival, path: str, s) -> tuple[str, str] | None:
+    """Inspect a kept file; why it is refused, or None. Whatever the inspection meets, the
+    file is refused with a reason: one odd file never stops the batch."""
+    try:
+        arrival.info = inspect(Path(path), s["ocr.max_pages"], s["ocr.max_page_pixels"], s["ocr.dpi"],
+                               s["ocr.max_page_content_mb"] << 20, s["ocr.inspect_timeout_seconds"])
+    except UnreadableInput as exc:
+        return exc.reason, exc.kind
+    except MemoryError:
+        log.exception("%s : mémoire insuffisante à l'examen", Path(path).name)
+        return "fichier trop lourd à examiner (mémoire insuffisante)", "too_large"
+    except Exception:  # noqa: BLE001
+        log.exception("%s : erreur inattendue à l'examen", Path(path).name)
+        return UNEXPECTED_FILE, "unexpected"
+    return None
+
+
+UNEXPECTED_FILE = "erreur inattendue pendant le traitement de ce fichier (détails dans le journal)"
 
 
 @task(name="lire-page", cache_policy=NO_CACHE)
@@ -92,8 +118,14 @@ def page_task(info: SourceInfo, number: int, spool: str) -> PageResult:
     file's SHA-256 and the OCR settings: a rerun after a crash takes the pages already read from
     there, and the result passed back is only paths (Prefect's bookkeeping grows with it)."""
     s = runtime().settings
-    return process_page(info, number, s["ocr.dpi"], s["ocr.languages"], s["ocr.page_timeout_seconds"],
-                        Path(spool), s["ocr.stamps"], s["ocr.engine"])
+    try:
+        return process_page(info, number, s["ocr.dpi"], s["ocr.languages"], s["ocr.page_timeout_seconds"],
+                            Path(spool), s["ocr.stamps"], s["ocr.engine"])
+    except ToolMissing:
+        raise
+    except Exception:  # noqa: BLE001 - the spool itself failed (disk full…): this page fails, not the batch
+        log.exception("%s p.%d : erreur inattendue", Path(info.path).name, number)
+        return PageResult(number, "failed", error=UNEXPECTED_PAGE)
 
 
 @task(name="comprendre-et-aiguiller", cache_policy=NO_CACHE, **TASK_RETRIES)
@@ -105,7 +137,7 @@ def document_task(source: str, sha256: str, pages: list[PageResult], facturx_xml
     numbers = [p.number for p in pages]
     doc = DocumentText(source, numbers, [p.load_page() for p in readable], facturx_xml)
     doc_id = document_id(sha256, numbers)
-    record(rt.store, AuditEvent("ocr", doc_id, details={
+    record(rt.store, AuditEvent("ocr", doc_id, event_id=step_event_id(doc_id, "ocr"), details={
         "pages": numbers, "methods": sorted({p.method for p in doc.pages}),
         "mean_confidence": round(sum(p.mean_confidence for p in doc.pages) / max(1, len(doc.pages)), 1)}))
     pdfs = [p.pdf for p in readable if p.pdf and Path(p.pdf).exists()]
@@ -113,8 +145,8 @@ def document_task(source: str, sha256: str, pages: list[PageResult], facturx_xml
 
 
 @task(name="quarantaine", cache_policy=NO_CACHE, **TASK_RETRIES)
-def quarantine_task(source: str, sha256: str, reason: str, kind: str) -> dict:
-    return delivery.quarantine(runtime(), source, sha256, reason, kind)
+def quarantine_task(source: str, sha256: str | None, reason: str, kind: str, doc_id: str | None = None) -> dict:
+    return delivery.quarantine(runtime(), source, sha256, reason, kind, doc_id=doc_id)
 
 
 @dataclass
@@ -146,7 +178,7 @@ def process_batch(files: list[str], sources: dict[str, str] | None = None) -> li
     def finish_oldest() -> None:
         item = queue.popleft()
         if item.lines is None:
-            item.lines = route_documents(item)
+            item.lines = route_file(item)
             shutil.rmtree(item.spool.parent, ignore_errors=True)
             patiently(record_outcome, runtime(), item.sha256, item.lines)
             seen[item.sha256] = item.lines
@@ -161,8 +193,10 @@ def process_batch(files: list[str], sources: dict[str, str] | None = None) -> li
             while any(q.sha256 == receipt.sha256 and q.lines is None for q in queue):
                 finish_oldest()  # the same file twice in one batch: the first copy finishes first
             item = _File(path, receipt.source, receipt.sha256)
-            if receipt.sha256 in seen or receipt.previous is not None:
+            if receipt.kept and (receipt.sha256 in seen or receipt.previous is not None):
                 item.lines = duplicate_lines(receipt.source, seen.get(receipt.sha256) or receipt.previous)
+            elif not receipt.kept:
+                item.lines = [quarantine_task(receipt.source, None, *arrival.refused, doc_id=receipt.sha256[:24])]
             elif arrival.refused is not None:
                 item.lines = [quarantine_task(receipt.source, receipt.sha256, *arrival.refused)]
                 patiently(record_outcome, runtime(), receipt.sha256, item.lines)
@@ -220,29 +254,61 @@ def run_batch(files: list[str], on_file: Callable[[str, list[dict]], None] | Non
                 registry.remove(observer)
 
 
+def route_file(item: _File) -> list[dict]:
+    """Every document of one file routed; whatever goes wrong in this file's own work
+    quarantines the file with a reason, and the batch goes on. Only a storage outage or a
+    missing program (faults of the installation, not of the file) stop the batch."""
+    try:
+        return route_documents(item)
+    except (StorageError, ToolMissing):
+        raise
+    except Exception:  # noqa: BLE001
+        log.exception("%s : erreur inattendue", item.source)
+        return [quarantine_task(item.source, item.sha256, UNEXPECTED_FILE, "unexpected")]
+
+
+def page_failures(results: list[PageResult]) -> str:
+    return "; ".join(f"page {r.number} : {r.error}" for r in results if r.kind == "failed" and r.error)
+
+
 def route_documents(item: _File) -> list[dict]:
     source, sha256 = item.source, item.sha256
     results = [f.result() for f in item.pages]
     documents = split_pages(results)
     if not documents:
-        reason = "aucune page lisible : document vierge" if all(
-            r.kind in ("blank", "separator") for r in results) else "; ".join(
-            f"page {r.number} : {r.error}" for r in results if r.kind == "failed")
-        return [quarantine_task(source, sha256, reason, "blank")]
+        dark = [r for r in results if r.kind == "blank" and r.error]
+        if any(r.kind == "failed" for r in results):
+            reason, kind = page_failures(results), "ocr_failed"
+        elif dark:
+            reason, kind = ("; ".join(f"page {r.number} : {r.error}" for r in dark) if len(results) > 1
+                            else dark[0].error), "black"
+        else:
+            reason, kind = "aucune page lisible : document vierge", "blank"
+        return [quarantine_task(source, sha256, reason, kind)]
     facturx = (read_facturx_xml(Path(item.path))
                if item.info.kind == "pdf" and item.info.text_pages else None)
-    patiently(record, runtime().store, AuditEvent("split", None, details={
+    patiently(record, runtime().store, AuditEvent("split", None, event_id=step_event_id(sha256, "split"), details={
         "sha256": sha256, "documents": [d.numbers for d in documents],
         "dropped": [r.number for r in results if r.kind in ("blank", "separator")]}))
     out = []
     for d in documents:
         readable = [p for p in d.pages if p.kind == "text"]
         if not readable:
-            reason = "; ".join(f"page {p.number} : {p.error}" for p in d.pages)
+            reason = page_failures(d.pages) or "aucune page lisible"
             out.append(patiently(delivery.quarantine, runtime(), source, sha256, reason, "ocr_failed", d.numbers))
             continue
         failed = {p.number: p.error or "illisible" for p in d.pages if p.kind == "failed"}
         # Run here, in the flow's thread: the task runner's workers stay on pages, so OCR never
         # waits behind a delivery's writes.
-        out.append(document_task(source, sha256, d.pages, facturx if len(documents) == 1 else None, failed))
+        try:
+            out.append(document_task(source, sha256, d.pages, facturx if len(documents) == 1 else None, failed))
+        except (StorageError, ToolMissing):
+            raise
+        except Exception:  # noqa: BLE001 - this document is quarantined; the file's others go on
+            log.exception("%s p.%s : erreur inattendue", source, d.numbers)
+            out.append(patiently(delivery.quarantine, runtime(), source, sha256, UNEXPECTED_DOCUMENT,
+                                 "unexpected", d.numbers))
     return out
+
+
+UNEXPECTED_DOCUMENT = "erreur inattendue pendant la lecture de ce document (détails dans le journal)"

@@ -17,7 +17,7 @@ from flows.runtime import Runtime
 from flows.understand import Understanding
 from storage import layout
 from storage.errors import ObjectNotFound
-from storage.audit import AuditEvent, record
+from storage.audit import AuditEvent, record, step_event_id
 from storage.queues import WorkItem, enqueue
 
 
@@ -41,7 +41,7 @@ def decide(rt: Runtime, u: Understanding, failed_pages: dict[int, str]) -> tuple
         label = rt.taxonomy.type(c.type).label
         reasons.append(f"confiance {c.confidence:.2f} inférieure au seuil {threshold:.2f} "
                        f"(type probable : {label})")
-    reasons.extend(f"page {n} illisible ({why})" for n, why in sorted(failed_pages.items()))
+    reasons.extend(f"page {n} illisible : {why}" for n, why in sorted(failed_pages.items()))
     facts = Facts(c.type, c.confidence, c.urgent, u.extraction.fields)
     decision = rt.routing.decide(facts, review=bool(reasons), review_reason="; ".join(reasons))
     status = "review" if decision.queue == rt.taxonomy.review_queue else "routed"
@@ -89,8 +89,10 @@ def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Underst
     store.put(layout.document(doc_id, "record.json"),
               json.dumps(record_doc, ensure_ascii=False, indent=1).encode(), "application/json")
 
-    audit = lambda kind, queue=None, **details: record(store, AuditEvent(kind, doc_id, queue=queue,  # noqa: E731
-                                                                          details=details))
+    def audit(kind: str, queue: str | None = None, **details) -> None:
+        record(store, AuditEvent(kind, doc_id, queue=queue, details=details,
+                                 event_id=step_event_id(doc_id, kind, queue)))
+
     audit("classified", type=c.type, confidence=c.confidence, method=c.method, urgent=c.urgent, sha256=sha256)
     audit("extracted", fields=sorted(x.fields), rejected=sorted(x.rejected), supplier_id=x.supplier_id,
           tenant_reference=x.fields.get("tenant_reference"), supplier_siret=x.fields.get("supplier_siret"))
@@ -123,7 +125,7 @@ def mark_delivered(store, doc_id: str, line: dict) -> dict:
     return line
 
 
-def quarantine(rt: Runtime, source: str, sha256: str, reason: str, kind: str,
+def quarantine(rt: Runtime, source: str, sha256: str | None, reason: str, kind: str,
                pages: list[int] | None = None, doc_id: str | None = None) -> dict:
     from flows.ids import document_id
 
@@ -138,7 +140,8 @@ def quarantine(rt: Runtime, source: str, sha256: str, reason: str, kind: str,
                                history=[{"actor": "pipeline", "action": "quarantined", "queue": queue,
                                          "note": reason}]))
     record(rt.store, AuditEvent("quarantined", doc_id, queue=queue, details={"reason": reason, "kind": kind,
-                                                                             "sha256": sha256}))
+                                                                             "sha256": sha256},
+                                event_id=step_event_id(doc_id, "quarantined", queue)))
     return mark_delivered(rt.store, doc_id, result_line(source, pages or [], doc_id, sha256, None, None, queue,
                                                         "quarantined", reason, {}))
 

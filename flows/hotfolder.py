@@ -8,6 +8,7 @@ the store under ``intake/`` instead, for stations that only reach the storage se
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -31,12 +32,9 @@ class HotFolder:
         """Files that have not changed since the last look at least ``settle_seconds`` ago."""
         now = time.time() if now is None else now
         ready, current = [], {}
-        for path in sorted(self.folder.rglob("*")):
-            rel = path.relative_to(self.folder)
-            if not path.is_file() or rel.parts[0] == DONE_FOLDER or any(p.startswith(".") for p in rel.parts):
-                continue
+        for path in self._entries():
             try:
-                st = path.stat()
+                st = path.lstat()  # a link is looked at, never followed: intake refuses it
             except FileNotFoundError:
                 continue
             sig = (st.st_size, st.st_mtime_ns)
@@ -48,13 +46,26 @@ class HotFolder:
         self._seen = current
         return ready
 
+    def _entries(self) -> list[Path]:
+        """Everything dropped in the folder but folders: files, links, pipes (the last two
+        are refused at intake, with their reason, and moved aside like any handled file).
+        Links to folders are not walked into; hidden entries and ``traites/`` are left alone."""
+        found = []
+        for root, dirs, names in os.walk(self.folder):
+            here = Path(root)
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                             and not (here == self.folder and d == DONE_FOLDER))
+            links = [d for d in dirs if (here / d).is_symlink()]
+            found += [here / name for name in names + links if not name.startswith(".")]
+        return sorted(found)
+
     def done(self, path: Path, today: date | None = None) -> Path:
         """Move a handled file out of the way, never overwriting an earlier one."""
         target_dir = self.folder / DONE_FOLDER / (today or date.today()).isoformat()
         target_dir.mkdir(parents=True, exist_ok=True)
         target = target_dir / path.name
         n = 1
-        while target.exists():
+        while os.path.lexists(target):
             target = target_dir / f"{path.stem}-{n}{path.suffix}"
             n += 1
         shutil.move(str(path), target)

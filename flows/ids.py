@@ -4,12 +4,15 @@ so processing a file again never creates a second document."""
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
-    with Path(path).open("rb") as fh:
+    # O_NOFOLLOW: a link put in place of the file after it was checked is not read through.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()

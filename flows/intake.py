@@ -3,10 +3,15 @@ whether this exact file was already handled."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from extractors.errors import UnreadableInput
+from extractors.reading import LINK_REASON, NOT_REGULAR_REASON, os_reason
 from flows.ids import file_sha256
 from flows.runtime import Runtime
 from storage import layout
@@ -22,23 +27,44 @@ class InputMissing(Exception):
 
 
 def expand_inputs(paths: list[str]) -> tuple[list[Path], list[Path]]:
-    """Files to process and files skipped. A file named explicitly is always taken; in a
-    folder, only scan formats are (a manifest or a note beside the scans is not mail)."""
+    """Files to process and files skipped. A path named explicitly is always taken; in a
+    folder, only scan formats are (a manifest or a note beside the scans is not mail), plus
+    links and special files (pipes, devices), which are taken to be refused with their reason
+    rather than silently left out. Links are never followed: a link to a folder is not walked
+    into, a link to a file is not read (both are refused at intake); a folder that cannot be
+    listed is counted as skipped."""
     taken: list[Path] = []
     skipped: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_file():
-            taken.append(path)
+        if path.is_symlink() or (path.exists() and not path.is_dir()):
+            taken.append(path)  # a link or a special file named here: refused at intake, with its reason
         elif path.is_dir():
-            for f in sorted(p for p in path.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in f.relative_to(path).parts):
-                    continue
-                (taken if f.suffix.lower() in EXTENSIONS else skipped).append(f)
+            _walk(path, taken, skipped)
         else:
             raise InputMissing(f"{raw} : fichier ou dossier introuvable")
     unique = list(dict.fromkeys(taken))
     return unique, skipped
+
+
+def _walk(folder: Path, taken: list[Path], skipped: list[Path]) -> None:
+    found: list[Path] = []
+    for root, dirs, names in os.walk(folder, onerror=lambda exc: skipped.append(Path(exc.filename or folder))):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = Path(root)
+        for d in dirs:
+            if (here / d).is_symlink():  # os.walk does not follow it; refused like any link
+                found.append(here / d)
+        for name in names:
+            if name.startswith("."):
+                continue
+            f = here / name
+            regular = not f.is_symlink() and f.is_file()
+            if not regular or f.suffix.lower() in EXTENSIONS:
+                found.append(f)
+            else:
+                skipped.append(f)
+    taken.extend(sorted(found))
 
 
 @dataclass
@@ -47,16 +73,28 @@ class Receipt:
     sha256: str
     size: int
     previous: list[dict] | None  # the lines of the first handling, when already handled
+    kept: bool = True  # False: refused unread, ``sha256`` is then an id, not the content's hash
 
 
 def receive(rt: Runtime, path: Path, source: str | None = None) -> Receipt:
+    """Keep the original and note its arrival. Raises UnreadableInput, before reading a byte,
+    for a link (its target is never read) or anything but a regular file, and when the file
+    cannot be read or changes while it is kept."""
     store = rt.store
+    before = _regular_file(path)
     # Streamed, never held in memory: a 500-page scan is hundreds of megabytes. The key is the
     # content's hash, so two copies racing in store the same bytes.
-    sha = file_sha256(path)
-    size = path.stat().st_size
-    if not store.exists(layout.original(sha)):
-        store.put_file(layout.original(sha), path, metadata={"filename": path.name})
+    try:
+        sha = file_sha256(path)
+        size = before.st_size
+        if not store.exists(layout.original(sha)):
+            store.put_file(layout.original(sha), path, metadata={"filename": path.name})
+        after = path.lstat()
+    except OSError as exc:
+        raise UnreadableInput(os_reason(exc), "unreadable") from None
+    if (after.st_ino, after.st_dev, after.st_size, after.st_mtime_ns) != (
+            before.st_ino, before.st_dev, before.st_size, before.st_mtime_ns):
+        raise UnreadableInput("le fichier a changé pendant sa lecture : redéposez-le une fois copié", "changed")
     first = store.put_if_absent(layout.receipt(sha), json.dumps(
         {"sha256": sha, "filename": path.name, "source": source or str(path), "size": size,
          "received_at": now_iso()}, ensure_ascii=False).encode(), "application/json")
@@ -69,6 +107,31 @@ def receive(rt: Runtime, path: Path, source: str | None = None) -> Receipt:
         record(store, AuditEvent("received", None, details={"sha256": sha, "filename": path.name,
                                                              "size": size}))
     return Receipt(source or str(path), sha, size, previous)
+
+
+def _regular_file(path: Path) -> os.stat_result:
+    try:
+        st = path.lstat()
+    except OSError as exc:
+        raise UnreadableInput(os_reason(exc), "unreadable") from None
+    if stat.S_ISLNK(st.st_mode):
+        raise UnreadableInput(LINK_REASON, "link")
+    if not stat.S_ISREG(st.st_mode):
+        raise UnreadableInput(NOT_REGULAR_REASON, "not_regular")
+    return st
+
+
+def refused_receipt(path: Path, source: str | None = None) -> Receipt:
+    """The receipt of a file refused before any byte was read (a link, a pipe, a file the
+    system will not let us read): nothing is kept, and its id comes from its name and date,
+    so the same unchanged entry is refused once however often it is seen."""
+    try:
+        st = path.lstat()
+        stamp = f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+    except OSError:
+        stamp = ""
+    ref = hashlib.sha256(f"refused:{path.absolute()}:{stamp}".encode()).hexdigest()
+    return Receipt(source or str(path), ref, 0, None, kept=False)
 
 
 def record_outcome(rt: Runtime, sha256: str, lines: list[dict]) -> None:

@@ -10,18 +10,24 @@ not read again after a crash: the spool is keyed by the file's SHA-256 and the O
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from extractors.errors import OcrFailed, UnreadableInput
+from extractors.errors import OcrFailed, ToolMissing, UnreadableInput
 from extractors.ocr import ocr_page
 from extractors.prepare import Prepared, prepare_page
 from extractors.reading import SourceInfo, SourcePage, read_page
 from extractors.stamp_text import read_stamp, with_stamp_text
 from extractors.stamps import Stamp, find_page_stamps, remove_stamps
 from extractors.types import PageText, Word
+
+log = logging.getLogger("aiguillage.pages")
+
+
+BLACK_PAGE = "page entièrement noire (capot du scanner ouvert ou page sans papier ?)"
 
 
 @dataclass
@@ -59,11 +65,30 @@ def process_page(info: SourceInfo, number: int, dpi: int, languages: str, timeou
 
 def read_one(info: SourceInfo, number: int, dpi: int, languages: str, timeout: float,
              spool: Path | None, stamps: str = "read", engine: str = "library") -> PageResult:
-    started = time.perf_counter()
+    """One page's outcome, whatever happens while reading it: a failure of this page's own
+    work is this page's failure (with a French reason; the details go to the log), never the
+    batch's. A missing program is a set-up fault and stops the run."""
     try:
-        source = read_page(info, number, dpi, timeout)
-    except UnreadableInput as exc:
+        return _read_one(info, number, dpi, languages, timeout, spool, stamps, engine)
+    except (UnreadableInput, OcrFailed) as exc:
         return PageResult(number, "failed", error=exc.reason)
+    except ToolMissing:
+        raise
+    except MemoryError:
+        log.exception("%s p.%d : mémoire insuffisante", Path(info.path).name, number)
+        return PageResult(number, "failed", error="mémoire insuffisante pour lire la page")
+    except Exception:  # noqa: BLE001 - one odd page must not stop the others
+        log.exception("%s p.%d : erreur inattendue", Path(info.path).name, number)
+        return PageResult(number, "failed", error=UNEXPECTED_PAGE)
+
+
+UNEXPECTED_PAGE = "erreur inattendue à la lecture de la page (détails dans le journal)"
+
+
+def _read_one(info: SourceInfo, number: int, dpi: int, languages: str, timeout: float,
+              spool: Path | None, stamps: str = "read", engine: str = "library") -> PageResult:
+    started = time.perf_counter()
+    source = read_page(info, number, dpi, timeout)
     if source.image is None:  # born-digital: its text layer is the truth
         page = PageText(number=number, text=source.text or "", words=source.words, method="pdf-text",
                         width=source.size[0], height=source.size[1])
@@ -72,11 +97,8 @@ def read_one(info: SourceInfo, number: int, dpi: int, languages: str, timeout: f
     if prepared.separator:
         return PageResult(number, "separator")
     if prepared.blank:
-        return PageResult(number, "blank")
-    try:
-        result = ocr_page(prepared.image, number, source.dpi, languages, timeout, engine=engine)
-    except OcrFailed as exc:
-        return PageResult(number, "failed", error=exc.reason)
+        return PageResult(number, "blank", error=BLACK_PAGE if prepared.dark else None)
+    result = ocr_page(prepared.image, number, source.dpi, languages, timeout, engine=engine)
     result.page.skew = prepared.skew
     if found and stamps == "read":  # the stamp's lines end the page's text; words stay the page's
         result.page.text = with_stamp_text(result.page.text, [

@@ -23,14 +23,17 @@ text) are masked by ``record`` wherever they appear in details.
 from __future__ import annotations
 
 import atexit
+import hashlib
 import json
 import logging
+import threading
 import time
 import uuid
+from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterator
 
-from storage.audit_chain import ChainWriter, read_chain, split_events, writer_for
+from storage.audit_chain import ChainWriter, read_chain, split_events, store_identity, writer_for
 from storage.errors import StorageError
 from storage.objectstore import ObjectStore
 from storage.queues import now_iso
@@ -56,14 +59,37 @@ class AuditEvent:
     event_id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
-def record(store: ObjectStore, event: AuditEvent) -> str:
+def record(store: ObjectStore, event: AuditEvent) -> str | None:
     """Append ``event`` to the store's audit chain; returns the key of the chain object holding
     it, once it is written. Threads recording at once share one write (group commit); on S3 the
-    copy under object lock follows in the background (``flush`` waits for it)."""
+    copy under object lock follows in the background (``flush`` waits for it).
+
+    An event whose ``event_id`` this process already wrote is not written again (None is
+    returned): a pipeline step tried again after an outage records its events once, as long as
+    it names them with ``step_event_id``."""
+    once = (store_identity(store), event.event_id)
+    with _WRITTEN_LOCK:
+        if once in _WRITTEN:
+            return None
     data = asdict(event)
     data["details"] = minimise(data.get("details") or {})
     _seq, key = writer_for(store, _make_writer).append(data)
+    with _WRITTEN_LOCK:
+        _WRITTEN[once] = None
+        while len(_WRITTEN) > _WRITTEN_MAX:
+            _WRITTEN.popitem(last=False)
     return key
+
+
+def step_event_id(subject: str, kind: str, queue: str | None = None) -> str:
+    """The id of the event a pipeline step records once for ``subject`` (a document id, or a
+    file's SHA-256 for file-level events): the same on every try of the step."""
+    return hashlib.sha256(f"step:{subject}:{kind}:{queue or ''}".encode()).hexdigest()[:32]
+
+
+_WRITTEN: OrderedDict[tuple, None] = OrderedDict()  # (store, event id) written by this process, newest last
+_WRITTEN_MAX = 100_000
+_WRITTEN_LOCK = threading.Lock()
 
 
 def corrected(document_id: str, actor: str, changes: dict[str, tuple[Any, Any]],

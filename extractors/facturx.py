@@ -66,7 +66,8 @@ def read_facturx_xml(pdf: bytes | Path) -> bytes | None:
     import pikepdf
 
     try:
-        with pikepdf.open(io.BytesIO(pdf) if isinstance(pdf, (bytes, bytearray)) else pdf) as doc:
+        source = io.BytesIO(pdf) if isinstance(pdf, (bytes, bytearray)) else open(pdf, "rb")  # any bytes in a name
+        with source, pikepdf.open(source) as doc:
             found: list[tuple[str, bytes]] = []
             for name, spec in doc.attachments.items():
                 try:

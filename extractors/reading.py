@@ -23,6 +23,7 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from extractors import commands
 from extractors.errors import UnreadableInput
+from extractors.files import LINK_REASON, NOT_REGULAR_REASON, local_path, os_reason
 from extractors.pdf_limits import check_pages
 from extractors.types import Word
 
@@ -124,26 +125,12 @@ def inspect(path: Path, max_pages: int, max_page_pixels: int, dpi: int,
     return _inspect_image(path, kind, size, max_pages, max_page_pixels)
 
 
-LINK_REASON = "lien symbolique refusé : déposez le fichier lui-même, pas un lien"
-NOT_REGULAR_REASON = "pas un fichier ordinaire (tube, périphérique ou socket) : rien à lire"
-
-
-def os_reason(exc: OSError) -> str:
-    """Why the system would not let us read a file, in French, without its path."""
-    import errno
-
-    reasons = {errno.EACCES: "accès refusé (droits du fichier)", errno.EPERM: "accès refusé (droits du fichier)",
-               errno.ENOENT: "fichier disparu pendant la lecture", errno.ELOOP: LINK_REASON,
-               errno.EISDIR: "c'est un dossier, pas un fichier", errno.EIO: "erreur de lecture du disque"}
-    return "fichier illisible : " + reasons.get(exc.errno, "le système refuse de le lire")
-
-
 def _inspect_pdf(path: Path, size: int, max_pages: int, max_pixels: int, dpi: int,
                  max_content: int, seconds: float) -> SourceInfo:
     import pikepdf
 
     try:
-        with pikepdf.open(path) as pdf:
+        with open(path, "rb") as fh, pikepdf.open(fh) as pdf:  # a handle: any bytes in the name
             count = len(pdf.pages)
             if count == 0:
                 raise UnreadableInput("PDF sans aucune page", "no_pages")
@@ -254,26 +241,27 @@ def read_page(info: SourceInfo, number: int, dpi: int, timeout: float = 120) -> 
     """Page ``number`` (1-based): its text layer if born-digital, else its image in grey."""
     if not 1 <= number <= info.page_count:
         raise ValueError(f"page {number} hors du document ({info.page_count} pages)")
+    path = local_path(info.path)
     if info.kind == "pdf":
         if number in info.text_pages:
-            text, words, size = pdf_page_text(Path(info.path), number, timeout)
+            text, words, size = pdf_page_text(path, number, timeout)
             return SourcePage(number, None, text, words, dpi, size)
-        embedded = embedded_page_image(Path(info.path), number)
+        embedded = embedded_page_image(path, number)
         if embedded is not None:
             try:
                 grey, colour = grey_and_colour(embedded[0])
             except (OSError, ValueError, EOFError) as exc:
-                log.info("%s p.%d : image illisible (%s)", Path(info.path).name, number, exc)
+                log.info("%s p.%d : image illisible (%s)", path.name, number, exc)
                 raise UnreadableInput(f"image de la page illisible : {image_reason(exc)}", "corrupt") from None
             return SourcePage(number, grey, dpi=embedded[1], colour=colour)
-        return SourcePage(number, _rasterise_pdf_page(Path(info.path), number, dpi, timeout), dpi=dpi)
+        return SourcePage(number, _rasterise_pdf_page(path, number, dpi, timeout), dpi=dpi)
     try:
-        with Image.open(info.path) as im:
+        with Image.open(path) as im:
             im.seek(number - 1)
             page_dpi = _image_dpi(im)
             grey, colour = grey_and_colour(im)
     except (OSError, ValueError, EOFError, struct.error, IndexError, KeyError, TypeError) as exc:
-        log.info("%s p.%d : image illisible (%s)", Path(info.path).name, number, exc)
+        log.info("%s p.%d : image illisible (%s)", path.name, number, exc)
         raise UnreadableInput(f"image illisible : {image_reason(exc)}", "corrupt") from None
     return SourcePage(number, grey, dpi=page_dpi, colour=colour)
 
@@ -333,7 +321,7 @@ def embedded_page_image(path: Path, number: int) -> tuple[Image.Image, int] | No
     import pikepdf
 
     try:
-        with pikepdf.open(path) as pdf:
+        with open(path, "rb") as fh, pikepdf.open(fh) as pdf:
             page = pdf.pages[number - 1]
             if int(page.get("/Rotate", 0)) % 360:
                 return None

@@ -10,7 +10,7 @@ import logging
 import os
 import shutil
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Protocol
 
@@ -21,6 +21,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from config import ConfigError
 from extractors.errors import ToolMissing, UnreadableInput
 from extractors.facturx import read_facturx_xml
+from extractors.files import local_path, portable_path, shown_path
 from extractors.reading import SourceInfo, inspect
 from extractors.types import DocumentText
 from flows import deliver as delivery
@@ -80,24 +81,27 @@ def receive_task(paths: list[str], sources: list[str]) -> list[Arrival]:
     rt = runtime()
     s = rt.settings
     arrivals = []
-    for path, source in zip(paths, sources):
+    for token, source in zip(paths, sources):
+        path = local_path(token)
         try:
-            arrival = Arrival(receive(rt, Path(path), source))
+            arrival = Arrival(receive(rt, path, source))
         except UnreadableInput as exc:  # a link, a pipe, a file we may not read: nothing kept
-            arrivals.append(Arrival(refused_receipt(Path(path), source), refused=(exc.reason, exc.kind)))
+            arrivals.append(Arrival(refused_receipt(path, source), refused=(exc.reason, exc.kind)))
             continue
         if arrival.receipt.previous is None:
-            arrival.refused = _inspected(arrival, path, s)
+            arrival.refused = _inspected(arrival, token, s)
         arrivals.append(arrival)
     return arrivals
 
 
-def _inspected(arrival: Arrival, path: str, s) -> tuple[str, str] | None:
+def _inspected(arrival: Arrival, token: str, s) -> tuple[str, str] | None:
     """Inspect a kept file; why it is refused, or None. Whatever the inspection meets, the
     file is refused with a reason: one odd file never stops the batch."""
+    path = local_path(token)
     try:
-        arrival.info = inspect(Path(path), s["ocr.max_pages"], s["ocr.max_page_pixels"], s["ocr.dpi"],
-                               s["ocr.max_page_content_mb"] << 20, s["ocr.inspect_timeout_seconds"])
+        info = inspect(path, s["ocr.max_pages"], s["ocr.max_page_pixels"], s["ocr.dpi"],
+                       s["ocr.max_page_content_mb"] << 20, s["ocr.inspect_timeout_seconds"])
+        arrival.info = replace(info, path=token)  # what travels in Prefect's parameters is plain text
     except UnreadableInput as exc:
         return exc.reason, exc.kind
     except MemoryError:
@@ -187,7 +191,7 @@ def process_batch(files: list[str], sources: dict[str, str] | None = None) -> li
             listener(item.path, item.lines)
 
     for group in _groups(files, in_flight_limit):
-        arrivals = receive_task(group, [(sources or {}).get(path, path) for path in group])
+        arrivals = receive_task(group, [(sources or {}).get(path) or shown_path(path) for path in group])
         for path, arrival in zip(group, arrivals):
             receipt = arrival.receipt
             while any(q.sha256 == receipt.sha256 and q.lines is None for q in queue):
@@ -196,7 +200,9 @@ def process_batch(files: list[str], sources: dict[str, str] | None = None) -> li
             if receipt.kept and (receipt.sha256 in seen or receipt.previous is not None):
                 item.lines = duplicate_lines(receipt.source, seen.get(receipt.sha256) or receipt.previous)
             elif not receipt.kept:
-                item.lines = [quarantine_task(receipt.source, None, *arrival.refused, doc_id=receipt.sha256[:24])]
+                # Nothing was read: ``sha256`` fingerprints the entry (path and date), not content.
+                item.lines = [quarantine_task(receipt.source, receipt.sha256, *arrival.refused,
+                                              doc_id=receipt.sha256[:24])]
             elif arrival.refused is not None:
                 item.lines = [quarantine_task(receipt.source, receipt.sha256, *arrival.refused)]
                 patiently(record_outcome, runtime(), receipt.sha256, item.lines)
@@ -244,8 +250,11 @@ def run_batch(files: list[str], on_file: Callable[[str, list[dict]], None] | Non
     for registry, observer in observers:
         if observer:
             registry.append(observer)
+    # Prefect sends parameters as JSON: a file name that is not UTF-8 goes as a portable token.
+    tokens = [portable_path(f) for f in files]
+    sources = {portable_path(k): v for k, v in (sources or {}).items()}
     try:
-        lines = process_batch.with_options(task_runner=task_runner())(files, sources)
+        lines = process_batch.with_options(task_runner=task_runner())(tokens, sources)
         sweep_spool(runtime().settings.home, runtime().store)  # leftovers of an earlier, killed run
         return lines
     finally:
@@ -276,16 +285,16 @@ def route_documents(item: _File) -> list[dict]:
     results = [f.result() for f in item.pages]
     documents = split_pages(results)
     if not documents:
-        dark = [r for r in results if r.kind == "blank" and r.error]
+        odd = [r for r in results if r.kind == "blank" and r.error]  # black, photo, noise
         if any(r.kind == "failed" for r in results):
             reason, kind = page_failures(results), "ocr_failed"
-        elif dark:
-            reason, kind = ("; ".join(f"page {r.number} : {r.error}" for r in dark) if len(results) > 1
-                            else dark[0].error), "black"
+        elif odd:
+            reason, kind = ("; ".join(f"page {r.number} : {r.error}" for r in odd) if len(results) > 1
+                            else odd[0].error), "not_a_document"
         else:
             reason, kind = "aucune page lisible : document vierge", "blank"
         return [quarantine_task(source, sha256, reason, kind)]
-    facturx = (read_facturx_xml(Path(item.path))
+    facturx = (read_facturx_xml(local_path(item.path))
                if item.info.kind == "pdf" and item.info.text_pages else None)
     patiently(record, runtime().store, AuditEvent("split", None, event_id=step_event_id(sha256, "split"), details={
         "sha256": sha256, "documents": [d.numbers for d in documents],

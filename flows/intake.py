@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.errors import UnreadableInput
-from extractors.reading import LINK_REASON, NOT_REGULAR_REASON, os_reason
+from extractors.files import LINK_REASON, NOT_REGULAR_REASON, os_reason, shown_path
 from flows.ids import file_sha256
 from flows.runtime import Runtime
 from storage import layout
@@ -81,6 +81,7 @@ def receive(rt: Runtime, path: Path, source: str | None = None) -> Receipt:
     for a link (its target is never read) or anything but a regular file, and when the file
     cannot be read or changes while it is kept."""
     store = rt.store
+    name = shown_path(path.name)  # as text any store takes, whatever bytes the name holds
     before = _regular_file(path)
     # Streamed, never held in memory: a 500-page scan is hundreds of megabytes. The key is the
     # content's hash, so two copies racing in store the same bytes.
@@ -88,7 +89,7 @@ def receive(rt: Runtime, path: Path, source: str | None = None) -> Receipt:
         sha = file_sha256(path)
         size = before.st_size
         if not store.exists(layout.original(sha)):
-            store.put_file(layout.original(sha), path, metadata={"filename": path.name})
+            store.put_file(layout.original(sha), path, metadata={"filename": name})
         after = path.lstat()
     except OSError as exc:
         raise UnreadableInput(os_reason(exc), "unreadable") from None
@@ -96,7 +97,7 @@ def receive(rt: Runtime, path: Path, source: str | None = None) -> Receipt:
             before.st_ino, before.st_dev, before.st_size, before.st_mtime_ns):
         raise UnreadableInput("le fichier a changé pendant sa lecture : redéposez-le une fois copié", "changed")
     first = store.put_if_absent(layout.receipt(sha), json.dumps(
-        {"sha256": sha, "filename": path.name, "source": source or str(path), "size": size,
+        {"sha256": sha, "filename": name, "source": source or shown_path(str(path)), "size": size,
          "received_at": now_iso()}, ensure_ascii=False).encode(), "application/json")
     previous = None
     try:
@@ -104,9 +105,9 @@ def receive(rt: Runtime, path: Path, source: str | None = None) -> Receipt:
     except ObjectNotFound:
         pass
     if first:
-        record(store, AuditEvent("received", None, details={"sha256": sha, "filename": path.name,
+        record(store, AuditEvent("received", None, details={"sha256": sha, "filename": name,
                                                              "size": size}))
-    return Receipt(source or str(path), sha, size, previous)
+    return Receipt(source or shown_path(str(path)), sha, size, previous)
 
 
 def _regular_file(path: Path) -> os.stat_result:
@@ -130,8 +131,8 @@ def refused_receipt(path: Path, source: str | None = None) -> Receipt:
         stamp = f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
     except OSError:
         stamp = ""
-    ref = hashlib.sha256(f"refused:{path.absolute()}:{stamp}".encode()).hexdigest()
-    return Receipt(source or str(path), ref, 0, None, kept=False)
+    ref = hashlib.sha256(b"refused:" + os.fsencode(path.absolute()) + f":{stamp}".encode()).hexdigest()
+    return Receipt(source or shown_path(str(path)), ref, 0, None, kept=False)
 
 
 def record_outcome(rt: Runtime, sha256: str, lines: list[dict]) -> None:

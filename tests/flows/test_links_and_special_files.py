@@ -147,7 +147,12 @@ def test_batch_quarantines_links_and_pipes_and_routes_the_rest(prefect_harness, 
     by_name = {Path(line["source"]).name: line for line in lines}
     assert by_name["2-lien.pdf"]["status"] == "quarantined"
     assert by_name["2-lien.pdf"]["reason"].startswith("lien symbolique refusé")
-    assert by_name["2-lien.pdf"]["sha256"] is None  # nothing read, nothing kept
+    import hashlib
+
+    # nothing read: the line's fingerprint is the entry's (64 hex digits, as SPEC.md lays out),
+    # not the target's content
+    secret_sha = hashlib.sha256(letter_pdf(["access_key: NE-DOIT-PAS-SORTIR"])).hexdigest()
+    assert len(by_name["2-lien.pdf"]["sha256"]) == 64 and by_name["2-lien.pdf"]["sha256"] != secret_sha
     assert by_name["3-tube.pdf"]["status"] == "quarantined"
     assert "pas un fichier ordinaire" in by_name["3-tube.pdf"]["reason"]
     assert by_name["1-lettre.pdf"]["status"] != "quarantined" and by_name["4-lettre.pdf"]["status"] != "quarantined"

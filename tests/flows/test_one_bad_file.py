@@ -108,3 +108,36 @@ def test_a_document_whose_understanding_crashes_is_quarantined_and_the_batch_goe
     assert by_name["0.pdf"]["status"] != "quarantined" and by_name["2.pdf"]["status"] != "quarantined"
     assert by_name["3-minuscule.png"]["status"] == "quarantined"
     assert "trop petite" in by_name["3-minuscule.png"]["reason"]
+
+
+def test_photograph_or_noise_is_no_document_and_a_letter_is_one(tmp_path):
+    from flows.pages import NONTEXT_PAGE, process_page
+    from extractors.reading import inspect
+
+    rng = np.random.default_rng(7)
+    noise = save_image(rng.integers(0, 256, (1754, 1240), dtype=np.uint8), tmp_path / "bruit.png", dpi=150)
+    fields = rng.normal(128, 60, (12, 9)).clip(0, 255).astype(np.uint8)
+    photo = save_image(np.asarray(Image.fromarray(fields).resize((1240, 1754), Image.BICUBIC)),
+                       tmp_path / "photo.png", dpi=150)
+    for path in (noise, photo):
+        result = process_page(inspect(path, 5, 150_000_000, 300), 1, 300, "fra", 60)
+        assert (result.kind, result.error) == ("blank", NONTEXT_PAGE)
+    letter = save_image(letter_image(dpi=150), tmp_path / "lettre.png", dpi=150)
+    assert process_page(inspect(letter, 5, 150_000_000, 300), 1, 300, "fra", 60).kind == "text"
+
+
+@pytest.mark.slow
+def test_a_file_name_that_is_not_utf8_is_read_and_shown(prefect_harness, tmp_path, aiguillage_home):
+    import os
+
+    from flows.batch import run_batch
+
+    odd = os.fsdecode(bytes(tmp_path) + b"/courrier-\xe8t\xe9-\xff.pdf")  # a Latin-1 scanner's name
+    with open(odd, "wb") as fh:
+        fh.write(letter_pdf(GOOD))
+    good = tmp_path / "lettre.pdf"
+    good.write_bytes(letter_pdf())
+    lines = run_batch([odd, str(good)])
+    by_status = {line["source"]: line["status"] for line in lines}
+    shown = str(tmp_path) + "/courrier-\ufffdt\ufffd-\ufffd.pdf"
+    assert by_status[shown] != "quarantined" and by_status[str(good)] != "quarantined"

@@ -7,7 +7,9 @@ RUN_PACKAGES := tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng poppler-utils 
 TEST_PACKAGES := ceph-mon ceph-osd radosgw ceph-common chromium
 # bench/pipeline.py compares with OCRmyPDF (the `bench` extra); OCRmyPDF 17 rasterises with
 # pypdfium2 and needs no Ghostscript for --output-type pdf, so no Debian package beyond RUN_PACKAGES.
-BENCH_PACKAGES :=
+# bench/foreign_set.py draws the handwritten letters of the foreign evaluation set with these.
+HANDWRITING_FONTS := fonts-dkg-handwriting fonts-breip fonts-femkeklaver fonts-humor-sans fonts-ecolier-court
+BENCH_PACKAGES := $(HANDWRITING_FONTS)
 DEMO_HOME := $(CURDIR)/.run/demo
 export OMP_THREAD_LIMIT := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false

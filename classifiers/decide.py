@@ -41,6 +41,7 @@ class Hints:
 
     facturx_type_code: str | None = None  # "380" invoice, "381" credit note
     supplier_identified: bool = False  # SIRET, VAT or IBAN of a registered supplier
+    priced: bool = False  # totals that add up (HT + TVA = TTC): a bill, whoever sends it
 
 
 @dataclass
@@ -71,7 +72,7 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         else:
             probs = {t: min(p, 0.5) for t, p in probs.items()}
             method, reason = "conflict", "fournisseur reconnu mais contenu d'un autre type"
-    elif probs and legal_header(text):
+    elif probs and legal_header(text) and not hints.priced:  # a lawyer's or a bailiff's bill is a bill
         top_type = max(probs, key=probs.get)
         if top_type == "legal_notice" or probs.get("legal_notice", 0.0) >= 0.02:
             probs = {**{t: p * (1 - RULE_CONFIDENCE) for t, p in probs.items()},

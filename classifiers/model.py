@@ -15,9 +15,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
-from classifiers.textnorm import normalise
+from classifiers.features import FEATURES, model_input
+from classifiers.vectors import VectorModel, train_vectors
 
 MODEL_META = "aiguillage-model.json"
+DISAGREEMENT_CAP = 0.5  # the most a type may score when the two readers disagree
 _BOW = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2,
         "no_output_layer": False, "length": 2 ** 15}
 
@@ -25,8 +27,8 @@ _BOW = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngr
 class ModelMissing(Exception):
     exit_code = 3
 
-    def __init__(self, path: Path):
-        super().__init__(f"modèle de classement introuvable dans {path} : lancez « aiguillage train »")
+    def __init__(self, path: Path, message: str | None = None):
+        super().__init__(message or f"modèle de classement introuvable dans {path} : lancez « aiguillage train »")
 
 
 def embedded_model_dir() -> Path:
@@ -39,14 +41,50 @@ class TextModel:
     labels: tuple[str, ...]
     temperature: float
     meta: dict
+    vectors: VectorModel | None = None  # the word-vector reader, when the model has one
 
     def probabilities(self, text: str) -> dict[str, float]:
-        doc = self.nlp(normalise(text))  # type: ignore[operator]
-        return calibrate(doc.cats, self.temperature)
+        return self.probabilities_many([text])[0]
 
     def probabilities_many(self, texts: Sequence[str]) -> list[dict[str, float]]:
-        docs = self.nlp.pipe([normalise(t) for t in texts], batch_size=64)  # type: ignore[attr-defined]
-        return [calibrate(d.cats, self.temperature) for d in docs]
+        out = []
+        for raw, agree in zip(*self._read(texts)):
+            probs = calibrate(raw, self.temperature)
+            if not agree:  # the two readers name different types: a person decides
+                probs = {k: min(v, DISAGREEMENT_CAP) for k, v in probs.items()}
+            out.append(probs)
+        return out
+
+    def raw_many(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """Uncalibrated: the bag of words' probabilities, combined with the word-vector
+        reader's (geometric mean) when there is one."""
+        return self._read(texts)[0]
+
+    def _read(self, texts: Sequence[str]) -> tuple[list[dict[str, float]], list[bool]]:
+        docs = self.nlp.pipe([model_input(t, self.meta.get("features")) for t in texts],  # type: ignore[attr-defined]
+                             batch_size=64)
+        bows = [d.cats for d in docs]
+        if self.vectors is None:
+            return bows, [True] * len(bows)
+        vecs = self.vectors.probabilities_many(texts)
+        agree = [not self.meta.get("agreement") or readers_agree(b, v) for b, v in zip(bows, vecs)]
+        return [combine(b, v) for b, v in zip(bows, vecs)], agree
+
+
+def readers_agree(bow: dict[str, float], vec: dict[str, float]) -> bool:
+    """The two readers name the same type. Measured: a looser rule (the bag of words sure of
+    its type and the vectors not ruling it out) routed 3 % more of the generated documents
+    automatically, but let through 2 wrong routes in 67 on the foreign set's test half, where
+    this rule let none: a wrong automatic route shows a tenant's letter to the wrong team."""
+    return max(bow, key=bow.get) == max(vec, key=vec.get)
+
+
+def combine(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
+    logs = {k: (math.log(max(a.get(k, 0.0), 1e-12)) + math.log(max(b.get(k, 0.0), 1e-12))) / 2 for k in a}
+    top = max(logs.values())
+    exp = {k: math.exp(v - top) for k, v in logs.items()}
+    total = sum(exp.values())
+    return {k: v / total for k, v in exp.items()}
 
 
 def calibrate(cats: dict[str, float], temperature: float) -> dict[str, float]:
@@ -66,12 +104,20 @@ def load_model(path: Path | None = None) -> TextModel:
         raise ModelMissing(path)
     meta = json.loads(meta_path.read_text())
     nlp = spacy.load(path)
-    return TextModel(nlp, tuple(meta["labels"]), float(meta.get("temperature", 1.0)), meta)
+    vectors = None
+    if meta.get("vectors"):
+        try:
+            vectors = VectorModel.load(path, meta["vectors"])
+        except OSError as exc:  # the pipeline package is missing: a set-up fault, said plainly
+            raise ModelMissing(path, f"le modèle de classement lit les vecteurs du paquet « {meta['vectors']} », "
+                                     f"absent : make run l'installe ({exc})") from None
+    return TextModel(nlp, tuple(meta["labels"]), float(meta.get("temperature", 1.0)), meta, vectors)
 
 
 def train_model(texts: Sequence[str], labels: Sequence[str], out: Path, seed: int = 0,
                 epochs: int = 8, holdout: float = 0.15,
-                calibration: Sequence[tuple[str, str]] | None = None, extra_meta: dict | None = None) -> dict:
+                calibration: Sequence[tuple[str, str]] | None = None, extra_meta: dict | None = None,
+                use_vectors: bool = True) -> dict:
     """Train on (text, label) pairs, save to ``out``. The temperature is fitted on
     ``calibration`` (texts never trained on, as OCR gives them) or else on a held-out share."""
     import spacy
@@ -98,7 +144,7 @@ def train_model(texts: Sequence[str], labels: Sequence[str], out: Path, seed: in
         textcat.add_label(label)
 
     def example(text: str, label: str) -> Example:
-        return Example.from_dict(nlp.make_doc(normalise(text)),
+        return Example.from_dict(nlp.make_doc(model_input(text)),
                                  {"cats": {lab: float(lab == label) for lab in label_set}})
 
     examples = [example(t, lab) for t, lab in train]
@@ -108,16 +154,24 @@ def train_model(texts: Sequence[str], labels: Sequence[str], out: Path, seed: in
         for batch in minibatch(examples, size=32):
             nlp.update(batch, sgd=optimizer, drop=0.1)
 
-    raw = [d.cats for d in nlp.pipe([normalise(t) for t, _ in held], batch_size=64)]
+    vectors = None
+    if use_vectors:
+        vectors = train_vectors([t for t, _ in train], [lab for _, lab in train], label_set, seed=seed)
+    model = TextModel(nlp, label_set, 1.0, {"features": FEATURES}, vectors)
+    raw = model.raw_many([t for t, _ in held])
     truth = [lab for _, lab in held]
     temperature = fit_temperature(raw, truth)
     accuracy = sum(max(c, key=c.get) == t for c, t in zip(raw, truth)) / len(truth)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
+    if vectors is not None:
+        vectors.save(out)
     meta = {"labels": list(label_set), "temperature": temperature, "trained_on": len(train),
             "held_out": len(held), "held_out_accuracy": round(accuracy, 4), "seed": seed,
             "epochs": epochs, "calibrated_on": "ocr-like" if calibration else "held-out share",
+            "features": FEATURES, "vectors": vectors.name if vectors is not None else None,
+            "agreement": vectors is not None,
             **(extra_meta or {})}
     (out / MODEL_META).write_text(json.dumps(meta, indent=2))
     return meta

@@ -94,7 +94,7 @@ def augment(texts: Sequence[str], labels: Sequence[str], seed: int,
 
 def train(examples: Iterable[tuple[str, str]], out: Path, seed: int = 0, epochs: int = 8,
           corrections: Iterable[tuple[str, str]] = (), calibration: Sequence[tuple[str, str]] | None = None,
-          correction_weight: int = 8) -> dict:
+          correction_weight: int = 8, use_vectors: bool = True) -> dict:
     """Train from (text, type) pairs with OCR-noise augmentation; returns the model's meta.
 
     ``corrections`` (operators' decisions) weigh ``correction_weight`` generated documents each:
@@ -113,4 +113,4 @@ def train(examples: Iterable[tuple[str, str]], out: Path, seed: int = 0, epochs:
             labels.append(label)
     held = calibration_set(calibration, seed) if calibration else None
     return train_model(texts, labels, out, seed=seed, epochs=epochs, calibration=held,
-                       extra_meta={"corrections": len(corr), "generated": len(pairs)})
+                       extra_meta={"corrections": len(corr), "generated": len(pairs)}, use_vectors=use_vectors)

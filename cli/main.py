@@ -19,6 +19,9 @@ COMMAND_MODULES = ("cli.run_cmd", "cli.intake_cmd", "cli.serve_cmd", "cli.train_
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from cli.argparse_fr import install
+
+    install()  # before any parser is built: argparse names its sections when it builds them
     parser = argparse.ArgumentParser(
         prog="aiguillage",
         description="Numérisation et aiguillage du courrier : OCR, classement, files des équipes.",

@@ -70,6 +70,9 @@ SCHEMA: tuple[Setting, ...] = (
             help="time the check of one input file may take before it is refused"),
     Setting("classification.review_threshold", float, 0.80, minimum=0.0, maximum=1.0,
             help="below this confidence a document goes to videocodage"),
+    Setting("classification.min_ocr_confidence", float, 75.0, minimum=0.0, maximum=100.0,
+            help="a scan read with a lower mean word confidence (handwriting, poor copy) goes to "
+                 "videocodage"),
     Setting("routing.rules_file", Path, None, help="YAML routing rules replacing the embedded ones"),
     Setting("registries.suppliers_file", Path, None),
     Setting("registries.tenants_file", Path, None),

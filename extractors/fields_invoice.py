@@ -12,33 +12,42 @@ import re
 from config.registries import Registries
 from extractors import validators
 from extractors.fields_labels import Doc, LabelHit, labelled_digits, values_for
+from extractors.fields_supplier_name import guess_supplier_name
 from extractors.fields_totals import TOTAL_LABELS, choose_totals, read_totals
 from extractors.matching import match_supplier_by_ids, match_supplier_by_name
-from extractors.parsing import Match, find_amounts, find_dates, find_digit_runs, find_ibans, find_vats, fold
+from extractors.parsing import Match, find_amounts, find_dates, find_digit_runs, find_ibans, find_vats
 from extractors.types import Extraction
 
-NO = r"(?:n\s?[°o*?]\s?\.?|no\.|num(?:ero)?\.?|#)"
+NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|#)"
+_EN_NO = r"(?:number|nr\.?|ref(?:erence)?\.?|id(?![a-z])|" + NO + r")"
 _NUMBER_LABELS = {
     "supplier_invoice": [
         (0, r"\bfacture\s*" + NO + r"\s*:?"),
         (0, NO + r"\s*(?:de\s+|d'\s*)?(?:la\s+)?facture\s*:?"),
+        (0, r"\bnumero\s+de\s+(?:la\s+)?facture\s*:?"),
+        (0, r"\b(?:tax\s+|vat\s+)?invoice\s*" + _EN_NO + r"\s*:?"),
         (1, r"\bnumero\s*(?:de\s+(?:la\s+)?facture\s*)?:"),
         (1, r"\bref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?facture\s*:?"),
-        (2, r"(?m)^[ \t]*facture\s*:?"),
+        (1, r"\binvoice\s*:"),
+        (2, r"(?m)^[ \t]*(?:facture|invoice)\s*:?"),
     ],
     "supplier_credit_note": [
         (0, r"\b(?:facture\s+d'avoir|avoir|note\s+de\s+credit)\s*" + NO + r"\s*:?"),
         (0, NO + r"\s*(?:d'\s*|de\s+l'\s*)?(?:avoir|note de credit)\s*:?"),
+        (0, r"\bcredit\s+(?:note|memo)\s*" + _EN_NO + r"\s*:?"),
         (1, r"\bnumero\s*(?:d'avoir\s*)?:"),
         (1, r"\bref(?:erence)?\.?\s*(?:de\s+l'|d')?avoir\s*:?"),
-        (2, r"(?m)^[ \t]*(?:facture\s+d'avoir|avoir|note\s+de\s+credit)\s*:?"),
+        (1, r"\bcredit\s+(?:note|memo)\s*:"),
+        (2, r"(?m)^[ \t]*(?:facture\s+d'avoir|avoir|note\s+de\s+credit|credit\s+(?:note|memo))\s*:?"),
     ],
     "supplier_quote": [
         (0, r"\b(?:devis|proposition(?:\s+commerciale)?)\s*" + NO + r"\s*:?"),
         (0, NO + r"\s*(?:de\s+|du\s+)?devis\s*:?"),
+        (0, r"\b(?:quot(?:e|ation)|estimate|proposal)\s*" + _EN_NO + r"\s*:?"),
         (1, r"\bnumero\s*(?:de\s+devis\s*)?:"),
         (1, r"\bref(?:erence)?\.?\s*(?:du\s+|de\s+)?devis\s*:?"),
-        (2, r"(?m)^[ \t]*(?:proposition commerciale\s*/\s*)?devis\s*:?"),
+        (1, r"\b(?:quot(?:e|ation)|estimate)\s*:"),
+        (2, r"(?m)^[ \t]*(?:proposition commerciale\s*/\s*)?(?:devis|quot(?:e|ation)|estimate)\s*:?"),
     ],
 }
 _ORDER_LABELS = [
@@ -47,27 +56,41 @@ _ORDER_LABELS = [
     (0, r"\bb\.?c\.?\s*" + NO + r"?\s*:"),
     (0, r"\bcommande\s*(?:" + NO + r"|numero)\s*:?"),
     (0, r"\bref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?commande\s*:?"),
+    (0, r"\b(?:purchase\s+order|p\.?o\.?)\s*" + _EN_NO + r"?\s*:"),
+    (0, r"\b(?:purchase\s+order|p\.?o\.?)\s*" + _EN_NO),
+    (1, r"\b(?:your\s+)?order\s*" + _EN_NO + r"\s*:?"),
     (1, r"\bvotre\s+commande\s*(?:" + NO + r")?\s*:?"),
     (1, r"\bv/\s*(?:commande|cde)\s*:?"),
 ]
+# "Date" alone, unless another date's label ("Delivery date", "Due date")
+_NOT_INVOICE_DATE = "".join(f"(?<!{w} date)" for w in ("delivery", "order", "due", "shipping", "service", "start", "end",
+                                                       "expiry", "payment", "value", "issue", "invoice", "tax point"))
 _DATE_LABELS = [
-    ("invoice_date", 0, r"\bdate\s*(?:de\s+(?:la\s+)?|du\s+|d'\s*|de\s+l'\s*)?(?:facture|facturation|avoir|devis|emission)\s*:?"),
-    ("invoice_date", 0, r"\bemise?s?\s+le\b"),
-    ("invoice_date", 1, r"\bfaite?\s+le\b"),
-    ("invoice_date", 1, r"\bdate\s*:"),
-    ("invoice_date", 2, r"\bdate\b(?!\s*(?:d'|de\s|du\s|d\s|limite|d'echeance))"),
-    ("invoice_date", 3, r"\b(?:facture|avoir|devis)\b[^\n]{0,40}?\bdu\b"),
+    ("invoice_date", 0, r"\bdate\s*(?:de\s+(?:la\s+)?|du\s+|d'\s*|de\s+l'\s*)?(?:facture|facturation|avoir|devis|emission|"
+                        r"edition|etablissement)\s*:?"),
+    ("invoice_date", 0, r"\b(?:invoice|billing|issue|credit\s+note|quot(?:e|ation)|estimate|tax\s+point)\s+date\s*:?"),
+    ("invoice_date", 0, r"\bdate\s+(?:of\s+(?:the\s+)?(?:invoice|issue)|issued)\s*:?"),
+    ("invoice_date", 0, r"\b(?:emise?s?|etablie?s?|facturee?s?)\s+le\b"),
+    ("invoice_date", 1, r"\b(?:faite?\s+le|issued\s+on|dated)\b"),
+    ("invoice_date", 1, r"\bdate" + _NOT_INVOICE_DATE + r"\s*:"),
+    ("invoice_date", 2, r"\bdate\b" + _NOT_INVOICE_DATE
+     + r"(?!\s*(?:d'|de\s|du\s|d\s|limite|d'echeance|due|of\s+(?:delivery|order)))"),
+    ("invoice_date", 3, r"\b(?:facture|avoir|devis|invoice|credit\s+note|quot(?:e|ation))\b[^\n]{0,40}?\b(?:du|dated)\b"),
     ("invoice_date", 3, r",\s*le\b"),
     ("due_date", 0, r"\b(?:date\s*(?:d'\s*|de\s+l'\s*|d\s)?)?echeance\s*(?:le\s*)?:?"),
-    ("due_date", 0, r"\ba\s+(?:payer|regler)\s+(?:avant|au\s+plus\s+tard|jusqu'au)\s*(?:le\b)?"),
-    ("due_date", 0, r"\bpayable\s+(?:avant\s+|au\s+plus\s+tard\s+|jusqu'au\s+)?(?:le\b)?"),
-    ("due_date", 0, r"\bdate\s+limite\s+de\s+(?:paiement|reglement)\s*:?"),
+    ("due_date", 0, r"\ba\s+(?:payer|regler)\s+(?:avant|au\s+plus\s+tard|jusqu'au|le|pour)\s*(?:le\b)?"),
+    ("due_date", 0, r"\bpayable\s+(?:avant\s+|au\s+plus\s+tard\s+|jusqu'au\s+|by\s+|before\s+|on\s+)?(?:le\b)?"),
+    ("due_date", 0, r"\bdate\s+limite\s+(?:de\s+(?:paiement|reglement)|d'exigibilite)\s*:?"),
     ("due_date", 0, r"\b(?:paiement|reglement)\s+(?:avant|au\s+plus\s+tard)\s+le\b"),
-    ("due_date", 1, r"\bexigible\s+le\b"),
-    ("due_date", 1, r"\bdate\s+de\s+(?:paiement|reglement)\s*:?"),
-    ("other_date", 0, r"\b(?:livraison|intervention|periode|validite|valable|commande|naissance|travaux)\b"),
+    ("due_date", 0, r"\b(?:payment\s+)?due\s+(?:date|by|on|before)\b\s*:?"),
+    ("due_date", 0, r"\b(?:date\s+due|payment\s+due|pay\s+(?:by|before))\b\s*:?"),
+    ("due_date", 1, r"\b(?:exigible\s+le|date\s+d'exigibilite)\b\s*:?"),
+    ("due_date", 1, r"\bdate\s+de\s+(?:paiement|reglement|prelevement)\s*:?"),
+    ("due_date", 1, r"\bpreleve(?:e|ment)?s?\s+(?:(?:sur\s+votre\s+compte|automatique(?:ment)?)\s+)?"
+                    r"(?:a\s+partir\s+du|le|au\s+plus\s+tot\s+le|vers\s+le|des\s+le|du)\b"),
+    ("other_date", 0, r"\b(?:livraison|intervention|periode|validite|valable|commande|naissance|travaux|delivery|"
+                      r"period|valid|order\s+date|shipped|service\s+date|consommations?\s+du)\b"),
 ]
-_LEGAL_FORM_RE = re.compile(r"\b(?:SARL|SAS|SASU|SA|EURL|SNC|SCOP|SELARL|SCI)\b")
 
 
 def all_labels(doc: Doc) -> list[LabelHit]:
@@ -210,20 +233,6 @@ def read_supplier_ids(doc: Doc, ex: Extraction, registries: Registries) -> dict[
         if labelled:
             ex.rejected["iban"] = f"IBAN « {labelled[0].value} » invalide (clé de contrôle)"
     return found
-
-
-def guess_supplier_name(doc: Doc) -> str | None:
-    """The letterhead's company name when the supplier is not in the registry."""
-    lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()][:12]
-    bad = re.compile(r"facture|avoir|devis|date|n°|tel|fax|mail|@|www|siret|tva|page|patrimoine|client|"
-                     r"destinataire|adresse|objet|total", re.I)
-    for ln in lines[:8]:
-        if _LEGAL_FORM_RE.search(ln) and not re.search(r"capital|patrimoine", ln, re.I):
-            return re.split(r"\s[-–|]\s|,", ln)[0].strip()
-    for ln in lines[:4]:
-        if len(ln) >= 3 and not bad.search(fold(ln)) and not re.search(r"\d", ln) and re.search(r"[A-Za-z]{3}", ln):
-            return ln
-    return None
 
 
 def extract_supplier_fields(doc_type: str, text: str, registries: Registries,

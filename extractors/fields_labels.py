@@ -55,12 +55,27 @@ class Doc:
 
     def find_labels(self, specs: list[tuple[str, int, str]]) -> list[LabelHit]:
         """All label occurrences; ``specs`` holds (name, priority, regex on folded text)."""
-        hits = []
-        for name, prio, pattern in specs:
+        key = tuple(specs)
+        cache = self.__dict__.setdefault("_labels_cache", {})
+        if key not in cache:
+            cache[key] = self._find_labels(specs)
+        return list(cache[key])
+
+    def _spans(self, pattern: str) -> list[tuple[int, int]]:
+        """Where ``pattern`` matches the folded text; each pattern is run once per document."""
+        cache = self.__dict__.setdefault("_spans_cache", {})
+        if pattern not in cache:
+            spans = []
             for m in re.finditer(pattern, self.folded):
-                if "\n" in m.group(0).strip():
+                core = m.group(0).strip()
+                if "\n" in core or "   " in core:  # a label never spans lines or table cells
                     continue
-                hits.append(LabelHit(name, prio, m.start(), m.start() + len(m.group(0).rstrip())))
+                spans.append((m.start(), m.start() + len(m.group(0).rstrip())))
+            cache[pattern] = spans
+        return cache[pattern]
+
+    def _find_labels(self, specs: list[tuple[str, int, str]]) -> list[LabelHit]:
+        hits = [LabelHit(name, prio, s, e) for name, prio, pattern in specs for s, e in self._spans(pattern)]
         # a label inside a longer one (``tva`` in ``total tva``) is dropped
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[LabelHit] = []
@@ -73,6 +88,13 @@ class Doc:
         return kept
 
 
+_FILLER = re.compile(r"(?:\s{2,}|[ .]*\.{3,}[ .]*|\t|_{2,})")
+
+
+def _gap(text: str) -> int:
+    return len(_FILLER.sub(" ", text))
+
+
 def values_for(doc: Doc, label: LabelHit, labels: list[LabelHit], values: list[Match],
                same_line_only: bool = False, max_gap: int = 60) -> tuple[list[Match], bool]:
     """Values belonging to ``label``: (values, found on the same line?)."""
@@ -81,8 +103,10 @@ def values_for(doc: Doc, label: LabelHit, labels: list[LabelHit], values: list[M
     stops = [h.start for h in labels if label.end <= h.start < line_end and h is not label
              and not (h.start < label.end)]
     region_end = min(stops) if stops else line_end
+    # the gap is counted without runs of spaces or dot leaders: a layout-preserving text puts
+    # a table row's label and figure far apart ("Total HT ........          1 234,50")
     same = [v for v in values if label.end <= v.start and v.end <= region_end
-            and v.start - label.end <= max_gap]
+            and (v.start - label.end <= max_gap or _gap(doc.text[label.end:v.start]) <= max_gap)]
     if same or same_line_only:
         return same, True
     nxt = doc.next_nonempty_line(li)

@@ -1,4 +1,10 @@
-"""Fields of tenants' letters: writer, contract reference, postal code, e-mail, phone, amount."""
+"""Fields of tenants' letters: writer, contract reference, postal code, e-mail, phone, amount.
+
+The reference is read by :mod:`extractors.fields_tenant_ref`, the writer's name by
+:mod:`extractors.fields_person`; the writer's postal code and phone are those printed near
+the name (sender block or signature) or under their labels, never the landlord's (PATRIMOINE's
+address block, an agency's, a CEDEX address, a customer-service line).
+"""
 
 from __future__ import annotations
 
@@ -6,138 +12,107 @@ import re
 
 from config.registries import Registries
 from extractors import validators
-from extractors.fields_labels import Doc, labelled_digits
+from extractors.fields_labels import Doc
+from extractors.fields_person import PersonCandidate, name_candidates
+from extractors.fields_tenant_ref import read_reference
 from extractors.matching import find_name_in_text, match_tenant, simplify_person, tenant_name_matches
 from extractors.parsing import find_amounts, find_phones, fix_digits, fold
 from extractors.types import Extraction
 
-NO = r"(?:n\s?[°o*?]\s?\.?|no\.|num(?:ero)?\.?)"
-_REF_LABELS = [
-    r"\bref(?:erence)?s?\.?\s*(?:de\s+|du\s+)?(?:locataire|client|contrat|dossier|compte)?\s*(?:" + NO + r")?\s*:?",
-    NO + r"\s*(?:de\s+|d'\s*)?(?:contrat|locataire|client|dossier|compte|bail|allocataire)\s*:?",
-    r"\bnumero\s+(?:de\s+)?(?:contrat|locataire|client|dossier|compte)(?:\s+est)?(?:\s+le)?\s*:?",
-    r"\b(?:contrat|bail|dossier|compte\s+locataire)\s*" + NO + r"\s*:?",
-]
-_CIVILITY = r"(?:monsieur|madame|mademoiselle|mme|mlle|mr|m\.|m|mmes|mm\.)"
-_CLOSING = re.compile(r"cordialement|salutations|sentiments|respectueusement|mes respects|bien a vous|"
-                      r"merci d'avance|merci par avance|remerciant|bonne (?:journee|reception)|a bientot|"
-                      r"merci (?:de|pour) votre|dans l'attente|je vous prie|veuillez agreer")
-_NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|route|bat|batiment|appt|"
-                       r"appartement|residence|patrimoine|agence|objet|madame|monsieur|service|cedex|"
-                       r"toulouse|tel|mail|courriel|contrat|reference|locataire|le|la|les|de|des|du|je|"
-                       r"vous|mon|ma|mes|pour|et|en|a|au|dans|avec|office|logement|social|gestion)\b")
+_LANDLORD = re.compile(r"^(?:patrimoine|agence\s|service\s+(?:gestion|recouvrement|contentieux|clientele|technique|"
+                       r"comptabilite)|a\s+l'attention|direction\s+(?:de|du|des)\s)|office\s+(?:public\s+)?(?:de\s+l'|du\s+)"
+                       r"(?:habitat|logement)|\bpatrimoine\b(?:\s+-|\s*$)|^bailleur\b")
+_NOT_HOME_PHONE = re.compile(r"service\s+client|standard|accueil|\bfax\b|telecopie|\bcaf\b|allocations|assur|mutuelle|"
+                             r"agence|patrimoine|bailleur|gardien|urgence|astreinte|commissaire|tribunal|greffe|avocat")
+_PHONE_LABEL = re.compile(r"(?:\btel\b|tel\.|telephone|portable|\bport\.|mobile|\bmob\.?|\bgsm\b|joignable|joindre|"
+                          r"appeler|contacter|numero)[^\n\d]{0,25}$")
+_HOME_LABEL = re.compile(r"(?:demeurant|domicilie|logement|adresse|habitant|residant|situe|locataire\s+au)[^\n]{0,80}$")
 _DEBT_WORDS = re.compile(r"dette|doi[st]\b|impaye|arriere|retard|solde|debiteur|somme|reste|s'eleve|"
                          r"montant|rappel|regulariser|devons|redevable")
 
 
-def _recipient_lines(doc: Doc) -> set[int]:
-    """Line numbers of the landlord's address block (not the writer's)."""
-    out: set[int] = set()
+def landlord_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Where the landlord's address block is printed (character ranges): the lines from a
+    ``PATRIMOINE``/``Agence ...`` line down to its postal code; only the right-hand part of
+    them when the block sits in a column (the writer's own block on the left)."""
+    out: list[tuple[int, int]] = []
     n = len(doc.line_starts)
     for i in range(n):
-        ln = doc.line_text(i, folded=True).strip()
-        if ln.startswith("patrimoine") or ln.startswith("agence ") or "office du logement" in ln:
-            for j in range(i, min(i + 5, n)):
-                out.add(j)
-                if re.search(r"\b\d{5}\b", doc.line_text(j)):
-                    break
+        ln = doc.line_text(i, folded=True)
+        col = None
+        for c in re.finditer(r"[^\s](?:[^\t]*?)(?=\s{3,}|\t|$)", ln):
+            if len(c.group(0)) <= 60 and _LANDLORD.search(c.group(0).strip()):
+                col = c.start()
+                break
+        if col is None:
+            continue
+        for j in range(i, min(i + 5, n)):
+            s, e = doc.line_span(j)
+            if j > i and not doc.text[s:e].strip():
+                break
+            out.append((s + max(0, col - 3) if col > 8 else s, e))
+            if re.search(r"\b\d{5}\b", doc.text[s + (col - 3 if col > 8 else 0):e]):
+                break
     return out
 
 
-def read_reference(doc: Doc, ex: Extraction, registries: Registries) -> None:
-    fixed = fix_digits(doc.text)
-    labelled = [d for pattern in _REF_LABELS for d in labelled_digits(doc, pattern, 12, 8, window=40)]
-    eight = [d for d in labelled if len(d) == 8]
-    known = [d for d in eight if registries.tenant_by_reference(d)]
-    if not known:  # unlabelled, but the registry knows it
-        runs = [re.sub(r"\s", "", m.group(0)) for m in
-                re.finditer(r"(?<![\d.,/])(?<!\d )\d{4} ?\d{4}(?![\d.,/]| \d)", fixed)]
-        known = [d for d in runs if registries.tenant_by_reference(d)]
-    if known:
-        ex.fields["tenant_reference"] = known[0]
-        ex.tenant_reference_known = True
-    elif eight:
-        ex.fields["tenant_reference"] = eight[0]
-    elif labelled and any(len(d) >= 5 for d in labelled):
-        bad = next(d for d in labelled if len(d) >= 5)
-        ex.rejected["tenant_reference"] = f"référence « {bad} » : 8 chiffres attendus ({len(bad)} lus)"
+def _in(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
 
 
-def _clean_person(raw: str) -> str | None:
-    s = re.sub(r"[\s,.;:]+$", "", raw.strip())
-    s = re.sub(r"^(?:" + _CIVILITY + r"\s*(?:et\s+" + _CIVILITY + r")?\s+)", "", s, flags=re.I).strip()
-    if not s or not re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ÿ'’\- ]{3,50}", s):
-        return None
-    words = s.split()
-    if not 2 <= len(words) <= 5 or _NOT_NAME.search(fold(s)):
-        return None
-    if not all(w[0].isupper() for w in words if w.lower() not in ("de", "da", "el", "van", "le")):
-        return None
-    if s.isupper():
-        s = " ".join("-".join(p.capitalize() for p in w.split("-")) for w in words)
-    return s
-
-
-def name_candidates(doc: Doc) -> list[str]:
-    """Possible writer names, most reliable first: ``Je soussigné(e)``, signature, sender block."""
-    out: list[str] = []
-    for m in re.finditer(r"je\s+soussigne(?:\(e\)|e)?s?\s*,?\s*", doc.folded):
-        tail = doc.text[m.end():m.end() + 80]
-        raw = re.split(r",|\n|\bdemeurant|\blocataire|\bdomicili|\bhabitant|\bn[ée]e?\b|\bresidant", tail)[0]
-        name = _clean_person(raw)
-        if name:
-            out.append(name)
-    lines = [(i, doc.text[doc.line_span(i)[0]:doc.line_span(i)[1]].strip()) for i in range(len(doc.line_starts))]
-    lines = [(i, ln) for i, ln in lines if ln]
-    closing_at = None
-    for k, (_, ln) in enumerate(lines):
-        if _CLOSING.search(fold(ln)):
-            closing_at = k
-    tail_lines = lines[closing_at + 1:] if closing_at is not None else lines[-8:]
-    for _, ln in tail_lines[:4]:
-        name = _clean_person(ln)
-        if name:
-            out.append(name)
-            break
-    for _, ln in lines[:3]:
-        name = _clean_person(ln)
-        if name:
-            out.append(name)
-            break
-    return out
-
-
-def read_name(doc: Doc, ex: Extraction, registries: Registries) -> None:
-    cands = name_candidates(doc)
+def read_name(doc: Doc, ex: Extraction, registries: Registries, cands: list[PersonCandidate]) -> PersonCandidate | None:
+    names = [c.name for c in cands]
     tenant = match_tenant(registries, ex.fields.get("tenant_reference"))
-    if tenant and (any(tenant_name_matches(c, tenant.tenant_name) for c in cands)
+    if tenant and (any(tenant_name_matches(c, tenant.tenant_name) for c in names)
                    or find_name_in_text(tenant.tenant_name, doc.text)):
         ex.fields["tenant_name"] = tenant.tenant_name
-    elif cands:
-        ex.fields["tenant_name"] = cands[0]
+        return next((c for c in cands if tenant_name_matches(c.name, tenant.tenant_name)), cands[0] if cands else None)
+    if cands:
+        ex.fields["tenant_name"] = cands[0].name
+        return cands[0]
+    return None
 
 
-def read_contacts(doc: Doc, ex: Extraction, registries: Registries) -> None:
-    skip = _recipient_lines(doc)
+def _near(line: int, anchor: PersonCandidate | None, after: int = 6) -> bool:
+    return anchor is not None and anchor.source in ("sender", "signature", "soussigne", "webmail", "ner") \
+        and 0 <= line - anchor.line <= after
+
+
+def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchor: PersonCandidate | None) -> None:
+    skip = landlord_spans(doc)
     tenant = match_tenant(registries, ex.fields.get("tenant_reference"))
-    codes = []
-    for m in re.finditer(r"(?<![\d.,])(\d{5})\s+([A-Za-zÀ-ÿ'][\w'’\- ]*)", fix_digits(doc.text)):
-        if doc.line_of(m.start()) in skip or "cedex" in fold(m.group(2)):
+    codes: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"(?<![\d.,])(\d{2} ?\d{3})\s*,?\s+([A-Za-zÀ-ÿ'][\w'’\- ]*)", fix_digits(doc.text)):
+        li = doc.line_of(m.start())
+        town = fold(m.group(2))
+        if _in(m.start(), skip) or "cedex" in town or re.match(r"(?:euros?|eur|habitants|logements|ans)\b", town):
             continue  # the landlord's or an organisation's address (CEDEX), not a home
-        pc = validators.normalise_postal_code(m.group(1))
-        if pc:
-            codes.append(pc)
+        if " " in m.group(1) and not re.search(r"\d{2} \d{3}\s+[A-Z]", m.group(0)):
+            continue
+        pc = validators.normalise_postal_code(m.group(1).replace(" ", ""))
+        if not pc:
+            continue
+        before = doc.folded[max(0, m.start() - 120):m.start()]
+        rank = 0 if _near(li, anchor) else 1 if _HOME_LABEL.search(before) else 2
+        codes.append((rank, m.start(), pc))
     if codes:
-        ex.fields["postal_code"] = tenant.postal_code if tenant and tenant.postal_code in codes else codes[0]
+        found = [c for _, _, c in sorted(codes)]
+        ex.fields["postal_code"] = tenant.postal_code if tenant and tenant.postal_code in found else found[0]
     emails = [e for e in find_emails(doc.text) if "patrimoine" not in e]
     if emails:
         ex.fields["email"] = emails[0]
-    phones = [p for p in find_phones(doc.text) if doc.line_of(p.start) not in skip]
+    phones = []
+    for p in find_phones(doc.text):
+        li = doc.line_of(p.start)
+        line = doc.line_text(li, folded=True)
+        if _in(p.start, skip) or _NOT_HOME_PHONE.search(line[:max(0, p.start - doc.line_span(li)[0])] or line):
+            continue
+        before = doc.folded[max(0, p.start - 40):p.start]
+        rank = 0 if _near(li, anchor, 8) else 1 if _PHONE_LABEL.search(before) else 2
+        phones.append((rank, p.start, p.value))
     if phones:
-        if tenant and tenant.phone in [p.value for p in phones]:
-            ex.fields["phone"] = tenant.phone
-        else:
-            ex.fields["phone"] = phones[0].value
+        values = [v for _, _, v in sorted(phones)]
+        ex.fields["phone"] = tenant.phone if tenant and tenant.phone in values else values[0]
 
 
 _EMAIL_RE = re.compile(r"[\w.+\-]+ ?@ ?[\w\-]+(?:(?: ?[.,] ?)[\w\-]+)*?(?: ?[.,] ?)"
@@ -171,9 +146,9 @@ def read_amount(doc: Doc) -> str | None:
 def extract_tenant_fields(doc_type: str, text: str, registries: Registries) -> Extraction:
     ex = Extraction()
     doc = Doc(text)
-    read_reference(doc, ex, registries)
-    read_name(doc, ex, registries)
-    read_contacts(doc, ex, registries)
+    read_reference(doc, ex, registries, doc_type)
+    anchor = read_name(doc, ex, registries, name_candidates(doc, doc_type))
+    read_contacts(doc, ex, registries, anchor)
     if doc_type == "payment_difficulty":
         amount = read_amount(doc)
         if amount:

@@ -15,22 +15,41 @@ from extractors import validators
 from extractors.fields_labels import Doc, LabelHit, values_for
 from extractors.parsing import find_amounts, fix_digits
 
+_HT = r"(?:h\.?\s?[tf]\.?(?:v\.?a\.?)?|hors\s+tax\w*|hors\s+tva)(?![a-z])"
+_EXCL = r"\(?\s*(?:excl\.?|excluding|exclusive\s+of|before|net\s+of|ex\.?|w/o|without|pre-?)\s*(?:vat|tax(?:es)?|t\.?v\.?a\.?)\s*\)?"
+_INCL = r"\(?\s*(?:incl\.?|including|inclusive\s+of|inc\.?|with|plus)\s*(?:vat|tax(?:es)?|t\.?v\.?a\.?)\s*\)?"
+_RATE = r"(?:\s*(?:a|@|at|\()?\s*\d{1,2}(?:[,.]\d{1,2})?\s*%\s*\)?)"
+_NOT_TAX_WORD = r"(?!\s*(?:id\b|number|no\b|n°|reg|registration|exempt|code|invoice|point|identification|intra))"
 TOTAL_LABELS = [
-    ("ht", 0, r"\b(?:total|montant|sous-total|sous\s+total)\s*(?:net\s*)?(?:h\.?\s?[tf]\.?|hors\s+tax\w*|hors\s+tva)(?![a-z])"),
+    ("ht", 0, r"\b(?:total|montant|sous-total|sous\s+total)\s*(?:net\s*)?" + _HT),
+    ("ht", 0, r"\b(?:total|amount|montant|sub-?\s?total)\s*" + _EXCL),
     ("ht", 1, r"\b(?:base|net)\s*h\.?\s?t\.?(?![a-z])"),
+    ("ht", 1, r"\bnet\s+(?:amount|total|value)\b(?!\s+(?:due|payable|to\s+pay))"),
+    ("ht", 1, r"\b(?:sub-?\s?total|sous-?\s?total)\b(?!\s*(?:t\.?t\.?c|t\.?v\.?a|incl|vat|tax))"),
     ("tva", 0, r"\b(?:total|montant)\s*(?:de\s+(?:la\s+)?)?t\.?v\.?a\.?(?![a-z])"),
-    ("tvarate", 1, r"\bt\.?v\.?a\.?(?:\s*(?:a|\()?\s*\d{1,2}(?:[,.]\d{1,2})?\s*%\s*\)?)?(?![a-z])"),
+    ("tva", 0, r"\b(?:total|montant)\s+(?:of\s+)?(?:vat|tax(?:es)?)\b(?!\s*(?:incl|excl))" + _NOT_TAX_WORD),
+    ("tva", 0, r"\b(?:vat|tax)\s+(?:amount|total)\b"),
+    ("tvarate", 1, r"\bt\.?v\.?a\.?" + _RATE + r"?(?![a-z])"),
+    ("tvarate", 1, r"\b(?:vat|sales\s+tax|tax)" + _RATE + r"?(?![a-z])" + _NOT_TAX_WORD),
     ("ttc", 0, r"\b(?:total|montant)\s*(?:net\s*)?(?:de\s+l'avoir\s*)?t\.?[tf]\.?[cq]\.?(?![a-z])"),
     ("ttc", 0, r"\bnet\s+a\s+payer(?:\s*t\.?t\.?c\.?)?"),
+    ("ttc", 0, r"\b(?:total|amount|montant)\s*" + _INCL),
+    ("ttc", 0, r"\b(?:total|amount|balance)\s+(?:due|payable|to\s+pay)\b"),
+    ("ttc", 0, r"\bgrand\s+total\b|\btotal\s+general\b|\bmontant\s+total\s+(?:a\s+payer|du|ttc)\b"),
     ("ttc", 1, r"\b(?:total|montant)\s+(?:a\s+payer|du)\b"),
     ("ttc", 1, r"\bmontant\s+(?:total\s+)?de\s+l'avoir(?:\s*t\.?t\.?c\.?)?"),
-    ("ttc", 1, r"\btotal\s+(?:de\s+l')?avoir\b"),
-    ("ttc", 2, r"\b(?:reste|solde)\s+a\s+payer"),
-    ("ttc", 3, r"(?m)^[^\w\n]{0,3}total\b(?!\s*(?:h\.?t|hors|t\.?v\.?a))"),
+    ("ttc", 1, r"\btotal\s+(?:de\s+l')?avoir\b|\btotal\s+(?:credit|amount|facture|de\s+la\s+facture)\b"),
+    ("ttc", 1, r"\bmontant\s+total\b(?!\s*(?:h\.?t|hors|t\.?v\.?a|excl|de\s+la\s+tva))"),
+    ("ttc", 2, r"\b(?:reste|solde)\s+(?:a\s+payer|du)\b|\bbalance\b(?!\s+(?:brought|forward|b/f))"
+               r"|\bsolde\b(?!\s+(?:anterieur|precedent))"),
+    ("ttc", 3, r"(?m)^[^\w\n]{0,3}total\b(?!\s*(?:h\.?t|hors|t\.?v\.?a|excl|vat|tax))"),
 ]
-_TABLE_HEADER = re.compile(r"designation|\bqte\b|quantite|prix\s+unit|\bp\.?\s?u\.?\b|libelle|description")
-_NOT_TAX_AMOUNT = re.compile(r"(?:n\s?[°o*]|numero|num\.?|\bid\.?|identifiant|taux|code|no\.?)\s*(?:de\s+)?$")
-_NOT_TAX_AFTER = re.compile(r"^\s*(?:intra|non\s+applicable|:?\s*fr\s?\d|n°|due|acquittee|sur\s+les\s+debits)")
+_TABLE_HEADER = re.compile(r"designation|\bqte\b|quantite|prix\s+unit|\bp\.?\s?u\.?\b|libelle|description|\bqty\b|quantity|"
+                           r"unit\s+price|\bitem\b")
+_NOT_TAX_AMOUNT = re.compile(r"(?:n\s?[°o*]|numero|num\.?|\bid\.?|identifiant|taux|code|no\.?|number|reg\.?)\s*(?:de\s+)?$")
+_NOT_TAX_AFTER = re.compile(r"^\s*(?:intra|non\s+applicable|:?\s*fr\s?\d|n°|due|acquittee|sur\s+les\s+debits|reg|number|"
+                            r"id\b|no\b|exempt|identification|:?\s*[a-z]{2}\s?\d{8})")
+_TOTAL_ROW = re.compile(r"^[^\w\n]{0,3}(?:sous-?\s?)?(?:total|totaux|montant\s+total|sub-?\s?total)\b")
 
 
 def _tax_label_ok(doc: Doc, h: LabelHit) -> bool:
@@ -52,6 +71,8 @@ def read_totals(doc: Doc, with_stops: Callable[[Doc, list[LabelHit]], list[Label
         if vals:
             v = vals[-1] if same else vals[0]
             scored[h.name].append(((h.priority, 0 if same else 1, -h.start), v.value))
+    for name, value, start in column_totals(doc, labels, amounts):
+        scored[name].append(((-1, 0, -start), value))
     out: dict[str, list[str]] = {}
     for name, items in scored.items():
         seen: list[str] = []
@@ -72,6 +93,42 @@ def read_totals(doc: Doc, with_stops: Callable[[Doc, list[LabelHit]], list[Label
              re.findall(r"(?<![\d,.])(\d{1,2}(?:[,.]\d{1,2})?)\s?%", fix_digits(doc.text))}
     # a TVA that cannot be checked is kept only when it is surely the whole tax
     out["tva_sure"] = out["tva"][:1] if (scored["tva"] or len(rates) <= 1) else []
+    return out
+
+
+def column_totals(doc: Doc, labels: list[LabelHit], amounts: list) -> list[tuple[str, str, int]]:
+    """A table whose header names the columns (``Montant HT   TVA   Montant TTC``) and whose
+    ``Total`` row, a few lines below, gives the totals: (name, value, header position) each."""
+    by_line: dict[int, list[LabelHit]] = {}
+    for h in labels:
+        by_line.setdefault(doc.line_of(h.start), []).append(h)
+    out: list[tuple[str, str, int]] = []
+    for li, hs in by_line.items():
+        hs = sorted(hs, key=lambda h: h.start)
+        names = [{"tvarate": "tva"}.get(h.name, h.name) for h in hs]
+        if len(set(names)) < 2 or any(a.start < h.end for a in amounts for h in hs
+                                      if doc.line_of(a.start) == li):
+            continue
+        for j in range(li + 1, min(li + 16, len(doc.line_starts))):
+            if not _TOTAL_ROW.match(doc.line_text(j, folded=True)):
+                continue
+            s, e = doc.line_span(j)
+            row = [a for a in amounts if s <= a.start and a.end <= e]
+            if len(row) < 2:
+                continue
+            hstart = doc.line_span(li)[0]
+            picked: list = []
+            if len(row) == len(hs):
+                picked = row
+            elif "   " in doc.text[s:e]:  # a layout-preserving text: columns line up
+                for h in hs:
+                    mid = (h.start + h.end) / 2 - hstart
+                    picked.append(min(row, key=lambda a: abs((a.start + a.end) / 2 - s - mid)))
+            elif len(row) > len(hs) and not doc.text[hs[-1].end:doc.line_span(li)[1]].strip():
+                picked = row[-len(hs):]
+            if len(picked) == len(hs) and len({id(a) for a in picked}) == len(hs):
+                out += [(n, a.value, h.start) for n, a, h in zip(names, picked, hs)]
+            break
     return out
 
 

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors import validators
 
@@ -44,6 +45,7 @@ def clean(text: str) -> str:
     return text.translate(_TRANSLATE)
 
 
+@lru_cache(maxsize=64)  # a document's text is folded by several readers: once is enough
 def fold(text: str) -> str:
     """Lower-case, accent-free copy of ``text`` with the same length (for label search)."""
     out = []
@@ -70,6 +72,7 @@ def _fix_token(token: str) -> str:
     return "".join(_OCR_DIGITS.get(c, c) for c in token)
 
 
+@lru_cache(maxsize=64)
 def fix_digits(text: str) -> str:
     """Undo OCR letter/digit confusions inside numeric tokens; same length as ``text``."""
     text = clean(text)
@@ -80,9 +83,10 @@ def fix_digits(text: str) -> str:
 
 # --------------------------------------------------------------------------- amounts
 
-_NUM = r"\d{1,3}(?:[ .']\d{3})+(?:[,.]\d{1,2})?|\d+(?:[,.]\d{1,2})?"
+# English "1,234.50" first (a comma then three digits then a dot: never French), then French
+_NUM = r"\d{1,3}(?:,\d{3})+\.\d{2}|\d{1,3}(?:[ .']\d{3})+(?:[,.]\d{1,2})?|\d+(?:[,.]\d{1,2})?"
 _AMOUNT_RE = re.compile(
-    r"(?<![\w.,])(?P<sign>[-+]\s?)?(?P<cur1>€\s?)?(?P<num>" + _NUM + r")(?![\d])"
+    r"(?<![\w.,])(?P<sign>[-+]\s?)?(?P<cur1>(?:€|\beur\b)\s?)?(?P<sign2>-\s?)?(?P<num>" + _NUM + r")(?![\d])"
     r"(?P<cur2>\s?(?:€|eur(?:os?)?\b|euros?\b))?(?P<cr>\s?(?:cr\b|c\.r\.))?(?!\s?%)(?![.,]?\d)",
     re.IGNORECASE)
 
@@ -150,98 +154,36 @@ def find_amounts(text: str, need_currency: bool = False) -> list[Match]:
         value = _number_to_str(m.group("num"))
         if value is None:
             continue
-        if (m.group("sign") or "").strip() == "-" or m.group("cr"):
+        # "(1 234,50)": accounting style, a credit
+        paren = fixed[m.start() - 1:m.start()] == "(" and fixed[m.end():m.end() + 1] == ")"
+        if (m.group("sign") or "").strip() == "-" or m.group("sign2") or m.group("cr") or paren:
             value = "-" + value if float(value) else value
         out.append(Match(value, m.start(), m.end(), text[m.start():m.end()]))
     return out
 
 
 # --------------------------------------------------------------------------- dates
-
-MONTHS = {
-    "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "mar": 3,
-    "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8,
-    "septembre": 9, "sept": 9, "sep": 9, "octobre": 10, "oct": 10, "novembre": 11, "nov": 11,
-    "decembre": 12, "dec": 12,
-}
-_FULL_MONTHS = [k for k in MONTHS if len(k) > 4 or k in ("mars", "mai", "juin", "aout")]
-
-
-def month_number(word: str) -> int | None:
-    """French month name (any case, accents or not, OCR-damaged) -> 1..12."""
-    w = fold(word).strip(".").replace(" ", "")
-    if w in MONTHS:
-        return MONTHS[w]
-    if len(w) < 4:
-        return None
-    from rapidfuzz import fuzz, process
-
-    best = process.extractOne(w, _FULL_MONTHS, scorer=fuzz.ratio, score_cutoff=76)
-    return MONTHS[best[0]] if best else None
-
-
-def _make_date(year: int, month: int, day: int) -> str | None:
-    if year < 100:
-        year += 2000 if year < 70 else 1900
-    if not 1900 <= year <= 2100:
-        return None
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-_NUMERIC_DATE_RE = re.compile(
-    r"(?<![\d./-])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])(?!\s?[./-]\s?\d)")
-_ISO_DATE_RE = re.compile(r"(?<![\d./-])(\d{4})-(\d{2})-(\d{2})(?![\d])")
-_TEXT_DATE_RE = re.compile(
-    r"(?<![\w])(\d{1,2}|1\s?er|[l1i]\s?er)\s*(?:er\s+)?([a-z]{3,10})\.?,?(?:\s+(\d{4}|\d{2}(?![\d/])))?",
-    re.IGNORECASE)
-
+# French and English dates live in extractors/fields_dates.py (imported lazily: it uses this
+# module's fold and fix_digits).
 
 def find_dates(text: str, reference_date: dt.date | None = None) -> list[Match]:
-    """Every full date in ``text`` (day, month, year), as ISO strings, in reading order.
+    """Every full date in ``text`` as ISO strings, in reading order (see fields_dates)."""
+    from extractors.fields_dates import find_dates as _find_dates
 
-    ``4 juin`` without a year takes the year of ``reference_date`` when one is given;
-    ``juin 2020`` (no day) and impossible dates (``31/02/2020``) are not dates.
-    """
-    fixed = fold(fix_digits(text))
-    out: list[Match] = []
-    for m in _NUMERIC_DATE_RE.finditer(fixed):
-        iso = _make_date(int(m.group(4)), int(m.group(3)), int(m.group(1)))
-        if iso:
-            out.append(Match(iso, m.start(), m.end(), text[m.start():m.end()]))
-    for m in _ISO_DATE_RE.finditer(fixed):
-        iso = _make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if iso:
-            out.append(Match(iso, m.start(), m.end(), text[m.start():m.end()]))
-    for m in _TEXT_DATE_RE.finditer(fixed):
-        month = month_number(m.group(2))
-        if month is None:
-            continue
-        day_txt = m.group(1).replace(" ", "")
-        day = 1 if day_txt.endswith("er") else int(day_txt)
-        end = m.end()
-        if m.group(3):
-            year = int(m.group(3))
-        elif reference_date is not None:
-            year = reference_date.year
-            end = m.end(2) + (1 if fixed[m.end(2):m.end(2) + 1] == "." else 0)
-        else:
-            continue
-        iso = _make_date(year, month, day)
-        if iso:
-            out.append(Match(iso, m.start(), end, text[m.start():end]))
-    out.sort(key=lambda x: x.start)
-    return out
+    return _find_dates(text, reference_date)
 
 
 def parse_date(raw: str, reference_date: dt.date | None = None) -> str | None:
-    """One French date in any usual form -> ``YYYY-MM-DD``; None when not a full, real date."""
-    if not raw:
-        return None
-    found = find_dates(raw, reference_date)
-    return found[0].value if found else None
+    """One French or English date in any usual form -> ``YYYY-MM-DD``; None when not a full, real date."""
+    from extractors.fields_dates import parse_date as _parse_date
+
+    return _parse_date(raw, reference_date)
+
+
+def month_number(word: str) -> int | None:
+    from extractors.fields_dates import month_number as _month_number
+
+    return _month_number(word)
 
 
 # --------------------------------------------------------------------------- phones

@@ -17,6 +17,7 @@ from extractors.separator import is_separator_page, may_be_separator
 # Parallelism comes from pages in separate workers: OpenCV's own threads would oversubscribe.
 cv2.setNumThreads(1)
 
+NONTEXT_INK = 0.30  # ink share above which a page is a photograph or noise, not mail
 DARK_PAGE = 64  # median grey level under which a page without marks is black, not blank
 EVEN_PAPER = 24  # grey levels between the paper's lightest and darkest parts: one shade
 
@@ -30,6 +31,7 @@ class Prepared:
     blank: bool
     separator: bool = False
     dark: bool = False  # blank because all dark: a black page (lid open, no paper), not white paper
+    nontext: bool = False  # no text to read: ink everywhere, as in a photograph or pure noise
 
 
 def prepare_page(grey: np.ndarray, dpi: int) -> Prepared:
@@ -42,8 +44,11 @@ def prepare_page(grey: np.ndarray, dpi: int) -> Prepared:
     small_dpi = min(dpi, 150)
     if may_be_separator(small, small_dpi) and is_separator_page(grey):
         return Prepared(grey, 0.0, False, separator=True)
+    dark = _median(small) < DARK_PAGE
+    if not dark and ink_share(small) > NONTEXT_INK:
+        return Prepared(grey, 0.0, True, nontext=True)
     if is_blank(small, small_dpi):
-        return Prepared(grey, 0.0, True, dark=_median(small) < DARK_PAGE)
+        return Prepared(grey, 0.0, True, dark=dark)
     angle = estimate_skew(small, small_dpi)
     flat = flatten_background(grey, small)  # before turning: the paper's estimate then fits exactly
     return Prepared(rotate_small(flat, angle) if abs(angle) >= 0.1 else flat, angle, False)
@@ -85,6 +90,14 @@ def is_blank(grey: np.ndarray, dpi: int) -> bool:
             if marks >= 15:
                 return False
     return True
+
+
+def ink_share(grey: np.ndarray) -> float:
+    """Share of the page clearly darker than its paper (the lightest tenth). Printed or written
+    mail covers 1 to 10 % of its page; a photograph or scanner noise, a third or more."""
+    counts = cv2.calcHist([grey], [0], None, [256], [0, 256]).ravel().cumsum()
+    paper = int(np.searchsorted(counts, counts[-1] * 0.9))
+    return float(counts[max(0, paper - 46)]) / max(1.0, float(counts[-1]))
 
 
 def _median(grey: np.ndarray) -> int:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import string
 
-_IBAN_LENGTHS = {"FR": 27, "MC": 27, "DE": 22, "BE": 16, "ES": 24, "IT": 27, "LU": 20, "CH": 21,
-                 "NL": 18, "PT": 25, "GB": 22}
-
+from stdnum import iban as _std_iban
+from stdnum.fr import siren as _std_siren
+from stdnum.fr import siret as _std_siret
+from stdnum.fr import tva as _std_tva
 
 def luhn_ok(digits: str) -> bool:
     if not digits.isdigit():
@@ -35,17 +36,16 @@ def luhn_complete(prefix: str) -> str:
     raise AssertionError("unreachable")
 
 
+# SIRET, SIREN, VAT and IBAN checks are python-stdnum's (measured: same answers as our former
+# Luhn / mod-97 code on 20,000 random numbers, except La Poste's head office SIRET 35600000000048,
+# which stdnum knows is Luhn-valid; some 20-40 µs a check instead of 3-12 µs: a few checks a document).
+
 def is_valid_siren(siren: str) -> bool:
-    return len(siren) == 9 and luhn_ok(siren)
+    return len(siren) == 9 and siren.isdigit() and _std_siren.is_valid(siren)
 
 
 def is_valid_siret(siret: str) -> bool:
-    if len(siret) != 14 or not siret.isdigit():
-        return False
-    # La Poste's establishments use a digit-sum rule instead of Luhn.
-    if siret.startswith("356000000"):
-        return sum(int(c) for c in siret) % 5 == 0
-    return luhn_ok(siret) and is_valid_siren(siret[:9])
+    return len(siret) == 14 and siret.isdigit() and _std_siret.is_valid(siret)
 
 
 def vat_key(siren: str) -> str:
@@ -57,8 +57,8 @@ def vat_from_siren(siren: str) -> str:
 
 
 def is_valid_vat(vat: str) -> bool:
-    m = re.fullmatch(r"FR(\d{2})(\d{9})", vat)
-    return bool(m) and is_valid_siren(m.group(2)) and m.group(1) == vat_key(m.group(2))
+    """French VAT number as SPEC.md has it: ``FR`` + 2-digit key + SIREN, key checked."""
+    return bool(re.fullmatch(r"FR\d{11}", vat)) and _std_tva.is_valid(vat)
 
 
 def _iban_number(iban: str) -> int:
@@ -67,11 +67,9 @@ def _iban_number(iban: str) -> int:
 
 
 def is_valid_iban(iban: str) -> bool:
-    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", iban):
-        return False
-    if _IBAN_LENGTHS.get(iban[:2], len(iban)) != len(iban):
-        return False
-    return _iban_number(iban) % 97 == 1
+    """Mod 97 and the country's length and format (stdnum's IBAN registry), no spaces. Not the
+    national checks (``check_country``): stdnum's Belgian one refuses banks missing from its list."""
+    return bool(re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", iban)) and _std_iban.is_valid(iban, check_country=False)
 
 
 def iban_from_bban(country: str, bban: str) -> str:

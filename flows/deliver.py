@@ -41,6 +41,10 @@ def decide(rt: Runtime, u: Understanding, failed_pages: dict[int, str]) -> tuple
         label = rt.taxonomy.type(c.type).label
         reasons.append(f"confiance {c.confidence:.2f} inférieure au seuil {threshold:.2f} "
                        f"(type probable : {label})")
+    least = rt.settings["classification.min_ocr_confidence"]
+    if u.legibility is not None and u.legibility < least:
+        reasons.append(f"manuscrit ou peu lisible (confiance de lecture {u.legibility:.0f} %, "
+                       f"minimum {least:.0f} %)")
     reasons.extend(f"page {n} illisible : {why}" for n, why in sorted(failed_pages.items()))
     facts = Facts(c.type, c.confidence, c.urgent, u.extraction.fields)
     decision = rt.routing.decide(facts, review=bool(reasons), review_reason="; ".join(reasons))

@@ -21,19 +21,28 @@ PURGED_ARTEFACTS = ("text.json", "searchable.pdf", "facturx.xml")
 
 
 def build_model(store, out: Path, count: int = 6000, seed: int = 2020, epochs: int = 6,
-                calibration_count: int = 1300, use_corrections: bool = True) -> dict:
-    """Train on ``count`` generated documents plus the operators' corrections in ``store``;
-    calibrate on documents of another seed; save to ``out``. Returns the model's meta."""
+                calibration_count: int = 1300, use_corrections: bool = True, varied_count: int | None = None,
+                use_vectors: bool = True) -> dict:
+    """Train on ``count`` generated documents, ``varied_count`` letters composed from the
+    hand-written bank (``corpus/varied.py``, four passages in five; default: as many as
+    generated documents, and more) and the operators' corrections in ``store``; calibrate on
+    generated documents of another seed and on letters made of the fifth passages, never
+    trained on; save to ``out``. Returns the model's meta."""
     from classifiers.train import train
     from config import load_taxonomy
     from corpus.texts import generate_texts
+    from corpus.varied import varied_examples
     from storage.corrections import training_examples
 
+    varied = varied_count if varied_count is not None else max(count * 4 // 3, 100)
     examples = [(d["text"], d["type"]) for d in generate_texts(count, seed)]
+    examples += varied_examples(varied, seed, "train")
     calibration = [(d["text"], d["type"])
                    for d in generate_texts(calibration_count, seed + CALIBRATION_SEED_OFFSET)]
+    calibration += varied_examples(max(13, calibration_count * 8 // 13), seed + CALIBRATION_SEED_OFFSET, "held")
     corrections = training_examples(store, set(load_taxonomy().types)) if use_corrections else []
-    return train(examples, out, seed=seed, epochs=epochs, corrections=corrections, calibration=calibration)
+    return train(examples, out, seed=seed, epochs=epochs, corrections=corrections, calibration=calibration,
+                 use_vectors=use_vectors)
 
 
 @flow(name="reentrainement", log_prints=False)

@@ -28,6 +28,7 @@ log = logging.getLogger("aiguillage.pages")
 
 
 BLACK_PAGE = "page entièrement noire (capot du scanner ouvert ou page sans papier ?)"
+NONTEXT_PAGE = "pas un document : aucun texte sur la page (photographie, image ou bruit)"
 
 
 @dataclass
@@ -97,7 +98,8 @@ def _read_one(info: SourceInfo, number: int, dpi: int, languages: str, timeout: 
     if prepared.separator:
         return PageResult(number, "separator")
     if prepared.blank:
-        return PageResult(number, "blank", error=BLACK_PAGE if prepared.dark else None)
+        why = BLACK_PAGE if prepared.dark else NONTEXT_PAGE if prepared.nontext else None
+        return PageResult(number, "blank", error=why)
     result = ocr_page(prepared.image, number, source.dpi, languages, timeout, engine=engine)
     result.page.skew = prepared.skew
     if found and stamps == "read":  # the stamp's lines end the page's text; words stay the page's

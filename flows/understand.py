@@ -22,6 +22,14 @@ from flows.runtime import Runtime
 class Understanding:
     classification: Classification
     extraction: Extraction
+    legibility: float | None = None  # mean OCR confidence of the scanned pages' words (0-100)
+
+
+def legibility(doc: DocumentText) -> float | None:
+    """How surely the scanned pages were read: the mean confidence of their words, None when
+    no page was scanned (a text layer is read for sure). Handwriting reads low."""
+    words = [w.confidence for p in doc.pages if p.method == "ocr" for w in p.words if w.text.strip()]
+    return round(sum(words) / len(words), 1) if words else None
 
 
 def understand(doc: DocumentText, rt: Runtime, today: dt.date | None = None) -> Understanding:
@@ -33,7 +41,9 @@ def understand(doc: DocumentText, rt: Runtime, today: dt.date | None = None) -> 
         except ValueError:
             facturx_code = None
     probe = extract_fields("supplier_invoice", "supplier", text, rt.registries, doc.facturx_xml, today)
-    hints = Hints(facturx_type_code=facturx_code, supplier_identified=probe.supplier_id is not None)
+    priced = all(k in probe.fields for k in ("total_excl_tax", "total_tax", "total_incl_tax"))
+    hints = Hints(facturx_type_code=facturx_code, supplier_identified=probe.supplier_id is not None,
+                  priced=priced)
     always = frozenset(t.code for t in rt.taxonomy.types.values() if t.always_urgent)
     classification = classify(text, rt.model, hints, always)
     family = rt.taxonomy.type(classification.type).family
@@ -46,7 +56,7 @@ def understand(doc: DocumentText, rt: Runtime, today: dt.date | None = None) -> 
         by_rows = extract_fields(classification.type, family, rows_text(doc), rt.registries, doc.facturx_xml,
                                  today)
         _fill_missing(extraction, by_rows)
-    return Understanding(classification, extraction)
+    return Understanding(classification, extraction, legibility(doc))
 
 
 # Fields checked together: taken from the second reading only as a whole.

@@ -87,6 +87,9 @@ def test_legal_header_rule(rt):
     assert (c.type, c.method) == ("legal_notice", "rules+textcat") and c.urgent
     # the same words deep in a tenant's letter are no letterhead
     assert not legal_header("Madame,\n" + "Je vous écris encore une fois. " * 20 + "Un commissaire de justice")
+    # a bailiff's bill whose totals add up is not forced to a legal notice by its letterhead
+    billed = classify(text, rt.model, Hints(priced=True), always_urgent=frozenset({"legal_notice"}))
+    assert billed.method == "textcat"
 
 
 @pytest.mark.parametrize("text, urgent, kinds", [
@@ -122,3 +125,21 @@ def test_social_distress_always_urgent_and_restricted(rt):
 def test_calibration_meta_of_the_embedded_model(rt):
     meta = rt.model.meta
     assert meta["calibrated_on"] == "ocr-like" and meta["temperature"] > 0
+
+
+def scanned(text: str, confidence: float) -> DocumentText:
+    from extractors.types import Word
+
+    words = [Word(w, 10 * i, 10, 9, 9, confidence, 0) for i, w in enumerate(text.split())]
+    return DocumentText("scan.png", [1], [PageText(number=1, text=text, words=words, method="ocr")])
+
+
+def test_a_scan_read_with_low_confidence_goes_to_review_as_handwriting(rt):
+    text = generated("lease_termination")["text"]
+    surely = understand(scanned(text, 93.0), rt)
+    assert surely.legibility == 93.0
+    assert decide(rt, surely, {})[1] == "routed"
+    hand = understand(scanned(text, 52.0), rt)
+    _, status, reason = decide(rt, hand, {})
+    assert status == "review" and reason.startswith("manuscrit ou peu lisible (confiance de lecture 52 %")
+    assert understand(doc(text), rt).legibility is None  # a text layer is read for sure

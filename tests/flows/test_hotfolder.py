@@ -1,6 +1,5 @@
 """Intake from the hot folder and from `aiguillage push`."""
 
-import json
 import os
 from pathlib import Path
 

@@ -1,10 +1,8 @@
 """Retention and retraining flows, and `aiguillage serve` working alone."""
 
-import json
 import os
 import subprocess
 import sys
-import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 

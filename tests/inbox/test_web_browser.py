@@ -211,7 +211,7 @@ def test_correct_an_invoice_in_the_station_and_it_arrives_in_accounts_payable(wo
 
     # Alt+N leaves the other document for later: nothing else is free, back to the list
     vero.keyboard.press("Alt+N")
-    vero.wait_for_url(f"**/equipes/videocodage")
+    vero.wait_for_url("**/equipes/videocodage")
     assert "Plus aucun document libre" in vero.inner_text(".flashes")
 
     paul = _page(world, "paul")  # technique

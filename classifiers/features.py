@@ -1,0 +1,32 @@
+"""What the text categoriser reads: the normalised text, plus one token per match of the
+landlord's vocabulary (``config/lexicon.py``).
+
+A lexicon token ("zzlexrepairrequest") is a word the model learns a weight for like any other;
+it generalises because it fires for any of a type's terms, including words the training text
+used rarely. Training and prediction build the input here, the same way; a model says in its
+meta which features it was trained with, so an older model is fed as before.
+"""
+
+from __future__ import annotations
+
+from classifiers.textnorm import normalise
+from config.lexicon import fold, load_lexicon
+
+FEATURES = "lexicon-1"
+PER_TYPE = 4  # at most this many tokens for one type: a long letter does not drown the rest
+MAX_CHARS = 6000
+
+
+def lexicon_tokens(text: str) -> list[str]:
+    tokens = []
+    for code, terms in sorted(load_lexicon().matches(fold(text[:MAX_CHARS])).items()):
+        tokens += ["zzlex" + code.replace("_", "")] * min(PER_TYPE, len(terms))
+    return tokens
+
+
+def model_input(text: str, features: str | None = FEATURES) -> str:
+    """The text as the model reads it; ``features`` as recorded in the model's meta."""
+    base = normalise(text, MAX_CHARS)
+    if features != FEATURES:
+        return base
+    return base + "\n" + " ".join(lexicon_tokens(text))

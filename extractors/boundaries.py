@@ -1,0 +1,113 @@
+"""Where a new document starts in a file scanned without separator sheets.
+
+A station sometimes scans a pile of mail as one file. Each page after the first is scored
+from what its own text and the previous page's text say:
+
+- page numbering wins: "Page 1/2", "1/3" starts a document, "Page 2/3" continues one;
+- the head of a letter or an invoice on the page's top part: an "Objet :" line, a greeting
+  ("Madame, Monsieur,"), a place-and-date line ("Toulouse, le 12 mars 2020"), a sender block
+  with its postcode, the landlord as addressee, reference lines ("Nos réf.", "Affaire suivie
+  par"), a document title ("FACTURE N°", "DEVIS", "AVOIR", "Invoice", "Attestation");
+- the previous page's end: a closing formula or a signature, an invoice's totals;
+- the same invoice number as the previous page: its continuation.
+
+Only the text is used (the OCR words are enough), so the rule works on scans and born-digital
+files alike. It is deliberately cautious: a letter cut in two costs more than two letters left
+together (a person sees the second one in vidéocodage).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+START_SCORE = 3  # the evidence a page needs to start a new document
+
+_PAGE_OF = re.compile(r"(?:\bpage|\bp\.)\s*(\d{1,2})\s*(?:/|sur|of|de)\s*(\d{1,2})\b|^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*$",
+                      re.I | re.M)
+_OBJECT = re.compile(r"^\s*(?:objet|obj\.|re|subject|concerne)\s*:", re.I | re.M)
+_GREETING = re.compile(r"^\s*(?:madame|monsieur|mesdames|messieurs|cher|chere|bonjour|dear)\b", re.I | re.M)
+_DATE_LINE = re.compile(r"^\s*le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*$|(?:^|,\s*)\s*(?:le\s+)?\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
+                        r"septembre|octobre|novembre|decembre)\s+\d{4}\s*$|\b[a-z\-]+,?\s+le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}",
+                        re.I | re.M)
+_POSTCODE = re.compile(r"\b\d{5}\s+[a-z][a-z\- ']+", re.I)
+_TITLE = re.compile(r"^\s*(?:facture|avoir|devis|note d.honoraires|proposition commerciale|invoice|credit note|"
+                    r"quotation|attestation|commandement|signification|assignation|proces-verbal|notification)\b",
+                    re.I | re.M)
+_CLOSING = re.compile(r"(?:cordialement|salutations|veuillez agreer|recevez|bien a vous|sentiments|respectueusement|"
+                      r"regards|sincerely|net a payer|total ttc|montant du|total a payer|amount due|total due|"
+                      r"^\s*(?:le|la)\s+(?:directeur|directrice|greffier|greffiere|gerant|gerante|president|"
+                      r"responsable|conseiller|conseillere)\b|^\s*pour l.assureur|^\s*signature)", re.I | re.M)
+_INVOICE_NUMBER = re.compile(r"(?:facture|avoir|devis|invoice)\s*(?:n[°o.]*|no\.?|#)\s*:?\s*([a-z0-9][a-z0-9\-/]{2,})", re.I)
+_CONTINUED = re.compile(r"\b(?:suite|continued|report)\b", re.I)
+# The landlord named as the recipient, with an address: the head of a letter or an invoice.
+_TO_LANDLORD = re.compile(r"patrimoine\b.*(?:\n.*){0,4}?(?:\bbp\s*\d+|\b\d{5}\s+[a-z])", re.I)
+_ADMIN_HEAD = re.compile(r"\b(?:nos?\s+ref|vos?\s+ref|v/ref|n/ref|affaire suivie par|dossier suivi par|"
+                         r"lettre recommandee|recommande avec|ref\.?\s*(?:locataire|dossier|client)|reference\s*:|"
+                         r"n[°o]\s*(?:de\s+)?(?:compte|contrat|dossier|allocataire|locataire)|contrat\s*n[°o]|"
+                         r"^\s*(?:tel|telephone|portable|mobile)\b)", re.I | re.M)
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def _parts(text: str) -> tuple[str, str]:
+    """The page's top (a third, at least 12 lines) and bottom (two fifths, at least 4), by non-empty lines."""
+    lines = [ln for ln in _fold(text).split("\n") if ln.strip()]
+    if not lines:
+        return "", ""
+    top = "\n".join(lines[: max(12, len(lines) // 3)])
+    bottom = "\n".join(lines[-max(4, len(lines) * 2 // 5):])
+    return top, bottom
+
+
+def page_number(text: str) -> tuple[int, int] | None:
+    """(k, n) from "Page k/n" printed on the page, when it says so."""
+    for m in _PAGE_OF.finditer(_fold(text)):
+        k, n = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        k, n = int(k), int(n)
+        if 1 <= k <= n <= 50:
+            return k, n
+    return None
+
+
+def start_score(previous: str, current: str) -> int:
+    """Evidence that ``current`` starts a new document after ``previous`` (page texts)."""
+    numbering = page_number(current)
+    if numbering:
+        return 10 if numbering[0] == 1 else -10
+    top, _ = _parts(current)
+    _, prev_bottom = _parts(previous)
+    if not top:
+        return -10  # nothing read: stays with what comes before
+    score = 0
+    score += 2 if _OBJECT.search(top) else 0
+    score += 1 if _GREETING.search(top) else 0
+    score += 1 if _DATE_LINE.search(top) else 0
+    score += 1 if _POSTCODE.search(top) else 0
+    score += 2 if _TITLE.search(top) else 0
+    score += 2 if _TO_LANDLORD.search(top) else 0
+    score += 1 if _ADMIN_HEAD.search(top) else 0
+    score += 1 if _CLOSING.search(prev_bottom) else 0
+    before, now = _INVOICE_NUMBER.search(_fold(previous)), _INVOICE_NUMBER.search(top)
+    if before and now and before.group(1) == now.group(1):
+        score -= 5  # the same invoice goes on
+    if _CONTINUED.search(top[:80]):
+        score -= 2
+    first = current.lstrip()[:1]
+    if first.isalpha() and first.islower():
+        score -= 1  # a sentence carried over from the previous page
+    return score
+
+
+def document_starts(texts: list[str]) -> list[int]:
+    """Indexes (0-based) of the pages that start a document; the first page always does."""
+    if not texts:
+        return []
+    starts = [0]
+    for i in range(1, len(texts)):
+        if start_score(texts[i - 1], texts[i]) >= START_SCORE:
+            starts.append(i)
+    return starts

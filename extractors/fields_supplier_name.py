@@ -1,0 +1,167 @@
+"""The supplier's name when the registry does not know it, read from the document.
+
+In order: the legal mention (``Télécom Sud SAS au capital de 1 000 000 € - RCS Paris ...``,
+``ACME Software Ltd, registered in England, company no. ...``): the name printed before (or
+after) the legal form; else the letterhead's first line that is a company name: never a
+tagline (``Votre expert chauffage depuis 1985``), a trade list (``Plomberie - Chauffage -
+Sanitaire``), an address, a document title, nor the customer (PATRIMOINE, the landlord, or the
+lines under ``Client :``/``Bill to:``). A name matching the web site or e-mail domain is
+preferred. The legal form is dropped (SPEC: the registry's name when matched, else the name).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.fields_labels import Doc
+from extractors.parsing import fold
+
+LEGAL_FORMS = (r"S\.?A\.?S\.?U?|S\.?A\.?R\.?L\.?U?|SàRL|E\.?U\.?R\.?L\.?|S\.?A\.?|S\.?C\.?O\.?P\.?|SNC|SCI|SELARL|"
+               r"SELAS|SCA|SCS|GIE|SEM|SPL|GmbH|Ltd\.?|Limited|LLC|LLP|Inc\.?|PLC|plc|B\.V\.?|BV|N\.V\.|S\.L\.?U?|"
+               r"S\.p\.A\.|SpA|AG|S\.R\.L\.|Srl|Sp\. z o\.o\.")
+_FORM_RE = re.compile(r"(?<![\w.])(?:" + LEGAL_FORMS + r")(?![\w])")
+_FORM_WORDS = re.compile(r"\b(?:soci[ée]t[ée] (?:par actions simplifi[ée]e(?: unipersonnelle)?|anonyme|à responsabilit[ée] "
+                         r"limit[ée]e|coop[ée]rative[\w ]*?|en nom collectif)|entreprise unipersonnelle à responsabilit[ée] "
+                         r"limit[ée]e)\b", re.I)
+_LEGAL_CONTEXT = re.compile(r"capital|\brcs\b|r\.c\.s|siret|siren|\bape\b|\bnaf\b|tva|vat|registered|company\s+(?:no|number|reg)|"
+                            r"immatricul|si[eè]ge|\bkvk\b|\bcif\b|handelsregister|\bhrb\b|\bnif\b", re.I)
+_CUSTOMER = re.compile(r"patrimoine|office (?:public )?(?:de l'|du )?(?:habitat|logement)|bailleur")
+_CUSTOMER_HEADS = re.compile(r"^\s*(?:client|factur[ee]\s+a|adresse\s+de\s+facturation|destinataire|bill(?:ed)?\s+to|"
+                             r"invoice\s+to|ship\s+to|sold\s+to|customer|livr[ee]\s+a|adresse\s+de\s+livraison|"
+                             r"a\s+l'attention|attn)\b")
+_TAGLINE = re.compile(r"^(?:votre|vos|notre|nos|your|our|we|since|depuis|pour|for|tout|toute|tous|all|n°\s*1)\b|"
+                      r"\bdepuis\b|\bsince\b|specialiste|\bexperts?\b|partenaire|\bpartners?\b|\bleader|\bau service\b|"
+                      r"\bsolutions?\s+(?:pour|for)\b|\bqualite\b|\bsavoir-faire\b|\bconfiance\b|[!?.]$")
+# "Le spécialiste de...", "La qualité...": an article then a lower-case word (not "La Poste")
+_ARTICLE_PHRASE = re.compile(r"^(?:(?:Le|La|Les|Un|Une|Des|Du|Au|Aux|The|A|An)\s+|L')[a-zà-ÿ]")
+_NOT_NAME = re.compile(r"facture|invoice|\bavoir\b|credit\s+note|\bdevis\b|quot(?:e|ation)\b|estimate|proforma|\bdate\b|"
+                       r"\bn°|\bno\.|\btel\b|tel\.|telephone|phone|\bfax\b|mobile|portable|e-?mail|courriel|@|www|https?:|"
+                       r"\.(?:fr|com|net|eu)\b|siret|siren|\brcs\b|\btva\b|\bvat\b|\biban\b|\bbic\b|\bpage\b|\bobjet\b|"
+                       r"\bobject\b|\btotal\b|\bmontant\b|\bamount\b|\breference\b|\bref\b|adresse|address|\bbp\b|cedex|"
+                       r"\bcs\s*\d|\brue\b|\bavenue\b|\bav\.|boulevard|\bbd\b|\bchemin\b|\ballee\b|\bimpasse\b|\bplace\b|"
+                       r"\broute\b|\bquai\b|\bzone\b|\bza\b|\bzi\b|\bzac\b|lieu-dit|\bstreet\b|\broad\b|\blane\b|"
+                       r"\bsuite\b|\bfloor\b|madame|monsieur|\bcapital\b|\boriginale?\b|duplicata|\bcopie\b|"
+                       r"recapitulatif|\bsummary\b|\bstatement\b|\breleve\b|\bclient\b|\bcustomer\b|\bavis\b|echeance|"
+                       r"bordereau|acompte|situation\s+de\s+travaux|honoraires|\bcommande\b|livraison|attestation|"
+                       r"\bdetail\b|\bpayment\b|\breglement\b|\bpaiement\b|\bbill\b|\breceipt\b|\brecu\b|cordialement|"
+                       r"salutations|bonjour|\bmerci\b|regards|sincerely|\bdear\b|\bobjet\b|\bsubject\b")
+_DOMAIN_RE = re.compile(r"(?:www\.|@|https?://(?:www\.)?)([a-z0-9][a-z0-9\-]{1,40})\.[a-z]{2,4}\b", re.I)
+
+
+def strip_legal_form(name: str) -> str:
+    """``Menuiserie Dupuis SARL`` -> ``Menuiserie Dupuis``; ``SAS ACME`` -> ``ACME``."""
+    s = name.strip(" ,;:-–.")
+    for _ in range(2):
+        s = re.sub(r"(?:[\s,]+|\s*-\s*)\(?(?:" + LEGAL_FORMS + r")\)?\s*$", "", s).strip(" ,;:-–")
+        s = re.sub(r"^(?:" + LEGAL_FORMS + r")\s+(?=\w)", "", s).strip()
+    s = re.sub(r"^(?:soci[ée]t[ée]|sté|ste|ets\.?|établissements)\s+(?=\S+\s+\S)", "", s, flags=re.I)
+    return s.strip(" ,;:-–")
+
+
+def _name_like(s: str) -> bool:
+    f = fold(s)
+    words = s.split()
+    if not 1 <= len(words) <= 6 or len(s) < 2 or len(s) > 60:
+        return False
+    if not re.search(r"[A-Za-zÀ-ÿ]{2}", s) or re.search(r"\d{3}", s) or _NOT_NAME.search(f):
+        return False
+    if _TAGLINE.search(f) or _ARTICLE_PHRASE.match(s) or _CUSTOMER.search(f):
+        return False
+    caps = [w for w in words if w[0].isupper() or w[0].isdigit() or w[0] in "&'(\"«"]
+    return len(caps) >= max(1, len(words) - 2) and (words[0][0].isupper() or words[0][0] in "&'\"«")
+
+
+def _trade_list(cell: str) -> bool:
+    parts = [p for p in re.split(r"\s[-–/•·|,]\s|\s*[•·|/,]\s*", cell) if p.strip()]
+    return len(parts) >= 3 or (len(parts) == 2 and all(len(p.split()) <= 2 for p in parts)
+                                 and not any(p.strip()[:1].isupper() and p.strip().isupper() for p in parts[:1]))
+
+
+def from_legal_mention(doc: Doc) -> str | None:
+    """The name in the legal mention (last one in the document: usually the footer)."""
+    lines = doc.text.splitlines()
+    for ln in reversed(lines):
+        if not _LEGAL_CONTEXT.search(ln):
+            continue
+        segs = [x.strip() for x in re.split(r"\s[-–|•·]\s|\s{3,}|;", ln)]
+        for k, seg in enumerate(segs):
+            name = _name_in_segment(seg, segs[k - 1] if k else "")
+            if name:
+                return name
+    return None
+
+
+def _name_in_segment(seg: str, previous: str = "") -> str | None:
+    m = _FORM_RE.search(seg) or _FORM_WORDS.search(seg)
+    if not m:
+        return None
+    before = seg[:m.start()].strip(" ,(")
+    before = re.split(r"[.:;]\s|\s[-–]\s", before)[-1].strip()
+    if before and not re.search(r"capital|\d{3}", before, re.I):
+        cand = strip_legal_form(before)
+        if cand and _name_like(cand):
+            return cand
+    if before:
+        return None
+    after = seg[m.end():].strip(" ,)")
+    after = re.split(r",|\s(?:au capital|capital|rcs|siret|immatricul|registered|dont|with)\b", after, flags=re.I)[0].strip()
+    if after and _name_like(after):
+        return strip_legal_form(after)
+    if previous and _name_like(previous) and not _LEGAL_CONTEXT.search(previous):
+        return strip_legal_form(previous)  # "TELECOM SUD - SAS au capital de ..."
+    return None
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """(column, text) of the cells of a line (a layout-preserving text separates them by 3+ spaces)."""
+    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?:\s{1,2}\S+)*", line)]
+
+
+def _customer_columns(lines: list[str]) -> dict[int, int]:
+    """Line -> column where the customer's block starts on it: from a ``PATRIMOINE`` or
+    ``Client :`` cell down to a blank line or its postal code (at most 6 lines)."""
+    out: dict[int, int] = {}
+    for i, ln in enumerate(lines):
+        col = next((c for c, cell in _cells(fold(ln)) if _CUSTOMER.search(cell) or _CUSTOMER_HEADS.search(cell)), None)
+        if col is None:
+            continue
+        for j in range(i, min(i + 6, len(lines))):
+            if j > i and not lines[j].strip():
+                break
+            out[j] = min(out.get(j, col), col)
+            if re.search(r"\b\d{5}\b", lines[j][max(0, col - 3):]):
+                break
+    return out
+
+
+def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
+    raw = doc.text.splitlines()[:60]
+    customer = _customer_columns(raw)
+    lines = [(i, ln) for i, ln in enumerate(raw) if ln.strip()][:max_lines]
+    domains = {re.sub(r"[^a-z0-9]", "", d.lower()) for d in _DOMAIN_RE.findall(doc.text[:6000])}
+    domains -= {"gmail", "orange", "wanadoo", "free", "sfr", "laposte", "yahoo", "hotmail", "outlook"}
+    best: tuple[float, str] | None = None
+    for rank, (i, ln) in enumerate(lines):
+        for k, (col, cell) in enumerate(_cells(ln)):
+            if i in customer and abs(col - customer[i]) <= 8:
+                continue  # a cell of the customer's block (left- or right-hand column)
+            with_form = bool(_FORM_RE.search(cell)) and not _LEGAL_CONTEXT.search(cell)
+            cell = strip_legal_form(cell) if with_form else cell.strip(" ,;:-–")
+            if not cell or not _name_like(cell) or (not with_form and _trade_list(cell)):
+                continue
+            score = -rank - 0.5 * k
+            flat = re.sub(r"[^a-z0-9]", "", fold(cell))
+            if flat and any(flat in d or d in flat for d in domains if len(d) >= 3):
+                score += 6
+            if with_form:
+                score += 4
+            if len(cell.split()) == 1:  # a logo's word or initials: the full name is often just below
+                score -= 2 if len(cell) <= 3 else 1.2
+            if best is None or score > best[0]:
+                best = (score, cell)
+    return best[1] if best else None
+
+
+def guess_supplier_name(doc: Doc) -> str | None:
+    """The supplier's name as printed, without its legal form, or None."""
+    return from_legal_mention(doc) or from_letterhead(doc)

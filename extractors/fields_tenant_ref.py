@@ -1,0 +1,157 @@
+"""The tenant's reference (contract, tenant account, file number) in a tenant's or a third
+party's letter.
+
+Read under the many labels people use (``N° de contrat``, ``Réf. locataire``, ``Contrat n°``,
+``mon numéro de dossier est le``, ``Compte client``, ``Votre référence``, ``Réf :``...), written
+with spaces, dashes, dots, slashes or a letter prefix: kept as printed without its spaces
+(SPEC: identifiers without spaces). Never a CAF ``N° allocataire``, an insurer's contract or
+policy number, a court docket (``RG n°``), an invoice number, a bank account or a SIRET. A
+candidate the tenant registry knows (as printed, or without its separators and prefix) wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from config.registries import Registries
+from extractors import validators
+from extractors.fields_labels import Doc
+from extractors.parsing import find_dates, fix_digits
+from extractors.types import Extraction
+
+NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?)"
+_REF = r"ref(?:erence)?s?\.?"
+_WHAT = r"(?:locataire|bailleur|client|contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail|logement)"
+_LABELS = [
+    (0, r"\b" + _REF + r"\s*(?:du\s+|de\s+|d'\s*)?" + _WHAT + r"\b\s*(?:" + NO + r")?\s*:?"),
+    (0, NO + r"\s*(?:de\s+|d'\s*|du\s+)?" + _WHAT + r"\b\s*:?"),
+    (0, r"\bnumero\s+(?:de\s+|d'\s*)?" + _WHAT + r"\b(?:\s+est)?(?:\s+le)?\s*:?"),
+    (0, r"\b(?:contrat(?:\s+de\s+location)?|bail|dossier|compte\s+(?:locataire|client)|client|locataire)\s*" + NO
+     + r"\s*:?"),
+    (0, r"\b(?:compte|code|identifiant|matricule)\s+(?:client|locataire)\s*:?"),
+    (0, r"\b(?:tenant|tenancy|customer|account|contract|client|lease)\s*(?:no\.?|number|nr\.?|ref(?:erence)?|id|#)"
+        r"(?![a-z])\s*:?"),
+    (1, r"\b(?:votre|v/|v\.)\s*" + _REF + r"\s*(?:" + NO + r")?\s*:?"),
+    (1, r"\bsous\s+la\s+reference\b\s*:?"),
+    (2, r"(?<![\w/])" + _REF + r"\s*(?:" + NO + r")?\s*:"),
+    (2, r"(?<![\w/])" + _REF + r"\s+(?=[a-z]{0,4}[\-\s]?\d)"),
+    (2, r"\bidentifiant\s*:"),
+]
+_LABEL_RES = [(p, re.compile(rx)) for p, rx in _LABELS]
+# the number belongs to someone else: CAF, insurer, court, supplier, bank
+_NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|adherent|titulaire\s+du|souscrit|"
+                              r"\bn/\s*|notre\s+|\brg\b|repertoire|\brole\b|facture|avis|commande|colis|suivi|sinistre|"
+                              r"siret|siren|tva|iban|rib|bancaire|cheque|virement|securite\s+sociale|"
+                              r"electricite|\bgaz\b|edf|engie|mutuelle|\bmsa\b|pole\s+emploi|france\s+travail|bank|sort\s+code|"
+                              r"invoice|"
+                              r"policy)[^\n]{0,25}$")
+_NOT_OURS_AFTER = re.compile(r"^\s*(?:d'assurance|assurance|habitation|multirisque|\bcaf\b|allocataire|d'electricite|de\s+gaz|"
+                             r"d'energie|bancaire|de\s+pret|mutuelle|sinistre|edf|engie|orange|free|sfr)")
+_VALUE_RE = re.compile(
+    r"[\s:.#°\-]*(?:(?:n\s?°|no\.|num\.?|numero)\s*:?\s*)?(?:est\s+(?:le\s+)?|:)?\s*"
+    r"(?P<tok>[A-Za-z0-9](?:[A-Za-z0-9/._\-]|[ ](?=[A-Za-z]{0,3}[0-9])){0,30})")
+_THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")
+_shape_cache: dict[int, tuple[tuple, int | None]] = {}
+
+
+def registry_digits_length(registries: Registries) -> int | None:
+    """N when every registry reference is N digits (the landlord's own format), else None."""
+    key = id(registries.tenants)
+    hit = _shape_cache.get(key)
+    if hit is not None and hit[0] is registries.tenants:
+        return hit[1]
+    lengths = {len(t.tenant_reference) if t.tenant_reference.isdigit() else -1 for t in registries.tenants}
+    n = lengths.pop() if len(lengths) == 1 and -1 not in lengths else None
+    _shape_cache[key] = (registries.tenants, n)
+    return n
+
+
+def _clean_value(tok: str) -> str | None:
+    tok = re.split(r"\s{2,}", tok)[0]
+    value = re.sub(r"\s", "", tok).strip("./-_")
+    if not any(c.isdigit() for c in value) or len(re.sub(r"[^A-Za-z0-9]", "", value)) < 3 or len(value) > 24:
+        return None
+    if re.match(r"(?i)rg\d|fr\d{2}|[a-z]{2}\d{2}\d{10,}", value):  # a docket, a VAT number, an IBAN
+        return None
+    digits = re.sub(r"\D", "", value)
+    if len(digits) == 14 and digits == value and validators.is_valid_siret(digits):
+        return None
+    if re.fullmatch(r"0[1-9](?:[ .\-]?\d{2}){4}", tok.strip()) and re.search(r"[ .\-]", tok.strip()):
+        return None  # a phone number
+    if find_dates(tok):
+        return None
+    return value
+
+
+def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, str]]:
+    """(priority, position, value) for every labelled reference, best first."""
+    fixed = fix_digits(doc.text)
+    out = []
+    for prio, rx in _LABEL_RES:
+        for m in rx.finditer(doc.folded):
+            label = doc.folded[m.start():m.end()]
+            if "\n" in label.strip():
+                continue
+            before = doc.folded[max(0, m.start() - 40):m.start()]
+            if _NOT_OURS_BEFORE.search(before) or _NOT_OURS_AFTER.match(doc.folded[m.end():m.end() + 20]):
+                continue
+            if doc_type in _THIRD_PARTY_TYPES and re.search(r"contrat(?!\s+de\s+location)|dossier|client", label):
+                continue  # the insurer's contract, the court's or the CAF's file: not the landlord's
+            tail = fixed[m.end():m.end() + 60].split("\n")[0]
+            v = _VALUE_RE.match(tail)
+            if not v:
+                continue
+            value = _clean_value(v.group("tok"))
+            if value:
+                out.append((prio, m.start(), value))
+    out.sort()
+    seen, uniq = set(), []
+    for c in out:
+        if c[2] not in seen:
+            seen.add(c[2])
+            uniq.append(c)
+    return uniq
+
+
+def _known(registries: Registries, value: str) -> str | None:
+    for variant in (value, re.sub(r"[\-./_]", "", value), re.sub(r"\D", "", value)):
+        if variant and registries.tenant_by_reference(variant):
+            return variant
+    return None
+
+
+def read_reference(doc: Doc, ex: Extraction, registries: Registries, doc_type: str = "") -> None:
+    cands = reference_candidates(doc, doc_type)
+    for _, _, value in cands:
+        known = _known(registries, value)
+        if known:
+            ex.fields["tenant_reference"] = known
+            ex.tenant_reference_known = True
+            return
+    if doc_type not in _THIRD_PARTY_TYPES or not cands:  # unlabelled, but the registry knows it
+        fixed = fix_digits(doc.text)
+        for m in re.finditer(r"(?<![\d.,/])(?<!\d )\d{4} ?\d{4}(?![\d.,/]| \d)", fixed):
+            d = re.sub(r"\s", "", m.group(0))
+            if registries.tenant_by_reference(d):
+                ex.fields["tenant_reference"] = d
+                ex.tenant_reference_known = True
+                return
+    if not cands:
+        return
+    value = cands[0][2]
+    n = registry_digits_length(registries)
+    digits = re.sub(r"[.\s]", "", value)
+    if n and digits.isdigit() and n - 2 <= len(digits) < n and _lost_digits_of_known(registries, digits):
+        # a registry reference with a digit or two lost (OCR, a slip of the pen): not a guess
+        ex.rejected["tenant_reference"] = f"référence « {value} » : {n} chiffres attendus ({len(digits)} lus)"
+        return
+    ex.fields["tenant_reference"] = value
+
+
+def _lost_digits_of_known(registries: Registries, digits: str) -> bool:
+    """Is ``digits`` a registry reference with some digits left out (in order)?"""
+    for t in registries.tenants:
+        ref = iter(t.tenant_reference)
+        if all(c in ref for c in digits):
+            return True
+    return False

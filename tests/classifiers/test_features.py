@@ -1,0 +1,68 @@
+"""The landlord's vocabulary as features, the word-vector reader, and the rule that the two
+readers must agree before a document is routed without a person (issue 14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from config import ConfigError
+
+
+def test_lexicon_matches_any_form_of_a_term_at_word_starts():
+    from classifiers.features import lexicon_tokens
+
+    tokens = lexicon_tokens("Bonjour, des INFILTRATIONS au plafond et des impayés de loyer.")
+    assert tokens.count("zzlexrepairrequest") == 2  # infiltration, plafond
+    assert "zzlexpaymentdifficulty" in tokens  # impaye, accents and plural aside
+    assert lexicon_tokens("un logiciel de débruitage") == []  # "bruit" inside a word is not the word
+
+
+def test_a_lexicon_naming_an_unknown_type_is_refused_with_its_key(tmp_path):
+    from config.lexicon import load_lexicon
+
+    bad = tmp_path / "lexique.yaml"
+    bad.write_text("repair_request: [fuite]\nplomberie: [robinet]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="plomberie.*type inconnu"):
+        load_lexicon(bad)
+    bad.write_text("repair_request: fuite\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="repair_request.*liste"):
+        load_lexicon(bad)
+
+
+def test_an_older_model_reads_the_text_as_it_was_trained():
+    from classifiers.features import FEATURES, model_input
+
+    text = "Une fuite d'eau."
+    assert "zzlex" in model_input(text, FEATURES)
+    assert "zzlex" not in model_input(text, None)
+
+
+def test_vector_reader_learns_saves_and_loads(tmp_path):
+    from classifiers.vectors import VectorModel, train_vectors
+
+    texts = ["Le chauffage est en panne et le radiateur fuit", "La chaudière ne marche plus, il fait froid",
+             "Mon voisin fait du tapage toute la nuit", "Les voisins crient et mettent la musique fort"] * 3
+    labels = ["repair_request", "repair_request", "neighbour_dispute", "neighbour_dispute"] * 3
+    model = train_vectors(texts, labels, ("neighbour_dispute", "repair_request"), epochs=30)
+    model.save(tmp_path)
+    again = VectorModel.load(tmp_path)
+    # words never seen in training, near those that were
+    probs = again.probabilities_many(["Le chauffe-eau est cassé, plus d'eau chaude",
+                                      "Les gens d'à côté hurlent tous les soirs"])
+    assert max(probs[0], key=probs[0].get) == "repair_request"
+    assert max(probs[1], key=probs[1].get) == "neighbour_dispute"
+    assert all(abs(sum(p.values()) - 1) < 1e-5 for p in probs)
+
+
+def test_readers_that_disagree_send_the_document_to_a_person(rt, monkeypatch):
+    from classifiers.model import DISAGREEMENT_CAP
+
+    model = rt.model
+    assert model.vectors is not None and model.meta["agreement"]
+    text = "Objet : fuite\nBonjour, une fuite d'eau sous l'évier inonde la cuisine depuis ce matin."
+    sure = model.probabilities(text)
+    assert max(sure, key=sure.get) == "repair_request" and max(sure.values()) > 0.9
+    other = {t: (0.9 if t == "neighbour_dispute" else 0.1 / (len(model.labels) - 1)) for t in model.labels}
+    monkeypatch.setattr(model.vectors, "probabilities_many", lambda texts: [other for _ in texts])
+    doubtful = model.probabilities(text)
+    assert max(doubtful.values()) <= DISAGREEMENT_CAP

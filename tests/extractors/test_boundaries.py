@@ -1,0 +1,60 @@
+"""Cutting a file scanned without separator sheets where a new document starts (issue 14)."""
+
+from extractors.boundaries import document_starts, page_number, start_score
+
+LETTER_1 = """Karim Haddad
+7 rue Paul Lambert
+31100 Toulouse
+                                   Toulouse, le 21 avril 2020
+Objet : demande de plan d'apurement
+Madame, Monsieur,
+Depuis le 17 mars, mon employeur m'a placé en chômage partiel et je ne peux plus
+payer la totalité de mon loyer."""
+LETTER_1_END = """Je vous propose de verser 100 euros de plus par mois à partir de juin.
+Dans l'attente de votre réponse, veuillez agréer mes salutations distinguées.
+Karim Haddad"""
+LETTER_1_CONT = """de mon loyer, ce qui m'est impossible depuis que mon salaire a baissé.
+Je joins mes trois derniers bulletins de salaire.
+Veuillez agréer, Madame, Monsieur, mes salutations distinguées.
+Karim Haddad"""
+LETTER_2 = """Mme Sylvie Garcia
+12 allée des Tilleuls
+31400 Toulouse
+Objet : fuite sous l'évier
+Bonjour,
+Une fuite est apparue sous mon évier depuis hier soir."""
+INVOICE = """PLOMBERIE MARTIN
+27 chemin de la Glacière
+31200 Toulouse
+FACTURE N° 2020-0031
+Désignation            Qté    Montant HT"""
+INVOICE_PAGE_2 = """FACTURE N° 2020-0031 (suite)
+Raccords laiton        1      24,90
+Total HT 290,40
+TVA 10 % 29,04
+Net à payer 319,44"""
+
+
+def test_a_second_letter_after_a_closing_starts_a_document():
+    assert start_score(LETTER_1_END, LETTER_2) >= 3
+    assert document_starts([LETTER_1 + "\n" + LETTER_1_END, LETTER_2]) == [0, 1]
+
+
+def test_the_second_page_of_a_letter_stays_with_it():
+    assert document_starts([LETTER_1, LETTER_1_CONT]) == [0]
+
+
+def test_invoice_pages_with_the_same_number_stay_together_and_a_letter_after_them_starts():
+    assert document_starts([INVOICE, INVOICE_PAGE_2, LETTER_2]) == [0, 2]
+
+
+def test_page_numbering_wins():
+    assert page_number("bla\nPage 2/3\n") == (2, 3) and page_number("1 / 2") == (1, 2)
+    assert page_number("Toulouse, 31/12/2020") is None  # a date is not page numbering
+    numbered = LETTER_2 + "\nPage 2 sur 2"
+    assert document_starts([LETTER_1, numbered]) == [0]  # it looks like a start, it says it goes on
+    assert document_starts([LETTER_1_CONT, "suite du texte\npage 1/1"]) == [0, 1]
+
+
+def test_an_unread_page_never_starts_a_document():
+    assert document_starts([LETTER_1, "", LETTER_2]) == [0, 2]

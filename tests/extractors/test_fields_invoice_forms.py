@@ -1,0 +1,160 @@
+"""Invoices written by other hands: numbers glued to ``n°``, English invoices, totals under many
+labels and in tables, amounts in every usual form."""
+
+from __future__ import annotations
+
+import pytest
+
+from config.registries import Registries
+from extractors.fields import extract_fields
+from extractors.parsing import find_amounts
+
+NONE = Registries((), ())
+
+
+def fields(text: str, doc_type: str = "supplier_invoice") -> dict:
+    return extract_fields(doc_type, "supplier", text, NONE).fields
+
+
+def totals(text: str, doc_type: str = "supplier_invoice") -> tuple:
+    f = fields(text, doc_type)
+    return f.get("total_excl_tax"), f.get("total_tax"), f.get("total_incl_tax")
+
+
+@pytest.mark.parametrize("doc_type, line, number", [
+    ("supplier_invoice", "Facture n°123456 du 12 Mars 2020", "123456"),
+    ("supplier_invoice", "FACTURE N°FA-2020-12", "FA-2020-12"),
+    ("supplier_invoice", "Facture N° : F2021/0042", "F2021/0042"),
+    ("supplier_invoice", "Numéro de facture 2021-118", "2021-118"),
+    ("supplier_invoice", "Réf. facture : FC-7781", "FC-7781"),
+    ("supplier_invoice", "Invoice No. INV-0042", "INV-0042"),
+    ("supplier_invoice", "Invoice #4471", "4471"),
+    ("supplier_invoice", "Invoice Number: 2020-0099", "2020-0099"),
+    ("supplier_invoice", "TAX INVOICE No: 000123", "000123"),
+    ("supplier_credit_note", "Avoir n°AV2021-0007", "AV2021-0007"),
+    ("supplier_credit_note", "Credit note No. CN-12", "CN-12"),
+    ("supplier_credit_note", "CREDIT NOTE #88", "88"),
+    ("supplier_quote", "Devis n°D2021-55", "D2021-55"),
+    ("supplier_quote", "Quotation No. Q-0077", "Q-0077"),
+    ("supplier_quote", "Estimate #551", "551"),
+])
+def test_document_numbers(doc_type, line, number):
+    text = f"Société Test\n{line}\nDate : 12/03/2020\nTotal TTC 12,00 €\n"
+    assert fields(text, doc_type)["invoice_number"] == number
+
+
+def test_purchase_order_in_english():
+    text = "ACME Ltd\nInvoice No. INV-1\nPO Number: PO-7781\nTotal due €10.00\n"
+    assert fields(text)["order_reference"] == "PO-7781"
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("1 234,50 €", "1234.50"), ("1.234,50 EUR", "1234.50"), ("€1,234.50", "1234.50"), ("1234,50", "1234.50"),
+    ("1 234.50", "1234.50"), ("EUR 1 234,50", "1234.50"), ("-1 234,50 €", "-1234.50"), ("(1 234,50)", "-1234.50"),
+    ("€-1,234.50", "-1234.50"), ("1\u202f234,50\u00a0€", "1234.50"),
+])
+def test_amount_forms(raw, value):
+    assert [m.value for m in find_amounts(f"Total : {raw}")] == [value]
+
+
+@pytest.mark.parametrize("ht, tva, ttc", [
+    ("Total HT", "TVA 20 %", "Total TTC"),
+    ("Montant HT", "Montant TVA", "Montant TTC"),
+    ("Total hors taxes", "Total TVA", "Net à payer"),
+    ("Base HT", "TVA 20%", "Total à payer"),
+    ("Sous-total", "TVA (20 %)", "Montant dû"),
+    ("Subtotal", "VAT 20%", "Total due"),
+    ("Net amount", "VAT", "Amount due"),
+    ("Total excl. VAT", "Tax", "Balance due"),
+    ("Total (excl. VAT)", "VAT amount", "Total (incl. VAT)"),
+    ("Sub-total", "Sales tax", "Total"),
+])
+def test_totals_labels(ht, tva, ttc):
+    text = f"Société Test\nFacture n° 1\n{ht} : 1 000,00 €\n{tva} : 200,00 €\n{ttc} : 1 200,00 €\n"
+    assert totals(text) == ("1000.00", "200.00", "1200.00")
+
+
+def test_english_amounts_and_labels():
+    text = """ACME Software Ltd
+Invoice No. INV-0042
+Description                 Qty    Unit price     Amount
+Licence annual                1      €1,000.00     €1,000.00
+Support                       1        €234.50       €234.50
+Subtotal                                           €1,234.50
+VAT 20%                                              €246.90
+Total due                                          €1,481.40
+"""
+    assert totals(text) == ("1234.50", "246.90", "1481.40")
+
+
+def test_label_and_value_far_apart_on_a_layout_row():
+    gap = " " * 90
+    text = f"Société Test\nFacture n° 9\nTotal HT{gap}1 000,00 €\nTVA 20 %{gap}200,00 €\nTotal TTC{gap}1 200,00 €\n"
+    assert totals(text) == ("1000.00", "200.00", "1200.00")
+    dots = "." * 70
+    text = f"Société Test\nFacture n° 9\nTotal HT {dots} 1 000,00\nTVA {dots} 200,00\nTotal TTC {dots} 1 200,00\n"
+    assert totals(text) == ("1000.00", "200.00", "1200.00")
+
+
+def test_totals_row_of_a_table_with_ht_tva_ttc_columns():
+    text = """TELECOM SUD
+Facture n°123456 du 12 Mars 2020
+   Détail                       Montant HT          TVA 20 %          Montant TTC
+   Abonnements                       45,00              9,00                54,00
+   Communications                    12,50              2,50                15,00
+   Total                             57,50             11,50                69,00
+"""
+    assert totals(text) == ("57.50", "11.50", "69.00")
+    single = text.replace("   ", " ").replace("  ", " ")  # OCR rows: single spaces
+    assert totals(single) == ("57.50", "11.50", "69.00")
+
+
+def test_several_vat_rates_are_summed_when_no_total_vat_is_printed():
+    text = """BOULANGERIE DU CANAL
+Facture 2021-0412
+Total HT 600,00
+TVA 5,5 % 5,50
+TVA 10 % 20,00
+TVA 20 % 60,00
+Net à payer 685,50 €
+"""
+    assert totals(text) == ("600.00", "85.50", "685.50")
+
+
+def test_the_triple_that_adds_up_wins_over_a_deposit():
+    text = """Société Test\nInvoice No. 5\nSubtotal 1,000.00\nVAT 200.00\nTotal 1,200.00\nDeposit paid (500.00)
+Amount due 700.00\n"""
+    assert totals(text) == ("1000.00", "200.00", "1200.00")
+
+
+@pytest.mark.parametrize("ht, tva, ttc", [
+    ("(100,00)", "(20,00)", "(120,00)"),
+    ("-100,00 €", "-20,00 €", "-120,00 €"),
+    ("100,00", "20,00", "120,00"),
+])
+def test_credit_note_amounts_negative_or_in_parentheses(ht, tva, ttc):
+    text = f"Société Test\nAvoir n° AV-1\nTotal HT {ht}\nTVA 20 % {tva}\nTotal TTC {ttc}\n"
+    assert totals(text, "supplier_credit_note") == ("-100.00", "-20.00", "-120.00")
+
+
+def test_born_digital_telecom_invoice_gets_its_fields():
+    text = """                                                                   Espace client : www.telecomsud.fr
+   TELECOM SUD
+   L'opérateur des entreprises du Sud-Ouest
+                                                                  PATRIMOINE
+                                                                  2 rue du Languedoc
+                                                                  31000 TOULOUSE
+   Facture n°123456 du 12 Mars 2020                               N° client : 8877665
+   Période du 01/02/2020 au 29/02/2020
+   Détail                                        Montant HT          TVA 20 %          Montant TTC
+   Abonnements                                        45,00              9,00                54,00
+   Total                                              45,00              9,00                54,00
+   Montant total à payer :  54,00 €          Prélevé à partir du 27/03/2020
+   Telecom Sud - SAS au capital de 2 000 000 € - RCS Toulouse 732 829 320
+"""
+    f = fields(text)
+    assert f["invoice_number"] == "123456"
+    assert (f["invoice_date"], f["due_date"]) == ("2020-03-12", "2020-03-27")
+    assert (f["total_excl_tax"], f["total_tax"], f["total_incl_tax"]) == ("45.00", "9.00", "54.00")
+    assert f["supplier_name"] == "Telecom Sud"
+    assert f["supplier_siren"] == "732829320"

@@ -1,0 +1,88 @@
+"""The supplier's name when the registry does not know it: legal mention, then letterhead; never
+a tagline, a trade list, an address or the customer; without its legal form."""
+
+from __future__ import annotations
+
+import pytest
+
+from config.registries import Registries
+from extractors.fields import extract_fields
+from extractors.fields_supplier_name import strip_legal_form
+
+NONE = Registries((), ())
+BODY = "\nFacture n° 1\nDate : 12/03/2020\nTotal HT 10,00 €\nTVA 2,00 €\nTotal TTC 12,00 €\n"
+
+
+def name(text: str) -> str | None:
+    return extract_fields("supplier_invoice", "supplier", text, NONE).fields.get("supplier_name")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Menuiserie Dupuis SARL", "Menuiserie Dupuis"), ("Télécom Sud S.A.S.", "Télécom Sud"),
+    ("ACME Software Ltd", "ACME Software"), ("Müller Bau GmbH", "Müller Bau"), ("Van Dijk B.V.", "Van Dijk"),
+    ("SAS Garonne Toitures", "Garonne Toitures"), ("Elec'Toulouse", "Elec'Toulouse"), ("La Poste SA", "La Poste"),
+    ("Dupont & Fils, SARL", "Dupont & Fils"),
+])
+def test_legal_form_is_dropped(raw, expected):
+    assert strip_legal_form(raw) == expected
+
+
+@pytest.mark.parametrize("footer, expected", [
+    ("Télécom Sud SAS au capital de 1 000 000 € - RCS Paris 732 829 320", "Télécom Sud"),
+    ("TELECOM SUD - SAS au capital de 2 000 000 € - RCS Toulouse 732 829 320", "TELECOM SUD"),
+    ("Chauffage Services 31 SARL - capital 10 000 € - SIRET 732 829 320 00074", "Chauffage Services 31"),
+    ("SARL Plomberie du Touch au capital de 8 000 € - RCS Toulouse B 732 829 320", "Plomberie du Touch"),
+    ("Otissimo Elevators, société par actions simplifiée au capital de 50 000 €, RCS Toulouse", "Otissimo Elevators"),
+    ("Northwind Consulting Ltd, registered in England and Wales, company no. 01234567", "Northwind Consulting"),
+    ("Acme Widgets GmbH · Hauptstraße 1 · 10115 Berlin · HRB 12345", "Acme Widgets"),
+])
+def test_name_from_the_legal_mention(footer, expected):
+    text = "Votre expert depuis 1985\nwww.example.fr\n" + BODY + footer + "\n"
+    assert name(text) == expected
+
+
+@pytest.mark.parametrize("head, expected", [
+    ("Votre expert chauffage depuis 1985\nCHAUFFAGE SERVICES 31\nPlomberie - Chauffage - Climatisation\n"
+     "8 route d'Espagne 31100 Toulouse", "CHAUFFAGE SERVICES 31"),
+    ("Le spécialiste de l'ascenseur\nOtissimo Elevators\n12 avenue des Etats-Unis, 31200 Toulouse", "Otissimo Elevators"),
+    ("Plomberie • Chauffage • Sanitaire\nGaronne Confort\n3 impasse du Ramier", "Garonne Confort"),
+    ("FACTURE\nDUPUIS & FILS\nMenuiserie - Ébénisterie", "DUPUIS & FILS"),
+    ("Your trusted partner since 2001\nNorthwind Consulting Ltd\n10 Downing Lane, London", "Northwind Consulting"),
+    ("Menuiserie Dupuis SARL\n3 chemin du Moulin 31450 Ayguesvives", "Menuiserie Dupuis"),
+    ("La Poste\nService clients entreprises", "La Poste"),
+])
+def test_name_from_the_letterhead_never_a_tagline(head, expected):
+    assert name(head + BODY) == expected
+
+
+def test_never_the_customer():
+    text = ("PATRIMOINE\nService comptabilité fournisseurs\n2 rue du Languedoc\n31000 Toulouse\n\n"
+            "Garonne Confort\n3 impasse du Ramier 31200 Toulouse\n" + BODY)
+    assert name(text) == "Garonne Confort"
+    text = "Facturé à :\nOffice du Logement Social\n2 rue du Languedoc\n\nGaronne Confort\n" + BODY
+    assert name(text) == "Garonne Confort"
+    layout = "   GARONNE CONFORT                                   PATRIMOINE\n" + BODY
+    assert name(layout) == "GARONNE CONFORT"
+
+
+def test_the_web_site_points_to_the_name():
+    text = "Bienvenue chez vous\nSolutions Habitat\nGaronne Confort\nwww.garonne-confort.fr\n" + BODY
+    assert name(text) == "Garonne Confort"
+
+
+def test_registry_name_still_wins(registries, garonne):
+    text = f"Votre plombier depuis 1990\nPLOMBERIE GARONNE\n{BODY}SIRET {garonne.siret}\n"
+    ex = extract_fields("supplier_invoice", "supplier", text, registries)
+    assert ex.fields["supplier_name"] == "Plomberie Garonne" and ex.supplier_id == "F0001"
+
+
+def test_a_logo_word_is_not_the_name_when_the_full_name_follows():
+    assert name("ELEC\nÉlectricité Générale Toulousaine\n5 rue Bayard 31000 Toulouse\n" + BODY) == \
+        "Électricité Générale Toulousaine"
+
+
+def test_customer_on_the_left_supplier_on_the_right():
+    text = ("PATRIMOINE                                          GARONNE CONFORT\n"
+            "2 rue du Languedoc                                  3 impasse du Ramier\n"
+            "31000 Toulouse                                      31200 Toulouse\n" + BODY)
+    assert name(text) == "GARONNE CONFORT"

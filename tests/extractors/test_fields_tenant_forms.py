@@ -1,0 +1,174 @@
+"""Tenants' mail written by other hands: references under many labels and in many forms, the
+writer's name wherever it is printed, the writer's (not the landlord's) postal code and phone."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.fields import extract_fields
+from extractors.fields_labels import Doc
+from extractors.fields_person import clean_person
+from extractors.fields_tenant_ref import reference_candidates
+
+LANDLORD = """
+                                                  PATRIMOINE
+                                                  Service Gestion Locative
+                                                  10 avenue de la Gloire
+                                                  31500 Toulouse
+                                                  Tél. 05 34 00 00 00
+"""
+
+
+def tenant(text: str, registries, doc_type: str = "repair_request"):
+    return extract_fields(doc_type, "tenant", text, registries)
+
+
+@pytest.mark.parametrize("line, ref", [
+    ("N° de contrat : LOC-2019-04521", "LOC-2019-04521"),
+    ("Réf. locataire : 0045 7789", "00457789"),
+    ("Référence locataire : A-552 310", "A-552310"),
+    ("N° locataire 20 458 963", "20458963"),
+    ("mon numéro de dossier est le 2021/AB/778.", "2021/AB/778"),
+    ("Compte client : 3344-5566-77", "3344-5566-77"),
+    ("N° de compte : CL 889 001", "CL889001"),
+    ("Réf : 12.345.678", "12.345.678"),
+    ("Contrat n° 77 845 129", "77845129"),
+    ("Votre référence client : X98-221", "X98-221"),
+    ("Numéro de contrat de location : 55 1234 88", "55123488"),
+    ("Identifiant : T-000912", "T-000912"),
+])
+def test_reference_labels_and_forms(line, ref, registries):
+    text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nIl y a une fuite.\nCordialement\nPaul Durand\n"
+    assert tenant(text, registries).fields["tenant_reference"] == ref
+
+
+@pytest.mark.parametrize("line", [
+    "N° allocataire : 1234567", "Mon numéro d'allocataire CAF est le 1234567",
+    "Contrat d'assurance habitation n° 456 789 123", "Police n° HAB1234567",
+    "RG n° 21/01234", "Facture n° FA-2021-0099", "SIRET : 732 829 320 00074",
+    "N° de compte bancaire : FR76 3000 6000 0112 3456 7890 189",
+    "Réf : votre courrier du 12/03/2021",
+])
+def test_numbers_that_are_not_the_tenants_reference(line):
+    assert reference_candidates(Doc(f"Paul Durand\n{line}\n")) == []
+
+
+def test_landlords_own_format_with_digits_lost_is_rejected_not_guessed(registries):
+    # the registry's references are all 8 digits: 7 digits of 52014477 is that one misread
+    ex = tenant("Paul Durand\nContrat n° 5201 447\nFuite.\n", registries)
+    assert "tenant_reference" not in ex.fields and "8 chiffres" in ex.rejected["tenant_reference"]
+    for printed in ("778 451 2", "7784"):  # another reference, another format: kept as printed
+        ex = tenant(f"Paul Durand\nContrat n° {printed}\nFuite.\n", registries)
+        assert ex.fields["tenant_reference"] == printed.replace(" ", "")
+
+
+def test_registry_reference_wins_and_is_matched_through_its_print(registries):
+    text = "Paul Durand\nN° de dossier : 2021/77\nRéf. locataire : 9998-2789\nFuite.\n"
+    ex = tenant(text, registries)
+    assert ex.fields["tenant_reference"] == "99982789" and ex.tenant_reference_known
+
+
+def test_third_party_letters_keep_only_the_landlords_reference(registries):
+    caf = """Caisse d'Allocations Familiales de la Haute-Garonne
+24 rue Riquet 31046 TOULOUSE CEDEX 9
+N° allocataire : 7654321
+Votre référence : LOC 8851-2
+Dossier suivi par : Mme Claire Dubois
+Nous vous informons que l'aide au logement de Monsieur Karim HADDAD, demeurant 4 rue des Pinsons,
+31400 Toulouse, est maintenue.
+Le Directeur
+"""
+    ex = tenant(caf, registries, "housing_benefit")
+    assert ex.fields["tenant_reference"] == "LOC8851-2"
+    assert ex.fields["tenant_name"] == "Karim HADDAD"
+    assert ex.fields["postal_code"] == "31400"
+    insurer = """GAN Assurances
+Nous soussignés, GAN Assurances, attestons que Mme LEROUX Chantal, domiciliée 9 rue Pargaminières
+31000 Toulouse, est titulaire d'un contrat d'assurance habitation n° 456 789 123.
+Service clients : 09 69 32 10 10
+"""
+    ex = tenant(insurer, registries, "insurance_certificate")
+    assert "tenant_reference" not in ex.fields and "phone" not in ex.fields
+    assert ex.fields["tenant_name"] == "Chantal Leroux"
+    court = "TRIBUNAL JUDICIAIRE\nAffaire : PATRIMOINE c/ Marc LAMBERT. RG n° 21/01234.\nConvocation.\n"
+    ex = tenant(court, registries, "legal_notice")
+    assert ex.fields["tenant_name"] == "Marc LAMBERT" and "tenant_reference" not in ex.fields
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("DUPONT Jean", "Jean Dupont"), ("JEAN DUPONT", "Jean Dupont"), ("Jean DUPONT", "Jean DUPONT"),
+    ("M. et Mme KOWALSKI Piotr", "Piotr Kowalski"), ("Madame LEFEVRE-MARTIN Françoise", "Françoise Lefevre-Martin"),
+    ("Mme Aïcha Ben Salah", "Aïcha Ben Salah"), ("Jean-Pierre de La Fontaine", "Jean-Pierre de La Fontaine"),
+])
+def test_names_as_firstname_lastname(raw, name):
+    assert clean_person(raw) == name
+
+
+@pytest.mark.parametrize("raw", ["12 rue des Lilas", "Cordialement", "Service Gestion Locative", "PATRIMOINE",
+                                 "Objet : fuite d'eau", "Toulouse, le 3 mars 2021", "Jean"])
+def test_not_names(raw):
+    assert clean_person(raw) is None
+
+
+def test_sender_block_with_landlord_block_and_signature(registries):
+    text = ("DUPONT Jean\nAppartement 12, Bâtiment C\n14, rue des Acacias\n31100 TOULOUSE\nTél : 06-12-34-56-78\n"
+            + LANDLORD + "\nToulouse, le 3 février 2021\nObjet : radiateur en panne\nMadame, Monsieur,\n"
+            "J'ai appelé votre agence au 05 34 00 00 00 sans réponse.\nCordialement,\n\nJ. Dupont\n")
+    ex = tenant(text, registries)
+    assert ex.fields["tenant_name"] == "Jean Dupont"
+    assert ex.fields["postal_code"] == "31100"
+    assert ex.fields["phone"] == "0612345678"
+
+
+def test_layout_letter_with_both_blocks_side_by_side(registries):
+    text = """Paul Durand                                              PATRIMOINE
+12 rue des Lilas                                         Service clients
+31200 Toulouse                                           2 rue du Languedoc
+Tél : 06 12 34 56 78                                     31000 Toulouse
+                                                         Tél. 05 61 00 00 00
+Objet : fuite
+Il y a une fuite.
+Cordialement,
+Paul Durand
+"""
+    f = tenant(text, registries).fields
+    assert (f["tenant_name"], f["postal_code"], f["phone"]) == ("Paul Durand", "31200", "0612345678")
+
+
+def test_signature_at_the_end_with_the_address_below(registries):
+    text = ("Bonjour,\nla fuite n'est toujours pas réparée.\nBien à vous\nMme Nadia Ouali\n12 bis rue Bayard\n"
+            "31000 Toulouse\nMob. +33 (0)6 11 22 33 44\n")
+    f = tenant(text, registries).fields
+    assert (f["tenant_name"], f["postal_code"], f["phone"]) == ("Nadia Ouali", "31000", "0611223344")
+
+
+def test_webmail_header_and_je_soussigne(registries):
+    mail = ("De : Fatima El Amrani <fatima.elamrani@hotmail.fr>\nEnvoyé : mardi 9 mars 2021 10:12\n"
+            "À : contact@patrimoine-habitat.fr\nObjet : plan d'apurement\n\nBonjour,\nje suis au 8 impasse des Roses, "
+            "31200 Toulouse. Ma dette est de 1 240,00 euros.\nTél. 07.81.22.33.44\n")
+    f = tenant(mail, registries, "payment_difficulty").fields
+    assert (f["tenant_name"], f["postal_code"], f["phone"]) == ("Fatima El Amrani", "31200", "0781223344")
+    assert f["email"] == "fatima.elamrani@hotmail.fr" and f["amount"] == "1240.00"
+    letter = ("PATRIMOINE\n2 rue du Languedoc\n31000 Toulouse\n\nJe soussignée Madame Aïcha BENSALEM, demeurant "
+              "22 chemin de la Flambère, 31300 Toulouse, sollicite une attestation de loyer.\nA. Bensalem\n")
+    f = tenant(letter, registries, "certificate_or_receipt_request").fields
+    assert (f["tenant_name"], f["postal_code"]) == ("Aïcha BENSALEM", "31300")
+
+
+@pytest.mark.parametrize("raw", ["06 12 34 56 78", "06.12.34.56.78", "06-12-34-56-78", "0612345678",
+                                 "+33 6 12 34 56 78", "+33 (0)6 12 34 56 78", "+33612345678", "0033 6 12 34 56 78"])
+@pytest.mark.parametrize("label", ["Tél. : ", "Portable ", "Mob. ", "", "Téléphone : "])
+def test_phone_forms_and_labels(raw, label, registries):
+    text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{label}{raw}\n" + LANDLORD + "\nFuite.\n"
+    assert tenant(text, registries).fields["phone"] == "0612345678"
+
+
+def test_lower_case_signature_over_an_address_and_english_mail(registries):
+    note = ("bonjour\nje vous ecrit pour la fuite dans ma cuisine\nmerci de venir vite\nmon tel 06 45 78 12 23\n"
+            "jean-marc petit\n12 rue des ecoles 31300 toulouse\n")
+    f = tenant(note, registries).fields
+    assert (f["tenant_name"], f["postal_code"], f["phone"]) == ("Jean-Marc Petit", "31300", "0645781223")
+    mail = ("From: John Smith <john.smith@gmail.com>\nTo: PATRIMOINE\nSubject: Broken heating\n"
+            "Hello, the heating in my flat (tenant no. 4455-667) has been broken for a week.\nRegards,\nJohn Smith\n")
+    f = tenant(mail, registries).fields
+    assert (f["tenant_name"], f["tenant_reference"]) == ("John Smith", "4455-667")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from classifiers.features import FEATURES, model_input
-from classifiers.vectors import VectorModel, train_vectors
+from classifiers.vectors import VectorModel, train_vectors, vectors_pipeline
 
 MODEL_META = "aiguillage-model.json"
 DISAGREEMENT_CAP = 0.5  # the most a type may score when the two readers disagree
@@ -108,6 +108,7 @@ def load_model(path: Path | None = None) -> TextModel:
     if meta.get("vectors"):
         try:
             vectors = VectorModel.load(path, meta["vectors"])
+            vectors_pipeline(meta["vectors"])  # loaded now (a few seconds, once), not on the first document
         except OSError as exc:  # the pipeline package is missing: a set-up fault, said plainly
             raise ModelMissing(path, f"le modèle de classement lit les vecteurs du paquet « {meta['vectors']} », "
                                      f"absent : make run l'installe ({exc})") from None

@@ -9,6 +9,8 @@ meta which features it was trained with, so an older model is fed as before.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from classifiers.textnorm import normalise
 from config.lexicon import fold, load_lexicon
 
@@ -18,10 +20,17 @@ MAX_CHARS = 6000
 
 
 def lexicon_tokens(text: str) -> list[str]:
+    return list(_lexicon_tokens(text[:MAX_CHARS]))
+
+
+@lru_cache(maxsize=64)
+def _lexicon_tokens(text: str) -> tuple[str, ...]:
+    """Cached: both readers of the type (classifiers/model.py, classifiers/vectors.py) ask for
+    the same document's tokens, one after the other."""
     tokens = []
     for code, terms in sorted(load_lexicon().matches(fold(text[:MAX_CHARS])).items()):
         tokens += ["zzlex" + code.replace("_", "")] * min(PER_TYPE, len(terms))
-    return tokens
+    return tuple(tokens)
 
 
 def model_input(text: str, features: str | None = FEATURES) -> str:

@@ -31,10 +31,9 @@ _FLATE = ("/FlateDecode", "/Fl")
 
 @dataclass
 class PageContent:
-    """What ``check_pages`` learnt: pages that may show text, and the bytes each page inflates to."""
+    """What ``check_pages`` learnt: the pages that may show text."""
 
     text_pages: set[int] = field(default_factory=set)
-    sizes: dict[int, int] = field(default_factory=dict)
 
 
 def bomb(detail: str) -> UnreadableInput:
@@ -156,8 +155,7 @@ def check_pages(pdf, pages: int, limit_bytes: int, max_pixels: int, seconds: flo
     walker = _Walker(limit_bytes, max_pixels, time.monotonic() + seconds)
     out = PageContent()
     for number, page in enumerate(pdf.pages[:pages], start=1):
-        size, text = walker.page(page, number)
-        out.sizes[number] = size
+        _, text = walker.page(page, number)
         if text:
             out.text_pages.add(number)
     return out

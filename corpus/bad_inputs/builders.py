@@ -10,7 +10,7 @@ import zlib
 from pathlib import Path
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageOps
 
 from corpus.bad_inputs.registry import A4, GIB  # noqa: F401
 
@@ -134,3 +134,39 @@ def tiff_g4(arr: np.ndarray, dpi: int = 200) -> bytes:
     im = Image.fromarray(arr).point(lambda v: 255 if v > 128 else 0).convert("1")
     im.save(buf, "TIFF", compression="group4", dpi=(dpi, dpi))
     return buf.getvalue()
+
+
+def image_page(pdf, data: bytes, filter_name: str, width: int, height: int, bits: int):
+    """A new A4 page of ``pdf`` drawing one full-page grey image XObject whose stream is
+    ``data``, already encoded with ``filter_name`` (declared as is: the size may lie)."""
+    import pikepdf
+
+    page = pdf.add_blank_page(page_size=A4)
+    img = pikepdf.Stream(pdf, b"")
+    img.write(data, filter=pikepdf.Name("/" + filter_name))
+    for key, value in dict(Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=width, Height=height,
+                           BitsPerComponent=bits, ColorSpace=pikepdf.Name.DeviceGray).items():
+        img[f"/{key}"] = value
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=img))
+    page.Contents = pdf.make_stream(b"q 595 0 0 842 0 0 cm /Im0 Do Q")
+    return page
+
+
+def jbig2_generic_mmr(bilevel: Image.Image) -> bytes:
+    """A JBIG2 embedded stream (PDF flavour: no file header) of ``bilevel``: a page information
+    segment and one immediate lossless generic region coded with MMR, whose data is the image's
+    CCITT Group 4 coding (taken from a TIFF written by libtiff)."""
+    w, h = bilevel.size
+    inverted = ImageOps.invert(bilevel.convert("L")).convert("1")  # G4's "white" runs are JBIG2's 0 bits
+    buf = io.BytesIO()
+    inverted.save(buf, "TIFF", compression="group4", tiffinfo={278: h})
+    tif = Image.open(io.BytesIO(buf.getvalue()))
+    (offset,), (count,) = tif.tag_v2[273], tif.tag_v2[279]
+    g4 = buf.getvalue()[offset:offset + count]
+
+    def segment(number: int, kind_: int, data: bytes) -> bytes:
+        return struct.pack(">IBBBI", number, kind_, 0, 1, len(data)) + data
+
+    page_info = struct.pack(">IIIIBH", w, h, 7874, 7874, 0, 0)  # 200 DPI in pixels per metre
+    region = struct.pack(">IIIIB", w, h, 0, 0, 0) + b"\x01" + g4  # generic region flags: MMR
+    return segment(0, 48, page_info) + segment(1, 38, region)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import io
 import random
-import struct
 
 import numpy as np
-from PIL import Image, ImageOps
+from PIL import Image
 
 from corpus.bad_inputs.builders import (
     content_bomb_bytes,
     deflate_repeated,
     good_pdf,
     helvetica,
+    image_page,
     image_pdf,
+    jbig2_generic_mmr,
     letter_grey,
     letter_lines,
     page_pdf,
@@ -174,48 +175,9 @@ def _flate_bomb_shared(p):
 def _image_bomb(p):
     import pikepdf
 
-    pdf, page = page_pdf(b"q 595 0 0 842 0 0 cm /Im0 Do Q")
-    img = pikepdf.Stream(pdf, b"")
-    img.write(deflate_repeated(b"\xff" * (1 << 20), 8), filter=pikepdf.Name.FlateDecode)
-    for key, value in dict(Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=100000, Height=100000,
-                           BitsPerComponent=8, ColorSpace=pikepdf.Name.DeviceGray).items():
-        img[f"/{key}"] = value
-    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=img))
+    pdf = pikepdf.new()
+    image_page(pdf, deflate_repeated(b"\xff" * (1 << 20), 8), "FlateDecode", 100000, 100000, 8)
     p.write_bytes(pdf_bytes(pdf, compress_streams=False))
-
-
-def _jbig2_page(pdf, data: bytes, width: int, height: int):
-    import pikepdf
-
-    page = pdf.add_blank_page(page_size=A4)
-    img = pikepdf.Stream(pdf, b"")
-    img.write(data, filter=pikepdf.Name.JBIG2Decode)
-    for key, value in dict(Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=width, Height=height,
-                           BitsPerComponent=1, ColorSpace=pikepdf.Name.DeviceGray).items():
-        img[f"/{key}"] = value
-    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=img))
-    page.Contents = pdf.make_stream(b"q 595 0 0 842 0 0 cm /Im0 Do Q")
-    return page
-
-
-def _jbig2_generic_mmr(bilevel: Image.Image) -> bytes:
-    """A JBIG2 embedded stream (PDF flavour: no file header) of ``bilevel``: a page information
-    segment and one immediate lossless generic region coded with MMR, whose data is the image's
-    CCITT Group 4 coding (taken from a TIFF written by libtiff)."""
-    w, h = bilevel.size
-    inverted = ImageOps.invert(bilevel.convert("L")).convert("1")  # G4's "white" runs are JBIG2's 0 bits
-    buf = io.BytesIO()
-    inverted.save(buf, "TIFF", compression="group4", tiffinfo={278: h})
-    tif = Image.open(io.BytesIO(buf.getvalue()))
-    (offset,), (count,) = tif.tag_v2[273], tif.tag_v2[279]
-    g4 = buf.getvalue()[offset:offset + count]
-
-    def segment(number: int, kind_: int, data: bytes) -> bytes:
-        return struct.pack(">IBBBI", number, kind_, 0, 1, len(data)) + data
-
-    page_info = struct.pack(">IIIIBH", w, h, 7874, 7874, 0, 0)  # 200 DPI in pixels per metre
-    region = struct.pack(">IIIIB", w, h, 0, 0, 0) + b"\x01" + g4  # generic region flags: MMR
-    return segment(0, 48, page_info) + segment(1, 38, region)
 
 
 @kind("jbig2-letter", ".pdf", HANDLED, "a scanned letter stored as a real JBIG2 (generic region, MMR) image: "
@@ -225,7 +187,7 @@ def _jbig2_letter(p):
 
     im = Image.fromarray(letter_grey(200)).point(lambda v: 255 if v > 128 else 0).convert("1")
     pdf = pikepdf.new()
-    _jbig2_page(pdf, _jbig2_generic_mmr(im), *im.size)
+    image_page(pdf, jbig2_generic_mmr(im), "JBIG2Decode", *im.size, 1)
     p.write_bytes(pdf_bytes(pdf, compress_streams=False))
 
 
@@ -235,7 +197,7 @@ def _jbig2_garbage(p):
     import pikepdf
 
     pdf = pikepdf.new()
-    _jbig2_page(pdf, random.Random(2).randbytes(4000), 1654, 2339)
+    image_page(pdf, random.Random(2).randbytes(4000), "JBIG2Decode", 1654, 2339, 1)
     p.write_bytes(pdf_bytes(pdf, compress_streams=False))
 
 

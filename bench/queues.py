@@ -42,7 +42,7 @@ def main() -> int:
     ap.add_argument("--list-runs", type=int, default=5)
     args = ap.parse_args()
 
-    from tests.s3server import remove_bucket, server_from_env, start_server, stop_server, unique_bucket
+    from storage.testserver import remove_bucket, server_from_env, start_server, stop_server, unique_bucket
 
     server, scratch = server_from_env(), None
     if server is None:

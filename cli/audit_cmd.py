@@ -12,9 +12,9 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from datetime import datetime
 
 from cli.errors import UsageError
+from config.clock import iso, shown
 
 KIND_FR = {
     "received": "reçu", "split": "découpé", "ocr": "lu (OCR)", "classified": "classé",
@@ -34,7 +34,7 @@ def register(sub) -> None:
     p.add_argument("--document", help="identifiant du document : toute son histoire")
     p.add_argument("--tenant", metavar="REF", help="référence locataire (contrat / compte)")
     p.add_argument("--supplier", metavar="ID", help="fournisseur : identifiant du registre, SIRET ou SIREN")
-    p.add_argument("--team", metavar="FILE", help="équipe (file), ex. technique")
+    p.add_argument("--team", metavar="EQUIPE", help="équipe (= sa file), ex. technique")
     p.add_argument("--actor", metavar="NOM", help="personne (ou « pipeline »)")
     p.add_argument("--kind", action="append", default=[], metavar="TYPE",
                    help="type d'événement (répétable) : " + ", ".join(KIND_FR))
@@ -122,13 +122,13 @@ def _write(rows: list[dict], args, filters) -> None:
     out = sys.stdout
     if args.json:
         for r in rows:
-            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+            out.write(json.dumps(dict(r, at=iso(r["at"])), ensure_ascii=False) + "\n")
     elif args.csv:
         w = csv.writer(out)
         w.writerow(CSV_COLUMNS)
         for r in rows:
             w.writerow([json.dumps(r[c], ensure_ascii=False, sort_keys=True) if c == "details" else
-                        ("" if r[c] is None else r[c]) for c in CSV_COLUMNS])
+                        iso(r[c]) if c == "at" else ("" if r[c] is None else r[c]) for c in CSV_COLUMNS])
     else:
         out.write(timeline(rows, describe(filters)) + "\n")
     out.flush()
@@ -220,12 +220,7 @@ def timeline(rows: list[dict], title: str) -> str:
 
 
 def local_time(at: str) -> str:
-    from storage.audit_query import LOCAL
-
-    try:
-        return datetime.fromisoformat(at.replace("Z", "+00:00")).astimezone(LOCAL).strftime("%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return at
+    return shown(at, "%Y-%m-%d %H:%M:%S")
 
 
 def summary(r: dict) -> str:

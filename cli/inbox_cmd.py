@@ -1,6 +1,6 @@
 """``aiguillage inbox list|show|claim|complete|reroute|release|return``: a team member's queue.
 
-The team and the person are always given (``--team``, ``--user``); a team works its own queue
+The team is always given (``--team``), the person (``--user``) defaults to the login; a team works its own queue
 only, and restricted documents exist for the social support team alone. Readable French
 tables by default, ``--json`` for scripts (one JSON object per line).
 """
@@ -12,20 +12,24 @@ import sys
 import time
 
 from cli.errors import UsageError
+from cli.who import login
+from config.clock import iso, shown
 
 LEASE_MINUTES = 30
 
 
 def register(sub) -> None:
     p = sub.add_parser("inbox", help="la file d'une équipe : lister, voir, prendre, traiter, réaiguiller",
-                       description="Travailler la file de son équipe. --team et --user sont obligatoires.")
+                       description="Travailler la file de son équipe. --team est obligatoire ; --user vaut par défaut "
+                                   "l'identifiant de connexion.")
     actions = p.add_subparsers(dest="action", metavar="ACTION")
     actions.required = True
 
     def action(name, help_, doc=True, doc_optional=False):
         a = actions.add_parser(name, help=help_, description=help_)
         a.add_argument("--team", required=True, metavar="EQUIPE", help="l'équipe (= sa file), ex. technique")
-        a.add_argument("--user", required=True, metavar="PERSONNE", help="qui agit, ex. marie.dupont")
+        a.add_argument("--user", default=login(), metavar="PERSONNE",
+                       help="qui agit, ex. marie.dupont (défaut : l'identifiant de connexion)")
         a.add_argument("--json", action="store_true", help="sortie JSON (une ligne par objet)")
         if doc:
             a.add_argument("document", metavar="DOCUMENT", nargs="?" if doc_optional else None,
@@ -41,7 +45,7 @@ def register(sub) -> None:
     d = action("complete", "marquer un document pris comme traité")
     d.add_argument("--note", default="", help="commentaire gardé dans l'historique")
     r = action("reroute", "envoyer le document à une autre file, avec un motif")
-    r.add_argument("--to", required=True, metavar="FILE", help="file de destination")
+    r.add_argument("--to", required=True, metavar="EQUIPE", help="équipe (= file) de destination")
     r.add_argument("--reason", required=True, metavar="MOTIF", help="pourquoi (gardé dans l'historique)")
     action("release", "rendre un document pris à la file, sans le traiter")
     b = action("return", "renvoyer le document en vidéocodage (type ou champs à revoir)")
@@ -80,7 +84,6 @@ def _context(args):
 
 def _list(args, member, store, taxonomy) -> int:
     from storage.inbox import list_queue
-    from storage.queues import iso
 
     now = time.time()
     lines = list_queue(store, member, now)
@@ -88,9 +91,9 @@ def _list(args, member, store, taxonomy) -> int:
         for ln in lines:
             e = ln.entry
             _out({"document_id": e.document_id, "queue": e.queue, "priority": e.priority,
-                  "deadline": iso(e.deadline) if e.deadline else None, "received_at": iso(e.created),
+                  "deadline": iso(e.deadline), "received_at": iso(e.created),
                   "type": e.type, "urgent": e.urgent, "restricted": e.restricted, "holder": ln.holder,
-                  "lease_expires": iso(ln.expires) if ln.expires else None})
+                  "lease_expires": iso(ln.expires)})
         return 0
     from cli.output import table
 
@@ -206,7 +209,7 @@ def _holder(line, me: str) -> str:
     if not line.holder:
         return "libre"
     who = "vous" if line.holder == me else line.holder
-    return f"pris par {who} jusqu'à {time.strftime('%H:%M', time.localtime(line.expires))}"
+    return f"pris par {who} jusqu'à {shown(line.expires, '%H:%M')}"
 
 
 def _label(taxonomy, code: str | None) -> str:
@@ -217,7 +220,7 @@ def _label(taxonomy, code: str | None) -> str:
 
 
 def _when(t: float | None) -> str:
-    return time.strftime("%d/%m/%Y %H:%M", time.localtime(t)) if t else "-"
+    return shown(t)
 
 
 def _epoch(iso_time: str | None) -> float | None:
@@ -227,9 +230,7 @@ def _epoch(iso_time: str | None) -> float | None:
 
 
 def _iso(t: float | None) -> str | None:
-    from storage.queues import iso
-
-    return iso(t) if t else None
+    return iso(t)
 
 
 def _out(obj) -> None:

@@ -25,13 +25,13 @@ from extractors.files import local_path, portable_path, shown_path
 from extractors.reading import SourceInfo, inspect
 from extractors.types import DocumentText
 from flows import deliver as delivery
-from flows.spool import page_folder, sweep as sweep_spool
 from flows.ids import document_id
 from flows.intake import Receipt, duplicate_lines, receive, record_outcome, refused_receipt
 from flows.pages import UNEXPECTED_PAGE, PageResult, process_page
 from flows.runtime import runtime
 from flows.split import split_pages
 from flows.understand import understand
+from storage import spool as local_spool
 from storage.audit import AuditEvent, record, step_event_id
 from storage.errors import StorageError
 from storage.outage import TASK_RETRIES, patiently
@@ -114,6 +114,12 @@ def _inspected(arrival: Arrival, token: str, s) -> tuple[str, str] | None:
 
 
 UNEXPECTED_FILE = "erreur inattendue pendant le traitement de ce fichier (détails dans le journal)"
+
+
+def pages_folder(settings, sha256: str) -> Path:
+    """Where a file's pages are spooled: by content and by the settings that change what OCR reads."""
+    variant = f"{settings['ocr.dpi']}dpi-{settings['ocr.languages']}-stamps-{settings['ocr.stamps']}"
+    return local_spool.page_folder(settings.home, sha256, variant)
 
 
 @task(name="lire-page", cache_policy=NO_CACHE)
@@ -209,7 +215,7 @@ def process_batch(files: list[str], sources: dict[str, str] | None = None) -> li
                 seen[receipt.sha256] = item.lines
             else:
                 item.info = arrival.info
-                item.spool = page_folder(runtime().settings, receipt.sha256)
+                item.spool = pages_folder(runtime().settings, receipt.sha256)
                 item.pages = [page_task.submit(item.info, n, str(item.spool))
                               for n in range(1, item.info.page_count + 1)]
                 for p in _progress:
@@ -255,7 +261,7 @@ def run_batch(files: list[str], on_file: Callable[[str, list[dict]], None] | Non
     sources = {portable_path(k): v for k, v in (sources or {}).items()}
     try:
         lines = process_batch.with_options(task_runner=task_runner())(tokens, sources)
-        sweep_spool(runtime().settings.home, runtime().store)  # leftovers of an earlier, killed run
+        local_spool.sweep(runtime().settings.home, runtime().store)  # leftovers of an earlier, killed run
         return lines
     finally:
         for registry, observer in observers:

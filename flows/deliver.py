@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import socket
-import tempfile
 from dataclasses import asdict
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -15,7 +14,7 @@ from extractors.types import DocumentText
 from flows.pdfjoin import join_pdfs
 from flows.runtime import Runtime
 from flows.understand import Understanding
-from storage import layout
+from storage import documents, layout, spool
 from storage.errors import ObjectNotFound
 from storage.audit import AuditEvent, record, step_event_id
 from storage.queues import WorkItem, enqueue
@@ -69,9 +68,7 @@ def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Underst
     now = datetime.now(timezone.utc)
     deadline = (now + timedelta(hours=decision.deadline_hours)).isoformat(timespec="seconds")
 
-    work = rt.settings.home / "spool"
-    work.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="deliver-", dir=work) as tmp:
+    with spool.scratch(rt.settings.home) as tmp:
         text_json = Path(tmp) / "text.json"
         write_text_json(doc, text_json)
         store.put_file(layout.document(doc_id, "text.json"), text_json, "application/json")
@@ -90,8 +87,7 @@ def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Underst
         "rule": decision.rule, "why": decision.why, "priority": decision.priority, "deadline": deadline,
         "processed_by": {"host": socket.gethostname(), "home": str(rt.settings.home)},
     }
-    store.put(layout.document(doc_id, "record.json"),
-              json.dumps(record_doc, ensure_ascii=False, indent=1).encode(), "application/json")
+    documents.write_record(store, doc_id, record_doc)
 
     def audit(kind: str, queue: str | None = None, **details) -> None:
         record(store, AuditEvent(kind, doc_id, queue=queue, details=details,

@@ -14,20 +14,17 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
 import shutil
-import time
 from pathlib import Path
 
 from prefect import flow
 
 from flows.batch import process_batch, task_runner
-from flows.hotfolder import HotFolder, fetch_push, pending_pushes, push
+from flows.hotfolder import HotFolder, push
 from flows.runtime import runtime
+from storage import pushes, spool as local_spool
 from storage.errors import ObjectNotFound
 
-DISPATCH_PREFIX = "intake-dispatch/"
-REDISPATCH_AFTER_SECONDS = 15 * 60
 DEPLOYMENT = "aiguillage-depot/depot"
 
 
@@ -36,40 +33,18 @@ def process_intake(keys: list[str]) -> list[dict]:
     """On a worker: route the pushed files ``keys`` (intake/<sha>/<name>), then clear them."""
     rt = runtime()
     store = rt.store
-    spool = rt.settings.home / "spool" / "intake"
+    folder = local_spool.intake_folder(rt.settings.home)
     fetched: dict[str, str] = {}
     for key in keys:
         try:
-            fetched[str(fetch_push(store, key, spool))] = key
+            fetched[str(pushes.fetch(store, key, folder))] = key
         except ObjectNotFound:
             continue  # already handled by an earlier run
     lines = process_batch.with_options(task_runner=task_runner())(list(fetched), fetched) if fetched else []
     for path, key in fetched.items():
-        store.delete(key)
-        store.delete(_marker(key))
+        pushes.clear(store, key)
         shutil.rmtree(Path(path).parent, ignore_errors=True)
     return lines
-
-
-def _marker(key: str) -> str:
-    return DISPATCH_PREFIX + key.split("/")[1] + ".json"
-
-
-def claim_for_dispatch(store, key: str, now: float | None = None) -> bool:
-    """True if this dispatcher may send ``key``: never sent, or sent so long ago that its
-    run must have died (then it is sent again; routing is idempotent)."""
-    now = time.time() if now is None else now
-    body = json.dumps({"key": key, "at": now}).encode()
-    if store.put_if_absent(_marker(key), body, "application/json"):
-        return True
-    try:
-        sent = json.loads(store.get(_marker(key)))["at"]
-    except (ObjectNotFound, ValueError, KeyError):
-        return False
-    if now - sent < REDISPATCH_AFTER_SECONDS:
-        return False
-    store.delete(_marker(key))
-    return store.put_if_absent(_marker(key), body, "application/json")
 
 
 def dispatch_round(hot: HotFolder | None, batch_files: int, deployment: str = DEPLOYMENT) -> int:
@@ -81,7 +56,7 @@ def dispatch_round(hot: HotFolder | None, batch_files: int, deployment: str = DE
     for f in hot.ready() if hot else []:
         push(store, f)
         hot.done(f)  # its bytes are in the store now
-    keys = [k for k in pending_pushes(store) if claim_for_dispatch(store, k)]
+    keys = [k for k in pushes.pending(store) if pushes.claim_for_dispatch(store, k)]
     for i in range(0, len(keys), batch_files):
         run_deployment(deployment, parameters={"keys": keys[i:i + batch_files]}, timeout=0)
     return len(keys)

@@ -16,10 +16,10 @@ from datetime import date
 from pathlib import Path
 
 from flows.ids import file_sha256
+from storage import pushes
 from storage.objectstore import ObjectStore
 
 DONE_FOLDER = "traites"
-INTAKE_PREFIX = "intake/"
 
 
 @dataclass
@@ -75,21 +75,4 @@ class HotFolder:
 
 def push(store: ObjectStore, path: Path) -> tuple[str, bool]:
     """Put a file in the store's intake; False when that exact file is already waiting."""
-    key = f"{INTAKE_PREFIX}{file_sha256(path)}/{path.name}"
-    if store.exists(key):
-        return key, False
-    store.put_file(key, path, metadata={"filename": path.name})  # streamed, whatever the size
-    return key, True
-
-
-def pending_pushes(store: ObjectStore) -> list[str]:
-    return [k for k in store.list(INTAKE_PREFIX) if k.count("/") == 2]
-
-
-def fetch_push(store: ObjectStore, key: str, spool: Path) -> Path:
-    """Copy a pushed file to the local spool folder, under its own name."""
-    _, sha, name = key.split("/", 2)
-    target = spool / sha / Path(name).name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    store.get_file(key, target)
-    return target
+    return pushes.push(store, path, file_sha256(path))

@@ -10,6 +10,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from config.errors import AiguillageError, ExitCode
 from extractors.errors import UnreadableInput
 from extractors.files import LINK_REASON, NOT_REGULAR_REASON, os_reason, shown_path
 from flows.ids import file_sha256
@@ -22,8 +23,10 @@ from storage.queues import now_iso
 EXTENSIONS = {".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg"}
 
 
-class InputMissing(Exception):
-    exit_code = 2
+class InputMissing(AiguillageError):
+    """A path named on the command line does not exist: a usage error (exit 2)."""
+
+    exit_code = ExitCode.USAGE
 
 
 def expand_inputs(paths: list[str]) -> tuple[list[Path], list[Path]]:

@@ -4,17 +4,15 @@ local spool loses what killed runs left behind)."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from prefect import flow
 
-from flows import spool
 from flows.runtime import runtime
-from storage import layout
+from storage import documents, spool
 from storage.audit import AuditEvent, record
-from storage.errors import ObjectNotFound
+from storage.queues import open_in_any
 
 CALIBRATION_SEED_OFFSET = 500_000
 PURGED_ARTEFACTS = ("text.json", "searchable.pdf", "facturx.xml")
@@ -69,37 +67,11 @@ def retention_flow(now: datetime | None = None) -> list[str]:
     store = rt.store
     limit = (now or datetime.now(timezone.utc)) - timedelta(days=days)
     purged = []
-    for key in store.list("documents/"):
-        if not key.endswith("/record.json"):
+    for doc_id, rec in documents.recorded_before(store, limit):
+        if open_in_any(store, doc_id, [rec.get("queue"), *rec.get("copies", [])]):
             continue
-        doc_id = key.split("/")[1]
-        info = store.stat(key)
-        if datetime.fromtimestamp(info.modified, timezone.utc) > limit:
-            continue
-        rec = json.loads(store.get(key))
-        if _still_open(store, doc_id, [rec.get("queue"), *rec.get("copies", [])]):
-            continue
-        removed = [name for name in PURGED_ARTEFACTS if _delete(store, layout.document(doc_id, name))]
+        removed = documents.delete_artefacts(store, doc_id, PURGED_ARTEFACTS)
         if removed:
             record(store, AuditEvent("purged", doc_id, details={"artefacts": removed, "days": days}))
             purged.append(doc_id)
     return purged
-
-
-def _still_open(store, doc_id: str, queues: list[str | None]) -> bool:
-    from storage.queues import get_item
-
-    for queue in filter(None, queues):
-        try:
-            if getattr(get_item(store, queue, doc_id), "state", "open") == "open":
-                return True
-        except ObjectNotFound:
-            continue
-    return False
-
-
-def _delete(store, key: str) -> bool:
-    if not store.exists(key):
-        return False
-    store.delete(key)
-    return True

@@ -8,7 +8,6 @@ kept for the next training.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -19,10 +18,9 @@ from classifiers.decide import URGENCY_BY_CONTENT
 from classifiers.urgency import urgency_reasons
 from config.routing import Facts
 from flows.runtime import Runtime, runtime
-from storage import inbox, layout, queues
+from storage import documents, inbox, queues
 from storage.audit import AuditEvent, corrected, record
 from storage.corrections import InvalidCorrection, save_correction
-from storage.errors import ObjectNotFound
 
 OPERATOR_METHOD = "videocodage"
 
@@ -82,12 +80,7 @@ def reprocess(rt: Runtime, document_id: str, corrected_type: str, corrected_fiel
     amended = replace(item, type=corrected_type, fields=fields, confidence=1.0, reason=None,
                       priority=decision.priority, deadline=deadline, urgent=urgent,
                       restricted=doc_type.restricted)
-    if queues.index_key(amended) != queues.index_key(item):
-        store.put(queues.index_key(amended), b"")
-        queues.put_item(store, amended)
-        store.delete(queues.index_key(item))
-    else:
-        queues.put_item(store, amended)
+    queues.amend(store, item, amended)
     why = f"vidéocodage par {actor} : {doc_type.label}"
     moved = inbox.reroute(store, member, document_id, routed_to, why, lease=lease)
     for copy in decision.copies:
@@ -114,17 +107,14 @@ def _update_record(store, document_id, rec, machine, human, actor, now, decision
                corrected_by=actor, corrected_at=now.isoformat(timespec="seconds"), queue=decision.queue,
                copies=list(decision.copies), status=status, reason=None, rule=decision.rule, why=decision.why,
                priority=decision.priority, deadline=deadline, urgent=urgent, restricted=restricted)
-    store.put(layout.document(document_id, "record.json"),
-              json.dumps(rec, ensure_ascii=False, indent=1).encode(), "application/json")
+    documents.write_record(store, document_id, rec)
 
 
 def _json(store, document_id: str, name: str) -> dict:
     try:
-        return json.loads(store.get(layout.document(document_id, name)))
-    except ObjectNotFound:
-        return {}
-    except ValueError:
-        raise ReprocessError(f"document {document_id} : {name} illisible") from None
+        return documents.read_json(store, document_id, name)
+    except documents.UnreadableArtefact as exc:
+        raise ReprocessError(str(exc)) from None
 
 
 def _text(text_json: dict) -> str:

@@ -7,17 +7,18 @@ import shutil
 from pathlib import Path
 
 from flows.batch import run_batch
-from flows.hotfolder import HotFolder, fetch_push, pending_pushes
+from flows.hotfolder import HotFolder
 from flows.runtime import runtime
+from storage import pushes, spool as local_spool
 
 
 def intake_round(hot: HotFolder | None, on_file=None) -> list[dict]:
     rt = runtime()
     store = rt.store
     files = hot.ready() if hot else []
-    keys = pending_pushes(store)
-    spool = rt.settings.home / "spool" / "intake"
-    fetched = [fetch_push(store, key, spool) for key in keys]
+    keys = pushes.pending(store)
+    folder = local_spool.intake_folder(rt.settings.home)
+    fetched = [pushes.fetch(store, key, folder) for key in keys]
     if not files and not fetched:
         return []
     sources = {str(f): key for f, key in zip(fetched, keys)}
@@ -26,7 +27,7 @@ def intake_round(hot: HotFolder | None, on_file=None) -> list[dict]:
     for f in files:
         hot.done(f)
     for f, key in zip(fetched, keys):
-        store.delete(key)
+        pushes.clear(store, key)
         shutil.rmtree(f.parent, ignore_errors=True)
     return lines
 

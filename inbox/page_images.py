@@ -43,7 +43,7 @@ def page_count(text: dict) -> int:
 def render(store: ObjectStore, cache: Path, document_id: str, index: int, text: dict, record: dict,
            ocr_dpi: int) -> PageImage:
     """Page ``index`` (1-based, in the document) of ``document_id`` as a PNG in ``cache``."""
-    layout._check_id(document_id)
+    layout.check_id(document_id)
     pages = text.get("pages") or []
     if not 1 <= index <= len(pages):
         raise NoImage(f"page {index} absente")

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from inbox import views
 from inbox.checks import FAMILY_FIELDS, check_fields
 from inbox.page_images import NoImage, render as render_page
-from inbox.routes_team import _show, item_state, load_artefacts, page_cache, visible
+from inbox.routes_team import item_state, load_artefacts, open_item, page_cache, visible
 from inbox.web import Ctx, NotFound, acting, check_doc_id, current, render
 from storage import inbox
 
@@ -35,7 +35,7 @@ def station(request: Request, document_id: str):
     ctx = current(request)
     member = _review(ctx)
     check_doc_id(document_id)
-    item, mark = _show(ctx, member, document_id)
+    item, mark = open_item(ctx, member, document_id)
     rec, text = load_artefacts(ctx, document_id)
     rec = rec or {}
     values = {k: str(v) for k, v in (rec.get("fields") or item.fields or {}).items()}

@@ -41,7 +41,7 @@ def document_view(request: Request, team: str, document_id: str):
     ctx = current(request)
     member = ctx.member(team)
     check_doc_id(document_id)
-    item, mark = _show(ctx, member, document_id)
+    item, mark = open_item(ctx, member, document_id)
     rec, text = load_artefacts(ctx, document_id)
     return render(ctx, request, "document.html", team=team, team_label=ctx.rt.taxonomy.queues[team], item=item,
                   state=item_state(item, mark), rec=rec, pages=text.get("pages") or [],
@@ -123,7 +123,8 @@ ACTIONS = ("prendre", "rendre", "terminer", "reaiguiller", "revoir")
 
 # -- shared with the station ----------------------------------------------------------------
 
-def _show(ctx: Ctx, member, document_id: str):
+def open_item(ctx: Ctx, member, document_id: str):
+    """The item and its lease for a person who opens it (the "viewed" event is logged)."""
     try:
         return inbox.show(ctx.rt.store, member, document_id)  # logs the "viewed" event
     except inbox.ItemNotFound:

@@ -6,21 +6,16 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from html import escape
 
 from markupsafe import Markup
 
+from config.clock import PARIS, paris, shown
 from storage import queues
 from storage.errors import ObjectNotFound, StorageError
 from storage.inbox import Member, list_queue
 
-try:
-    from zoneinfo import ZoneInfo
-
-    LOCAL = ZoneInfo("Europe/Paris")
-except Exception:  # noqa: BLE001 - no time zone database: UTC
-    LOCAL = timezone.utc
 
 MAX_LISTED = 300  # items read for one page of a listing
 
@@ -125,12 +120,12 @@ class FlowCounter:
             if time.time() - self._synced > self.ttl:
                 self._index.sync(rt.store)
                 self._synced = time.time()
-            day = datetime.now(LOCAL).date().isoformat()
+            day = datetime.now(PARIS).date().isoformat()
             rows = query(self._index, Filters(team=team, since=day))
         received, done = [0] * 24, [0] * 24
         for r in rows:
             try:
-                hour = datetime.fromisoformat(r["at"].replace("Z", "+00:00")).astimezone(LOCAL).hour
+                hour = paris(r["at"]).hour
             except (ValueError, AttributeError):
                 continue
             kind, q, other = r["kind"], r.get("queue"), r.get("other_queue")
@@ -183,6 +178,4 @@ def sizes_chart(sizes: list[tuple[str, str, int]], current: str) -> Markup:
 
 
 def hm(t: float | None) -> str:
-    if t is None:
-        return "—"
-    return datetime.fromtimestamp(t, LOCAL).strftime("%d/%m %H:%M")
+    return shown(t, "%d/%m %H:%M", empty="—")

@@ -40,7 +40,6 @@ from storage.queues import now_iso
 
 log = logging.getLogger("aiguillage.audit")
 
-PREFIX = "audit/chain/"
 PIPELINE = "pipeline"
 MASK = "•••"
 PERSONAL_KEYS = frozenset({"tenant_name", "email", "phone", "iban", "address", "text", "content",

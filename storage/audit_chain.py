@@ -30,38 +30,32 @@ import hashlib
 import json
 import logging
 import os
-import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, Iterator
 
+from storage import layout
 from storage.errors import ObjectNotFound, StorageError
 from storage.objectstore import ObjectStore
 
 log = logging.getLogger("aiguillage.audit")
 
-CHAIN_PREFIX = "audit/chain/"
-HEAD_KEY = "audit/head.json"
 BLOCK = 10_000
 GENESIS = "0" * 64
 HINT_EVERY = 64
-_KEY = re.compile(r"^audit/chain/(\d{8})/(\d{12})\.json$")
 
 
 def chain_key(seq: int) -> str:
-    return f"{CHAIN_PREFIX}{seq // BLOCK:08d}/{seq:012d}.json"
+    return layout.audit_event(seq, BLOCK)
 
 
 def block_prefix(block: int) -> str:
-    return f"{CHAIN_PREFIX}{block:08d}/"
+    return layout.audit_block(block)
 
 
 def seq_of_key(key: str) -> int | None:
     """The sequence number a chain key names, or None when the key is not one of ours."""
-    m = _KEY.match(key)
-    if not m or int(m.group(2)) // BLOCK != int(m.group(1)):
-        return None
-    return int(m.group(2))
+    return layout.audit_seq_of(key, BLOCK)
 
 
 def encode(seq: int, prev: str, event: dict[str, Any]) -> bytes:
@@ -248,7 +242,7 @@ class ChainWriter:
 
     def _write_hint(self, first: int) -> None:
         try:
-            self.store.put(HEAD_KEY, json.dumps({"seq": first}).encode(), content_type="application/json")
+            self.store.put(layout.AUDIT_HEAD, json.dumps({"seq": first}).encode(), content_type="application/json")
             self._hinted = True
         except StorageError as exc:  # only a hint: the chain itself is written
             log.warning("journal d'audit : indice de tête non écrit (%s)", exc)
@@ -256,7 +250,7 @@ class ChainWriter:
 
 def read_hint(store: ObjectStore) -> int | None:
     try:
-        value = json.loads(store.get(HEAD_KEY)).get("seq")
+        value = json.loads(store.get(layout.AUDIT_HEAD)).get("seq")
     except (ObjectNotFound, ValueError, AttributeError):
         return None
     return value if isinstance(value, int) and value > 0 else None

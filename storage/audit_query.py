@@ -10,19 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import sqlalchemy as sa
 
+from config.clock import PARIS
 from storage.audit_index import AuditIndex, as_event, documents, events, normalise_time
 
-try:
-    from zoneinfo import ZoneInfo
-
-    LOCAL = ZoneInfo("Europe/Paris")
-except Exception:  # noqa: BLE001 - no time zone database: UTC
-    LOCAL = timezone.utc
+LOCAL = PARIS  # dates typed by people are Paris dates
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -60,7 +60,7 @@ class Mark:
 
 
 def chain_prefix(queue: str, document_id: str) -> str:
-    return layout.queue_prefix(queue).replace("/items/", "/leases/") + f"{layout._check_id(document_id)}/"
+    return layout.lease_chain(queue, document_id)
 
 
 def mark_key(queue: str, document_id: str, gen: int) -> str:
@@ -114,7 +114,7 @@ def _read(data: bytes) -> Mark:
 # -- who holds what, for listings (advisory: the chain decides) ----------------------------
 
 def holders_prefix(queue: str) -> str:
-    return layout.queue_prefix(queue).replace("/items/", "/claimed/")
+    return layout.holders(queue)
 
 
 def holder_key(queue: str, document_id: str, mark: Mark) -> str:

@@ -19,7 +19,6 @@ from storage import layout
 from storage.errors import ObjectNotFound
 from storage.objectstore import ObjectStore
 
-PREFIX = "corrections/"
 VERSION = 1
 
 
@@ -28,8 +27,7 @@ class InvalidCorrection(ValueError):
 
 
 def correction_key(document_id: str) -> str:
-    layout._check_id(document_id)  # same identifiers as documents/<id>/
-    return f"{PREFIX}{document_id}.json"
+    return layout.correction(document_id)
 
 
 @dataclass
@@ -106,7 +104,7 @@ def get_correction(store: ObjectStore, document_id: str) -> Correction:
 
 
 def list_corrections(store: ObjectStore) -> Iterator[Correction]:
-    for key in store.list(PREFIX):
+    for key in store.list(layout.CORRECTIONS):
         if key.endswith(".json"):
             try:
                 yield Correction.from_json(store.get(key))

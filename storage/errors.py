@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from config.errors import AiguillageError, ExitCode
 
-class StorageError(Exception):
-    exit_code = 3
+
+class StorageError(AiguillageError):
+    """A storage failure that is neither an outage nor refused credentials (exit status 7)."""
+
+    exit_code = ExitCode.STORAGE_ERROR
+
+
+class StorageConfigError(StorageError):
+    """A storage setting that cannot be used (missing endpoint, bad bucket name…): exit 2."""
+
+    exit_code = ExitCode.USAGE
 
 
 class ObjectNotFound(StorageError):
@@ -16,10 +26,10 @@ class ObjectNotFound(StorageError):
 class StorageUnavailable(StorageError):
     """The server cannot be reached or keeps failing: the work waits and is retried."""
 
-    exit_code = 4
+    exit_code = ExitCode.STORAGE_UNAVAILABLE
 
 
 class StorageAuthError(StorageError):
     """Credentials refused: retrying will not help."""
 
-    exit_code = 5
+    exit_code = ExitCode.STORAGE_CREDENTIALS

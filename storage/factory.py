@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from storage.errors import StorageError
+from storage.errors import StorageConfigError
 from storage.objectstore import ObjectStore
 
 
@@ -21,9 +21,7 @@ def open_store(settings: Any, bucket: str | None = None) -> ObjectStore:
     if backend == "s3":
         from storage.s3 import S3Store
 
-        for key in ("storage.s3.endpoint", "storage.s3.access_key", "storage.s3.secret_key"):
-            if not settings[key]:
-                raise StorageError(f"réglage {key} manquant : obligatoire avec storage.backend: s3")
+        # endpoint and credentials: checked with the settings (config.settings), once
         return S3Store(
             endpoint=settings["storage.s3.endpoint"],
             access_key=settings["storage.s3.access_key"],
@@ -32,7 +30,7 @@ def open_store(settings: Any, bucket: str | None = None) -> ObjectStore:
             secure=bool(settings["storage.s3.secure"]),
             region=settings["storage.s3.region"],
         )
-    raise StorageError(f"réglage storage.backend inconnu : « {backend} » (choisir local ou s3)")
+    raise StorageConfigError(f"réglage storage.backend inconnu : « {backend} » (choisir local ou s3)")
 
 
 def describe_store(store: ObjectStore) -> Mapping[str, str]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 
+from config.errors import AiguillageError, ExitCode
 from storage import claims, queues
 from storage.audit import AuditEvent, record
 from storage.claims import Mark
@@ -22,14 +23,13 @@ from storage.errors import ObjectNotFound
 from storage.objectstore import ObjectStore
 from storage.queues import WorkItem
 
-REVIEW_QUEUE = "videocodage"
 DEFAULT_LEASE_SECONDS = 30 * 60
 
 
-class InboxError(Exception):
+class InboxError(AiguillageError):
     """A refused operation, in French for staff; exit status 1."""
 
-    exit_code = 1
+    exit_code = ExitCode.FAILED
 
 
 class ItemNotFound(InboxError):
@@ -200,9 +200,10 @@ def reroute(store: ObjectStore, member: Member, document_id: str, to_queue: str,
 
 
 def return_to_review(store: ObjectStore, member: Member, document_id: str, reason: str,
-                     review_queue: str = REVIEW_QUEUE, now: float | None = None,
+                     review_queue: str, now: float | None = None,
                      lease: Mark | None = None) -> WorkItem:
-    """Send the item back to videocodage (type or fields to be checked by an operator)."""
+    """Send the item back to the review queue (the taxonomy names it: vidéocodage) for an
+    operator to check its type or fields."""
     return _move(store, member, document_id, review_queue, reason, "returned", "returned_to_review", now,
                  lease)
 

@@ -113,7 +113,7 @@ class Entry:
 
 
 def index_prefix(queue: str) -> str:
-    return layout.queue_prefix(queue).replace("/items/", "/index/")
+    return layout.queue_index(queue)
 
 
 def index_key(item: WorkItem) -> str:
@@ -171,10 +171,33 @@ def entries(store: ObjectStore, queue: str) -> list[Entry]:
     return sorted(seen.values(), key=lambda e: e.order)
 
 
+def open_in_any(store: ObjectStore, document_id: str, queues: list[str | None]) -> bool:
+    """True while the document has an open item in one of ``queues`` (None entries skipped)."""
+    for queue in filter(None, queues):
+        try:
+            if get_item(store, queue, document_id).is_open:
+                return True
+        except ObjectNotFound:
+            continue
+    return False
+
+
+def amend(store: ObjectStore, before: WorkItem, after: WorkItem) -> None:
+    """Rewrite an open item in place (its type, fields, priority… changed), its index entry
+    moved with it: the new entry first, so a listing never loses the item. Only the holder of
+    the item's claim chain head may call this."""
+    if index_key(after) != index_key(before):
+        store.put(index_key(after), b"")
+        put_item(store, after)
+        store.delete(index_key(before))
+    else:
+        put_item(store, after)
+
+
 def list_items(store: ObjectStore, queue: str, open_only: bool = False) -> Iterator[WorkItem]:
     """Every item object of the queue (one GET each: for audits and repairs, not for staff lists)."""
     for key in store.list(layout.queue_prefix(queue)):
-        if key.endswith(".json") and "/" not in key[len(layout.queue_prefix(queue)):]:
+        if layout.is_queue_item(queue, key):
             try:
                 item = WorkItem.from_json(store.get(key))
             except ObjectNotFound:

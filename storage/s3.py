@@ -26,7 +26,7 @@ from minio import Minio
 from minio.error import InvalidResponseError, S3Error, ServerError
 from minio.helpers import check_bucket_name
 
-from storage.errors import ObjectNotFound, StorageAuthError, StorageError, StorageUnavailable
+from storage.errors import ObjectNotFound, StorageAuthError, StorageConfigError, StorageError, StorageUnavailable
 from storage.objectstore import ObjectInfo, ObjectStore, write_atomically
 from storage.retry import RetriesExhausted, Retryable, RetryPolicy, call_with_retry
 
@@ -57,7 +57,7 @@ class S3Store(ObjectStore):
         try:
             check_bucket_name(bucket, strict=True)
         except ValueError:
-            raise StorageError(f"nom de bucket S3 invalide : « {bucket} » (réglage storage.s3.bucket)") from None
+            raise StorageConfigError(f"nom de bucket S3 invalide : « {bucket} » (réglage storage.s3.bucket)") from None
         http = urllib3.PoolManager(
             timeout=urllib3.Timeout(connect=connect_timeout, read=read_timeout),
             maxsize=16, retries=False, block=False,
@@ -68,7 +68,7 @@ class S3Store(ObjectStore):
             self._client = Minio(endpoint, access_key=access_key, secret_key=secret_key,
                                  secure=secure, region=region, http_client=http)
         except ValueError:
-            raise StorageError(f"adresse du serveur S3 invalide : « {endpoint} » (réglage storage.s3.endpoint, "
+            raise StorageConfigError(f"adresse du serveur S3 invalide : « {endpoint} » (réglage storage.s3.endpoint, "
                                "attendu hôte:port sans http://)") from None
         self._lock = threading.Lock()
         self._bucket_ready = False
@@ -112,7 +112,7 @@ class S3Store(ObjectStore):
         key = _check_key(key)
         self._run("ouverture du bucket", lambda _n: self._ensure_bucket())
         if self._is_versioned():
-            raise StorageError(f"le bucket {self.bucket} sur {self._where} a le versionnage activé : "
+            raise StorageConfigError(f"le bucket {self.bucket} sur {self._where} a le versionnage activé : "
                                "les créations exclusives n'y sont pas fiables ; utilisez un bucket sans versionnage "
                                "(réglage storage.s3.bucket)")
         headers = _headers(content_type, metadata)
@@ -223,7 +223,7 @@ class S3Store(ObjectStore):
                     log.info("bucket %s créé sur %s", self.bucket, self._where)
                 except S3Error as exc:
                     if exc.code == "BucketAlreadyExists":
-                        raise StorageError(f"le nom de bucket {self.bucket} est déjà pris sur {self._where} par un "
+                        raise StorageConfigError(f"le nom de bucket {self.bucket} est déjà pris sur {self._where} par un "
                                            "autre compte : choisissez-en un autre (réglage storage.s3.bucket)") from None
                     if exc.code != "BucketAlreadyOwnedByYou":
                         raise

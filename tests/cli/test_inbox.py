@@ -48,6 +48,19 @@ def test_list_table_and_json(store, capsys):
     assert rows[0]["priority"] == 1 and rows[0]["holder"] is None
 
 
+def test_the_person_defaults_to_the_login_and_times_are_paris_time(store, capsys, monkeypatch):
+    monkeypatch.setenv("LOGNAME", "jeanne.martin")
+    code, out, err = run(capsys, "inbox", "claim", "--team", "technique", "--json")
+    assert code == 0, err
+    claimed = json.loads(out)
+    assert claimed["holder"] == "jeanne.martin"
+    assert claimed["lease_expires"][-6:] in ("+01:00", "+02:00")  # ISO with the offset of Paris
+    code, out, _ = run(capsys, "inbox", "list", "--team", "technique", "--json")
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert all(r["received_at"][-6:] in ("+01:00", "+02:00") for r in rows)
+    assert [r["holder"] for r in rows if r["holder"]] == ["jeanne.martin"]
+
+
 def test_claim_next_show_complete(store, capsys):
     base = ["--team", "technique", "--user", "marie"]
     code, out, err = run(capsys, "inbox", "claim", *base, "--json")
@@ -100,7 +113,7 @@ def test_usage_errors(store, capsys):
     code, _, err = run(capsys, "inbox", "list", "--team", "technique", "--user", "Marie Dupont")
     assert code == 2 and "invalide" in err
     with pytest.raises(SystemExit) as exc:
-        main(["inbox", "list", "--team", "technique"])  # --user is required
+        main(["inbox", "list", "--user", "marie"])  # --team is required (--user defaults to the login)
     assert exc.value.code == 2
 
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.hotfolder import DONE_FOLDER, HotFolder, pending_pushes, push
+from flows.hotfolder import DONE_FOLDER, HotFolder, push
+from storage.pushes import pending as pending_pushes
 from tests.pages import letter_pdf
 
 
@@ -84,7 +85,7 @@ def test_watch_round_routes_hot_folder_and_pushed_files(prefect_harness, tmp_pat
 
 def test_files_taken_in_and_fetched_as_streams_never_read_whole(tmp_path, monkeypatch):
     """A 500-page scan is hundreds of megabytes: intake hashes and stores it in pieces."""
-    from flows.hotfolder import fetch_push
+    from storage.pushes import fetch as fetch_push
     from flows.intake import receive
     from flows.runtime import runtime
     from storage import layout

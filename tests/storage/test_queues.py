@@ -215,7 +215,7 @@ def test_reroute_keeps_the_history_and_can_come_back(store):
     paul = Member("gestion-locative", "paul")
     assert [line.entry.document_id for line in inbox.list_queue(store, paul)] == [doc_id(1)]
     # No claim needed while nobody holds it; back to videocodage, then back to technique.
-    back = inbox.return_to_review(store, paul, doc_id(1), "type à vérifier")
+    back = inbox.return_to_review(store, paul, doc_id(1), "type à vérifier", "videocodage")
     assert back.queue == "videocodage" and back.status == "review"
     op = Member("videocodage", "op1")
     again = inbox.reroute(store, op, doc_id(1), TEAM, "bien une fuite finalement")

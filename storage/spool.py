@@ -10,33 +10,50 @@ hour, the pages of a file already handled at once, those of a file never run aga
 from __future__ import annotations
 
 import shutil
+import tempfile
 import time
 from pathlib import Path
 
 from storage import layout
 
+SCRATCH_PREFIX = "deliver-"
 SCRATCH_HOURS = 1
 STALE_DAYS = 7
 
 
-def page_folder(settings, sha256: str) -> Path:
-    """Where a file's pages are spooled: by content and by the settings that change what OCR reads."""
-    return (settings.home / "spool" / sha256 /
-            f"{settings['ocr.dpi']}dpi-{settings['ocr.languages']}-stamps-{settings['ocr.stamps']}")
+def root(home: Path) -> Path:
+    return home / "spool"
+
+
+def page_folder(home: Path, sha256: str, variant: str) -> Path:
+    """Where a file's pages are spooled: by content, and by ``variant``, the settings that
+    change what is read (a file read again with other settings is read anew)."""
+    return root(home) / layout.check_id(sha256) / variant
+
+
+def intake_folder(home: Path) -> Path:
+    """Where files pushed to the store are fetched to before they are routed."""
+    return root(home) / "intake"
+
+
+def scratch(home: Path) -> tempfile.TemporaryDirectory:
+    """A delivery's scratch folder, removed on exit (and swept after a kill)."""
+    root(home).mkdir(parents=True, exist_ok=True)
+    return tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=root(home))
 
 
 def sweep(home: Path, store, now: float | None = None) -> list[str]:
     """Remove what no run will use again; returns the names removed (for the log)."""
-    root = home / "spool"
-    if not root.is_dir():
+    folder = root(home)
+    if not folder.is_dir():
         return []
     now = time.time() if now is None else now
     removed = []
-    for entry in sorted(root.iterdir()):
+    for entry in sorted(folder.iterdir()):
         if not entry.is_dir():
             continue
         age = now - _last_change(entry)
-        if entry.name.startswith("deliver-"):
+        if entry.name.startswith(SCRATCH_PREFIX):
             stale = age > SCRATCH_HOURS * 3600
         else:
             stale = age > STALE_DAYS * 86400 or _handled(store, entry.name)
@@ -58,7 +75,4 @@ def _last_change(folder: Path) -> float:
 
 
 def _handled(store, name: str) -> bool:
-    try:
-        return store.exists(layout.outcome(name))
-    except ValueError:  # not a SHA-256: not ours, left alone
-        return False
+    return layout.is_id(name) and store.exists(layout.outcome(name))  # not an id: not ours, left alone

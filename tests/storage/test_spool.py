@@ -6,7 +6,7 @@ import hashlib
 import os
 import time
 
-from flows import spool
+from storage import spool
 from storage import layout
 from storage.local import LocalStore
 

@@ -8,8 +8,8 @@ Generates ``count`` files (scans, born-digital PDFs, Factur-X, batches, bad inpu
 ``corpus.generate.generate`` under a temporary folder, renders the foreign set (cached), then
 runs the pipeline's own stages on
 every file, as flows/batch.py composes them: ``extractors.reading.inspect``,
-``flows.pages.process_page`` (real Tesseract OCR for scans), ``flows.split.split_pages``,
-``flows.understand.understand`` and ``flows.deliver.decide``. Reading (the slow part) runs in a
+``stages.pages.process_page`` (real Tesseract OCR for scans), ``stages.split.split_pages``,
+``stages.understand.understand`` and ``flows.deliver.decide``. Reading (the slow part) runs in a
 process pool and is cached per seed and count under ``--cache``, so a new model can be
 measured again in seconds.
 
@@ -41,11 +41,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from accuracy_report import report, side_by_side  # noqa: E402
 
-
 READING_CODE = ("extractors/reading.py", "extractors/prepare.py", "extractors/ocr.py", "extractors/separator.py",
                 "extractors/stamps.py", "extractors/grey_stamps.py", "extractors/stamp_text.py",
                 "extractors/tesseract_lib.py", "extractors/layout.py", "extractors/pdf_limits.py",
-                "extractors/imaging.py", "flows/pages.py")
+                "extractors/imaging.py", "stages/pages.py")
 
 
 def reading_version() -> str:
@@ -64,7 +63,7 @@ def read_file(path: str, settings: dict) -> dict:
     from extractors.errors import UnreadableInput
     from extractors.facturx import read_facturx_xml
     from extractors.reading import inspect
-    from flows.pages import process_page
+    from stages.pages import process_page
 
     try:
         info = inspect(Path(path), settings["max_pages"], settings["max_pixels"], settings["dpi"])
@@ -86,7 +85,7 @@ def read_file(path: str, settings: dict) -> dict:
 def documents_of(name: str, read: dict) -> tuple[str | None, list[dict]]:
     """The file cut into documents as the pipeline cuts it: (why quarantined, documents)."""
     from extractors.types import DocumentText
-    from flows.split import split_pages
+    from stages.split import split_pages
 
     if read["quarantined"]:
         return read["quarantined"], []
@@ -181,7 +180,7 @@ def boundaries(truths: dict, reads: dict) -> dict:
 def evaluate(truths: dict, reads: dict, rt) -> list[dict]:
     """One row per true document: truth, and what the pipeline decided."""
     from flows.deliver import decide
-    from flows.understand import understand
+    from stages.understand import understand
 
     rows = []
     for name, truth in sorted(truths.items()):
@@ -228,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     home = tempfile.mkdtemp(prefix="aiguillage-bench-home-")
     os.environ["AIGUILLAGE_HOME"] = home  # embedded defaults, nothing shared with a real installation
     from classifiers.model import load_model
-    from flows.runtime import runtime
+    from wiring.runtime import runtime
 
     args.cache.mkdir(parents=True, exist_ok=True)
     sets = {}

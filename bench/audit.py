@@ -10,9 +10,9 @@ What is measured, honestly:
   then 8 threads (events arriving during a write share the next object: group commit).
 - Index build = ``AuditIndex.rebuild``: list and read every event object from the store,
   check every link, insert into SQLite, then create the secondary indexes.
-- Query latency: ``storage.audit_query.query`` (SQLAlchemy, new connection from the pool
+- Query latency: ``storage.audit.query.query`` (SQLAlchemy, new connection from the pool
   each time) for 1,000 random documents' stories and 1,000 random tenants over one month.
-- Verify = ``storage.audit_verify.verify`` over the whole store, with the index as a second
+- Verify = ``storage.audit.verify.verify`` over the whole store, with the index as a second
   witness (every hash compared), then without it.
 - The generated store and the index live on /dev/shm (RAM) when it has room, so the figures
   measure the code (reading, hashing, SQL), not this machine's disk write-back; the report
@@ -38,10 +38,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from storage.audit import AuditEvent, record  # noqa: E402
-from storage.audit_chain import BLOCK, GENESIS, chain_key, digest, encode  # noqa: E402
-from storage.audit_index import AuditIndex  # noqa: E402
-from storage.audit_query import Filters, query  # noqa: E402
-from storage.audit_verify import verify  # noqa: E402
+from storage.audit.chain import BLOCK, GENESIS, chain_key, digest, encode  # noqa: E402
+from storage.audit.index import AuditIndex  # noqa: E402
+from storage.audit.query import Filters, query  # noqa: E402
+from storage.audit.verify import verify  # noqa: E402
 from storage.local import LocalStore  # noqa: E402
 
 QUEUES = ["gestion-locative", "technique", "recouvrement", "contentieux", "accompagnement-social",
@@ -146,7 +146,7 @@ def main() -> int:
         # 8 threads at once: events that arrive while a write is in flight share the next object
         from concurrent.futures import ThreadPoolExecutor
 
-        from storage.audit_chain import writer_for
+        from storage.audit.chain import writer_for
 
         threaded = LocalStore(disk / "threads")
         t = time.perf_counter()

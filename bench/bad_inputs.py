@@ -47,7 +47,6 @@ QUICK = ["empty", "zip-named-pdf", "symlink-etc-hostname", "fifo", "encrypted-us
 def run_files(files: list[Path], home: Path, timeout: float) -> dict:
     """timed_run.py on ``files``: its JSON, or what went wrong (abort, timeout)."""
     env = clean_env(AIGUILLAGE_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
-    started = time.monotonic()
     proc = subprocess.Popen([sys.executable, str(TIMED_RUN), *map(str, files)], cwd=ROOT, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
                             errors="surrogateescape")

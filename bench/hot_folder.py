@@ -58,7 +58,7 @@ def stop(proc: subprocess.Popen) -> str:
 
 
 def hot_folder_latency(work: Path, letters: list[Path], cores: int, seed: int) -> dict:
-    from flows.ids import document_id, file_sha256
+    from stages.ids import document_id, file_sha256
 
     home, hot = work / "home-serve", work / "hot"
     for d in (home, hot):

@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import timed_run  # noqa: E402
+
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
@@ -102,8 +103,9 @@ def scanned_pages(files: list[tuple[Path, dict]]):
 def prepared_pages(files: list[tuple[Path, dict]], folder: Path) -> list[Path]:
     """Every text page read and prepared as the pipeline does it, written as the pipeline hands
     it to Tesseract's command (an uncompressed TIFF, see extractors/ocr.py)."""
-    from flows.pages import prepare_for_ocr
     from PIL import Image
+
+    from stages.pages import prepare_for_ocr
 
     out = []
     for path, n, page in scanned_pages(files):

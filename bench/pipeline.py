@@ -55,6 +55,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import timed_run  # noqa: E402
 from common import BIN, clean_env, load  # noqa: E402
 from hot_folder import hot_folder_latency  # noqa: E402
+
 os.environ["OMP_THREAD_LIMIT"] = "1"
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")

@@ -5,7 +5,7 @@
 Uses the server named by AIGUILLAGE_TEST_S3_ENDPOINT (with _ACCESS_KEY, _SECRET_KEY,
 _SECURE), or starts a one-node Ceph RADOS Gateway with scripts/s3-test-server.sh and stops it
 at the end. Every figure goes through the product's own code (storage/queues.py,
-storage/inbox.py, the audit trail included) in a fresh bucket, removed afterwards.
+storage/workitems.py, the audit trail included) in a fresh bucket, removed afterwards.
 
 Targets (issue 5): claim+complete >= 100 per second, listing a 10,000-item queue < 1 s.
 Prints a readable report, then one JSON object on the last line.
@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from storage import inbox, queues  # noqa: E402
+from storage import queues, workitems  # noqa: E402
 from storage.queues import WorkItem  # noqa: E402
 
 QUEUE = "comptabilite-fournisseurs"
@@ -42,7 +42,13 @@ def main() -> int:
     ap.add_argument("--list-runs", type=int, default=5)
     args = ap.parse_args()
 
-    from storage.testserver import remove_bucket, server_from_env, start_server, stop_server, unique_bucket
+    from storage.testserver import (
+        remove_bucket,
+        server_from_env,
+        start_server,
+        stop_server,
+        unique_bucket,
+    )
 
     server, scratch = server_from_env(), None
     if server is None:
@@ -86,20 +92,20 @@ def run(store, args) -> dict:
     print(f"enqueue  : {args.items} éléments en {enqueue_s:.1f} s, 16 fils "
           f"= {args.items / enqueue_s:.0f}/s (second passage : {again} créé sur 20)")
 
-    member = inbox.Member(QUEUE, "bench")
+    member = workitems.Member(QUEUE, "bench")
     times, count = [], 0
     for _ in range(args.list_runs):
         t = time.perf_counter()
-        count = len(inbox.list_queue(store, member))
+        count = len(workitems.list_queue(store, member))
         times.append(time.perf_counter() - t)
     assert count == args.items
     print(f"liste    : {count} éléments, médiane {statistics.median(times):.3f} s, "
           f"max {max(times):.3f} s sur {len(times)} passages")
 
-    ids = [line.entry.document_id for line in inbox.list_queue(store, member)]
+    ids = [line.entry.document_id for line in workitems.list_queue(store, member)]
     n = min(args.claims, len(ids) // 2)
     from storage.audit import _make_writer
-    from storage.audit_chain import writer_for
+    from storage.audit.chain import writer_for
 
     writer = writer_for(store, _make_writer)
     objects_before = writer.objects_written
@@ -109,13 +115,13 @@ def run(store, args) -> dict:
     print(f"complete : {n} en {complete_s:.2f} s = {n / complete_s:.0f}/s (bail gardé depuis claim)")
     cc = n / (claim_s + complete_s)
     # The same without writing audit events: how much of the time the audit trail takes.
-    real_record, inbox.record = inbox.record, lambda _store, _event: None
+    real_record, workitems.record = workitems.record, lambda _store, _event: None
     try:
         bare_claim_s, bare_complete_s = claim_complete(store, ids[n:2 * n], workers)
     finally:
-        inbox.record = real_record
+        workitems.record = real_record
     bare = n / (bare_claim_s + bare_complete_s)
-    left = len(inbox.list_queue(store, member))
+    left = len(workitems.list_queue(store, member))
     assert left == args.items - 2 * n, left
     print(f"journal d'audit : {per_object:.1f} événements par objet écrit (écritures groupées)")
     print(f"claim+complete : {cc:.0f}/s avec journal d'audit (cible >= 100/s), {bare:.0f}/s sans ; "
@@ -136,16 +142,16 @@ def run(store, args) -> dict:
 
 def claim_complete(store, ids: list[str], workers: int) -> tuple[float, float]:
     """Seconds to claim every id, then to complete them, ``workers`` people at once."""
-    people = [inbox.Member(QUEUE, f"agent{i}") for i in range(workers)]
+    people = [workitems.Member(QUEUE, f"agent{i}") for i in range(workers)]
     held: dict[int, list] = {i: [] for i in range(workers)}
 
     def claim_all(i):
         for d in ids[i::workers]:
-            held[i].append(inbox.claim(store, people[i], d))
+            held[i].append(workitems.claim(store, people[i], d))
 
     def complete_all(i):
         for it, lease in held[i]:
-            inbox.complete(store, people[i], it.document_id, lease=lease, item=it)
+            workitems.complete(store, people[i], it.document_id, lease=lease, item=it)
 
     with ThreadPoolExecutor(workers) as pool:
         t = time.perf_counter()

@@ -98,7 +98,7 @@ def main(files: list[str]) -> None:
 
     _, quiet = start_pipeline(load_settings())
     from flows.batch import run_batch
-    from flows.runtime import runtime
+    from wiring.runtime import runtime
 
     run_batch([])
     runtime().model  # noqa: B018 - loaded once, as in `aiguillage serve`

@@ -17,6 +17,7 @@ from typing import Sequence
 
 from classifiers.features import FEATURES, model_input
 from classifiers.vectors import VectorModel, train_vectors, vectors_pipeline
+from config.errors import AiguillageError, ExitCode
 
 MODEL_META = "aiguillage-model.json"
 DISAGREEMENT_CAP = 0.5  # the most a type may score when the two readers disagree
@@ -24,8 +25,10 @@ _BOW = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngr
         "no_output_layer": False, "length": 2 ** 15}
 
 
-class ModelMissing(Exception):
-    exit_code = 3
+class ModelMissing(AiguillageError):
+    """The classification model is missing or unusable (exit 6)."""
+
+    exit_code = ExitCode.MODEL
 
     def __init__(self, path: Path, message: str | None = None):
         super().__init__(message or f"modèle de classement introuvable dans {path} : lancez « aiguillage train »")
@@ -102,8 +105,12 @@ def load_model(path: Path | None = None) -> TextModel:
     meta_path = path / MODEL_META
     if not meta_path.is_file():
         raise ModelMissing(path)
-    meta = json.loads(meta_path.read_text())
-    nlp = spacy.load(path)
+    try:
+        meta = json.loads(meta_path.read_text())
+        nlp = spacy.load(path)
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # truncated, damaged, another version's
+        raise ModelMissing(path, f"modèle de classement illisible dans {path} ({type(exc).__name__}) : "
+                                 "relancez « aiguillage train »") from exc
     vectors = None
     if meta.get("vectors"):
         try:

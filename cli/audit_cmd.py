@@ -55,8 +55,8 @@ def register(sub) -> None:
 
 def _open(with_index: bool = True):
     from config import load_settings
-    from storage.audit_index import AuditIndex, default_url
-    from storage.audit_lock import LockVault
+    from storage.audit.index import AuditIndex, default_url
+    from storage.audit.lock import LockVault
     from storage.factory import open_store
 
     settings = load_settings()
@@ -66,20 +66,13 @@ def _open(with_index: bool = True):
 
 
 def _storage_errors(fn):
-    def wrapped(args) -> int:
-        from storage.errors import StorageError
-
-        try:
-            return fn(args)
-        except StorageError as exc:
-            print(f"aiguillage : {exc}", file=sys.stderr)
-            return exc.exit_code
-    return wrapped
+    """Kept as a marker: a storage failure ends in cli.main (one French line, its exit status)."""
+    return fn
 
 
 def _sync(store, index, vault, quiet: bool = False) -> int:
-    from storage.audit_index import ChainBroken
-    from storage.audit_lock import sealer
+    from storage.audit.index import ChainBroken
+    from storage.audit.lock import sealer
 
     try:
         return index.sync(store, sealer(vault))
@@ -91,7 +84,7 @@ def _sync(store, index, vault, quiet: bool = False) -> int:
 
 @_storage_errors
 def run_query(args) -> int:
-    from storage.audit_query import BadFilter, Filters, query
+    from storage.audit.query import BadFilter, Filters, query
 
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit : un nombre entier positif est attendu")
@@ -136,7 +129,7 @@ def _write(rows: list[dict], args, filters) -> None:
 
 @_storage_errors
 def run_verify(args) -> int:
-    from storage.audit_verify import verify
+    from storage.audit.verify import verify
 
     store, index, vault = _open()
     _sync(store, index, vault, quiet=True)
@@ -179,8 +172,8 @@ def run_sync(args) -> int:
 
 @_storage_errors
 def run_rebuild(args) -> int:
-    from storage.audit_index import ChainBroken
-    from storage.audit_lock import sealer
+    from storage.audit.index import ChainBroken
+    from storage.audit.lock import sealer
 
     store, index, vault = _open()
     try:

@@ -42,6 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_generate(args: argparse.Namespace) -> int:
+    from cli.errors import system_reason
+    from config.errors import FileAccessError
     from corpus.generate import generate
 
     out: Path = args.out
@@ -50,9 +52,8 @@ def run_generate(args: argparse.Namespace) -> int:
         return 2
     try:
         manifest = generate(out, args.count, args.seed, dpi=args.dpi)
-    except OSError as exc:
-        print(f"aiguillage : écriture impossible dans « {out} » ({exc.strerror or exc})")
-        return 1
+    except OSError as exc:  # cli.main: one line, exit 9 (8 when the disk is full)
+        raise FileAccessError(f"écriture impossible dans « {out} » ({system_reason(exc)})") from exc
     s = manifest["summary"]
     print(f"Corpus écrit dans « {out} » : {s['files']} fichiers, {s['documents']} documents (graine {args.seed}).")
     print("  Fichiers : " + ", ".join(f"{n} {KIND_LABELS.get(k, k)}" for k, n in s["kinds"].items()))

@@ -53,22 +53,17 @@ def register(sub) -> None:
 
 
 def _guarded(fn):
+    """The action with its context. A refused operation (InboxError: exit 1) or a storage
+    failure (4, 5, 7) ends in cli.main: one French line and its exit status."""
     def run(args) -> int:
-        from storage.errors import StorageError
-        from storage.inbox import InboxError
-
-        try:
-            return fn(args, *_context(args))
-        except (StorageError, InboxError) as exc:
-            print(f"aiguillage : {exc}", file=sys.stderr)
-            return exc.exit_code
+        return fn(args, *_context(args))
     return run
 
 
 def _context(args):
     from config import load_settings, load_taxonomy
     from storage.factory import open_store
-    from storage.inbox import Member
+    from storage.workitems import Member
 
     settings = load_settings()
     taxonomy = load_taxonomy()
@@ -83,7 +78,7 @@ def _context(args):
 
 
 def _list(args, member, store, taxonomy) -> int:
-    from storage.inbox import list_queue
+    from storage.workitems import list_queue
 
     now = time.time()
     lines = list_queue(store, member, now)
@@ -113,7 +108,7 @@ def _list(args, member, store, taxonomy) -> int:
 def _show(args, member, store, taxonomy) -> int:
     from dataclasses import asdict
 
-    from storage.inbox import show
+    from storage.workitems import show
 
     item, mark = show(store, member, args.document)
     now = time.time()
@@ -148,7 +143,7 @@ def _show(args, member, store, taxonomy) -> int:
 
 
 def _claim(args, member, store, taxonomy) -> int:
-    from storage.inbox import claim
+    from storage.workitems import claim
 
     if args.minutes <= 0:
         raise UsageError("--minutes doit être positif")
@@ -163,21 +158,21 @@ def _claim(args, member, store, taxonomy) -> int:
 
 
 def _complete(args, member, store, taxonomy) -> int:
-    from storage.inbox import complete
+    from storage.workitems import complete
 
     item = complete(store, member, args.document, note=args.note)
     return _done(args, item, f"Document {item.document_id} traité par {member.user}")
 
 
 def _release(args, member, store, taxonomy) -> int:
-    from storage.inbox import release
+    from storage.workitems import release
 
     item = release(store, member, args.document)
     return _done(args, item, f"Document {item.document_id} rendu à la file {member.queue}")
 
 
 def _reroute(args, member, store, taxonomy) -> int:
-    from storage.inbox import reroute, return_to_review
+    from storage.workitems import reroute, return_to_review
 
     if args.to not in taxonomy.queues:
         raise UsageError(f"file « {args.to} » inconnue (files : {', '.join(taxonomy.queues)})")
@@ -190,7 +185,7 @@ def _reroute(args, member, store, taxonomy) -> int:
 
 
 def _return(args, member, store, taxonomy) -> int:
-    from storage.inbox import return_to_review
+    from storage.workitems import return_to_review
 
     item = return_to_review(store, member, args.document, args.reason, review_queue=taxonomy.review_queue)
     return _done(args, item, f"Document {item.document_id} renvoyé en vidéocodage ({args.reason})")

@@ -18,7 +18,7 @@ def register(sub) -> None:
 
 
 def push(args) -> int:
-    from flows.hotfolder import push as push_file
+    from stages.hotfolder import push as push_file
     from storage.factory import open_store
 
     settings = load_settings()

@@ -46,6 +46,24 @@ def send_logs_to_file(logfile: Path, level: int = logging.INFO) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
+_at_end: list = []
+
+
+def at_end(fn) -> None:
+    """Call ``fn`` when the command ends, after its last word (an error's line) is printed:
+    for what would hide that line, like ``silence_exit_noise``."""
+    _at_end.append(fn)
+
+
+def run_at_end() -> None:
+    while _at_end:
+        fn = _at_end.pop()
+        try:
+            fn()
+        except Exception:  # noqa: BLE001 - the command is over; nothing left to report it to
+            logging.getLogger("aiguillage").debug("fin de commande", exc_info=True)
+
+
 def silence_exit_noise(logfile: Path) -> None:
     """Send whatever is printed on stderr from now on (Prefect's temporary server shutting
     down) to the log file: the terminal shows our output only."""

@@ -10,9 +10,10 @@ import argparse
 import importlib
 import logging
 import sys
+import traceback
 
-from cli.errors import UsageError, exit_code_of, failure_message
-from config import ConfigError
+from cli.errors import exit_code_of, failure_message
+from config.errors import ExitCode
 
 # module name -> registered by its register(); order is the order of --help.
 COMMAND_MODULES = ("cli.run_cmd", "cli.intake_cmd", "cli.serve_cmd", "cli.train_cmd", "cli.corpus_cmd", "cli.separator_cmd", "cli.inbox_cmd", "cli.routes_cmd", "cli.audit_cmd", "cli.web_cmd")
@@ -33,34 +34,49 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
-    _logs_to_file()
+    """Run one command; every failure ends here, mapped once (README, "Codes de sortie"): an
+    error of ours (``AiguillageError``) prints its French line and returns its code, a full
+    disk 8, a refused local file 9, Ctrl-C 130. Only a bug (any other exception) prints a
+    traceback, with exit status 1."""
+    from cli.logs import run_at_end
+
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return ExitCode.USAGE
+        _logs_to_file()
         code = int(args.func(args) or 0)
         sys.stdout.flush()  # here, where a closed pipe is caught, rather than at exit
         return code
-    except ConfigError as exc:
-        print(f"aiguillage : {exc}", file=sys.stderr)
-        return exc.exit_code
-    except UsageError as exc:
-        print(f"aiguillage : {exc}", file=sys.stderr)
-        return exc.exit_code
     except KeyboardInterrupt:
-        print("aiguillage : interrompu", file=sys.stderr)
-        return 130
+        print(f"aiguillage : {ExitCode.INTERRUPTED.meaning}", file=sys.stderr)
+        return ExitCode.INTERRUPTED
     except BrokenPipeError:
         # The reader went away (``aiguillage inbox list --json | head -1``): nothing more to say.
         _quiet_stdout()
-        return 0
-    except Exception as exc:  # noqa: BLE001 - ours carry a code and a French fix; others: the log
-        if getattr(exc, "exit_code", None) is None:
-            logging.getLogger("aiguillage").exception("échec inattendu")
-        print(f"aiguillage : {failure_message(exc)}", file=sys.stderr)
-        return exit_code_of(exc)
+        return ExitCode.OK
+    except Exception as exc:  # noqa: BLE001 - the one place where failures become exit statuses
+        return _failed(exc)
+    finally:
+        run_at_end()
+
+
+def _failed(exc: Exception) -> int:
+    code = exit_code_of(exc, default=-1)
+    log = logging.getLogger("aiguillage")
+    if code == -1:  # not one a user can cause or fix: a bug, shown whole
+        if logging.root.handlers:  # the log file; never a second copy on the terminal
+            log.error("échec inattendu", exc_info=exc)
+        traceback.print_exception(exc, file=sys.stderr)
+        print(f"aiguillage : erreur interne {type(exc).__name__} (un défaut du programme : signalez-le "
+              "avec le message ci-dessus)", file=sys.stderr)
+        return ExitCode.FAILED
+    message = failure_message(exc)
+    log.info("échec (code de sortie %d) : %s", code, message, exc_info=exc)  # the details, for support
+    print(f"aiguillage : {message}", file=sys.stderr)
+    return code
 
 
 def _quiet_stdout() -> None:

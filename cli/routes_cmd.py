@@ -34,7 +34,7 @@ def explain(args) -> int:
     from config import load_settings, load_taxonomy
     from config.routing import Facts, load_routing
     from storage import layout
-    from storage.errors import ObjectNotFound, StorageError
+    from storage.errors import ObjectNotFound
     from storage.factory import open_store
 
     if not re.fullmatch(r"[0-9a-f]{8,64}", args.document):
@@ -42,17 +42,13 @@ def explain(args) -> int:
     settings = load_settings()
     taxonomy = load_taxonomy()
     rules = load_routing(taxonomy, settings["routing.rules_file"])
+    store = open_store(settings)  # a storage failure ends in cli.main: one line, its exit status
     try:
-        store = open_store(settings)
-        try:
-            rec = json.loads(store.get(layout.document(args.document, "record.json")))
-        except ObjectNotFound:
-            print(f"aiguillage : document {args.document} inconnu (aucune fiche dans le stockage)", file=sys.stderr)
-            return 1
-        now_queue, now_state = _where_now(store, rec["queue"], args.document)
-    except StorageError as exc:
-        print(f"aiguillage : {exc}", file=sys.stderr)
-        return exc.exit_code
+        rec = json.loads(store.get(layout.document(args.document, "record.json")))
+    except ObjectNotFound:
+        print(f"aiguillage : document {args.document} inconnu (aucune fiche dans le stockage)", file=sys.stderr)
+        return 1
+    now_queue, now_state = _where_now(store, rec["queue"], args.document)
 
     masked = bool(rec.get("restricted")) and args.team not in {t.queue for t in taxonomy.types.values()
                                                                if t.restricted}

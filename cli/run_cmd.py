@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from pathlib import Path
 from typing import Callable
 
-from cli.errors import UsageError, exit_code_of, failure_message
 from config import Settings, load_settings, load_taxonomy
 from config.registries import load_registries
 from config.routing import load_routing
@@ -23,44 +21,37 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-class ModelUnavailable(UsageError):
-    exit_code = 3
-
-
 def start_pipeline(settings: Settings) -> tuple[Path, Callable[[], None]]:
     """Check every configuration file, then set Prefect up to log to our file, quietly.
 
     Returns the log file and the function to call last, which keeps Prefect's shutdown
-    noise off the terminal."""
+    noise off the terminal (give it to cli.logs.at_end: it then runs after an error's line).
+    A missing Tesseract language (ocr.languages) stops here, before any work (exit 3); a
+    missing or unusable model too (exit 6)."""
     taxonomy = load_taxonomy()
     load_routing(taxonomy, settings["routing.rules_file"])
     load_registries(settings["registries.suppliers_file"], settings["registries.tenants_file"])
     from cli.logs import send_logs_to_file, silence_exit_noise
-    from flows.runtime import prepare_prefect_environment
+    from wiring.runtime import prepare_prefect_environment
 
     logfile = prepare_prefect_environment(settings)
-    from classifiers.model import ModelMissing
-    from flows.runtime import runtime
+    from extractors.ocr import check_languages
+    from wiring.runtime import runtime
 
-    from flows.batch import task_runner  # imports Prefect, which sets its logging up
+    from wiring.runners import task_runner  # imports Prefect, which sets its logging up
 
     send_logs_to_file(logfile)
     task_runner()  # a task runner that cannot be built is a configuration error
-    try:
-        runtime().model
-    except ModelMissing as exc:
-        raise ModelUnavailable(str(exc)) from None
+    check_languages(settings["ocr.languages"], settings["ocr.engine"])
+    runtime().model  # ModelMissing (exit 6) when missing or unusable
     return logfile, lambda: silence_exit_noise(logfile)
 
 
 def run(args) -> int:
-    from flows.intake import InputMissing, expand_inputs
+    from flows.receipts import expand_inputs
 
     settings = load_settings()
-    try:
-        files, skipped = expand_inputs(args.paths)
-    except InputMissing as exc:
-        raise UsageError(str(exc)) from None
+    files, skipped = expand_inputs(args.paths)  # InputMissing: a usage error (exit 2)
     folders = [f for f in skipped if f.is_dir()]
     skipped = [f for f in skipped if not f.is_dir()]
     if skipped:
@@ -71,6 +62,9 @@ def run(args) -> int:
         names = ", ".join(f.name for f in folders[:3]) + (" …" if len(folders) > 3 else "")
         print(f"aiguillage : {len(folders)} dossier(s) illisible(s), accès refusé ({names})", file=sys.stderr)
     logfile, quiet_exit = start_pipeline(settings)
+    from cli.logs import at_end
+
+    at_end(quiet_exit)  # after cli.main has printed an error's line, if any
     if not files:
         print("aiguillage : aucun fichier à traiter", file=sys.stderr)
         return 0
@@ -85,20 +79,13 @@ def run(args) -> int:
                 sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
             sys.stdout.flush()
 
-    try:
+    try:  # a failure (storage down, a missing program…) ends in cli.main: one line, its exit status
         lines = run_batch([str(f) for f in files], on_file=on_file, progress=bar)
-    except Exception as exc:  # noqa: BLE001 - the log has the traceback, the terminal one line
+    finally:
         bar.close()
-        logging.getLogger("aiguillage.run").exception("le traitement a échoué")
-        print(f"aiguillage : le traitement a échoué ({failure_message(exc)}). "
-              f"Détails dans {logfile}", file=sys.stderr)
-        quiet_exit()
-        return exit_code_of(exc)
-    bar.close()
     if not args.json:
         from cli.output import run_summary
 
         print(run_summary(lines))
     sys.stdout.flush()
-    quiet_exit()
     return 0

@@ -14,6 +14,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from cli.errors import system_reason
+    from config.errors import FileAccessError
     from extractors.separator import separator_sheet_pdf
 
     out: Path = args.out
@@ -21,8 +23,7 @@ def run(args: argparse.Namespace) -> int:
         if out.parent and not out.parent.exists():
             out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(separator_sheet_pdf())
-    except OSError as exc:
-        print(f"aiguillage : impossible d'écrire « {out} » ({exc.strerror or exc})")
-        return 1
+    except OSError as exc:  # cli.main: one line, exit 9 (8 when the disk is full)
+        raise FileAccessError(f"impossible d'écrire « {out} » ({system_reason(exc)})") from exc
     print(f"Feuille de séparation écrite dans « {out} ». Imprimez-la et glissez-la entre deux documents.")
     return 0

@@ -14,7 +14,7 @@ import sys
 import time
 from contextlib import contextmanager
 
-from cli.errors import UsageError, failure_message
+from cli.errors import UsageError, exit_code_of, failure_message
 from config import load_settings
 
 
@@ -37,10 +37,14 @@ def serve(args) -> int:
         raise UsageError("--interval : un nombre de secondes positif est attendu")
     settings = load_settings()
     _, quiet_exit = start_pipeline(settings)
-    from flows.watch import hot_folder_from_settings
+    from cli.logs import at_end
+
+    at_end(quiet_exit)  # after cli.main has printed an error's line, if any
+    from flows.intake_round import hot_folder_from_settings
 
     hot = hot_folder_from_settings()
     where = f"dossier {hot.folder}" if hot else "entrée du stockage seulement (intake.hot_folder non réglé)"
+    _failures.clear()
     try:
         if os.environ.get("PREFECT_API_URL"):
             _serve_with_workers(args, settings, hot, where)
@@ -48,14 +52,17 @@ def serve(args) -> int:
             _serve_alone(args, settings, hot, where)
     except KeyboardInterrupt:
         print("aiguillage : service arrêté", file=sys.stderr)
-    finally:
-        quiet_exit()
-    return 0
+        return 0
+    # --once: the round's outcome is the exit status (storage down 4, credentials refused 5…)
+    return exit_code_of(_failures[-1]) if _failures else 0
+
+
+_failures: list[BaseException] = []  # rounds that failed in this run of serve (the last one counts)
 
 
 def _serve_alone(args, settings, hot, where: str) -> None:
     from flows.maintenance import retention_flow, retrain_flow
-    from flows.watch import intake_round
+    from flows.intake_round import intake_round
 
     print(f"aiguillage : service démarré ({where})", file=sys.stderr, flush=True)
     schedule = {retrain_flow: settings["serve.retrain_hours"], retention_flow: settings["serve.retention_hours"]}
@@ -85,6 +92,7 @@ def _round_survived(what: str):
         raise
     except Exception as exc:  # noqa: BLE001 - the log has the traceback, the terminal one line
         logging.getLogger("aiguillage.serve").exception("%s : échec", what)
+        _failures[:] = [exc]
         print(f"aiguillage : {what} en échec ({failure_message(exc)}) ; nouvel essai au prochain passage",
               file=sys.stderr, flush=True)
 

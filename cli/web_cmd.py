@@ -94,7 +94,7 @@ def serve(args) -> int:
     from config.accounts import load_accounts
     from config.registries import load_registries
     from config.routing import load_routing
-    from flows.runtime import prepare_prefect_environment
+    from wiring.runtime import prepare_prefect_environment
 
     settings = load_settings()
     taxonomy = load_taxonomy()

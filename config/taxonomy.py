@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -21,6 +21,7 @@ class DocType:
     copies: tuple[str, ...] = ()
     restricted: bool = False
     always_urgent: bool = False
+    required_fields: tuple[str, ...] = ()  # missing ones send the document to review
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,10 @@ class Taxonomy:
     queues: dict[str, str]  # name -> French label
     review_queue: str
     quarantine_queue: str
+    fields: dict[str, str] = field(default_factory=dict)  # SPEC.md field -> French name
+
+    def field_label(self, name: str) -> str:
+        return self.fields.get(name, name)
 
     def type(self, code: str) -> DocType:
         return self.types[code]
@@ -58,11 +63,12 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
             raise ConfigError(source, key, f"file « {name} » inconnue (connues : {', '.join(queues)})")
         return name
 
+    fields = {str(k): str(v) for k, v in require_mapping(data.get("fields") or {}, source, "fields").items()}
     types: dict[str, DocType] = {}
     for code, raw in require_mapping(data.get("types"), source, "types").items():
         key = f"types.{code}"
         spec = require_mapping(raw, source, key)
-        unknown = set(spec) - {"label", "queue", "family", "copies", "restricted", "always_urgent"}
+        unknown = set(spec) - {"label", "queue", "family", "copies", "restricted", "always_urgent", "required_fields"}
         if unknown:
             raise ConfigError(source, f"{key}.{sorted(unknown)[0]}", "clé inconnue")
         family = spec.get("family", "other")
@@ -71,6 +77,13 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
         copies = spec.get("copies") or []
         if not isinstance(copies, list):
             raise ConfigError(source, f"{key}.copies", "une liste de files est attendue")
+        required = spec.get("required_fields") or []
+        if not isinstance(required, list):
+            raise ConfigError(source, f"{key}.required_fields", "une liste de champs est attendue")
+        for name in required:
+            if name not in fields:
+                raise ConfigError(source, f"{key}.required_fields", f"champ « {name} » inconnu "
+                                  f"(connus : {', '.join(fields)})")
         types[code] = DocType(
             code=code,
             label=str(spec.get("label", code)),
@@ -79,6 +92,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
             copies=tuple(queue(c, f"{key}.copies") for c in copies),
             restricted=bool(spec.get("restricted", False)),
             always_urgent=bool(spec.get("always_urgent", False)),
+            required_fields=tuple(required),
         )
     if "other" not in types:
         raise ConfigError(source, "types", "le type « other » est obligatoire")
@@ -87,4 +101,5 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
         queues=queues,
         review_queue=queue(data.get("review_queue", "videocodage"), "review_queue"),
         quarantine_queue=queue(data.get("quarantine_queue", "quarantaine"), "quarantine_queue"),
+        fields=fields,
     )

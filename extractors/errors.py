@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from config.errors import AiguillageError, ExitCode
+
 
 class UnreadableInput(Exception):
     """The file cannot be read as a document: it goes to quarantine with ``reason``."""
@@ -24,11 +26,23 @@ class OcrFailed(Exception):
         self.reason = reason
 
 
-class ToolMissing(Exception):
-    """A required program (tesseract, pdftoppm) is not installed."""
+class ToolMissing(AiguillageError):
+    """A required program (tesseract, pdftoppm) is not installed: the run stops (exit 3)."""
 
-    exit_code = 3
+    exit_code = ExitCode.MISSING_TOOL
 
-    def __init__(self, program: str, package: str):
-        super().__init__(f"programme « {program} » introuvable : installez le paquet Debian {package} "
+    def __init__(self, program: str, package: str, message: str | None = None):
+        self.program, self.package = program, package
+        super().__init__(message or f"programme « {program} » introuvable : installez le paquet Debian {package} "
                          "(make run le fait)")
+
+
+class LanguageMissing(ToolMissing):
+    """A Tesseract language of ``ocr.languages`` is not installed: the run stops before any
+    work (exit 3) rather than sending every scan to quarantine."""
+
+    def __init__(self, missing: list[str], languages: str):
+        packages = " ".join(f"tesseract-ocr-{lang.lower().replace('_', '-')}" for lang in missing)
+        super().__init__("tesseract", packages,
+                         f"langue(s) Tesseract {', '.join(missing)} introuvable(s) (réglage ocr.languages : "
+                         f"« {languages} ») : installez le(s) paquet(s) Debian {packages}, ou corrigez le réglage")

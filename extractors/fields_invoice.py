@@ -13,26 +13,34 @@ from config.registries import Registries
 from extractors import validators
 from extractors.fields_labels import Doc, LabelHit, labelled_digits, values_for
 from extractors.fields_supplier_name import guess_supplier_name
-from extractors.fields_totals import TOTAL_LABELS, choose_totals, read_totals
+from extractors.fields_totals import TOTAL_LABELS, choose_totals, confirm_by_digits, read_totals
 from extractors.matching import match_supplier_by_ids, match_supplier_by_name
 from extractors.parsing import Match, find_amounts, find_dates, find_digit_runs, find_ibans, find_vats
 from extractors.types import Extraction
 
 NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|#)"
 _EN_NO = r"(?:number|nr\.?|ref(?:erence)?\.?|id(?![a-z])|" + NO + r")"
+# "N" whose degree sign OCR lost, before a token holding a digit ("AVOIR N A-007")
+_NO_OCR = r"(?:" + NO + r"|n(?=\s[a-z0-9\-/.]*\d))"
 _NUMBER_LABELS = {
     "supplier_invoice": [
-        (0, r"\bfacture\s*" + NO + r"\s*:?"),
+        (0, r"\bfacture\s*" + _NO_OCR + r"\s*:?"),
+        # "Facture d'honoraires n°", "Facture de travaux n°", "Facture du 14 janvier 2021 n°"
+        (0, r"\bfacture(?:\s+(?:d'|de\s+|du\s+)?[a-z0-9']+){1,4}?\s*" + NO + r"\s*:?"),
+        (0, r"\b(?:note\s+d'honoraires|(?:etat|memoire|note|releve)\s+de\s+frais|decompte(?:\s+general)?)\s*"
+            + NO + r"\s*:?"),
         (0, NO + r"\s*(?:de\s+|d'\s*)?(?:la\s+)?facture\s*:?"),
         (0, r"\bnumero\s+de\s+(?:la\s+)?facture\s*:?"),
         (0, r"\b(?:tax\s+|vat\s+)?invoice\s*" + _EN_NO + r"\s*:?"),
         (1, r"\bnumero\s*(?:de\s+(?:la\s+)?facture\s*)?:"),
         (1, r"\bref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?facture\s*:?"),
         (1, r"\binvoice\s*:"),
+        (1, r"\binv\.?\s*" + _EN_NO + r"\s*:?"),
+        (1, r"\b(?:piece|document|bordereau)\s*" + NO + r"\s*:?"),
         (2, r"(?m)^[ \t]*(?:facture|invoice)\s*:?"),
     ],
     "supplier_credit_note": [
-        (0, r"\b(?:facture\s+d'avoir|avoir|note\s+de\s+credit)\s*" + NO + r"\s*:?"),
+        (0, r"\b(?:facture\s+d'avoir|avoir|note\s+de\s+credit)\s*" + _NO_OCR + r"\s*:?"),
         (0, NO + r"\s*(?:d'\s*|de\s+l'\s*)?(?:avoir|note de credit)\s*:?"),
         (0, r"\bcredit\s+(?:note|memo)\s*" + _EN_NO + r"\s*:?"),
         (1, r"\bnumero\s*(?:d'avoir\s*)?:"),
@@ -41,7 +49,7 @@ _NUMBER_LABELS = {
         (2, r"(?m)^[ \t]*(?:facture\s+d'avoir|avoir|note\s+de\s+credit|credit\s+(?:note|memo))\s*:?"),
     ],
     "supplier_quote": [
-        (0, r"\b(?:devis|proposition(?:\s+commerciale)?)\s*" + NO + r"\s*:?"),
+        (0, r"\b(?:devis|proposition(?:\s+commerciale)?)\s*" + _NO_OCR + r"\s*:?"),
         (0, NO + r"\s*(?:de\s+|du\s+)?devis\s*:?"),
         (0, r"\b(?:quot(?:e|ation)|estimate|proposal)\s*" + _EN_NO + r"\s*:?"),
         (1, r"\bnumero\s*(?:de\s+devis\s*)?:"),
@@ -61,6 +69,11 @@ _ORDER_LABELS = [
     (1, r"\b(?:your\s+)?order\s*" + _EN_NO + r"\s*:?"),
     (1, r"\bvotre\s+commande\s*(?:" + NO + r")?\s*:?"),
     (1, r"\bv/\s*(?:commande|cde)\s*:?"),
+    (1, r"\bcommande\s*:"),
+    # public works: the contract ("marché n°") and the work order ("ordre de service n°")
+    (1, r"\bmarche\s*(?:public\s*|subsequent\s*)?" + NO + r"\s*:?"),
+    (1, r"\b(?:votre\s+)?ordre\s+de\s+service\s*(?:" + NO + r")?\s*:?"),
+    (1, r"\byour\s+(?:p\.?o\.?|order)\b\s*:?"),
 ]
 # "Date" alone, unless another date's label ("Delivery date", "Due date")
 _NOT_INVOICE_DATE = "".join(f"(?<!{w} date)" for w in ("delivery", "order", "due", "shipping", "service", "start", "end",
@@ -75,8 +88,11 @@ _DATE_LABELS = [
     ("invoice_date", 1, r"\bdate" + _NOT_INVOICE_DATE + r"\s*:"),
     ("invoice_date", 2, r"\bdate\b" + _NOT_INVOICE_DATE
      + r"(?!\s*(?:d'|de\s|du\s|d\s|limite|d'echeance|due|of\s+(?:delivery|order)))"),
-    ("invoice_date", 3, r"\b(?:facture|avoir|devis|invoice|credit\s+note|quot(?:e|ation))\b[^\n]{0,40}?\b(?:du|dated)\b"),
+    ("invoice_date", 3, r"\b(?:facture|avoir|devis|invoice|credit\s+note|quot(?:e|ation)|note\s+de\s+credit|"
+                        r"note\s+d'honoraires)\b(?!\s+(?:concernee|d'origine|initiale|rectifiee|de\s+reference))"
+                        r"[^\n]{0,40}?\b(?:du|dated)\b"),
     ("invoice_date", 3, r",\s*le\b"),
+    ("invoice_date", 3, r"(?m)^[ \t]*le\b"),
     ("due_date", 0, r"\b(?:date\s*(?:d'\s*|de\s+l'\s*|d\s)?)?echeance\s*(?:le\s*)?:?"),
     ("due_date", 0, r"\ba\s+(?:payer|regler)\s+(?:avant|au\s+plus\s+tard|jusqu'au|le|pour)\s*(?:le\b)?"),
     ("due_date", 0, r"\bpayable\s+(?:avant\s+|au\s+plus\s+tard\s+|jusqu'au\s+|by\s+|before\s+|on\s+)?(?:le\b)?"),
@@ -85,6 +101,9 @@ _DATE_LABELS = [
     ("due_date", 0, r"\b(?:payment\s+)?due\s+(?:date|by|on|before)\b\s*:?"),
     ("due_date", 0, r"\b(?:date\s+due|payment\s+due|pay\s+(?:by|before))\b\s*:?"),
     ("due_date", 1, r"\b(?:exigible\s+le|date\s+d'exigibilite)\b\s*:?"),
+    # "Paiement à 30 jours, soit le 21/11/2020", "... au plus tard le 30/07/2021"
+    ("due_date", 1, r"\b(?:paiement|reglement|payable|payer|regler|jours)\b[^\n]{0,70}?\b(?:soit\s+(?:au\s+plus\s+tard\s+)?le|"
+                    r"au\s+plus\s+tard\s+le)\b"),
     ("due_date", 1, r"\bdate\s+de\s+(?:paiement|reglement|prelevement)\s*:?"),
     ("due_date", 1, r"\bpreleve(?:e|ment)?s?\s+(?:(?:sur\s+votre\s+compte|automatique(?:ment)?)\s+)?"
                     r"(?:a\s+partir\s+du|le|au\s+plus\s+tot\s+le|vers\s+le|des\s+le|du)\b"),
@@ -128,7 +147,9 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
             elif k == 0:
                 candidates.append((s, e))
     for start, end in candidates:
-        m = re.match(r"[\s:.#]*(?:-\s+)?(-?[A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|\d)", doc.text[start:end])
+        # "FACTURE        N° : 21-0207": the "N°" printed apart from its label is skipped
+        m = re.match(r"[\s:.#]*(?:[Nn]\s?[°º*]\s?\.?\s*:?\s*|(?:No|NO|no)\.\s*:?\s*)?(?:-\s+)?"
+                     r"(-?[A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|\d)", doc.text[start:end])
         if not m:
             continue
         tok = m.group(1)
@@ -155,6 +176,10 @@ def read_number(doc: Doc, specs: list[tuple[int, str]], reference_date) -> Match
     return None
 
 
+_OTHER_DOCUMENT = re.compile(r"\b(?:sur|remplace|annule|origine|selon|voir)\s*(?:la\s+|ma\s+|notre\s+|votre\s+|les\s+|nos\s+|"
+                             r"vos\s+)?$")
+
+
 def read_dates(doc: Doc, reference_date: dt.date | None) -> dict[str, str]:
     dates = find_dates(doc.text, reference_date)
     labels = doc.find_labels(_DATE_LABELS)
@@ -163,6 +188,8 @@ def read_dates(doc: Doc, reference_date: dt.date | None) -> dict[str, str]:
     used: set[int] = set()
     for name in ("due_date", "invoice_date"):
         for label in sorted((h for h in labels if h.name == name), key=lambda h: (h.priority, h.start)):
+            if _OTHER_DOCUMENT.search(doc.folded[max(0, label.start - 20):label.start]):
+                continue  # "avoir sur facture n° X du ...": the date of another document
             vals, _ = values_for(doc, label, stops, [d for d in dates if d.start not in used], max_gap=40)
             if vals:
                 out[name] = vals[0].value
@@ -235,6 +262,25 @@ def read_supplier_ids(doc: Doc, ex: Extraction, registries: Registries) -> dict[
     return found
 
 
+def _complete_totals(doc: Doc, totals: dict[str, str], credit: bool) -> None:
+    """The one total missing, worked out from the two others, when its label's line prints those
+    digits (a figure whose separators OCR garbled: ``Total HT 87:50``)."""
+    keys = {"total_excl_tax": "ht", "total_tax": "tva", "total_incl_tax": "ttc"}
+    missing = [k for k in keys if k not in totals]
+    if len(missing) != 1:
+        return
+    cents = {k: round(abs(float(v)) * 100) for k, v in totals.items()}
+    ht, tva, ttc = (cents.get(k) for k in keys)
+    value = {"total_excl_tax": (ttc or 0) - (tva or 0), "total_tax": (ttc or 0) - (ht or 0),
+             "total_incl_tax": (ht or 0) + (tva or 0)}[missing[0]]
+    ht, tva = (value if ht is None else ht), (value if tva is None else tva)
+    if value <= 0 or not 0 <= tva <= ht * 0.2005 + 1:
+        return
+    text = f"{value / 100:.2f}"
+    if confirm_by_digits(doc, keys[missing[0]], text):
+        totals[missing[0]] = ("-" + text) if credit else text
+
+
 def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
                             reference_date: dt.date | None = None) -> Extraction:
     ex = Extraction()
@@ -257,7 +303,11 @@ def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
         if key in ids:
             f[key] = ids[key]
 
-    number = read_number(doc, _NUMBER_LABELS.get(doc_type, _NUMBER_LABELS["supplier_invoice"]), reference_date)
+    own = _NUMBER_LABELS.get(doc_type, _NUMBER_LABELS["supplier_invoice"])
+    number = read_number(doc, own, reference_date)
+    if number is None:  # a credit note read as an invoice, an invoice as a quote: the other titles
+        others = [spec for t, specs in _NUMBER_LABELS.items() if specs is not own for spec in specs if spec[0] < 2]
+        number = read_number(doc, others, reference_date)
     if number:
         f["invoice_number"] = number.value
     dates = read_dates(doc, reference_date)
@@ -270,8 +320,22 @@ def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
         else:
             f["due_date"] = dates["due_date"]
 
-    totals, reason = choose_totals(read_totals(doc, _with_stops), credit=doc_type == "supplier_credit_note",
-                                   others=[a.value for a in find_amounts(text)])
+    cands = read_totals(doc, _with_stops)
+    # totals printed negative are a credit, whatever the title read ("Avoir" taken for an invoice)
+    credit = doc_type == "supplier_credit_note" or (
+        bool(cands["ht"] or cands["ttc"]) and all(v[0].startswith("-") for v in (cands["ht"], cands["ttc"]) if v))
+    totals, reason = choose_totals(cands, credit=credit, others=[a.value for a in find_amounts(text)])
+    _complete_totals(doc, totals, credit)
+    if reason and all(cands[k] for k in ("ht", "tva", "ttc")):
+        # three labelled totals that do not add up: one figure misread ("87:50 €" read "50 €"),
+        # worked out from the two others when its line prints those digits
+        first = {"total_excl_tax": cands["ht"][0], "total_tax": cands["tva"][0], "total_incl_tax": cands["ttc"][0]}
+        for wrong in first:
+            trial = {k: v.lstrip("-") for k, v in first.items() if k != wrong}
+            _complete_totals(doc, trial, credit)
+            if len(trial) == 3:
+                totals, reason = {k: ("-" + v.lstrip("-")) if credit and float(v) else v for k, v in trial.items()}, None
+                break
     f.update(totals)
     if reason:
         for key in ("total_excl_tax", "total_tax", "total_incl_tax"):

@@ -7,7 +7,8 @@ Where a name is printed, most reliable first: ``Je soussigné(e) X``; a webmail 
 name line over an address); in third parties' letters, the person concerned (``Allocataire :
 X``, ``atteste que X est``, ``au nom de X``, ``PATRIMOINE c/ X``). spaCy's French NER (PER) only
 helps: it may confirm a name at one of those places that the rules could not read.
-``DUPONT Jean`` and ``JEAN DUPONT`` become ``Jean Dupont``; ``Jean DUPONT`` stays as written.
+``DUPONT Jean``, ``JEAN DUPONT`` and ``Jean DUPONT`` all become ``Jean Dupont`` (a name the tenant
+registry knows is then given in the registry's spelling, by fields_tenant).
 """
 
 from __future__ import annotations
@@ -47,17 +48,48 @@ _ADDRESS = re.compile(r"\b\d{1,4}\s*(?:bis|ter|[a-d])?\s*,?\s*(?:rue|av(?:enue)?
 _WEBMAIL = re.compile(r"(?m)^[ \t>]*(?:de|from|expediteur|envoye par)\s*:\s*(?P<name>[^<\n\[(@]{3,60}?)\s*(?:<|\[|\(|$)")
 _SOUSSIGNE = re.compile(r"je\s+soussigne(?:\(e\)|e)?s?\s*,?\s*")
 _N = r"(?P<name>[a-z'\- .]{3,60}?)"  # on folded text: letters only, so a match never spans a sentence
+_CIV = r"(?:monsieur|madame|mademoiselle|mme|mlle|m\.|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"
+_END = r"\s*(?:[\n,;(]|-\s|$)"
+# a form's label, then a colon or dot leaders ("Nom, prénom .......: X", "Sociétaire ...... X")
+_LABEL_SEP = r"(?:[ \t]*[.…_]*[ \t]*:|[^\n:.]{0,6}[.…]{3,})\s*"
 _CONCERNED = [re.compile(rx) for rx in (
-    r"(?m)\b(?:allocataire|locataire|assure\(?e?\)?|souscripteur|beneficiaire|nom\s+du\s+locataire|nom\s+et\s+prenom|"
-    r"nom\s+prenom|nom|tenant|name)\s*:\s*" + _N + r"\s*(?:[\n,;(]|$)",
-    r"\battest(?:e|ent|ons)\s+que\s+" + _N + r"\s*,?\s+(?:est|a\s+souscrit|demeurant|domicilie|nee?\b|titulaire)",
+    r"(?m)\b(?:allocataire|locataire|assure\(?e?\)?|souscripteur|beneficiaire|societaire|adherent|occupante?|"
+    r"defendeur|defenderesse|debit(?:eur|rice)|preneur|nom\s+du\s+locataire|nom\s*,?\s*(?:et\s+)?prenoms?|"
+    r"nom|tenant|name)(?:\s+(?:concernee?|titulaire(?:\s+du\s+bail)?|principale?|en\s+titre))?" + _LABEL_SEP + _N
+    + _END,
+    r"\b(?:attest|certifi)(?:e|ent|ons)\s+que\s*:?\s*" + _N + r"\s*,?\s+(?:est|sont|a\s+souscrit|demeurant|domicilie|"
+    r"nee?\b|titulaire)",
+    r"\b(?:attest|certifi)(?:e|ent|ons)\s+que\s*:?\s*" + _CIV + _N + _END,
     r"\b(?:de|a|pour|concernant)\s+(?:monsieur|madame|mademoiselle|m\.|mme|mlle)\s+" + _N
     + r"\s*,?\s+(?:demeurant|domicilie|locataire|nee?\b|residant|habitant)",
+    # the person a third party writes about: "au sujet de M. X", "pour le compte de : Mme X",
+    # "logement occupé par M. X", "donné à bail à Mme X", "conseil de Mme X", "Objet : M. X - ..."
+    r"\b(?:au\s+sujet\s+de|concernant|pour\s+le\s+compte\s+de|en\s+faveur\s+de|au\s+profit\s+de|occupe\s+par|"
+    r"a\s+bail\s+a|conseil\s+de|(?:curat|tut)(?:eur|rice)\s+de|on\s+behalf\s+of)\s*:?\s*" + _CIV + _N
+    + r"\s*(?:[\n,;(.]|-\s|$|(?=\s(?:est|sont|a|ont|qui|depuis|demeurant|domicilie|locataire|nee?)\b))",
+    r"(?m)^[ \t]*(?:objet|concerne|re|subject)\s*:[^\n]{0,60}?\b" + _CIV + _N + r"\s*(?:[\n,;(.]|-\s|$)",
     r"\bau\s+nom\s+(?:de\s+|du\s+)?" + _N + r"\s*(?:,|\blocataire\b|\bdemeurant\b|$)",
     r"\bc/\s*" + _N + r"\s*(?:[.,;(\n]|\s-\s|$)",
     r"\bpatrimoine\s*/\s*" + _N + r"\s*(?:[.,;\n]|\s-\s|$)",
     r"\ba\s+" + _N + r"\s*,\s*(?:demeurant|domicilie|locataire)",
 )]
+# a form's two boxes: "Nom : DUPONT   Prénom : Jean" (or first name first)
+_FORM_NAME = re.compile(r"\bnom\s*(?:de\s+famille)?\s*:\s*(?P<last>[a-z'\- ]{2,40}?)\s+prenoms?\s*:\s*"
+                        r"(?P<first>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)[ \t]*(?:\n|$|\s{2,}|[,;])")
+_FORM_NAME_REV = re.compile(r"\bprenoms?\s*:\s*(?P<first>[a-z'\- ]{2,40}?)\s+nom\s*(?:de\s+famille)?\s*:\s*"
+                            r"(?P<last>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)[ \t]*(?:\n|$|\s{2,}|[,;])")
+# who handles the file at an organisation: never the tenant
+_STAFF_LINE = re.compile(r"(?:suivie?\s+par|interlocut(?:eur|rice)|mandataire\s*:|gestionnaire\s*:|contact\s*:|"
+                         r"represente(?:e)?\s+par|president(?:e)?\s*:|greffi(?:er|ere)\s*:|juge\s*:|redige\s+par|"
+                         r"signataire|conseill(?:er|ere)\s*:|case\s+officer|handled\s+by)")
+# a name followed by its job or its organisation: a professional signing, not the tenant
+_ROLE = re.compile(r"^\W*(?:l'|le\s+|la\s+)?(?:assistante?s?|conseill(?:er|ere)|gestionnaire|directeur|directrice|"
+                   r"responsable|charge(?:e)?\s+d|travailleu(?:r|se)|educat(?:eur|rice)|avocate?|huissier|commissaire|"
+                   r"juge|greffi(?:er|ere)|mandataire|curat(?:eur|rice)|tut(?:eur|rice)|maire|adjointe?|delegue(?:e)?|"
+                   r"president(?:e)?|secretaire|agent|inspect(?:eur|rice)|medecin|docteur|infirmi(?:er|ere)|"
+                   r"referente?|coordinat(?:eur|rice)|chef\s+de|notaire|manager|officer|advis[oe]r|conciliat|expert|"
+                   r"syndic|administrat(?:eur|rice)|technicien(?:ne)?|association|cabinet|etude|scp|selarl|ccas|"
+                   r"mairie|service\s|pole\s)")
 _THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")
 
 
@@ -78,9 +110,11 @@ def _is_upper(word: str) -> bool:
 
 
 def normalise_person(words: list[str]) -> str:
-    """``DUPONT Jean`` -> ``Jean Dupont``; ``JEAN DUPONT`` -> ``Jean Dupont``; ``Jean DUPONT`` and
-    ``Jean Dupont`` as written."""
+    """``DUPONT Jean``, ``JEAN DUPONT``, ``Jean DUPONT`` -> ``Jean Dupont`` (surnames in capitals
+    are a way of printing, not of spelling)."""
     upper = [_is_upper(w) for w in words]
+    if any(upper) and not all(upper) and not upper[0]:
+        return " ".join(_title(w) if u else w for w, u in zip(words, upper))
     if all(upper):
         return " ".join(_title(w) for w in words)
     if upper[0]:
@@ -134,6 +168,7 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
             name = clean_person(doc.text[m.start("name"):m.end("name")])
             if name:
                 concerned.append((m.start(), PersonCandidate(name, doc.line_of(m.start("name")), "concerned")))
+    concerned += _form_names(doc)
     concerned = [c for _, c in sorted(concerned, key=lambda x: x[0])]
     if doc_type in _THIRD_PARTY_TYPES:
         out += concerned
@@ -171,9 +206,63 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
         out.append(sender)
     if doc_type not in _THIRD_PARTY_TYPES:
         out += concerned
+    staff = _staff_names(doc, out)
+    out = [c for c in out if not _among(c.name, staff)]
     if not out:
-        out += _ner_names(lines, tail)
+        out += [c for c in _ner_names(lines, tail) if not _among(c.name, staff)]
     return out
+
+
+def _form_names(doc: Doc) -> list[tuple[int, PersonCandidate]]:
+    """A form's "Nom : DUPONT  Prénom : Jean" boxes, as (position, "Jean Dupont")."""
+    out = []
+    for rx in (_FORM_NAME, _FORM_NAME_REV):
+        for m in rx.finditer(doc.folded):
+            first = doc.text[m.start("first"):m.end("first")].strip()
+            last = doc.text[m.start("last"):m.end("last")].strip()
+            name = clean_person(f"{first} {last}", strict=False)
+            if name:
+                parts = name.split()
+                name = " ".join(_title(w) if _is_upper(w) else w for w in parts)
+                out.append((m.start(), PersonCandidate(name, doc.line_of(m.start()), "concerned")))
+    return out
+
+
+def _staff_names(doc: Doc, cands: list[PersonCandidate]) -> list[set[str]]:
+    """Names of the people handling the file at an organisation ("Affaire suivie par : Mme X",
+    "Mandataire : M. Y") and of signers or senders printed over their job ("Justine Roux /
+    Assistante de service social", "Maître Z / Huissier de justice"): never the tenant."""
+    out = []
+    for m in _STAFF_LINE.finditer(doc.folded):
+        tail = doc.text[m.end():doc.line_span(doc.line_of(m.start()))[1]]
+        name = clean_person(re.split(r",|\(|\s-\s|\s{3,}", tail.lstrip(" :"))[0])
+        if name:
+            out.append(_tokens(name))
+    for c in cands:
+        if c.source not in ("signature", "sender"):
+            continue
+        s, e = doc.line_span(c.line)
+        here = doc.folded[s:e]
+        k = here.find(fold(c.name.split()[-1]))
+        after = [here[k + len(c.name.split()[-1]):].lstrip(" ,-")] if k >= 0 else []
+        nxt = c.line
+        for _ in range(2):
+            nxt = doc.next_nonempty_line(nxt, max_skip=0)
+            if nxt is None:
+                break
+            after.append(doc.line_text(nxt, folded=True).strip())
+        if any(_ROLE.search(a) for a in after if a):
+            out.append(_tokens(c.name))
+    return out
+
+
+def _tokens(name: str) -> set[str]:
+    return set(re.sub(r"[^a-z]+", " ", fold(name)).split())
+
+
+def _among(name: str, staff: list[set[str]]) -> bool:
+    t = _tokens(name)
+    return any(t == s or (len(t & s) >= 2) for s in staff)
 
 
 def _sender_name(lines: list[tuple[int, str]]) -> PersonCandidate | None:
@@ -201,7 +290,7 @@ def _ner_names(lines: list[tuple[int, str]], tail: list[tuple[int, str]]) -> lis
     if nlp is None:
         return []
     picked = [(i, ln) for i, ln in lines[:6] + tail[:4]
-              if len(ln) <= 80 and re.search(r"[A-Za-zÀ-ÿ]{2,}\s+[A-Za-zÀ-ÿ]{2,}", ln)]
+              if len(ln) <= 80 and not _ADDRESS.search(ln) and not _STAFF_LINE.search(fold(ln)) and re.search(r"[A-Za-zÀ-ÿ]{2,}\s+[A-Za-zÀ-ÿ]{2,}", ln)]
     if not picked:
         return []
     text, starts = "", []

@@ -6,7 +6,8 @@ after) the legal form; else the letterhead's first line that is a company name: 
 tagline (``Votre expert chauffage depuis 1985``), a trade list (``Plomberie - Chauffage -
 Sanitaire``), an address, a document title, nor the customer (PATRIMOINE, the landlord, or the
 lines under ``Client :``/``Bill to:``). A name matching the web site or e-mail domain is
-preferred. The legal form is dropped (SPEC: the registry's name when matched, else the name).
+preferred. The legal form is dropped (SPEC: the registry's name when matched, else the name),
+and a name printed in capitals is given as spelled (:func:`natural_case`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from extractors.fields_labels import Doc
 from extractors.parsing import fold
 
 LEGAL_FORMS = (r"S\.?A\.?S\.?U?|S\.?A\.?R\.?L\.?U?|SàRL|E\.?U\.?R\.?L\.?|S\.?A\.?|S\.?C\.?O\.?P\.?|SNC|SCI|SELARL|"
-               r"SELAS|SCA|SCS|GIE|SEM|SPL|GmbH|Ltd\.?|Limited|LLC|LLP|Inc\.?|PLC|plc|B\.V\.?|BV|N\.V\.|S\.L\.?U?|"
+               r"SELAS|SCA|SCS|GIE|SEM|SPL|GmbH|Ltd\.?|Limited|LLC|LLP|Inc\.?|PLC|plc|B\.V\.?|BV|N\.V\.?|NV|S\.L\.?U?|"
                r"S\.p\.A\.|SpA|AG|S\.R\.L\.|Srl|Sp\. z o\.o\.")
 _FORM_RE = re.compile(r"(?<![\w.])(?:" + LEGAL_FORMS + r")(?![\w])")
 _FORM_WORDS = re.compile(r"\b(?:soci[ée]t[ée] (?:par actions simplifi[ée]e(?: unipersonnelle)?|anonyme|à responsabilit[ée] "
@@ -164,4 +165,40 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
 
 def guess_supplier_name(doc: Doc) -> str | None:
     """The supplier's name as printed, without its legal form, or None."""
-    return from_legal_mention(doc) or from_letterhead(doc)
+    name = from_legal_mention(doc) or from_letterhead(doc)
+    return natural_case(name, doc.text) if name else None
+
+
+_SMALL_WORDS = {"de", "du", "des", "et", "la", "le", "les", "en", "sur", "aux", "au", "d", "l", "of", "and", "the"}
+
+
+def natural_case(name: str, text: str = "") -> str:
+    """A name printed in capitals (a letterhead, a footer) as it is spelled: as the document
+    prints it elsewhere in small letters when it does (``MENUISERIES DUPUIS`` and
+    ``Menuiseries Dupuis SAS``), else each word capitalised, the small linking words in lower
+    case (``LES JARDINS DE L'HERS`` -> ``Les Jardins de l'Hers``). A short acronym alone
+    (``EDF``), a name already in small letters and words holding digits (``3D``) are kept."""
+    letters = [c for c in name if c.isalpha()]
+    if not letters or any(c.islower() for c in letters) or (" " not in name.strip() and len(letters) <= 4):
+        return name
+    for m in re.finditer(re.escape(name), text, re.I):
+        seen = m.group(0)
+        if any(c.islower() for c in seen) and all(w[:1].isupper() and not (len(w) > 3 and w.isupper())
+                                                  or w.lower() in _SMALL_WORDS for w in seen.split()):
+            return seen
+
+    def word(w: str, first: bool) -> str:
+        if any(c.isdigit() for c in w):
+            return w
+        parts = re.split(r"([-'’])", w)
+        out = []
+        for k, p in enumerate(parts):
+            if p in ("-", "'", "’") or not p:
+                out.append(p)
+            elif p.lower() in _SMALL_WORDS and not (first and k == 0) and (k + 1 < len(parts) or len(parts) == 1):
+                out.append(p.lower())
+            else:
+                out.append(p[:1].upper() + p[1:].lower())
+        return "".join(out)
+
+    return " ".join(word(w, i == 0) for i, w in enumerate(name.split()))

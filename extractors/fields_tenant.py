@@ -15,7 +15,8 @@ from extractors import validators
 from extractors.fields_labels import Doc
 from extractors.fields_person import PersonCandidate, name_candidates
 from extractors.fields_tenant_ref import read_reference
-from extractors.matching import find_name_in_text, match_tenant, simplify_person, tenant_name_matches
+from extractors.matching import (find_name_in_text, match_tenant, simplify_person, tenant_by_name,
+                                 tenant_name_matches)
 from extractors.parsing import find_amounts, find_phones, fix_digits, fold
 from extractors.types import Extraction
 
@@ -68,18 +69,47 @@ def read_name(doc: Doc, ex: Extraction, registries: Registries, cands: list[Pers
         ex.fields["tenant_name"] = tenant.tenant_name
         return next((c for c in cands if tenant_name_matches(c.name, tenant.tenant_name)), cands[0] if cands else None)
     if cands:
-        ex.fields["tenant_name"] = cands[0].name
+        known = tenant_by_name(registries, cands[0].name)  # the registry's spelling when it knows the name
+        ex.fields["tenant_name"] = known.tenant_name if known else cands[0].name
         return cands[0]
     return None
 
 
-def _near(line: int, anchor: PersonCandidate | None, after: int = 6) -> bool:
-    return anchor is not None and anchor.source in ("sender", "signature", "soussigne", "webmail", "ner") \
-        and 0 <= line - anchor.line <= after
+def _near(line: int, anchors: list[PersonCandidate], after: int = 6) -> bool:
+    """Is ``line`` just under the writer's name (where it is printed: sender block, signature...)?"""
+    for a in anchors:
+        reach = 4 if a.source == "concerned" else after  # "M. X, demeurant ..." in a third party's letter
+        if 0 <= line - a.line <= reach:
+            return True
+    return False
 
 
-def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchor: PersonCandidate | None) -> None:
+def _organisation_top(doc: Doc, anchors: list[PersonCandidate]) -> int:
+    """Lines of the letterhead when an organisation or a professional wrote (a third party's
+    letter): its address is not the tenant's. 0 when the letter starts with the writer's block."""
+    lines = [i for i in range(min(len(doc.line_starts), 12)) if doc.line_text(i).strip()][:5]
+    if not lines or any(a.line <= lines[-1] and a.source != "concerned" for a in anchors):
+        return 0
+    head = " ".join(doc.line_text(i, folded=True) for i in lines[:3])
+    if not _ORGANISATION.search(head):
+        return 0
+    end = lines[0]
+    for i in lines:
+        if i > end + 1:  # a blank line closes the letterhead
+            break
+        end = i
+    return end + 1
+
+
+_ORGANISATION = re.compile(r"\b(?:mairie|ville\s+de|caf|caisse|tribunal|cabinet|syndic|gestion|assurances?|mutuelle|"
+                           r"association|ccas|banque|etude|scp|selarl|sas|sarl|s\.a\.|office|centre|hopital|chu|service|"
+                           r"maitre|avocats?|huissier|commissaire|msa|prefecture|conseil|departement|agence|groupe|"
+                           r"administrateur|notaire|curatelle|tutelle|udaf)\b")
+
+
+def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: list[PersonCandidate]) -> None:
     skip = landlord_spans(doc)
+    letterhead = _organisation_top(doc, anchors)
     tenant = match_tenant(registries, ex.fields.get("tenant_reference"))
     codes: list[tuple[int, int, str]] = []
     for m in re.finditer(r"(?<![\d.,])(\d{2} ?\d{3})\s*,?\s+([A-Za-zÀ-ÿ'][\w'’\- ]*)", fix_digits(doc.text)):
@@ -93,7 +123,7 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchor: Pers
         if not pc:
             continue
         before = doc.folded[max(0, m.start() - 120):m.start()]
-        rank = 0 if _near(li, anchor) else 1 if _HOME_LABEL.search(before) else 2
+        rank = 0 if _near(li, anchors) else 1 if _HOME_LABEL.search(before) else 3 if li < letterhead else 2
         codes.append((rank, m.start(), pc))
     if codes:
         found = [c for _, _, c in sorted(codes)]
@@ -108,7 +138,7 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchor: Pers
         if _in(p.start, skip) or _NOT_HOME_PHONE.search(line[:max(0, p.start - doc.line_span(li)[0])] or line):
             continue
         before = doc.folded[max(0, p.start - 40):p.start]
-        rank = 0 if _near(li, anchor, 8) else 1 if _PHONE_LABEL.search(before) else 2
+        rank = 0 if _near(li, anchors, 8) else 1 if _PHONE_LABEL.search(before) else 3 if li < letterhead else 2
         phones.append((rank, p.start, p.value))
     if phones:
         values = [v for _, _, v in sorted(phones)]
@@ -147,8 +177,11 @@ def extract_tenant_fields(doc_type: str, text: str, registries: Registries) -> E
     ex = Extraction()
     doc = Doc(text)
     read_reference(doc, ex, registries, doc_type)
-    anchor = read_name(doc, ex, registries, name_candidates(doc, doc_type))
-    read_contacts(doc, ex, registries, anchor)
+    cands = name_candidates(doc, doc_type)
+    anchor = read_name(doc, ex, registries, cands)
+    # the writer's name wherever it is printed (sender block and signature): the address is by one of them
+    anchors = [c for c in cands if anchor is not None and c.name == anchor.name]
+    read_contacts(doc, ex, registries, anchors)
     if doc_type == "payment_difficulty":
         amount = read_amount(doc)
         if amount:

@@ -33,6 +33,7 @@ _LABELS = [
         r"(?![a-z])\s*:?"),
     (1, r"\b(?:votre|v/|v\.)\s*" + _REF + r"\s*(?:" + NO + r")?\s*:?"),
     (1, r"\bsous\s+la\s+reference\b\s*:?"),
+    (1, r"\b(?:mon|ma|notre)\s+(?:contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail)\s*:"),
     (2, r"(?<![\w/])" + _REF + r"\s*(?:" + NO + r")?\s*:"),
     (2, r"(?<![\w/])" + _REF + r"\s+(?=[a-z]{0,4}[\-\s]?\d)"),
     (2, r"\bidentifiant\s*:"),
@@ -48,7 +49,7 @@ _NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|a
 _NOT_OURS_AFTER = re.compile(r"^\s*(?:d'assurance|assurance|habitation|multirisque|\bcaf\b|allocataire|d'electricite|de\s+gaz|"
                              r"d'energie|bancaire|de\s+pret|mutuelle|sinistre|edf|engie|orange|free|sfr)")
 _VALUE_RE = re.compile(
-    r"[\s:.#°\-]*(?:(?:n\s?°|no\.|num\.?|numero)\s*:?\s*)?(?:est\s+(?:le\s+)?|:)?\s*"
+    r"[\s:.#°\-]*(?:(?:n\s?°|no\.|num\.?|numero)\s*:?\s*)?(?:(?:c'\s?)?est\s+(?:le\s+)?|:)?\s*"
     r"(?P<tok>[A-Za-z0-9](?:[A-Za-z0-9/._\-]|[ ](?=[A-Za-z]{0,3}[0-9])){0,30})")
 _THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")
 _shape_cache: dict[int, tuple[tuple, int | None]] = {}

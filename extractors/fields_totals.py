@@ -96,6 +96,21 @@ def read_totals(doc: Doc, with_stops: Callable[[Doc, list[LabelHit]], list[Label
     return out
 
 
+def confirm_by_digits(doc: Doc, name: str, value: str) -> bool:
+    """Is ``value`` (a total worked out from the two others) what the line of one of its labels
+    prints, read digit by digit? OCR often breaks a figure's separators (``87:50``, ``1 2O4.5O``)."""
+    want = value.lstrip("-").replace(".", "")
+    for h in doc.find_labels(TOTAL_LABELS):
+        if h.name != name:
+            continue
+        _, end = doc.line_span(doc.line_of(h.start))
+        tail = fix_digits(doc.text[h.end:end])
+        tail = re.sub(r"\d{1,2}(?:[,.]\d{1,2})?\s?%", " ", tail)  # a rate is no part of the figure
+        if re.sub(r"\D", "", tail) == want:
+            return True
+    return False
+
+
 def column_totals(doc: Doc, labels: list[LabelHit], amounts: list) -> list[tuple[str, str, int]]:
     """A table whose header names the columns (``Montant HT   TVA   Montant TTC``) and whose
     ``Total`` row, a few lines below, gives the totals: (name, value, header position) each."""

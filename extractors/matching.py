@@ -100,6 +100,24 @@ def tenant_name_matches(written: str, registered: str, threshold: float = 80.0) 
     return fuzz.token_set_ratio(a, b) >= 95 and len(a) >= 4
 
 
+_BY_NAME: dict[int, tuple[tuple, dict[str, list[Tenant]]]] = {}
+
+
+def tenant_by_name(registries: Registries, name: str) -> Tenant | None:
+    """The one registry tenant whose name is ``name`` (case, accents, word order aside), or None
+    (none, or several namesakes: a name alone does not tell them apart)."""
+    key = id(registries.tenants)
+    hit = _BY_NAME.get(key)
+    if hit is None or hit[0] is not registries.tenants:
+        index: dict[str, list[Tenant]] = {}
+        for t in registries.tenants:
+            index.setdefault(" ".join(sorted(simplify_person(t.tenant_name).split())), []).append(t)
+        hit = (registries.tenants, index)
+        _BY_NAME[key] = hit
+    found = hit[1].get(" ".join(sorted(simplify_person(name).split())), [])
+    return found[0] if len(found) == 1 else None
+
+
 def simplify_person(name: str) -> str:
     s = fold(name)
     s = re.sub(r"\b(?:monsieur|madame|mademoiselle|mme|mlle|mr|m|et)\b\.?", " ", s)

@@ -19,6 +19,8 @@ import io
 import logging
 import os
 import re
+import shutil
+import subprocess
 import tempfile
 import time
 from collections import Counter
@@ -31,7 +33,7 @@ import pytesseract
 from PIL import Image
 
 from extractors import commands, tesseract_lib
-from extractors.errors import OcrFailed
+from extractors.errors import LanguageMissing, OcrFailed
 from extractors.layout import reading_lines
 from extractors.types import PageText, Word
 
@@ -86,6 +88,33 @@ def ocr_page(image: np.ndarray, number: int, dpi: int, languages: str = "fra+eng
     page = PageText(number=number, text=words_to_text(words), words=words, method="ocr",
                     rotation=rotation, width=up_w, height=up_h, seconds=time.perf_counter() - started)
     return OcrResult(page, pdf)
+
+
+def check_languages(languages: str, engine: str = "library") -> None:
+    """Raise ToolMissing (LanguageMissing) when Tesseract or one of ``languages`` ("fra+eng")
+    is not installed: a set-up fault that stops a run before any work, instead of every scan
+    failing its OCR. Asks ``tesseract --list-langs`` (the same data folder as the library);
+    without the command, the library tries to load them."""
+    wanted = [lang for lang in languages.split("+") if lang]
+    use_library = tesseract_lib.wanted(engine)
+    if not use_library or shutil.which("tesseract"):
+        commands.require("tesseract")
+        try:
+            done = commands.run(["tesseract", "--list-langs"], timeout=60)
+            out = done.stdout.decode("utf-8", "replace").splitlines()
+            installed = {line.strip() for line in out[1:] if line.strip()}
+        except (OSError, subprocess.SubprocessError) as exc:  # cannot tell: the pages will say
+            log.warning("liste des langues Tesseract illisible : %s", exc)
+            return
+        missing = [lang for lang in wanted if lang not in installed]
+        if missing:
+            raise LanguageMissing(missing, languages)
+        return
+    try:
+        with tesseract_lib.engine(languages):
+            pass
+    except tesseract_lib.EngineFailed:
+        raise LanguageMissing(wanted, languages) from None
 
 
 def _read_with_library(image: np.ndarray, base: str, outputs: tuple[str, ...], number: int, dpi: int,

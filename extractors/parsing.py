@@ -132,7 +132,8 @@ def parse_amount(raw: str) -> str | None:
     return value
 
 
-_SPACED_CENTS = re.compile(r"(\d),[ ](\d{2})(?=[ ]?(?:€|EUR|eur|euros?)\b|€)")
+# "3006, 69€", "6 000, 00" at the end of a line: OCR put a space after the decimal comma
+_SPACED_CENTS = re.compile(r"(\d),[ ](\d{2})(?=[ ]?(?:€|EUR|eur|euros?)\b|€|[ \t]*$)", re.M)
 
 
 def find_amounts(text: str, need_currency: bool = False) -> list[Match]:
@@ -200,10 +201,15 @@ def parse_phone(raw: str) -> str | None:
     return validators.normalise_phone(text)
 
 
+_DATE_START = re.compile(r"(?:0[1-9]|[12]\d|3[01])([/.\-])(?:0[1-9]|1[0-2])\1(?:19|20)\d{2}(?!\d)")
+
+
 def find_phones(text: str) -> list[Match]:
     fixed = fix_digits(text)
     out = []
     for m in _PHONE_RE.finditer(fixed):
+        if _DATE_START.match(m.group(0)):
+            continue  # "07/04/2021 11:05": a date and a time, not a phone number
         value = parse_phone(m.group(0))
         if value:
             out.append(Match(value, m.start(), m.end(), text[m.start():m.end()]))

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 from collections import deque
 from dataclasses import dataclass, field, replace
@@ -16,52 +15,33 @@ from typing import Callable, Protocol
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
-from prefect.task_runners import ThreadPoolTaskRunner
 
-from config import ConfigError
+from config.errors import is_disk_full
 from extractors.errors import ToolMissing, UnreadableInput
 from extractors.facturx import read_facturx_xml
 from extractors.files import local_path, portable_path, shown_path
 from extractors.reading import SourceInfo, inspect
 from extractors.types import DocumentText
 from flows import deliver as delivery
-from flows.ids import document_id
-from flows.intake import Receipt, duplicate_lines, receive, record_outcome, refused_receipt
-from flows.pages import UNEXPECTED_PAGE, PageResult, process_page
-from flows.runtime import runtime
-from flows.split import split_pages
-from flows.understand import understand
+from flows.receipts import (
+    Receipt,
+    duplicate_lines,
+    receive,
+    record_outcome,
+    refused_receipt,
+)
+from stages.ids import document_id
+from stages.pages import UNEXPECTED_PAGE, PageResult, process_page
+from stages.split import split_pages
+from stages.understand import understand
 from storage import spool as local_spool
 from storage.audit import AuditEvent, record, step_event_id
 from storage.errors import StorageError
-from storage.outage import TASK_RETRIES, patiently
+from wiring.retries import TASK_RETRIES, patiently
+from wiring.runners import task_runner, workers
+from wiring.runtime import runtime
 
 log = logging.getLogger("aiguillage.batch")
-
-
-def workers() -> int:
-    configured = runtime().settings["ocr.workers"]
-    return configured or os.cpu_count() or 1
-
-
-def task_runner():
-    """The task runner ``ocr.task_runner`` names, sized by ``ocr.workers``."""
-    s = runtime().settings
-    kind = s["ocr.task_runner"]
-    if kind == "processes":
-        from prefect.task_runners import ProcessPoolTaskRunner
-
-        return ProcessPoolTaskRunner(max_workers=workers())
-    if kind == "dask":
-        try:
-            from prefect_dask import DaskTaskRunner
-        except ImportError:
-            raise ConfigError(s.source, "ocr.task_runner", "dask demande le paquet prefect-dask "
-                              "(pip install prefect-dask)") from None
-        if s["ocr.dask_address"]:
-            return DaskTaskRunner(address=s["ocr.dask_address"])
-        return DaskTaskRunner(cluster_kwargs={"n_workers": workers(), "threads_per_worker": 1})
-    return ThreadPoolTaskRunner(max_workers=workers())
 
 
 @dataclass
@@ -133,7 +113,9 @@ def page_task(info: SourceInfo, number: int, spool: str) -> PageResult:
                             Path(spool), s["ocr.stamps"], s["ocr.engine"])
     except ToolMissing:
         raise
-    except Exception:  # noqa: BLE001 - the spool itself failed (disk full…): this page fails, not the batch
+    except Exception as exc:  # noqa: BLE001 - the spool itself failed: this page fails, not the batch
+        if is_disk_full(exc):  # …unless the disk is full: a fault of the installation, it stops the run (exit 8)
+            raise
         log.exception("%s p.%d : erreur inattendue", Path(info.path).name, number)
         return PageResult(number, "failed", error=UNEXPECTED_PAGE)
 
@@ -277,7 +259,9 @@ def route_file(item: _File) -> list[dict]:
         return route_documents(item)
     except (StorageError, ToolMissing):
         raise
-    except Exception:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001
+        if is_disk_full(exc):  # the installation's fault, not the file's: the run stops (exit 8)
+            raise
         log.exception("%s : erreur inattendue", item.source)
         return [quarantine_task(item.source, item.sha256, UNEXPECTED_FILE, "unexpected")]
 
@@ -319,7 +303,9 @@ def route_documents(item: _File) -> list[dict]:
             out.append(document_task(source, sha256, d.pages, facturx if len(documents) == 1 else None, failed))
         except (StorageError, ToolMissing):
             raise
-        except Exception:  # noqa: BLE001 - this document is quarantined; the file's others go on
+        except Exception as exc:  # noqa: BLE001 - this document is quarantined; the file's others go on
+            if is_disk_full(exc):  # the installation's fault: the run stops (exit 8)
+                raise
             log.exception("%s p.%s : erreur inattendue", source, d.numbers)
             out.append(patiently(delivery.quarantine, runtime(), source, sha256, UNEXPECTED_DOCUMENT,
                                  "unexpected", d.numbers))

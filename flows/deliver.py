@@ -9,24 +9,25 @@ from dataclasses import asdict
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from classifiers.field_confidence import alerts as ap_alerts, field_doubts
 from config.routing import Decision, Facts
 from extractors.types import DocumentText
-from flows.pdfjoin import join_pdfs
-from flows.runtime import Runtime
-from flows.understand import Understanding
+from stages.pdfjoin import join_pdfs
+from stages.understand import Understanding
 from storage import documents, layout, spool
-from storage.errors import ObjectNotFound
 from storage.audit import AuditEvent, record, step_event_id
+from storage.errors import ObjectNotFound
 from storage.queues import WorkItem, enqueue
+from wiring.runtime import Runtime
 
 
 def result_line(source: str, pages: list[int], document_id: str | None, sha256: str, doc_type: str | None,
                 confidence: float | None, queue: str, status: str, reason: str | None,
-                fields: dict) -> dict:
+                fields: dict, alerts: list[str] | None = None) -> dict:
     """One line of ``aiguillage run --json``, exactly as SPEC.md lays it out."""
     return {"source": source, "source_pages": pages, "document_id": document_id, "sha256": sha256,
             "type": doc_type, "confidence": confidence, "queue": queue, "status": status,
-            "reason": reason, "fields": fields}
+            "reason": reason, "alerts": list(alerts or []), "fields": fields}
 
 
 def decide(rt: Runtime, u: Understanding, failed_pages: dict[int, str]) -> tuple[Decision, str, str | None]:
@@ -45,6 +46,11 @@ def decide(rt: Runtime, u: Understanding, failed_pages: dict[int, str]) -> tuple
         reasons.append(f"manuscrit ou peu lisible (confiance de lecture {u.legibility:.0f} %, "
                        f"minimum {least:.0f} %)")
     reasons.extend(f"page {n} illisible : {why}" for n, why in sorted(failed_pages.items()))
+    if c.type != "other":
+        doc_type = rt.taxonomy.type(c.type)
+        if doc_type.family == "supplier":
+            reasons.extend(field_doubts(doc_type.required_fields, u.extraction.fields, u.extraction.rejected,
+                                        rt.taxonomy.field_label))
     facts = Facts(c.type, c.confidence, c.urgent, u.extraction.fields)
     decision = rt.routing.decide(facts, review=bool(reasons), review_reason="; ".join(reasons))
     status = "review" if decision.queue == rt.taxonomy.review_queue else "routed"
@@ -78,6 +84,7 @@ def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Underst
             store.put_file(layout.document(doc_id, "searchable.pdf"), pdf, "application/pdf")
     if doc.facturx_xml:
         store.put(layout.document(doc_id, "facturx.xml"), doc.facturx_xml, "application/xml")
+    alerts = ap_alerts(c.type, x.rejected, x.supplier_id)
     record_doc = {
         "document_id": doc_id, "sha256": sha256, "source": doc.source, "source_pages": doc.source_pages,
         "type": c.type, "confidence": c.confidence, "method": c.method, "scores": c.scores,
@@ -85,6 +92,7 @@ def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Underst
         "fields": x.fields, "rejected_fields": x.rejected, "supplier_id": x.supplier_id,
         "queue": decision.queue, "copies": list(decision.copies), "status": status, "reason": reason,
         "rule": decision.rule, "why": decision.why, "priority": decision.priority, "deadline": deadline,
+        "alerts": alerts,
         "processed_by": {"host": socket.gethostname(), "home": str(rt.settings.home)},
     }
     documents.write_record(store, doc_id, record_doc)
@@ -108,7 +116,8 @@ def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Underst
                                 history=history, **base))
         audit("copied", copy, main_queue=decision.queue)
     return mark_delivered(store, doc_id, result_line(doc.source, doc.source_pages, doc_id, sha256, c.type,
-                                                     c.confidence, decision.queue, status, reason, x.fields))
+                                                     c.confidence, decision.queue, status, reason, x.fields,
+                                                     alerts))
 
 
 def delivered(store, doc_id: str) -> dict | None:
@@ -127,7 +136,7 @@ def mark_delivered(store, doc_id: str, line: dict) -> dict:
 
 def quarantine(rt: Runtime, source: str, sha256: str | None, reason: str, kind: str,
                pages: list[int] | None = None, doc_id: str | None = None) -> dict:
-    from flows.ids import document_id
+    from stages.ids import document_id
 
     doc_id = doc_id or document_id(sha256, pages or [])
     done = delivered(rt.store, doc_id)

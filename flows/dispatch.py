@@ -19,11 +19,13 @@ from pathlib import Path
 
 from prefect import flow
 
-from flows.batch import process_batch, task_runner
-from flows.hotfolder import HotFolder, push
-from flows.runtime import runtime
-from storage import pushes, spool as local_spool
+from flows.batch import process_batch
+from stages.hotfolder import HotFolder, push
+from storage import pushes
+from storage import spool as local_spool
 from storage.errors import ObjectNotFound
+from wiring.runners import task_runner
+from wiring.runtime import runtime
 
 DEPLOYMENT = "aiguillage-depot/depot"
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from prefect import flow
 
-from flows.runtime import runtime
 from storage import documents, spool
 from storage.audit import AuditEvent, record
 from storage.queues import open_in_any
+from wiring.runtime import runtime
 
 CALIBRATION_SEED_OFFSET = 500_000
 PURGED_ARTEFACTS = ("text.json", "searchable.pdf", "facturx.xml")

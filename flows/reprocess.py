@@ -17,10 +17,10 @@ from prefect import flow
 from classifiers.decide import URGENCY_BY_CONTENT
 from classifiers.urgency import urgency_reasons
 from config.routing import Facts
-from flows.runtime import Runtime, runtime
-from storage import documents, inbox, queues
+from storage import documents, queues, workitems
 from storage.audit import AuditEvent, corrected, record
 from storage.corrections import InvalidCorrection, save_correction
+from wiring.runtime import Runtime, runtime
 
 OPERATOR_METHOD = "videocodage"
 
@@ -48,11 +48,11 @@ def reprocess(rt: Runtime, document_id: str, corrected_type: str, corrected_fiel
     now = now or datetime.now(timezone.utc)
     review = tax.review_queue
     # The flow acts for the operator on the item they hold; it sees what it must move.
-    member = inbox.Member(review, actor, sees_restricted=True)
+    member = workitems.Member(review, actor, sees_restricted=True)
     rec = _json(store, document_id, "record.json")
     text = _text(_json(store, document_id, "text.json"))
 
-    item, lease = inbox.claim(store, member, document_id)  # renews the operator's own lease
+    item, lease = workitems.claim(store, member, document_id)  # renews the operator's own lease
     doc_type = tax.type(corrected_type)
     found = urgency_reasons(text)
     urgent = doc_type.always_urgent or any(k in URGENCY_BY_CONTENT.get(corrected_type, ()) for k in found)
@@ -74,7 +74,7 @@ def reprocess(rt: Runtime, document_id: str, corrected_type: str, corrected_fiel
     _update_record(store, document_id, rec, machine, human, actor, now, decision, status, urgent,
                    doc_type.restricted, deadline)
     if routed_to == review:  # "autre": nothing to route to; the operator closes it
-        inbox.complete(store, member, document_id, note="classé « autre » en vidéocodage", lease=lease)
+        workitems.complete(store, member, document_id, note="classé « autre » en vidéocodage", lease=lease)
         return _result(document_id, corrected_type, review, [], status, fields, saved)
 
     amended = replace(item, type=corrected_type, fields=fields, confidence=1.0, reason=None,
@@ -82,7 +82,7 @@ def reprocess(rt: Runtime, document_id: str, corrected_type: str, corrected_fiel
                       restricted=doc_type.restricted)
     queues.amend(store, item, amended)
     why = f"vidéocodage par {actor} : {doc_type.label}"
-    moved = inbox.reroute(store, member, document_id, routed_to, why, lease=lease)
+    moved = workitems.reroute(store, member, document_id, routed_to, why, lease=lease)
     for copy in decision.copies:
         queues.enqueue(store, replace(moved, queue=copy, copy_of=routed_to))
         record(store, AuditEvent("copied", document_id, actor=actor, queue=copy, details={"main_queue": routed_to}))

@@ -16,12 +16,22 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from flows.runtime import runtime
 from inbox import routes_station, routes_team
 from inbox.auth import Lockout, Sessions, verify_password
 from inbox.views import FlowCounter
-from inbox.web import (HERE, PRE_COOKIE, SESSION_COOKIE, AccountBook, BadCsrf, NotFound, NotSignedIn, current,
-                       render, safe_next, templates)
+from inbox.web import (
+    HERE,
+    PRE_COOKIE,
+    SESSION_COOKIE,
+    AccountBook,
+    BadCsrf,
+    NotFound,
+    NotSignedIn,
+    current,
+    safe_next,
+    templates,
+)
+from wiring.runtime import runtime
 
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")

@@ -12,10 +12,11 @@ from starlette.concurrency import run_in_threadpool
 
 from inbox import views
 from inbox.checks import FAMILY_FIELDS, check_fields
-from inbox.page_images import NoImage, render as render_page
+from inbox.page_images import NoImage
+from inbox.page_images import render as render_page
 from inbox.routes_team import item_state, load_artefacts, open_item, page_cache, visible
 from inbox.web import Ctx, NotFound, acting, check_doc_id, current, render
-from storage import inbox
+from storage import workitems
 
 router = APIRouter()
 
@@ -63,7 +64,7 @@ def _validate(request: Request, document_id: str, form: dict[str, str]):
         return _again(ctx, request, member, document_id, doc_type, raw, errors)
     try:
         result = _reprocess(document_id, doc_type, clean, ctx.account.login)
-    except inbox.InboxError as exc:
+    except workitems.InboxError as exc:
         ctx.flash(str(exc), "error")
         return RedirectResponse(f"/videocodage/{document_id}", status_code=303)
     except Exception as exc:  # noqa: BLE001 - the flow failed: say so, keep the item
@@ -97,20 +98,20 @@ def _skip(request: Request, document_id: str, form: dict[str, str]):
     check_doc_id(document_id)
     visible(ctx, member, document_id)
     try:
-        inbox.release(ctx.rt.store, member, document_id)
-    except inbox.InboxError:
+        workitems.release(ctx.rt.store, member, document_id)
+    except workitems.InboxError:
         pass  # not held by this person: nothing to give back
     return _next(ctx, member, skip=document_id)
 
 
 def _next(ctx: Ctx, member, skip: str | None = None):
-    for line in inbox.list_queue(ctx.rt.store, member):
+    for line in workitems.list_queue(ctx.rt.store, member):
         if line.holder is not None or line.entry.document_id == skip:
             continue
         try:
-            item, _ = inbox.claim(ctx.rt.store, member, line.entry.document_id)
+            item, _ = workitems.claim(ctx.rt.store, member, line.entry.document_id)
             return RedirectResponse(f"/videocodage/{item.document_id}", status_code=303)
-        except inbox.InboxError:
+        except workitems.InboxError:
             continue
     ctx.flash("Plus aucun document libre en vidéocodage.", "info")
     return RedirectResponse(f"/equipes/{member.team}", status_code=303)

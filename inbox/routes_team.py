@@ -10,9 +10,10 @@ from fastapi.responses import FileResponse, RedirectResponse
 
 from inbox import views
 from inbox.checks import ALL_FIELDS
-from inbox.page_images import NoImage, render as render_page
+from inbox.page_images import NoImage
+from inbox.page_images import render as render_page
 from inbox.web import Ctx, NotFound, acting, check_doc_id, current, render
-from storage import claims, inbox, layout, queues
+from storage import claims, layout, queues, workitems
 from storage.errors import ObjectNotFound, StorageError
 
 router = APIRouter()
@@ -71,8 +72,8 @@ def claim_next(request: Request, team: str, csrf: str = Form("")):
     ctx = acting(request, csrf)
     member = ctx.member(team)
     try:
-        item, _ = inbox.claim(ctx.rt.store, member)
-    except inbox.InboxError as exc:
+        item, _ = workitems.claim(ctx.rt.store, member)
+    except workitems.InboxError as exc:
         ctx.flash(str(exc), "info")
         return RedirectResponse(f"/equipes/{team}", status_code=303)
     return RedirectResponse(doc_url(ctx, team, item.document_id), status_code=303)
@@ -90,28 +91,28 @@ def act(request: Request, team: str, document_id: str, action: str, csrf: str = 
     store, back = ctx.rt.store, f"/equipes/{team}/documents/{document_id}"
     try:
         if action == "prendre":
-            inbox.claim(store, member, document_id)
+            workitems.claim(store, member, document_id)
             ctx.flash("Document pris : il est à vous pour 30 minutes.")
         elif action == "rendre":
-            inbox.release(store, member, document_id)
+            workitems.release(store, member, document_id)
             ctx.flash("Document rendu à la file.")
             back = f"/equipes/{team}"
         elif action == "terminer":
-            inbox.complete(store, member, document_id, note=note.strip()[:500])
+            workitems.complete(store, member, document_id, note=note.strip()[:500])
             ctx.flash("Document traité.")
             back = f"/equipes/{team}"
         elif action == "reaiguiller":
             if vers not in ctx.rt.taxonomy.queues:
-                raise inbox.BadTarget("choisissez la file de destination")
-            inbox.reroute(store, member, document_id, vers, motif.strip()[:500])
+                raise workitems.BadTarget("choisissez la file de destination")
+            workitems.reroute(store, member, document_id, vers, motif.strip()[:500])
             ctx.flash(f"Document réaiguillé vers « {ctx.rt.taxonomy.queues[vers]} ».")
             back = f"/equipes/{team}"
         elif action == "revoir":
-            inbox.return_to_review(store, member, document_id, motif.strip()[:500],
+            workitems.return_to_review(store, member, document_id, motif.strip()[:500],
                                    review_queue=ctx.rt.taxonomy.review_queue)
             ctx.flash("Document renvoyé en vidéocodage.")
             back = f"/equipes/{team}"
-    except inbox.InboxError as exc:
+    except workitems.InboxError as exc:
         ctx.flash(str(exc), "error")
     except StorageError as exc:
         ctx.flash(f"stockage indisponible : {exc}", "error")
@@ -126,8 +127,8 @@ ACTIONS = ("prendre", "rendre", "terminer", "reaiguiller", "revoir")
 def open_item(ctx: Ctx, member, document_id: str):
     """The item and its lease for a person who opens it (the "viewed" event is logged)."""
     try:
-        return inbox.show(ctx.rt.store, member, document_id)  # logs the "viewed" event
-    except inbox.ItemNotFound:
+        return workitems.show(ctx.rt.store, member, document_id)  # logs the "viewed" event
+    except workitems.ItemNotFound:
         raise NotFound() from None
 
 

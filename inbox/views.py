@@ -14,8 +14,7 @@ from markupsafe import Markup
 from config.clock import PARIS, paris, shown
 from storage import queues
 from storage.errors import ObjectNotFound, StorageError
-from storage.inbox import Member, list_queue
-
+from storage.workitems import Member, list_queue
 
 MAX_LISTED = 300  # items read for one page of a listing
 
@@ -109,8 +108,8 @@ class FlowCounter:
         return result
 
     def _count(self, rt, team: str) -> tuple[list[int], list[int]]:
-        from storage.audit_index import AuditIndex, default_url
-        from storage.audit_query import Filters, query
+        from storage.audit.index import AuditIndex, default_url
+        from storage.audit.query import Filters, query
 
         with self._lock:
             url = default_url(rt.settings)

@@ -13,9 +13,9 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from config.accounts import Account, Accounts, accounts_path, load_accounts
-from flows.runtime import Runtime, runtime
 from inbox.auth import Session
-from storage.inbox import Member
+from storage.workitems import Member
+from wiring.runtime import Runtime, runtime
 
 SESSION_COOKIE = "aiguillage_session"
 PRE_COOKIE = "aiguillage_pre"

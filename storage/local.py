@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
+from config.errors import system_reason
 from storage.errors import ObjectNotFound, StorageError
 from storage.objectstore import ObjectInfo, ObjectStore, write_atomically
 
@@ -30,7 +31,8 @@ class LocalStore(ObjectStore):
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StorageError(f"dossier de données {self.root} inutilisable : {exc.strerror}") from exc
+            raise StorageError(f"dossier de données {self.root} inutilisable : {system_reason(exc)}",
+                               fix="vérifiez AIGUILLAGE_HOME et ses droits") from exc
 
     def _path(self, key: str) -> Path:
         parts = [p for p in key.split("/") if p]

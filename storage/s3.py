@@ -26,7 +26,13 @@ from minio import Minio
 from minio.error import InvalidResponseError, S3Error, ServerError
 from minio.helpers import check_bucket_name
 
-from storage.errors import ObjectNotFound, StorageAuthError, StorageConfigError, StorageError, StorageUnavailable
+from storage.errors import (
+    ObjectNotFound,
+    StorageAuthError,
+    StorageConfigError,
+    StorageError,
+    StorageUnavailable,
+)
 from storage.objectstore import ObjectInfo, ObjectStore, write_atomically
 from storage.retry import RetriesExhausted, Retryable, RetryPolicy, call_with_retry
 

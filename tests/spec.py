@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 KEYS = ["source", "source_pages", "document_id", "sha256", "type", "confidence", "queue", "status",
-        "reason", "fields"]
+        "reason", "alerts", "fields"]
 STATUSES = {"routed", "review", "quarantined", "duplicate"}
 TYPES = {"supplier_invoice", "supplier_credit_note", "supplier_quote", "payment_difficulty", "repair_request",
          "neighbour_dispute", "lease_termination", "certificate_or_receipt_request", "insurance_certificate",
@@ -15,6 +15,8 @@ QUEUES = {"comptabilite-fournisseurs", "technique", "recouvrement", "accompagnem
 FIELDS = {"supplier_name", "supplier_siret", "supplier_siren", "supplier_vat", "invoice_number", "invoice_date",
           "due_date", "total_excl_tax", "total_tax", "total_incl_tax", "iban", "order_reference", "tenant_name",
           "tenant_reference", "postal_code", "email", "phone", "amount"}
+ALERTS = {"duplicate_invoice", "bank_details_changed", "purchase_order_missing", "purchase_order_mismatch",
+          "unknown_supplier", "totals_inconsistent"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 AMOUNT = re.compile(r"^-?\d+\.\d{2}$")
 
@@ -27,6 +29,9 @@ def check_line(line: dict) -> None:
     assert re.fullmatch(r"[0-9a-f]{64}", line["sha256"])
     assert line["status"] in STATUSES
     assert line["queue"] in QUEUES
+    assert isinstance(line["alerts"], list) and set(line["alerts"]) <= ALERTS, f"alerts {line['alerts']}"
+    if "totals_inconsistent" in line["alerts"]:
+        assert line["status"] == "review"
     if line["status"] == "quarantined":
         assert line["queue"] == "quarantaine" and line["reason"]
     else:

@@ -25,6 +25,6 @@ def tiny_model_dir(tmp_path_factory, tiny_examples):
 
 @pytest.fixture
 def rt(aiguillage_home):
-    from flows.runtime import runtime
+    from wiring.runtime import runtime
 
     return runtime()  # fresh AIGUILLAGE_HOME: the embedded model

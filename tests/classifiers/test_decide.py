@@ -8,7 +8,7 @@ import pytest
 from classifiers.decide import Hints, classify, legal_header
 from extractors.types import DocumentText, PageText
 from flows.deliver import decide
-from flows.understand import understand
+from stages.understand import understand
 
 UNSEEN_SEED = 31337  # neither the training nor the calibration seed of the embedded model
 

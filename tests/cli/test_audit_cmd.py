@@ -13,7 +13,7 @@ import pytest
 
 from cli.main import main
 from storage.audit import AuditEvent, corrected, record, rerouted
-from storage.audit_chain import chain_key
+from storage.audit.chain import chain_key
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 FILES = ["doc-0002.pdf", "doc-0012.pdf", "doc-0010.pdf"]  # tenant letter, supplier invoice, corrupt PDF

@@ -51,7 +51,7 @@ def test_run_exits_with_the_storage_failure_code_and_no_traceback(tmp_path, erro
 def test_inbox_list_piped_into_head_ends_quietly(tmp_path):
     home = tmp_path / "home"
     seed = textwrap.dedent("""
-        from flows.runtime import runtime
+        from wiring.runtime import runtime
         from storage.queues import WorkItem, enqueue
         store = runtime().store
         for i in range(400):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from corpus.bad_inputs import good_pdf, good_scan_png, make_bad_inputs
-from flows.hotfolder import DONE_FOLDER
+from stages.hotfolder import DONE_FOLDER
 
 pytestmark = pytest.mark.slow
 

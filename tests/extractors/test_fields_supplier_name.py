@@ -29,7 +29,7 @@ def test_legal_form_is_dropped(raw, expected):
 
 @pytest.mark.parametrize("footer, expected", [
     ("Télécom Sud SAS au capital de 1 000 000 € - RCS Paris 732 829 320", "Télécom Sud"),
-    ("TELECOM SUD - SAS au capital de 2 000 000 € - RCS Toulouse 732 829 320", "TELECOM SUD"),
+    ("TELECOM SUD - SAS au capital de 2 000 000 € - RCS Toulouse 732 829 320", "Telecom Sud"),
     ("Chauffage Services 31 SARL - capital 10 000 € - SIRET 732 829 320 00074", "Chauffage Services 31"),
     ("SARL Plomberie du Touch au capital de 8 000 € - RCS Toulouse B 732 829 320", "Plomberie du Touch"),
     ("Otissimo Elevators, société par actions simplifiée au capital de 50 000 €, RCS Toulouse", "Otissimo Elevators"),
@@ -43,10 +43,10 @@ def test_name_from_the_legal_mention(footer, expected):
 
 @pytest.mark.parametrize("head, expected", [
     ("Votre expert chauffage depuis 1985\nCHAUFFAGE SERVICES 31\nPlomberie - Chauffage - Climatisation\n"
-     "8 route d'Espagne 31100 Toulouse", "CHAUFFAGE SERVICES 31"),
+     "8 route d'Espagne 31100 Toulouse", "Chauffage Services 31"),
     ("Le spécialiste de l'ascenseur\nOtissimo Elevators\n12 avenue des Etats-Unis, 31200 Toulouse", "Otissimo Elevators"),
     ("Plomberie • Chauffage • Sanitaire\nGaronne Confort\n3 impasse du Ramier", "Garonne Confort"),
-    ("FACTURE\nDUPUIS & FILS\nMenuiserie - Ébénisterie", "DUPUIS & FILS"),
+    ("FACTURE\nDUPUIS & FILS\nMenuiserie - Ébénisterie", "Dupuis & Fils"),
     ("Your trusted partner since 2001\nNorthwind Consulting Ltd\n10 Downing Lane, London", "Northwind Consulting"),
     ("Menuiserie Dupuis SARL\n3 chemin du Moulin 31450 Ayguesvives", "Menuiserie Dupuis"),
     ("La Poste\nService clients entreprises", "La Poste"),
@@ -62,7 +62,7 @@ def test_never_the_customer():
     text = "Facturé à :\nOffice du Logement Social\n2 rue du Languedoc\n\nGaronne Confort\n" + BODY
     assert name(text) == "Garonne Confort"
     layout = "   GARONNE CONFORT                                   PATRIMOINE\n" + BODY
-    assert name(layout) == "GARONNE CONFORT"
+    assert name(layout) == "Garonne Confort"
 
 
 def test_the_web_site_points_to_the_name():
@@ -85,4 +85,4 @@ def test_customer_on_the_left_supplier_on_the_right():
     text = ("PATRIMOINE                                          GARONNE CONFORT\n"
             "2 rue du Languedoc                                  3 impasse du Ramier\n"
             "31000 Toulouse                                      31200 Toulouse\n" + BODY)
-    assert name(text) == "GARONNE CONFORT"
+    assert name(text) == "Garonne Confort"

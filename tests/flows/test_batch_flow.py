@@ -38,7 +38,7 @@ def first_run(prefect_harness, module_home):
     saved = os.environ.get("AIGUILLAGE_HOME")
     os.environ["AIGUILLAGE_HOME"] = str(home)  # module fixtures run before monkeypatch
     from flows.batch import run_batch
-    from flows.intake import expand_inputs
+    from flows.receipts import expand_inputs
 
     files, _ = expand_inputs([str(SAMPLES)])
     lines = run_batch([str(f) for f in files])
@@ -114,8 +114,10 @@ def test_pages_fan_out_to_worker_processes(prefect_harness, tmp_path, monkeypatc
     """`ocr.task_runner: processes`: the same results from Prefect's process pool."""
     monkeypatch.setenv("AIGUILLAGE_HOME", str(tmp_path / "processes"))
     monkeypatch.setenv("AIGUILLAGE_OCR_TASK_RUNNER", "processes")
-    from flows.batch import run_batch, task_runner
     from prefect.task_runners import ProcessPoolTaskRunner
+
+    from flows.batch import run_batch
+    from wiring.runners import task_runner
 
     assert isinstance(task_runner(), ProcessPoolTaskRunner)
     (line,) = run_batch([str(SAMPLES / "doc-0006.tif")])

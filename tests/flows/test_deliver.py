@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from extractors.types import DocumentText, PageText, Word
 from flows.deliver import deliver, write_text_json
-from flows.pdfjoin import join_pdfs
+from stages.pdfjoin import join_pdfs
 from storage import layout
 from storage.errors import StorageUnavailable
 
@@ -127,13 +127,13 @@ def test_text_json_written_page_by_page_is_the_same_json(tmp_path):
 
 @pytest.fixture
 def rt(aiguillage_home):
-    from flows.runtime import runtime
+    from wiring.runtime import runtime
 
     return runtime()
 
 
 def test_deliver_stores_artefacts_from_files_once_and_leaves_no_temporary(rt, scanned_pages):
-    from flows.understand import understand
+    from stages.understand import understand
 
     doc = document(3)
     u = understand(doc, rt)
@@ -152,7 +152,7 @@ def test_deliver_stores_artefacts_from_files_once_and_leaves_no_temporary(rt, sc
 
 
 def test_deliver_interrupted_by_an_outage_cleans_up_and_can_run_again(rt, scanned_pages, monkeypatch):
-    from flows.understand import understand
+    from stages.understand import understand
 
     doc = document(3)
     u = understand(doc, rt)
@@ -174,3 +174,29 @@ def test_deliver_interrupted_by_an_outage_cleans_up_and_can_run_again(rt, scanne
     assert line["document_id"] == DOC_B
     assert len(pikepdf.open(__import__("io").BytesIO(
         store.get(layout.document(DOC_B, "searchable.pdf")))).pages) == 3
+
+
+def test_an_invoice_missing_a_required_field_goes_to_review_naming_it():
+    """Field-level confidence in the routing decision: a confident invoice without its number,
+    or with totals that do not add up, is not routed straight through."""
+    from classifiers.decide import Classification
+    from extractors.types import Extraction
+    from flows.deliver import decide
+    from stages.understand import Understanding
+    from wiring.runtime import runtime
+
+    rt = runtime()
+    fields = {"supplier_name": "Plomberie Toulousaine", "invoice_date": "2024-03-02", "total_incl_tax": "1250.00"}
+    sure = Classification("supplier_invoice", 0.99)
+    decision, status, reason = decide(rt, Understanding(sure, Extraction(fields=dict(fields))), {})
+    assert (status, decision.queue) == ("review", "videocodage")
+    assert reason == "champ manquant : numéro de facture"
+    complete = dict(fields, invoice_number="2024-118")
+    decision, status, reason = decide(rt, Understanding(sure, Extraction(fields=complete)), {})
+    assert (status, decision.queue, reason) == ("routed", "comptabilite-fournisseurs", None)
+    bad_totals = Extraction(fields={k: v for k, v in complete.items() if k != "total_incl_tax"},
+                            rejected={"total_incl_tax": "HT + TVA ≠ TTC"})
+    decision, status, reason = decide(rt, Understanding(sure, bad_totals), {})
+    assert status == "review" and reason == "totaux incohérents : HT + TVA ≠ TTC"
+    letter = Classification("repair_request", 0.99)  # tenant mail has no required field
+    assert decide(rt, Understanding(letter, Extraction(fields={})), {})[1] == "routed"

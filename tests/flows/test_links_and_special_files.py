@@ -43,7 +43,7 @@ def never_read(secret, monkeypatch):
 
 
 def test_folder_walk_takes_links_to_refuse_them_and_never_enters_linked_folders(tmp_path, secret):
-    from flows.intake import expand_inputs
+    from flows.receipts import expand_inputs
 
     scans = tmp_path / "scans"
     (scans / "sous").mkdir(parents=True)
@@ -61,7 +61,7 @@ def test_folder_walk_takes_links_to_refuse_them_and_never_enters_linked_folders(
 
 
 def test_link_and_pipe_named_on_the_command_line_are_taken_not_missing(tmp_path, secret):
-    from flows.intake import InputMissing, expand_inputs
+    from flows.receipts import InputMissing, expand_inputs
 
     link = tmp_path / "lien.pdf"
     link.symlink_to(secret)
@@ -75,8 +75,8 @@ def test_link_and_pipe_named_on_the_command_line_are_taken_not_missing(tmp_path,
 
 def test_receive_refuses_a_link_without_reading_its_target(tmp_path, never_read, aiguillage_home):
     from extractors.errors import UnreadableInput
-    from flows.intake import receive
-    from flows.runtime import runtime
+    from flows.receipts import receive
+    from wiring.runtime import runtime
 
     link = tmp_path / "lien.pdf"
     link.symlink_to(never_read)
@@ -88,8 +88,8 @@ def test_receive_refuses_a_link_without_reading_its_target(tmp_path, never_read,
 
 def test_receive_refuses_a_pipe_without_blocking(tmp_path, aiguillage_home):
     from extractors.errors import UnreadableInput
-    from flows.intake import receive
-    from flows.runtime import runtime
+    from flows.receipts import receive
+    from wiring.runtime import runtime
 
     pipe = tmp_path / "tube.pdf"
     os.mkfifo(pipe)  # opening it for reading would wait for a writer forever
@@ -98,7 +98,7 @@ def test_receive_refuses_a_pipe_without_blocking(tmp_path, aiguillage_home):
 
 
 def test_hashing_does_not_follow_a_link_swapped_in(tmp_path, secret):
-    from flows.ids import file_sha256
+    from stages.ids import file_sha256
 
     link = tmp_path / "lien.pdf"
     link.symlink_to(secret)
@@ -107,7 +107,7 @@ def test_hashing_does_not_follow_a_link_swapped_in(tmp_path, secret):
 
 
 def test_hot_folder_offers_links_and_pipes_and_moves_them_aside(tmp_path, secret):
-    from flows.hotfolder import DONE_FOLDER, HotFolder
+    from stages.hotfolder import DONE_FOLDER, HotFolder
 
     hot = HotFolder(tmp_path / "depot", settle_seconds=0)
     hot.folder.mkdir()
@@ -134,7 +134,7 @@ def test_hot_folder_offers_links_and_pipes_and_moves_them_aside(tmp_path, secret
 def test_batch_quarantines_links_and_pipes_and_routes_the_rest(prefect_harness, tmp_path, never_read,
                                                                  aiguillage_home):
     from flows.batch import run_batch
-    from flows.runtime import runtime
+    from wiring.runtime import runtime
 
     scans = tmp_path / "scans"
     scans.mkdir()

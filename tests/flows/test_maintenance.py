@@ -18,16 +18,16 @@ def test_retention_purges_finished_documents_only(prefect_harness, monkeypatch, 
     monkeypatch.setenv("AIGUILLAGE_RETENTION_DAYS", "30")
     from flows.batch import run_batch
     from flows.maintenance import retention_flow
-    from flows.runtime import runtime
-    from storage import inbox
+    from storage import workitems
     from storage.audit import events
+    from wiring.runtime import runtime
 
     lines = run_batch([str(SAMPLES / "doc-0002.pdf"), str(SAMPLES / "doc-0003.pdf")])
     store = runtime().store
     done, still_open = lines[0], lines[1]
-    member = inbox.Member(team=done["queue"], user="marie.martin")
-    inbox.claim(store, member, done["document_id"])
-    inbox.complete(store, member, done["document_id"])
+    member = workitems.Member(team=done["queue"], user="marie.martin")
+    workitems.claim(store, member, done["document_id"])
+    workitems.complete(store, member, done["document_id"])
 
     assert retention_flow() == []  # nothing is old enough today
     later = datetime.now(timezone.utc) + timedelta(days=31)
@@ -40,8 +40,8 @@ def test_retention_purges_finished_documents_only(prefect_harness, monkeypatch, 
 
 def test_retraining_flow_uses_corrections(prefect_harness, aiguillage_home):
     from flows.maintenance import retrain_flow
-    from flows.runtime import runtime
     from storage.corrections import save_correction
+    from wiring.runtime import runtime
 
     save_correction(runtime().store, "a" * 24, "Objet : demande de place de parking pour ma voiture",
                     {"type": "other", "fields": {}}, {"type": "lease_termination", "fields": {}}, "marie.martin")

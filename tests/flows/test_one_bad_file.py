@@ -16,7 +16,7 @@ GOOD = ["Objet : congé", "Je vous donne congé de mon logement pour le 30 juin 
 
 
 def test_a_page_whose_preparation_crashes_fails_alone_with_a_french_reason(tmp_path, monkeypatch):
-    import flows.pages as pages
+    import stages.pages as pages
     from extractors.reading import inspect
 
     path = save_image(letter_image(dpi=150), tmp_path / "lettre.png", dpi=150)
@@ -42,8 +42,8 @@ def test_tiny_images_pass_every_page_check_without_error():
 
 
 def test_a_black_page_is_not_called_blank(tmp_path):
-    from flows.pages import BLACK_PAGE, process_page
     from extractors.reading import inspect
+    from stages.pages import BLACK_PAGE, process_page
 
     path = save_image(np.zeros((1754, 1240), np.uint8), tmp_path / "noire.png", dpi=150)
     result = process_page(inspect(path, 5, 150_000_000, 300), 1, 300, "fra", 60)
@@ -66,8 +66,8 @@ def test_sixteen_bit_scan_is_read_not_clipped_to_white(tmp_path):
 
 
 def test_retried_step_writes_its_audit_events_once(aiguillage_home):
-    from flows.runtime import runtime
     from storage.audit import AuditEvent, events, record, step_event_id
+    from wiring.runtime import runtime
 
     store = runtime().store
     for _ in range(3):  # the step tried three times
@@ -92,7 +92,7 @@ def test_a_document_whose_understanding_crashes_is_quarantined_and_the_batch_goe
         return real(doc, rt)
 
     monkeypatch.setattr(batch, "understand", fragile)
-    monkeypatch.setattr("storage.outage.OTHER_RETRIES", 0)
+    monkeypatch.setattr("wiring.retries.OTHER_RETRIES", 0)
     files = []
     for i, lines in enumerate([GOOD, ["PIÈGE : ce courrier fait échouer la lecture", "Jean Dupont"],
                                ["Bonjour,", "Je souhaite une attestation de loyer pour la CAF.", "Paul Martin"]]):
@@ -111,8 +111,8 @@ def test_a_document_whose_understanding_crashes_is_quarantined_and_the_batch_goe
 
 
 def test_photograph_or_noise_is_no_document_and_a_letter_is_one(tmp_path):
-    from flows.pages import NONTEXT_PAGE, process_page
     from extractors.reading import inspect
+    from stages.pages import NONTEXT_PAGE, process_page
 
     rng = np.random.default_rng(7)
     noise = save_image(rng.integers(0, 256, (1754, 1240), dtype=np.uint8), tmp_path / "bruit.png", dpi=150)

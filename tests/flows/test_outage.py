@@ -17,10 +17,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.spec import main_queue_items
-
 from tests.pages import letter_pdf
-from tests.s3server import missing_programs, server_from_env, start_server, stop_server, unique_bucket
+from tests.s3server import (
+    missing_programs,
+    server_from_env,
+    start_server,
+    stop_server,
+    unique_bucket,
+)
+from tests.spec import main_queue_items
 
 pytestmark = [pytest.mark.s3, pytest.mark.slow]
 OUTAGE_SECONDS = 8  # longer than one storage call's own retries (~3 s): the pipeline must wait

@@ -11,14 +11,14 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "inbox"))
 from seed import INVOICE_FIELDS, INVOICE_LINES, seed_document  # noqa: E402
 
-from storage import claims, inbox, layout, queues  # noqa: E402
+from storage import claims, layout, queues, workitems  # noqa: E402
 from storage.audit import events  # noqa: E402
 from storage.corrections import get_correction, training_examples  # noqa: E402
 
 
 @pytest.fixture
 def rt(aiguillage_home):
-    from flows.runtime import runtime
+    from wiring.runtime import runtime
 
     return runtime()
 
@@ -82,8 +82,8 @@ def test_refused_when_another_operator_holds_the_item(prefect_harness, rt):
     from flows.reprocess import reprocess_document
 
     doc = _review_item(rt, {})
-    inbox.claim(rt.store, inbox.Member("videocodage", "autre.operateur"), doc)
-    with pytest.raises(inbox.AlreadyClaimed):
+    workitems.claim(rt.store, workitems.Member("videocodage", "autre.operateur"), doc)
+    with pytest.raises(workitems.AlreadyClaimed):
         reprocess_document(doc, "supplier_invoice", dict(INVOICE_FIELDS), "vero")
     assert queues.get_item(rt.store, "videocodage", doc).is_open
     assert claims.head(rt.store, "videocodage", doc).actor == "autre.operateur"

@@ -41,7 +41,7 @@ def accounts_file(aiguillage_home):
 
 @pytest.fixture
 def rt(aiguillage_home):
-    from flows.runtime import runtime
+    from wiring.runtime import runtime
 
     return runtime()
 

@@ -46,7 +46,7 @@ def world(prefect_harness, module_home):
     from config import load_taxonomy
     from config.accounts import Account, accounts_path, save_account
     from flows.batch import run_batch
-    from flows.runtime import runtime
+    from wiring.runtime import runtime
     from inbox.app import create_app
     from inbox.auth import hash_password
 

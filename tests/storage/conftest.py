@@ -1,9 +1,9 @@
 """Fixtures for the storage tests: the S3 server comes from tests/s3server.py."""
 
-import pytest
-
 import sys
 from pathlib import Path
+
+import pytest
 
 try:
     import tests.s3server  # noqa: F401

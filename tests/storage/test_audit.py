@@ -8,12 +8,12 @@ import threading
 
 import pytest
 
-from storage import audit_lock
-from storage.audit import AuditEvent, MASK, corrected, events, record, rerouted
-from storage.audit_chain import GENESIS, ChainWriter, chain_key, digest, find_head
-from storage.audit_index import AuditIndex, ChainBroken
-from storage.audit_query import Filters, query
-from storage.audit_verify import verify
+from storage.audit import lock as audit_lock
+from storage.audit import MASK, AuditEvent, corrected, events, record, rerouted
+from storage.audit.chain import GENESIS, ChainWriter, chain_key, digest, find_head
+from storage.audit.index import AuditIndex, ChainBroken
+from storage.audit.query import Filters, query
+from storage.audit.verify import verify
 from storage.local import LocalStore
 
 

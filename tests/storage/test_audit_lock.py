@@ -9,12 +9,13 @@ import json
 import pytest
 from minio.error import S3Error
 
-from storage import audit, audit_lock
+from storage import audit
+from storage.audit import lock as audit_lock
 from storage.audit import AuditEvent, record
-from storage.audit_chain import chain_key, digest, encode, writer_for
-from storage.audit_index import AuditIndex
-from storage.audit_lock import LockVault, md5, sealer
-from storage.audit_verify import verify
+from storage.audit.chain import chain_key, digest, encode, writer_for
+from storage.audit.index import AuditIndex
+from storage.audit.lock import LockVault, md5, sealer
+from storage.audit.verify import verify
 from storage.errors import StorageError
 
 pytestmark = pytest.mark.s3

@@ -9,10 +9,17 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from storage import claims, inbox, queues
+from storage import claims, queues, workitems
 from storage.audit import events
-from storage.inbox import AlreadyClaimed, BadTarget, Closed, ItemNotFound, Member, NotHolder
 from storage.queues import WorkItem
+from storage.workitems import (
+    AlreadyClaimed,
+    BadTarget,
+    Closed,
+    ItemNotFound,
+    Member,
+    NotHolder,
+)
 
 TEAM = "technique"
 T0 = 1_900_000_000.0  # a fixed "now" for lease arithmetic
@@ -64,31 +71,31 @@ def test_listing_order_priority_then_deadline_then_age(store):
     }
     for n, (p, d, a) in specs.items():
         queues.enqueue(store, item(n, priority=p, deadline_h=d, age_s=a))
-    got = [line.entry.document_id for line in inbox.list_queue(store, Member(TEAM, "marie"))]
+    got = [line.entry.document_id for line in workitems.list_queue(store, Member(TEAM, "marie"))]
     assert got == [doc_id(n) for n in (7, 2, 5, 3, 4, 1, 6)]
-    first = inbox.list_queue(store, Member(TEAM, "marie"))[0].entry
+    first = workitems.list_queue(store, Member(TEAM, "marie"))[0].entry
     assert (first.priority, first.type, first.urgent, first.restricted) == (1, "repair_request", True, False)
 
 
 def test_claim_complete_and_the_audit_trail(store):
     queues.enqueue(store, item(1))
     marie = Member(TEAM, "marie")
-    it, mark = inbox.claim(store, marie, doc_id(1), lease_seconds=600, now=T0)
+    it, mark = workitems.claim(store, marie, doc_id(1), lease_seconds=600, now=T0)
     assert it.document_id == doc_id(1) and mark.actor == "marie" and mark.expires == T0 + 600
-    line = inbox.list_queue(store, marie, now=T0 + 1)[0]
+    line = workitems.list_queue(store, marie, now=T0 + 1)[0]
     assert (line.holder, line.expires) == ("marie", T0 + 600)
     with pytest.raises(AlreadyClaimed, match="marie"):
-        inbox.claim(store, Member(TEAM, "paul"), doc_id(1), now=T0 + 1)
+        workitems.claim(store, Member(TEAM, "paul"), doc_id(1), now=T0 + 1)
     with pytest.raises(NotHolder):
-        inbox.complete(store, Member(TEAM, "paul"), doc_id(1), now=T0 + 1)
-    done = inbox.complete(store, marie, doc_id(1), note="plombier envoyé", now=T0 + 2)
+        workitems.complete(store, Member(TEAM, "paul"), doc_id(1), now=T0 + 1)
+    done = workitems.complete(store, marie, doc_id(1), note="plombier envoyé", now=T0 + 2)
     assert done.state == "completed" and done.history[-1]["action"] == "completed"
-    assert inbox.list_queue(store, marie) == []
+    assert workitems.list_queue(store, marie) == []
     assert queues.get_item(store, TEAM, doc_id(1)).state == "completed"
     with pytest.raises(Closed):
-        inbox.claim(store, Member(TEAM, "paul"), doc_id(1))
+        workitems.claim(store, Member(TEAM, "paul"), doc_id(1))
     assert queues.enqueue(store, item(1)) is False  # routed again: still done, not back in the list
-    assert inbox.list_queue(store, marie) == []
+    assert workitems.list_queue(store, marie) == []
     evs = [e for e in events(store, doc_id(1))]
     assert [e.kind for e in evs] == ["claimed", "completed"]
     assert all(e.actor == "marie" and e.queue == TEAM for e in evs)
@@ -97,12 +104,12 @@ def test_claim_complete_and_the_audit_trail(store):
 def test_release_gives_the_item_back(store):
     queues.enqueue(store, item(1))
     marie, paul = Member(TEAM, "marie"), Member(TEAM, "paul")
-    inbox.claim(store, marie, doc_id(1), now=T0)
+    workitems.claim(store, marie, doc_id(1), now=T0)
     with pytest.raises(NotHolder):
-        inbox.release(store, paul, doc_id(1), now=T0)
-    inbox.release(store, marie, doc_id(1), now=T0 + 1)
-    assert inbox.list_queue(store, paul, now=T0 + 2)[0].holder is None
-    _, mark = inbox.claim(store, paul, doc_id(1), now=T0 + 2)
+        workitems.release(store, paul, doc_id(1), now=T0)
+    workitems.release(store, marie, doc_id(1), now=T0 + 1)
+    assert workitems.list_queue(store, paul, now=T0 + 2)[0].holder is None
+    _, mark = workitems.claim(store, paul, doc_id(1), now=T0 + 2)
     assert mark.gen == 3
     assert kinds(store, doc_id(1)) == ["claimed", "released", "claimed"]
 
@@ -110,47 +117,47 @@ def test_release_gives_the_item_back(store):
 def test_lease_expiry_returns_the_item(store):
     queues.enqueue(store, item(1))
     marie, paul, lea = Member(TEAM, "marie"), Member(TEAM, "paul"), Member(TEAM, "lea")
-    inbox.claim(store, marie, doc_id(1), lease_seconds=60, now=T0)
+    workitems.claim(store, marie, doc_id(1), lease_seconds=60, now=T0)
     with pytest.raises(AlreadyClaimed):
-        inbox.claim(store, paul, doc_id(1), now=T0 + 59)
-    assert inbox.list_queue(store, paul, now=T0 + 61)[0].holder is None  # shown free again
-    _, mark = inbox.claim(store, paul, doc_id(1), lease_seconds=60, now=T0 + 61)
+        workitems.claim(store, paul, doc_id(1), now=T0 + 59)
+    assert workitems.list_queue(store, paul, now=T0 + 61)[0].holder is None  # shown free again
+    _, mark = workitems.claim(store, paul, doc_id(1), lease_seconds=60, now=T0 + 61)
     assert mark.actor == "paul"
     with pytest.raises(AlreadyClaimed):
-        inbox.claim(store, lea, doc_id(1), now=T0 + 62)
+        workitems.claim(store, lea, doc_id(1), now=T0 + 62)
     # Marie's lease is gone: she can no longer complete, and nothing changes.
     with pytest.raises((NotHolder, AlreadyClaimed)):
-        inbox.complete(store, marie, doc_id(1), now=T0 + 62)
+        workitems.complete(store, marie, doc_id(1), now=T0 + 62)
     assert queues.get_item(store, TEAM, doc_id(1)).is_open
     ev = [e for e in events(store, doc_id(1)) if e.kind == "claimed"]
     assert ev[-1].details.get("taken_over_from") == "marie"
-    assert [line.holder for line in inbox.list_queue(store, lea, now=T0 + 62)] == ["paul"]
+    assert [line.holder for line in workitems.list_queue(store, lea, now=T0 + 62)] == ["paul"]
 
 
 def test_a_kept_lease_completes_only_while_it_is_the_head(store):
     for n in (1, 2):
         queues.enqueue(store, item(n))
     marie, paul = Member(TEAM, "marie"), Member(TEAM, "paul")
-    it, lease = inbox.claim(store, marie, doc_id(1), lease_seconds=60, now=T0)
-    inbox.claim(store, paul, doc_id(1), now=T0 + 61)  # marie's lease expired and was taken over
+    it, lease = workitems.claim(store, marie, doc_id(1), lease_seconds=60, now=T0)
+    workitems.claim(store, paul, doc_id(1), now=T0 + 61)  # marie's lease expired and was taken over
     with pytest.raises(NotHolder, match="changé de main"):
-        inbox.complete(store, marie, doc_id(1), lease=lease, item=it, now=T0 + 62)
+        workitems.complete(store, marie, doc_id(1), lease=lease, item=it, now=T0 + 62)
     assert queues.get_item(store, TEAM, doc_id(1)).is_open
-    it2, lease2 = inbox.claim(store, marie, doc_id(2), now=T0)
-    done = inbox.complete(store, marie, doc_id(2), lease=lease2, item=it2, now=T0 + 1)
+    it2, lease2 = workitems.claim(store, marie, doc_id(2), now=T0)
+    done = workitems.complete(store, marie, doc_id(2), lease=lease2, item=it2, now=T0 + 1)
     assert done.state == "completed" and queues.get_item(store, TEAM, doc_id(2)).state == "completed"
-    assert [line.entry.document_id for line in inbox.list_queue(store, marie, now=T0 + 2)] == [doc_id(1)]
+    assert [line.entry.document_id for line in workitems.list_queue(store, marie, now=T0 + 2)] == [doc_id(1)]
 
 
 def test_expired_lease_taken_over_by_two_at_once_has_one_winner(store):
     queues.enqueue(store, item(1))
-    inbox.claim(store, Member(TEAM, "marie"), doc_id(1), lease_seconds=60, now=T0)
+    workitems.claim(store, Member(TEAM, "marie"), doc_id(1), lease_seconds=60, now=T0)
     results, barrier = {}, threading.Barrier(6)
 
     def take(name):
         barrier.wait()
         try:
-            inbox.claim(store, Member(TEAM, name), doc_id(1), now=T0 + 120)
+            workitems.claim(store, Member(TEAM, name), doc_id(1), now=T0 + 120)
             results[name] = True
         except AlreadyClaimed:
             results[name] = False
@@ -178,13 +185,13 @@ def test_eight_concurrent_claimers_each_item_claimed_exactly_once(store):
             barrier.wait()
             while True:
                 try:
-                    it, _ = inbox.claim(store, me)
-                except inbox.InboxError as exc:
+                    it, _ = workitems.claim(store, me)
+                except workitems.InboxError as exc:
                     if "aucun document libre" in str(exc):
                         return
                     raise
                 mine.append(it.document_id)
-                inbox.complete(store, me, it.document_id)
+                workitems.complete(store, me, it.document_id)
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 
@@ -198,31 +205,31 @@ def test_eight_concurrent_claimers_each_item_claimed_exactly_once(store):
     audit = Counter((e.document_id, e.kind) for e in events(store))
     for n in range(n_items):
         assert audit[(doc_id(n), "claimed")] == 1 and audit[(doc_id(n), "completed")] == 1
-    assert inbox.list_queue(store, Member(TEAM, "x")) == []
+    assert workitems.list_queue(store, Member(TEAM, "x")) == []
 
 
 def test_reroute_keeps_the_history_and_can_come_back(store):
     queues.enqueue(store, item(1))
     marie = Member(TEAM, "marie")
-    inbox.claim(store, marie, doc_id(1))
-    moved = inbox.reroute(store, marie, doc_id(1), "gestion-locative", "c'est un congé, pas une fuite")
+    workitems.claim(store, marie, doc_id(1))
+    moved = workitems.reroute(store, marie, doc_id(1), "gestion-locative", "c'est un congé, pas une fuite")
     assert moved.queue == "gestion-locative" and moved.is_open
     assert [h["action"] for h in moved.history] == ["routed", "rerouted"]
     assert moved.history[-1]["to"] == "gestion-locative" and "congé" in moved.history[-1]["note"]
     assert moved.history[-1]["actor"] == "marie"
-    assert inbox.list_queue(store, marie) == []
+    assert workitems.list_queue(store, marie) == []
     assert queues.get_item(store, TEAM, doc_id(1)).state == "rerouted"
     paul = Member("gestion-locative", "paul")
-    assert [line.entry.document_id for line in inbox.list_queue(store, paul)] == [doc_id(1)]
+    assert [line.entry.document_id for line in workitems.list_queue(store, paul)] == [doc_id(1)]
     # No claim needed while nobody holds it; back to videocodage, then back to technique.
-    back = inbox.return_to_review(store, paul, doc_id(1), "type à vérifier", "videocodage")
+    back = workitems.return_to_review(store, paul, doc_id(1), "type à vérifier", "videocodage")
     assert back.queue == "videocodage" and back.status == "review"
     op = Member("videocodage", "op1")
-    again = inbox.reroute(store, op, doc_id(1), TEAM, "bien une fuite finalement")
+    again = workitems.reroute(store, op, doc_id(1), TEAM, "bien une fuite finalement")
     assert again.queue == TEAM and again.is_open
     assert [h["action"] for h in again.history] == ["routed", "rerouted", "returned", "rerouted"]
-    assert [line.entry.document_id for line in inbox.list_queue(store, marie)] == [doc_id(1)]
-    inbox.claim(store, marie, doc_id(1))  # reopened: claimable again
+    assert [line.entry.document_id for line in workitems.list_queue(store, marie)] == [doc_id(1)]
+    workitems.claim(store, marie, doc_id(1))  # reopened: claimable again
     assert kinds(store, doc_id(1)) == ["claimed", "rerouted", "returned_to_review", "rerouted", "claimed"]
 
 
@@ -231,12 +238,12 @@ def test_reroute_refusals(store):
     queues.enqueue(store, item(1, queue="recouvrement"))
     marie = Member(TEAM, "marie")
     with pytest.raises(BadTarget, match="motif"):
-        inbox.reroute(store, marie, doc_id(1), "contentieux", "  ")
+        workitems.reroute(store, marie, doc_id(1), "contentieux", "  ")
     with pytest.raises(BadTarget, match="déjà dans la file"):
-        inbox.reroute(store, marie, doc_id(1), "recouvrement", "doublon")
-    inbox.claim(store, Member(TEAM, "paul"), doc_id(1))
+        workitems.reroute(store, marie, doc_id(1), "recouvrement", "doublon")
+    workitems.claim(store, Member(TEAM, "paul"), doc_id(1))
     with pytest.raises(AlreadyClaimed):
-        inbox.reroute(store, marie, doc_id(1), "contentieux", "huissier")
+        workitems.reroute(store, marie, doc_id(1), "contentieux", "huissier")
     assert queues.get_item(store, TEAM, doc_id(1)).is_open
 
 
@@ -244,40 +251,40 @@ def test_restricted_items_only_for_social_support(store):
     queues.enqueue(store, item(1, queue="videocodage", restricted=True, doc_type="social_distress"))
     queues.enqueue(store, item(2, queue="videocodage"))
     op = Member("videocodage", "op1")
-    assert [line.entry.document_id for line in inbox.list_queue(store, op)] == [doc_id(2)]
-    for action in (lambda: inbox.show(store, op, doc_id(1)), lambda: inbox.claim(store, op, doc_id(1))):
+    assert [line.entry.document_id for line in workitems.list_queue(store, op)] == [doc_id(2)]
+    for action in (lambda: workitems.show(store, op, doc_id(1)), lambda: workitems.claim(store, op, doc_id(1))):
         with pytest.raises(ItemNotFound) as err:
             action()
         assert "introuvable" in str(err.value)
     social = Member("videocodage", "as1", sees_restricted=True)
-    assert len(inbox.list_queue(store, social)) == 2
-    it, _ = inbox.show(store, social, doc_id(1))
+    assert len(workitems.list_queue(store, social)) == 2
+    it, _ = workitems.show(store, social, doc_id(1))
     assert it.type == "social_distress"
     assert [(e.kind, e.actor) for e in events(store, doc_id(1))] == [("viewed", "as1")]
 
 
 def test_show_logs_a_view_and_unknown_documents_are_not_found(store):
     queues.enqueue(store, item(1))
-    it, mark = inbox.show(store, Member(TEAM, "marie"), doc_id(1))
+    it, mark = workitems.show(store, Member(TEAM, "marie"), doc_id(1))
     assert it.fields == {"tenant_reference": "20451237"} and mark is None
     with pytest.raises(ItemNotFound):
-        inbox.show(store, Member("contentieux", "marie"), doc_id(1))  # another team's queue
+        workitems.show(store, Member("contentieux", "marie"), doc_id(1))  # another team's queue
     with pytest.raises(ItemNotFound):
-        inbox.show(store, Member(TEAM, "marie"), doc_id(2))
+        workitems.show(store, Member(TEAM, "marie"), doc_id(2))
     assert kinds(store, doc_id(1)) == ["viewed"]
 
 
 def test_a_crash_after_the_commit_mark_heals_on_next_touch(store):
     queues.enqueue(store, item(1))
     marie = Member(TEAM, "marie")
-    _, head = inbox.claim(store, marie, doc_id(1))
+    _, head = workitems.claim(store, marie, doc_id(1))
     # Marie's process writes the closing mark, then dies before applying it.
     claims.append(store, TEAM, doc_id(1), head, "rerouted", "marie", details={"to": "contentieux", "reason": "x"})
     assert queues.get_item(store, TEAM, doc_id(1)).is_open
     with pytest.raises(Closed):
-        inbox.claim(store, Member(TEAM, "paul"), doc_id(1))
+        workitems.claim(store, Member(TEAM, "paul"), doc_id(1))
     assert queues.get_item(store, TEAM, doc_id(1)).state == "rerouted"
-    assert inbox.list_queue(store, marie) == []
+    assert workitems.list_queue(store, marie) == []
     assert queues.get_item(store, "contentieux", doc_id(1)).is_open
 
 
@@ -295,8 +302,8 @@ def test_reindex_repairs_the_index_from_the_items(store):
     for n in (1, 2, 3):
         queues.enqueue(store, item(n))
     marie = Member(TEAM, "marie")
-    inbox.claim(store, marie, doc_id(3))
-    inbox.complete(store, marie, doc_id(3))
+    workitems.claim(store, marie, doc_id(3))
+    workitems.complete(store, marie, doc_id(3))
     store.delete(queues.index_key(item(1)))  # lost entry
     store.put(queues.index_key(item(3)), b"")  # stale entry of a completed item
     assert queues.reindex(store, TEAM) == (1, 1)

@@ -6,8 +6,7 @@ import hashlib
 import os
 import time
 
-from storage import spool
-from storage import layout
+from storage import layout, spool
 from storage.local import LocalStore
 
 

@@ -13,12 +13,12 @@ from pathlib import Path
 from config.errors import AiguillageError, ExitCode
 from extractors.errors import UnreadableInput
 from extractors.files import LINK_REASON, NOT_REGULAR_REASON, os_reason, shown_path
-from flows.ids import file_sha256
-from flows.runtime import Runtime
+from stages.ids import file_sha256
 from storage import layout
 from storage.audit import AuditEvent, record
 from storage.errors import ObjectNotFound
 from storage.queues import now_iso
+from wiring.runtime import Runtime
 
 EXTENSIONS = {".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg"}
 

@@ -11,11 +11,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from classifiers.decide import Classification, Hints, classify
-from extractors.fields import extract_fields
 from extractors.facturx import fields_from_cii
+from extractors.fields import extract_fields
 from extractors.layout import rows_text
 from extractors.types import DocumentText, Extraction
-from flows.runtime import Runtime
+from wiring.runtime import Runtime
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Audit events: every step the pipeline takes and every look a person has, hash-chained in
-immutable objects (storage/audit_chain.py; events recorded at once by several threads share
-one object), plus a copy of each object under object lock on S3 (storage/audit_lock.py).
+immutable objects (storage/audit/chain.py; events recorded at once by several threads share
+one object), plus a copy of each object under object lock on S3 (storage/audit/lock.py).
 
 Kinds and the detail keys the index and queries use:
 
@@ -33,7 +33,13 @@ from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterator
 
-from storage.audit_chain import ChainWriter, read_chain, split_events, store_identity, writer_for
+from storage.audit.chain import (
+    ChainWriter,
+    read_chain,
+    split_events,
+    store_identity,
+    writer_for,
+)
 from storage.errors import StorageError
 from storage.objectstore import ObjectStore
 from storage.queues import now_iso
@@ -139,7 +145,7 @@ def _mask_change(change: Any) -> Any:
     return MASK
 
 
-# Locked copies made in the background (storage/audit_lock.py Copier); False: by the writer.
+# Locked copies made in the background (storage/audit/lock.py Copier); False: by the writer.
 BACKGROUND_LOCK_COPIES = True
 FLUSH_AT_EXIT_SECONDS = 60.0
 _COPIERS: list = []
@@ -166,7 +172,7 @@ atexit.register(_flush_at_exit)
 
 
 def _make_writer(store: ObjectStore) -> ChainWriter:
-    from storage.audit_lock import Copier, LockVault
+    from storage.audit.lock import Copier, LockVault
 
     vault = LockVault.for_store(store)
     if vault is None:

@@ -7,7 +7,13 @@ from types import SimpleNamespace
 import pytest
 
 from storage.errors import StorageAuthError, StorageError, StorageUnavailable
-from storage.outage import OTHER_RETRIES, TASK_RETRIES, WAITS, patiently, retry_condition
+from wiring.retries import (
+    OTHER_RETRIES,
+    TASK_RETRIES,
+    WAITS,
+    patiently,
+    retry_condition,
+)
 
 
 def test_patiently_waits_with_growing_pauses_until_storage_is_back():

@@ -16,7 +16,15 @@ from typing import Any, Iterable
 
 import sqlalchemy as sa
 
-from storage.audit_chain import GENESIS, block_prefix, chain_key, digest, read_chain, split_events, store_identity
+from storage.audit.chain import (
+    GENESIS,
+    block_prefix,
+    chain_key,
+    digest,
+    read_chain,
+    split_events,
+    store_identity,
+)
 from storage.errors import StorageError
 from storage.objectstore import ObjectStore
 

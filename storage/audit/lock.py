@@ -27,7 +27,7 @@ import threading
 import time
 from datetime import datetime, timedelta, timezone
 
-from storage.audit_chain import BLOCK, block_prefix, chain_key, seq_of_key
+from storage.audit.chain import BLOCK, block_prefix, chain_key, seq_of_key
 from storage.errors import StorageError
 from storage.objectstore import ObjectStore
 

@@ -16,6 +16,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from config.errors import is_disk_full
 from extractors.errors import OcrFailed, ToolMissing, UnreadableInput
 from extractors.ocr import ocr_page
 from extractors.prepare import Prepared, prepare_page
@@ -78,7 +79,9 @@ def read_one(info: SourceInfo, number: int, dpi: int, languages: str, timeout: f
     except MemoryError:
         log.exception("%s p.%d : mémoire insuffisante", Path(info.path).name, number)
         return PageResult(number, "failed", error="mémoire insuffisante pour lire la page")
-    except Exception:  # noqa: BLE001 - one odd page must not stop the others
+    except Exception as exc:  # noqa: BLE001 - one odd page must not stop the others
+        if is_disk_full(exc):  # a full disk is the installation's fault: it stops the run (exit 8)
+            raise
         log.exception("%s p.%d : erreur inattendue", Path(info.path).name, number)
         return PageResult(number, "failed", error=UNEXPECTED_PAGE)
 

@@ -7,9 +7,10 @@ import shutil
 from pathlib import Path
 
 from flows.batch import run_batch
-from flows.hotfolder import HotFolder
-from flows.runtime import runtime
-from storage import pushes, spool as local_spool
+from stages.hotfolder import HotFolder
+from storage import pushes
+from storage import spool as local_spool
+from wiring.runtime import runtime
 
 
 def intake_round(hot: HotFolder | None, on_file=None) -> list[dict]:

@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from config.clock import PARIS
-from storage.audit_index import AuditIndex, as_event, documents, events, normalise_time
+from storage.audit.index import AuditIndex, as_event, documents, events, normalise_time
 
 LOCAL = PARIS  # dates typed by people are Paris dates
 

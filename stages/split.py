@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractors.boundaries import document_starts
-from flows.pages import PageResult
+from stages.pages import PageResult
 
 
 @dataclass

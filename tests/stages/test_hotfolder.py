@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.hotfolder import DONE_FOLDER, HotFolder, push
+from stages.hotfolder import DONE_FOLDER, HotFolder, push
 from storage.pushes import pending as pending_pushes
 from tests.pages import letter_pdf
 
@@ -64,8 +64,8 @@ def test_watch_round_routes_hot_folder_and_pushed_files(prefect_harness, tmp_pat
     hot_dir = tmp_path / "depot"
     monkeypatch.setenv("AIGUILLAGE_INTAKE_HOT_FOLDER", str(hot_dir))
     monkeypatch.setenv("AIGUILLAGE_INTAKE_SETTLE_SECONDS", "0")
-    from flows.runtime import runtime
-    from flows.watch import hot_folder_from_settings, intake_round
+    from flows.intake_round import hot_folder_from_settings, intake_round
+    from wiring.runtime import runtime
 
     hot = hot_folder_from_settings()
     (hot_dir / "lettre.pdf").write_bytes(letter_pdf())
@@ -85,11 +85,11 @@ def test_watch_round_routes_hot_folder_and_pushed_files(prefect_harness, tmp_pat
 
 def test_files_taken_in_and_fetched_as_streams_never_read_whole(tmp_path, monkeypatch):
     """A 500-page scan is hundreds of megabytes: intake hashes and stores it in pieces."""
-    from storage.pushes import fetch as fetch_push
-    from flows.intake import receive
-    from flows.runtime import runtime
+    from flows.receipts import receive
     from storage import layout
     from storage.local import LocalStore
+    from storage.pushes import fetch as fetch_push
+    from wiring.runtime import runtime
 
     f = tmp_path / "gros-lot.pdf"
     f.write_bytes(letter_pdf(pages=3))

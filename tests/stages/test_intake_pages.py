@@ -9,8 +9,8 @@ import pytest
 from corpus import files
 from extractors.errors import UnreadableInput
 from extractors.reading import inspect, read_page
-from flows.pages import process_page
-from flows.split import split_pages
+from stages.pages import process_page
+from stages.split import split_pages
 
 pytestmark = pytest.mark.slow
 LIMITS = dict(max_pages=50, max_page_pixels=150_000_000, dpi=300)
@@ -98,7 +98,7 @@ def test_each_bad_input_kind_is_refused_with_a_reason(tmp_path, kind):
 
 def test_spooled_page_is_not_read_twice_and_a_damaged_entry_is_read_again(scans, tmp_path, monkeypatch):
     """The spool is the page cache: text and PDF on disk, a small result in memory."""
-    import flows.pages as pages
+    import stages.pages as pages
 
     path, _ = scans[1]
     info = inspect(path, **LIMITS)

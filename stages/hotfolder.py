@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from flows.ids import file_sha256
+from stages.ids import file_sha256
 from storage import pushes
 from storage.objectstore import ObjectStore
 

@@ -15,8 +15,17 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from storage.audit_chain import BLOCK, GENESIS, chain_key, digest, links, read_chain, read_hint, split_events
-from storage.audit_lock import LockVault, md5
+from storage.audit.chain import (
+    BLOCK,
+    GENESIS,
+    chain_key,
+    digest,
+    links,
+    read_chain,
+    read_hint,
+    split_events,
+)
+from storage.audit.lock import LockVault, md5
 from storage.errors import ObjectNotFound
 from storage.objectstore import ObjectStore
 

@@ -1,0 +1,91 @@
+"""Suppliers' documents under other titles and layouts: fee notes, work orders, a credit note read
+as an invoice, the "N°" printed apart from its title, dates of other documents, totals whose
+figures OCR damaged, names printed in capitals."""
+
+from __future__ import annotations
+
+import pytest
+
+from config.registries import Registries
+from extractors.fields import extract_fields
+from extractors.fields_supplier_name import natural_case, strip_legal_form
+
+NONE = Registries((), ())
+TOTALS = "Total HT 100,00 €\nTVA 20 % 20,00 €\nTotal TTC 120,00 €\n"
+
+
+def fields(text: str, doc_type: str = "supplier_invoice") -> dict:
+    return extract_fields(doc_type, "supplier", text, NONE).fields
+
+
+@pytest.mark.parametrize("doc_type, line, number", [
+    ("supplier_invoice", "FACTURE D'HONORAIRES n° HB/2021/014", "HB/2021/014"),
+    ("supplier_invoice", "Facture du 14 janvier 2021 n° 77001234", "77001234"),
+    ("supplier_invoice", "NOTE D'HONORAIRES N° 2021-03-044", "2021-03-044"),
+    ("supplier_invoice", "État de frais n° EF-889", "EF-889"),
+    ("supplier_invoice", "FACTURE                 N° : 21-0311", "21-0311"),
+    ("supplier_credit_note", "AVOIR N A-012", "A-012"),
+    # a credit note the classifier took for an invoice: its own title still gives the number
+    ("supplier_invoice", "AVOIR n° AV/2020/0031\nAvoir sur facture n° F/2020/0977 du 01.07.2020", "AV/2020/0031"),
+])
+def test_numbers_under_other_titles(doc_type, line, number):
+    assert fields(f"Menuiserie Dupuis\n{line}\n{TOTALS}", doc_type)["invoice_number"] == number
+
+
+@pytest.mark.parametrize("line, order", [
+    ("Votre commande : marché n° 2019-MT-022", "2019-MT-022"),
+    ("Marché n° 2020-REHA-11 lot 02 - Ordre de service n° 4", "2020-REHA-11"),
+    ("Votre ordre de service : OS-21-0101", "OS-21-0101"),
+    ("Commande : BC-2020-00917 du 14/09/2020", "BC-2020-00917"),
+    ("Your PO BC-2020-00412", "BC-2020-00412"),
+])
+def test_order_references_of_public_works_and_short_labels(line, order):
+    assert fields(f"Menuiserie Dupuis\nFacture n° F-100\n{line}\n{TOTALS}")["order_reference"] == order
+
+
+def test_dates_of_other_documents_are_not_the_documents_date():
+    credit = ("ELEC DUPUIS\nAVOIR N° A-007\nLE 16 MARS 2020\nSUR MA FACTURE N° 412 DU 3 MARS 2020\n" + TOTALS)
+    assert fields(credit, "supplier_credit_note")["invoice_date"] == "2020-03-16"
+    note = ("OCCI TEL\nNOTE DE CRÉDIT n°CR-88 du 20 Avril 2020\nFacture concernée : n°4582 du 12 Mars 2020\n" + TOTALS)
+    assert fields(note, "supplier_credit_note")["invoice_date"] == "2020-04-20"
+
+
+def test_due_date_told_as_a_payment_term():
+    text = ("Menuiserie Dupuis\nFacture n° F-100\nDate : 30/06/2021\n" + TOTALS
+            + "Délai de paiement : 30 jours à compter de la réception, soit au plus tard le 30/07/2021.\n")
+    assert fields(text)["due_date"] == "2021-07-30"
+
+
+def test_negative_totals_make_a_credit_whatever_the_title():
+    text = "Elec Dupuis\nAvoir n° 12\nTotal HT -612,00\nTVA 10 % -61,20\nTotal TTC -673,20\n"
+    f = fields(text, "supplier_invoice")
+    assert (f["total_excl_tax"], f["total_tax"], f["total_incl_tax"]) == ("-612.00", "-61.20", "-673.20")
+
+
+def test_total_with_a_space_after_its_decimal_comma_at_the_end_of_a_line():
+    f = fields("Arbo Dupuis\nFacture n° 7\nTOTAL HT 5 000,00\nTVA 20 % 1 000,00\nTOTAL TTC 6 000, 00\n")
+    assert f["total_incl_tax"] == "6000.00"
+
+
+def test_missing_total_worked_out_when_its_line_prints_those_digits():
+    f = fields("Elec Dupuis\nAvoir n° 7\nTOTAL HT A REMBOURSER … 87:50 €\nTVA 20 % 17,50 €\nTOTAL TTC 105,00 €\n",
+               "supplier_credit_note")
+    assert f["total_excl_tax"] == "-87.50"
+    f = fields("Elec Dupuis\nFacture n° 7\nTOTAL HT 12 ab\nTVA 20 % 17,50 €\nTOTAL TTC 105,00 €\n")
+    assert "total_excl_tax" not in f  # nothing on its line says 87.50
+
+
+@pytest.mark.parametrize("printed, name", [
+    ("OCCITEL PRO", "Occitel Pro"), ("LES JARDINS DE L'HERS", "Les Jardins de l'Hers"),
+    ("SUD-OUEST HYGIENE 3D", "Sud-Ouest Hygiene 3D"), ("EDF", "EDF"), ("Plomberie Garonne", "Plomberie Garonne"),
+])
+def test_supplier_names_printed_in_capitals_come_out_as_spelled(printed, name):
+    assert natural_case(printed) == name
+
+
+def test_the_documents_own_small_letters_spelling_wins_and_nv_is_a_legal_form():
+    assert natural_case("MENUISERIES ALU GARONNE", "x\nMenuiseries Alu Garonne SAS - capital") == "Menuiseries Alu Garonne"
+    assert natural_case("OCCITEL PRO", "occitel PRO\nOCCITEL PRO SAS") == "Occitel Pro"  # a logo is no spelling
+    assert strip_legal_form("CLEANWISE EUROPE NV") == "CLEANWISE EUROPE"
+    text = "ACME NETTOYAGE\n5 rue X\nFacture n° 9\n" + TOTALS + "ACME NETTOYAGE SAS au capital de 10 000 €\n"
+    assert fields(text)["supplier_name"] == "Acme Nettoyage"

@@ -1,0 +1,96 @@
+"""Tenants' mail written by third parties (insurers, courts, social workers, town halls): the
+tenant is the person the letter is about, never the professional who signs or handles it; the
+tenant's address, not the organisation's letterhead. Names come out as "Firstname Lastname"."""
+
+from __future__ import annotations
+
+import pytest
+
+from config.registries import Registries
+from extractors.fields import extract_fields
+from extractors.parsing import find_phones
+
+NONE = Registries((), ())
+ORG = """CAISSE MUTUELLE DU SUD
+12 boulevard des Minimes - 31200 TOULOUSE
+Tél. 05 61 00 11 22
+                                            PATRIMOINE
+                                            BP 40217
+                                            31035 TOULOUSE CEDEX 1
+"""
+
+
+def tenant(text: str, doc_type: str = "housing_benefit", registries: Registries = NONE) -> dict:
+    return extract_fields(doc_type, "tenant", text, registries).fields
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Débiteur : M. LEGRAND Pascal\nAdresse : 3 rue Réclusane, 31300 Toulouse", "Pascal Legrand"),
+    ("DÉFENDERESSE :\nMadame Odile MARCHAND, demeurant 5 rue du Taur, 31000 Toulouse", "Odile Marchand"),
+    ("Nom, prénom ..............: PERRIN Jean-Luc\nN° de sécurité sociale : masqué", "Jean-Luc Perrin"),
+    ("Sociétaire ........ Madame Inès CARRAL\nContrat HABITATION", "Inès Carral"),
+    ("Locataire concerné : M. Hugo BERNAT\nRésidence Les Ormes", "Hugo Bernat"),
+    ("Nom : FERRAND   Prénom : Lucie\nAdresse : 2 place Dupuy", "Lucie Ferrand"),
+    ("Prénom : Lucie Nom : FERRAND\nAdresse : 2 place Dupuy", "Lucie Ferrand"),
+    ("a versé pour le compte de :\nMonsieur TRAN Minh Duc\nles prestations suivantes", "Minh Duc Tran"),
+    ("Nous certifions que :\nM. Samir OUAZZANI\nNé le 02/03/1980", "Samir Ouazzani"),
+    ("des bruits en provenance du logement occupé par Monsieur Kevin ROGER\n(bâtiment C)", "Kevin Roger"),
+    ("le logement donné à bail à Madame Sylvie CAMBON. Où étant", "Sylvie Cambon"),
+    ("J'interviens en qualité de conseil de Madame Laura PINTO, locataire", "Laura Pinto"),
+    ("Objet : M. Lucien ABADIE - demande de relogement", "Lucien Abadie"),
+])
+def test_the_person_a_third_party_writes_about(line, name):
+    text = ORG + "Toulouse, le 3 mars 2021\n" + line + "\nVeuillez agréer nos salutations.\nLe service\n"
+    assert tenant(text)["tenant_name"] == name
+
+
+def test_staff_handling_the_file_and_professional_signers_are_not_the_tenant():
+    text = (ORG + "Affaire suivie par : Mme Claire SALVAT, conseillère\nObjet : situation de Mme Rose VIGNAL\n"
+            "Madame, Monsieur,\nNous vous signalons des difficultés.\nCordialement,\nClaire SALVAT\n"
+            "Conseillère en économie sociale et familiale\n")
+    assert tenant(text, "social_distress")["tenant_name"] != "Claire Salvat"
+    signed = (ORG + "Madame, Monsieur,\nLe logement occupé par Monsieur Kevin ROGER est inondé.\n"
+              "Cordialement,\nMarc DELTEIL\nGestionnaire de copropriété\n")
+    assert tenant(signed, "repair_request")["tenant_name"] == "Kevin Roger"
+    sender = ("Maître Paul ESTRADE\nHuissier de justice\n4 place du Salin 31000 TOULOUSE\n\n"
+              "Je, Paul ESTRADE, me suis rendu au logement donné à bail à Madame Sylvie CAMBON.\nPaul ESTRADE\n")
+    assert tenant(sender, "legal_notice")["tenant_name"] == "Sylvie Cambon"
+
+
+def test_postal_code_of_the_tenant_not_of_the_organisation_letterhead():
+    text = (ORG + "J'interviens en qualité de conseil de Madame Laura PINTO, locataire d'un logement situé\n"
+            "11 rue Gaston Doumergue, 31240 L'Union.\nMaître Alain ROUX\nAvocat\n")
+    assert tenant(text, "legal_notice")["postal_code"] == "31240"
+    syndic = ("ORIZON GESTION - Syndic de copropriété\n45 rue Bayard - 31000 Toulouse\n\n"
+              "Copropriété : Résidence Les Cèdres - 7 avenue des Minimes,\n31200 Toulouse\n"
+              "Occupant : M. Bruno LEBEL (votre locataire)\nFuite d'eau.\n")
+    assert tenant(syndic, "repair_request")["postal_code"] == "31200"
+
+
+def test_writer_address_is_by_the_name_wherever_it_is_printed():
+    # the writer's block at the top, her name again under the letter, another address in between
+    text = ("Fabienne ROUX\n14 avenue du Lauragais\n31320 Castanet-Tolosan\n\nObjet : décès de mon père\n"
+            "Logement : 2 place du Marché, 31290 Villefranche-de-Lauragais\nMadame, Monsieur,\n"
+            "Je vous informe du décès de mon père.\nCordialement,\nFabienne Roux\n")
+    f = tenant(text, "lease_termination")
+    assert (f["tenant_name"], f["postal_code"]) == ("Fabienne Roux", "31320")
+
+
+def test_a_name_the_registry_knows_takes_its_spelling(registries):
+    text = "Bonjour,\nla fuite continue.\nCordialement\nJOSE DUPONT\n12 rue des Lilas\n31300 Toulouse\n"
+    assert tenant(text, "repair_request", registries)["tenant_name"] == "José Dupont"
+    homonyms = Registries((), registries.tenants + (registries.tenants[0],))
+    assert tenant(text, "repair_request", homonyms)["tenant_name"] == "Jose Dupont"
+
+
+def test_a_date_and_time_is_not_a_phone_number():
+    assert [p.value for p in find_phones("Envoyé : 07/04/2021 11:05\nTél. 06 12 34 56 78")] == ["0612345678"]
+
+
+@pytest.mark.parametrize("line, ref", [
+    ("Mon contrat : CTR 2017 55891", "CTR201755891"),
+    ("Mon numéro client c'est le 4 4 07 7 45 2 (il est sur mon avis).", "44077452"),
+])
+def test_references_told_in_the_tenants_own_words(line, ref):
+    text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nMerci.\nPaul Durand\n"
+    assert tenant(text, "certificate_or_receipt_request")["tenant_reference"] == ref

@@ -63,13 +63,14 @@ def read_file(path: str, settings: dict) -> dict:
     from extractors.errors import UnreadableInput
     from extractors.facturx import read_facturx_xml
     from extractors.reading import inspect
-    from stages.pages import process_page
+    from stages.pages import ReadOptions, process_page
 
     try:
         info = inspect(Path(path), settings["max_pages"], settings["max_pixels"], settings["dpi"])
     except UnreadableInput as exc:
         return {"quarantined": exc.reason, "results": [], "facturx": None}
-    results = [process_page(info, n, settings["dpi"], settings["languages"], settings["timeout"])
+    options = ReadOptions(settings["dpi"], settings["languages"], settings["timeout"])
+    results = [process_page(info, n, options)
                for n in range(1, info.page_count + 1)]
     for r in results:
         r.pdf = b""  # searchable PDFs are not measured here

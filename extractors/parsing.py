@@ -281,9 +281,6 @@ def find_vats(text: str) -> list[Match]:
 
 
 _IBAN_START_RE = re.compile(r"(?<![A-Z0-9])([A-Z]{2})[ ]?(\d{2})")
-_IBAN_LENGTHS = {"FR": 27, "MC": 27, "DE": 22, "BE": 16, "ES": 24, "IT": 27, "LU": 20, "CH": 21,
-                 "NL": 18, "PT": 25, "GB": 22}
-
 
 def parse_iban(raw: str) -> str | None:
     """``FR76 3000 6000 0112 3456 7890 189`` -> ``FR7630006000011234567890189`` (format only)."""
@@ -301,7 +298,7 @@ def find_ibans(text: str) -> list[Match]:
     out = []
     for m in _IBAN_START_RE.finditer(up):
         country = m.group(1)
-        want = _IBAN_LENGTHS.get(country)
+        want = validators.iban_length(country)
         chars = country + m.group(2)
         pos = m.end()
         grouped = True

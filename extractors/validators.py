@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import string
+from functools import lru_cache
 
 from stdnum import iban as _std_iban
 from stdnum.fr import siren as _std_siren
@@ -64,6 +65,15 @@ def is_valid_vat(vat: str) -> bool:
 def _iban_number(iban: str) -> int:
     moved = iban[4:] + iban[:4]
     return int("".join(str(int(c, 36)) for c in moved))
+
+
+@lru_cache(maxsize=None)
+def iban_length(country: str) -> int | None:
+    """An IBAN's length in ``country`` ("FR": 27), from python-stdnum's IBAN registry; None
+    for a country it does not list."""
+    info = _std_iban.numdb.get("iban").info(country)
+    structure = info[0][1].get("bban") if info and info[0][0] == country else None
+    return 4 + sum(int(n) for n in re.findall(r"(\d+)!?[nac]", structure)) if structure else None
 
 
 def is_valid_iban(iban: str) -> bool:

@@ -31,7 +31,7 @@ from flows.receipts import (
     refused_receipt,
 )
 from stages.ids import document_id
-from stages.pages import UNEXPECTED_PAGE, PageResult, process_page
+from stages.pages import UNEXPECTED_PAGE, PageResult, ReadOptions, process_page
 from stages.split import split_pages
 from stages.understand import understand
 from storage import spool as local_spool
@@ -39,7 +39,7 @@ from storage.audit import AuditEvent, record, step_event_id
 from storage.errors import StorageError
 from wiring.retries import TASK_RETRIES, patiently
 from wiring.runners import task_runner, workers
-from wiring.runtime import runtime
+from wiring.runtime import Runtime, runtime
 
 log = logging.getLogger("aiguillage.batch")
 
@@ -98,8 +98,7 @@ UNEXPECTED_FILE = "erreur inattendue pendant le traitement de ce fichier (détai
 
 def pages_folder(settings, sha256: str) -> Path:
     """Where a file's pages are spooled: by content and by the settings that change what OCR reads."""
-    variant = f"{settings['ocr.dpi']}dpi-{settings['ocr.languages']}-stamps-{settings['ocr.stamps']}"
-    return local_spool.page_folder(settings.home, sha256, variant)
+    return local_spool.page_folder(settings.home, sha256, ReadOptions.from_settings(settings).variant)
 
 
 @task(name="lire-page", cache_policy=NO_CACHE)
@@ -107,10 +106,8 @@ def page_task(info: SourceInfo, number: int, spool: str) -> PageResult:
     """One page read, prepared and OCRed. Its text and PDF go to the spool folder, named by the
     file's SHA-256 and the OCR settings: a rerun after a crash takes the pages already read from
     there, and the result passed back is only paths (Prefect's bookkeeping grows with it)."""
-    s = runtime().settings
     try:
-        return process_page(info, number, s["ocr.dpi"], s["ocr.languages"], s["ocr.page_timeout_seconds"],
-                            Path(spool), s["ocr.stamps"], s["ocr.engine"])
+        return process_page(info, number, ReadOptions.from_settings(runtime().settings), Path(spool))
     except ToolMissing:
         raise
     except Exception as exc:  # noqa: BLE001 - the spool itself failed: this page fails, not the batch
@@ -162,6 +159,7 @@ def process_batch(files: list[str], sources: dict[str, str] | None = None) -> li
     queued, so one-page scans keep every core busy; at most a few files' pages are in flight,
     so memory does not grow with the batch. ``sources`` names a file as users know it when it
     was read from elsewhere (a push)."""
+    rt = runtime()
     lines: list[dict] = []
     seen: dict[str, list[dict]] = {}
     queue: deque[_File] = deque()
@@ -170,9 +168,9 @@ def process_batch(files: list[str], sources: dict[str, str] | None = None) -> li
     def finish_oldest() -> None:
         item = queue.popleft()
         if item.lines is None:
-            item.lines = route_file(item)
+            item.lines = route_file(rt, item)
             shutil.rmtree(item.spool.parent, ignore_errors=True)
-            patiently(record_outcome, runtime(), item.sha256, item.lines)
+            patiently(record_outcome, rt, item.sha256, item.lines)
             seen[item.sha256] = item.lines
         lines.extend(item.lines)
         for listener in _listeners:
@@ -193,11 +191,11 @@ def process_batch(files: list[str], sources: dict[str, str] | None = None) -> li
                                               doc_id=receipt.sha256[:24])]
             elif arrival.refused is not None:
                 item.lines = [quarantine_task(receipt.source, receipt.sha256, *arrival.refused)]
-                patiently(record_outcome, runtime(), receipt.sha256, item.lines)
+                patiently(record_outcome, rt, receipt.sha256, item.lines)
                 seen[receipt.sha256] = item.lines
             else:
                 item.info = arrival.info
-                item.spool = pages_folder(runtime().settings, receipt.sha256)
+                item.spool = pages_folder(rt.settings, receipt.sha256)
                 item.pages = [page_task.submit(item.info, n, str(item.spool))
                               for n in range(1, item.info.page_count + 1)]
                 for p in _progress:
@@ -243,7 +241,8 @@ def run_batch(files: list[str], on_file: Callable[[str, list[dict]], None] | Non
     sources = {portable_path(k): v for k, v in (sources or {}).items()}
     try:
         lines = process_batch.with_options(task_runner=task_runner())(tokens, sources)
-        local_spool.sweep(runtime().settings.home, runtime().store)  # leftovers of an earlier, killed run
+        rt = runtime()
+        local_spool.sweep(rt.settings.home, rt.store)  # leftovers of an earlier, killed run
         return lines
     finally:
         for registry, observer in observers:
@@ -251,12 +250,12 @@ def run_batch(files: list[str], on_file: Callable[[str, list[dict]], None] | Non
                 registry.remove(observer)
 
 
-def route_file(item: _File) -> list[dict]:
+def route_file(rt: Runtime, item: _File) -> list[dict]:
     """Every document of one file routed; whatever goes wrong in this file's own work
     quarantines the file with a reason, and the batch goes on. Only a storage outage or a
     missing program (faults of the installation, not of the file) stop the batch."""
     try:
-        return route_documents(item)
+        return route_documents(rt, item)
     except (StorageError, ToolMissing):
         raise
     except Exception as exc:  # noqa: BLE001
@@ -270,7 +269,7 @@ def page_failures(results: list[PageResult]) -> str:
     return "; ".join(f"page {r.number} : {r.error}" for r in results if r.kind == "failed" and r.error)
 
 
-def route_documents(item: _File) -> list[dict]:
+def route_documents(rt: Runtime, item: _File) -> list[dict]:
     source, sha256 = item.source, item.sha256
     results = [f.result() for f in item.pages]
     documents = split_pages(results)
@@ -286,7 +285,7 @@ def route_documents(item: _File) -> list[dict]:
         return [quarantine_task(source, sha256, reason, kind)]
     facturx = (read_facturx_xml(local_path(item.path))
                if item.info.kind == "pdf" and item.info.text_pages else None)
-    patiently(record, runtime().store, AuditEvent("split", None, event_id=step_event_id(sha256, "split"), details={
+    patiently(record, rt.store, AuditEvent("split", None, event_id=step_event_id(sha256, "split"), details={
         "sha256": sha256, "documents": [d.numbers for d in documents],
         "dropped": [r.number for r in results if r.kind in ("blank", "separator")]}))
     out = []
@@ -294,7 +293,7 @@ def route_documents(item: _File) -> list[dict]:
         readable = [p for p in d.pages if p.kind == "text"]
         if not readable:
             reason = page_failures(d.pages) or "aucune page lisible"
-            out.append(patiently(delivery.quarantine, runtime(), source, sha256, reason, "ocr_failed", d.numbers))
+            out.append(patiently(delivery.quarantine, rt, source, sha256, reason, "ocr_failed", d.numbers))
             continue
         failed = {p.number: p.error or "illisible" for p in d.pages if p.kind == "failed"}
         # Run here, in the flow's thread: the task runner's workers stay on pages, so OCR never
@@ -307,7 +306,7 @@ def route_documents(item: _File) -> list[dict]:
             if is_disk_full(exc):  # the installation's fault: the run stops (exit 8)
                 raise
             log.exception("%s p.%s : erreur inattendue", source, d.numbers)
-            out.append(patiently(delivery.quarantine, runtime(), source, sha256, UNEXPECTED_DOCUMENT,
+            out.append(patiently(delivery.quarantine, rt, source, sha256, UNEXPECTED_DOCUMENT,
                                  "unexpected", d.numbers))
     return out
 

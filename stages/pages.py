@@ -32,6 +32,28 @@ BLACK_PAGE = "page entièrement noire (capot du scanner ouvert ou page sans papi
 NONTEXT_PAGE = "pas un document : aucun texte sur la page (photographie, image ou bruit)"
 
 
+@dataclass(frozen=True)
+class ReadOptions:
+    """How pages are read: the settings ``ocr.dpi``, ``ocr.languages``,
+    ``ocr.page_timeout_seconds``, ``ocr.stamps`` and ``ocr.engine``."""
+
+    dpi: int = 300
+    languages: str = "fra+eng"
+    timeout: float = 120.0
+    stamps: str = "read"  # "read", "remove" or "keep"
+    engine: str = "library"  # "library" or "command"
+
+    @classmethod
+    def from_settings(cls, settings) -> ReadOptions:
+        return cls(settings["ocr.dpi"], settings["ocr.languages"], settings["ocr.page_timeout_seconds"],
+                   settings["ocr.stamps"], settings["ocr.engine"])
+
+    @property
+    def variant(self) -> str:
+        """What changes the text read: a file read again with other options is read anew."""
+        return f"{self.dpi}dpi-{self.languages}-stamps-{self.stamps}"
+
+
 @dataclass
 class PageResult:
     number: int
@@ -47,13 +69,12 @@ class PageResult:
         return page_from_json(json.loads(Path(self.text_file).read_text(encoding="utf-8")))
 
 
-def process_page(info: SourceInfo, number: int, dpi: int, languages: str, timeout: float,
-                 spool: Path | None = None, stamps: str = "read", engine: str = "library") -> PageResult:
+def process_page(info: SourceInfo, number: int, options: ReadOptions = ReadOptions(),
+                 spool: Path | None = None) -> PageResult:
     """Read page ``number``; with ``spool`` (a folder), its text and PDF are written there and
-    a page already spooled is taken from there. ``stamps`` and ``engine``: see the settings
-    ``ocr.stamps`` and ``ocr.engine``."""
+    a page already spooled is taken from there."""
     if spool is None:
-        return read_one(info, number, dpi, languages, timeout, None, stamps, engine)
+        return read_one(info, number, options, None)
     marker = spool / f"page-{number:05d}.json"
     if marker.is_file():
         try:
@@ -61,17 +82,16 @@ def process_page(info: SourceInfo, number: int, dpi: int, languages: str, timeou
         except (OSError, ValueError, KeyError):
             pass  # a damaged spool entry: read the page again
     spool.mkdir(parents=True, exist_ok=True)
-    result = read_one(info, number, dpi, languages, timeout, spool, stamps, engine)
+    result = read_one(info, number, options, spool)
     return _spool_result(result, marker)
 
 
-def read_one(info: SourceInfo, number: int, dpi: int, languages: str, timeout: float,
-             spool: Path | None, stamps: str = "read", engine: str = "library") -> PageResult:
+def read_one(info: SourceInfo, number: int, options: ReadOptions, spool: Path | None) -> PageResult:
     """One page's outcome, whatever happens while reading it: a failure of this page's own
     work is this page's failure (with a French reason; the details go to the log), never the
     batch's. A missing program is a set-up fault and stops the run."""
     try:
-        return _read_one(info, number, dpi, languages, timeout, spool, stamps, engine)
+        return _read_one(info, number, options, spool)
     except (UnreadableInput, OcrFailed) as exc:
         return PageResult(number, "failed", error=exc.reason)
     except ToolMissing:
@@ -89,10 +109,10 @@ def read_one(info: SourceInfo, number: int, dpi: int, languages: str, timeout: f
 UNEXPECTED_PAGE = "erreur inattendue à la lecture de la page (détails dans le journal)"
 
 
-def _read_one(info: SourceInfo, number: int, dpi: int, languages: str, timeout: float,
-              spool: Path | None, stamps: str = "read", engine: str = "library") -> PageResult:
+def _read_one(info: SourceInfo, number: int, options: ReadOptions, spool: Path | None) -> PageResult:
     started = time.perf_counter()
-    source = read_page(info, number, dpi, timeout)
+    timeout, stamps, engine = options.timeout, options.stamps, options.engine
+    source = read_page(info, number, options.dpi, timeout)
     if source.image is None:  # born-digital: its text layer is the truth
         page = PageText(number=number, text=source.text or "", words=source.words, method="pdf-text",
                         width=source.size[0], height=source.size[1])
@@ -103,7 +123,7 @@ def _read_one(info: SourceInfo, number: int, dpi: int, languages: str, timeout: 
     if prepared.blank:
         why = BLACK_PAGE if prepared.dark else NONTEXT_PAGE if prepared.nontext else None
         return PageResult(number, "blank", error=why)
-    result = ocr_page(prepared.image, number, source.dpi, languages, timeout, engine=engine)
+    result = ocr_page(prepared.image, number, source.dpi, options.languages, timeout, engine=engine)
     result.page.skew = prepared.skew
     if found and stamps == "read":  # the stamp's lines end the page's text; words stay the page's
         result.page.text = with_stamp_text(result.page.text, [

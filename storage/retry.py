@@ -1,4 +1,8 @@
-"""Retrying a call that may fail for a passing reason, with exponential backoff and jitter."""
+"""Retrying a call that may fail for a passing reason, with exponential backoff and jitter.
+
+Ours rather than tenacity's: tenacity is not installed with our dependencies (Prefect does not
+bring it), and this policy is one small class whose waits the tests
+set directly; a new dependency would do the same with more to learn."""
 
 from __future__ import annotations
 

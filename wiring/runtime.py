@@ -1,5 +1,11 @@
 """What every task needs, loaded once per process: settings, taxonomy, rules, registries,
 the object store and the classification model. Also the Prefect environment.
+
+One ``Runtime`` is the context object: plain functions below the flows take it explicitly
+(``deliver(rt, …)``, ``reprocess(rt, …)``, ``route_file(rt, …)``), and a flow takes it once at
+its top. Prefect tasks are the exception: they may run in another process or on another
+machine (``ocr.task_runner: processes``, workers), so they receive plain, small inputs and ask
+``runtime()`` for this process's own copy (built once; a model and an S3 client do not travel).
 """
 
 from __future__ import annotations

@@ -39,3 +39,11 @@ def test_generated_identifiers_check():
     siren = v.luhn_complete("73282932")
     assert v.is_valid_siren(siren) and v.is_valid_siret(v.luhn_complete(siren + "0002"))
     assert v.is_valid_iban(v.iban_from_bban("FR", "20041790263762389803400"))
+
+
+def test_iban_lengths_come_from_the_stdnum_registry():
+    from extractors.validators import iban_length
+
+    assert {c: iban_length(c) for c in ("FR", "MC", "DE", "BE", "GB", "NL")} == {
+        "FR": 27, "MC": 27, "DE": 22, "BE": 16, "GB": 22, "NL": 18}
+    assert iban_length("ZZ") is None

@@ -23,7 +23,7 @@ def test_a_page_whose_preparation_crashes_fails_alone_with_a_french_reason(tmp_p
     info = inspect(path, 5, 150_000_000, 300)
     monkeypatch.setattr(pages, "prepare_for_ocr", lambda *a, **k: (_ for _ in ()).throw(
         ZeroDivisionError("float division by zero")))
-    result = pages.process_page(info, 1, 300, "fra", 60)
+    result = pages.process_page(info, 1, pages.ReadOptions(300, "fra", 60))
     assert result.kind == "failed"
     assert result.error == pages.UNEXPECTED_PAGE
     assert "division" not in result.error and "page 1" not in result.error
@@ -43,13 +43,13 @@ def test_tiny_images_pass_every_page_check_without_error():
 
 def test_a_black_page_is_not_called_blank(tmp_path):
     from extractors.reading import inspect
-    from stages.pages import BLACK_PAGE, process_page
+    from stages.pages import BLACK_PAGE, ReadOptions, process_page
 
     path = save_image(np.zeros((1754, 1240), np.uint8), tmp_path / "noire.png", dpi=150)
-    result = process_page(inspect(path, 5, 150_000_000, 300), 1, 300, "fra", 60)
+    result = process_page(inspect(path, 5, 150_000_000, 300), 1, ReadOptions(300, "fra", 60))
     assert result.kind == "blank" and result.error == BLACK_PAGE and "vierge" not in BLACK_PAGE
     white = save_image(np.full((1754, 1240), 250, np.uint8), tmp_path / "blanche.png", dpi=150)
-    result = process_page(inspect(white, 5, 150_000_000, 300), 1, 300, "fra", 60)
+    result = process_page(inspect(white, 5, 150_000_000, 300), 1, ReadOptions(300, "fra", 60))
     assert result.kind == "blank" and result.error is None
 
 
@@ -112,7 +112,7 @@ def test_a_document_whose_understanding_crashes_is_quarantined_and_the_batch_goe
 
 def test_photograph_or_noise_is_no_document_and_a_letter_is_one(tmp_path):
     from extractors.reading import inspect
-    from stages.pages import NONTEXT_PAGE, process_page
+    from stages.pages import NONTEXT_PAGE, ReadOptions, process_page
 
     rng = np.random.default_rng(7)
     noise = save_image(rng.integers(0, 256, (1754, 1240), dtype=np.uint8), tmp_path / "bruit.png", dpi=150)
@@ -120,10 +120,10 @@ def test_photograph_or_noise_is_no_document_and_a_letter_is_one(tmp_path):
     photo = save_image(np.asarray(Image.fromarray(fields).resize((1240, 1754), Image.BICUBIC)),
                        tmp_path / "photo.png", dpi=150)
     for path in (noise, photo):
-        result = process_page(inspect(path, 5, 150_000_000, 300), 1, 300, "fra", 60)
+        result = process_page(inspect(path, 5, 150_000_000, 300), 1, ReadOptions(300, "fra", 60))
         assert (result.kind, result.error) == ("blank", NONTEXT_PAGE)
     letter = save_image(letter_image(dpi=150), tmp_path / "lettre.png", dpi=150)
-    assert process_page(inspect(letter, 5, 150_000_000, 300), 1, 300, "fra", 60).kind == "text"
+    assert process_page(inspect(letter, 5, 150_000_000, 300), 1, ReadOptions(300, "fra", 60)).kind == "text"
 
 
 @pytest.mark.slow

@@ -9,7 +9,7 @@ import pytest
 from corpus import files
 from extractors.errors import UnreadableInput
 from extractors.reading import inspect, read_page
-from stages.pages import process_page
+from stages.pages import ReadOptions, process_page
 from stages.split import split_pages
 
 pytestmark = pytest.mark.slow
@@ -53,7 +53,7 @@ def scans(tmp_path_factory):
 
 def read_all(path: Path):
     info = inspect(path, **LIMITS)
-    return [process_page(info, n, 300, "fra+eng", 120) for n in range(1, info.page_count + 1)]
+    return [process_page(info, n, ReadOptions(300, "fra+eng", 120)) for n in range(1, info.page_count + 1)]
 
 
 def test_rotation_found_and_skew_corrected_on_every_page(scans):
@@ -102,7 +102,7 @@ def test_spooled_page_is_not_read_twice_and_a_damaged_entry_is_read_again(scans,
 
     path, _ = scans[1]
     info = inspect(path, **LIMITS)
-    first = process_page(info, 1, 300, "fra+eng", 120, tmp_path)
+    first = process_page(info, 1, ReadOptions(300, "fra+eng", 120), tmp_path)
     assert first.kind == "text" and first.page is None and Path(first.pdf).is_file()
     text = first.load_page()
     assert text.words and text.text.strip()
@@ -111,13 +111,13 @@ def test_spooled_page_is_not_read_twice_and_a_damaged_entry_is_read_again(scans,
         raise AssertionError("page read again")
 
     monkeypatch.setattr(pages, "read_one", no_reading)
-    again = process_page(info, 1, 300, "fra+eng", 120, tmp_path)
+    again = process_page(info, 1, ReadOptions(300, "fra+eng", 120), tmp_path)
     assert (again.kind, again.pdf) == (first.kind, first.pdf)
     assert again.load_page() == text
 
     Path(first.pdf).unlink()  # a crash between the PDF and its entry, or a cleaned spool
     monkeypatch.undo()
-    redone = process_page(info, 1, 300, "fra+eng", 120, tmp_path)
+    redone = process_page(info, 1, ReadOptions(300, "fra+eng", 120), tmp_path)
     assert Path(redone.pdf).is_file() and redone.load_page().text == text.text
 
 
@@ -142,9 +142,9 @@ def test_stamp_taken_off_the_page_and_read_on_its_own(stamped_scan):
     stamp = doc["page_stamps"][0]
     printed = doc["page_texts"][0][: -len(stamp)].strip()
     info = inspect(path, **LIMITS)
-    read = process_page(info, 1, 300, "fra+eng", 120, stamps="read").page.text
-    kept = process_page(info, 1, 300, "fra+eng", 120, stamps="keep").page.text
-    removed = process_page(info, 1, 300, "fra+eng", 120, stamps="remove").page.text
+    read = process_page(info, 1, ReadOptions(300, "fra+eng", 120, stamps="read")).page.text
+    kept = process_page(info, 1, ReadOptions(300, "fra+eng", 120, stamps="keep")).page.text
+    removed = process_page(info, 1, ReadOptions(300, "fra+eng", 120, stamps="remove")).page.text
     date_line = stamp.splitlines()[0]
     assert Levenshtein.distance(read.strip().splitlines()[-2], date_line) <= 2  # the stamp ends the text
     assert date_line not in removed

@@ -2,153 +2,26 @@
 
     for each file: receive -> inspect -> (pages in parallel: read, prepare, OCR)
                    -> split -> for each document: understand -> deliver
+
+The steps are in ``flows/batch_steps.py``; this module composes them, keeping a few files'
+pages in flight at once (``FilesInFlight``) so that one-page scans keep every core busy.
 """
 
 from __future__ import annotations
 
-import logging
 import shutil
 from collections import deque
-from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Callable, Protocol
 
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
+from prefect import flow
 
-from config.errors import is_disk_full
-from extractors.errors import ToolMissing, UnreadableInput
-from extractors.facturx import read_facturx_xml
-from extractors.files import local_path, portable_path, shown_path
-from extractors.reading import SourceInfo, inspect
-from extractors.types import DocumentText
-from flows import deliver as delivery
-from flows.receipts import (
-    Receipt,
-    duplicate_lines,
-    receive,
-    record_outcome,
-    refused_receipt,
-)
-from stages.ids import document_id
-from stages.pages import UNEXPECTED_PAGE, PageResult, ReadOptions, process_page
-from stages.split import split_pages
-from stages.understand import understand
+from extractors.files import portable_path, shown_path
+from flows.batch_steps import Arrival, FileInBatch, page_task, pages_folder, quarantine_task, receive_task, route_file
+from flows.receipts import duplicate_lines, record_outcome
 from storage import spool as local_spool
-from storage.audit import AuditEvent, record, step_event_id
-from storage.errors import StorageError
-from wiring.retries import TASK_RETRIES, patiently
+from wiring.retries import patiently
 from wiring.runners import task_runner, workers
 from wiring.runtime import Runtime, runtime
-
-log = logging.getLogger("aiguillage.batch")
-
-
-@dataclass
-class Arrival:
-    """A file taken in: its receipt, and what it holds (or why it cannot be read)."""
-
-    receipt: Receipt
-    info: SourceInfo | None = None
-    refused: tuple[str, str] | None = None  # why it cannot be read, and the kind of bad input
-
-
-@task(name="recevoir", cache_policy=NO_CACHE, **TASK_RETRIES)
-def receive_task(paths: list[str], sources: list[str]) -> list[Arrival]:
-    """Take a few files in at once: each original kept, fingerprinted, recognised if already
-    handled, and checked (format, pages, size) before any page is read. One task for several
-    files: a one-page scan costs a task run less (each costs as much as preparing a page)."""
-    rt = runtime()
-    s = rt.settings
-    arrivals = []
-    for token, source in zip(paths, sources):
-        path = local_path(token)
-        try:
-            arrival = Arrival(receive(rt, path, source))
-        except UnreadableInput as exc:  # a link, a pipe, a file we may not read: nothing kept
-            arrivals.append(Arrival(refused_receipt(path, source), refused=(exc.reason, exc.kind)))
-            continue
-        if arrival.receipt.previous is None:
-            arrival.refused = _inspected(arrival, token, s)
-        arrivals.append(arrival)
-    return arrivals
-
-
-def _inspected(arrival: Arrival, token: str, s) -> tuple[str, str] | None:
-    """Inspect a kept file; why it is refused, or None. Whatever the inspection meets, the
-    file is refused with a reason: one odd file never stops the batch."""
-    path = local_path(token)
-    try:
-        info = inspect(path, s["ocr.max_pages"], s["ocr.max_page_pixels"], s["ocr.dpi"],
-                       s["ocr.max_page_content_mb"] << 20, s["ocr.inspect_timeout_seconds"])
-        arrival.info = replace(info, path=token)  # what travels in Prefect's parameters is plain text
-    except UnreadableInput as exc:
-        return exc.reason, exc.kind
-    except MemoryError:
-        log.exception("%s : mémoire insuffisante à l'examen", Path(path).name)
-        return "fichier trop lourd à examiner (mémoire insuffisante)", "too_large"
-    except Exception:  # noqa: BLE001
-        log.exception("%s : erreur inattendue à l'examen", Path(path).name)
-        return UNEXPECTED_FILE, "unexpected"
-    return None
-
-
-UNEXPECTED_FILE = "erreur inattendue pendant le traitement de ce fichier (détails dans le journal)"
-
-
-def pages_folder(settings, sha256: str) -> Path:
-    """Where a file's pages are spooled: by content and by the settings that change what OCR reads."""
-    return local_spool.page_folder(settings.home, sha256, ReadOptions.from_settings(settings).variant)
-
-
-@task(name="lire-page", cache_policy=NO_CACHE)
-def page_task(info: SourceInfo, number: int, spool: str) -> PageResult:
-    """One page read, prepared and OCRed. Its text and PDF go to the spool folder, named by the
-    file's SHA-256 and the OCR settings: a rerun after a crash takes the pages already read from
-    there, and the result passed back is only paths (Prefect's bookkeeping grows with it)."""
-    try:
-        return process_page(info, number, ReadOptions.from_settings(runtime().settings), Path(spool))
-    except ToolMissing:
-        raise
-    except Exception as exc:  # noqa: BLE001 - the spool itself failed: this page fails, not the batch
-        if is_disk_full(exc):  # …unless the disk is full: a fault of the installation, it stops the run (exit 8)
-            raise
-        log.exception("%s p.%d : erreur inattendue", Path(info.path).name, number)
-        return PageResult(number, "failed", error=UNEXPECTED_PAGE)
-
-
-@task(name="comprendre-et-aiguiller", cache_policy=NO_CACHE, **TASK_RETRIES)
-def document_task(source: str, sha256: str, pages: list[PageResult], facturx_xml: bytes | None,
-                  failed: dict[int, str]) -> dict:
-    """One document: its pages' text loaded from the spool, understood, then delivered."""
-    rt = runtime()
-    readable = [p for p in pages if p.kind == "text"]
-    numbers = [p.number for p in pages]
-    doc = DocumentText(source, numbers, [p.load_page() for p in readable], facturx_xml)
-    doc_id = document_id(sha256, numbers)
-    record(rt.store, AuditEvent("ocr", doc_id, event_id=step_event_id(doc_id, "ocr"), details={
-        "pages": numbers, "methods": sorted({p.method for p in doc.pages}),
-        "mean_confidence": round(sum(p.mean_confidence for p in doc.pages) / max(1, len(doc.pages)), 1)}))
-    pdfs = [p.pdf for p in readable if p.pdf and Path(p.pdf).exists()]
-    return delivery.deliver(rt, doc, doc_id, sha256, understand(doc, rt), pdfs, failed)
-
-
-@task(name="quarantaine", cache_policy=NO_CACHE, **TASK_RETRIES)
-def quarantine_task(source: str, sha256: str | None, reason: str, kind: str, doc_id: str | None = None) -> dict:
-    return delivery.quarantine(runtime(), source, sha256, reason, kind, doc_id=doc_id)
-
-
-@dataclass
-class _File:
-    """A file of the batch on its way: either done (its lines known) or its pages running."""
-
-    path: str
-    source: str
-    sha256: str
-    lines: list[dict] | None = None
-    info: SourceInfo | None = None
-    spool: Path | None = None
-    pages: list = field(default_factory=list)  # futures of page_task
 
 
 @flow(name="aiguillage-lot", log_prints=False)
@@ -156,61 +29,89 @@ def process_batch(files: list[str], sources: dict[str, str] | None = None) -> li
     """Route every document of every file; returns one SPEC.md result line per document.
 
     Files overlap: while the pages of one file are read, the next files' pages are already
-    queued, so one-page scans keep every core busy; at most a few files' pages are in flight,
-    so memory does not grow with the batch. ``sources`` names a file as users know it when it
-    was read from elsewhere (a push)."""
+    queued; at most a few files' pages are in flight, so memory does not grow with the batch.
+    ``sources`` names a file as users know it when it was read from elsewhere (a push)."""
     rt = runtime()
-    lines: list[dict] = []
-    seen: dict[str, list[dict]] = {}
-    queue: deque[_File] = deque()
-    in_flight_limit = 4 * workers()
-
-    def finish_oldest() -> None:
-        item = queue.popleft()
-        if item.lines is None:
-            item.lines = route_file(rt, item)
-            shutil.rmtree(item.spool.parent, ignore_errors=True)
-            patiently(record_outcome, rt, item.sha256, item.lines)
-            seen[item.sha256] = item.lines
-        lines.extend(item.lines)
-        for listener in _listeners:
-            listener(item.path, item.lines)
-
-    for group in _groups(files, in_flight_limit):
+    in_flight = FilesInFlight(rt, pages_limit=4 * workers())
+    for group in _groups(files, in_flight.pages_limit):
         arrivals = receive_task(group, [(sources or {}).get(path) or shown_path(path) for path in group])
         for path, arrival in zip(group, arrivals):
-            receipt = arrival.receipt
-            while any(q.sha256 == receipt.sha256 and q.lines is None for q in queue):
-                finish_oldest()  # the same file twice in one batch: the first copy finishes first
-            item = _File(path, receipt.source, receipt.sha256)
-            if receipt.kept and (receipt.sha256 in seen or receipt.previous is not None):
-                item.lines = duplicate_lines(receipt.source, seen.get(receipt.sha256) or receipt.previous)
-            elif not receipt.kept:
-                # Nothing was read: ``sha256`` fingerprints the entry (path and date), not content.
-                item.lines = [quarantine_task(receipt.source, receipt.sha256, *arrival.refused,
-                                              doc_id=receipt.sha256[:24])]
-            elif arrival.refused is not None:
-                item.lines = [quarantine_task(receipt.source, receipt.sha256, *arrival.refused)]
-                patiently(record_outcome, rt, receipt.sha256, item.lines)
-                seen[receipt.sha256] = item.lines
+            in_flight.finish_copies_of(arrival.receipt.sha256)  # the same file twice: the first copy first
+            item = FileInBatch(path, arrival.receipt.source, arrival.receipt.sha256)
+            item.lines = settled_lines(rt, arrival, in_flight.done)
+            if item.lines is None:
+                start_reading(rt, item, arrival)
             else:
-                item.info = arrival.info
-                item.spool = pages_folder(rt.settings, receipt.sha256)
-                item.pages = [page_task.submit(item.info, n, str(item.spool))
-                              for n in range(1, item.info.page_count + 1)]
-                for p in _progress:
-                    p.file_started(len(item.pages))
-                    for f in item.pages:
-                        f.add_done_callback(lambda _f, p=p: p.page_done())
-            if item.lines is not None:
                 for p in _progress:
                     p.file_started(0)
-            queue.append(item)
-            while len(queue) > 1 and sum(len(q.pages) for q in queue if q.lines is None) > in_flight_limit:
-                finish_oldest()
-    while queue:
-        finish_oldest()
-    return lines
+            in_flight.add(item)
+    return in_flight.finish_all()
+
+
+def settled_lines(rt: Runtime, arrival: Arrival, done: dict[str, list[dict]]) -> list[dict] | None:
+    """The lines of a file that needs no reading (a copy of a file already handled, or a file
+    refused at intake); None for a file to read."""
+    receipt = arrival.receipt
+    if receipt.kept and (receipt.sha256 in done or receipt.previous is not None):
+        return duplicate_lines(receipt.source, done.get(receipt.sha256) or receipt.previous)
+    if not receipt.kept:  # nothing was read: ``sha256`` fingerprints the entry (path and date), not content
+        return [quarantine_task(receipt.source, receipt.sha256, *arrival.refused, doc_id=receipt.sha256[:24])]
+    if arrival.refused is not None:
+        lines = [quarantine_task(receipt.source, receipt.sha256, *arrival.refused)]
+        patiently(record_outcome, rt, receipt.sha256, lines)
+        done[receipt.sha256] = lines
+        return lines
+    return None
+
+
+def start_reading(rt: Runtime, item: FileInBatch, arrival: Arrival) -> None:
+    """Queue every page of the file on the task runner, spooled under its SHA-256."""
+    item.info = arrival.info
+    item.spool = pages_folder(rt.settings, item.sha256)
+    item.pages = [page_task.submit(item.info, n, str(item.spool)) for n in range(1, item.info.page_count + 1)]
+    for p in _progress:
+        p.file_started(len(item.pages))
+        for f in item.pages:
+            f.add_done_callback(lambda _f, p=p: p.page_done())
+
+
+class FilesInFlight:
+    """The batch's files in arrival order, their pages being read; the oldest is routed when
+    more than ``pages_limit`` pages are in flight, so memory stays flat however long the batch."""
+
+    def __init__(self, rt: Runtime, pages_limit: int):
+        self.rt, self.pages_limit = rt, pages_limit
+        self.queue: deque[FileInBatch] = deque()
+        self.done: dict[str, list[dict]] = {}  # SHA-256 -> lines, for copies in the same batch
+        self.lines: list[dict] = []
+
+    def add(self, item: FileInBatch) -> None:
+        self.queue.append(item)
+        while len(self.queue) > 1 and self._pages_in_flight() > self.pages_limit:
+            self._finish_oldest()
+
+    def finish_copies_of(self, sha256: str) -> None:
+        while any(q.sha256 == sha256 and q.lines is None for q in self.queue):
+            self._finish_oldest()
+
+    def finish_all(self) -> list[dict]:
+        while self.queue:
+            self._finish_oldest()
+        return self.lines
+
+    def _pages_in_flight(self) -> int:
+        return sum(len(q.pages) for q in self.queue if q.lines is None)
+
+    def _finish_oldest(self) -> None:
+        item = self.queue.popleft()
+        if item.lines is None:
+            item.lines = route_file(self.rt, item)
+            shutil.rmtree(item.spool.parent, ignore_errors=True)
+            patiently(record_outcome, self.rt, item.sha256, item.lines)
+            self.done[item.sha256] = item.lines
+        self.lines.extend(item.lines)
+        for listener in _listeners:
+            listener(item.path, item.lines)
 
 
 def _groups(files: list[str], size: int) -> list[list[str]]:
@@ -248,67 +149,3 @@ def run_batch(files: list[str], on_file: Callable[[str, list[dict]], None] | Non
         for registry, observer in observers:
             if observer:
                 registry.remove(observer)
-
-
-def route_file(rt: Runtime, item: _File) -> list[dict]:
-    """Every document of one file routed; whatever goes wrong in this file's own work
-    quarantines the file with a reason, and the batch goes on. Only a storage outage or a
-    missing program (faults of the installation, not of the file) stop the batch."""
-    try:
-        return route_documents(rt, item)
-    except (StorageError, ToolMissing):
-        raise
-    except Exception as exc:  # noqa: BLE001
-        if is_disk_full(exc):  # the installation's fault, not the file's: the run stops (exit 8)
-            raise
-        log.exception("%s : erreur inattendue", item.source)
-        return [quarantine_task(item.source, item.sha256, UNEXPECTED_FILE, "unexpected")]
-
-
-def page_failures(results: list[PageResult]) -> str:
-    return "; ".join(f"page {r.number} : {r.error}" for r in results if r.kind == "failed" and r.error)
-
-
-def route_documents(rt: Runtime, item: _File) -> list[dict]:
-    source, sha256 = item.source, item.sha256
-    results = [f.result() for f in item.pages]
-    documents = split_pages(results)
-    if not documents:
-        odd = [r for r in results if r.kind == "blank" and r.error]  # black, photo, noise
-        if any(r.kind == "failed" for r in results):
-            reason, kind = page_failures(results), "ocr_failed"
-        elif odd:
-            reason, kind = ("; ".join(f"page {r.number} : {r.error}" for r in odd) if len(results) > 1
-                            else odd[0].error), "not_a_document"
-        else:
-            reason, kind = "aucune page lisible : document vierge", "blank"
-        return [quarantine_task(source, sha256, reason, kind)]
-    facturx = (read_facturx_xml(local_path(item.path))
-               if item.info.kind == "pdf" and item.info.text_pages else None)
-    patiently(record, rt.store, AuditEvent("split", None, event_id=step_event_id(sha256, "split"), details={
-        "sha256": sha256, "documents": [d.numbers for d in documents],
-        "dropped": [r.number for r in results if r.kind in ("blank", "separator")]}))
-    out = []
-    for d in documents:
-        readable = [p for p in d.pages if p.kind == "text"]
-        if not readable:
-            reason = page_failures(d.pages) or "aucune page lisible"
-            out.append(patiently(delivery.quarantine, rt, source, sha256, reason, "ocr_failed", d.numbers))
-            continue
-        failed = {p.number: p.error or "illisible" for p in d.pages if p.kind == "failed"}
-        # Run here, in the flow's thread: the task runner's workers stay on pages, so OCR never
-        # waits behind a delivery's writes.
-        try:
-            out.append(document_task(source, sha256, d.pages, facturx if len(documents) == 1 else None, failed))
-        except (StorageError, ToolMissing):
-            raise
-        except Exception as exc:  # noqa: BLE001 - this document is quarantined; the file's others go on
-            if is_disk_full(exc):  # the installation's fault: the run stops (exit 8)
-                raise
-            log.exception("%s p.%s : erreur inattendue", source, d.numbers)
-            out.append(patiently(delivery.quarantine, rt, source, sha256, UNEXPECTED_DOCUMENT,
-                                 "unexpected", d.numbers))
-    return out
-
-
-UNEXPECTED_DOCUMENT = "erreur inattendue pendant la lecture de ce document (détails dans le journal)"

@@ -58,9 +58,19 @@ def fields_for(doc_type: str, family: str) -> tuple[FieldSpec, ...]:
 def check_fields(doc_type: str, family: str, raw: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     """(clean fields, errors by field name). Empty inputs are left out; fields that do not
     belong to the type are ignored."""
+    return _check(fields_for(doc_type, family), raw)
+
+
+def check_values(raw: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The same checks on the fields given, whatever the type (``aiguillage correct``: a line
+    names only the fields it changes). Names outside ALL_FIELDS are the caller's to refuse."""
+    return _check(tuple(ALL_FIELDS[k] for k in raw if k in ALL_FIELDS), raw)
+
+
+def _check(specs, raw: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     clean: dict[str, str] = {}
     errors: dict[str, str] = {}
-    for spec in fields_for(doc_type, family):
+    for spec in specs:
         value = (raw.get(spec.name) or "").strip()
         if not value:
             continue

@@ -81,17 +81,18 @@ def test_retried_step_writes_its_audit_events_once(aiguillage_home):
 @pytest.mark.slow
 def test_a_document_whose_understanding_crashes_is_quarantined_and_the_batch_goes_on(
         prefect_harness, tmp_path, monkeypatch, aiguillage_home):
-    import flows.batch as batch
-    from flows.batch import UNEXPECTED_DOCUMENT, run_batch
+    import flows.batch_steps as batch_steps
+    from flows.batch import run_batch
+    from flows.batch_steps import UNEXPECTED_DOCUMENT
 
-    real = batch.understand
+    real = batch_steps.understand
 
     def fragile(doc, rt):
         if any("PIÈGE" in p.text for p in doc.pages):
             raise KeyError("champ inconnu")
         return real(doc, rt)
 
-    monkeypatch.setattr(batch, "understand", fragile)
+    monkeypatch.setattr(batch_steps, "understand", fragile)
     monkeypatch.setattr("wiring.retries.OTHER_RETRIES", 0)
     files = []
     for i, lines in enumerate([GOOD, ["PIÈGE : ce courrier fait échouer la lecture", "Jean Dupont"],

@@ -101,18 +101,20 @@ def is_disk_full(exc: BaseException | None) -> bool:
     return isinstance(exc, OSError) and exc.errno in DISK_FULL_ERRNOS
 
 
+# The system's refusals in French words (never the library's English).
+ERRNO_WORDS = {errno.EACCES: "accès refusé", errno.EPERM: "opération non permise",
+               errno.EROFS: "système de fichiers en lecture seule", errno.ENOENT: "fichier ou dossier introuvable",
+               errno.ENOTDIR: "un des dossiers du chemin n'en est pas un", errno.EISDIR: "c'est un dossier",
+               errno.EIO: "erreur d'entrée-sortie du disque", errno.EMFILE: "trop de fichiers ouverts",
+               errno.ENFILE: "trop de fichiers ouverts", errno.ELOOP: "trop de liens symboliques",
+               errno.ENAMETOOLONG: "nom de fichier trop long", errno.ENOSPC: "disque plein",
+               errno.EDQUOT: "disque plein"}
+
+
 def system_reason(exc: OSError) -> str:
-    """The system's refusal in French words, with the path (never the library's English)."""
+    """The system's refusal in French words, with the path."""
     where = f" ({exc.filename})" if exc.filename else ""
-    if is_disk_full(exc):
-        return f"disque plein{where}"
-    what = {errno.EACCES: "accès refusé", errno.EPERM: "opération non permise",
-            errno.EROFS: "système de fichiers en lecture seule", errno.ENOENT: "fichier ou dossier introuvable",
-            errno.ENOTDIR: "un des dossiers du chemin n'en est pas un", errno.EISDIR: "c'est un dossier",
-            errno.EIO: "erreur d'entrée-sortie du disque", errno.EMFILE: "trop de fichiers ouverts",
-            errno.ENFILE: "trop de fichiers ouverts", errno.ELOOP: "trop de liens symboliques",
-            errno.ENAMETOOLONG: "nom de fichier trop long"}.get(exc.errno, f"erreur système n°{exc.errno}")
-    return f"{what}{where}"
+    return ERRNO_WORDS.get(exc.errno, f"erreur système n°{exc.errno}") + where
 
 
 class ConfigError(AiguillageError):

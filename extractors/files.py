@@ -7,6 +7,8 @@ import errno
 import os
 from pathlib import Path
 
+from config.errors import ERRNO_WORDS
+
 _HEX_PATH = "fs-hex:"
 
 
@@ -38,7 +40,8 @@ NOT_REGULAR_REASON = "pas un fichier ordinaire (tube, périphérique ou socket) 
 
 def os_reason(exc: OSError) -> str:
     """Why the system would not let us read a file, in French, without its path."""
-    reasons = {errno.EACCES: "accès refusé (droits du fichier)", errno.EPERM: "accès refusé (droits du fichier)",
-               errno.ENOENT: "fichier disparu pendant la lecture", errno.ELOOP: LINK_REASON,
-               errno.EISDIR: "c'est un dossier, pas un fichier", errno.EIO: "erreur de lecture du disque"}
+    reasons = {**ERRNO_WORDS, errno.EACCES: "accès refusé (droits du fichier)",
+               errno.EPERM: "accès refusé (droits du fichier)", errno.ENOENT: "fichier disparu pendant la lecture",
+               errno.ELOOP: LINK_REASON, errno.EISDIR: "c'est un dossier, pas un fichier",
+               errno.EIO: "erreur de lecture du disque"}
     return "fichier illisible : " + reasons.get(exc.errno, "le système refuse de le lire")

@@ -21,6 +21,8 @@ from config.errors import AiguillageError, ExitCode
 
 MODEL_META = "aiguillage-model.json"
 DISAGREEMENT_CAP = 0.5  # the most a type may score when the two readers disagree
+SECOND_TOPIC = 0.10  # a second type this likely after calibration: the letter is about two things…
+SECOND_TOPIC_CAP = 0.75  # …and a person decides (below the review threshold, 0.8 by default)
 _BOW = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2,
         "no_output_layer": False, "length": 2 ** 15}
 
@@ -55,6 +57,8 @@ class TextModel:
             probs = calibrate(raw, self.temperature)
             if not agree:  # the two readers name different types: a person decides
                 probs = {k: min(v, DISAGREEMENT_CAP) for k, v in probs.items()}
+            elif sorted(probs.values())[-2] >= SECOND_TOPIC:  # a second type still likely: two topics
+                probs = {k: min(v, SECOND_TOPIC_CAP) for k, v in probs.items()}
             out.append(probs)
         return out
 

@@ -65,11 +65,6 @@ def _open(with_index: bool = True):
     return store, index, LockVault.for_store(store)
 
 
-def _storage_errors(fn):
-    """Kept as a marker: a storage failure ends in cli.main (one French line, its exit status)."""
-    return fn
-
-
 def _sync(store, index, vault, quiet: bool = False) -> int:
     from storage.audit.index import ChainBroken
     from storage.audit.lock import sealer
@@ -82,7 +77,6 @@ def _sync(store, index, vault, quiet: bool = False) -> int:
         return 0
 
 
-@_storage_errors
 def run_query(args) -> int:
     from storage.audit.query import BadFilter, Filters, query
 
@@ -127,7 +121,6 @@ def _write(rows: list[dict], args, filters) -> None:
     out.flush()
 
 
-@_storage_errors
 def run_verify(args) -> int:
     from storage.audit.verify import verify
 
@@ -162,7 +155,6 @@ def run_verify(args) -> int:
     return 1
 
 
-@_storage_errors
 def run_sync(args) -> int:
     store, index, vault = _open()
     n = _sync(store, index, vault)
@@ -170,7 +162,6 @@ def run_sync(args) -> int:
     return 0
 
 
-@_storage_errors
 def run_rebuild(args) -> int:
     from storage.audit.index import ChainBroken
     from storage.audit.lock import sealer

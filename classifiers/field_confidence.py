@@ -29,8 +29,13 @@ def field_doubts(required: tuple[str, ...], fields: Mapping[str, object], reject
     return reasons
 
 
-def alerts(doc_type: str | None, rejected: Mapping[str, str], supplier_id: str | None) -> list[str]:
-    """The accounts-payable alert codes of an invoice or credit note (others have none)."""
+def alerts(doc_type: str | None, rejected: Mapping[str, str], supplier_id: str | None,
+           iban: str | None = None, known_iban: str | None = None) -> list[str]:
+    """The accounts-payable alert codes of an invoice or credit note (others have none).
+
+    ``iban``: the valid IBAN read on the document; ``known_iban``: the matched supplier's on
+    file (registered, or last validated for a learned supplier). A different one is the classic
+    bank-details fraud: ``bank_details_changed``, payment waits for a second person."""
     if doc_type not in AP_TYPES:
         return []
     found = []
@@ -38,4 +43,6 @@ def alerts(doc_type: str | None, rejected: Mapping[str, str], supplier_id: str |
         found.append("totals_inconsistent")
     if supplier_id is None:
         found.append("unknown_supplier")
+    elif iban and known_iban and "iban" not in rejected and iban != known_iban:
+        found.append("bank_details_changed")
     return found

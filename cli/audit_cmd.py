@@ -22,6 +22,8 @@ KIND_FR = {
     "quarantined": "mis en quarantaine", "claimed": "pris en charge", "released": "libéré",
     "viewed": "consulté", "corrected": "corrigé", "rerouted": "réaiguillé", "completed": "terminé",
     "purged": "purgé", "returned": "renvoyé en vidéocodage",
+    "supplier_learned": "fournisseur appris", "bank_details_pending": "IBAN en attente de confirmation",
+    "tenant_learned": "locataire appris", "learned_forgotten": "apprentissage effacé",
 }
 CSV_COLUMNS = ["seq", "at", "kind", "actor", "document_id", "queue", "other_queue", "sha256",
                "tenant_reference", "supplier_id", "supplier_siret", "event_id", "hash", "details"]

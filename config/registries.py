@@ -33,6 +33,7 @@ class Supplier:
     city: str
     email: str
     phone: str
+    source: str = "registry"  # or "learned": taught by a validated correction (storage/learned.py)
 
     @property
     def siren(self) -> str:
@@ -50,6 +51,7 @@ class Tenant:
     agency: str
     email: str
     phone: str
+    source: str = "registry"  # or "learned": taught by a validated correction (storage/learned.py)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,13 @@ class Registries:
 
     def tenant_by_reference(self, ref: str) -> Tenant | None:
         return next((t for t in self.tenants if t.tenant_reference == ref), None)
+
+    def with_learned(self, suppliers: tuple[Supplier, ...] = (), tenants: tuple[Tenant, ...] = ()) -> "Registries":
+        """These registries and entries learned from corrections, the registered ones first (a
+        lookup finds the registry's entry, and its spelling, before a learned one)."""
+        if not suppliers and not tenants:
+            return self
+        return Registries(self.suppliers + tuple(suppliers), self.tenants + tuple(tenants))
 
 
 def _read_csv(path: Path, columns: tuple[str, ...], what: str) -> list[dict[str, str]]:

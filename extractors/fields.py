@@ -75,6 +75,7 @@ def _merge_facturx(ex: Extraction, doc_type: str, xml: bytes, registries: Regist
         known = registries.supplier_by("supplier_id", ex.supplier_id)
         if known:
             ex.fields["supplier_name"] = known.name
+            ex.supplier_iban = known.iban or None
 
 
 def _merge_totals(ex: Extraction, cii: dict, credit: bool) -> None:

@@ -294,6 +294,7 @@ def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
         match = match_supplier_by_name(registries, text)
     if match:
         ex.supplier_id = match.supplier.supplier_id
+        ex.supplier_iban = match.supplier.iban or None
         f["supplier_name"] = match.supplier.name
     else:
         name = guess_supplier_name(doc)

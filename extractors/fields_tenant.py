@@ -71,6 +71,11 @@ def read_name(doc: Doc, ex: Extraction, registries: Registries, cands: list[Pers
     if cands:
         known = tenant_by_name(registries, cands[0].name)  # the registry's spelling when it knows the name
         ex.fields["tenant_name"] = known.tenant_name if known else cands[0].name
+        if (known is not None and known.source == "learned" and "tenant_reference" not in ex.fields
+                and "tenant_reference" not in ex.rejected):
+            # a writer a validated correction taught: their reference, though this letter omits it
+            ex.fields["tenant_reference"] = known.tenant_reference
+            ex.tenant_reference_known = True
         return cands[0]
     return None
 

@@ -61,8 +61,11 @@ def registry_digits_length(registries: Registries) -> int | None:
     hit = _shape_cache.get(key)
     if hit is not None and hit[0] is registries.tenants:
         return hit[1]
-    lengths = {len(t.tenant_reference) if t.tenant_reference.isdigit() else -1 for t in registries.tenants}
+    lengths = {len(t.tenant_reference) if t.tenant_reference.isdigit() else -1 for t in registries.tenants
+               if t.source == "registry"}  # the landlord's format: not what corrections taught
     n = lengths.pop() if len(lengths) == 1 and -1 not in lengths else None
+    if len(_shape_cache) >= 8:  # registries merged anew with learned tenants: forget the old ones
+        _shape_cache.clear()
     _shape_cache[key] = (registries.tenants, n)
     return n
 

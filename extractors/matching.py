@@ -113,6 +113,8 @@ def tenant_by_name(registries: Registries, name: str) -> Tenant | None:
         for t in registries.tenants:
             index.setdefault(" ".join(sorted(simplify_person(t.tenant_name).split())), []).append(t)
         hit = (registries.tenants, index)
+        if len(_BY_NAME) >= 8:  # registries merged anew with learned tenants: forget the old ones
+            _BY_NAME.clear()
         _BY_NAME[key] = hit
     found = hit[1].get(" ".join(sorted(simplify_person(name).split())), [])
     return found[0] if len(found) == 1 else None

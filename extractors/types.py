@@ -62,3 +62,4 @@ class Extraction:
     rejected: dict[str, str] = field(default_factory=dict)
     supplier_id: str | None = None
     tenant_reference_known: bool = False
+    supplier_iban: str | None = None  # the matched supplier's IBAN on file (registry or learned): bank_details_changed

@@ -32,6 +32,7 @@ def process_batch(files: list[str], sources: dict[str, str] | None = None) -> li
     queued; at most a few files' pages are in flight, so memory does not grow with the batch.
     ``sources`` names a file as users know it when it was read from elsewhere (a push)."""
     rt = runtime()
+    rt.refresh_learned()  # what corrections taught, here or on another machine, since the last batch
     in_flight = FilesInFlight(rt, pages_limit=4 * workers())
     for group in _groups(files, in_flight.pages_limit):
         arrivals = receive_task(group, [(sources or {}).get(path) or shown_path(path) for path in group])

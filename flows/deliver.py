@@ -84,7 +84,7 @@ def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Underst
             store.put_file(layout.document(doc_id, "searchable.pdf"), pdf, "application/pdf")
     if doc.facturx_xml:
         store.put(layout.document(doc_id, "facturx.xml"), doc.facturx_xml, "application/xml")
-    alerts = ap_alerts(c.type, x.rejected, x.supplier_id)
+    alerts = ap_alerts(c.type, x.rejected, x.supplier_id, x.fields.get("iban"), x.supplier_iban)
     record_doc = {
         "document_id": doc_id, "sha256": sha256, "source": doc.source, "source_pages": doc.source_pages,
         "type": c.type, "confidence": c.confidence, "method": c.method, "scores": c.scores,

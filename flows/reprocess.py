@@ -1,7 +1,8 @@
 """After a vidéocodage operator's correction the document goes on: the routing rules decide
 again with the corrected type and fields, the work item leaves ``videocodage`` for its team's
-queue (and copies), the document's record carries the human answer, and the correction is
-kept for the next training.
+queue (and copies), the document's record carries the human answer, the correction is kept
+for the next training, and a supplier identity or tenant reference the registries lack is
+learned for the next run (flows/learning.py).
 
 ``reprocess_document`` is the Prefect flow; ``reprocess`` the same work as a plain function.
 """
@@ -17,6 +18,7 @@ from prefect import flow
 from classifiers.decide import URGENCY_BY_CONTENT
 from classifiers.urgency import urgency_reasons
 from config.routing import Facts
+from flows.learning import learn_from_correction
 from storage import documents, queues, workitems
 from storage.audit import AuditEvent, corrected, record
 from storage.corrections import InvalidCorrection, save_correction
@@ -68,6 +70,7 @@ def reprocess(rt: Runtime, document_id: str, corrected_type: str, corrected_fiel
     if machine["type"] != corrected_type:
         changes["type"] = (machine["type"], corrected_type)
     record(store, corrected(document_id, actor, changes, queue=review))
+    learn_from_correction(rt, document_id, corrected_type, fields, actor)  # the next run knows it
 
     routed_to = decision.queue
     status = "routed" if routed_to != review else "completed"

@@ -34,26 +34,27 @@ def legibility(doc: DocumentText) -> float | None:
 
 def understand(doc: DocumentText, rt: Runtime, today: dt.date | None = None) -> Understanding:
     text = doc.text
+    registries = rt.registries_now()  # with what validated corrections taught
     facturx_code = None
     if doc.facturx_xml:
         try:
             facturx_code = fields_from_cii(doc.facturx_xml).get("type_code")
         except ValueError:
             facturx_code = None
-    probe = extract_fields("supplier_invoice", "supplier", text, rt.registries, doc.facturx_xml, today)
+    probe = extract_fields("supplier_invoice", "supplier", text, registries, doc.facturx_xml, today)
     priced = all(k in probe.fields for k in ("total_excl_tax", "total_tax", "total_incl_tax"))
     hints = Hints(facturx_type_code=facturx_code, supplier_identified=probe.supplier_id is not None,
                   priced=priced)
     always = frozenset(t.code for t in rt.taxonomy.types.values() if t.always_urgent)
     classification = classify(text, rt.model, hints, always)
     family = rt.taxonomy.type(classification.type).family
-    extraction = extract_fields(classification.type, family, text, rt.registries, doc.facturx_xml, today)
+    extraction = extract_fields(classification.type, family, text, registries, doc.facturx_xml, today)
     if family != "other" and any(p.words for p in doc.pages):
         # Tables read block by block separate labels from figures: read the page row by row
         # too, and take the totals from it when the first reading found none (they are checked
         # together: HT + TVA = TTC). Other fields stay with the first reading, which keeps
         # addresses and e-mails whole.
-        by_rows = extract_fields(classification.type, family, rows_text(doc), rt.registries, doc.facturx_xml,
+        by_rows = extract_fields(classification.type, family, rows_text(doc), registries, doc.facturx_xml,
                                  today)
         _fill_missing(extraction, by_rows)
     return Understanding(classification, extraction, legibility(doc))

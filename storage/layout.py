@@ -17,6 +17,8 @@ holds a key literal or splits a key).
     corrections/<document_id>.json                    an operator's correction, kept for training
     intake/<sha256>/<file name>                       a file pushed by a station, waiting to be routed
     intake-dispatch/<sha256>.json                     create-only marker: that push was handed to a worker
+    learned/suppliers/<id>.json                       a supplier identity taught by a validated correction
+    learned/tenants/<hash of reference>.json          a tenant reference and name taught likewise
     audit/chain/<block>/<sequence>.json               one audit event, hash-chained
     audit/head.json                                   where the chain's next event goes (a hint)
 """
@@ -32,6 +34,8 @@ QUEUES = "queues/"
 CORRECTIONS = "corrections/"
 INTAKE = "intake/"
 DISPATCHED = "intake-dispatch/"
+LEARNED_SUPPLIERS = "learned/suppliers/"
+LEARNED_TENANTS = "learned/tenants/"
 AUDIT_CHAIN = "audit/chain/"
 AUDIT_HEAD = "audit/head.json"
 ARTEFACTS = ("record.json", "text.json", "searchable.pdf", "facturx.xml", "routed.json")
@@ -88,6 +92,27 @@ def document_of(key: str) -> tuple[str, str] | None:
 
 def correction(document_id: str) -> str:
     return f"{CORRECTIONS}{check_id(document_id)}.json"
+
+
+# -- what corrections taught ------------------------------------------------------------
+
+_LEARNED_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,63}$")
+
+
+def learned_supplier(learned_id: str) -> str:
+    if not _LEARNED_ID.match(learned_id or ""):
+        raise ValueError(f"identifiant de fournisseur appris invalide : {learned_id!r}")
+    return f"{LEARNED_SUPPLIERS}{learned_id}.json"
+
+
+def learned_tenant(reference_hash: str) -> str:
+    return f"{LEARNED_TENANTS}{check_id(reference_hash)}.json"
+
+
+def is_learned_entry(prefix: str, key: str) -> bool:
+    """True for a learned entry's object right under ``prefix`` (``LEARNED_SUPPLIERS``, ``LEARNED_TENANTS``)."""
+    rest = key[len(prefix):] if key.startswith(prefix) else ""
+    return rest.endswith(".json") and "/" not in rest and len(rest) > 5
 
 
 # -- queues ---------------------------------------------------------------------------

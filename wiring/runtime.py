@@ -10,14 +10,20 @@ machine (``ocr.task_runner: processes``, workers), so they receive plain, small 
 
 from __future__ import annotations
 
+import logging
 import os
-from dataclasses import dataclass
+import threading
+import time
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 from config import Settings, Taxonomy, load_settings, load_taxonomy
 from config.registries import Registries, load_registries
 from config.routing import RoutingRules, load_routing
+
+log = logging.getLogger("aiguillage.runtime")
+LEARNED_TTL_SECONDS = 30.0  # a lesson learned on another machine reaches this process within this time
 
 
 def prepare_prefect_environment(settings: Settings) -> Path:
@@ -49,7 +55,38 @@ class Runtime:
     settings: Settings
     taxonomy: Taxonomy
     routing: RoutingRules
-    registries: Registries
+    registries: Registries  # the registries as configured (CSV); ``registries_now()`` adds what corrections taught
+    _learned: tuple = field(default=(None, None, 0.0), init=False, repr=False, compare=False)
+    _learned_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False, compare=False)
+
+    def registries_now(self) -> Registries:
+        """The registries and the suppliers and tenants learned from validated corrections
+        (storage/learned.py), read from the store at most ``LEARNED_TTL_SECONDS`` ago: a
+        long-lived process (``serve``, a worker) sees another machine's lesson. The same object
+        while nothing changed (extraction caches its indexes per registries object)."""
+        with self._learned_lock:
+            learned, merged, read_at = self._learned
+            if merged is not None and time.monotonic() - read_at < LEARNED_TTL_SECONDS:
+                return merged
+            from storage.errors import StorageError
+            from storage.learned import learned_entries
+
+            try:
+                fresh = learned_entries(self.store)
+            except StorageError as exc:  # the store will fail the batch itself; extraction keeps what it knew
+                log.warning("entrées apprises illisibles (%s) : les précédentes restent en usage", exc)
+                fresh = learned if learned is not None else ((), ())
+            if merged is None or fresh != learned:
+                merged = self.registries.with_learned(*fresh)
+            self._learned = (fresh, merged, time.monotonic())
+            return merged
+
+    def refresh_learned(self) -> None:
+        """Read the learned entries again at the next ``registries_now()`` (a batch starts, a
+        correction taught something)."""
+        with self._learned_lock:
+            learned, merged, _ = self._learned
+            self._learned = (learned, merged, 0.0)
 
     @cached_property
     def store(self):

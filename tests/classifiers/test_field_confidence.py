@@ -54,3 +54,13 @@ def test_required_fields_are_checked_against_the_known_fields(tmp_path):
     with pytest.raises(ConfigError) as exc:
         load_taxonomy(bad)
     assert "types.supplier_quote.required_fields" in str(exc.value) and "total_ttc" in str(exc.value)
+
+
+def test_an_iban_other_than_the_suppliers_known_one_is_bank_details_changed():
+    known, other = "FR7620041790263762389803493", "FR7630006000011234567890189"
+    assert alerts("supplier_invoice", {}, "F0001", other, known) == ["bank_details_changed"]
+    assert alerts("supplier_credit_note", {}, "L-123456789", other, known) == ["bank_details_changed"]
+    assert alerts("supplier_invoice", {}, "F0001", known, known) == []
+    assert alerts("supplier_invoice", {}, "F0001", other, None) == []  # no IBAN on file: nothing to compare
+    assert alerts("supplier_invoice", {"iban": "invalide"}, "F0001", other, known) == []
+    assert alerts("supplier_quote", {}, "F0001", other, known) == []  # a quote is not paid

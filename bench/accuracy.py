@@ -246,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
                                  (test, reads))
     rt = runtime()
     if args.model:
-        rt.__dict__["model"] = load_model(args.model)
+        rt.use_model(load_model(args.model))
     summaries = {}
     for name, (title, (truths, reads)) in sets.items():
         t0 = time.time()

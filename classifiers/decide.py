@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from classifiers.model import TextModel
+from classifiers.model import DISAGREEMENT_CAP, TextModel
 from classifiers.textnorm import normalise
 from classifiers.urgency import urgency_reasons
+from extractors.einvoice_xml import SYNTAX_LABELS, is_credit_code, is_known_code
 
 SUPPLIER_TYPES = ("supplier_invoice", "supplier_credit_note", "supplier_quote")
 # Types whose urgency depends on what the letter says (the others are never urgent
@@ -29,6 +30,8 @@ _LEGAL_HEADER = re.compile(r"commissaires? de justice|huissiers? de justice|trib
                            r"d.instance|administratif)|avocats? au barreau|greffe du tribunal|cour d.appel")
 HEADER_CHARS = 400  # the first lines of the first page
 RULE_CONFIDENCE = 0.98  # a rule's answer when the model does not contradict it
+SUPPLIER_MASS = 0.5  # a known supplier's document: the model must give its three types this much to choose alone
+UNSURE = DISAGREEMENT_CAP  # the model's own cap when it is unsure (its readers disagree, two topics)
 
 
 def legal_header(text: str) -> bool:
@@ -59,16 +62,20 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
              always_urgent: frozenset[str] = frozenset()) -> Classification:
     probs = model.probabilities(text) if text.strip() else {}
     method, reason = "textcat", "modèle de langue"
-    if hints.facturx_type_code in ("380", "381", "384", "389", "751"):
-        doc_type = "supplier_credit_note" if hints.facturx_type_code == "381" else "supplier_invoice"
+    if is_known_code(hints.facturx_type_code):
+        doc_type = "supplier_credit_note" if is_credit_code(hints.facturx_type_code) else "supplier_invoice"
         probs = {doc_type: 0.995}
         method, reason = "facturx", "facture électronique Factur-X"
     elif hints.supplier_identified and probs:
         narrowed = {t: probs.get(t, 0.0) for t in SUPPLIER_TYPES}
         total = sum(narrowed.values())
-        if total > 0.05:  # otherwise the model strongly disagrees: leave it to a human
+        if total >= SUPPLIER_MASS and max(probs.values()) > UNSURE:
             probs = {t: p / total for t, p in narrowed.items()}
             method, reason = "rules+textcat", "fournisseur reconnu (SIRET, TVA ou IBAN)"
+        elif total > 0.05:  # a supplier's document, but the model hardly saw one, or its readers
+            # disagreed (capped at 0.5): which of the three is a guess, not a certainty
+            probs = {t: min(p / total, 0.5) for t, p in narrowed.items()}
+            method, reason = "rules+textcat", "fournisseur reconnu, type de pièce incertain"
         else:
             probs = {t: min(p, 0.5) for t, p in probs.items()}
             method, reason = "conflict", "fournisseur reconnu mais contenu d'un autre type"
@@ -90,3 +97,19 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
     urgent = best in always_urgent or bool(relevant)
     return Classification(best, round(probs[best], 4), urgent, relevant, method, reason,
                           {k: round(v, 4) for k, v in top.items()})
+
+
+UNKNOWN_CODE_CONFIDENCE = 0.5  # below any review threshold: a person says what the document is
+
+
+def classify_einvoice(syntax: str, type_code: str | None) -> Classification:
+    """An e-invoice received as XML (no text to weigh): its document type code says whether it is
+    an invoice or a credit note, for sure (confidence 1.0); a code no list knows goes to a person."""
+    doc_type = "supplier_credit_note" if is_credit_code(type_code) else "supplier_invoice"
+    label = SYNTAX_LABELS.get(syntax, syntax)
+    if is_known_code(type_code):
+        confidence, reason = 1.0, f"facture électronique {label} (code de type {type_code})"
+    else:
+        confidence, reason = UNKNOWN_CODE_CONFIDENCE, f"facture électronique {label} de code de type inconnu " \
+                                                      f"« {type_code or 'absent'} »"
+    return Classification(doc_type, confidence, method="xml", reason=reason, scores={doc_type: confidence})

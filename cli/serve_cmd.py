@@ -1,7 +1,9 @@
 """``aiguillage serve``: the long-running service of the scanning station.
 
 Without PREFECT_API_URL it works alone: every few seconds one intake round (hot folder and
-pushed files), plus retraining and retention on their schedule, each a Prefect flow run.
+pushed files), plus retraining (every night at ``serve.retrain_at``, else every
+``serve.retrain_hours``, when corrections came) and retention on their schedule, each a
+Prefect flow run.
 With PREFECT_API_URL it deploys its flows to a work pool and dispatches the files to the
 workers (``prefect worker start --pool POOL``, on as many machines as needed).
 """
@@ -65,21 +67,49 @@ def _serve_alone(args, settings, hot, where: str) -> None:
     from flows.intake_round import intake_round
 
     print(f"aiguillage : service démarré ({where})", file=sys.stderr, flush=True)
-    schedule = {retrain_flow: settings["serve.retrain_hours"], retention_flow: settings["serve.retention_hours"]}
+
+    def retrain() -> None:  # a candidate, promoted if not worse; nothing when no correction came
+        outcome = retrain_flow(when_new_corrections=True)
+        if outcome.get("version") and "skipped" not in outcome:
+            print(f"modèle {outcome['version']} : {outcome['report']}", flush=True)
+
+    retrain_at = settings["serve.retrain_at"]
+    schedule = {retention_flow: settings["serve.retention_hours"]}
+    if not retrain_at:
+        schedule[retrain] = settings["serve.retrain_hours"]
     last = {job: time.monotonic() for job in schedule}
+    next_retrain = next_daily(retrain_at) if retrain_at else None
     while True:
         with _round_survived("passage sur le dossier de dépôt"):
             for line in intake_round(hot):
                 print(f"{line['source']} p.{line['source_pages']} -> {line['queue']} ({line['status']})",
                       flush=True)
+        if next_retrain is not None and time.time() >= next_retrain:
+            next_retrain = next_daily(retrain_at)
+            with _round_survived("réentraînement"):
+                retrain()
         for job, hours in schedule.items():
             if hours and time.monotonic() - last[job] >= hours * 3600:
                 last[job] = time.monotonic()
-                with _round_survived(job.name if hasattr(job, "name") else "tâche planifiée"):
+                with _round_survived(getattr(job, "name", "réentraînement")):
                     job()
         if args.once:
             return
         time.sleep(args.interval)
+
+
+def next_daily(at: str, now: float | None = None) -> float:
+    """Epoch seconds of the next ``HH:MM`` in Paris time after ``now`` (today's, or tomorrow's)."""
+    from datetime import datetime, timedelta
+
+    from config.clock import PARIS
+
+    moment = datetime.fromtimestamp(time.time() if now is None else now, PARIS)
+    hh, mm = (int(x) for x in at.split(":"))
+    due = moment.replace(hour=hh, minute=mm, second=0, microsecond=0)
+    if due <= moment:
+        due = (due.replace(tzinfo=None) + timedelta(days=1)).replace(tzinfo=PARIS)
+    return due.timestamp()
 
 
 @contextmanager

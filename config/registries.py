@@ -14,7 +14,10 @@ from config.errors import ConfigError
 from config.taxonomy import embedded_path
 
 SUPPLIER_COLUMNS = ("supplier_id", "name", "siret", "vat", "iban", "bic", "trade",
-                    "address", "postal_code", "city", "email", "phone")
+                    "address", "postal_code", "city", "email", "phone", "requires_order")
+# Columns a registry file may leave out, with the value they then take.
+OPTIONAL_COLUMNS = {"requires_order": "no"}
+YES, NO = ("yes", "oui", "o", "y", "1", "true", "vrai"), ("no", "non", "n", "0", "false", "faux", "")
 TENANT_COLUMNS = ("tenant_reference", "tenant_name", "residence", "address", "postal_code",
                   "city", "agency", "email", "phone")
 
@@ -34,6 +37,7 @@ class Supplier:
     email: str
     phone: str
     source: str = "registry"  # or "learned": taught by a validated correction (storage/learned.py)
+    requires_order: bool = False  # its invoices must name a purchase order (config/purchase_orders.py)
 
     @property
     def siren(self) -> str:
@@ -79,10 +83,10 @@ def _read_csv(path: Path, columns: tuple[str, ...], what: str) -> list[dict[str,
     try:
         with path.open(newline="", encoding="utf-8") as fh:
             reader = csv.DictReader(fh)
-            missing = [c for c in columns if c not in (reader.fieldnames or [])]
+            missing = [c for c in columns if c not in (reader.fieldnames or []) and c not in OPTIONAL_COLUMNS]
             if missing:
                 raise ConfigError(str(path), missing[0], f"colonne manquante dans le registre des {what}")
-            rows = [{c: (row.get(c) or "").strip() for c in columns} for row in reader]
+            rows = [{c: (row.get(c) or OPTIONAL_COLUMNS.get(c, "")).strip() for c in columns} for row in reader]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise ConfigError(str(path), None, f"lecture impossible ({exc})") from exc
     return rows
@@ -91,9 +95,17 @@ def _read_csv(path: Path, columns: tuple[str, ...], what: str) -> list[dict[str,
 def load_registries(suppliers_file: Path | None = None, tenants_file: Path | None = None) -> Registries:
     s_path = suppliers_file or embedded_path("suppliers.csv")
     t_path = tenants_file or embedded_path("tenants.csv")
-    suppliers = tuple(Supplier(**r) for r in _read_csv(s_path, SUPPLIER_COLUMNS, "fournisseurs"))
+    suppliers = tuple(Supplier(**dict(r, requires_order=_yes_no(r["requires_order"], s_path, i + 2, "requires_order")))
+                      for i, r in enumerate(_read_csv(s_path, SUPPLIER_COLUMNS, "fournisseurs")))
     tenants = tuple(Tenant(**r) for r in _read_csv(t_path, TENANT_COLUMNS, "locataires"))
     for i, s in enumerate(suppliers):
         if not (s.siret.isdigit() and len(s.siret) == 14):
             raise ConfigError(str(s_path), f"ligne {i + 2}.siret", f"SIRET « {s.siret} » : 14 chiffres attendus")
     return Registries(suppliers, tenants)
+
+
+def _yes_no(value: str, path: Path, line: int, column: str) -> bool:
+    text = value.strip().lower()
+    if text in YES or text in NO:
+        return text in YES
+    raise ConfigError(str(path), f"ligne {line}.{column}", f"valeur « {value} » : yes ou no attendu")

@@ -76,13 +76,38 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("routing.rules_file", Path, None, help="YAML routing rules replacing the embedded ones"),
     Setting("registries.suppliers_file", Path, None),
     Setting("registries.tenants_file", Path, None),
+    Setting("registries.purchase_orders_file", Path, None,
+            help="purchase-order registry (CSV) replacing the embedded one; an ERP extract imported with "
+                 "« aiguillage commandes import » goes over it"),
+    Setting("payables.order_tolerance_percent", float, 2.0, minimum=0.0, maximum=100.0,
+            help="an invoice may differ from its purchase order by this share of the order's amount..."),
+    Setting("payables.order_tolerance_amount", float, 50.0, minimum=0.0,
+            help="...and by at most this many euros (both limits apply: the stricter wins)"),
+    Setting("payables.payment_lead_days", int, 5, minimum=0, maximum=60,
+            help="an invoice is to be paid this many working days before its due date"),
+    Setting("export.csv_columns", str, "document_id,type,supplier_name,supplier_siret,supplier_vat,invoice_number,"
+            "invoice_date,due_date,total_excl_tax,total_tax,total_incl_tax,iban,order_reference,building,cost_centre",
+            help="columns of the accounting CSV, in order (see README, « Export comptable »)"),
+    Setting("export.csv_separator", str, ";", choices=(";", ",", "tab")),
+    Setting("export.buyer_name", str, "Bailleur social", help="the buyer named in exported CII invoices"),
+    Setting("export.lock_minutes", float, 30.0, minimum=1.0, maximum=1440.0,
+            help="an export lock older than this is taken over (its holder died)"),
     Setting("intake.hot_folder", Path, None),
     Setting("intake.settle_seconds", float, 2.0, minimum=0.0, maximum=600),
     Setting("retention.days", int, 0, minimum=0, maximum=36500,
             help="documents handled this many days ago lose their text and images (0: keep all)"),
     Setting("serve.retrain_hours", float, 168.0, minimum=0.0, help="retrain every N hours when corrections came (0: never)"),
+    Setting("serve.retrain_at", str, None, help="HH:MM, Paris time: retrain every day at that time when corrections "
+                                                "came (instead of serve.retrain_hours)"),
     Setting("serve.retention_hours", float, 24.0, minimum=0.0, help="run the retention flow every N hours (0: never)"),
     Setting("serve.batch_files", int, 4, minimum=1, maximum=1000, help="files per flow run dispatched to workers"),
+    Setting("model.refresh_seconds", float, 30.0, minimum=0.0, maximum=3600.0,
+            help="a newly promoted model reaches every process within this time"),
+    Setting("model.tolerance_points", float, 0.5, minimum=0.0, maximum=100.0,
+            help="a candidate model this many points below the model in service is still promoted"),
+    Setting("model.evaluation_dir", Path, None,
+            help="labelled documents (JSON: pages, label.type) scoring each candidate model; default: the "
+                 "foreign set bench/foreign beside the source, when present"),
     Setting("audit.index_url", str, None, help="SQLAlchemy URL of the audit index (default: SQLite under AIGUILLAGE_HOME)"),
 )
 BY_KEY = {s.key: s for s in SCHEMA}
@@ -253,8 +278,18 @@ def _read_secrets(values: dict[str, Any]) -> None:
 
 
 def _check_consistency(settings: Settings) -> None:
+    at = settings["serve.retrain_at"]
+    if at is not None and not _is_hh_mm(at):
+        raise ConfigError(settings.source, "serve.retrain_at", f"valeur « {at} » invalide : une heure HH:MM attendue, "
+                                                                     "entre guillemets dans le YAML (ex. \"02:30\")")
     if settings["storage.backend"] == "s3":
         for key in ("storage.s3.endpoint", "storage.s3.access_key", "storage.s3.secret_key"):
             if not settings[key]:
                 raise ConfigError(settings.source, key,
                                   f"obligatoire avec storage.backend: s3 (variable {BY_KEY[key].env})")
+
+
+def _is_hh_mm(text: str) -> bool:
+    hours, sep, minutes = text.partition(":")
+    return (sep == ":" and len(minutes) == 2 and hours.isdigit() and minutes.isdigit()
+            and 0 <= int(hours) < 24 and 0 <= int(minutes) < 60)

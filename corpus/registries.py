@@ -20,6 +20,8 @@ from extractors.validators import iban_from_bban, luhn_complete, vat_from_siren
 DEFAULT_SEED = 31000
 TENANT_COUNT = 500
 DATA_DIR = Path(__file__).resolve().parent.parent / "config" / "data"
+# Maintenance and works contractors: their invoices must name a purchase order (README, "Bons de commande").
+ORDER_TRADES = ("chauffage", "ascenseurs", "couverture", "maçonnerie", "sécurité incendie")
 
 
 def rib_key(bank: str, branch: str, account: str) -> str:
@@ -68,6 +70,7 @@ def generate_suppliers(rng: random.Random) -> list[dict[str, str]]:
             "city": town,
             "email": f"{rng.choice(('contact', 'facturation', 'compta', 'accueil'))}@{_slug(name)}.fr",
             "phone": "05" + rng.choice(("61", "62", "34", "67")) + f"{rng.randint(0, 999999):06d}",
+            "requires_order": "yes" if trade in ORDER_TRADES else "no",
         })
     return rows
 

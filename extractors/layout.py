@@ -14,7 +14,12 @@ from extractors.types import DocumentText, PageText, Word
 
 def page_rows(page: PageText) -> str:
     """The page's words grouped into rows (vertical overlap), each row left to right."""
-    words = sorted((w for w in page.words if w.text.strip()), key=lambda w: (w.top, w.left))
+    return "\n".join(" ".join(x.text for x in row) for row in word_rows(page.words)) + "\n"
+
+
+def word_rows(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into rows (vertical overlap), top to bottom, each row left to right."""
+    words = sorted((w for w in words if w.text.strip()), key=lambda w: (w.top, w.left))
     rows: list[list[Word]] = []
     for w in words:
         middle = w.top + w.height / 2
@@ -26,7 +31,7 @@ def page_rows(page: PageText) -> str:
                 break
         else:
             rows.append([w])
-    return "\n".join(" ".join(x.text for x in sorted(row, key=lambda x: x.left)) for row in rows) + "\n"
+    return [sorted(row, key=lambda x: x.left) for row in rows]
 
 
 def rows_text(doc: DocumentText) -> str:

@@ -22,14 +22,16 @@ import numpy as np
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from extractors import commands
+from extractors.einvoice import read_einvoice_file
+from extractors.einvoice_xml import EInvoiceError, looks_like_xml
 from extractors.errors import UnreadableInput
-from extractors.files import LINK_REASON, NOT_REGULAR_REASON, local_path, os_reason
+from extractors.files import LINK_REASON, NOT_REGULAR_REASON, local_path, os_reason, shown_path
 from extractors.pdf_limits import check_pages
 from extractors.types import Word
 
 log = logging.getLogger("aiguillage.reading")
 
-SUPPORTED = ("pdf", "tiff", "png", "jpeg")
+SUPPORTED = ("pdf", "tiff", "png", "jpeg", "xml")  # xml: an e-invoice (UBL, CII), read by extractors/einvoice.py
 _MAGIC = (
     (b"%PDF-", "pdf"),
     (b"II*\x00", "tiff"),
@@ -81,6 +83,8 @@ def sniff(head: bytes) -> str | None:
             return kind
     if archive(head):
         return None
+    if looks_like_xml(head):
+        return "xml"
     # Some PDFs carry a little garbage before the header; the format allows 1024 bytes.
     if b"%PDF-" in head[:1024]:
         return "pdf"
@@ -119,10 +123,25 @@ def inspect(path: Path, max_pages: int, max_page_pixels: int, dpi: int,
         packed = archive(head)
         if packed:
             raise UnreadableInput(f"{packed} : extrayez-en les documents et déposez-les un par un", "archive")
-        raise UnreadableInput("format non pris en charge : ni PDF, ni TIFF, ni PNG, ni JPEG", "unsupported")
+        raise UnreadableInput("format non pris en charge : ni PDF, ni TIFF, ni PNG, ni JPEG, ni facture "
+                              "électronique XML (UBL, CII)", "unsupported")
+    if kind == "xml":
+        return _inspect_xml(path, size)
     if kind == "pdf":
         return _inspect_pdf(path, size, max_pages, max_page_pixels, dpi, max_page_content, seconds)
     return _inspect_image(path, kind, size, max_pages, max_page_pixels)
+
+
+def _inspect_xml(path: Path, size: int) -> SourceInfo:
+    """An XML file: an e-invoice (UBL 2.1 or CII, parsed safely) is one document of one page;
+    anything else is refused with a reason naming the file."""
+    try:
+        read_einvoice_file(path, shown_path(path.name))
+    except EInvoiceError as exc:
+        raise UnreadableInput(str(exc), exc.kind) from None
+    except OSError as exc:
+        raise UnreadableInput(os_reason(exc), "unreadable") from None
+    return SourceInfo(str(path), "xml", 1, size)
 
 
 def _inspect_pdf(path: Path, size: int, max_pages: int, max_pixels: int, dpi: int,
@@ -242,6 +261,8 @@ def read_page(info: SourceInfo, number: int, dpi: int, timeout: float = 120) -> 
     if not 1 <= number <= info.page_count:
         raise ValueError(f"page {number} hors du document ({info.page_count} pages)")
     path = local_path(info.path)
+    if info.kind == "xml":  # no page to read: stages/einvoice.py draws the e-invoice's own
+        raise ValueError("une facture électronique XML n'a pas de page à lire")
     if info.kind == "pdf":
         if number in info.text_pages:
             text, words, size = pdf_page_text(path, number, timeout)

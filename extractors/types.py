@@ -47,7 +47,8 @@ class DocumentText:
     source: str
     source_pages: list[int]
     pages: list[PageText]
-    facturx_xml: bytes | None = None
+    facturx_xml: bytes | None = None  # the invoice XML: embedded in a Factur-X PDF, or the file itself
+    einvoice: str | None = None  # "ubl" or "cii" when the document is an e-invoice received as XML
 
     @property
     def text(self) -> str:
@@ -63,3 +64,4 @@ class Extraction:
     supplier_id: str | None = None
     tenant_reference_known: bool = False
     supplier_iban: str | None = None  # the matched supplier's IBAN on file (registry or learned): bank_details_changed
+    fields_from_memory: list[str] = field(default_factory=list)  # read at the places learned for this supplier

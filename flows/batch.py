@@ -69,7 +69,8 @@ def start_reading(rt: Runtime, item: FileInBatch, arrival: Arrival) -> None:
     """Queue every page of the file on the task runner, spooled under its SHA-256."""
     item.info = arrival.info
     item.spool = pages_folder(rt.settings, item.sha256)
-    item.pages = [page_task.submit(item.info, n, str(item.spool)) for n in range(1, item.info.page_count + 1)]
+    pages = 0 if item.info.kind == "xml" else item.info.page_count  # an e-invoice has no page to read
+    item.pages = [page_task.submit(item.info, n, str(item.spool)) for n in range(1, pages + 1)]
     for p in _progress:
         p.file_started(len(item.pages))
         for f in item.pages:

@@ -19,6 +19,7 @@ from extractors.reading import SourceInfo, inspect
 from extractors.types import DocumentText
 from flows import deliver as delivery
 from flows.receipts import Receipt, receive, refused_receipt
+from stages.einvoice import einvoice_document
 from stages.ids import document_id
 from stages.pages import UNEXPECTED_PAGE, PageResult, ReadOptions, process_page
 from stages.split import split_pages
@@ -121,6 +122,19 @@ def document_task(source: str, sha256: str, pages: list[PageResult], facturx_xml
     return delivery.deliver(rt, doc, doc_id, sha256, understand(doc, rt), pdfs, failed)
 
 
+@task(name="facture-electronique", cache_policy=NO_CACHE, **TASK_RETRIES)
+def einvoice_task(source: str, sha256: str, path: str) -> dict:
+    """An e-invoice received as XML (UBL or CII): no page to read; its view is drawn as the
+    document's PDF, its fields come from the XML, then it is delivered like any document."""
+    rt = runtime()
+    doc_id = document_id(sha256, [1])
+    with local_spool.scratch(rt.settings.home) as tmp:
+        doc, pdf = einvoice_document(local_path(path), source, Path(tmp))
+        record(rt.store, AuditEvent("ocr", doc_id, event_id=step_event_id(doc_id, "ocr"), details={
+            "pages": doc.source_pages, "methods": ["xml"], "mean_confidence": 100.0, "syntax": doc.einvoice}))
+        return delivery.deliver(rt, doc, doc_id, sha256, understand(doc, rt), [str(pdf)], {})
+
+
 @task(name="quarantaine", cache_policy=NO_CACHE, **TASK_RETRIES)
 def quarantine_task(source: str, sha256: str | None, reason: str, kind: str, doc_id: str | None = None) -> dict:
     return delivery.quarantine(runtime(), source, sha256, reason, kind, doc_id=doc_id)
@@ -160,6 +174,8 @@ def page_failures(results: list[PageResult]) -> str:
 
 def route_documents(rt: Runtime, item: FileInBatch) -> list[dict]:
     source, sha256 = item.source, item.sha256
+    if item.info.kind == "xml":  # an e-invoice: one document, no page read
+        return [einvoice_task(source, sha256, item.path)]
     results = [f.result() for f in item.pages]
     documents = split_pages(results)
     if not documents:
@@ -172,8 +188,8 @@ def route_documents(rt: Runtime, item: FileInBatch) -> list[dict]:
         else:
             reason, kind = "aucune page lisible : document vierge", "blank"
         return [quarantine_task(source, sha256, reason, kind)]
-    facturx = (read_facturx_xml(local_path(item.path))
-               if item.info.kind == "pdf" and item.info.text_pages else None)
+    # Any PDF may carry an invoice XML (a Factur-X of any profile), even one with no text layer.
+    facturx = read_facturx_xml(local_path(item.path)) if item.info.kind == "pdf" else None
     patiently(record, rt.store, AuditEvent("split", None, event_id=step_event_id(sha256, "split"), details={
         "sha256": sha256, "documents": [d.numbers for d in documents],
         "dropped": [r.number for r in results if r.kind in ("blank", "separator")]}))

@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 import socket
 from dataclasses import asdict
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
-from classifiers.field_confidence import alerts as ap_alerts, field_doubts
+from classifiers.field_confidence import field_doubts
 from config.routing import Decision, Facts
 from extractors.types import DocumentText
+from flows.payables import assess
+from flows.payables_orders import invoice_terms
 from stages.pdfjoin import join_pdfs
 from stages.understand import Understanding
 from storage import documents, layout, spool
@@ -23,11 +25,15 @@ from wiring.runtime import Runtime
 
 def result_line(source: str, pages: list[int], document_id: str | None, sha256: str, doc_type: str | None,
                 confidence: float | None, queue: str, status: str, reason: str | None,
-                fields: dict, alerts: list[str] | None = None) -> dict:
-    """One line of ``aiguillage run --json``, exactly as SPEC.md lays it out."""
-    return {"source": source, "source_pages": pages, "document_id": document_id, "sha256": sha256,
+                fields: dict, alerts: list[str] | None = None, duplicate_of: str | None = None) -> dict:
+    """One line of ``aiguillage run --json``, exactly as SPEC.md lays it out; ``duplicate_of``
+    (the first copy's document id) only on a line whose alerts hold ``duplicate_invoice``."""
+    line = {"source": source, "source_pages": pages, "document_id": document_id, "sha256": sha256,
             "type": doc_type, "confidence": confidence, "queue": queue, "status": status,
             "reason": reason, "alerts": list(alerts or []), "fields": fields}
+    if duplicate_of:
+        line["duplicate_of"] = duplicate_of
+    return line
 
 
 def decide(rt: Runtime, u: Understanding, failed_pages: dict[int, str]) -> tuple[Decision, str, str | None]:
@@ -72,7 +78,9 @@ def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Underst
     decision, status, reason = decide(rt, u, failed_pages)
     restricted = rt.taxonomy.type(c.type).restricted
     now = datetime.now(timezone.utc)
-    deadline = (now + timedelta(hours=decision.deadline_hours)).isoformat(timespec="seconds")
+    # working days; on an invoice also its purchase order, payment date and discount
+    terms = invoice_terms(rt, c.type, x.fields, x.supplier_id, doc.text, decision.deadline_hours, now)
+    deadline = terms.deadline
 
     with spool.scratch(rt.settings.home) as tmp:
         text_json = Path(tmp) / "text.json"
@@ -82,17 +90,21 @@ def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Underst
             pdf = Path(tmp) / "searchable.pdf"
             join_pdfs(page_pdfs, pdf)
             store.put_file(layout.document(doc_id, "searchable.pdf"), pdf, "application/pdf")
-    if doc.facturx_xml:
-        store.put(layout.document(doc_id, "facturx.xml"), doc.facturx_xml, "application/xml")
-    alerts = ap_alerts(c.type, x.rejected, x.supplier_id, x.fields.get("iban"), x.supplier_iban)
+    if doc.facturx_xml:  # the invoice XML: a Factur-X's embedded one, or the e-invoice received itself
+        name = "einvoice.xml" if doc.einvoice else "facturx.xml"
+        store.put(layout.document(doc_id, name), doc.facturx_xml, "application/xml")
+    ap = assess(rt, doc_id, c.type, x.fields, x.rejected, x.supplier_id, x.supplier_iban)
+    alerts = ap.alerts + terms.alerts  # terms: purchase_order_missing / purchase_order_mismatch
     record_doc = {
         "document_id": doc_id, "sha256": sha256, "source": doc.source, "source_pages": doc.source_pages,
         "type": c.type, "confidence": c.confidence, "method": c.method, "scores": c.scores,
         "urgent": c.urgent, "urgency": c.urgency, "restricted": restricted,
         "fields": x.fields, "rejected_fields": x.rejected, "supplier_id": x.supplier_id,
+        "fields_from_memory": list(x.fields_from_memory),
         "queue": decision.queue, "copies": list(decision.copies), "status": status, "reason": reason,
         "rule": decision.rule, "why": decision.why, "priority": decision.priority, "deadline": deadline,
-        "alerts": alerts,
+        "alerts": alerts, "duplicate_of": ap.duplicate_of,
+        **terms.extra,
         "processed_by": {"host": socket.gethostname(), "home": str(rt.settings.home)},
     }
     documents.write_record(store, doc_id, record_doc)
@@ -103,10 +115,14 @@ def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Underst
 
     audit("classified", type=c.type, confidence=c.confidence, method=c.method, urgent=c.urgent, sha256=sha256)
     audit("extracted", fields=sorted(x.fields), rejected=sorted(x.rejected), supplier_id=x.supplier_id,
+          from_memory=list(x.fields_from_memory),
           tenant_reference=x.fields.get("tenant_reference"), supplier_siret=x.fields.get("supplier_siret"))
     base = dict(status=status, type=c.type, confidence=c.confidence, reason=reason,
                 priority=decision.priority, deadline=deadline, urgent=c.urgent, restricted=restricted,
-                sha256=sha256, source=doc.source, source_pages=doc.source_pages, fields=x.fields)
+                sha256=sha256, source=doc.source, source_pages=doc.source_pages, fields=x.fields,
+                fields_from_memory=list(x.fields_from_memory),
+                alerts=alerts, duplicate_of=ap.duplicate_of)
+    base.update(terms.extra)
     history = [{"at": now.isoformat(timespec="seconds"), "actor": "pipeline", "action": "routed",
                 "queue": decision.queue, "note": decision.why}]
     enqueue(store, WorkItem(document_id=doc_id, queue=decision.queue, history=history, **base))
@@ -117,7 +133,7 @@ def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Underst
         audit("copied", copy, main_queue=decision.queue)
     return mark_delivered(store, doc_id, result_line(doc.source, doc.source_pages, doc_id, sha256, c.type,
                                                      c.confidence, decision.queue, status, reason, x.fields,
-                                                     alerts))
+                                                     alerts, ap.duplicate_of))
 
 
 def delivered(store, doc_id: str) -> dict | None:

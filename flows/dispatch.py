@@ -66,7 +66,9 @@ def dispatch_round(hot: HotFolder | None, batch_files: int, deployment: str = DE
 
 def deploy(pool: str, source: Path | None = None) -> list[str]:
     """Create the work pool if needed and (re)deploy the intake, retraining and retention
-    flows to it. Workers are started with ``prefect worker start --pool POOL``."""
+    flows to it (retraining every night at ``serve.retrain_at``, else every
+    ``serve.retrain_hours``; ``prefect deployment run reentrainement/planifie`` runs it on
+    demand). Workers are started with ``prefect worker start --pool POOL``."""
     from prefect import Flow
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.actions import WorkPoolCreate
@@ -77,18 +79,29 @@ def deploy(pool: str, source: Path | None = None) -> list[str]:
             client.read_work_pool(pool)
         except PrefectNotFound:
             client.create_work_pool(WorkPoolCreate(name=pool, type="process"))
+    from prefect.schedules import Cron, Interval
+
     s = runtime().settings
     root = str(source or Path(__file__).resolve().parents[1])
     made = []
-    specs = [("flows/dispatch.py:process_intake", "depot", None),
-             ("flows/maintenance.py:retrain_flow", "hebdomadaire", s["serve.retrain_hours"]),
-             ("flows/maintenance.py:retention_flow", "quotidienne", s["serve.retention_hours"])]
-    for entrypoint, name, hours in specs:
-        if hours == 0:
+    retrain = None
+    if s["serve.retrain_at"]:  # every night at HH:MM, Paris time
+        hh, mm = s["serve.retrain_at"].split(":")
+        retrain = Cron(f"{int(mm)} {int(hh)} * * *", timezone="Europe/Paris")
+    elif s["serve.retrain_hours"]:
+        retrain = Interval(s["serve.retrain_hours"] * 3600)
+    specs = [("flows/dispatch.py:process_intake", "depot", None, True, None),
+             ("flows/maintenance.py:retrain_flow", "planifie", retrain, retrain is not None,
+              {"when_new_corrections": True}),
+             ("flows/maintenance.py:retention_flow", "quotidienne",
+              Interval(s["serve.retention_hours"] * 3600) if s["serve.retention_hours"] else None,
+              bool(s["serve.retention_hours"]), None)]
+    for entrypoint, name, schedule, wanted, parameters in specs:
+        if not wanted:
             continue
         f = Flow.from_source(source=root, entrypoint=entrypoint)
         with contextlib.redirect_stdout(io.StringIO()):  # Prefect prints a table of what it did
             f.deploy(name=name, work_pool_name=pool, build=False, push=False, print_next_steps=False,
-                     ignore_warnings=True, interval=hours * 3600 if hours else None)
+                     ignore_warnings=True, schedules=[schedule] if schedule else None, parameters=parameters)
         made.append(f"{f.name}/{name}")
     return made

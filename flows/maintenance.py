@@ -1,4 +1,5 @@
-"""Scheduled flows: retraining the classifier on operators' corrections, and retention
+"""Scheduled flows: retraining the classifier on operators' corrections (a candidate, promoted
+only if not worse: flows/retrain.py), and retention
 (documents handled long ago lose their text and images; the audit trail keeps the facts; the
 local spool loses what killed runs left behind)."""
 
@@ -15,17 +16,18 @@ from storage.queues import open_in_any
 from wiring.runtime import runtime
 
 CALIBRATION_SEED_OFFSET = 500_000
-PURGED_ARTEFACTS = ("text.json", "searchable.pdf", "facturx.xml")
+PURGED_ARTEFACTS = ("text.json", "searchable.pdf", "facturx.xml", "einvoice.xml")
 
 
 def build_model(store, out: Path, count: int = 6000, seed: int = 2020, epochs: int = 6,
                 calibration_count: int = 1300, use_corrections: bool = True, varied_count: int | None = None,
-                use_vectors: bool = True) -> dict:
+                use_vectors: bool = True, corrections: list[tuple[str, str]] | None = None) -> dict:
     """Train on ``count`` generated documents, ``varied_count`` letters composed from the
     hand-written bank (``corpus/varied.py``, four passages in five; default: as many as
-    generated documents, and more) and the operators' corrections in ``store``; calibrate on
-    generated documents of another seed and on letters made of the fifth passages, never
-    trained on; save to ``out``. Returns the model's meta."""
+    generated documents, and more) and the operators' corrections (``corrections``, else all
+    those in ``store``; each weighs several generated documents); calibrate on generated
+    documents of another seed and on letters made of the fifth passages, never trained on;
+    save to ``out``. Returns the model's meta."""
     from classifiers.train import train
     from config import load_taxonomy
     from corpus.texts import generate_texts
@@ -38,21 +40,25 @@ def build_model(store, out: Path, count: int = 6000, seed: int = 2020, epochs: i
     calibration = [(d["text"], d["type"])
                    for d in generate_texts(calibration_count, seed + CALIBRATION_SEED_OFFSET)]
     calibration += varied_examples(max(13, calibration_count * 8 // 13), seed + CALIBRATION_SEED_OFFSET, "held")
-    corrections = training_examples(store, set(load_taxonomy().types)) if use_corrections else []
+    if not use_corrections:
+        corrections = []
+    elif corrections is None:
+        corrections = training_examples(store, set(load_taxonomy().types))
     return train(examples, out, seed=seed, epochs=epochs, corrections=corrections, calibration=calibration,
                  use_vectors=use_vectors)
 
 
 @flow(name="reentrainement", log_prints=False)
-def retrain_flow(count: int = 6000, seed: int = 2020, epochs: int = 6, calibration_count: int = 1300) -> dict:
-    """Retrain into AIGUILLAGE_HOME/model: used by the next documents of this process and of
-    every process started after."""
-    rt = runtime()
-    meta = build_model(rt.store, rt.settings.home / "model", count, seed, epochs, calibration_count)
-    rt.__dict__.pop("model", None)  # reload on next use
-    record(rt.store, AuditEvent("retrained", None, details={"corrections": meta.get("corrections"),
-                                                             "accuracy": meta.get("held_out_accuracy")}))
-    return meta
+def retrain_flow(count: int = 6000, seed: int = 2020, epochs: int = 6, calibration_count: int = 1300,
+                 when_new_corrections: bool = False, actor: str = "pipeline") -> dict:
+    """Train a candidate model, store it with its scores, and promote it if it is not worse than
+    the model in service (flows/retrain.py): every process sharing the store then uses it within
+    ``model.refresh_seconds``. Scheduled with ``when_new_corrections``: nothing is trained when
+    no correction came since the last candidate."""
+    from flows.retrain import train_candidate
+
+    return train_candidate(runtime(), actor, count=count, seed=seed, epochs=epochs, calibration_count=calibration_count,
+                           when_new_corrections=when_new_corrections)
 
 
 @flow(name="retention", log_prints=False)

@@ -20,7 +20,7 @@ from storage.errors import ObjectNotFound
 from storage.queues import now_iso
 from wiring.runtime import Runtime
 
-EXTENSIONS = {".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg"}
+EXTENSIONS = {".pdf", ".tif", ".tiff", ".png", ".jpg", ".jpeg", ".xml"}  # .xml: e-invoices (UBL, CII)
 
 
 class InputMissing(AiguillageError):
@@ -31,7 +31,7 @@ class InputMissing(AiguillageError):
 
 def expand_inputs(paths: list[str]) -> tuple[list[Path], list[Path]]:
     """Files to process and files skipped. A path named explicitly is always taken; in a
-    folder, only scan formats are (a manifest or a note beside the scans is not mail), plus
+    folder, only scan formats and XML e-invoices are (a note beside the scans is not mail), plus
     links and special files (pipes, devices), which are taken to be refused with their reason
     rather than silently left out. Links are never followed: a link to a folder is not walked
     into, a link to a file is not read (both are refused at intake); a folder that cannot be

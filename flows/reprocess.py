@@ -10,7 +10,7 @@ learned for the next run (flows/learning.py).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import Any
 
 from prefect import flow
@@ -19,6 +19,8 @@ from classifiers.decide import URGENCY_BY_CONTENT
 from classifiers.urgency import urgency_reasons
 from config.routing import Facts
 from flows.learning import learn_from_correction
+from flows.payables import reassess
+from flows.payables_orders import invoice_terms
 from storage import documents, queues, workitems
 from storage.audit import AuditEvent, corrected, record
 from storage.corrections import InvalidCorrection, save_correction
@@ -59,7 +61,6 @@ def reprocess(rt: Runtime, document_id: str, corrected_type: str, corrected_fiel
     found = urgency_reasons(text)
     urgent = doc_type.always_urgent or any(k in URGENCY_BY_CONTENT.get(corrected_type, ()) for k in found)
     decision = rt.routing.decide(Facts(corrected_type, 1.0, urgent, fields))
-    deadline = (now + timedelta(hours=decision.deadline_hours)).isoformat(timespec="seconds")
 
     machine = {"type": rec.get("type", item.type), "confidence": rec.get("confidence", item.confidence),
                "fields": dict(rec.get("fields") or item.fields or {})}
@@ -71,18 +72,25 @@ def reprocess(rt: Runtime, document_id: str, corrected_type: str, corrected_fiel
         changes["type"] = (machine["type"], corrected_type)
     record(store, corrected(document_id, actor, changes, queue=review))
     learn_from_correction(rt, document_id, corrected_type, fields, actor)  # the next run knows it
+    ap, supplier_id = reassess(rt, document_id, corrected_type, fields, rec.get("supplier_id"))
+    # working days; on an invoice its purchase order, payment date and discount (flows/payables_orders.py)
+    terms = invoice_terms(rt, corrected_type, fields, supplier_id, text, decision.deadline_hours, now)
+    deadline, ap.alerts = terms.deadline, ap.alerts + terms.alerts
+    rec = {**rec, **terms.over(rec)}
 
     routed_to = decision.queue
     status = "routed" if routed_to != review else "completed"
-    _update_record(store, document_id, rec, machine, human, actor, now, decision, status, urgent,
-                   doc_type.restricted, deadline)
+    _update_record(store, document_id, {**rec, "alerts": ap.alerts, "duplicate_of": ap.duplicate_of,
+                                        "supplier_id": supplier_id},
+                   machine, human, actor, now, decision, status, urgent, doc_type.restricted, deadline)
     if routed_to == review:  # "autre": nothing to route to; the operator closes it
         workitems.complete(store, member, document_id, note="classé « autre » en vidéocodage", lease=lease)
         return _result(document_id, corrected_type, review, [], status, fields, saved)
 
     amended = replace(item, type=corrected_type, fields=fields, confidence=1.0, reason=None,
                       priority=decision.priority, deadline=deadline, urgent=urgent,
-                      restricted=doc_type.restricted)
+                      restricted=doc_type.restricted, alerts=ap.alerts, duplicate_of=ap.duplicate_of)
+    amended = replace(amended, **terms.over(vars(item)))
     queues.amend(store, item, amended)
     why = f"vidéocodage par {actor} : {doc_type.label}"
     moved = workitems.reroute(store, member, document_id, routed_to, why, lease=lease)

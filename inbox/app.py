@@ -1,4 +1,5 @@
-"""The web inbox: sign-in, the teams' inboxes, the document view and the vidéocodage station.
+"""The web inbox: sign-in, the teams' inboxes, the document view, the vidéocodage station and
+accounts payable's alerts and export.
 
 ``create_app()`` builds the FastAPI application; ``aiguillage web`` serves it with uvicorn.
 Pages are rendered on the server (Jinja2); the little JavaScript there is (live checks and
@@ -16,7 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from inbox import routes_station, routes_team
+from inbox import routes_payables, routes_station, routes_team
 from inbox.auth import Lockout, Sessions, verify_password
 from inbox.views import FlowCounter
 from inbox.web import (
@@ -135,6 +136,7 @@ def create_app(accounts_file: Path | None = None, secure_cookies: bool = False,
 
     app.include_router(routes_team.router)
     app.include_router(routes_station.router)
+    app.include_router(routes_payables.router)
     return app
 
 

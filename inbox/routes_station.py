@@ -1,6 +1,10 @@
 """The vidéocodage station: the page with its word boxes, the machine's guesses in a form,
 checked live in the browser and again here; validating sends the document on through the
-reprocessing flow (flows/reprocess.py), then the next free item comes up."""
+reprocessing flow (flows/reprocess.py), then the next free item comes up.
+
+What validated corrections taught and this document used is shown beside the form (a learned
+supplier, its layout and the fields read from it, a learned tenant), with who taught it and
+when; an operator may undo a wrong lesson ("oublier cette leçon"), audited."""
 
 from __future__ import annotations
 
@@ -10,13 +14,15 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
+from config.clock import shown
 from inbox import views
 from inbox.checks import FAMILY_FIELDS, check_fields
 from inbox.page_images import NoImage
 from inbox.page_images import render as render_page
 from inbox.routes_team import item_state, load_artefacts, open_item, page_cache, visible
 from inbox.web import Ctx, NotFound, acting, check_doc_id, current, render
-from storage import workitems
+from storage import documents, layouts, learned, workitems
+from storage.audit import AuditEvent, record
 
 router = APIRouter()
 
@@ -117,6 +123,72 @@ def _next(ctx: Ctx, member, skip: str | None = None):
     return RedirectResponse(f"/equipes/{member.team}", status_code=303)
 
 
+@router.post("/videocodage/{document_id}/oublier")
+async def forget(request: Request, document_id: str):
+    """Undo what corrections taught and this document used: its learned supplier (identity and
+    layout; a registered supplier's layout only) or its learned tenant."""
+    form = {k: str(v) for k, v in (await request.form()).items() if isinstance(v, str)}
+    return await run_in_threadpool(_forget, request, document_id, form)
+
+
+def _forget(request: Request, document_id: str, form: dict[str, str]):
+    ctx = acting(request, form.get("csrf"))
+    member = _review(ctx)
+    check_doc_id(document_id)
+    visible(ctx, member, document_id)
+    what = form.get("what")
+    store = ctx.rt.store
+    try:
+        rec = documents.read_json(store, document_id, "record.json")
+    except documents.UnreadableArtefact as exc:
+        ctx.flash(str(exc), "error")
+        return RedirectResponse(f"/videocodage/{document_id}", status_code=303)
+    lessons = lessons_of(ctx, rec)  # what the document names, never an id from the form
+    forgotten, details = [], {"via": "poste de vidéocodage"}
+    if what == "supplier" and (lessons["supplier"] or lessons["layout"]):
+        supplier_id = str(rec["supplier_id"])
+        kinds = []
+        if lessons["supplier"] and learned.forget_supplier(store, supplier_id):
+            forgotten.append(f"fournisseur appris {lessons['supplier'].get('name') or supplier_id}")
+            kinds.append("supplier")
+        if layouts.forget_layout(store, supplier_id):
+            forgotten.append("emplacement de ses champs")
+            kinds.append("layout")
+        details.update(supplier_id=supplier_id, forgot=kinds)
+    elif what == "tenant" and lessons["tenant"]:
+        reference = lessons["tenant"]["tenant_reference"]
+        if learned.forget_tenant(store, reference):
+            forgotten.append(f"locataire appris {reference}")
+        details.update(tenant_reference=reference, forgot=["tenant"])
+    if not forgotten:
+        ctx.flash("Rien d'appris à oublier pour ce document.", "info")
+        return RedirectResponse(f"/videocodage/{document_id}", status_code=303)
+    record(store, AuditEvent("learned_forgotten", document_id, actor=ctx.account.login, details=details))
+    ctx.rt.refresh_learned()  # this process's next document no longer uses it
+    ctx.flash("Leçon oubliée : " + ", ".join(forgotten) + ".")
+    return RedirectResponse(f"/videocodage/{document_id}", status_code=303)
+
+
+def lessons_of(ctx: Ctx, rec: dict) -> dict:
+    """What validated corrections taught that this document used: the learned supplier's entry,
+    the supplier's learned layout, the fields read from it, the learned tenant's entry."""
+    store = ctx.rt.store
+    out: dict = {"supplier": None, "layout": None, "tenant": None,
+                 "from_memory": [str(k) for k in rec.get("fields_from_memory") or []]}
+    supplier_id = rec.get("supplier_id")
+    if isinstance(supplier_id, str) and supplier_id:
+        if supplier_id.startswith("L-"):
+            try:
+                out["supplier"] = learned.get_supplier(store, supplier_id)
+            except ValueError:
+                pass
+        out["layout"] = layouts.get_layout(store, supplier_id)
+    reference = (rec.get("fields") or {}).get("tenant_reference")
+    if isinstance(reference, str) and reference:
+        out["tenant"] = learned.get_tenant(store, reference)
+    return out
+
+
 def _reprocess(document_id: str, doc_type: str, fields: dict, actor: str) -> dict:
     from inbox.flowrun import reprocess
 
@@ -148,7 +220,8 @@ def _page(ctx: Ctx, request, item, mark, rec, text, doc_type, values, errors, st
     return render(ctx, request, "station.html", status=status, item=item, rec=rec, pages=pages,
                   state=item_state(item, mark), doc_type=doc_type, types=types, values=values, errors=errors,
                   families=FAMILY_FIELDS, type_label=tax.types[item.type].label if item.type in tax.types else "—",
-                  hm=views.hm, team=member_team(ctx))
+                  hm=views.hm, team=member_team(ctx), lessons=lessons_of(ctx, rec),
+                  when=lambda t: shown(t, "%d/%m/%Y à %H:%M", empty="—"), field_label=tax.field_label)
 
 
 def member_team(ctx: Ctx) -> str:

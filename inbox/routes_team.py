@@ -8,7 +8,7 @@ import time
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import FileResponse, RedirectResponse
 
-from inbox import views
+from inbox import payables_view, views
 from inbox.checks import ALL_FIELDS
 from inbox.page_images import NoImage
 from inbox.page_images import render as render_page
@@ -21,11 +21,11 @@ router = APIRouter()
 
 @router.get("/equipes/{team}")
 def team_inbox(request: Request, team: str, type: str = "", residence: str = "", fournisseur: str = "",
-               retard: str = ""):
+               retard: str = "", alertes: str = ""):
     ctx = current(request)
     member = ctx.member(team)
     rows = views.listing(ctx.rt, member)
-    shown = views.filter_rows(rows, type, residence, fournisseur, overdue=bool(retard))
+    shown = views.filter_rows(rows, type, residence, fournisseur, overdue=bool(retard), with_alerts=bool(alertes))
     sizes = views.queue_sizes(ctx.rt, ctx.members())
     flow = ctx.request.app.state.flows.today(ctx.rt, team)
     return render(ctx, request, "inbox.html", team=team, team_label=ctx.rt.taxonomy.queues[team], rows=shown,
@@ -33,18 +33,27 @@ def team_inbox(request: Request, team: str, type: str = "", residence: str = "",
                   sizes_chart=views.sizes_chart(sizes, team),
                   flow_chart=views.flow_chart(*flow) if flow else None,
                   flow_totals=(sum(flow[0]), sum(flow[1])) if flow else None,
-                  filters={"type": type, "residence": residence, "fournisseur": fournisseur, "retard": retard},
+                  filters={"type": type, "residence": residence, "fournisseur": fournisseur, "retard": retard,
+                           "alertes": alertes},
+                  payable=team == payables_view.ap_queue(ctx.rt), alert_label=payables_view.alert_label,
                   hm=views.hm)
 
 
 @router.get("/equipes/{team}/documents/{document_id}")
 def document_view(request: Request, team: str, document_id: str):
-    ctx = current(request)
+    return document_page(current(request), request, team, document_id)
+
+
+def document_page(ctx: Ctx, request: Request, team: str, document_id: str, status: int = 200):
+    """The document view (also answered, with the reason flashed, to an action refused)."""
     member = ctx.member(team)
     check_doc_id(document_id)
     item, mark = open_item(ctx, member, document_id)
     rec, text = load_artefacts(ctx, document_id)
-    return render(ctx, request, "document.html", team=team, team_label=ctx.rt.taxonomy.queues[team], item=item,
+    payable = team == payables_view.ap_queue(ctx.rt)
+    return render(ctx, request, "document.html", status=status, team=team,
+                  panel=payables_view.panel(ctx.rt, document_id, rec, ctx.account.login) if payable else None,
+                  alert_label=payables_view.alert_label, team_label=ctx.rt.taxonomy.queues[team], item=item,
                   state=item_state(item, mark), rec=rec, pages=text.get("pages") or [],
                   fields=field_rows(rec.get("fields") if rec else item.fields),
                   rejected=(rec or {}).get("rejected_fields") or {},

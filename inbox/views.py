@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
 
 from markupsafe import Markup
 
 from config.clock import PARIS, paris, shown
+from inbox.payables_view import ap_queue, discount_text, row_alerts
 from storage import queues
 from storage.errors import ObjectNotFound, StorageError
 from storage.workitems import Member, list_queue
@@ -37,11 +38,15 @@ class Row:
     status: str
     reason: str | None
     copy_of: str | None
+    alerts: list[str] = field(default_factory=list)  # accounts payable's alerts still open
+    duplicate_of: str | None = None
+    terms: str = ""  # building, cost centre, discount of an invoice, when known
 
 
 def listing(rt, member: Member, now: float | None = None) -> list[Row]:
     """The team's open items in working order, each with what the filters need."""
     now = time.time() if now is None else now
+    payable = member.queue == ap_queue(rt)  # alerts and terms are accounts payable's alone
     rows = []
     for line in list_queue(rt.store, member, now)[:MAX_LISTED]:
         e = line.entry
@@ -55,15 +60,26 @@ def listing(rt, member: Member, now: float | None = None) -> list[Row]:
         rows.append(Row(e.document_id, e.type, label, e.priority, e.deadline, e.created, e.urgent, e.restricted,
                         e.deadline is not None and e.deadline < now, line.holder, line.expires,
                         str(fields.get("supplier_name") or ""), tenant.residence if tenant else "",
-                        item.status, item.reason, item.copy_of))
+                        item.status, item.reason, item.copy_of,
+                        row_alerts(rt, e.document_id, item.alerts) if payable else [],
+                        item.duplicate_of if payable else None, _terms(item) if payable else ""))
     return rows
 
 
+def _terms(item) -> str:
+    building, centre = getattr(item, "building", None), getattr(item, "cost_centre", None)
+    discount = discount_text(getattr(item, "early_payment_discount", None))
+    parts = [f"bât. {building}" if building else "", f"CC {centre}" if centre else "",
+             f"escompte {discount}" if discount else ""]
+    return " · ".join(p for p in parts if p)
+
+
 def filter_rows(rows: list[Row], doc_type: str = "", residence: str = "", supplier: str = "",
-                overdue: bool = False) -> list[Row]:
+                overdue: bool = False, with_alerts: bool = False) -> list[Row]:
     return [r for r in rows
             if (not doc_type or r.type == doc_type) and (not residence or r.residence == residence)
-            and (not supplier or r.supplier == supplier) and (not overdue or r.overdue)]
+            and (not supplier or r.supplier == supplier) and (not overdue or r.overdue)
+            and (not with_alerts or r.alerts)]
 
 
 def options(rows: list[Row]) -> dict[str, list]:

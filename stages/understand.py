@@ -2,20 +2,27 @@
 
 Rules need facts from extraction (a Factur-X type code, a registered supplier's SIRET), and
 extraction needs the type; so: read the Factur-X XML, identify the supplier, classify, then
-extract the fields of the type found.
+extract the fields of the type found; for a supplier whose layout was learned, read the fields
+at their learned places too (extractors/layout_memory.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 
-from classifiers.decide import Classification, Hints, classify
-from extractors.facturx import fields_from_cii
-from extractors.fields import extract_fields
+from classifiers.decide import Classification, Hints, classify, classify_einvoice
+from extractors import layout_memory
+from extractors.einvoice import fields_from_xml
+from extractors.fields import extract_einvoice_fields, extract_fields
 from extractors.layout import rows_text
 from extractors.types import DocumentText, Extraction
+from storage import layouts
+from storage.errors import StorageError
 from wiring.runtime import Runtime
+
+log = logging.getLogger("aiguillage.understand")
 
 
 @dataclass
@@ -33,12 +40,14 @@ def legibility(doc: DocumentText) -> float | None:
 
 
 def understand(doc: DocumentText, rt: Runtime, today: dt.date | None = None) -> Understanding:
+    if doc.einvoice:
+        return understand_einvoice(doc, rt)
     text = doc.text
     registries = rt.registries_now()  # with what validated corrections taught
     facturx_code = None
     if doc.facturx_xml:
         try:
-            facturx_code = fields_from_cii(doc.facturx_xml).get("type_code")
+            facturx_code = fields_from_xml(doc.facturx_xml).get("type_code")
         except ValueError:
             facturx_code = None
     probe = extract_fields("supplier_invoice", "supplier", text, registries, doc.facturx_xml, today)
@@ -57,7 +66,35 @@ def understand(doc: DocumentText, rt: Runtime, today: dt.date | None = None) -> 
         by_rows = extract_fields(classification.type, family, rows_text(doc), registries, doc.facturx_xml,
                                  today)
         _fill_missing(extraction, by_rows)
+    if family == "supplier" and extraction.supplier_id:
+        read_from_memory(rt, doc, classification.type, extraction)
     return Understanding(classification, extraction, legibility(doc))
+
+
+def read_from_memory(rt: Runtime, doc: DocumentText, doc_type: str, extraction: Extraction) -> list[str]:
+    """The fields read where validated documents of the same supplier printed them (its layout,
+    learned by flows/learning.py), put over the generic reading once checked; their names."""
+    if doc.facturx_xml or not any(p.words for p in doc.pages):
+        return []  # the embedded XML wins over any reading of the page
+    try:
+        entry = layouts.get_layout(rt.store, extraction.supplier_id)
+    except StorageError as exc:  # the store will fail the batch itself; the generic reading stays
+        log.warning("disposition apprise illisible pour %s (%s)", extraction.supplier_id, exc)
+        return []
+    if not entry:
+        return []
+    places = layout_memory.places_for(layouts.places_by_type(entry), doc_type)
+    borrowed = {name for name, place in places.items() if place.get("borrowed")}
+    return layout_memory.merge(extraction, layout_memory.apply(doc.pages, places), doc_type, borrowed)
+
+
+def understand_einvoice(doc: DocumentText, rt: Runtime) -> Understanding:
+    """An e-invoice received as XML: its type from its document type code, its fields from the
+    XML alone (the page shown is drawn from it: nothing to read there), each still checked."""
+    code = fields_from_xml(doc.facturx_xml).get("type_code")
+    classification = classify_einvoice(doc.einvoice, code)
+    extraction = extract_einvoice_fields(classification.type, doc.facturx_xml, rt.registries_now())
+    return Understanding(classification, extraction, None)
 
 
 # Fields checked together: taken from the second reading only as a whole.

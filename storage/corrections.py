@@ -5,11 +5,14 @@
 One object per document: a later correction of the same document replaces the earlier one
 (the latest human decision is the truth), and keeps the earlier ones under ``previous``.
 The web app and the reprocessing flow call ``save_correction``; ``aiguillage train`` reads
-``training_examples``. Nothing here knows how the text was read.
+``training_examples``. Every fifth correction (by a stable hash of its document id,
+``held_back``) is kept out of training and only scores the next model (``split_examples``).
+Nothing here knows how the text was read.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -20,6 +23,7 @@ from storage.errors import ObjectNotFound
 from storage.objectstore import ObjectStore
 
 VERSION = 1
+HELD_BACK_EVERY = 5  # one correction in five scores candidate models and is never trained on
 
 
 class InvalidCorrection(ValueError):
@@ -120,3 +124,28 @@ def training_examples(store: ObjectStore, known_types: set[str] | None = None) -
         if t and (known_types is None or t in known_types):
             out.append((c.text, t))
     return out
+
+
+def held_back(document_id: str) -> bool:
+    """True for the corrections kept out of training to score models: one in ``HELD_BACK_EVERY``,
+    the same ones at every training (a stable hash of the document id)."""
+    return int(hashlib.sha256(document_id.encode()).hexdigest()[:8], 16) % HELD_BACK_EVERY == 0
+
+
+@dataclass
+class Split:
+    train: list[tuple[str, str]]  # (text, type) to train on
+    held: list[tuple[str, str]]  # (text, type) to score on only
+    fingerprint: str  # changes when a correction is added or changed
+
+
+def split_examples(store: ObjectStore, known_types: set[str] | None = None) -> Split:
+    """The operators' decisions, split into training and held-back examples."""
+    train, held, seen = [], [], []
+    for c in list_corrections(store):
+        t = c.human.get("type")
+        if not t or (known_types is not None and t not in known_types):
+            continue
+        seen.append(f"{c.document_id} {c.at} {t}")
+        (held if held_back(c.document_id) else train).append((c.text, t))
+    return Split(train, held, hashlib.sha256("\n".join(sorted(seen)).encode()).hexdigest()[:16])

@@ -9,6 +9,7 @@ holds a key literal or splits a key).
     documents/<document_id>/text.json                 OCR or PDF text, with word boxes and confidences
     documents/<document_id>/searchable.pdf            the scanned pages with an invisible text layer
     documents/<document_id>/facturx.xml               a Factur-X invoice's embedded XML
+    documents/<document_id>/einvoice.xml              an e-invoice received as XML (UBL, CII), as received
     documents/<document_id>/routed.json               written last, once: the document is delivered
     queues/<queue>/items/<document_id>.json           a work item (versioned JSON envelope)
     queues/<queue>/index/<order>.<document_id>.<…>    an empty object per open item: one LIST sorts a queue
@@ -19,6 +20,16 @@ holds a key literal or splits a key).
     intake-dispatch/<sha256>.json                     create-only marker: that push was handed to a worker
     learned/suppliers/<id>.json                       a supplier identity taught by a validated correction
     learned/tenants/<hash of reference>.json          a tenant reference and name taught likewise
+    learned/layouts/<supplier id>.json                where a supplier prints each field (its layout), likewise
+    purchase-orders/imported.json                     the ERP's purchase orders, as last imported
+    models/versions/<version>/model.tar.gz            a trained type model (the folder, packed)
+    models/versions/<version>/scores.json             its scores and how it compared, written last
+    models/current/<generation>.json                  create-only chain: the head names the model in service
+    payables/index/<supplier>/<kind>/<value>/<id>.json  an invoice's identity (hashed), to find duplicates
+    payables/decisions/<document_id>/<alert>.<step>.json  a person cleared or confirmed an alert (create-only)
+    exports/journal/<document_id>.json                create-only: that invoice was handed to an export run
+    exports/runs/<run>/<file>                         an export run's files; done.json written last
+    exports/lock.json                                 one export at a time (with its expiry)
     audit/chain/<block>/<sequence>.json               one audit event, hash-chained
     audit/head.json                                   where the chain's next event goes (a hint)
 """
@@ -36,9 +47,19 @@ INTAKE = "intake/"
 DISPATCHED = "intake-dispatch/"
 LEARNED_SUPPLIERS = "learned/suppliers/"
 LEARNED_TENANTS = "learned/tenants/"
+LEARNED_LAYOUTS = "learned/layouts/"
+PURCHASE_ORDERS = "purchase-orders/"
+PAYABLES_INDEX = "payables/index/"
+PAYABLES_DECISIONS = "payables/decisions/"
+EXPORT_JOURNAL = "exports/journal/"
+EXPORT_RUNS = "exports/runs/"
+EXPORT_LOCK = "exports/lock.json"
+MODELS = "models/"
+MODEL_VERSIONS = "models/versions/"
+MODEL_CURRENT = "models/current/"
 AUDIT_CHAIN = "audit/chain/"
 AUDIT_HEAD = "audit/head.json"
-ARTEFACTS = ("record.json", "text.json", "searchable.pdf", "facturx.xml", "routed.json")
+ARTEFACTS = ("record.json", "text.json", "searchable.pdf", "facturx.xml", "einvoice.xml", "routed.json")
 
 _ID = re.compile(r"^[0-9a-f]{8,64}$")
 _QUEUE = re.compile(r"^[a-z][a-z0-9-]{1,62}$")
@@ -105,14 +126,73 @@ def learned_supplier(learned_id: str) -> str:
     return f"{LEARNED_SUPPLIERS}{learned_id}.json"
 
 
+def learned_layout(supplier_id: str) -> str:
+    """A supplier's learned layout, by its registry id (``F0001``) or learned id (``L-732829320``)."""
+    if not _LEARNED_ID.match(supplier_id or ""):
+        raise ValueError(f"identifiant de fournisseur invalide : {supplier_id!r}")
+    return f"{LEARNED_LAYOUTS}{supplier_id}.json"
+
+
 def learned_tenant(reference_hash: str) -> str:
     return f"{LEARNED_TENANTS}{check_id(reference_hash)}.json"
 
 
 def is_learned_entry(prefix: str, key: str) -> bool:
-    """True for a learned entry's object right under ``prefix`` (``LEARNED_SUPPLIERS``, ``LEARNED_TENANTS``)."""
+    """True for a learned entry's object right under ``prefix`` (``LEARNED_SUPPLIERS``, ``LEARNED_TENANTS``,
+    ``LEARNED_LAYOUTS``)."""
     rest = key[len(prefix):] if key.startswith(prefix) else ""
     return rest.endswith(".json") and "/" not in rest and len(rest) > 5
+
+
+# -- type models ------------------------------------------------------------------------
+
+_MODEL_VERSION = re.compile(r"^\d{8}T\d{6}Z-[0-9a-f]{8}$")
+_MODEL_POINTER = re.compile(r"^models/current/(\d{10})\.json$")
+
+
+def is_model_version(value: str) -> bool:
+    """A model version as stored: UTC time and a short hash, ``20261205T021500Z-3fa2c1d0`` (sortable)."""
+    return bool(_MODEL_VERSION.match(value or ""))
+
+
+def check_model_version(value: str) -> str:
+    if not is_model_version(value):
+        raise ValueError(f"version de modèle invalide : {value!r} (attendu : 20261205T021500Z-3fa2c1d0)")
+    return value
+
+
+def model_archive(version: str) -> str:
+    return f"{MODEL_VERSIONS}{check_model_version(version)}/model.tar.gz"
+
+
+def model_scores(version: str) -> str:
+    return f"{MODEL_VERSIONS}{check_model_version(version)}/scores.json"
+
+
+def model_version_of(key: str) -> str | None:
+    """The version a model's ``scores.json`` key names (written last: the version is whole); None otherwise."""
+    if not key.startswith(MODEL_VERSIONS) or not key.endswith("/scores.json"):
+        return None
+    version = key[len(MODEL_VERSIONS):-len("/scores.json")]
+    return version if is_model_version(version) else None
+
+
+def model_pointer(generation: int) -> str:
+    if generation < 1:
+        raise ValueError(f"génération invalide : {generation}")
+    return f"{MODEL_CURRENT}{generation:010d}.json"
+
+
+def model_pointer_generation(key: str) -> int | None:
+    m = _MODEL_POINTER.match(key)
+    return int(m.group(1)) if m else None
+
+
+# -- purchase orders ------------------------------------------------------------------
+
+def purchase_orders_import() -> str:
+    """The ERP's extract of purchase orders, as ``aiguillage commandes import`` stored it last."""
+    return f"{PURCHASE_ORDERS}imported.json"
 
 
 # -- queues ---------------------------------------------------------------------------
@@ -166,6 +246,75 @@ def dispatch_marker(intake_key: str) -> str:
     if parts is None:
         raise ValueError(f"pas un fichier déposé : {intake_key!r}")
     return f"{DISPATCHED}{parts[0]}.json"
+
+
+# -- accounts payable -------------------------------------------------------------------
+
+_HASH = re.compile(r"^[0-9a-f]{16,64}$")
+_WORD = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
+_RUN = re.compile(r"^\d{8}T\d{6}Z-[0-9a-f]{6,16}$")
+_EXPORT_FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
+
+
+def _checked(pattern: re.Pattern, value: str, what: str) -> str:
+    if not pattern.match(value or ""):
+        raise ValueError(f"{what} invalide : {value!r}")
+    return value
+
+
+def invoice_index(supplier_hash: str, kind: str, value_hash: str) -> str:
+    """The prefix under which every invoice sharing one identity key (kind, value) of one
+    supplier leaves its entry; values arrive hashed: no invoice number or IBAN in a key."""
+    return (f"{PAYABLES_INDEX}{_checked(_HASH, supplier_hash, 'empreinte fournisseur')}/"
+            f"{_checked(_WORD, kind, 'clé de facture')}/{_checked(_HASH, value_hash, 'empreinte')}/")
+
+
+def invoice_index_entry(supplier_hash: str, kind: str, value_hash: str, document_id: str) -> str:
+    return invoice_index(supplier_hash, kind, value_hash) + f"{check_id(document_id)}.json"
+
+
+def index_entry_document(prefix: str, key: str) -> str | None:
+    """The document id an index entry's key names, right under ``prefix``; None otherwise."""
+    rest = key[len(prefix):] if key.startswith(prefix) else ""
+    doc_id = rest[:-5] if rest.endswith(".json") else ""
+    return doc_id if is_id(doc_id) else None
+
+
+def alert_decisions(document_id: str) -> str:
+    return f"{PAYABLES_DECISIONS}{check_id(document_id)}/"
+
+
+def alert_decision(document_id: str, code: str, step: str) -> str:
+    return alert_decisions(document_id) + f"{_checked(_WORD, code, 'alerte')}.{_checked(_WORD, step, 'étape')}.json"
+
+
+def alert_decision_of(document_id: str, key: str) -> tuple[str, str] | None:
+    """``(alert code, step)`` of a decision's key; None for anything else."""
+    rest = key[len(alert_decisions(document_id)):] if key.startswith(alert_decisions(document_id)) else ""
+    code, _, step = rest[:-5].partition(".") if rest.endswith(".json") else ("", "", "")
+    return (code, step) if _WORD.match(code) and _WORD.match(step) else None
+
+
+def export_claim(document_id: str) -> str:
+    return f"{EXPORT_JOURNAL}{check_id(document_id)}.json"
+
+
+def export_claimed_document(key: str) -> str | None:
+    return index_entry_document(EXPORT_JOURNAL, key)
+
+
+def export_run(run_id: str) -> str:
+    return f"{EXPORT_RUNS}{_checked(_RUN, run_id, 'export')}/"
+
+
+def export_file(run_id: str, name: str) -> str:
+    return export_run(run_id) + _checked(_EXPORT_FILE, name, "fichier d'export")
+
+
+def export_runs_of(key: str) -> tuple[str, str] | None:
+    """``(run id, file name)`` of a key under ``exports/runs/``; None for anything else."""
+    run, _, name = key[len(EXPORT_RUNS):].partition("/") if key.startswith(EXPORT_RUNS) else ("", "", "")
+    return (run, name) if _RUN.match(run) and _EXPORT_FILE.match(name) else None
 
 
 # -- audit ------------------------------------------------------------------------------

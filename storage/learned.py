@@ -18,17 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
 from config.registries import Supplier, Tenant
 from storage import layout
-from storage.errors import ObjectNotFound
-from storage.objectstore import ObjectStore
+from storage.objectstore import ObjectStore, read_mapping
 
-log = logging.getLogger("aiguillage.learned")
 
 VERSION = 1
 LEARNED = "learned"  # a supplier absent from the registry, matched like a registered one
@@ -52,15 +49,7 @@ def _put(store: ObjectStore, key: str, entry: dict) -> None:
     store.put(key, json.dumps(entry, ensure_ascii=False, indent=1).encode("utf-8"), "application/json")
 
 
-def _read(store: ObjectStore, key: str) -> dict | None:
-    try:
-        data = json.loads(store.get(key))
-    except ObjectNotFound:
-        return None
-    except ValueError:
-        log.warning("entrée apprise illisible, ignorée : %s", key)
-        return None
-    return data if isinstance(data, dict) else None
+_read = read_mapping
 
 
 def _entries(store: ObjectStore, prefix: str) -> list[dict]:
@@ -148,7 +137,7 @@ def learn_supplier(store: ObjectStore, name: str, siret: str, vat: str, iban: st
 def note_pending_iban(store: ObjectStore, supplier_id: str, iban: str, document_id: str, actor: str,
                       at: str | None = None) -> Lesson:
     """A registered supplier's correction shows another IBAN: kept aside, the registry's stays."""
-    learned_id = "R-" + "".join(c for c in supplier_id if c.isalnum() or c == "-")[:60]
+    learned_id = _overlay_id(supplier_id)
     key = layout.learned_supplier(learned_id)
     entry = _read(store, key) or {"version": VERSION, "id": learned_id, "supplier_id": supplier_id,
                                   "status": REGISTERED}
@@ -157,6 +146,39 @@ def note_pending_iban(store: ObjectStore, supplier_id: str, iban: str, document_
     entry.update(pending_iban=iban, pending_from=document_id, pending_by=actor, pending_at=_now(at))
     _put(store, key, entry)
     return Lesson(entry, ["bank_details_pending"])
+
+
+def _overlay_id(supplier_id: str) -> str:
+    return "R-" + "".join(c for c in supplier_id if c.isalnum() or c == "-")[:60]
+
+
+def confirm_iban(store: ObjectStore, supplier_id: str, iban: str, document_id: str, actor: str,
+                 at: str | None = None) -> dict:
+    """A second person accepted ``iban`` for ``supplier_id``: it becomes the supplier's last
+    validated IBAN (a learned supplier's own, or beside a registered one's, which stays in the
+    registry file). The pending IBAN, if it was this one, is settled."""
+    at = _now(at)
+    key = layout.learned_supplier(supplier_id if supplier_id.startswith("L-") else _overlay_id(supplier_id))
+    entry = _read(store, key)
+    if supplier_id.startswith("L-") and entry is not None:
+        entry["iban"] = iban
+    else:
+        entry = entry or {"version": VERSION, "id": _overlay_id(supplier_id), "supplier_id": supplier_id,
+                          "status": REGISTERED}
+        entry["validated_iban"] = iban
+    if entry.get("pending_iban") == iban:
+        entry.update(pending_iban=None, pending_from=None, pending_by=None, pending_at=None)
+    entry.update(iban_confirmed_by=actor, iban_confirmed_at=at, iban_confirmed_from=document_id)
+    _put(store, key, entry)
+    return entry
+
+
+def validated_iban(store: ObjectStore, supplier_id: str | None) -> str | None:
+    """The IBAN a second person last accepted for a registered supplier (None if none)."""
+    if not supplier_id or supplier_id.startswith("L-"):
+        return None
+    entry = _read(store, layout.learned_supplier(_overlay_id(supplier_id)))
+    return (entry or {}).get("validated_iban") or None
 
 
 def forget_supplier(store: ObjectStore, learned_id: str) -> bool:

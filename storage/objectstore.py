@@ -91,3 +91,21 @@ def write_atomically(path: Path | str, chunks: Iterator[bytes]) -> None:
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def read_mapping(store: ObjectStore, key: str) -> dict | None:
+    """The JSON object stored under ``key``; None when absent, and when it is not a JSON object
+    (half-written by a process that died, or damaged), which is logged."""
+    import json
+    import logging
+
+    from storage.errors import ObjectNotFound
+
+    try:
+        data = json.loads(store.get(key))
+    except ObjectNotFound:
+        return None
+    except ValueError:
+        logging.getLogger("aiguillage.storage").warning("objet JSON illisible, ignoré : %s", key)
+        return None
+    return data if isinstance(data, dict) else None

@@ -69,6 +69,16 @@ class WorkItem:
     source: str
     source_pages: list[int]
     fields: dict[str, Any] = field(default_factory=dict)
+    fields_from_memory: list[str] = field(default_factory=list)  # read where this supplier's layout was learned
+    # accounts payable, on a supplier invoice (flows/payables_orders.py): the purchase order it
+    # matched and that order's building and cost centre, the discount it offers, its payment date
+    purchase_order: dict[str, Any] | None = None
+    building: str | None = None
+    cost_centre: str | None = None
+    early_payment_discount: dict[str, Any] | None = None
+    payment_deadline: dict[str, Any] | None = None
+    alerts: list[str] = field(default_factory=list)  # accounts payable's alert codes (SPEC.md)
+    duplicate_of: str | None = None  # the first copy of a duplicate invoice
     copy_of: str | None = None  # main queue when this item is a copy
     created_at: str = field(default_factory=now_iso)
     history: list[dict[str, Any]] = field(default_factory=list)

@@ -79,6 +79,31 @@ def test_registered_supplier_on_a_tenant_letter_is_a_conflict_for_a_human(rt):
     assert c.method == "conflict" and c.confidence <= 0.5
 
 
+class _Model:
+    """A model whose answer the test chooses."""
+
+    def __init__(self, probs: dict[str, float]):
+        self.probs = probs
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        return dict(self.probs)
+
+
+def test_a_known_supplier_does_not_turn_the_models_weak_guess_into_certainty():
+    """The model gives the three supplier types little weight: the supplier says it is one of
+    them, not which; a person decides (a learned supplier's quote once went out as a credit note)."""
+    weak = _Model({"other": 0.7, "supplier_credit_note": 0.2, "supplier_invoice": 0.08, "supplier_quote": 0.02})
+    c = classify("Devis n° 12", weak, Hints(supplier_identified=True))
+    assert c.type == "supplier_credit_note" and c.confidence <= 0.5
+    # the model's readers disagreed: it capped its answer at 0.5; the supplier does not lift the cap
+    capped = _Model({"supplier_credit_note": 0.5, "supplier_invoice": 0.001, "supplier_quote": 0.001})
+    c = classify("Facture n° 12", capped, Hints(supplier_identified=True))
+    assert c.type == "supplier_credit_note" and c.confidence <= 0.5
+    strong = _Model({"other": 0.3, "supplier_credit_note": 0.05, "supplier_invoice": 0.6, "supplier_quote": 0.05})
+    c = classify("Facture n° 12", strong, Hints(supplier_identified=True))
+    assert c.type == "supplier_invoice" and c.confidence == pytest.approx(0.6 / 0.7, abs=1e-3)
+
+
 def test_legal_header_rule(rt):
     text = ("SCP Delpech - Rouquette, Commissaires de Justice\n8 allées Jean Jaurès - Toulouse\n"
             "PATRIMOINE\nObjet : votre dossier\nMadame, nous vous prions de bien vouloir nous contacter.")

@@ -195,11 +195,17 @@ def test_missing_tesseract_program_exits_3(tmp_path):
 
 
 def test_damaged_model_exits_6(tmp_path):
-    home = tmp_path / "home"
-    (home / "model").mkdir(parents=True)
-    (home / "model" / "aiguillage-model.json").write_text("{tronqué", encoding="utf-8")
+    from storage import models
+    from storage.local import LocalStore
+
+    home, damaged = tmp_path / "home", tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / "aiguillage-model.json").write_text("{tronqué", encoding="utf-8")
+    store = LocalStore(home / "store")  # the promoted model is damaged: every process refuses it the same way
+    version = models.save_version(store, damaged, {"scores": {}})
+    models.promote(store, version, "marie.martin")
     done = aiguillage(home, "run", "--json", str(SAMPLE))
-    assert_one_clean_line(done, ExitCode.MODEL, "aiguillage train")
+    assert_one_clean_line(done, ExitCode.MODEL, version, "aiguillage model rollback")
 
 
 @pytest.mark.parametrize("args, env, words", [

@@ -15,7 +15,7 @@ import pytest
 
 from cli.main import main
 from extractors.validators import iban_from_bban, vat_from_siren
-from storage import documents, learned
+from storage import documents, layouts, learned
 from storage.audit import events
 from tests.pages import letter_pdf
 
@@ -137,10 +137,13 @@ def test_what_a_correction_teaches_the_next_run(prefect_harness, home, tmp_path,
     assert main(["learned", "list", "--json"]) == 0
     listed = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert [(x["kind"], x.get("supplier_id") or x.get("tenant_reference")) for x in listed] == [
-        ("supplier", "L-732829320"), ("tenant", REFERENCE)]
+        ("supplier", "L-732829320"), ("tenant", REFERENCE), ("layout", "L-732829320")]
     assert main(["learned", "forget", "--tenant", REFERENCE, "--user", USER]) == 0
     assert learned.get_tenant(rt.store, REFERENCE) is None and learned.list_tenants(rt.store) == []
     assert main(["learned", "forget", "--tenant", REFERENCE, "--user", USER]) == 1  # nothing left to erase
     assert any(e.kind == "learned_forgotten" and e.actor == USER for e in events(rt.store))
     rt.refresh_learned()
     assert rt.registries_now().tenant_by_reference(REFERENCE) is None
+    # A supplier is forgotten with where it prints its fields.
+    assert main(["learned", "forget", "--supplier", "L-732829320", "--user", USER]) == 0
+    assert learned.get_supplier(rt.store, "L-732829320") is None and layouts.get_layout(rt.store, "L-732829320") is None

@@ -39,15 +39,21 @@ def test_retention_purges_finished_documents_only(prefect_harness, monkeypatch, 
 
 
 def test_retraining_flow_uses_corrections(prefect_harness, aiguillage_home):
+    """The scheduled flow: a candidate trained with the correction (not one of the held-back
+    fifth) and stored with its scores; scheduled again with nothing new, it trains nothing."""
     from flows.maintenance import retrain_flow
-    from storage.corrections import save_correction
+    from storage import models
+    from storage.corrections import held_back, save_correction
     from wiring.runtime import runtime
 
+    assert not held_back("a" * 24)
     save_correction(runtime().store, "a" * 24, "Objet : demande de place de parking pour ma voiture",
                     {"type": "other", "fields": {}}, {"type": "lease_termination", "fields": {}}, "marie.martin")
-    meta = retrain_flow(count=300, calibration_count=60, epochs=2)
-    assert meta["corrections"] == 1
-    assert (aiguillage_home / "model" / "aiguillage-model.json").is_file()
+    outcome = retrain_flow(count=60, calibration_count=13, epochs=1, when_new_corrections=True)
+    assert outcome["trained"]["corrections"] == 1
+    stored = models.read_record(runtime().store, outcome["version"])
+    assert stored["scores"] == outcome["scores"] and stored["decision"]["report"] == outcome["report"]
+    assert "skipped" in retrain_flow(count=60, calibration_count=13, epochs=1, when_new_corrections=True)
 
 
 def test_serve_alone_routes_the_hot_folder(tmp_path):

@@ -24,10 +24,14 @@ KIND_FR = {
     "purged": "purgé", "returned": "renvoyé en vidéocodage",
     "supplier_learned": "fournisseur appris", "bank_details_pending": "IBAN en attente de confirmation",
     "tenant_learned": "locataire appris", "learned_forgotten": "apprentissage effacé",
+    "learned_expired": "apprentissage expiré (durée de conservation)",
     "layout_learned": "disposition du fournisseur apprise",
     "purchase_orders_imported": "bons de commande importés",
     "model_trained": "modèle candidat entraîné", "model_promoted": "modèle mis en service",
     "model_refused": "modèle candidat refusé", "model_rolled_back": "modèle précédent rétabli",
+    "alert_cleared": "alerte levée", "bank_details_vouched": "changement d'IBAN validé (1re personne)",
+    "bank_details_confirmed": "changement d'IBAN confirmé (2e personne)", "exported": "exporté en comptabilité",
+    "export_downloaded": "export téléchargé",
 }
 CSV_COLUMNS = ["seq", "at", "kind", "actor", "document_id", "queue", "other_queue", "sha256",
                "tenant_reference", "supplier_id", "supplier_siret", "event_id", "hash", "details"]

@@ -99,6 +99,9 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("serve.retrain_hours", float, 168.0, minimum=0.0, help="retrain every N hours when corrections came (0: never)"),
     Setting("serve.retrain_at", str, None, help="HH:MM, Paris time: retrain every day at that time when corrections "
                                                 "came (instead of serve.retrain_hours)"),
+    Setting("learning.tenant_days", int, 730, minimum=0, maximum=36500,
+            help="a tenant reference and name learned from a correction is forgotten this many days after it "
+                 "was last taught (RGPD: kept no longer than useful; 0: until erased by hand)"),
     Setting("serve.retention_hours", float, 24.0, minimum=0.0, help="run the retention flow every N hours (0: never)"),
     Setting("serve.batch_files", int, 4, minimum=1, maximum=1000, help="files per flow run dispatched to workers"),
     Setting("model.refresh_seconds", float, 30.0, minimum=0.0, maximum=3600.0,

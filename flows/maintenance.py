@@ -67,6 +67,7 @@ def retention_flow(now: datetime | None = None) -> list[str]:
     work is finished (no open item in any queue). Returns the purged document ids."""
     rt = runtime()
     spool.sweep(rt.settings.home, rt.store)  # what killed runs left on local disk
+    expire_learned_tenants(rt, now or datetime.now(timezone.utc))
     days = rt.settings["retention.days"]
     if not days:
         return []
@@ -81,3 +82,21 @@ def retention_flow(now: datetime | None = None) -> list[str]:
             record(store, AuditEvent("purged", doc_id, details={"artefacts": removed, "days": days}))
             purged.append(doc_id)
     return purged
+
+
+def expire_learned_tenants(rt, now: datetime) -> int:
+    """Forget tenant lessons older than ``learning.tenant_days`` (each erasure audited, by its
+    reference: never the name)."""
+    days = rt.settings["learning.tenant_days"]
+    if not days:
+        return 0
+    from storage.learned import expire_tenants
+
+    limit = (now - timedelta(days=days)).isoformat(timespec="seconds")
+    gone = expire_tenants(rt.store, limit)
+    for entry in gone:
+        record(rt.store, AuditEvent("learned_expired", entry.get("learned_from"), actor="retention",
+                                    details={"tenant_reference": entry["tenant_reference"], "days": days}))
+    if gone:
+        rt.refresh_learned()
+    return len(gone)

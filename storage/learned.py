@@ -227,6 +227,17 @@ def learn_tenant(store: ObjectStore, reference: str, name: str, postal_code: str
     return Lesson(entry, ["tenant_learned"])
 
 
+def expire_tenants(store: ObjectStore, taught_before: str) -> list[dict]:
+    """Erase the learned tenants last taught before ``taught_before`` (ISO time); the entries
+    erased (RGPD: a lesson is kept no longer than it is useful)."""
+    gone = []
+    for entry in list_tenants(store):
+        if str(entry.get("learned_at") or "") < taught_before and entry.get("tenant_reference"):
+            store.delete(_tenant_key(entry["tenant_reference"]))
+            gone.append(entry)
+    return gone
+
+
 def forget_tenant(store: ObjectStore, reference: str) -> bool:
     """Erase what was learned of a tenant (RGPD: right to erasure); True if there was something."""
     key = _tenant_key(reference)

@@ -69,3 +69,25 @@ def test_serve_alone_routes_the_hot_folder(tmp_path):
     assert "lettre.pdf" in r.stdout and "technique" in r.stdout
     assert "Traceback" not in r.stderr
     assert list((hot / "traites").rglob("lettre.pdf"))
+
+
+def test_tenant_lessons_are_forgotten_after_their_keeping_time(prefect_harness, monkeypatch, aiguillage_home):
+    """RGPD: a tenant reference learned from a correction is kept ``learning.tenant_days``; the
+    retention flow erases older ones (audited by reference), newer ones stay."""
+    monkeypatch.setenv("AIGUILLAGE_LEARNING_TENANT_DAYS", "30")
+    from flows.maintenance import retention_flow
+    from storage import learned
+    from storage.audit import events
+    from wiring.runtime import runtime
+
+    store = runtime().store
+    now = datetime(2026, 12, 4, 12, 0, tzinfo=timezone.utc)
+    learned.learn_tenant(store, "2019008746", "Fatima Benali", "31100", "a" * 24, "vero", at="2026-10-01T09:00:00+00:00")
+    learned.learn_tenant(store, "04-1187-C", "Jean-Pierre Castagne", "31400", "b" * 24, "vero",
+                         at="2026-11-20T09:00:00+00:00")
+    retention_flow(now=now)
+    assert learned.get_tenant(store, "2019008746") is None
+    assert learned.get_tenant(store, "04-1187-C")["tenant_name"] == "Jean-Pierre Castagne"
+    gone = [e for e in events(store) if e.kind == "learned_expired"]
+    assert [(e.document_id, e.details["tenant_reference"]) for e in gone] == [("a" * 24, "2019008746")]
+    assert "Fatima" not in str(gone[0].details)

@@ -58,6 +58,25 @@ class Classification:
     scores: dict[str, float] = field(default_factory=dict)  # the three best types
 
 
+_TITLE_KINDS = (  # a supplier document's own title, first word(s) of one of its first lines
+    ("supplier_credit_note", re.compile(r"^\s*(?:facture\s+d.avoir|avoir|note\s+de\s+cr[ée]dit|credit\s+note)\b", re.I)),
+    ("supplier_quote", re.compile(r"^\s*(?:devis|proposition\s+commerciale|quote|quotation|estimate)\b", re.I)),
+    ("supplier_invoice", re.compile(r"^\s*(?:facture|invoice|note\s+d.honoraires)\b", re.I)),
+)
+
+
+def supplier_title(text: str, lines: int = 15) -> str | None:
+    """The supplier type a document's title names (« FACTURE N° … », « AVOIR », « DEVIS »), from
+    its first lines; None when none does, or two kinds do."""
+    found = set()
+    for line in [ln for ln in text.splitlines() if ln.strip()][:lines]:
+        for kind, pattern in _TITLE_KINDS:
+            if pattern.match(line):
+                found.add(kind)
+                break
+    return found.pop() if len(found) == 1 else None
+
+
 def classify(text: str, model: TextModel, hints: Hints = Hints(),
              always_urgent: frozenset[str] = frozenset()) -> Classification:
     probs = model.probabilities(text) if text.strip() else {}
@@ -69,11 +88,13 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
     elif hints.supplier_identified and probs:
         narrowed = {t: probs.get(t, 0.0) for t in SUPPLIER_TYPES}
         total = sum(narrowed.values())
-        if total >= SUPPLIER_MASS and max(probs.values()) > UNSURE:
+        guess = max(narrowed, key=narrowed.get)
+        if total >= SUPPLIER_MASS and (max(probs.values()) > UNSURE or supplier_title(text) == guess):
             probs = {t: p / total for t, p in narrowed.items()}
             method, reason = "rules+textcat", "fournisseur reconnu (SIRET, TVA ou IBAN)"
         elif total > 0.05:  # a supplier's document, but the model hardly saw one, or its readers
-            # disagreed (capped at 0.5): which of the three is a guess, not a certainty
+            # disagreed (capped at 0.5) and no title confirms its guess: which of the three is a
+            # guess, not a certainty
             probs = {t: min(p / total, 0.5) for t, p in narrowed.items()}
             method, reason = "rules+textcat", "fournisseur reconnu, type de pièce incertain"
         else:

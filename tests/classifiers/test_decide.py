@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from classifiers.decide import Hints, classify, legal_header
+from classifiers.decide import Hints, classify, legal_header, supplier_title
 from extractors.types import DocumentText, PageText
 from flows.deliver import decide
 from stages.understand import understand
@@ -97,11 +97,28 @@ def test_a_known_supplier_does_not_turn_the_models_weak_guess_into_certainty():
     assert c.type == "supplier_credit_note" and c.confidence <= 0.5
     # the model's readers disagreed: it capped its answer at 0.5; the supplier does not lift the cap
     capped = _Model({"supplier_credit_note": 0.5, "supplier_invoice": 0.001, "supplier_quote": 0.001})
-    c = classify("Facture n° 12", capped, Hints(supplier_identified=True))
+    c = classify("FACTURE\nFacture n° 12", capped, Hints(supplier_identified=True))
     assert c.type == "supplier_credit_note" and c.confidence <= 0.5
+    # …unless the document's own title says what the model guessed
+    c = classify("Cloudrise\nCREDIT NOTE\nCredit note No: CN-12\nRelated invoice: INV-7", capped,
+                 Hints(supplier_identified=True))
+    assert c.type == "supplier_credit_note" and c.confidence > 0.99
     strong = _Model({"other": 0.3, "supplier_credit_note": 0.05, "supplier_invoice": 0.6, "supplier_quote": 0.05})
     c = classify("Facture n° 12", strong, Hints(supplier_identified=True))
     assert c.type == "supplier_invoice" and c.confidence == pytest.approx(0.6 / 0.7, abs=1e-3)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("PLOMBERIE MARTIN\n27 chemin\nFACTURE N° 2020-0031\nTotal", "supplier_invoice"),
+    ("Cloudrise\nINVOICE\nInvoice No: CR-1", "supplier_invoice"),
+    ("Elevo\nAvoir n° A-12 sur facture F-3", "supplier_credit_note"),
+    ("X\nFacture d'avoir n° 7", "supplier_credit_note"),
+    ("X\nDEVIS n° D-1\nvalable 30 jours", "supplier_quote"),
+    ("Madame,\nje vous écris au sujet de la facture", None),
+    ("X\nFACTURE\nDEVIS", None),  # two titles: no answer
+])
+def test_supplier_title(text, kind):
+    assert supplier_title(text) == kind
 
 
 def test_legal_header_rule(rt):

@@ -11,14 +11,13 @@ the smaller profile lacks removed, its guideline id set), then validated against
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timezone
 from decimal import Decimal
-from unittest import mock
 
 import facturx
 from facturx.generate_xml import generate_xml
 from lxml import etree
 
+from corpus.facturx_xml import embed_xml
 from corpus.supplier_docs import CLIENT
 
 PROFILES = ("minimum", "basicwl", "basic", "en16931", "extended")
@@ -108,17 +107,7 @@ def _keep(parent: etree._Element, names: tuple[str, ...]) -> None:
 
 def facturx_pdf(pdf: bytes, meta: dict, profile: str) -> bytes:
     """``pdf`` (the invoice as printed) with the CII XML of ``profile`` embedded: a Factur-X PDF/A-3."""
-    xml = cii_xml(meta, profile)
-    issued = meta["issued"]
-
-    class _FixedClock(datetime):  # the library stamps "now" into the PDF; pin it for reproducible bytes
-        @classmethod
-        def now(cls, tz=None):  # noqa: ANN001, ANN206
-            return cls(issued.year, issued.month, issued.day, 12, 0, 0, tzinfo=tz or timezone.utc)
-
-    with mock.patch.object(facturx.facturx, "datetime", _FixedClock):
-        return facturx.generate_from_binary(pdf, xml, flavor="factur-x", level=profile, check_xsd=True,
-                                            lang="fr-FR")
+    return embed_xml(pdf, cii_xml(meta, profile), profile, meta["issued"])
 
 
 def with_fields(meta: dict, **changes) -> dict:

@@ -78,13 +78,18 @@ def facturx_pdf(pdf: bytes, meta: dict) -> bytes:
     metadata = {"author": s.name, "keywords": "Factur-X, Facture",
                 "title": f"{s.name} : facture {meta['number']}",
                 "subject": f"Factur-X {meta['number']} du {meta['issued']:%d/%m/%Y}"}
-    issued = meta["issued"]
+    return embed_xml(pdf, xml, "basicwl", meta["issued"], metadata)
+
+
+def embed_xml(pdf: bytes, xml: bytes, level: str, issued: date, metadata: dict | None = None) -> bytes:
+    """``pdf`` with ``xml`` embedded as a Factur-X PDF/A-3 of ``level``, the same bytes every time."""
 
     class _FixedClock(datetime):  # the library stamps "now" into the PDF; pin it for reproducible bytes
         @classmethod
         def now(cls, tz=None):  # noqa: ANN001, ANN206
             return cls(issued.year, issued.month, issued.day, 12, 0, 0, tzinfo=tz or timezone.utc)
 
+    extra = {"pdf_metadata": metadata} if metadata else {}
     with mock.patch.object(facturx.facturx, "datetime", _FixedClock):
-        return facturx.generate_from_binary(pdf, xml, flavor="factur-x", level="basicwl", check_xsd=True,
-                                            pdf_metadata=metadata, lang="fr-FR")
+        return facturx.generate_from_binary(pdf, xml, flavor="factur-x", level=level, check_xsd=True,
+                                            lang="fr-FR", **extra)

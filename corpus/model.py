@@ -51,7 +51,7 @@ class DocContent:
 
     @property
     def text(self) -> str:
-        lines, prev_space = [], False
+        lines = []
         for b in self.blocks:
             if b.kind in ("line", "para", "row") and b.plain:
                 lines.append(b.plain)

@@ -22,7 +22,7 @@ from typing import Any
 
 from storage import layout
 from storage.errors import ObjectNotFound
-from storage.objectstore import ObjectStore, read_mapping
+from storage.objectstore import ObjectStore, delete_if_present, read_mapping
 
 
 VERSION = 1
@@ -77,10 +77,7 @@ def save_layout(store: ObjectStore, supplier_id: str, doc_type: str, places: dic
 
 def forget_layout(store: ObjectStore, supplier_id: str) -> bool:
     """Remove what was learned of the supplier's layout; True if there was something."""
-    key = _key(supplier_id)
-    found = store.exists(key)
-    store.delete(key)
-    return found
+    return delete_if_present(store, _key(supplier_id))
 
 
 def list_layouts(store: ObjectStore) -> list[dict]:

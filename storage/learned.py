@@ -24,7 +24,7 @@ from typing import Any
 
 from config.registries import Supplier, Tenant
 from storage import layout
-from storage.objectstore import ObjectStore, read_mapping
+from storage.objectstore import ObjectStore, delete_if_present, read_mapping
 
 
 VERSION = 1
@@ -183,10 +183,7 @@ def validated_iban(store: ObjectStore, supplier_id: str | None) -> str | None:
 
 def forget_supplier(store: ObjectStore, learned_id: str) -> bool:
     """Remove what was learned of a supplier; True if there was something."""
-    key = layout.learned_supplier(learned_id)
-    found = store.exists(key)
-    store.delete(key)
-    return found
+    return delete_if_present(store, layout.learned_supplier(learned_id))
 
 
 def as_supplier(entry: dict) -> Supplier:
@@ -240,10 +237,7 @@ def expire_tenants(store: ObjectStore, taught_before: str) -> list[dict]:
 
 def forget_tenant(store: ObjectStore, reference: str) -> bool:
     """Erase what was learned of a tenant (RGPD: right to erasure); True if there was something."""
-    key = _tenant_key(reference)
-    found = store.exists(key)
-    store.delete(key)
-    return found
+    return delete_if_present(store, _tenant_key(reference))
 
 
 def as_tenant(entry: dict) -> Tenant:

@@ -109,3 +109,10 @@ def read_mapping(store: ObjectStore, key: str) -> dict | None:
         logging.getLogger("aiguillage.storage").warning("objet JSON illisible, ignoré : %s", key)
         return None
     return data if isinstance(data, dict) else None
+
+
+def delete_if_present(store: ObjectStore, key: str) -> bool:
+    """Remove ``key``; True if there was something to remove."""
+    found = store.exists(key)
+    store.delete(key)
+    return found

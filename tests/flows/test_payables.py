@@ -6,10 +6,8 @@ export hands each cleared invoice to accounting once, a crash and a rerun notwit
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
-from pathlib import Path
 
 import facturx
 import pytest

@@ -6,10 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 
 import pytest
+from tests.homes import home_set
 
 from cli.main import main
 from storage.audit import AuditEvent, corrected, record, rerouted
@@ -45,23 +45,18 @@ def module_home(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def batch(prefect_harness, module_home):
-    saved = os.environ.get("AIGUILLAGE_HOME")
-    os.environ["AIGUILLAGE_HOME"] = str(module_home)  # module fixtures run before monkeypatch
-    from flows.batch import run_batch
+    with home_set(module_home):  # module fixtures run before monkeypatch
+        from flows.batch import run_batch
 
-    lines = run_batch([str(SAMPLES / f) for f in FILES])
-    letter = next(x for x in lines if x["fields"].get("tenant_reference") == TENANT)
-    s = store()
-    record(s, AuditEvent("viewed", letter["document_id"], actor="marie.dupont", queue=letter["queue"]))
-    record(s, corrected(letter["document_id"], "marie.dupont", {"postal_code": ("31650", "31600")},
-                        queue=letter["queue"]))
-    record(s, rerouted(letter["document_id"], "marie.dupont", letter["queue"], "contentieux",
-                       "assignation jointe au congé"))
-    yield lines, letter
-    if saved is None:
-        os.environ.pop("AIGUILLAGE_HOME", None)
-    else:
-        os.environ["AIGUILLAGE_HOME"] = saved
+        lines = run_batch([str(SAMPLES / f) for f in FILES])
+        letter = next(x for x in lines if x["fields"].get("tenant_reference") == TENANT)
+        s = store()
+        record(s, AuditEvent("viewed", letter["document_id"], actor="marie.dupont", queue=letter["queue"]))
+        record(s, corrected(letter["document_id"], "marie.dupont", {"postal_code": ("31650", "31600")},
+                            queue=letter["queue"]))
+        record(s, rerouted(letter["document_id"], "marie.dupont", letter["queue"], "contentieux",
+                           "assignation jointe au congé"))
+        yield lines, letter
 
 
 @pytest.fixture

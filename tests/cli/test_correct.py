@@ -20,6 +20,7 @@ from storage.audit import events
 from storage.corrections import get_correction
 from storage.errors import ObjectNotFound
 from tests.pages import LETTER, letter_pdf
+from tests.homes import home_set
 
 USER = "vero.martin"
 KEYS = ["document_id", "status", "queue", "reason"]
@@ -58,31 +59,26 @@ def aiguillage_home(module_home, monkeypatch):
 @pytest.fixture(scope="module")
 def docs(prefect_harness, module_home, tmp_path_factory):
     """name -> document_id, after one pipeline run."""
-    saved = os.environ.get("AIGUILLAGE_HOME")
-    os.environ["AIGUILLAGE_HOME"] = str(module_home)  # module fixtures run before monkeypatch
-    from flows.batch import run_batch
+    with home_set(module_home):  # module fixtures run before monkeypatch
+        from flows.batch import run_batch
 
-    scans = tmp_path_factory.mktemp("scans")
-    files = {}
-    for n, name in enumerate(INVOICES):
-        files[name] = scans / f"facture-{name}.pdf"
-        files[name].write_bytes(letter_pdf(invoice(n)))
-    for n, name in enumerate(LETTERS):
-        files[name] = scans / f"lettre-{name}.pdf"
-        files[name].write_bytes(letter_pdf(letter(n)))
-    lines = run_batch([str(f) for f in files.values()])
-    by_source = {Path(x["source"]).name: x for x in lines}
-    out = {}
-    for name, f in files.items():
-        line = by_source[f.name]
-        expected = "videocodage" if name in INVOICES else "technique"
-        assert line["queue"] == expected, line  # the fixture is what the tests need
-        out[name] = line["document_id"]
-    yield out
-    if saved is None:
-        os.environ.pop("AIGUILLAGE_HOME", None)
-    else:
-        os.environ["AIGUILLAGE_HOME"] = saved
+        scans = tmp_path_factory.mktemp("scans")
+        files = {}
+        for n, name in enumerate(INVOICES):
+            files[name] = scans / f"facture-{name}.pdf"
+            files[name].write_bytes(letter_pdf(invoice(n)))
+        for n, name in enumerate(LETTERS):
+            files[name] = scans / f"lettre-{name}.pdf"
+            files[name].write_bytes(letter_pdf(letter(n)))
+        lines = run_batch([str(f) for f in files.values()])
+        by_source = {Path(x["source"]).name: x for x in lines}
+        out = {}
+        for name, f in files.items():
+            line = by_source[f.name]
+            expected = "videocodage" if name in INVOICES else "technique"
+            assert line["queue"] == expected, line  # the fixture is what the tests need
+            out[name] = line["document_id"]
+        yield out
 
 
 @pytest.fixture

@@ -2,13 +2,13 @@
 against their ground truth."""
 
 import json
-import os
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from tests.spec import check_line
+from tests.homes import home_set
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 pytestmark = pytest.mark.slow
@@ -35,18 +35,13 @@ def aiguillage_home(module_home, monkeypatch):
 @pytest.fixture(scope="module")
 def first_run(prefect_harness, module_home):
     home = module_home
-    saved = os.environ.get("AIGUILLAGE_HOME")
-    os.environ["AIGUILLAGE_HOME"] = str(home)  # module fixtures run before monkeypatch
-    from flows.batch import run_batch
-    from flows.receipts import expand_inputs
+    with home_set(home):  # module fixtures run before monkeypatch
+        from flows.batch import run_batch
+        from flows.receipts import expand_inputs
 
-    files, _ = expand_inputs([str(SAMPLES)])
-    lines = run_batch([str(f) for f in files])
-    yield home, files, lines
-    if saved is None:
-        os.environ.pop("AIGUILLAGE_HOME", None)
-    else:
-        os.environ["AIGUILLAGE_HOME"] = saved
+        files, _ = expand_inputs([str(SAMPLES)])
+        lines = run_batch([str(f) for f in files])
+        yield home, files, lines
 
 
 def test_every_line_follows_spec(first_run):

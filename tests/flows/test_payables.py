@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 
 import facturx
 import pytest
@@ -17,6 +16,7 @@ from flows.payables import AlertRefused, clear_alert, open_alerts
 from storage import documents, exports, queues
 from storage.audit import events
 from tests.pages import letter_pdf
+from tests.homes import home_set
 
 REGISTERED_IBAN = "FR76 2004 1790 2637 6238 9803 493"  # Plomberie Garonne's, in config/data/suppliers.csv
 OTHER_IBAN = "FR76 3000 6000 0112 3456 7890 189"
@@ -71,13 +71,8 @@ def run_files(tmp_path_factory, docs: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def lines(prefect_harness, module_home, tmp_path_factory):
-    saved = os.environ.get("AIGUILLAGE_HOME")
-    os.environ["AIGUILLAGE_HOME"] = str(module_home)
-    yield run_files(tmp_path_factory, DOCS)
-    if saved is None:
-        os.environ.pop("AIGUILLAGE_HOME", None)
-    else:
-        os.environ["AIGUILLAGE_HOME"] = saved
+    with home_set(module_home):  # module fixtures run before monkeypatch
+        yield run_files(tmp_path_factory, DOCS)
 
 
 @pytest.fixture

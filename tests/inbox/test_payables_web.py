@@ -9,7 +9,6 @@ download audited."""
 from __future__ import annotations
 
 import contextvars
-import os
 import re
 import socket
 import threading
@@ -20,6 +19,7 @@ import pytest
 from conftest import PASSWORD, _hash, signed_in
 
 from tests.flows.test_payables import OTHER_IBAN, REGISTERED_IBAN, invoice, run_files
+from tests.homes import home_set
 
 COMPTA = "comptabilite-fournisseurs"
 DOCS = {
@@ -45,13 +45,8 @@ def aiguillage_home(module_home, monkeypatch):
 
 @pytest.fixture(scope="module")
 def ids(prefect_harness, module_home, tmp_path_factory) -> dict[str, str]:
-    saved = os.environ.get("AIGUILLAGE_HOME")
-    os.environ["AIGUILLAGE_HOME"] = str(module_home)
-    lines = run_files(tmp_path_factory, DOCS)
-    if saved is None:
-        os.environ.pop("AIGUILLAGE_HOME", None)
-    else:
-        os.environ["AIGUILLAGE_HOME"] = saved
+    with home_set(module_home):  # module fixtures run before monkeypatch
+        lines = run_files(tmp_path_factory, DOCS)
     assert [lines[n]["alerts"] for n in DOCS] == [[], ["duplicate_invoice"]] + [["bank_details_changed"]] * 2, lines
     return {name: line["document_id"] for name, line in lines.items()}
 

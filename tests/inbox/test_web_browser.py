@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.homes import home_set
 from conftest import PASSWORD, PEOPLE
 from seed import INVOICE_FIELDS, INVOICE_LINES, seed_document
 
@@ -41,55 +42,50 @@ def world(prefect_harness, module_home):
     """The pipeline run on three samples, a few more items, accounts, and the app served."""
     if not Path(CHROMIUM).exists():
         pytest.skip("chromium absent (make setup-test l'installe)")
-    saved = os.environ.get("AIGUILLAGE_HOME")
-    os.environ["AIGUILLAGE_HOME"] = str(module_home)
-    from config import load_taxonomy
-    from config.accounts import Account, accounts_path, save_account
-    from flows.batch import run_batch
-    from wiring.runtime import runtime
-    from inbox.app import create_app
-    from inbox.auth import hash_password
+    with home_set(module_home):  # module fixtures run before monkeypatch
+        from config import load_taxonomy
+        from config.accounts import Account, accounts_path, save_account
+        from flows.batch import run_batch
+        from wiring.runtime import runtime
+        from inbox.app import create_app
+        from inbox.auth import hash_password
 
-    lines = run_batch([str(SAMPLES / n) for n in ("doc-0012.pdf", "doc-0008.jpg", "doc-0004.pdf")])
-    by_source = {Path(line["source"]).name: line for line in lines}
-    assert by_source["doc-0012.pdf"]["queue"] == COMPTA and by_source["doc-0004.pdf"]["queue"] == "videocodage"
-    rt = runtime()
-    for supplier, hours in (("Sanitaires du Midi", -30), ("Ascenseurs Occitans", 20)):
-        seed_document(rt.store, COMPTA, "supplier_invoice", dict(INVOICE_FIELDS, supplier_name=supplier),
-                      INVOICE_LINES, deadline_hours=hours, priority=2 if hours < 0 else 3)
-    tax, pw = load_taxonomy(), hash_password(PASSWORD)
-    for login, (teams, roles) in PEOPLE.items():
-        save_account(accounts_path(module_home), Account(login, login.capitalize(), tuple(teams), tuple(roles), pw),
-                     tax)
+        lines = run_batch([str(SAMPLES / n) for n in ("doc-0012.pdf", "doc-0008.jpg", "doc-0004.pdf")])
+        by_source = {Path(line["source"]).name: line for line in lines}
+        assert by_source["doc-0012.pdf"]["queue"] == COMPTA and by_source["doc-0004.pdf"]["queue"] == "videocodage"
+        rt = runtime()
+        for supplier, hours in (("Sanitaires du Midi", -30), ("Ascenseurs Occitans", 20)):
+            seed_document(rt.store, COMPTA, "supplier_invoice", dict(INVOICE_FIELDS, supplier_name=supplier),
+                          INVOICE_LINES, deadline_hours=hours, priority=2 if hours < 0 else 3)
+        tax, pw = load_taxonomy(), hash_password(PASSWORD)
+        for login, (teams, roles) in PEOPLE.items():
+            save_account(accounts_path(module_home), Account(login, login.capitalize(), tuple(teams), tuple(roles), pw),
+                         tax)
 
-    import uvicorn
+        import uvicorn
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning"))
-    ctx = contextvars.copy_context()  # Prefect's test settings go along to the server's thread
-    thread = threading.Thread(target=ctx.run, args=(server.run,), daemon=True)
-    thread.start()
-    deadline = time.time() + 30
-    while not server.started and time.time() < deadline:
-        time.sleep(0.05)
-    assert server.started
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        server = uvicorn.Server(uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning"))
+        ctx = contextvars.copy_context()  # Prefect's test settings go along to the server's thread
+        thread = threading.Thread(target=ctx.run, args=(server.run,), daemon=True)
+        thread.start()
+        deadline = time.time() + 30
+        while not server.started and time.time() < deadline:
+            time.sleep(0.05)
+        assert server.started
 
-    from playwright.sync_api import sync_playwright
+        from playwright.sync_api import sync_playwright
 
-    pw_ctx = sync_playwright().start()
-    browser = pw_ctx.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-    yield {"url": f"http://127.0.0.1:{port}", "rt": rt, "docs": {k: v["document_id"] for k, v in by_source.items()},
-           "lines": by_source, "browser": browser}
-    browser.close()
-    pw_ctx.stop()
-    server.should_exit = True
-    thread.join(10)
-    if saved is None:
-        os.environ.pop("AIGUILLAGE_HOME", None)
-    else:
-        os.environ["AIGUILLAGE_HOME"] = saved
+        pw_ctx = sync_playwright().start()
+        browser = pw_ctx.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield {"url": f"http://127.0.0.1:{port}", "rt": rt, "docs": {k: v["document_id"] for k, v in by_source.items()},
+               "lines": by_source, "browser": browser}
+        browser.close()
+        pw_ctx.stop()
+        server.should_exit = True
+        thread.join(10)
 
 
 def _page(world, login):

@@ -58,14 +58,14 @@ def reassess(rt: Runtime, document_id: str, doc_type: str, fields: Mapping,
              machine_supplier_id: str | None) -> tuple[Assessment, str | None]:
     """The alerts after a person validated ``fields`` (nothing is rejected any more: the person
     read the page), and the supplier those fields designate."""
-    match = match_supplier_by_ids(rt.registries_now(), siret=fields.get("supplier_siret") or None,
+    registries = rt.registries_now()
+    match = match_supplier_by_ids(registries, siret=fields.get("supplier_siret") or None,
                                   siren=fields.get("supplier_siren") or None,
                                   vat=fields.get("supplier_vat") or None, iban=fields.get("iban") or None)
-    supplier_id = match.supplier.supplier_id if match else machine_supplier_id
-    supplier_iban = (match.supplier.iban or None) if match else None
-    if match is None and machine_supplier_id:
-        known = rt.registries_now().supplier_by("supplier_id", machine_supplier_id)
-        supplier_iban = (known.iban or None) if known else None
+    known = match.supplier if match else (registries.supplier_by("supplier_id", machine_supplier_id)
+                                          if machine_supplier_id else None)
+    supplier_id = known.supplier_id if known else machine_supplier_id
+    supplier_iban = (known.iban or None) if known else None
     return assess(rt, document_id, doc_type, fields, {}, supplier_id, supplier_iban), supplier_id
 
 

@@ -56,10 +56,7 @@ async def validate(request: Request, document_id: str):
 
 
 def _validate(request: Request, document_id: str, form: dict[str, str]):
-    ctx = acting(request, form.get("csrf"))
-    member = _review(ctx)
-    check_doc_id(document_id)
-    item = visible(ctx, member, document_id)
+    ctx, member, item = _acting_on(request, document_id, form)
     doc_type = str(form.get("type") or "")
     types = ctx.rt.taxonomy.types
     raw = {k: str(form.get(k) or "") for k in _all_names()}
@@ -99,15 +96,21 @@ async def skip(request: Request, document_id: str):
 
 
 def _skip(request: Request, document_id: str, form: dict[str, str]):
-    ctx = acting(request, form.get("csrf"))
-    member = _review(ctx)
-    check_doc_id(document_id)
-    visible(ctx, member, document_id)
+    ctx, member, _ = _acting_on(request, document_id, form)
     try:
         workitems.release(ctx.rt.store, member, document_id)
     except workitems.InboxError:
         pass  # not held by this person: nothing to give back
     return _next(ctx, member, skip=document_id)
+
+
+def _acting_on(request: Request, document_id: str, form: dict[str, str]):
+    """A station action on ``document_id``: the signed-in vidéocodage member (CSRF checked) and
+    the item they may see."""
+    ctx = acting(request, form.get("csrf"))
+    member = _review(ctx)
+    check_doc_id(document_id)
+    return ctx, member, visible(ctx, member, document_id)
 
 
 def _next(ctx: Ctx, member, skip: str | None = None):
@@ -132,10 +135,7 @@ async def forget(request: Request, document_id: str):
 
 
 def _forget(request: Request, document_id: str, form: dict[str, str]):
-    ctx = acting(request, form.get("csrf"))
-    member = _review(ctx)
-    check_doc_id(document_id)
-    visible(ctx, member, document_id)
+    ctx, member, _ = _acting_on(request, document_id, form)
     what = form.get("what")
     store = ctx.rt.store
     try:

@@ -223,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--only", choices=("generated", "foreign"), default=None, help="un seul des deux jeux")
     p.add_argument("--fresh", action="store_true", help="relire le jeu étranger (OCR) même s'il est en cache")
     p.add_argument("--dev", action="store_true", help="montrer aussi la moitié « dev » du jeu étranger")
+    p.add_argument("--misses", type=int, default=3, help="exemples d'écarts montrés par champ")
     args = p.parse_args(argv)
 
     home = tempfile.mkdtemp(prefix="aiguillage-bench-home-")
@@ -253,7 +254,8 @@ def main(argv: list[str] | None = None) -> int:
         rows = evaluate(truths, reads, rt)
         print(f"classement et extraction ({name}) : {time.time() - t0:.1f} s", file=sys.stderr)
         summaries[name] = report(rows, title, len(truths), rt.model.meta,
-                                 rt.settings["classification.review_threshold"], boundaries(truths, reads))
+                                 rt.settings["classification.review_threshold"], boundaries(truths, reads),
+                                 shown_misses=args.misses)
     if len(summaries) > 1:
         side_by_side(summaries)
     print(json.dumps({"generated": summaries.get("généré"), "foreign": summaries.get("étranger"),

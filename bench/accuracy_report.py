@@ -17,7 +17,7 @@ def ratio(a: int, b: int) -> float:
 
 
 def report(rows: list[dict], title: str, count: int, model_meta: dict, threshold: float,
-           boundaries: dict | None = None) -> dict:
+           boundaries: dict | None = None, shown_misses: int = 3) -> dict:
     docs = [r for r in rows if not r["bad"]]
     bad = [r for r in rows if r["bad"]]
     typed = [r for r in docs if "type" in r]
@@ -119,7 +119,7 @@ def report(rows: list[dict], title: str, count: int, model_meta: dict, threshold
                 misses[f].append(f"{r['file']}[{r['kind']}] {v!r} -> {got!r}")
     print("\nexemples d'écarts :")
     for f, items in misses.items():
-        for item in items[:3]:
+        for item in items[:shown_misses]:
             print(f"  {f}: {item}")
     scan_fields = [field_acc[f].get("scan") for f in SUPPLIER_FIELDS if field_acc[f].get("scan") is not None]
     fx_fields = [field_acc[f].get("facturx") for f in SUPPLIER_FIELDS if field_acc[f].get("facturx") is not None]

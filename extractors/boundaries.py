@@ -8,8 +8,12 @@ from what its own text and the previous page's text say:
   ("Madame, Monsieur,"), a place-and-date line ("Toulouse, le 12 mars 2020"), a sender block
   with its postcode, the landlord as addressee, reference lines ("Nos réf.", "Affaire suivie
   par"), a document title ("FACTURE N°", "DEVIS", "AVOIR", "Invoice", "Attestation");
-- the previous page's end: a closing formula or a signature, an invoice's totals;
-- the same invoice number as the previous page: its continuation.
+- the previous page's end: a closing formula or a signature, an invoice's totals, and its
+  own numbering closing ("2/2": the document it belonged to is complete);
+- the same invoice number as the previous page: its continuation;
+- an enclosure the letter announces ("ci-joint", "PJ :", "je vous envoie la copie"): the
+  page right after it is that enclosure (a certificate or a judgment sent with its cover
+  letter is one piece of mail), unless its own numbering says otherwise.
 
 Only the text is used (the OCR words are enough), so the rule works on scans and born-digital
 files alike. It is deliberately cautious: a letter cut in two costs more than two letters left
@@ -32,13 +36,17 @@ _DATE_LINE = re.compile(r"^\s*le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*$|(?:^|,\s*)\
                         re.I | re.M)
 _POSTCODE = re.compile(r"\b\d{5}\s+[a-z][a-z\- ']+", re.I)
 _TITLE = re.compile(r"^\s*(?:facture|avoir|devis|note d.honoraires|proposition commerciale|invoice|credit note|"
-                    r"quotation|attestation|commandement|signification|assignation|proces-verbal|notification)\b",
+                    r"quotation|attestation|commandement|signification|assignation|proces-verbal|notification|"
+                    r"invitation|convocation|mise en demeure|avis d.echeance|releve de compte|bon de commande|"
+                    r"certificat|quittance|jugement|ordonnance)\b",
                     re.I | re.M)
 _CLOSING = re.compile(r"(?:cordialement|salutations|veuillez agreer|recevez|bien a vous|sentiments|respectueusement|"
                       r"regards|sincerely|net a payer|total ttc|montant du|total a payer|amount due|total due|"
                       r"^\s*(?:le|la)\s+(?:directeur|directrice|greffier|greffiere|gerant|gerante|president|"
                       r"responsable|conseiller|conseillere)\b|^\s*pour l.assureur|^\s*signature)", re.I | re.M)
 _INVOICE_NUMBER = re.compile(r"(?:facture|avoir|devis|invoice)\s*(?:n[°o.]*|no\.?|#)\s*:?\s*([a-z0-9][a-z0-9\-/]{2,})", re.I)
+_ENCLOSURE = re.compile(r"(?:\bci-?\s?joint|\bpj\s*:|\bp\.\s?j\.|pieces? jointes?|en annexe|je (?:vous )?joins|"
+                        r"vous (?:en )?envoie (?:la |une )?copie|enclosed|attached)", re.I)
 _CONTINUED = re.compile(r"\b(?:suite|continued|report)\b", re.I)
 # The landlord named as the recipient, with an address: the head of a letter or an invoice.
 _TO_LANDLORD = re.compile(r"patrimoine\b.*(?:\n.*){0,4}?(?:\bbp\s*\d+|\b\d{5}\s+[a-z])", re.I)
@@ -83,6 +91,11 @@ def start_score(previous: str, current: str) -> int:
     if not top:
         return -10  # nothing read: stays with what comes before
     score = 0
+    before_numbering = page_number(previous)
+    if before_numbering and before_numbering[0] == before_numbering[1] > 1:
+        score += 3  # the previous document's last page
+    elif _ENCLOSURE.search(_fold(previous)):
+        score -= 3  # what the letter says it encloses
     score += 2 if _OBJECT.search(top) else 0
     score += 1 if _GREETING.search(top) else 0
     score += 1 if _DATE_LINE.search(top) else 0

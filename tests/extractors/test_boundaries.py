@@ -58,3 +58,43 @@ def test_page_numbering_wins():
 
 def test_an_unread_page_never_starts_a_document():
     assert document_starts([LETTER_1, "", LETTER_2]) == [0, 2]
+
+
+QUOTE_TERMS = """CONDITIONS GÉNÉRALES DE VENTE
+1. Objet. Les présentes conditions s'appliquent à toute offre de travaux.
+Ascenseurs Garonne - SAS au capital de 300 000 euros
+Page 2/2"""
+INVITATION = """Les Rencontres de l'Habitat Social
+Madame, Monsieur,
+Nous avons le plaisir de vous convier à la 7e édition."""
+COVER_LETTER = """CABINET LAGARDE ASSURANCES
+45 avenue de Muret
+31300 TOULOUSE
+Toulouse, le 7 juillet 2020
+Objet : attestation d'assurance de votre locataire
+Madame, Monsieur,
+Veuillez trouver l'attestation de votre locataire.
+Sylvie LAGARDE
+PJ : 1 attestation"""
+CERTIFICATE = """LA PROTECTRICE DU MIDI - Compagnie d'assurances
+Entreprise régie par le code des assurances - 33000 BORDEAUX
+ATTESTATION D'ASSURANCE HABITATION
+Assuré : Madame COSTES Béatrice
+Adresse : 2 rue Louis Braille, 31270 CUGNAUX"""
+
+
+def test_a_page_after_a_closed_numbering_starts_a_document():
+    # "2/2" ended the quote: an invitation after it is another piece of mail, though it has
+    # only a greeting and a title of its own
+    assert start_score("Offre de prix\nPage 1/2", QUOTE_TERMS) < 0
+    assert document_starts(["OFFRE DE PRIX n° OP-2020-0388\nPage 1/2", QUOTE_TERMS, INVITATION]) == [0, 2]
+    # without the numbering, the same invitation after a page of terms is not enough to cut
+    assert document_starts(["OFFRE DE PRIX", QUOTE_TERMS.replace("Page 2/2", ""), INVITATION]) == [0]
+
+
+def test_an_enclosure_announced_by_the_letter_stays_with_it():
+    assert document_starts([COVER_LETTER, CERTIFICATE]) == [0]
+    # the same certificate after a letter announcing nothing is a document of its own
+    assert document_starts([COVER_LETTER.replace("PJ : 1 attestation", "Gérante"), CERTIFICATE]) == [0, 1]
+    # its own numbering still wins over the announcement
+    assert document_starts([COVER_LETTER, CERTIFICATE + "\nPage 1/1"]) == [0, 1]

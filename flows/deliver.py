@@ -47,20 +47,33 @@ def decide(rt: Runtime, u: Understanding, failed_pages: dict[int, str]) -> tuple
         label = rt.taxonomy.type(c.type).label
         reasons.append(f"confiance {c.confidence:.2f} inférieure au seuil {threshold:.2f} "
                        f"(type probable : {label})")
-    least = rt.settings["classification.min_ocr_confidence"]
-    if u.legibility is not None and u.legibility < least:
-        reasons.append(f"manuscrit ou peu lisible (confiance de lecture {u.legibility:.0f} %, "
-                       f"minimum {least:.0f} %)")
-    reasons.extend(f"page {n} illisible : {why}" for n, why in sorted(failed_pages.items()))
+    doubts = []
     if c.type != "other":
         doc_type = rt.taxonomy.type(c.type)
         if doc_type.family == "supplier":
-            reasons.extend(field_doubts(doc_type.required_fields, u.extraction.fields, u.extraction.rejected,
-                                        rt.taxonomy.field_label))
+            doubts = field_doubts(doc_type.required_fields, u.extraction.fields, u.extraction.rejected,
+                                  rt.taxonomy.field_label)
+    least = rt.settings["classification.min_ocr_confidence"]
+    if u.legibility is not None and u.legibility < least and not checked_supplier_piece(rt, c, doubts, u.extraction.fields):
+        reasons.append(f"manuscrit ou peu lisible (confiance de lecture {u.legibility:.0f} %, "
+                       f"minimum {least:.0f} %)")
+    reasons.extend(f"page {n} illisible : {why}" for n, why in sorted(failed_pages.items()))
+    reasons.extend(doubts)
     facts = Facts(c.type, c.confidence, c.urgent, u.extraction.fields)
     decision = rt.routing.decide(facts, review=bool(reasons), review_reason="; ".join(reasons))
     status = "review" if decision.queue == rt.taxonomy.review_queue else "routed"
     return decision, status, ("; ".join(reasons) or None)
+
+
+def checked_supplier_piece(rt: Runtime, c, doubts: list[str], fields: dict) -> bool:
+    """A supplier's piece whose type is sure, whose required fields were all read and passed
+    their checks, with the three totals read and adding up and an identifier whose check digits
+    hold (SIRET, VAT or IBAN): a poor scan read that well needs no person, whatever the words'
+    mean OCR confidence (which handwriting and a bad scanner both lower)."""
+    return (c.type != "other" and c.confidence >= rt.settings["classification.review_threshold"]
+            and rt.taxonomy.type(c.type).family == "supplier" and not doubts
+            and all(fields.get(k) not in (None, "") for k in ("total_excl_tax", "total_tax", "total_incl_tax"))
+            and any(fields.get(k) for k in ("supplier_siret", "supplier_vat", "iban")))
 
 
 def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Understanding,

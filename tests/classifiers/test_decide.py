@@ -185,3 +185,17 @@ def test_a_scan_read_with_low_confidence_goes_to_review_as_handwriting(rt):
     _, status, reason = decide(rt, hand, {})
     assert status == "review" and reason.startswith("manuscrit ou peu lisible (confiance de lecture 52 %")
     assert understand(doc(text), rt).legibility is None  # a text layer is read for sure
+
+
+def test_a_poor_scan_of_an_invoice_whose_fields_all_check_is_not_sent_as_handwriting(rt):
+    invoice = next(d for d in (generated("supplier_invoice", n) for n in range(3))
+                   if {"total_excl_tax", "total_tax", "total_incl_tax", "supplier_siret"} <= set(d["fields"]))
+    u = understand(scanned(invoice["text"], 60.0), rt)
+    assert {"total_excl_tax", "total_tax", "total_incl_tax"} <= set(u.extraction.fields)
+    decision, status, reason = decide(rt, u, {})
+    assert status == "routed", reason
+    # the same scan without its totals: nothing proves it was read well, a person looks
+    lines = [ln for ln in invoice["text"].splitlines() if not any(w in ln.lower() for w in ("total", "tva", "net à payer"))]
+    poor = understand(scanned("\n".join(lines), 60.0), rt)
+    _, status, reason = decide(rt, poor, {})
+    assert status == "review" and "manuscrit ou peu lisible" in reason

@@ -32,6 +32,9 @@ KIND_FR = {
     "alert_cleared": "alerte levée", "bank_details_vouched": "changement d'IBAN validé (1re personne)",
     "bank_details_confirmed": "changement d'IBAN confirmé (2e personne)", "exported": "exporté en comptabilité",
     "export_downloaded": "export téléchargé",
+    "account_saved": "compte du guichet créé ou modifié", "account_disabled": "compte du guichet désactivé",
+    "account_enabled": "compte du guichet réactivé", "account_removed": "compte du guichet supprimé",
+    "sign_in_locked": "connexion bloquée après des échecs répétés",
 }
 CSV_COLUMNS = ["seq", "at", "kind", "actor", "document_id", "queue", "other_queue", "sha256",
                "tenant_reference", "supplier_id", "supplier_siret", "event_id", "hash", "details"]

@@ -46,15 +46,20 @@ def serve(args) -> int:
 
     hot = hot_folder_from_settings()
     where = f"dossier {hot.folder}" if hot else "entrée du stockage seulement (intake.hot_folder non réglé)"
+    from wiring.prefect_server import Terminated, stop_temporary_server, terminated_cleanly
+
     _failures.clear()
     try:
-        if os.environ.get("PREFECT_API_URL"):
-            _serve_with_workers(args, settings, hot, where)
-        else:
-            _serve_alone(args, settings, hot, where)
-    except KeyboardInterrupt:
+        with terminated_cleanly():  # SIGTERM (systemd, kill) ends it like Ctrl-C
+            if os.environ.get("PREFECT_API_URL"):
+                _serve_with_workers(args, settings, hot, where)
+            else:
+                _serve_alone(args, settings, hot, where)
+    except (KeyboardInterrupt, Terminated):
         print("aiguillage : service arrêté", file=sys.stderr)
         return 0
+    finally:
+        stop_temporary_server()  # Prefect's child server ends with the service
     # --once: the round's outcome is the exit status (storage down 4, credentials refused 5…)
     return exit_code_of(_failures[-1]) if _failures else 0
 
@@ -116,9 +121,11 @@ def next_daily(at: str, now: float | None = None) -> float:
 def _round_survived(what: str):
     """A round that fails (storage down, a fault of ours) is reported and tried again at the
     next round: the service keeps running, and files not handled stay where they are."""
+    from wiring.prefect_server import Terminated
+
     try:
         yield
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated):
         raise
     except Exception as exc:  # noqa: BLE001 - the log has the traceback, the terminal one line
         logging.getLogger("aiguillage.serve").exception("%s : échec", what)

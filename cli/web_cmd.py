@@ -2,6 +2,7 @@
 
     aiguillage web [--host 127.0.0.1] [--port 8750]       serve it (embedded defaults)
     aiguillage web add-user LOGIN --team EQUIPE [...]      add or update a person's account
+    aiguillage web users list|disable|enable|remove …      the accounts (cli/web_users.py)
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ import getpass
 import sys
 from pathlib import Path
 
+from cli import web_users
 from cli.errors import UsageError
+from cli.who import login as login_at_keyboard
 
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8750
 
@@ -38,8 +41,11 @@ def register(sub) -> None:
     a.add_argument("--role", action="append", default=None, choices=("agent", "lecture"),
                    help="agent (défaut) : traite les documents ; lecture : consulte seulement")
     a.add_argument("--password-stdin", action="store_true", help="lire le mot de passe sur l'entrée standard")
+    a.add_argument("--user", default=login_at_keyboard(), metavar="PERSONNE",
+                   help="qui crée ou modifie le compte, nommé dans le journal d'audit")
     a.add_argument("--accounts", type=Path, default=None, metavar="FICHIER", help=argparse_hidden())
     a.set_defaults(func=add_user)
+    web_users.register(actions, argparse_hidden())
 
 
 def argparse_hidden() -> str:
@@ -56,16 +62,20 @@ def _accounts_file(args, settings) -> Path:
 
 def add_user(args) -> int:
     from config import load_settings, load_taxonomy
-    from config.accounts import Account, check_login, save_account
+    from config.accounts import Account, check_login, load_accounts, save_account
     from config.errors import ConfigError
     from inbox.auth import hash_password
+    from storage.claims import check_user
 
     settings = load_settings()
     taxonomy = load_taxonomy()
     try:
         login = check_login(args.login)
+        actor = check_user(args.user)
     except ConfigError as exc:
         raise UsageError(exc.problem) from None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     unknown = [t for t in args.team if t not in taxonomy.queues]
     if unknown:
         raise UsageError(f"équipe « {unknown[0]} » inconnue (équipes : {', '.join(taxonomy.queues)})")
@@ -82,14 +92,24 @@ def add_user(args) -> int:
     path = _accounts_file(args, settings)
     account = Account(login, args.name or login, tuple(dict.fromkeys(args.team)),
                       tuple(dict.fromkeys(args.role or ["agent"])), password_hash)
+    existed = load_accounts(path, taxonomy).get(login) is not None
     save_account(path, account, taxonomy)
+    _audit_saved(actor, account, existed)
     print(f"aiguillage : compte {login} enregistré dans {path} (équipes : {', '.join(account.teams)})")
     return 0
 
 
-def serve(args) -> int:
-    import uvicorn
+def _audit_saved(actor: str, account, existed: bool) -> None:
+    """An ``account_saved`` audit event: who created or changed whose account (never the hash).
+    A changed account's open sessions end on their next request (its stamp changed)."""
+    from storage.audit import AuditEvent, record
+    from wiring.runtime import runtime
 
+    record(runtime().store, AuditEvent("account_saved", None, actor=actor, details={
+        "login": account.login, "teams": list(account.teams), "roles": list(account.roles), "created": not existed}))
+
+
+def serve(args) -> int:
     from config import load_settings, load_taxonomy
     from config.accounts import load_accounts
     from config.registries import load_registries
@@ -118,8 +138,29 @@ def serve(args) -> int:
     print(f"aiguillage : guichet sur http://{args.host}:{args.port}/ (Ctrl+C pour arrêter ; journal : {logfile})",
           file=sys.stderr)
     from inbox.flowrun import start_warm_up
+    from wiring.prefect_server import Terminated, stop_temporary_server, terminated_cleanly
 
-    start_warm_up()
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
+    warming = None
+    try:
+        with terminated_cleanly():  # SIGTERM ends the command like Ctrl+C: Prefect's server is stopped
+            warming = start_warm_up()
+            web_server(app, args.host, args.port, settings).run()
+    except Terminated:
+        pass
+    finally:
+        stop_temporary_server(warming)
+    print("aiguillage : guichet arrêté", file=sys.stderr)
     return 0
+
+
+def web_server(app, host: str, port: int, settings):
+    """The uvicorn server of ``aiguillage web``. Forwarded headers (X-Forwarded-For, -Proto)
+    are believed only from the proxies named in ``web.trusted_proxies``: by default none, so
+    the address a request comes from is the one the sign-in lock-out counts (uvicorn would
+    otherwise believe any process of this host)."""
+    import uvicorn
+
+    proxies = list(settings["web.trusted_proxies"])
+    return uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False,
+                                         proxy_headers=bool(proxies), forwarded_allow_ips=proxies or None))
 

@@ -15,10 +15,12 @@ Nothing here imports the rest of aiguillage.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,13 @@ class Account:
     def can_act(self) -> bool:
         """Claim, complete, reroute, correct: not for read-only accounts."""
         return "agent" in self.roles
+
+    @property
+    def stamp(self) -> str:
+        """A digest of what a session was opened under (password, teams, roles, disabled): when
+        it changes, the person's open sessions end."""
+        text = json.dumps([self.password_hash, sorted(self.teams), sorted(self.roles), self.disabled])
+        return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 @dataclass(frozen=True)
@@ -125,10 +134,40 @@ def save_account(path: Path, account: Account, taxonomy: Taxonomy) -> Accounts:
     path = Path(path)
     current = load_accounts(path, taxonomy)
     _account(account.login, _raw(account), taxonomy, str(path))  # refuse a bad account early
-    users = {login: _raw(a) for login, a in current.users.items()}
-    users[check_login(account.login)] = _raw(account)
+    users = dict(current.users)
+    users[check_login(account.login)] = account
+    return _write(path, users, taxonomy)
+
+
+def set_disabled(path: Path, login: str, disabled: bool, taxonomy: Taxonomy) -> tuple[Account, bool]:
+    """Disable (or enable again) ``login``; returns the account as now stored and whether it
+    changed. KeyError when there is no such account."""
+    path = Path(path)
+    current = load_accounts(path, taxonomy)
+    account = current.users[login]
+    if account.disabled == disabled:
+        return account, False
+    users = dict(current.users)
+    users[login] = replace(account, disabled=disabled)
+    return _write(path, users, taxonomy).users[login], True
+
+
+def remove_account(path: Path, login: str, taxonomy: Taxonomy) -> Account:
+    """Remove ``login`` from the file, atomically; returns the account removed. KeyError when
+    there is no such account."""
+    path = Path(path)
+    current = load_accounts(path, taxonomy)
+    account = current.users[login]
+    _write(path, {k: a for k, a in current.users.items() if k != login}, taxonomy)
+    return account
+
+
+def _write(path: Path, users: dict[str, Account], taxonomy: Taxonomy) -> Accounts:
+    """Replace the file with ``users`` (readable by its owner only): written beside it, then
+    renamed, so a reader never sees half a file. Returns the accounts as read back."""
     text = ("# Comptes du guichet web (aiguillage web add-user). Mots de passe : empreintes argon2id.\n"
-            + yaml.safe_dump({"users": users}, allow_unicode=True, sort_keys=True))
+            + yaml.safe_dump({"users": {login: _raw(a) for login, a in users.items()}},
+                             allow_unicode=True, sort_keys=True))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".accounts-", suffix=".yaml")
     try:

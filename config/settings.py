@@ -7,6 +7,7 @@ Credentials are read from the environment or a secrets file only, and never prin
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,6 +113,14 @@ SCHEMA: tuple[Setting, ...] = (
             help="labelled documents (JSON: pages, label.type) scoring each candidate model; default: the "
                  "foreign set bench/foreign beside the source, when present"),
     Setting("audit.index_url", str, None, help="SQLAlchemy URL of the audit index (default: SQLite under AIGUILLAGE_HOME)"),
+    Setting("web.trusted_proxies", tuple, (),
+            help="addresses (or networks, 10.0.0.0/24) of the reverse proxies whose X-Forwarded-For and "
+                 "X-Forwarded-Proto the web app believes; none by default: the connecting address counts"),
+    Setting("web.max_body_kb", int, 256, minimum=16, maximum=102_400,
+            help="largest request body the web app reads, in KiB; larger is refused (413) unread"),
+    Setting("web.session_idle_minutes", int, 30, minimum=1, maximum=24 * 60,
+            help="a web session unused this many minutes ends (sign in again); sessions live in the store, "
+                 "shared by every web process, and end after 12 hours whatever happens"),
 )
 BY_KEY = {s.key: s for s in SCHEMA}
 
@@ -256,16 +265,28 @@ def _to_str(raw: Any, _base: Path) -> str:
     return text
 
 
+def _to_list(raw: Any, _base: Path) -> tuple[str, ...]:
+    """A YAML list, or one text with commas (a variable): its non-empty items."""
+    if isinstance(raw, (list, tuple)):
+        items = [_to_str(x, _base) for x in raw]
+    elif isinstance(raw, str):
+        items = [x.strip() for x in raw.split(",")]
+    else:
+        raise TypeError(raw)
+    return tuple(x for x in items if x)
+
+
 def _to_path(raw: Any, base: Path) -> Path:
     p = Path(_to_str(raw, base)).expanduser()
     return p if p.is_absolute() else (base / p)
 
 
 _CONVERT: dict[type, Callable[[Any, Path], Any]] = {
-    bool: _to_bool, int: _to_int, float: _to_float, str: _to_str, Path: _to_path,
+    bool: _to_bool, int: _to_int, float: _to_float, str: _to_str, Path: _to_path, tuple: _to_list,
 }
 _KIND_FR = {bool: "un booléen (true/false)", int: "un nombre entier", float: "un nombre",
-            str: "un texte", Path: "un chemin de fichier"}
+            str: "un texte", Path: "un chemin de fichier",
+            tuple: "un ou plusieurs textes (liste YAML, ou séparés par des virgules)"}
 
 
 def _read_secrets(values: dict[str, Any]) -> None:
@@ -285,6 +306,13 @@ def _check_consistency(settings: Settings) -> None:
     if at is not None and not _is_hh_mm(at):
         raise ConfigError(settings.source, "serve.retrain_at", f"valeur « {at} » invalide : une heure HH:MM attendue, "
                                                                      "entre guillemets dans le YAML (ex. \"02:30\")")
+    for proxy in settings["web.trusted_proxies"]:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            raise ConfigError(settings.source, "web.trusted_proxies",
+                              f"« {proxy} » n'est pas une adresse IP ni un réseau (ex. 10.0.0.5 ou 10.0.0.0/24) : "
+                              "nommez les mandataires de confiance par leur adresse") from None
     if settings["storage.backend"] == "s3":
         for key in ("storage.s3.endpoint", "storage.s3.access_key", "storage.s3.secret_key"):
             if not settings[key]:

@@ -8,17 +8,19 @@ keys of the station) is served from inbox/static, nothing from the network.
 
 from __future__ import annotations
 
+import logging
 import secrets
 from pathlib import Path
-from urllib.parse import quote
 
 from fastapi import FastAPI, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from inbox import routes_payables, routes_station, routes_team
-from inbox.auth import Lockout, Sessions, verify_password
+from inbox import routes_payables, routes_station, routes_team, signin_log
+from inbox.auth import Lockout, Sessions, same_token, verify_password
+from inbox.guard import RequestGuard, error_page, sign_in_redirect
 from inbox.views import FlowCounter
 from inbox.web import (
     HERE,
@@ -39,9 +41,10 @@ CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src '
 
 
 def create_app(accounts_file: Path | None = None, secure_cookies: bool = False,
-               lockout: Lockout | None = None) -> FastAPI:
+               lockout: Lockout | None = None, max_body_kb: int | None = None) -> FastAPI:
     """``accounts_file``: the accounts (default ``<AIGUILLAGE_HOME>/accounts.yaml``);
-    ``secure_cookies``: cookies only over HTTPS (behind a TLS proxy)."""
+    ``secure_cookies``: cookies only over HTTPS (behind a TLS proxy); ``max_body_kb``: the
+    largest request body (default: setting ``web.max_body_kb``)."""
     app = FastAPI(title="aiguillage — guichet", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.sessions = Sessions()
     app.state.lockout = lockout or Lockout()
@@ -49,22 +52,33 @@ def create_app(accounts_file: Path | None = None, secure_cookies: bool = False,
     app.state.flows = FlowCounter()
     app.state.secure = secure_cookies
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    if max_body_kb is None:
+        from config import load_settings
+
+        max_body_kb = load_settings()["web.max_body_kb"]
+    # Inside the headers' middleware below (added after it, so outside): size and session are
+    # checked before anything reads the body.
+    app.add_middleware(RequestGuard, max_body=max_body_kb * 1024)
 
     @app.middleware("http")
     async def headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "same-origin"
-        response.headers["X-Frame-Options"] = "DENY"
-        if not request.url.path.startswith("/static/"):
-            response.headers["Cache-Control"] = "no-store"  # personal data: nothing kept by the browser
-        return response
+        return _with_headers(request, await call_next(request))
+
+    @app.exception_handler(Exception)
+    async def server_fault(request: Request, exc: Exception):
+        """A fault of ours (every input a client may send is answered otherwise): logged with
+        the route, never the form or query (personal data), and a French page."""
+        logging.getLogger("aiguillage.web").error("échec inattendu sur %s %s", request.method,
+                                                  request.scope.get("route_path") or request.url.path, exc_info=exc)
+        return _with_headers(request, error_page(request, 500))
+
+    @app.exception_handler(RequestValidationError)
+    async def unreadable_request(request: Request, _exc):
+        return error_page(request, 400)
 
     @app.exception_handler(NotSignedIn)
     async def to_sign_in(request: Request, _exc):
-        target = request.url.path if request.method == "GET" else "/"
-        return RedirectResponse(f"/connexion?suite={quote(target)}", status_code=303)
+        return sign_in_redirect(request.url.path if request.method == "GET" else "/")
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, _exc):
@@ -74,7 +88,10 @@ def create_app(accounts_file: Path | None = None, secure_cookies: bool = False,
     async def http_error(request: Request, exc: StarletteHTTPException):
         if exc.status_code == 404:
             return _not_found(request)
-        return HTMLResponse(f"<h1>Erreur {exc.status_code}</h1>", status_code=exc.status_code)
+        response = error_page(request, exc.status_code)
+        for name, value in (exc.headers or {}).items():  # Allow of a 405
+            response.headers[name] = value
+        return response
 
     @app.exception_handler(BadCsrf)
     async def bad_csrf(request: Request, _exc):
@@ -96,23 +113,29 @@ def create_app(accounts_file: Path | None = None, secure_cookies: bool = False,
     def sign_in(request: Request, identifiant: str = Form(""), mot_de_passe: str = Form(""),
                 csrf: str = Form(""), suite: str = Form("/")):
         pre = request.cookies.get(PRE_COOKIE)
-        if not pre or not secrets.compare_digest(pre, csrf):
+        if not same_token(pre, csrf):
             raise BadCsrf()
         login = identifiant.strip().lower()[:64]
-        address = request.client.host if request.client else "?"
+        # The connecting address, or the one a trusted proxy forwarded (web.trusted_proxies)
+        address = (request.client.host if request.client else "?")[:64]
         lock: Lockout = app.state.lockout
         left = lock.locked_for(login, address)
         if left > 0:
+            signin_log.refused_while_locked(login, address)
             return _login_page(request, suite, status=429, error=(
                 f"Trop d'essais infructueux : connexion bloquée pendant encore {int(left // 60) + 1} min."))
         rt = runtime()
         account = app.state.accounts.load(rt).get(login)
         ok = verify_password(account.password_hash if account else None, mot_de_passe)
         if not ok or account is None or account.disabled:
-            lock.failed(login, address)
+            locked = lock.failed(login, address)
+            signin_log.failed(login, address)
+            if locked:
+                signin_log.locked_out(rt.store, login, address, locked)
             return _login_page(request, suite, status=401, error="Identifiant ou mot de passe incorrect.")
         lock.succeeded(login)
-        session = app.state.sessions.open(account.login)
+        session = app.state.sessions.open(account.login, stamp=account.stamp)
+        signin_log.succeeded(account.login, address)
         response = RedirectResponse(safe_next(suite), status_code=303)
         response.set_cookie(SESSION_COOKIE, session.token, httponly=True, samesite="strict",
                             secure=app.state.secure, path="/")
@@ -138,6 +161,16 @@ def create_app(accounts_file: Path | None = None, secure_cookies: bool = False,
     app.include_router(routes_station.router)
     app.include_router(routes_payables.router)
     return app
+
+
+def _with_headers(request: Request, response: Response) -> Response:
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers["X-Frame-Options"] = "DENY"
+    if not request.url.path.startswith("/static/"):
+        response.headers["Cache-Control"] = "no-store"  # personal data: nothing kept by the browser
+    return response
 
 
 def _login_page(request: Request, suite: str, status: int = 200, error: str | None = None) -> Response:

@@ -1,9 +1,11 @@
 """Who is signed in: argon2id password hashes, server-side sessions with a CSRF token each,
 and a lock-out after repeated failures.
 
-Sessions live in the web process's memory: a restart signs everybody out, which is the safe
-default for staff working on personal data. The lock-out counts failures per login (known or
-not, so it tells nothing about which logins exist) and per client address.
+Sessions live in the object store (storage/sessions.py), so that several web processes and a
+restarted one share them; they end after ``web.session_idle_minutes`` unused, after 12 hours,
+and when the account changes (the web app compares ``Account.stamp``). The lock-out counts
+failures per login (known or not, so it tells nothing about which logins exist) and per client
+address, in this process's memory.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from dataclasses import dataclass, field
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from storage import sessions as stored
 
 _HASHER = PasswordHasher()  # argon2id, library defaults (RFC 9106 low-memory profile)
 _DUMMY = _HASHER.hash(secrets.token_urlsafe(16))  # verified for unknown logins: same cost
@@ -36,6 +40,15 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return False
 
 
+def same_token(expected: str | None, given: object) -> bool:
+    """``given`` is ``expected`` (both non-empty), compared in constant time. Never raises,
+    whatever a client sent: ``hmac.compare_digest`` refuses non-ASCII text, so both are
+    compared as UTF-8 bytes (a lone surrogate kept as such)."""
+    if not expected or not given or not isinstance(expected, str) or not isinstance(given, str):
+        return False
+    return hmac.compare_digest(expected.encode("utf-8", "surrogatepass"), given.encode("utf-8", "surrogatepass"))
+
+
 @dataclass
 class Session:
     token: str
@@ -44,52 +57,97 @@ class Session:
     created: float
     seen: float
     flash: list[tuple[str, str]] = field(default_factory=list)  # (kind, message)
+    stamp: str = ""  # the account's stamp when signed in (``Account.stamp``)
 
     def check_csrf(self, token: str | None) -> bool:
-        return bool(token) and hmac.compare_digest(self.csrf, str(token))
+        return same_token(self.csrf, token)
 
 
 class Sessions:
-    def __init__(self, idle_seconds: float = 2 * 3600, max_seconds: float = 12 * 3600):
-        self.idle, self.max = idle_seconds, max_seconds
-        self._by_token: dict[str, Session] = {}
-        self._lock = threading.Lock()
+    """Sessions kept in the object store (storage/sessions.py), shared by every web process
+    and kept over a restart. ``store``: the store (default: the runtime's, looked up at each
+    use); ``idle_seconds``: default setting ``web.session_idle_minutes``; ``clock``: epoch
+    seconds (tests turn it). ``seen`` is written back at most once a minute; flash messages
+    stay in this process's memory (cosmetic)."""
 
-    def open(self, login: str, now: float | None = None) -> Session:
-        now = time.time() if now is None else now
-        s = Session(secrets.token_urlsafe(32), login, secrets.token_urlsafe(32), now, now)
-        with self._lock:
-            self._by_token[s.token] = s
-            self._purge(now)
-        return s
+    REFRESH_SECONDS = 60.0
+    PURGE_EVERY_SECONDS = 600.0
+    MAX_TOKEN = 128  # ours are 43 characters: anything longer is not looked up
+
+    def __init__(self, store=None, idle_seconds: float | None = None, max_seconds: float = 12 * 3600,
+                 clock=time.time):
+        self._store, self._idle, self.max, self.clock = store, idle_seconds, max_seconds, clock
+        self._flashes: dict[str, tuple[float, list[tuple[str, str]]]] = {}
+        self._lock = threading.Lock()
+        self._purged = float("-inf")
+
+    @property
+    def store(self):
+        if self._store is not None:
+            return self._store
+        from wiring.runtime import runtime
+
+        return runtime().store
+
+    @property
+    def idle(self) -> float:
+        if self._idle is not None:
+            return self._idle
+        from wiring.runtime import runtime
+
+        return runtime().settings["web.session_idle_minutes"] * 60.0
+
+    def open(self, login: str, now: float | None = None, stamp: str = "") -> Session:
+        """A new session for ``login`` (signed in now); expired sessions are purged on the way."""
+        now = self.clock() if now is None else now
+        token = secrets.token_urlsafe(32)
+        record = stored.SessionRecord(login, secrets.token_urlsafe(32), now, now, stamp)
+        store = self.store
+        stored.save(store, token, record)
+        if now - self._purged > self.PURGE_EVERY_SECONDS:
+            self._purged = now
+            stored.purge(store, now, self.idle, self.max)
+            self._forget_flashes(now)
+        return self._session(token, record, now)
 
     def get(self, token: str | None, now: float | None = None) -> Session | None:
-        if not token:
+        """The session of ``token``; None when there is none or it expired (then deleted)."""
+        if not token or not isinstance(token, str) or len(token) > self.MAX_TOKEN:
             return None
-        now = time.time() if now is None else now
-        with self._lock:
-            s = self._by_token.get(token)
-            if s is None:
-                return None
-            if now - s.seen > self.idle or now - s.created > self.max:
-                del self._by_token[token]
-                return None
-            s.seen = now
-            return s
+        now = self.clock() if now is None else now
+        store = self.store
+        record = stored.load(store, token)
+        if record is None:
+            return None
+        if record.expired(now, self.idle, self.max):
+            self.close(token)
+            return None
+        if now - record.seen >= min(self.REFRESH_SECONDS, self.idle / 10):  # once a minute at most
+            record.seen = now
+            stored.save(store, token, record)
+        return self._session(token, record, now)
 
     def close(self, token: str | None) -> None:
+        if not token or not isinstance(token, str) or len(token) > self.MAX_TOKEN:
+            return
+        stored.delete(self.store, token)
         with self._lock:
-            self._by_token.pop(token or "", None)
+            self._flashes.pop(stored.session_id(token), None)
 
     def close_all(self, login: str) -> None:
-        with self._lock:
-            for t in [t for t, s in self._by_token.items() if s.login == login]:
-                del self._by_token[t]
+        stored.delete_for(self.store, login)
 
-    def _purge(self, now: float) -> None:
-        for t in [t for t, s in self._by_token.items()
-                  if now - s.seen > self.idle or now - s.created > self.max]:
-            del self._by_token[t]
+    def _session(self, token: str, record, now: float) -> Session:
+        with self._lock:
+            sid = stored.session_id(token)
+            flash = self._flashes.get(sid, (now, []))[1]
+            self._flashes[sid] = (now, flash)
+        return Session(token, record.login, record.csrf, record.created, record.seen, flash, record.stamp)
+
+    def _forget_flashes(self, now: float) -> None:
+        with self._lock:
+            for sid in [s for s, (at, _) in self._flashes.items() if now - at > self.max]:
+                del self._flashes[sid]
 
 
 class Lockout:
@@ -109,15 +167,19 @@ class Lockout:
             left = [self._locked.get(k, 0) - now for k in (f"u:{login}", f"a:{address}")]
         return max(0.0, *left)
 
-    def failed(self, login: str, address: str, now: float | None = None) -> None:
+    def failed(self, login: str, address: str, now: float | None = None) -> list[str]:
+        """Count a failure; returns what it locked: ``"login"``, ``"address"``, both or none."""
         now = time.time() if now is None else now
+        locked = []
         with self._mutex:
-            for key, limit in ((f"u:{login}", self.max), (f"a:{address}", self.max * 4)):
+            for what, key, limit in (("login", f"u:{login}", self.max), ("address", f"a:{address}", self.max * 4)):
                 fails = [t for t in self._fails.get(key, []) if now - t < self.window] + [now]
                 self._fails[key] = fails
                 if len(fails) >= limit:
                     self._locked[key] = now + self.lock
                     self._fails[key] = []
+                    locked.append(what)
+        return locked
 
     def succeeded(self, login: str) -> None:
         with self._mutex:

@@ -13,7 +13,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from config.accounts import Account, Accounts, accounts_path, load_accounts
-from inbox.auth import Session
+from inbox.auth import Session, same_token
 from storage.workitems import Member
 from wiring.runtime import Runtime, runtime
 
@@ -63,14 +63,18 @@ class AccountBook:
     def __init__(self, path: Path | None):
         self.fixed = path
         self._lock = threading.Lock()
-        self._cache: tuple[Path, float, Accounts] | None = None
+        self._cache: tuple[Path, object, Accounts] | None = None
 
     def path(self, rt: Runtime) -> Path:
         return self.fixed or accounts_path(rt.settings.home)
 
     def load(self, rt: Runtime) -> Accounts:
         path = self.path(rt)
-        mtime = path.stat().st_mtime if path.exists() else 0.0
+        try:  # the file is replaced whole (renamed): a new inode, whatever the clock's resolution
+            st = path.stat()
+            mtime: object = (st.st_mtime_ns, st.st_ino, st.st_size)
+        except FileNotFoundError:
+            mtime = None
         with self._lock:
             if self._cache and self._cache[0] == path and self._cache[1] == mtime:
                 return self._cache[2]
@@ -80,14 +84,16 @@ class AccountBook:
 
 
 def current(request: Request) -> Ctx:
-    """The signed-in person; raises NotSignedIn otherwise (also for a removed or disabled account)."""
+    """The signed-in person; raises NotSignedIn otherwise. A session ends (deleted from the
+    store) when its account is removed, disabled, or changed since sign-in: new password,
+    teams or roles (``Account.stamp``)."""
     state = request.app.state
     session = state.sessions.get(request.cookies.get(SESSION_COOKIE))
     if session is None:
         raise NotSignedIn()
     rt = runtime()
     account = state.accounts.load(rt).get(session.login)
-    if account is None or account.disabled:
+    if account is None or account.disabled or not same_token(account.stamp, session.stamp):
         state.sessions.close(session.token)
         raise NotSignedIn()
     return Ctx(request, session, account, rt)
@@ -115,7 +121,8 @@ def render(ctx: Ctx | None, request: Request, name: str, status: int = 200, **va
                             "csrf": ctx.session.csrf if ctx else "",
                             "queue_labels": runtime().taxonomy.queues}
     if ctx is not None:
-        data["flashes"], ctx.session.flash = list(ctx.session.flash), []
+        data["flashes"] = list(ctx.session.flash)
+        ctx.session.flash.clear()  # the list the sessions keep for this session
         data["review_queue"] = ctx.rt.taxonomy.review_queue
     data.update(values)
     return templates.TemplateResponse(request, name, data, status_code=status)

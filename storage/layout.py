@@ -32,6 +32,7 @@ holds a key literal or splits a key).
     exports/lock.json                                 one export at a time (with its expiry)
     audit/chain/<block>/<sequence>.json               one audit event, hash-chained
     audit/head.json                                   where the chain's next event goes (a hint)
+    sessions/<sha256 of the token>.json               a web sign-in (who, CSRF token, times): never the token
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ MODEL_VERSIONS = "models/versions/"
 MODEL_CURRENT = "models/current/"
 AUDIT_CHAIN = "audit/chain/"
 AUDIT_HEAD = "audit/head.json"
+SESSIONS = "sessions/"
 ARTEFACTS = ("record.json", "text.json", "searchable.pdf", "facturx.xml", "einvoice.xml", "routed.json")
 
 _ID = re.compile(r"^[0-9a-f]{8,64}$")
@@ -336,3 +338,17 @@ def audit_seq_of(key: str, block_size: int) -> int | None:
     if not m or int(m.group(2)) // block_size != int(m.group(1)):
         return None
     return int(m.group(2))
+
+
+# -- web sessions -----------------------------------------------------------------------
+
+def session(session_id: str) -> str:
+    """A web session's record, under the SHA-256 of its token (the token itself is in no key)."""
+    return f"{SESSIONS}{_checked(_SHA, session_id, 'session')}.json"
+
+
+def session_of(key: str) -> str | None:
+    """The session id a session record's key names; None for anything else."""
+    rest = key[len(SESSIONS):] if key.startswith(SESSIONS) else ""
+    sid = rest[:-5] if rest.endswith(".json") else ""
+    return sid if _SHA.match(sid) else None

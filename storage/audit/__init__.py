@@ -14,6 +14,8 @@ Kinds and the detail keys the index and queries use:
     claimed, released, viewed, completed, purged: queue=<team>, actor=<person>
     corrected    changes={field: {"old": …, "new": …}}  (see ``corrected()``)
     rerouted     queue=<new queue>; from=<old queue>, reason   (see ``rerouted()``)
+    account_saved, account_disabled, account_enabled, account_removed: actor=<who>; login, teams
+    sign_in_locked  actor=<login tried, or « inconnu »>; login, client (address), locked
 
 Personal data stays out: field *names* rather than values, ids (document, tenant reference,
 supplier id/SIRET) rather than names; values of personal fields (names, e-mail, phone, IBAN,

@@ -87,3 +87,16 @@ def test_secrets_file_and_masking(tmp_path):
     s = load_settings(env={"AIGUILLAGE_HOME": str(tmp_path)})
     assert s["storage.s3.secret_key"] == "tres-secret"
     assert "tres-secret" not in repr(s.describe())
+
+
+def test_trusted_proxies_none_by_default_a_list_or_commas_and_checked(tmp_path):
+    assert load_settings(env={"AIGUILLAGE_HOME": str(tmp_path)})["web.trusted_proxies"] == ()
+    write(tmp_path, "web:\n  trusted_proxies: [10.0.0.5, 192.168.1.0/24]\n  max_body_kb: 64\n")
+    s = load_settings(env={"AIGUILLAGE_HOME": str(tmp_path)})
+    assert s["web.trusted_proxies"] == ("10.0.0.5", "192.168.1.0/24") and s["web.max_body_kb"] == 64
+    s = load_settings(env={"AIGUILLAGE_HOME": str(tmp_path), "AIGUILLAGE_WEB_TRUSTED_PROXIES": "127.0.0.1, ::1"})
+    assert s["web.trusted_proxies"] == ("127.0.0.1", "::1")
+    for bad in ("*", "proxy.example.org", "10.0.0.300"):
+        with pytest.raises(ConfigError) as err:
+            load_settings(env={"AIGUILLAGE_HOME": str(tmp_path), "AIGUILLAGE_WEB_TRUSTED_PROXIES": bad})
+        assert err.value.key == "web.trusted_proxies" and f"« {bad} »" in str(err.value)

@@ -69,10 +69,12 @@ def test_add_user_refusals(aiguillage_home, monkeypatch, capsys, argv, message):
     assert not (aiguillage_home / "accounts.yaml").exists()
 
 
-def test_sessions_expire_and_lockout_counts_per_login():
-    s = Sessions(idle_seconds=10, max_seconds=100)
+def test_sessions_expire_and_lockout_counts_per_login(tmp_path):
+    from storage.local import LocalStore
+
+    s = Sessions(LocalStore(tmp_path / "store"), idle_seconds=10, max_seconds=100)
     a = s.open("marie", now=0)
-    assert s.get(a.token, now=5) is a and s.get(a.token, now=14) is a
+    assert s.get(a.token, now=5).login == "marie" and s.get(a.token, now=14).csrf == a.csrf
     assert s.get(a.token, now=30) is None
     lock = Lockout(max_failures=3, window=60, lock=120)
     for t in range(3):

@@ -11,7 +11,8 @@ from storage import layout
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("config", "extractors", "classifiers", "flows", "cli", "inbox", "corpus", "bench")
 PREFIXES = (layout.ORIGINALS, layout.RECEIPTS, layout.DOCUMENTS, layout.QUEUES, layout.CORRECTIONS,
-            layout.INTAKE, layout.DISPATCHED, "audit/", "learned/", layout.MODELS, layout.PURCHASE_ORDERS)
+            layout.INTAKE, layout.DISPATCHED, "audit/", "learned/", layout.MODELS, layout.PURCHASE_ORDERS,
+            layout.SESSIONS)
 SPLITTERS = {"split", "rsplit", "partition", "rpartition", "count"}
 
 

@@ -35,6 +35,7 @@ KIND_FR = {
     "account_saved": "compte du guichet créé ou modifié", "account_disabled": "compte du guichet désactivé",
     "account_enabled": "compte du guichet réactivé", "account_removed": "compte du guichet supprimé",
     "sign_in_locked": "connexion bloquée après des échecs répétés",
+    "access_refused": "accès refusé (file ou document d'une autre équipe, document réservé, élément clos)",
 }
 CSV_COLUMNS = ["seq", "at", "kind", "actor", "document_id", "queue", "other_queue", "sha256",
                "tenant_reference", "supplier_id", "supplier_siret", "event_id", "hash", "details"]
@@ -106,7 +107,7 @@ def run_query(args) -> int:
     store, index, vault = _open()
     _sync(store, index, vault)
     try:
-        rows = query(index, filters)
+        rows = query(index, filters, store)  # side details put back, tenant references shown
     except BadFilter as exc:
         raise UsageError(str(exc)) from None
     try:

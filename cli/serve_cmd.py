@@ -78,8 +78,14 @@ def _serve_alone(args, settings, hot, where: str) -> None:
         if outcome.get("version") and "skipped" not in outcome:
             print(f"modèle {outcome['version']} : {outcome['report']}", flush=True)
 
+    def retain() -> None:  # documents past their type's period, purged; one line of counts
+        totals = retention_flow()["totals"]
+        print(f"conservation : {totals['purged']} document(s) purgé(s), {totals['held']} sous conservation "
+              f"légale, {totals['open']} encore ouvert(s)", flush=True)
+
+    retain.name = "conservation"
     retrain_at = settings["serve.retrain_at"]
-    schedule = {retention_flow: settings["serve.retention_hours"]}
+    schedule = {retain: settings["serve.retention_hours"]}
     if not retrain_at:
         schedule[retrain] = settings["serve.retrain_hours"]
     last = {job: time.monotonic() for job in schedule}

@@ -95,8 +95,9 @@ SCHEMA: tuple[Setting, ...] = (
             help="an export lock older than this is taken over (its holder died)"),
     Setting("intake.hot_folder", Path, None),
     Setting("intake.settle_seconds", float, 2.0, minimum=0.0, maximum=600),
-    Setting("retention.days", int, 0, minimum=0, maximum=36500,
-            help="documents handled this many days ago lose their text and images (0: keep all)"),
+    Setting("retention.periods", dict, None,
+            help="retention per type over the taxonomy's (README, « Conservation et purge »): "
+                 "{supplier_quote: 6 ans, quarantine: 60 jours, other: jamais}"),
     Setting("serve.retrain_hours", float, 168.0, minimum=0.0, help="retrain every N hours when corrections came (0: never)"),
     Setting("serve.retrain_at", str, None, help="HH:MM, Paris time: retrain every day at that time when corrections "
                                                 "came (instead of serve.retrain_hours)"),
@@ -121,6 +122,9 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("web.session_idle_minutes", int, 30, minimum=1, maximum=24 * 60,
             help="a web session unused this many minutes ends (sign in again); sessions live in the store, "
                  "shared by every web process, and end after 12 hours whatever happens"),
+    Setting("web.closed_visible_hours", float, 72.0, minimum=0.0, maximum=24 * 366,
+            help="a team still opens an item it handled, rerouted or sent back for this many hours after "
+                 "it closed (0: not at all once closed); then, like any other team's document, not found"),
 )
 BY_KEY = {s.key: s for s in SCHEMA}
 
@@ -173,6 +177,9 @@ def load_settings(env: Mapping[str, str] | None = None, config_file: Path | None
             values[setting.key] = _coerce(setting, env[setting.env], f"variable {setting.env}",
                                           base=Path.cwd(), from_env=True)
     for name in env:
+        retired = [k for k in RETIRED if ENV_PREFIX + k.replace(".", "_").upper() == name]
+        if retired:
+            raise ConfigError(f"variable {name}", retired[0], RETIRED[retired[0]])
         if name.startswith(ENV_PREFIX) and name not in _KNOWN_ENV:
             raise ConfigError(f"variable {name}", None,
                               "variable inconnue (voir README, section Configuration)")
@@ -205,9 +212,16 @@ def _flatten(data: dict, source: str, prefix: str = "") -> list[tuple[str, Any]]
     return out
 
 
+# Settings that no longer exist, and what replaced them.
+RETIRED = {"retention.days": "remplacée par des durées par type : supprimez retention.days et, pour changer une "
+                             "durée, utilisez retention.periods (README, « Conservation et purge »)"}
+
+
 def _known(key: str, source: str) -> Setting:
     if key in BY_KEY:
         return BY_KEY[key]
+    if key in RETIRED:
+        raise ConfigError(source, key, RETIRED[key])
     close = [k for k in BY_KEY if k.split(".")[-1] == key.split(".")[-1] or k.startswith(key)]
     hint = f" (vouliez-vous dire « {close[0]} » ?)" if close else ""
     raise ConfigError(source, key, f"clé inconnue{hint}")
@@ -276,6 +290,18 @@ def _to_list(raw: Any, _base: Path) -> tuple[str, ...]:
     return tuple(x for x in items if x)
 
 
+def _to_dict(raw: Any, _base: Path) -> dict[str, Any]:
+    """A YAML mapping, or one text ``key=value,key=value`` (a variable)."""
+    if isinstance(raw, dict):
+        return {str(k): v for k, v in raw.items()}
+    if isinstance(raw, str):
+        pairs = [x.partition("=") for x in raw.split(",") if x.strip()]
+        if any(not sep or not k.strip() for k, sep, _ in pairs):
+            raise ValueError(raw)
+        return {k.strip(): v.strip() for k, _, v in pairs}
+    raise TypeError(raw)
+
+
 def _to_path(raw: Any, base: Path) -> Path:
     p = Path(_to_str(raw, base)).expanduser()
     return p if p.is_absolute() else (base / p)
@@ -283,10 +309,12 @@ def _to_path(raw: Any, base: Path) -> Path:
 
 _CONVERT: dict[type, Callable[[Any, Path], Any]] = {
     bool: _to_bool, int: _to_int, float: _to_float, str: _to_str, Path: _to_path, tuple: _to_list,
+    dict: _to_dict,
 }
 _KIND_FR = {bool: "un booléen (true/false)", int: "un nombre entier", float: "un nombre",
             str: "un texte", Path: "un chemin de fichier",
-            tuple: "un ou plusieurs textes (liste YAML, ou séparés par des virgules)"}
+            tuple: "un ou plusieurs textes (liste YAML, ou séparés par des virgules)",
+            dict: "une table type: durée (YAML, ou type=durée séparés par des virgules)"}
 
 
 def _read_secrets(values: dict[str, Any]) -> None:
@@ -306,6 +334,11 @@ def _check_consistency(settings: Settings) -> None:
     if at is not None and not _is_hh_mm(at):
         raise ConfigError(settings.source, "serve.retrain_at", f"valeur « {at} » invalide : une heure HH:MM attendue, "
                                                                      "entre guillemets dans le YAML (ex. \"02:30\")")
+    if settings["retention.periods"]:
+        from config.retention import check_overrides
+        from config.taxonomy import load_taxonomy
+
+        check_overrides(settings["retention.periods"], set(load_taxonomy().types), settings.source)
     for proxy in settings["web.trusted_proxies"]:
         try:
             ipaddress.ip_network(proxy, strict=False)

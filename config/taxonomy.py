@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from config.errors import ConfigError
+from config.retention import parse_period
 from config.yamlfile import read_yaml, require_mapping
 
 FAMILIES = ("supplier", "tenant", "other")
@@ -22,6 +23,7 @@ class DocType:
     restricted: bool = False
     always_urgent: bool = False
     required_fields: tuple[str, ...] = ()  # missing ones send the document to review
+    retention_days: int | None = 365  # kept this long after the matter closed (None: never purged)
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class Taxonomy:
     review_queue: str
     quarantine_queue: str
     fields: dict[str, str] = field(default_factory=dict)  # SPEC.md field -> French name
+    quarantine_retention_days: int | None = 30  # a quarantined file is kept this long
 
     def field_label(self, name: str) -> str:
         return self.fields.get(name, name)
@@ -68,7 +71,8 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
     for code, raw in require_mapping(data.get("types"), source, "types").items():
         key = f"types.{code}"
         spec = require_mapping(raw, source, key)
-        unknown = set(spec) - {"label", "queue", "family", "copies", "restricted", "always_urgent", "required_fields"}
+        unknown = set(spec) - {"label", "queue", "family", "copies", "restricted", "always_urgent", "required_fields",
+                                 "retention"}
         if unknown:
             raise ConfigError(source, f"{key}.{sorted(unknown)[0]}", "clé inconnue")
         family = spec.get("family", "other")
@@ -84,6 +88,8 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
             if name not in fields:
                 raise ConfigError(source, f"{key}.required_fields", f"champ « {name} » inconnu "
                                   f"(connus : {', '.join(fields)})")
+        if "retention" not in spec:
+            raise ConfigError(source, f"{key}.retention", "durée de conservation obligatoire (ex. 3 ans, jamais)")
         types[code] = DocType(
             code=code,
             label=str(spec.get("label", code)),
@@ -93,6 +99,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
             restricted=bool(spec.get("restricted", False)),
             always_urgent=bool(spec.get("always_urgent", False)),
             required_fields=tuple(required),
+            retention_days=parse_period(spec["retention"], source, f"{key}.retention"),
         )
     if "other" not in types:
         raise ConfigError(source, "types", "le type « other » est obligatoire")
@@ -102,4 +109,6 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
         review_queue=queue(data.get("review_queue", "videocodage"), "review_queue"),
         quarantine_queue=queue(data.get("quarantine_queue", "quarantaine"), "quarantine_queue"),
         fields=fields,
+        quarantine_retention_days=parse_period(data.get("quarantine_retention", "30 jours"), source,
+                                               "quarantine_retention"),
     )

@@ -1,7 +1,7 @@
 """Scheduled flows: retraining the classifier on operators' corrections (a candidate, promoted
-only if not worse: flows/retrain.py), and retention
-(documents handled long ago lose their text and images; the audit trail keeps the facts; the
-local spool loses what killed runs left behind)."""
+only if not worse: flows/retrain.py), and retention (documents whose matter closed longer ago
+than their type's period are purged, leaving nothing behind but audit events: flows/retention.py;
+the local spool loses what killed runs left behind)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from pathlib import Path
 
 from prefect import flow
 
-from storage import documents, spool
+from storage import spool
 from storage.audit import AuditEvent, record
-from storage.queues import open_in_any
 from wiring.runtime import runtime
 
 CALIBRATION_SEED_OFFSET = 500_000
@@ -62,26 +61,19 @@ def retrain_flow(count: int = 6000, seed: int = 2020, epochs: int = 6, calibrati
 
 
 @flow(name="retention", log_prints=False)
-def retention_flow(now: datetime | None = None) -> list[str]:
-    """Purge the artefacts of documents delivered more than ``retention.days`` days ago whose
-    work is finished (no open item in any queue). Returns the purged document ids."""
+def retention_flow(now: datetime | None = None, dry_run: bool = False) -> dict:
+    """Purge every document whose type's retention period has run since its matter closed (and
+    is under no legal hold: flows/retention.py), leaving nothing behind (storage/erasure.py);
+    sweep the spool; forget old tenant lessons. Returns what was purged, per type:
+    ``{"purged": [ids], "by_type": {type: {purged, held, open, kept}}, "totals": …}``."""
+    from flows.retention import apply_retention
+
     rt = runtime()
-    spool.sweep(rt.settings.home, rt.store)  # what killed runs left on local disk
-    expire_learned_tenants(rt, now or datetime.now(timezone.utc))
-    days = rt.settings["retention.days"]
-    if not days:
-        return []
-    store = rt.store
-    limit = (now or datetime.now(timezone.utc)) - timedelta(days=days)
-    purged = []
-    for doc_id, rec in documents.recorded_before(store, limit):
-        if open_in_any(store, doc_id, [rec.get("queue"), *rec.get("copies", [])]):
-            continue
-        removed = documents.delete_artefacts(store, doc_id, PURGED_ARTEFACTS)
-        if removed:
-            record(store, AuditEvent("purged", doc_id, details={"artefacts": removed, "days": days}))
-            purged.append(doc_id)
-    return purged
+    now = now or datetime.now(timezone.utc)
+    if not dry_run:
+        spool.sweep(rt.settings.home, rt.store)  # what killed runs left on local disk
+        expire_learned_tenants(rt, now)
+    return apply_retention(rt, now, dry_run)
 
 
 def expire_learned_tenants(rt, now: datetime) -> int:

@@ -15,7 +15,7 @@ from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from config.clock import shown
-from inbox import views
+from inbox import access, views
 from inbox.checks import FAMILY_FIELDS, check_fields
 from inbox.page_images import NoImage
 from inbox.page_images import render as render_page
@@ -42,8 +42,8 @@ def station(request: Request, document_id: str):
     ctx = current(request)
     member = _review(ctx)
     check_doc_id(document_id)
-    item, mark = open_item(ctx, member, document_id)
-    rec, text = load_artefacts(ctx, document_id)
+    item, mark, rec = open_item(ctx, member, document_id)
+    text = access.read_json(ctx, document_id, "text.json") or {}
     rec = rec or {}
     values = {k: str(v) for k, v in (rec.get("fields") or item.fields or {}).items()}
     return _page(ctx, request, item, mark, rec, text, item.type or "other", values, {})

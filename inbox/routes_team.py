@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import time
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import FileResponse, RedirectResponse
 
-from inbox import payables_view, views
+from inbox import access, payables_view, reads, views
 from inbox.checks import ALL_FIELDS
 from inbox.page_images import NoImage
 from inbox.page_images import render as render_page
 from inbox.web import Ctx, NotFound, acting, check_doc_id, current, render
-from storage import claims, layout, queues, workitems
-from storage.errors import ObjectNotFound, StorageError
+from storage import claims, queues, workitems
+from storage.errors import StorageError
 
 router = APIRouter()
 
@@ -48,8 +47,8 @@ def document_page(ctx: Ctx, request: Request, team: str, document_id: str, statu
     """The document view (also answered, with the reason flashed, to an action refused)."""
     member = ctx.member(team)
     check_doc_id(document_id)
-    item, mark = open_item(ctx, member, document_id)
-    rec, text = load_artefacts(ctx, document_id)
+    item, mark, rec = open_item(ctx, member, document_id)
+    text = access.read_json(ctx, document_id, "text.json") or {}
     payable = team == payables_view.ap_queue(ctx.rt)
     return render(ctx, request, "document.html", status=status, team=team,
                   panel=payables_view.panel(ctx.rt, document_id, rec, ctx.account.login) if payable else None,
@@ -66,13 +65,15 @@ def page_image(request: Request, team: str, document_id: str, number: int):
     ctx = current(request)
     member = ctx.member(team)
     check_doc_id(document_id)
-    visible(ctx, member, document_id)
-    rec, text = load_artefacts(ctx, document_id)
+    _item, rec = access.check(ctx, member, document_id)
+    text = access.read_json(ctx, document_id, "text.json") or {}
     try:
         img = render_page(ctx.rt.store, page_cache(ctx), document_id, number, text, rec or {},
                           ctx.rt.settings["ocr.dpi"])
     except NoImage:
         raise NotFound() from None
+    # who saw this page: the document view just before covers it, else an event of its own
+    reads.of(request.app).page_read(ctx.rt.store, ctx.account.login, member.queue, document_id, number)
     return FileResponse(img.path, media_type="image/png", headers={"Cache-Control": "private, max-age=600"})
 
 
@@ -111,8 +112,8 @@ def act(request: Request, team: str, document_id: str, action: str, csrf: str = 
             ctx.flash("Document traité.")
             back = f"/equipes/{team}"
         elif action == "reaiguiller":
-            if vers not in ctx.rt.taxonomy.queues:
-                raise workitems.BadTarget("choisissez la file de destination")
+            if vers not in dict(_targets(ctx, team)):  # exactly what the form offers
+                raise workitems.BadTarget("choisissez la file de destination parmi celles proposées")
             workitems.reroute(store, member, document_id, vers, motif.strip()[:500])
             ctx.flash(f"Document réaiguillé vers « {ctx.rt.taxonomy.queues[vers]} ».")
             back = f"/equipes/{team}"
@@ -134,33 +135,27 @@ ACTIONS = ("prendre", "rendre", "terminer", "reaiguiller", "revoir")
 # -- shared with the station ----------------------------------------------------------------
 
 def open_item(ctx: Ctx, member, document_id: str):
-    """The item and its lease for a person who opens it (the "viewed" event is logged)."""
+    """The item, its lease and the document's record for a person who opens it, if their
+    team may see it now (inbox/access.py); the "viewed" event is logged."""
+    _, rec = access.check(ctx, member, document_id)
     try:
-        return workitems.show(ctx.rt.store, member, document_id)  # logs the "viewed" event
+        item, mark = workitems.show(ctx.rt.store, member, document_id)  # logs the "viewed" event
     except workitems.ItemNotFound:
         raise NotFound() from None
+    reads.of(ctx.request.app).view_logged(ctx.account.login, document_id)  # its page images are covered
+    if access.closed_too_long(item, ctx.rt.settings["web.closed_visible_hours"]):
+        raise NotFound()  # closed long ago by a mark nobody had applied yet (just applied)
+    return item, mark, rec
 
 
 def visible(ctx: Ctx, member, document_id: str):
-    """The item if this person's team may see it (no audit event: for images and actions,
-    the document view already logged the look)."""
-    try:
-        item = queues.get_item(ctx.rt.store, member.queue, document_id)
-    except (ObjectNotFound, ValueError):
-        raise NotFound() from None
-    if item.restricted and not member.sees_restricted:
-        raise NotFound()
-    return item
+    """The item if this person's team may see it now (inbox/access.py; no audit event: for
+    actions, the document view already logged the look)."""
+    return access.check(ctx, member, document_id)[0]
 
 
 def load_artefacts(ctx: Ctx, document_id: str) -> tuple[dict | None, dict]:
-    out = []
-    for name in ("record.json", "text.json"):
-        try:
-            out.append(json.loads(ctx.rt.store.get(layout.document(document_id, name))))
-        except (ObjectNotFound, ValueError):
-            out.append(None)
-    return out[0], out[1] or {}
+    return access.read_json(ctx, document_id, "record.json"), access.read_json(ctx, document_id, "text.json") or {}
 
 
 def page_cache(ctx: Ctx):
@@ -195,5 +190,7 @@ def _type_label(ctx: Ctx, doc_type: str | None) -> str:
 
 
 def _targets(ctx: Ctx, team: str) -> list[tuple[str, str]]:
-    return [(q, label) for q, label in ctx.rt.taxonomy.queues.items()
-            if q not in (team, ctx.rt.taxonomy.quarantine_queue)]
+    """Where the form offers to reroute, and all an action accepts: the other teams' queues
+    (vidéocodage has its own button, « Renvoyer en vidéocodage »; quarantine is the pipeline's)."""
+    tax = ctx.rt.taxonomy
+    return [(q, label) for q, label in tax.queues.items() if q not in (team, tax.quarantine_queue, tax.review_queue)]

@@ -13,6 +13,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from config.accounts import Account, Accounts, accounts_path, load_accounts
+from inbox import reads
 from inbox.auth import Session, same_token
 from storage.workitems import Member
 from wiring.runtime import Runtime, runtime
@@ -45,12 +46,23 @@ class Ctx:
 
     def member(self, team: str) -> Member:
         if team not in self.account.teams:
+            if team in self.rt.taxonomy.queues:  # another team's queue (anything else: just not found)
+                self.refuse(team, "team")
             raise NotFound()
         restricted_teams = {t.queue for t in self.rt.taxonomy.types.values() if t.restricted}
         return Member(team, self.account.login, sees_restricted=team in restricted_teams)
 
     def members(self) -> list[Member]:
         return [self.member(t) for t in self.account.teams]
+
+    def refuse(self, team: str, reason: str, document_id: str | None = None) -> NotFound:
+        """Log this request as refused (``access_refused``, inbox/reads.py); the caller raises
+        the NotFound returned, so the answer is the same as for what does not exist."""
+        doc = document_id or self.request.path_params.get("document_id")
+        doc = doc if isinstance(doc, str) and _DOC_ID.match(doc) else None
+        reads.of(self.request.app).refused(self.rt.store, self.account.login, team, doc, reason,
+                                           self.request.url.path)
+        return NotFound()
 
     def flash(self, message: str, kind: str = "ok") -> None:
         self.session.flash.append((kind, message))

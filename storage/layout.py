@@ -32,11 +32,17 @@ holds a key literal or splits a key).
     exports/lock.json                                 one export at a time (with its expiry)
     audit/chain/<block>/<sequence>.json               one audit event, hash-chained
     audit/head.json                                   where the chain's next event goes (a hint)
+    audit/aside/<event id>.json                       an event's personal details, outside the chain (erasable)
+    audit/subjects/salt.json                          the secret salt of the tenant reference hashes (create-only)
+    audit/subjects/ref/<salted sha256 of reference>.json  a tenant reference -> its pseudonym (create-only)
+    audit/subjects/id/<pseudonym>.json                a pseudonym -> its tenant reference (the reverse)
     sessions/<sha256 of the token>.json               a web sign-in (who, CSRF token, times): never the token
+    holds/<document|tenant|supplier>/<id or hash>.json  a legal hold: retention and erasure skip what it covers
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 ORIGINALS = "originals/"
@@ -60,7 +66,12 @@ MODEL_VERSIONS = "models/versions/"
 MODEL_CURRENT = "models/current/"
 AUDIT_CHAIN = "audit/chain/"
 AUDIT_HEAD = "audit/head.json"
+AUDIT_ASIDE = "audit/aside/"
+AUDIT_SUBJECTS = "audit/subjects/"
+AUDIT_SUBJECT_SALT = "audit/subjects/salt.json"
 SESSIONS = "sessions/"
+HOLDS = "holds/"
+HOLD_SCOPES = ("document", "tenant", "supplier")
 ARTEFACTS = ("record.json", "text.json", "searchable.pdf", "facturx.xml", "einvoice.xml", "routed.json")
 
 _ID = re.compile(r"^[0-9a-f]{8,64}$")
@@ -243,6 +254,15 @@ def intake_of(key: str) -> tuple[str, str] | None:
     return (sha, name) if _SHA.match(sha) and name and "/" not in name else None
 
 
+def intake_of_file(sha256: str) -> str:
+    """The prefix of a file's pushed copies (whatever their names)."""
+    return f"{INTAKE}{check_id(sha256)}/"
+
+
+def dispatch_marker_of_file(sha256: str) -> str:
+    return f"{DISPATCHED}{check_id(sha256)}.json"
+
+
 def dispatch_marker(intake_key: str) -> str:
     parts = intake_of(intake_key)
     if parts is None:
@@ -280,6 +300,14 @@ def index_entry_document(prefix: str, key: str) -> str | None:
     rest = key[len(prefix):] if key.startswith(prefix) else ""
     doc_id = rest[:-5] if rest.endswith(".json") else ""
     return doc_id if is_id(doc_id) else None
+
+
+def invoice_index_document(key: str) -> str | None:
+    """The document id of any entry under ``payables/index/`` (supplier/kind/value/<id>.json)."""
+    parts = key[len(PAYABLES_INDEX):].split("/") if key.startswith(PAYABLES_INDEX) else []
+    if len(parts) != 4 or not parts[3].endswith(".json"):
+        return None
+    return parts[3][:-5] if is_id(parts[3][:-5]) else None
 
 
 def alert_decisions(document_id: str) -> str:
@@ -338,6 +366,49 @@ def audit_seq_of(key: str, block_size: int) -> int | None:
     if not m or int(m.group(2)) // block_size != int(m.group(1)):
         return None
     return int(m.group(2))
+
+
+def audit_aside(event_id: str) -> str:
+    """The side object of an audit event's personal details (an event id that is not hexadecimal
+    is named by its hash)."""
+    name = event_id if is_id(event_id) else hashlib.sha256(str(event_id).encode()).hexdigest()[:32]
+    return f"{AUDIT_ASIDE}{name}.json"
+
+
+_PSEUDONYM = re.compile(r"^anon-[0-9a-f]{24}$")
+
+
+def is_pseudonym(value) -> bool:
+    return isinstance(value, str) and bool(_PSEUDONYM.match(value))
+
+
+def audit_subject(reference_hash: str) -> str:
+    """Where a tenant reference's pseudonym is found, by the salted hash of the reference."""
+    return f"{AUDIT_SUBJECTS}ref/{check_id(reference_hash)}.json"
+
+
+def audit_pseudonym(pseudonym: str) -> str:
+    """Where a pseudonym's tenant reference is found (the reverse lookup)."""
+    if not is_pseudonym(pseudonym):
+        raise ValueError(f"pseudonyme invalide : {pseudonym!r}")
+    return f"{AUDIT_SUBJECTS}id/{pseudonym}.json"
+
+
+# -- legal holds ------------------------------------------------------------------------
+
+def hold(scope: str, target: str) -> str:
+    """A legal hold on a document (by its id) or on a tenant or supplier (by a hash: no reference
+    or name in a key)."""
+    if scope not in HOLD_SCOPES:
+        raise ValueError(f"portée de conservation légale inconnue : {scope!r}")
+    return f"{HOLDS}{scope}/{check_id(target)}.json"
+
+
+def hold_of(key: str) -> tuple[str, str] | None:
+    """``(scope, target)`` of a hold's key; None for anything else."""
+    scope, _, rest = key[len(HOLDS):].partition("/") if key.startswith(HOLDS) else ("", "", "")
+    target = rest[:-5] if rest.endswith(".json") else ""
+    return (scope, target) if scope in HOLD_SCOPES and is_id(target) else None
 
 
 # -- web sessions -----------------------------------------------------------------------

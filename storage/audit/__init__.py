@@ -16,10 +16,17 @@ Kinds and the detail keys the index and queries use:
     rerouted     queue=<new queue>; from=<old queue>, reason   (see ``rerouted()``)
     account_saved, account_disabled, account_enabled, account_removed: actor=<who>; login, teams
     sign_in_locked  actor=<login tried, or « inconnu »>; login, client (address), locked
+    access_refused  actor=<person>, queue=<team asked>, document_id if any; reason (team,
+                    restricted, closed), path   (inbox/reads.py: at most one per person and path a minute)
+    viewed       also for a page image not covered by a view just before: page, via
 
-Personal data stays out: field *names* rather than values, ids (document, tenant reference,
-supplier id/SIRET) rather than names; values of personal fields (names, e-mail, phone, IBAN,
-text) are masked by ``record`` wherever they appear in details.
+Personal data stays out of the chain (and so of its locked copies): ``record`` writes a tenant
+reference as a pseudonym (storage/audit/subjects.py) and puts free texts, file names, names,
+e-mail, phone, IBAN, addresses and corrections' old/new values in a side object per event
+(storage/audit/aside.py), leaving ``•••`` and the list of what is aside; ``events`` and the
+queries put them back while they exist. ``forget_subject`` and ``forget_aside`` erase them for
+good without touching a byte of the chain. Whatever personal value is still inline anywhere in
+details is masked (``minimise``), a second line of defence.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterator
 
+from storage.audit.aside import MASK, Reader, forget_aside, split, write_aside
 from storage.audit.chain import (
     ChainWriter,
     read_chain,
@@ -42,6 +50,7 @@ from storage.audit.chain import (
     store_identity,
     writer_for,
 )
+from storage.audit.subjects import forget_subject, pseudonym_for, reference_of
 from storage.errors import StorageError
 from storage.objectstore import ObjectStore
 from storage.queues import now_iso
@@ -49,7 +58,6 @@ from storage.queues import now_iso
 log = logging.getLogger("aiguillage.audit")
 
 PIPELINE = "pipeline"
-MASK = "•••"
 PERSONAL_KEYS = frozenset({"tenant_name", "email", "phone", "iban", "address", "text", "content",
                            "body", "page_text", "words"})
 MAX_TEXT = 300
@@ -79,8 +87,19 @@ def record(store: ObjectStore, event: AuditEvent) -> str | None:
         if once in _WRITTEN:
             return None
     data = asdict(event)
-    data["details"] = minimise(data.get("details") or {})
-    _seq, key = writer_for(store, _make_writer).append(data)
+    chained, aside = split(data.get("details") or {}, lambda ref: pseudonym_for(store, ref, create=True))
+    data["details"] = minimise(chained)
+    if aside:  # before the event: a reader never finds the marker of side values not yet written
+        write_aside(store, event.event_id, aside)
+    try:
+        _seq, key = writer_for(store, _make_writer).append(data)
+    except BaseException:
+        if aside:
+            try:
+                forget_aside(store, [event.event_id])
+            except StorageError:
+                pass
+        raise
     with _WRITTEN_LOCK:
         _WRITTEN[once] = None
         while len(_WRITTEN) > _WRITTEN_MAX:
@@ -112,7 +131,9 @@ def rerouted(document_id: str, actor: str, from_queue: str, to_queue: str, reaso
 
 
 def events(store: ObjectStore, document_id: str | None = None) -> Iterator[AuditEvent]:
-    """Every event in chain order (straight from storage; queries use the index instead)."""
+    """Every event in chain order (straight from storage; queries use the index instead), with
+    its side details put back and tenant references shown, while they are not forgotten."""
+    reader = Reader(store)
     for first, _key, body in read_chain(store):
         if first is None or body is None:
             continue
@@ -123,6 +144,7 @@ def events(store: ObjectStore, document_id: str | None = None) -> Iterator[Audit
             except (ValueError, KeyError, TypeError):
                 continue  # altered: ``aiguillage audit verify`` says where
             if document_id is None or event.document_id == document_id:
+                event.details = reader.details(event.event_id, event.details)
                 yield event
 
 
@@ -191,3 +213,7 @@ def _make_writer(store: ObjectStore) -> ChainWriter:
             log.warning("%s", exc)
 
     return ChainWriter(store, after_write=keep)
+
+
+__all__ = ["AuditEvent", "MASK", "PERSONAL_KEYS", "corrected", "events", "flush", "forget_aside",
+           "forget_subject", "minimise", "pseudonym_for", "record", "reference_of", "rerouted", "step_event_id"]

@@ -9,6 +9,7 @@ linked to them (by the ``extracted`` event or a correction) plus events naming t
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -16,7 +17,10 @@ from typing import Any
 import sqlalchemy as sa
 
 from config.clock import PARIS
+from storage.audit.aside import Reader, has_aside
 from storage.audit.index import AuditIndex, as_event, documents, events, normalise_time
+from storage.audit.subjects import normalise, pseudonym_for
+from storage.objectstore import ObjectStore
 
 LOCAL = PARIS  # dates typed by people are Paris dates
 
@@ -45,14 +49,18 @@ class Filters:
                         self.since, self.until))
 
 
-def query(index: AuditIndex, f: Filters) -> list[dict[str, Any]]:
+def query(index: AuditIndex, f: Filters, store: ObjectStore | None = None) -> list[dict[str, Any]]:
+    """The events matching ``f``. With the ``store`` the index was built from, a tenant is found
+    through its pseudonym (storage/audit/subjects.py: nothing once forgotten) and each event's
+    side details and tenant reference are put back (storage/audit/aside.py); without it, rows
+    are as the chain holds them (pseudonyms, ``•••``) and ``tenant`` matches them as given."""
     conditions = []
     if f.document:
         conditions.append(_story(index, f.document))
     if f.tenant:
-        t = f.tenant.replace(" ", "")
-        linked = sa.select(documents.c.document_id).where(documents.c.tenant_reference == t)
-        conditions.append(sa.or_(events.c.document_id.in_(linked), events.c.tenant_reference == t))
+        names = tenant_names(f.tenant, store)
+        linked = sa.select(documents.c.document_id).where(documents.c.tenant_reference.in_(names))
+        conditions.append(sa.or_(events.c.document_id.in_(linked), events.c.tenant_reference.in_(names)))
     if f.supplier:
         conditions.append(_supplier(f.supplier.replace(" ", "")))
     if f.team:
@@ -72,7 +80,37 @@ def query(index: AuditIndex, f: Filters) -> list[dict[str, Any]]:
         stmt = stmt.limit(f.limit)
     with index.engine.connect() as conn:
         rows = [as_event(r) for r in conn.execute(stmt).mappings()]
+    if store is not None:
+        rows = readable(store, rows)
     return rows[::-1] if f.latest else rows
+
+
+def tenant_names(tenant: str, store: ObjectStore | None) -> list[str]:
+    """What the index may hold for a tenant: its pseudonym while known, and the reference as
+    typed (events written before pseudonyms, or a pseudonym given as is)."""
+    names = [tenant.replace(" ", ""), normalise(tenant)]
+    if store is not None:
+        pseudonym = pseudonym_for(store, tenant)
+        if pseudonym:
+            names.append(pseudonym)
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def readable(store: ObjectStore, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Index rows with their side details put back and tenant references shown (parallel reads
+    on S3)."""
+    reader = Reader(store)
+
+    def one(row: dict[str, Any]) -> dict[str, Any]:
+        out = dict(row)
+        out["details"] = reader.details(str(row.get("event_id") or ""), row.get("details"))
+        out["tenant_reference"] = reader.reference(row.get("tenant_reference"))
+        return out
+
+    if store.name == "s3" and sum(1 for r in rows if has_aside(r.get("details"))) > 8:
+        with ThreadPoolExecutor(16) as pool:
+            return list(pool.map(one, rows))
+    return [one(r) for r in rows]
 
 
 def _story(index: AuditIndex, document_id: str):

@@ -15,10 +15,12 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def test_retention_purges_finished_documents_only(prefect_harness, monkeypatch, aiguillage_home):
-    monkeypatch.setenv("AIGUILLAGE_RETENTION_DAYS", "30")
+    from config.taxonomy import load_taxonomy
+
+    monkeypatch.setenv("AIGUILLAGE_RETENTION_PERIODS", ",".join(f"{t}=30" for t in load_taxonomy().types))
     from flows.batch import run_batch
     from flows.maintenance import retention_flow
-    from storage import workitems
+    from storage import layout, workitems
     from storage.audit import events
     from wiring.runtime import runtime
 
@@ -29,12 +31,11 @@ def test_retention_purges_finished_documents_only(prefect_harness, monkeypatch, 
     workitems.claim(store, member, done["document_id"])
     workitems.complete(store, member, done["document_id"])
 
-    assert retention_flow() == []  # nothing is old enough today
+    assert retention_flow()["purged"] == []  # nothing is old enough today
     later = datetime.now(timezone.utc) + timedelta(days=31)
-    assert retention_flow(now=later) == [done["document_id"]]
-    assert not store.exists(f"documents/{done['document_id']}/text.json")
-    assert store.exists(f"documents/{done['document_id']}/record.json")  # the facts stay
-    assert store.exists(f"documents/{still_open['document_id']}/text.json")  # still in a queue
+    assert retention_flow(now=later)["purged"] == [done["document_id"]]
+    assert not [k for k in store.list() if done["document_id"] in k]  # nothing left, record included
+    assert store.exists(layout.document(still_open["document_id"], "text.json"))  # still in a queue
     assert any(e.kind == "purged" for e in events(store, done["document_id"]))
 
 

@@ -66,10 +66,17 @@ def test_personal_values_are_masked(store):
                                                  "total_incl_tax": ("10.00", "12.00")}))
     record(store, AuditEvent("viewed", "a" * 24, details={"email": "x@y.fr", "text": "Madame, je vous écris…"}))
     first, second = body(store, 1)["event"]["details"], body(store, 2)["event"]["details"]
-    assert first["changes"]["tenant_name"] == {"old": MASK, "new": MASK}
-    assert first["changes"]["total_incl_tax"] == {"old": "10.00", "new": "12.00"}
-    assert second == {"email": MASK, "text": MASK}
-    assert b"Dupont" not in store.get(chain_key(1))
+    # in the chain: masked, and the names of what is aside (storage/audit/aside.py)
+    assert first["changes"] == {"tenant_name": {"old": MASK, "new": MASK},
+                                "total_incl_tax": {"old": MASK, "new": MASK}}
+    assert first["aside"] == ["changes.tenant_name", "changes.total_incl_tax"]
+    assert second == {"email": MASK, "text": MASK, "aside": ["email"]}
+    assert b"Dupont" not in store.get(chain_key(1)) and b"x@y.fr" not in store.get(chain_key(2))
+    # read back: the corrections' values and the e-mail; the letter's text is kept nowhere
+    read = list(events(store))
+    assert read[0].details["changes"]["tenant_name"] == {"old": "Jean Dupont", "new": "Jeanne Dupont"}
+    assert read[0].details["changes"]["total_incl_tax"] == {"old": "10.00", "new": "12.00"}
+    assert read[1].details == {"email": "x@y.fr", "text": MASK}
 
 
 def test_independent_writers_share_one_chain(store):
@@ -203,7 +210,7 @@ def test_queries_by_document_tenant_supplier_team_actor_kind_and_time(store, ind
     index.sync(store)
 
     def kinds(**kw):
-        return [r["kind"] for r in query(index, Filters(**kw))]
+        return [r["kind"] for r in query(index, Filters(**kw), store)]
 
     assert kinds(document=doc) == ["received", "classified", "extracted", "routed", "rerouted"]
     assert kinds(supplier="61251881100213") == ["classified", "extracted", "routed", "rerouted"]

@@ -7,15 +7,22 @@ document: ~500 MB). This writer reads one page PDF at a time and writes its
 objects out at once, renumbered, then the page tree, the cross-reference table and the
 trailer: memory holds one page, whatever the document's length. Stream data is copied raw
 (still compressed), so pages come out exactly as Tesseract made them.
+
+The file is PDF/A-2b (extractors/pdfa.py): XMP metadata, an sRGB output intent and a file
+identifier are written with the catalog; Tesseract's pages already embed their font.
 """
 
 from __future__ import annotations
 
+import hashlib
+from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO, Callable
 
 import pikepdf
+
+from extractors import pdfa
 
 _CATALOG, _PAGES = 1, 2  # object numbers, written last
 
@@ -74,17 +81,39 @@ class _Writer:
             body = _unparse(obj, ref, top=True)
         self._out(b"%d 0 obj\n%s\nendobj\n" % (number, body))
 
-    def finish(self) -> int:
+    def _stream(self, head: bytes, data: bytes) -> int:
+        number, self.next = self.next, self.next + 1
+        self.offsets[number] = self.pos
+        self._out(b"%d 0 obj\n<<%s /Length %d>>\nstream\n" % (number, head, len(data)) + data
+                  + b"\nendstream\nendobj\n")
+        return number
+
+    def _object(self, body: bytes) -> int:
+        number, self.next = self.next, self.next + 1
+        self.offsets[number] = self.pos
+        self._out(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+        return number
+
+    def finish(self, now: datetime | None = None) -> int:
+        now = now or datetime.now(timezone.utc)
         self.offsets[_PAGES] = self.pos
         kids = b" ".join(b"%d 0 R" % k for k in self.kids)
         self._out(b"%d 0 obj\n<</Type /Pages /Count %d /Kids [%s]>>\nendobj\n" % (_PAGES, len(self.kids), kids))
+        icc = self._stream(b"/N 3", pdfa.srgb_profile())
+        xmp = self._stream(b"/Type /Metadata /Subtype /XML", pdfa.xmp_packet(now))
+        info = self._object(b"<<%s>>" % pdfa.info_entries(now))
+        intent = (b"<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (%s) /Info (%s) "
+                  b"/DestOutputProfile %d 0 R>>" % (pdfa.OUTPUT_CONDITION.encode(), pdfa.OUTPUT_CONDITION.encode(), icc))
         self.offsets[_CATALOG] = self.pos
-        self._out(b"%d 0 obj\n<</Type /Catalog /Pages %d 0 R>>\nendobj\n" % (_CATALOG, _PAGES))
+        self._out(b"%d 0 obj\n<</Type /Catalog /Pages %d 0 R /Metadata %d 0 R /OutputIntents [%s]>>\nendobj\n"
+                  % (_CATALOG, _PAGES, xmp, intent))
         xref = self.pos
         table = [b"xref\n0 %d\n0000000000 65535 f \n" % self.next]
         table += [b"%010d 00000 n \n" % self.offsets[n] for n in range(1, self.next)]
         self._out(b"".join(table))
-        self._out(b"trailer\n<</Size %d /Root %d 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (self.next, _CATALOG, xref))
+        ident = pdfa.file_id(hashlib.sha256(b"%d:%d:%s" % (self.pos, len(self.kids), now.isoformat().encode())).digest())
+        self._out(b"trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /ID %s>>\nstartxref\n%d\n%%%%EOF\n"
+                  % (self.next, _CATALOG, info, ident, xref))
         return len(self.kids)
 
 

@@ -200,3 +200,37 @@ def test_an_invoice_missing_a_required_field_goes_to_review_naming_it():
     assert status == "review" and reason == "totaux incohérents : HT + TVA ≠ TTC"
     letter = Classification("repair_request", 0.99)  # tenant mail has no required field
     assert decide(rt, Understanding(letter, Extraction(fields={})), {})[1] == "routed"
+
+
+def test_the_joined_searchable_pdf_is_pdfa_2b(scanned_pages, tmp_path):
+    """Issue 19: archive-grade searchable PDFs. No veraPDF here (not in Debian's packages): the
+    structure PDF/A-2b asks for is checked piece by piece."""
+    import io
+
+    from PIL import ImageCms
+
+    target = tmp_path / "archive.pdf"
+    join_pdfs([str(p) for p in scanned_pages], target)
+    with pikepdf.open(target) as pdf:
+        assert pdf.check_pdf_syntax() == [] and not pdf.is_encrypted
+        assert pdf.pdf_version >= "1.4"
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+            assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "B"
+            assert meta["pdf:Producer"] == str(pdf.docinfo["/Producer"])
+            assert meta["xmp:CreateDate"][:19].replace("-", "").replace(":", "").replace("T", "") == \
+                str(pdf.docinfo["/CreationDate"])[2:16]
+        assert pdf.Root.Metadata.Subtype == "/XML" and "/Filter" not in pdf.Root.Metadata  # XMP left readable
+        [intent] = pdf.Root.OutputIntents
+        assert intent.S == "/GTS_PDFA1"
+        icc = intent.DestOutputProfile
+        assert int(icc.N) == 3
+        ImageCms.ImageCmsProfile(io.BytesIO(icc.read_bytes()))  # a valid ICC profile, or this raises
+        assert len(pdf.trailer.ID) == 2
+        fonts = [f for page in pdf.pages for f in page.obj.Resources.get("/Font", {}).values()]
+        assert fonts
+        for font in fonts:  # Tesseract's GlyphLessFont is a Type0 font over a CID font
+            descendants = font.get("/DescendantFonts", [font])
+            for d in descendants:
+                assert any(k in d.FontDescriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+        assert "/JavaScript" not in pdf.Root.get("/Names", {}) and "/OpenAction" not in pdf.Root
+    assert page_texts(target) == [t for p in scanned_pages for t in page_texts(p)]  # the text layer is still there

@@ -71,6 +71,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_for_prefect(proc: subprocess.Popen, err_path: Path, ready) -> tuple[int, int]:
+    """(pid, port) of the Prefect server below ``proc``, once it answers and ``ready()`` holds."""
+    prefect_pid = prefect_port = None
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline and proc.poll() is None:
+        servers = {pid: cmd for pid, cmd in descendants(proc.pid).items() if "prefect.server" in cmd}
+        if servers and prefect_port is None:
+            prefect_pid, cmd = next(iter(servers.items()))
+            prefect_port = int(re.search(r"--port (\d+)", cmd).group(1))
+        if prefect_port and answers(prefect_port, "/api/health") and ready():
+            return prefect_pid, prefect_port
+        time.sleep(0.5)
+    pytest.fail(f"not up in {START_TIMEOUT} s:\n{err_path.read_text(errors='replace')[-3000:]}")
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 def test_sigterm_stops_the_web_app_and_its_prefect_server(tmp_path):
     """Before: uvicorn raised SIGTERM again once shut down, the process died without running
@@ -84,18 +99,7 @@ def test_sigterm_stops_the_web_app_and_its_prefect_server(tmp_path):
         proc = subprocess.Popen([sys.executable, "-m", "cli.main", "web", "--port", str(port)], cwd=ROOT, env=env,
                                 stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
     try:
-        prefect_pid = prefect_port = None
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline and proc.poll() is None:
-            servers = {pid: cmd for pid, cmd in descendants(proc.pid).items() if "prefect.server" in cmd}
-            if servers and prefect_port is None:
-                prefect_pid, cmd = next(iter(servers.items()))
-                prefect_port = int(re.search(r"--port (\d+)", cmd).group(1))
-            if prefect_port and answers(prefect_port, "/api/health") and answers(port, "/connexion"):
-                break
-            time.sleep(0.5)
-        else:
-            pytest.fail(f"not up in {START_TIMEOUT} s:\n{err_path.read_text(errors='replace')[-3000:]}")
+        prefect_pid, prefect_port = wait_for_prefect(proc, err_path, lambda: answers(port, "/connexion"))
         below = descendants(proc.pid)
         assert prefect_pid in below
 
@@ -133,19 +137,8 @@ def test_sigterm_stops_the_service_and_its_prefect_server(tmp_path):
         proc = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--interval", "0.5"], cwd=ROOT, env=env,
                                 stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
     try:
-        prefect_pid = prefect_port = None
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline and proc.poll() is None:
-            servers = {pid: cmd for pid, cmd in descendants(proc.pid).items() if "prefect.server" in cmd}
-            if servers and prefect_port is None:
-                prefect_pid, cmd = next(iter(servers.items()))
-                prefect_port = int(re.search(r"--port (\d+)", cmd).group(1))
-            if prefect_port and answers(prefect_port, "/api/health") and \
-                    "service démarré" in err_path.read_text(errors="replace"):
-                break
-            time.sleep(0.5)
-        else:
-            pytest.fail(f"not up in {START_TIMEOUT} s:\n{err_path.read_text(errors='replace')[-3000:]}")
+        prefect_pid, prefect_port = wait_for_prefect(
+            proc, err_path, lambda: "service démarré" in err_path.read_text(errors="replace"))
         below = descendants(proc.pid)
         assert prefect_pid in below
 

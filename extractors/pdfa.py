@@ -1,11 +1,13 @@
 """What makes a searchable PDF archive-grade (PDF/A-2b, ISO 19005-2, level B), as OCRmyPDF
 produces by default: XMP metadata naming the part and conformance, an sRGB output intent with
 its ICC profile embedded, an Info dictionary that says the same as the XMP, and a file
-identifier. The pages themselves already qualify: Tesseract embeds its one font (GlyphLessFont,
-TrueType) and draws the text invisibly over the image, with no transparency.
+identifier. Tesseract's pages qualify as they are: they embed their one font (GlyphLessFont,
+TrueType) and draw the text invisibly over the image, with no transparency. A page made
+elsewhere (the drawn view of an e-invoice) may use a font it does not embed, which PDF/A
+forbids: ``unembedded_fonts`` names them, and a PDF holding such a page claims no PDF/A.
 
-Only the pieces are built here (bytes, no PDF library): ``stages/pdfjoin.py`` writes them into
-the PDF it assembles page after page.
+The pieces are built here as bytes: ``stages/pdfjoin.py`` writes them into the PDF it
+assembles page after page.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
+import pikepdf
+
 PART, CONFORMANCE = 2, "B"
 PRODUCER = "aiguillage"
 OUTPUT_CONDITION = "sRGB IEC61966-2.1"
@@ -22,7 +26,8 @@ OUTPUT_CONDITION = "sRGB IEC61966-2.1"
 
 @lru_cache(maxsize=1)
 def srgb_profile() -> bytes:
-    """An sRGB ICC profile (v2, a few hundred bytes), made once per process by LittleCMS."""
+    """An sRGB ICC profile made once per process by LittleCMS (a display profile, ICC version 4,
+    under 600 bytes: PDF/A-2 takes output profiles up to version 4)."""
     from PIL import ImageCms
 
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
@@ -59,13 +64,53 @@ def xmp_packet(moment: datetime, title: str = "", producer: str = PRODUCER) -> b
     ).encode("utf-8")
 
 
-def info_entries(moment: datetime, producer: str = PRODUCER) -> bytes:
-    """The Info dictionary's entries, the same values as the XMP (PDF/A requires they agree)."""
+def info_entries(moment: datetime, title: str = "", producer: str = PRODUCER) -> bytes:
+    """The Info dictionary's entries, the same values as ``xmp_packet``'s (PDF/A requires they
+    agree): give both the same arguments."""
     date = pdf_date(moment)
-    return b"/Producer (%s) /CreationDate (%s) /ModDate (%s)" % (producer.encode("ascii"), date, date)
+    entries = b"/Producer %s /CreationDate (%s) /ModDate (%s)" % (_text(producer), date, date)
+    return entries + (b" /Title %s" % _text(title) if title else b"")
+
+
+def _text(value: str) -> bytes:
+    """A PDF text string holding any character: UTF-16BE with its byte order mark, in hex."""
+    return b"<FEFF%s>" % value.encode("utf-16-be").hex().upper().encode()
 
 
 def file_id(seed: bytes) -> bytes:
     """The trailer's ``/ID`` array: two equal 16-byte strings from ``seed`` (a new file)."""
     digest = hashlib.md5(seed, usedforsecurity=False).hexdigest().encode()
     return b"[<%s> <%s>]" % (digest, digest)
+
+
+_EMBEDDED = ("/FontFile", "/FontFile2", "/FontFile3")
+
+
+def unembedded_fonts(page: pikepdf.Dictionary) -> set[str]:
+    """The names (``/BaseFont``) of the fonts ``page`` uses without embedding their program,
+    in its own resources and in those of the forms it draws (reportlab's Helvetica, for one).
+    A Type 3 font draws its glyphs itself: nothing to embed."""
+    missing: set[str] = set()
+    seen: set[tuple[int, int]] = set()
+    pending = [page.get("/Resources")]
+    while pending:
+        resources = pending.pop()
+        if not isinstance(resources, pikepdf.Dictionary):
+            continue
+        if resources.is_indirect:
+            if resources.objgen in seen:
+                continue
+            seen.add(resources.objgen)
+        fonts = resources.get("/Font")
+        for font in (fonts.values() if isinstance(fonts, pikepdf.Dictionary) else ()):
+            for program in font.get("/DescendantFonts", [font]):  # Type 0: the CID font holds it
+                if program.get("/Subtype") == "/Type3":
+                    continue
+                descriptor = program.get("/FontDescriptor")
+                if not (isinstance(descriptor, pikepdf.Dictionary) and any(k in descriptor for k in _EMBEDDED)):
+                    missing.add(str(program.get("/BaseFont", font.get("/BaseFont", "?"))).lstrip("/"))
+        xobjects = resources.get("/XObject")
+        for xobject in (xobjects.values() if isinstance(xobjects, pikepdf.Dictionary) else ()):
+            if isinstance(xobject, pikepdf.Stream) and xobject.get("/Subtype") == "/Form":
+                pending.append(xobject.get("/Resources"))
+    return missing

@@ -72,34 +72,37 @@ def render_view(view: InvoiceView, target: Path) -> None:
     dates += [f"{label} : {value}" for label, value in view.references]
     dates += [f"Devise : {view.currency}"] if view.currency else []
     head = Table([[block("Fournisseur", view.seller), block("Client", view.buyer)]], colWidths=[90 * mm, 80 * mm])
-    head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("FONTNAME", (0, 0), (-1, -1), regular)]))
     story += [head, Spacer(1, 3 * mm)] + [p(line) for line in dates] + [Spacer(1, 5 * mm)]
     if view.lines:
         rows = [[p(h, strong) for h in ("Désignation", "Qté", "PU HT", "TVA %", "Montant HT")]]
         rows += [[p(item), p(qty, num), p(price, num), p(rate, num), p(amount, num)]
                  for item, qty, price, rate, amount in view.lines]
-        story += [_table(rows, [80 * mm, 18 * mm, 26 * mm, 16 * mm, 30 * mm]), Spacer(1, 4 * mm)]
+        story += [_table(rows, [80 * mm, 18 * mm, 26 * mm, 16 * mm, 30 * mm], regular), Spacer(1, 4 * mm)]
     if view.taxes:
         rows = [[p(h, strong) for h in ("TVA %", "Base HT", "Montant TVA")]]
         rows += [[p(rate, num), p(base, num), p(amount, num)] for rate, base, amount in view.taxes]
-        story += [_table(rows, [30 * mm, 35 * mm, 35 * mm]), Spacer(1, 4 * mm)]
+        story += [_table(rows, [30 * mm, 35 * mm, 35 * mm], regular), Spacer(1, 4 * mm)]
     if view.totals:
         rows = [[p(label, strong), p(f"{amount} {view.currency}".strip(), num)] for label, amount in view.totals]
-        story += [_table(rows, [45 * mm, 40 * mm]), Spacer(1, 4 * mm)]
+        story += [_table(rows, [45 * mm, 40 * mm], regular), Spacer(1, 4 * mm)]
     if view.payment:
         story += block("Règlement", view.payment) + [Spacer(1, 3 * mm)]
     if view.notes:
         story += block("Notes", view.notes)
     doc = SimpleDocTemplate(str(target), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
                             bottomMargin=16 * mm, title=f"{view.title} {view.number}", invariant=True,
-                            author="aiguillage", subject=f"Facture électronique {view.syntax}")
+                            author="aiguillage", subject=f"Facture électronique {view.syntax}",
+                            initialFontName=regular)  # else every page names Helvetica, never embedded (no PDF/A)
     doc.build(story)
 
 
-def _table(rows: list[list], widths: list[float]) -> Table:
+def _table(rows: list[list], widths: list[float], font: str) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke)]))
+                               ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
+                               ("FONTNAME", (0, 0), (-1, -1), font)]))  # the cells' own font: embedded
     return table
 
 

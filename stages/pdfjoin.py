@@ -9,12 +9,15 @@ trailer: memory holds one page, whatever the document's length. Stream data is c
 (still compressed), so pages come out exactly as Tesseract made them.
 
 The file is PDF/A-2b (extractors/pdfa.py): XMP metadata, an sRGB output intent and a file
-identifier are written with the catalog; Tesseract's pages already embed their font.
+identifier are written with the catalog; Tesseract's pages already embed their font. A page
+that uses a font it does not embed makes the whole file a plain PDF (no PDF/A claim, a
+warning naming the fonts): a claim the file could not keep would mislead the archive.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +28,7 @@ import pikepdf
 from extractors import pdfa
 
 _CATALOG, _PAGES = 1, 2  # object numbers, written last
+log = logging.getLogger("aiguillage.pdfjoin")
 
 
 def join_pdfs(parts: list[str], target: Path) -> int:
@@ -41,6 +45,7 @@ class _Writer:
         self.fh = fh
         self.offsets: dict[int, int] = {}
         self.kids: list[int] = []
+        self.unembedded: set[str] = set()  # fonts a page uses without embedding them: no PDF/A
         self.next = _PAGES + 1
         self.pos = 0
         self._out(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
@@ -63,6 +68,7 @@ class _Writer:
                 return numbers[obj.objgen]
 
             for page in pdf.pages:  # inherited attributes are already on the page (pikepdf)
+                self.unembedded |= pdfa.unembedded_fonts(page.obj)
                 self.kids.append(ref(page.obj))
             while pending:
                 obj = pending.pop()
@@ -76,7 +82,9 @@ class _Writer:
             self._out(b"%d 0 obj\n%s\nstream\n" % (number, head) + raw + b"\nendstream\nendobj\n")
             return
         if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == pikepdf.Name.Page:
-            body = _dictionary(obj, ref, skip="/Parent", extra=b"/Parent %d 0 R" % _PAGES)
+            # an empty /Trans (reportlab writes one on every page) is the default transition
+            skip = ("/Parent", "/Trans") if not obj.get("/Trans", True) else ("/Parent",)
+            body = _dictionary(obj, ref, skip=skip, extra=b"/Parent %d 0 R" % _PAGES)
         else:
             body = _unparse(obj, ref, top=True)
         self._out(b"%d 0 obj\n%s\nendobj\n" % (number, body))
@@ -99,14 +107,19 @@ class _Writer:
         self.offsets[_PAGES] = self.pos
         kids = b" ".join(b"%d 0 R" % k for k in self.kids)
         self._out(b"%d 0 obj\n<</Type /Pages /Count %d /Kids [%s]>>\nendobj\n" % (_PAGES, len(self.kids), kids))
-        icc = self._stream(b"/N 3", pdfa.srgb_profile())
-        xmp = self._stream(b"/Type /Metadata /Subtype /XML", pdfa.xmp_packet(now))
         info = self._object(b"<<%s>>" % pdfa.info_entries(now))
-        intent = (b"<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (%s) /Info (%s) "
-                  b"/DestOutputProfile %d 0 R>>" % (pdfa.OUTPUT_CONDITION.encode(), pdfa.OUTPUT_CONDITION.encode(), icc))
+        archive = b""
+        if self.unembedded:
+            log.warning("PDF cherchable sans PDF/A : police(s) non incorporée(s) %s", ", ".join(sorted(self.unembedded)))
+        else:
+            icc = self._stream(b"/N 3", pdfa.srgb_profile())
+            xmp = self._stream(b"/Type /Metadata /Subtype /XML", pdfa.xmp_packet(now))
+            condition = pdfa.OUTPUT_CONDITION.encode()
+            archive = (b" /Metadata %d 0 R /OutputIntents [<</Type /OutputIntent /S /GTS_PDFA1 "
+                       b"/OutputConditionIdentifier (%s) /Info (%s) /DestOutputProfile %d 0 R>>]"
+                       % (xmp, condition, condition, icc))
         self.offsets[_CATALOG] = self.pos
-        self._out(b"%d 0 obj\n<</Type /Catalog /Pages %d 0 R /Metadata %d 0 R /OutputIntents [%s]>>\nendobj\n"
-                  % (_CATALOG, _PAGES, xmp, intent))
+        self._out(b"%d 0 obj\n<</Type /Catalog /Pages %d 0 R%s>>\nendobj\n" % (_CATALOG, _PAGES, archive))
         xref = self.pos
         table = [b"xref\n0 %d\n0000000000 65535 f \n" % self.next]
         table += [b"%010d 00000 n \n" % self.offsets[n] for n in range(1, self.next)]
@@ -117,8 +130,9 @@ class _Writer:
         return len(self.kids)
 
 
-def _dictionary(d: pikepdf.Object, ref: Callable, skip: str = "", extra: bytes = b"") -> bytes:
-    items = [pikepdf.Name(k).unparse() + b" " + _unparse(v, ref) for k, v in d.items() if k != skip]
+def _dictionary(d: pikepdf.Object, ref: Callable, skip: str | tuple[str, ...] = (), extra: bytes = b"") -> bytes:
+    skip = (skip,) if isinstance(skip, str) else skip
+    items = [pikepdf.Name(k).unparse() + b" " + _unparse(v, ref) for k, v in d.items() if k not in skip]
     return b"<<" + b" ".join(items + ([extra] if extra else [])) + b">>"
 
 

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pikepdf.pdfa
 import pytest
 
 from config.registries import load_registries
@@ -93,7 +94,11 @@ def test_einvoices_are_routed_with_every_field_from_the_xml(batch, name, doc_typ
     assert not {"unknown_supplier", "bank_details_changed", "totals_inconsistent"} & set(line["alerts"])
     kept = home / "store" / "documents" / line["document_id"] / "einvoice.xml"
     assert kept.read_bytes() == (Path(line["source"])).read_bytes()
-    assert (home / "store" / "documents" / line["document_id"] / "searchable.pdf").is_file()
+    shown = home / "store" / "documents" / line["document_id"] / "searchable.pdf"
+    report = pikepdf.pdfa.validate_written(shown, "2b")  # the drawn view is archive-grade too (issue 19)
+    assert report.passed, [str(f) for f in report.findings]
+    assert line["fields"]["invoice_number"] in subprocess.run(  # and its text still there
+        ["pdftotext", str(shown), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def test_a_wrong_einvoice_still_raises_its_alert(batch):

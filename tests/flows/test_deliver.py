@@ -203,14 +203,18 @@ def test_an_invoice_missing_a_required_field_goes_to_review_naming_it():
 
 
 def test_the_joined_searchable_pdf_is_pdfa_2b(scanned_pages, tmp_path):
-    """Issue 19: archive-grade searchable PDFs. No veraPDF here (not in Debian's packages): the
-    structure PDF/A-2b asks for is checked piece by piece."""
+    """Issue 19: archive-grade searchable PDFs. No veraPDF here (not in Debian's packages):
+    pikepdf.pdfa's validator (veraPDF's PDF/A-2b rules, approving only what it knows conforms)
+    judges the file, and the structure PDF/A-2b asks for is checked piece by piece."""
     import io
 
+    import pikepdf.pdfa
     from PIL import ImageCms
 
     target = tmp_path / "archive.pdf"
     join_pdfs([str(p) for p in scanned_pages], target)
+    report = pikepdf.pdfa.validate_written(target, "2b")
+    assert report.passed, [str(f) for f in report.findings]
     with pikepdf.open(target) as pdf:
         assert pdf.check_pdf_syntax() == [] and not pdf.is_encrypted
         assert pdf.pdf_version >= "1.4"
@@ -234,3 +238,21 @@ def test_the_joined_searchable_pdf_is_pdfa_2b(scanned_pages, tmp_path):
                 assert any(k in d.FontDescriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
         assert "/JavaScript" not in pdf.Root.get("/Names", {}) and "/OpenAction" not in pdf.Root
     assert page_texts(target) == [t for p in scanned_pages for t in page_texts(p)]  # the text layer is still there
+
+
+def test_a_page_with_a_font_it_does_not_embed_makes_no_pdfa_claim(scanned_pages, two_page_pdf, tmp_path, caplog):
+    """reportlab's Helvetica is named, not embedded: PDF/A forbids it, so the joined file is a
+    plain PDF (no XMP claim, no output intent) and the log names the font."""
+    import pikepdf.pdfa
+
+    target = tmp_path / "plain.pdf"
+    with caplog.at_level("WARNING", logger="aiguillage.pdfjoin"):
+        assert join_pdfs([str(scanned_pages[0]), str(two_page_pdf)], target) == 3
+    assert "Helvetica" in caplog.text and "sans PDF/A" in caplog.text
+    with pikepdf.open(target) as pdf:
+        assert pdf.check_pdf_syntax() == []
+        assert "/Metadata" not in pdf.Root and "/OutputIntents" not in pdf.Root
+        assert len(pdf.trailer.ID) == 2 and str(pdf.docinfo["/Producer"]) == "aiguillage"
+        assert all("/Trans" not in page.obj for page in pdf.pages)  # reportlab's empty transition dropped
+    assert not pikepdf.pdfa.validate_written(target, "2b").passed
+    assert "février" in page_texts(target)[1]

@@ -9,6 +9,7 @@ import random
 import subprocess
 
 import pikepdf
+import pikepdf.pdfa
 import pytest
 
 from config.registries import load_registries
@@ -80,6 +81,9 @@ def test_delivered_with_its_xml_kept_and_its_view_as_the_pdf(rt, tmp_path):
     assert not store.exists(layout.document(doc_id, "facturx.xml"))
     with pikepdf.open(io.BytesIO(store.get(layout.document(doc_id, "searchable.pdf")))) as shown:
         assert len(shown.pages) == len(text_doc.pages)
+    # the view embeds its fonts (DejaVu, even in table cells): PDF/A-2b like a scan's
+    report = pikepdf.pdfa.validate_written(io.BytesIO(store.get(layout.document(doc_id, "searchable.pdf"))), "2b")
+    assert report.passed, [str(f) for f in report.findings]
     text = json.loads(store.get(layout.document(doc_id, "text.json")))
     assert [p["method"] for p in text["pages"]] == [PAGE_METHOD] * len(text_doc.pages)
     from inbox.page_images import render  # the web app draws the view's page, word boxes in points

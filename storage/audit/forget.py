@@ -31,11 +31,23 @@ class Forgotten:
     asides: int = 0  # side objects erased
     legacy: int = 0  # events naming the reference itself in the chain (written before pseudonyms)
     documents: list[str] = field(default_factory=list)
+    kept: int = 0  # events of documents kept (legal hold): their side details stay
+    unlinked: bool = False  # the pseudonym was forgotten (not while a document is kept)
 
 
-def tenant_event_ids(index: AuditIndex, names: list[str]) -> tuple[list[str], list[str]]:
-    """(event ids, document ids) of everything the index links to these tenant names."""
+def tenant_event_ids(index: AuditIndex, names: list[str],
+                     keep: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """(event ids, document ids) of everything the index links to these tenant names; the
+    events of the documents in ``keep`` (and of the files they came from) are left out."""
     with index.engine.connect() as conn:
+        if keep:
+            kept_shas = {s for s in conn.execute(sa.select(documents.c.sha256)
+                                                 .where(documents.c.document_id.in_(keep))).scalars() if s}
+            kept_ids = set(conn.execute(sa.select(events.c.event_id).where(sa.or_(
+                events.c.document_id.in_(keep),
+                sa.and_(events.c.sha256.in_(kept_shas), events.c.document_id.is_(None))))).scalars())
+            ids, docs = tenant_event_ids(index, names)
+            return [i for i in ids if i not in kept_ids], [d for d in docs if d not in keep]
         docs = set(conn.execute(sa.select(documents.c.document_id)
                                 .where(documents.c.tenant_reference.in_(names))).scalars())
         docs |= {d for d in conn.execute(sa.select(events.c.document_id)
@@ -48,14 +60,19 @@ def tenant_event_ids(index: AuditIndex, names: list[str]) -> tuple[list[str], li
         return list(dict.fromkeys(ids)), sorted(docs)
 
 
-def forget_tenant(store: ObjectStore, index: AuditIndex, reference: str, dry_run: bool = False) -> Forgotten:
+def forget_tenant(store: ObjectStore, index: AuditIndex, reference: str, dry_run: bool = False,
+                  keep: frozenset[str] = frozenset()) -> Forgotten:
     """Erase a tenant's personal details from the audit trail (the index is brought up to date
-    first); with ``dry_run``, only count."""
+    first); with ``dry_run``, only count. ``keep``: documents a legal obligation keeps (a hold):
+    their events keep their side details and the pseudonym stays linked (their story must
+    still be told); the other events lose their side details."""
     index.sync(store)
     names = tenant_names(reference, store)
     out = Forgotten(pseudonym=pseudonym_for(store, reference))
-    ids, out.documents = tenant_event_ids(index, names)
+    ids, out.documents = tenant_event_ids(index, names, frozenset(keep))
     out.events = len(ids)
+    if keep:
+        out.kept = len(tenant_event_ids(index, names)[0]) - out.events
     plain = [n for n in names if n != out.pseudonym]
     with index.engine.connect() as conn:
         out.legacy = conn.execute(sa.select(sa.func.count()).select_from(events)
@@ -63,5 +80,7 @@ def forget_tenant(store: ObjectStore, index: AuditIndex, reference: str, dry_run
     if dry_run:
         return out
     out.asides = forget_aside(store, ids)
-    forget_subject(store, normalise(reference))
+    if not keep:
+        forget_subject(store, normalise(reference))
+        out.unlinked = True
     return out

@@ -29,6 +29,8 @@ def register(sub) -> None:
     p.add_argument("--pool", default="aiguillage", help="pool de travail Prefect (avec PREFECT_API_URL)")
     p.add_argument("--interval", type=float, default=1.0, help="secondes entre deux passages (défaut : 1)")
     p.add_argument("--once", action="store_true", help="un seul passage puis s'arrêter")
+    p.add_argument("--metrics-port", type=int, default=None, metavar="PORT",
+                   help="port de /metrics, /healthz et /readyz (défaut : réglage serve.metrics_port ; 0 : aucun)")
     p.set_defaults(func=serve)
 
 
@@ -49,6 +51,7 @@ def serve(args) -> int:
     from wiring.prefect_server import Terminated, stop_temporary_server, terminated_cleanly
 
     _failures.clear()
+    _start_ops_server(args, settings)
     try:
         with terminated_cleanly():  # SIGTERM (systemd, kill) ends it like Ctrl-C
             if os.environ.get("PREFECT_API_URL"):
@@ -65,6 +68,29 @@ def serve(args) -> int:
 
 
 _failures: list[BaseException] = []  # rounds that failed in this run of serve (the last one counts)
+
+
+def _start_ops_server(args, settings) -> None:
+    """/metrics, /healthz, /readyz on serve.metrics_port (or --metrics-port); the type model is
+    loaded meanwhile, so that readiness turns true once the service can classify."""
+    port = settings["serve.metrics_port"] if args.metrics_port is None else args.metrics_port
+    if not port:
+        return
+    if not 0 < port < 65536:
+        raise UsageError("--metrics-port : un port entre 1 et 65535 est attendu")
+    from cli import ops_http
+    from flows.health import load_model_in_background
+    from wiring.runtime import runtime
+
+    rt = runtime()
+    host = settings["serve.metrics_host"]
+    try:
+        ops_http.start(rt, host, port)
+    except OSError as exc:
+        raise UsageError(f"métriques : impossible d'écouter sur {host}:{port} ({exc.strerror or exc})") from None
+    load_model_in_background(rt)
+    print(f"aiguillage : métriques et santé sur http://{host}:{port}/metrics, /healthz, /readyz",
+          file=sys.stderr, flush=True)
 
 
 def _serve_alone(args, settings, hot, where: str) -> None:
@@ -136,6 +162,9 @@ def _round_survived(what: str):
     except Exception as exc:  # noqa: BLE001 - the log has the traceback, the terminal one line
         logging.getLogger("aiguillage.serve").exception("%s : échec", what)
         _failures[:] = [exc]
+        from flows.metrics import count_error
+
+        count_error(type(exc).__name__)
         print(f"aiguillage : {what} en échec ({failure_message(exc)}) ; nouvel essai au prochain passage",
               file=sys.stderr, flush=True)
 

@@ -144,6 +144,10 @@ def serve(args) -> int:
     try:
         with terminated_cleanly():  # SIGTERM ends the command like Ctrl+C: Prefect's server is stopped
             warming = start_warm_up()
+            from flows.health import load_model_in_background
+            from wiring.runtime import runtime
+
+            load_model_in_background(runtime())  # /readyz turns true once the type model is loaded
             web_server(app, args.host, args.port, settings).run()
     except Terminated:
         pass

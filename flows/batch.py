@@ -17,6 +17,7 @@ from prefect import flow
 
 from extractors.files import portable_path, shown_path
 from flows.batch_steps import Arrival, FileInBatch, page_task, pages_folder, quarantine_task, receive_task, route_file
+from flows import tally
 from flows.receipts import duplicate_lines, record_outcome
 from storage import spool as local_spool
 from wiring.retries import patiently
@@ -54,7 +55,9 @@ def settled_lines(rt: Runtime, arrival: Arrival, done: dict[str, list[dict]]) ->
     refused at intake); None for a file to read."""
     receipt = arrival.receipt
     if receipt.kept and (receipt.sha256 in done or receipt.previous is not None):
-        return duplicate_lines(receipt.source, done.get(receipt.sha256) or receipt.previous)
+        lines = duplicate_lines(receipt.source, done.get(receipt.sha256) or receipt.previous)
+        tally.duplicates(rt.store, lines)
+        return lines
     if not receipt.kept:  # nothing was read: ``sha256`` fingerprints the entry (path and date), not content
         return [quarantine_task(receipt.source, receipt.sha256, *arrival.refused, doc_id=receipt.sha256[:24])]
     if arrival.refused is not None:

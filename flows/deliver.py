@@ -12,6 +12,7 @@ from pathlib import Path
 from classifiers.field_confidence import field_doubts
 from config.routing import Decision, Facts
 from extractors.types import DocumentText
+from flows import tally
 from flows.payables import assess
 from flows.payables_orders import invoice_terms
 from stages.pdfjoin import join_pdfs
@@ -144,9 +145,11 @@ def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Underst
         enqueue(store, WorkItem(document_id=doc_id, queue=copy, copy_of=decision.queue,
                                 history=history, **base))
         audit("copied", copy, main_queue=decision.queue)
-    return mark_delivered(store, doc_id, result_line(doc.source, doc.source_pages, doc_id, sha256, c.type,
+    line = mark_delivered(store, doc_id, result_line(doc.source, doc.source_pages, doc_id, sha256, c.type,
                                                      c.confidence, decision.queue, status, reason, x.fields,
                                                      alerts, ap.duplicate_of))
+    tally.delivered(store, line, [p.seconds for p in doc.pages])
+    return line
 
 
 def delivered(store, doc_id: str) -> dict | None:
@@ -180,8 +183,10 @@ def quarantine(rt: Runtime, source: str, sha256: str | None, reason: str, kind: 
     record(rt.store, AuditEvent("quarantined", doc_id, queue=queue, details={"reason": reason, "kind": kind,
                                                                              "sha256": sha256},
                                 event_id=step_event_id(doc_id, "quarantined", queue)))
-    return mark_delivered(rt.store, doc_id, result_line(source, pages or [], doc_id, sha256, None, None, queue,
+    line = mark_delivered(rt.store, doc_id, result_line(source, pages or [], doc_id, sha256, None, None, queue,
                                                         "quarantined", reason, {}))
+    tally.quarantined(rt.store, doc_id, kind, pages)
+    return line
 
 
 def write_text_json(doc: DocumentText, path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from prefect import flow
 
-from storage import spool
+from storage import daybook, spool
 from storage.audit import AuditEvent, record
 from wiring.runtime import runtime
 
@@ -73,6 +73,7 @@ def retention_flow(now: datetime | None = None, dry_run: bool = False) -> dict:
     if not dry_run:
         spool.sweep(rt.settings.home, rt.store)  # what killed runs left on local disk
         expire_learned_tenants(rt, now)
+        daybook.prune(rt.store, rt.settings["status.daybook_days"], now.timestamp())
     return apply_retention(rt, now, dry_run)
 
 

@@ -18,7 +18,7 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from inbox import routes_payables, routes_station, routes_team, signin_log
+from inbox import routes_ops, routes_payables, routes_station, routes_team, signin_log
 from inbox.auth import Lockout, Sessions, same_token, verify_password
 from inbox.guard import RequestGuard, error_page, sign_in_redirect
 from inbox.views import FlowCounter
@@ -160,6 +160,8 @@ def create_app(accounts_file: Path | None = None, secure_cookies: bool = False,
     app.include_router(routes_team.router)
     app.include_router(routes_station.router)
     app.include_router(routes_payables.router)
+    app.include_router(routes_ops.router)
+    routes_ops.install_metrics()
     return app
 
 

@@ -67,6 +67,14 @@ class Scan:
     queues: list[str]
     payables_index: dict[str, list[str]] | None = None  # document id -> its index entries
     tenant_lessons: dict[str, list[str]] | None = None  # document id -> lesson keys it taught
+    daybook_lines: dict[str, list[str]] | None = None  # document id -> its day book lines
+
+    def daybook(self, store: ObjectStore, document_id: str) -> list[str]:
+        if self.daybook_lines is None:
+            from storage import daybook
+
+            self.daybook_lines = daybook.keys_of(store)
+        return self.daybook_lines.pop(document_id, [])
 
     def index_entries(self, store: ObjectStore, document_id: str) -> list[str]:
         if self.payables_index is None:
@@ -108,7 +116,7 @@ def purge_document(store: ObjectStore, document_id: str, home: Path | None = Non
     for key in [*store.list(layout.alert_decisions(document_id)), *scan.index_entries(store, document_id)]:
         _delete(store, report, key)
     _delete(store, report, layout.export_claim(document_id))
-    for key in scan.lessons(store, document_id):
+    for key in [*scan.lessons(store, document_id), *scan.daybook(store, document_id)]:
         _delete(store, report, key)
     for name in ARTEFACT_ORDER:
         _delete(store, report, layout.document(document_id, name))

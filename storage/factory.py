@@ -38,3 +38,26 @@ def describe_store(store: ObjectStore) -> Mapping[str, str]:
     if store.name == "s3":
         return {"backend": "s3", "endpoint": getattr(store, "endpoint", ""), "bucket": getattr(store, "bucket", "")}
     return {"backend": store.name, "root": str(getattr(store, "root", ""))}
+
+
+def probe_store(settings: Any, timeout: float = 3.0) -> None:
+    """Raise StorageError unless the store answers a LIST now: one try, short timeouts (a
+    readiness check must answer fast; the pipeline's own calls keep their patient retries)."""
+    from storage.errors import StorageError
+
+    if settings["storage.backend"] == "s3":
+        from storage.retry import RetryPolicy
+        from storage.s3 import S3Store
+
+        store: ObjectStore = S3Store(
+            endpoint=settings["storage.s3.endpoint"], access_key=settings["storage.s3.access_key"],
+            secret_key=settings["storage.s3.secret_key"], bucket=settings["storage.s3.bucket"],
+            secure=bool(settings["storage.s3.secure"]), region=settings["storage.s3.region"],
+            retry=RetryPolicy(attempts=1), connect_timeout=timeout, read_timeout=timeout)
+    else:
+        store = open_store(settings)
+        if not store.root.is_dir():  # type: ignore[attr-defined]
+            raise StorageError(f"dossier de données {store.root} absent")  # type: ignore[attr-defined]
+    from storage import layout
+
+    next(iter(store.list(layout.MODELS)), None)

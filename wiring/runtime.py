@@ -157,6 +157,16 @@ class Runtime:
         _ = self.model
         return self._model[0]
 
+    @property
+    def model_loaded(self) -> bool:
+        """Whether a type model is loaded in this process (never loads it: for readiness)."""
+        return self._model[1] is not None
+
+    @property
+    def loaded_model_version(self) -> str | None:
+        """The stored version of the model loaded now (None: embedded, or none yet); never loads it."""
+        return self._model[0]
+
     def use_model(self, model) -> None:
         """Use ``model`` from now on, whatever the store promotes (a benchmark of a model folder)."""
         with self._model_lock:

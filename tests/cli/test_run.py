@@ -15,10 +15,14 @@ pytestmark = pytest.mark.slow
 
 
 def run(home, *args):
+    return run_command(home, "run", *args)
+
+
+def run_command(home, *args):
     env = {k: v for k, v in os.environ.items() if not k.startswith("AIGUILLAGE_")}
     env["AIGUILLAGE_HOME"] = str(home)
     env.pop("PREFECT_HOME", None)  # the CLI keeps Prefect's state under AIGUILLAGE_HOME
-    return subprocess.run([sys.executable, "-m", "cli.main", "run", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "cli.main", *args], capture_output=True, text=True,
                           env=env, timeout=300)
 
 
@@ -53,6 +57,17 @@ def test_json_lines_follow_spec_and_duplicates_are_recognised(tmp_path, inbox):
     (dup,) = [json.loads(x) for x in again.stdout.splitlines()]
     check_line(dup)
     assert dup["status"] == "duplicate" and dup["document_id"] == by_name["lettre.pdf"]["document_id"]
+
+    # `aiguillage status`: the day's tally is what the runs printed, the queues what they routed
+    status = run_command(tmp_path / "home", "status", "--json")
+    assert status.returncode == 0, status.stderr
+    state = json.loads(status.stdout)
+    assert state["today"]["by_status"] == {"routed": 2, "review": 0, "quarantined": 1, "duplicate": 1}
+    assert state["today"]["quarantined_by_reason"] == {"empty": 1} and state["today"]["straight_through_rate"] == 0.6667
+    depth = {q["queue"]: q["depth"] for q in state["queues"]}
+    assert depth["technique"] == 2 and depth["quarantaine"] == 1 and sum(depth.values()) == 3
+    shown = run_command(tmp_path / "home", "status")
+    assert "routés sans intervention : 2 (66,7 %)" in shown.stdout and "fichier vide : 1" in shown.stdout
 
 
 def test_separate_homes_share_nothing(tmp_path, inbox):

@@ -71,6 +71,9 @@ def prefect_server(tmp_path):
 
 
 def test_two_workers_share_a_batch(tmp_path, prefect_server, s3_server, s3_bucket):  # noqa: F811
+    from flows.health import check_prefect
+
+    assert check_prefect(prefect_server) == {"ok": True, "detail": "API Prefect joignable"}  # readiness, real API
     hot = tmp_path / "depot"
     hot.mkdir()
     names = ["doc-0002.pdf", "doc-0003.pdf", "doc-0007.pdf", "doc-0011.pdf", "doc-0014.pdf", "doc-0015.pdf"]

@@ -126,6 +126,9 @@ def _matrix(app, world) -> list[tuple[str, str, object]]:
             if q == REVIEW:
                 cases.append(("/videocodage/{document_id}", f"/videocodage/{doc}", who))
     cases.append(("/videocodage", "/videocodage", {"vero"}))  # a redirect to the team's inbox
+    cases.append(("/etat", "/etat", set(PEOPLE)))  # each person's own queues: tests/inbox/test_web_ops.py
+    for path in ("/healthz", "/readyz", "/metrics"):  # for machines: counts and checks, nothing personal
+        cases.append((path, path, "public"))
     return cases
 
 
@@ -133,10 +136,12 @@ def test_the_access_matrix_of_every_get_route_for_every_role(app, client, world,
     cases = _matrix(app, world)
     assert {route for route, _, _ in cases} == _get_routes(app)  # a new route needs its line here
     before = [e for e in events(store) if e.kind == "access_refused"]
-    for _, url, _ in cases:  # anonymous: sent to sign in, nothing read, nothing in the trail
+    for _, url, who in cases:  # anonymous: sent to sign in, nothing read, nothing in the trail
         r = client.get(url)
         if url == "/connexion":
             assert r.status_code == 200
+        elif who == "public":
+            assert r.status_code in (200, 503), url  # /readyz: 503 while the model loads
         else:
             assert r.status_code == 303 and r.headers["location"].startswith("/connexion"), url
     assert [e for e in events(store) if e.kind == "access_refused"] == before
@@ -145,7 +150,9 @@ def test_the_access_matrix_of_every_get_route_for_every_role(app, client, world,
         signed_in(client, login)
         for _, url, who in cases:
             r = client.get(url)
-            if who == "anonymous" or url == "/":
+            if who == "public":
+                assert r.status_code in (200, 503), url
+            elif who == "anonymous" or url == "/":
                 assert r.status_code == 303, (login, url, r.status_code)
             elif url == "/videocodage":
                 assert r.status_code == (303 if login in who else 404), (login, url)

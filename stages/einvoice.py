@@ -23,7 +23,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from extractors.einvoice import invoice_view, read_einvoice_file
 from extractors.einvoice_view import InvoiceView
 from extractors.files import shown_path
-from extractors.reading import pdf_page_text
+from extractors.pdf_pages import pdf_page_text
 from extractors.types import DocumentText, PageText
 
 PAGE_METHOD = "xml"  # text.json's method of a page drawn from an e-invoice's XML

@@ -75,7 +75,7 @@ def invoice_pdf(path: Path, number: str, date: str, due: str, lines: list[tuple[
 
 def read(path: Path):
     """The document as the pipeline reads a born-digital page (its text layer, word boxes)."""
-    from extractors.reading import pdf_page_text
+    from extractors.pdf_pages import pdf_page_text
     from extractors.types import DocumentText, PageText
     from stages.ids import document_id
 

@@ -22,3 +22,13 @@ def store(request, tmp_path):
         return LocalStore(tmp_path / "store")
     server = request.getfixturevalue("s3_server")
     return server.store(request.getfixturevalue("s3_bucket"))
+
+
+@pytest.fixture
+def short_audit_lock(monkeypatch):
+    """The audit chain's objects locked in GOVERNANCE mode for a day: a test bucket can still be
+    removed afterwards (COMPLIANCE would keep it for the real retention)."""
+    from storage.audit import lock as audit_lock
+
+    monkeypatch.setattr(audit_lock, "RETENTION_MODE", "GOVERNANCE")
+    monkeypatch.setattr(audit_lock, "RETENTION_DAYS", 1)

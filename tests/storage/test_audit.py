@@ -8,7 +8,6 @@ import threading
 
 import pytest
 
-from storage.audit import lock as audit_lock
 from storage.audit import MASK, AuditEvent, corrected, events, record, rerouted
 from storage.audit.chain import GENESIS, ChainWriter, chain_key, digest, find_head
 from storage.audit.index import AuditIndex, ChainBroken
@@ -17,14 +16,7 @@ from storage.audit.verify import verify
 from storage.local import LocalStore
 
 
-@pytest.fixture(params=["local", pytest.param("s3", marks=pytest.mark.s3)])
-def store(request, tmp_path, monkeypatch):
-    monkeypatch.setattr(audit_lock, "RETENTION_MODE", "GOVERNANCE")
-    monkeypatch.setattr(audit_lock, "RETENTION_DAYS", 1)
-    if request.param == "local":
-        return LocalStore(tmp_path / "store")
-    server = request.getfixturevalue("s3_server")
-    return server.store(request.getfixturevalue("s3_bucket"))
+pytestmark = pytest.mark.usefixtures("short_audit_lock")  # tests/storage/conftest.py
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from storage import audit, layout
-from storage.audit import lock as audit_lock
 from storage.audit import (MASK, AuditEvent, corrected, events, forget_aside, forget_subject, pseudonym_for,
                            record, reference_of, rerouted)
 from storage.audit import subjects
@@ -28,14 +27,7 @@ SECRETS = [REF.encode(), b"Lacombe", REASON.encode(), FILENAME.encode()]
 OTHER_REF, OTHER_NAME = "LOC-50021-B", "Paulette Sauvage"
 
 
-@pytest.fixture(params=["local", pytest.param("s3", marks=pytest.mark.s3)])
-def store(request, tmp_path, monkeypatch):
-    monkeypatch.setattr(audit_lock, "RETENTION_MODE", "GOVERNANCE")
-    monkeypatch.setattr(audit_lock, "RETENTION_DAYS", 1)
-    if request.param == "local":
-        return LocalStore(tmp_path / "store")
-    server = request.getfixturevalue("s3_server")
-    return server.store(request.getfixturevalue("s3_bucket"))
+pytestmark = pytest.mark.usefixtures("short_audit_lock")  # tests/storage/conftest.py
 
 
 @pytest.fixture

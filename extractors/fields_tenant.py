@@ -13,7 +13,7 @@ import re
 from config.registries import Registries
 from extractors import validators
 from extractors.fields_labels import Doc
-from extractors.fields_person import PersonCandidate, name_candidates
+from extractors.fields_person import PersonCandidate, name_candidates, restore_accents
 from extractors.fields_tenant_ref import read_reference
 from extractors.matching import (find_name_in_text, match_tenant, simplify_person, tenant_by_name,
                                  tenant_name_matches)
@@ -70,7 +70,7 @@ def read_name(doc: Doc, ex: Extraction, registries: Registries, cands: list[Pers
         return next((c for c in cands if tenant_name_matches(c.name, tenant.tenant_name)), cands[0] if cands else None)
     if cands:
         known = tenant_by_name(registries, cands[0].name)  # the registry's spelling when it knows the name
-        ex.fields["tenant_name"] = known.tenant_name if known else cands[0].name
+        ex.fields["tenant_name"] = known.tenant_name if known else restore_accents(cands[0].name, doc.text)
         if (known is not None and known.source == "learned" and "tenant_reference" not in ex.fields
                 and "tenant_reference" not in ex.rejected):
             # a writer a validated correction taught: their reference, though this letter omits it

@@ -155,3 +155,16 @@ def test_a_cedex_postal_code_is_an_organisation_not_the_tenants_home(registries)
             "Logement : 12 rue des Lilas, 31200 Toulouse\n")
     ex = extract_fields("housing_benefit", "tenant", text, registries)
     assert ex.fields["postal_code"] == "31200"
+
+
+def test_an_accent_the_scan_lost_once_is_taken_where_it_is_printed(registries):
+    """OCR drops accents far more often than it adds them: the signature read « Eric Cabanes »,
+    the header prints « M. ÉRIC CABANES »; « marié », lowercase in a sentence, is no name."""
+    text = ("M. ÉRIC CABANES\n12 rue des Lilas\n31200 Toulouse\n\nMadame, Monsieur,\nJe suis marié depuis peu "
+            "et je vous prie de m'adresser une attestation de loyer pour ma bourse.\n\nEric Cabanes\n")
+    fields = extract_fields("certificate_or_receipt_request", "tenant", text, registries).fields
+    assert fields["tenant_name"] == "Éric Cabanes"
+    from extractors.fields_person import restore_accents
+
+    assert restore_accents("Marie Dupont", "Je suis marié, Marie Dupont") == "Marie Dupont"
+    assert restore_accents("Marie-Helene PETIT", "MARIE-HÉLÈNE PETIT") == "Marie-Hélène PETIT"

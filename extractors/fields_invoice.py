@@ -38,6 +38,8 @@ _NUMBER_LABELS = {
         (1, r"\binv\.?\s*" + _EN_NO + r"\s*:?"),
         (1, r"\b(?:piece|document|bordereau)\s*" + NO + r"\s*:?"),
         (2, r"(?m)^[ \t]*(?:facture|invoice)\s*:?"),
+        # "ÉTAT DE FRAIS - FACTURE" then, on a line of its own, "N° 2021-03318"
+        (2, r"(?m)^[ \t]*" + NO + r"\s*:?(?=[ \t]*[A-Za-z0-9/-]*\d)"),
     ],
     "supplier_credit_note": [
         (0, r"\b(?:facture\s+d'avoir|avoir|note\s+de\s+credit)\s*" + _NO_OCR + r"\s*:?"),
@@ -49,13 +51,16 @@ _NUMBER_LABELS = {
         (2, r"(?m)^[ \t]*(?:facture\s+d'avoir|avoir|note\s+de\s+credit|credit\s+(?:note|memo))\s*:?"),
     ],
     "supplier_quote": [
-        (0, r"\b(?:devis|proposition(?:\s+commerciale)?)\s*" + _NO_OCR + r"\s*:?"),
+        (0, r"\b(?:devis|proposition(?:\s+commerciale|\s+de\s+prix)?|offre(?:\s+de\s+prix)?|estimation|chiffrage)"
+            r"(?:\s+(?:estimatif|descriptif|quantitatif|detaille|de\s+travaux))?\s*" + _NO_OCR + r"\s*:?"),
         (0, NO + r"\s*(?:de\s+|du\s+)?devis\s*:?"),
         (0, r"\b(?:quot(?:e|ation)|estimate|proposal)\s*" + _EN_NO + r"\s*:?"),
         (1, r"\bnumero\s*(?:de\s+devis\s*)?:"),
         (1, r"\bref(?:erence)?\.?\s*(?:du\s+|de\s+)?devis\s*:?"),
         (1, r"\b(?:quot(?:e|ation)|estimate)\s*:"),
         (2, r"(?m)^[ \t]*(?:proposition commerciale\s*/\s*)?(?:devis|quot(?:e|ation)|estimate)\s*:?"),
+        (2, r"\b(?:notre\s+)?ref(?:erence)?\.?\s*:"),  # a proposal's « Référence : PC-2021-017 »
+        (2, r"(?m)^[ \t]*" + NO + r"\s*:?(?=[ \t]*[A-Za-z0-9/-]*\d)"),
     ],
 }
 _ORDER_LABELS = [
@@ -157,6 +162,11 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
         cont = re.match(r" ([0-9][0-9/\-.]*)\s*$", doc.text[start + m.end(1):end])
         if cont and not find_dates(tok + cont.group(1), reference_date):
             tok += cont.group(1)
+        # "FACTURE N° ESS 21 04 0097": a letter prefix, then groups of digits to the end
+        spaced = re.match(r"((?: [0-9]{2,6}){2,4})\s*$", doc.text[start + m.end(1):end])
+        if not any(c.isdigit() for c in tok) and tok.isalpha() and tok.isupper() and len(tok) <= 5 and spaced:
+            tok += spaced.group(1)
+            cont = spaced
         if not any(c.isdigit() for c in tok) or find_dates(tok, reference_date):
             continue
         s = start + m.start(1)

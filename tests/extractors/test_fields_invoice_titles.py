@@ -27,6 +27,16 @@ def fields(text: str, doc_type: str = "supplier_invoice") -> dict:
     ("supplier_credit_note", "AVOIR N A-012", "A-012"),
     # a credit note the classifier took for an invoice: its own title still gives the number
     ("supplier_invoice", "AVOIR n° AV/2020/0031\nAvoir sur facture n° F/2020/0977 du 01.07.2020", "AV/2020/0031"),
+    # the number under its title, on a line of its own; one printed in spaced groups
+    ("supplier_invoice", "ÉTAT DE FRAIS - FACTURE\nN° 2021-03318\nN° TVA intracommunautaire FR15407862788",
+     "2021-03318"),
+    ("supplier_invoice", "FACTURE N° ESS 21 04 0097", "ESS 21 04 0097"),
+    # quotes under their other names
+    ("supplier_quote", "DEVIS ESTIMATIF N°: NS-DV-21-0096 Date: 3 août 2021", "NS-DV-21-0096"),
+    ("supplier_quote", "ESTIMATION N° CZO-E-21-0023 Date : 2021-05-27", "CZO-E-21-0023"),
+    ("supplier_quote", "PROPOSITION DE PRIX n° PP-2020-031", "PP-2020-031"),
+    ("supplier_quote", "OFFRE DE PRIX n° OP-2020-0388 Aucamville, le 12.10.2020", "OP-2020-0388"),
+    ("supplier_quote", "Proposition commerciale\nRéférence : PC-2021-017 Labège, le 19 avril 2021", "PC-2021-017"),
 ])
 def test_numbers_under_other_titles(doc_type, line, number):
     assert fields(f"Menuiserie Dupuis\n{line}\n{TOTALS}", doc_type)["invoice_number"] == number

@@ -117,6 +117,9 @@ def report(rows: list[dict], title: str, count: int, model_meta: dict, threshold
             got = r.get("fields", {}).get(f)
             if str(got) != str(v):
                 misses[f].append(f"{r['file']}[{r['kind']}] {v!r} -> {got!r}")
+        for f, got in r.get("fields", {}).items():  # invented: a value where the truth has none
+            if f not in r["truth"]["fields"]:
+                misses[f].append(f"{r['file']}[{r['kind']}] ({r['truth']['type']}) inventé : {got!r}")
     print("\nexemples d'écarts :")
     for f, items in misses.items():
         for item in items[:shown_misses]:

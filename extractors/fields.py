@@ -18,7 +18,7 @@ from extractors import validators
 from extractors.einvoice import check_value, fields_from_xml
 from extractors.einvoice_xml import EInvoiceError, is_credit_code
 from extractors.fields_invoice import extract_supplier_fields
-from extractors.fields_tenant import extract_tenant_fields
+from extractors.fields_tenant import extract_tenant_fields, extract_writer_fields
 from extractors.matching import match_supplier_by_ids
 from extractors.types import Extraction
 
@@ -39,7 +39,8 @@ def extract_fields(doc_type: str, family: str, text: str, registries: Registries
         return ex
     if family == "tenant":
         return extract_tenant_fields(doc_type, text, registries)
-    return Extraction()
+    return extract_writer_fields(doc_type, text, registries)  # « other »: the writer, when a person
+
 
 
 def extract_einvoice_fields(doc_type: str, xml: bytes, registries: Registries) -> Extraction:

@@ -179,6 +179,36 @@ def read_amount(doc: Doc) -> str | None:
 
 
 def extract_tenant_fields(doc_type: str, text: str, registries: Registries) -> Extraction:
+    return _read_tenant_letter(doc_type, text, registries)[0]
+
+
+# Where a person's own name is printed: their sender block, signature, « je soussigné », webmail header
+PERSONAL_SOURCES = frozenset({"soussigne", "webmail", "signature", "sender"})
+
+
+def extract_writer_fields(doc_type: str, text: str, registries: Registries) -> Extraction:
+    """A document of no known type: the writer's name and contacts when a person wrote it (their
+    name in a sender block, a signature, « je soussigné », or a tenant reference), else nothing
+    (an organisation's circular or advert has no tenant to name)."""
+    if _COMPANY_MENTIONS.search(fold(text)):
+        return Extraction()  # a company's letterhead or legal mentions: no tenant wrote it
+    ex, anchor = _read_tenant_letter(doc_type, text, registries)
+    personal = (anchor is not None and anchor.source in PERSONAL_SOURCES) or "tenant_reference" in ex.fields
+    name = fold(ex.fields.get("tenant_name") or "")
+    if not personal or not name or _ORGANISATION.search(name) or _NOT_A_PERSON.search(name):
+        return Extraction()
+    return ex
+
+
+# words that make a signature an organisation's or an office's, not a person's
+_NOT_A_PERSON = re.compile(r"\b(?:l'?equipe|equipe|prefet|prefecture|service|direction|confort|plus|societe|"
+                           r"association|amicale|conseil|agence|entreprise|groupe|comite|bureau|president|circulaire|"
+                           r"bailleurs?|aux|des|pour)\b")
+_COMPANY_MENTIONS = re.compile(r"\b(?:siret|siren|rcs|sarl|sas|sasu|eurl|capital\s+(?:social\s+)?de|tva\s+intracom\w*|"
+                           r"www\.|ape\s*:|naf\s*:)")
+
+
+def _read_tenant_letter(doc_type: str, text: str, registries: Registries) -> tuple[Extraction, PersonCandidate | None]:
     ex = Extraction()
     doc = Doc(text)
     read_reference(doc, ex, registries, doc_type)
@@ -193,4 +223,4 @@ def extract_tenant_fields(doc_type: str, text: str, registries: Registries) -> E
             ex.fields["amount"] = amount
     if "tenant_name" in ex.fields and not simplify_person(ex.fields["tenant_name"]):
         del ex.fields["tenant_name"]
-    return ex
+    return ex, anchor

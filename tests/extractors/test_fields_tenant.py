@@ -168,3 +168,33 @@ def test_an_accent_the_scan_lost_once_is_taken_where_it_is_printed(registries):
 
     assert restore_accents("Marie Dupont", "Je suis marié, Marie Dupont") == "Marie Dupont"
     assert restore_accents("Marie-Helene PETIT", "MARIE-HÉLÈNE PETIT") == "Marie-Hélène PETIT"
+
+
+OTHER_REQUEST = """Elsa GARRIGUES
+14 rue des Acacias
+31200 Toulouse
+tel. 06 36 91 50 27
+
+Madame, Monsieur,
+Nous attendons un deuxième enfant et notre T2 devient trop petit. Je souhaiterais savoir
+s'il est possible d'obtenir un logement plus grand dans le même quartier.
+Je vous remercie par avance.
+
+Elsa Garrigues
+"""
+
+
+def test_a_person_writing_about_anything_else_is_still_named_for_the_operator(registries):
+    """A tenant's request of no known type goes to vidéocodage with its writer read."""
+    fields = extract_fields("other", "other", OTHER_REQUEST, registries).fields
+    assert fields["tenant_name"] == "Elsa Garrigues"
+    assert fields["postal_code"] == "31200" and fields["phone"] == "0636915027"
+
+
+@pytest.mark.parametrize("text", [
+    "FENÊTRES CONFORT PLUS\nProfitez de nos offres de printemps !\n31000 Toulouse\n\nFenêtres Confort Plus\n",
+    "PRÉFECTURE DE LA HAUTE-GARONNE\nCirculaire aux bailleurs sociaux\n31000 Toulouse\n\nLe Préfet de la Haute-Garonne\n",
+    OTHER_REQUEST + "\nSARL Garrigues Rénovation - SIRET 552 100 554 00018\n",
+])
+def test_an_organisations_mail_of_no_known_type_names_nobody(registries, text):
+    assert extract_fields("other", "other", text, registries).fields == {}

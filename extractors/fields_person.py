@@ -56,7 +56,7 @@ _END = r"\s*(?:[\n,;(]|-\s|$)"
 _LABEL_SEP = r"(?:[ \t]*[.…_]*[ \t]*:|[^\n:.]{0,6}[.…]{3,})\s*"
 _CONCERNED = [re.compile(rx) for rx in (
     r"(?m)\b(?:allocataire|locataire|assure\(?e?\)?|souscripteur|beneficiaire|societaire|adherent|occupante?|"
-    r"defendeur|defenderesse|debit(?:eur|rice)|preneur|nom\s+du\s+locataire|nom\s*,?\s*(?:et\s+)?prenoms?|"
+    r"defendeur|defenderesse|debit(?:eur|rice)(?:\(s\)|s)?|preneur|nom\s+du\s+locataire|nom\s*,?\s*(?:et\s+)?prenoms?|"
     r"nom|tenant|name)(?:\s+(?:concernee?|titulaire(?:\s+du\s+bail)?|principale?|en\s+titre))?" + _LABEL_SEP + _N
     + _END,
     r"\b(?:attest|certifi)(?:e|ent|ons)\s+que\s*:?\s*" + _N + r"\s*,?\s+(?:est|sont|a\s+souscrit|demeurant|domicilie|"
@@ -74,6 +74,10 @@ _CONCERNED = [re.compile(rx) for rx in (
     r"\bc/\s*" + _N + r"\s*(?:[.,;(\n]|\s-\s|$)",
     r"\bpatrimoine\s*/\s*" + _N + r"\s*(?:[.,;\n]|\s-\s|$)",
     r"\ba\s+" + _N + r"\s*,\s*(?:demeurant|domicilie|locataire)",
+    # a third party's letter about a person: "Madame Germaine LACAZE, 87 ans, locataire de…",
+    # "Monsieur Rachid HAMMOUDI, né le…", "Monsieur Olivier ROUCH (allocataire n°…)"
+    r"\b" + _CIV + _N + r"\s*(?:,\s*(?:\d{1,3}\s+ans\s*,\s*)?|\(\s*)(?:demeurant|domicilie|locataire|nee?\s+le\b|"
+    r"allocataire|residant|habitant)",
 )]
 # a form's two boxes: "Nom : DUPONT   Prénom : Jean" (or first name first)
 _FORM_NAME = re.compile(r"\bnom\s*(?:de\s+famille)?\s*:\s*(?P<last>[a-z'\- ]{2,40}?)\s+prenoms?\s*:\s*"

@@ -38,6 +38,12 @@ def tenant(text: str, doc_type: str = "housing_benefit", registries: Registries 
     ("le logement donné à bail à Madame Sylvie CAMBON. Où étant", "Sylvie Cambon"),
     ("J'interviens en qualité de conseil de Madame Laura PINTO, locataire", "Laura Pinto"),
     ("Objet : M. Lucien ABADIE - demande de relogement", "Lucien Abadie"),
+    # the person written about, named with what a third party says of them
+    ("Madame Germaine LACAZE, 87 ans, locataire de votre organisme au 6 allée du Parc", "Germaine Lacaze"),
+    ("Monsieur Rachid HAMMOUDI, né le 14 février 1979 à Oran (Algérie), demeurant", "Rachid Hammoudi"),
+    ("Monsieur Olivier ROUCH (allocataire n° 3328190 V), locataire du logement sis", "Olivier Rouch"),
+    ("Nous accompagnons depuis le mois d'octobre Madame Samira KHELIF, locataire", "Samira Khelif"),
+    ("Débiteur(s) : Madame LOPEZ Isabelle\nAdresse : 4 rue Bayard, 31000 Toulouse", "Isabelle Lopez"),
 ])
 def test_the_person_a_third_party_writes_about(line, name):
     text = ORG + "Toulouse, le 3 mars 2021\n" + line + "\nVeuillez agréer nos salutations.\nLe service\n"

@@ -65,7 +65,7 @@ _NUMBER_LABELS = {
 }
 _ORDER_LABELS = [
     (0, r"\bbon\s+de\s+commande\s*(?:" + NO + r"|numero)?\s*:?"),
-    (0, r"(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\b\s*:?"),
+    (0, r"(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\b(?:\s+client)?\s*:?"),
     (0, r"\bb\.?c\.?\s*" + NO + r"?\s*:"),
     (0, r"\bcommande\s*(?:" + NO + r"|numero)\s*:?"),
     (0, r"\bref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?commande\s*:?"),
@@ -76,7 +76,9 @@ _ORDER_LABELS = [
     (1, r"\bv/\s*(?:commande|cde)\s*:?"),
     (1, r"\bcommande\s*:"),
     # public works: the contract ("marché n°") and the work order ("ordre de service n°")
-    (1, r"\bmarche\s*(?:public\s*|subsequent\s*)?" + NO + r"\s*:?"),
+    (1, r"\bmarche\s*(?:public\s*|subsequent\s*)?(?:" + NO + r"\s*:?|:)"),
+    # the customer's reference, when it reads as a purchase order (« Votre référence : BC-2021-00219 »)
+    (2, r"\bvotre\s+ref(?:erence)?\.?\s*:(?=\s*(?:bc|bdc|cmd|cde|po)\b)"),
     (1, r"\b(?:votre\s+)?ordre\s+de\s+service\s*(?:" + NO + r")?\s*:?"),
     (1, r"\byour\s+(?:p\.?o\.?|order)\b\s*:?"),
 ]

@@ -48,9 +48,18 @@ def test_numbers_under_other_titles(doc_type, line, number):
     ("Votre ordre de service : OS-21-0101", "OS-21-0101"),
     ("Commande : BC-2020-00917 du 14/09/2020", "BC-2020-00917"),
     ("Your PO BC-2020-00412", "BC-2020-00412"),
+    ("N° commande client : CMD-DSI-2021-007 Contrat : NX-2019-0311", "CMD-DSI-2021-007"),
+    ("Marché : 2019-PROP-02 - lot 1 Toulouse Ouest", "2019-PROP-02"),
+    ("Votre référence : BC-2021-00219 - Rés. Jardins d'Ancely", "BC-2021-00219"),
 ])
 def test_order_references_of_public_works_and_short_labels(line, order):
     assert fields(f"Menuiserie Dupuis\nFacture n° F-100\n{line}\n{TOTALS}")["order_reference"] == order
+
+
+def test_a_customer_reference_that_is_no_purchase_order_is_not_one():
+    """A lawyer's « Votre référence : CTX-2020-0211 » is the landlord's case file: an order read
+    there would raise a false « order unknown » alert."""
+    assert "order_reference" not in fields(f"Dubosc Avocats\nFacture n° F-100\nVotre référence : CTX-2020-0211\n{TOTALS}")
 
 
 def test_dates_of_other_documents_are_not_the_documents_date():

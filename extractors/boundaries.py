@@ -5,7 +5,8 @@ from what its own text and the previous page's text say:
 
 - page numbering wins: "Page 1/2", "1/3" starts a document, "Page 2/3" continues one;
 - the head of a letter or an invoice on the page's top part: an "Objet :" line, a greeting
-  ("Madame, Monsieur,"), a place-and-date line ("Toulouse, le 12 mars 2020"), a sender block
+  ("Madame, Monsieur,"), a place-and-date line ("Toulouse, le 12 mars 2020"; heading the page, it
+  counts double, the date read or not), a sender block
   with its postcode, the landlord as addressee, reference lines ("Nos réf.", "Affaire suivie
   par"), a document title ("FACTURE N°", "DEVIS", "AVOIR", "Invoice", "Attestation");
 - the previous page's end: a closing formula or a signature, an invoice's totals, and its
@@ -34,6 +35,8 @@ _GREETING = re.compile(r"^\s*(?:madame|monsieur|mesdames|messieurs|cher|chere|bo
 _DATE_LINE = re.compile(r"^\s*le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*$|(?:^|,\s*)\s*(?:le\s+)?\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
                         r"septembre|octobre|novembre|decembre)\s+\d{4}\s*$|\b[a-z\-]+,?\s+le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}",
                         re.I | re.M)
+# the page's very first line a place and "le": a letter's opening, even where OCR garbled the date
+_OPENING = re.compile(r"[a-z][a-z\-' ]{2,30},\s*le\s+\S")
 _POSTCODE = re.compile(r"\b\d{5}\s+[a-z][a-z\- ']+", re.I)
 _TITLE = re.compile(r"^\s*(?:facture|avoir|devis|note d.honoraires|proposition commerciale|invoice|credit note|"
                     r"quotation|attestation|commandement|signification|assignation|proces-verbal|notification|"
@@ -99,6 +102,7 @@ def start_score(previous: str, current: str) -> int:
     score += 2 if _OBJECT.search(top) else 0
     score += 1 if _GREETING.search(top) else 0
     score += 1 if _DATE_LINE.search(top) else 0
+    score += 2 if _OPENING.match(top.lstrip()) else 0  # "Cugnaux, le 12 décembre…" heads the page: a letter
     score += 1 if _POSTCODE.search(top) else 0
     score += 2 if _TITLE.search(top) else 0
     score += 2 if _TO_LANDLORD.search(top) else 0

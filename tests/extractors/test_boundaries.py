@@ -98,3 +98,18 @@ def test_an_enclosure_announced_by_the_letter_stays_with_it():
     assert document_starts([COVER_LETTER.replace("PJ : 1 attestation", "Gérante"), CERTIFICATE]) == [0, 1]
     # its own numbering still wins over the announcement
     assert document_starts([COVER_LETTER, CERTIFICATE + "\nPage 1/1"]) == [0, 1]
+
+
+def test_a_page_headed_by_a_place_and_le_starts_a_letter_even_with_its_date_garbled():
+    """A handwritten thank-you note after an insurance certificate: OCR mangled its date
+    (« Cugnaux, le W décenbre TOTO ») and its greeting, yet its first line heads a letter."""
+    from extractors.boundaries import document_starts
+
+    certificate = ("MUTUELLE OCCITANE D'ASSURANCES\n*** ATTESTATION *** MULTIRISQUE HABITATION\nAdhérent : DELMAS Patricia\n"
+                   "Responsabilité civile locative : oui\nSignature et cachet : MOA - agence Muret\n"
+                   "Attestation valable sous réserve du paiement\ndes cotisations échues.\n")
+    note = ("Cugnaux, le W décenbre TOTO\nBenseur à toute l'équie,\nSe voulais vous remercier, eb surtout\n"
+            "Mensieur MCarin le gardien, pour la réparation\nCnette Pradal\n")
+    assert document_starts([certificate, note]) == [0, 1]
+    carried = "Toulouse et sa région, comme convenu le mois dernier.\nLa suite de ma lettre.\n"
+    assert document_starts([note, carried.lower()]) == [0]  # no place-and-le line: one letter

@@ -14,8 +14,6 @@ registry knows is then given in the registry's spelling, by fields_tenant).
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 
 from extractors.fields_labels import Doc
@@ -128,31 +126,6 @@ def normalise_person(words: list[str]) -> str:
         if not any(upper[k:]):  # surname first, then the first names
             return " ".join(words[k:] + [_title(w) for w in words[:k]])
     return " ".join(words)
-
-
-def _bare(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)).lower()
-
-
-def restore_accents(name: str, text: str) -> str:
-    """``Eric Cabanes`` -> ``Éric Cabanes`` when the text also prints ``ÉRIC`` or ``Éric``: OCR
-    (and some keyboards) drop accents far more often than they add them, so among the spellings
-    of a word that differ only by accents the accented one (capitalised, as names are) is the name."""
-    words: dict[str, Counter] = {}
-    for w in re.findall(r"[^\W\d_]+", text):
-        if not w.isascii() and w[0].isupper():  # a name is capitalised: « marié » is not « Marie »
-            words.setdefault(_bare(w), Counter())[w.lower()] += 1
-
-    def fixed(part: str) -> str:
-        if not part.isascii() or not part.isalpha():
-            return part
-        found = words.get(part.lower())
-        if not found:
-            return part
-        best = found.most_common(1)[0][0]
-        return best.upper() if part.isupper() else (best[:1].upper() + best[1:] if part[:1].isupper() else best)
-
-    return re.sub(r"[^\W\d_]+", lambda m: fixed(m.group(0)), name)
 
 
 def clean_person(raw: str, strict: bool = True) -> str | None:

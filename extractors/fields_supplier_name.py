@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from extractors.fields_labels import Doc
-from extractors.parsing import fold
+from extractors.parsing import fold, restore_accents
 
-LEGAL_FORMS = (r"S\.?A\.?S\.?U?|S\.?A\.?R\.?L\.?U?|SàRL|E\.?U\.?R\.?L\.?|S\.?A\.?|S\.?C\.?O\.?P\.?|SNC|SCI|SELARL|"
+LEGAL_FORMS = (r"S\.?A\.?S\.?U?|S\.?A\.?R\.?L\.?U?|SàRL|E\.?U\.?R\.?L\.?|S\.?A\.?|S\.?C\.?O\.?P\.?|SNC|SCI|SCP|SCM|SELARL|"
                r"SELAS|SCA|SCS|GIE|SEM|SPL|GmbH|Ltd\.?|Limited|LLC|LLP|Inc\.?|PLC|plc|B\.V\.?|BV|N\.V\.?|NV|S\.L\.?U?|"
                r"S\.p\.A\.|SpA|AG|S\.R\.L\.|Srl|Sp\. z o\.o\.")
 _FORM_RE = re.compile(r"(?<![\w.])(?:" + LEGAL_FORMS + r")(?![\w])")
@@ -166,7 +166,7 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
 def guess_supplier_name(doc: Doc) -> str | None:
     """The supplier's name as printed, without its legal form, or None."""
     name = from_legal_mention(doc) or from_letterhead(doc)
-    return natural_case(name, doc.text) if name else None
+    return restore_accents(natural_case(name, doc.text), doc.text) if name else None
 
 
 _SMALL_WORDS = {"de", "du", "des", "et", "la", "le", "les", "en", "sur", "aux", "au", "d", "l", "of", "and", "the"}

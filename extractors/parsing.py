@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -330,3 +331,34 @@ def find_ibans(text: str) -> list[Match]:
 
 def is_iban_candidate(value: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{10,30}", value))
+
+
+# --------------------------------------------------------------------------- accents
+
+def _bare(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)).lower()
+
+
+def restore_accents(name: str, text: str) -> str:
+    """``Eric Cabanes`` -> ``Éric Cabanes`` when the text also prints ``ÉRIC`` or ``Éric`` (a name, a
+    company's: ``Elévation`` -> ``Élévation``): OCR
+    (and some keyboards) drop accents far more often than they add them, so among the spellings
+    of a word that differ only by accents the accented one (capitalised, as names are) is the name."""
+    words: dict[str, Counter] = {}
+    for w in re.findall(r"[^\W\d_]+", text):
+        if not w.isascii() and w[0].isupper():  # a name is capitalised: « marié » is not « Marie »
+            words.setdefault(_bare(w), Counter())[w.lower()] += 1
+
+    def accents(w: str) -> int:
+        return sum(not c.isascii() for c in w)
+
+    def fixed(part: str) -> str:
+        found = words.get(_bare(part))
+        if not found:
+            return part
+        best = max(found.items(), key=lambda kv: (accents(kv[0]), kv[1]))[0]
+        if accents(best) <= accents(part):
+            return part
+        return best.upper() if part.isupper() else (best[:1].upper() + best[1:] if part[:1].isupper() else best)
+
+    return re.sub(r"[^\W\d_]+", lambda m: fixed(m.group(0)), name)

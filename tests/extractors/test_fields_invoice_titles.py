@@ -108,3 +108,12 @@ def test_the_documents_own_small_letters_spelling_wins_and_nv_is_a_legal_form():
     assert strip_legal_form("CLEANWISE EUROPE NV") == "CLEANWISE EUROPE"
     text = "ACME NETTOYAGE\n5 rue X\nFacture n° 9\n" + TOTALS + "ACME NETTOYAGE SAS au capital de 10 000 €\n"
     assert fields(text)["supplier_name"] == "Acme Nettoyage"
+
+
+def test_a_supplier_name_takes_its_accents_and_sheds_scp():
+    """« ÉLÉVATION SUD SERVICES » in the letterhead, « Elévation Sud Services SAS » in the footer
+    where OCR lost the capital's accent; a bailiffs' « SCP » is a legal form like SARL."""
+    text = ("ÉLÉVATION SUD SERVICES\nFacture n° F-100\n" + TOTALS
+            + "Elévation Sud Services SAS - capital 500.000 € - RCS Toulouse 718 633 639\n")
+    assert fields(text)["supplier_name"] == "Élévation Sud Services"
+    assert strip_legal_form("SCP Rieu & Vidal") == "Rieu & Vidal"

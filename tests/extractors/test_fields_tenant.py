@@ -164,7 +164,7 @@ def test_an_accent_the_scan_lost_once_is_taken_where_it_is_printed(registries):
             "et je vous prie de m'adresser une attestation de loyer pour ma bourse.\n\nEric Cabanes\n")
     fields = extract_fields("certificate_or_receipt_request", "tenant", text, registries).fields
     assert fields["tenant_name"] == "Éric Cabanes"
-    from extractors.fields_person import restore_accents
+    from extractors.parsing import restore_accents
 
     assert restore_accents("Marie Dupont", "Je suis marié, Marie Dupont") == "Marie Dupont"
     assert restore_accents("Marie-Helene PETIT", "MARIE-HÉLÈNE PETIT") == "Marie-Hélène PETIT"

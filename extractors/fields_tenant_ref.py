@@ -41,7 +41,7 @@ _LABELS = [
 _LABEL_RES = [(p, re.compile(rx)) for p, rx in _LABELS]
 # the number belongs to someone else: CAF, insurer, court, supplier, bank
 _NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|adherent|titulaire\s+du|souscrit|"
-                              r"\bn/\s*|notre\s+|\brg\b|repertoire|\brole\b|facture|avis|commande|colis|suivi|sinistre|"
+                              r"\bn/\s*|notre\s+|\bnos\s+|\brg\b|repertoire|\brole\b|facture|avis|commande|colis|suivi|sinistre|"
                               r"siret|siren|tva|iban|rib|bancaire|cheque|virement|securite\s+sociale|"
                               r"electricite|\bgaz\b|edf|engie|mutuelle|\bmsa\b|pole\s+emploi|france\s+travail|bank|sort\s+code|"
                               r"invoice|"
@@ -49,7 +49,7 @@ _NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|a
 _NOT_OURS_AFTER = re.compile(r"^\s*(?:d'assurance|assurance|habitation|multirisque|\bcaf\b|allocataire|d'electricite|de\s+gaz|"
                              r"d'energie|bancaire|de\s+pret|mutuelle|sinistre|edf|engie|orange|free|sfr)")
 _VALUE_RE = re.compile(
-    r"[\s:.#°\-]*(?:(?:n\s?°|no\.|num\.?|numero)\s*:?\s*)?(?:(?:c'\s?)?est\s+(?:le\s+)?|:)?\s*"
+    r"[\s:.#°\-]*(?:(?:n\s?°|no\.|num\.?|numero)\s*:?\s*)?(?:(?:c'\s?)?est\s+(?:le\s+)?:?|:)?\s*"
     r"(?P<tok>[A-Za-z0-9](?:[A-Za-z0-9/._\-]|[ ](?=[A-Za-z]{0,3}[0-9])){0,30})")
 _THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")
 _shape_cache: dict[int, tuple[tuple, int | None]] = {}
@@ -75,7 +75,7 @@ def _clean_value(tok: str) -> str | None:
     value = re.sub(r"\s", "", tok).strip("./-_")
     if not any(c.isdigit() for c in value) or len(re.sub(r"[^A-Za-z0-9]", "", value)) < 3 or len(value) > 24:
         return None
-    if re.match(r"(?i)rg\d|fr\d{2}|[a-z]{2}\d{2}\d{10,}", value):  # a docket, a VAT number, an IBAN
+    if re.match(r"(?i)rg\d|fr\d{2}|[a-z]{2}\d{2}\d{10,}|(?:bp|cs|tsa)\d+$", value):  # a docket, VAT, IBAN, post box
         return None
     digits = re.sub(r"\D", "", value)
     if len(digits) == 14 and digits == value and validators.is_valid_siret(digits):
@@ -97,15 +97,20 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
             if "\n" in label.strip():
                 continue
             before = doc.folded[max(0, m.start() - 40):m.start()]
-            if _NOT_OURS_BEFORE.search(before) or _NOT_OURS_AFTER.match(doc.folded[m.end():m.end() + 20]):
+            tenants = re.search(r"\blocataire\b", label)  # « locataire n° »: ours, whatever precedes it
+            if (not tenants and _NOT_OURS_BEFORE.search(before)) or _NOT_OURS_AFTER.match(doc.folded[m.end():m.end() + 20]):
                 continue
-            if doc_type in _THIRD_PARTY_TYPES and re.search(r"contrat(?!\s+de\s+location)|dossier|client", label):
+            mine = re.search(r"\b(?:mon|ma|notre)\s+$", before)  # the writer's own « mon numéro de dossier »
+            if (doc_type in _THIRD_PARTY_TYPES and not mine
+                    and re.search(r"contrat(?!\s+de\s+location)|dossier|client", label)):
                 continue  # the insurer's contract, the court's or the CAF's file: not the landlord's
             tail = fixed[m.end():m.end() + 60].split("\n")[0]
             v = _VALUE_RE.match(tail)
             if not v:
                 continue
             value = _clean_value(v.group("tok"))
+            if value and prio == 2 and value.count("/") >= 2 and re.match(r"[A-Za-z]", value):
+                continue  # « Réf. : CCAS/SEN/2020-0412 »: an office's own file, by a bare « Réf. »
             if value:
                 out.append((prio, m.start(), value))
     out.sort()

@@ -36,6 +36,8 @@ def tenant(text: str, registries, doc_type: str = "repair_request"):
     ("Votre référence client : X98-221", "X98-221"),
     ("Numéro de contrat de location : 55 1234 88", "55123488"),
     ("Identifiant : T-000912", "T-000912"),
+    ("Ma référence de locataire est : 0099-14-552.", "0099-14-552"),
+    ("Objet : RE: Relance attestation d'assurance - locataire n° 31-MU-2207", "31-MU-2207"),
 ])
 def test_reference_labels_and_forms(line, ref, registries):
     text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nIl y a une fuite.\nCordialement\nPaul Durand\n"
@@ -48,6 +50,7 @@ def test_reference_labels_and_forms(line, ref, registries):
     "RG n° 21/01234", "Facture n° FA-2021-0099", "SIRET : 732 829 320 00074",
     "N° de compte bancaire : FR76 3000 6000 0112 3456 7890 189",
     "Réf : votre courrier du 12/03/2021",
+    "Nos réf. : TP/FB/2020-317", "Réf. : CCAS/SEN/2020-0412", "Référence : BP 40217",
 ])
 def test_numbers_that_are_not_the_tenants_reference(line):
     assert reference_candidates(Doc(f"Paul Durand\n{line}\n")) == []
@@ -172,3 +175,13 @@ def test_lower_case_signature_over_an_address_and_english_mail(registries):
             "Hello, the heating in my flat (tenant no. 4455-667) has been broken for a week.\nRegards,\nJohn Smith\n")
     f = tenant(mail, registries).fields
     assert (f["tenant_name"], f["tenant_reference"]) == ("John Smith", "4455-667")
+
+
+def test_the_writers_own_file_number_in_a_letter_sent_with_a_certificate(registries):
+    """« mon numéro de dossier » is the tenant's, even in a letter typed insurance_certificate,
+    where an insurer's « dossier » or « contrat » is not."""
+    text = ("Paul Durand\n12 rue des Lilas\n31200 Toulouse\nmon numéro de dossier : 31 0045 778\n"
+            "Voici ma nouvelle attestation d'assurance.\nCordialement\nPaul Durand\n")
+    assert tenant(text, registries, "insurance_certificate").fields["tenant_reference"] == "310045778"
+    insurer = text.replace("mon numéro de dossier", "Dossier n°")
+    assert "tenant_reference" not in tenant(insurer, registries, "insurance_certificate").fields

@@ -16,7 +16,7 @@ from cli.errors import exit_code_of, failure_message
 from config.errors import ExitCode
 
 # module name -> registered by its register(); order is the order of --help.
-COMMAND_MODULES = ("cli.run_cmd", "cli.intake_cmd", "cli.serve_cmd", "cli.train_cmd", "cli.model_cmd", "cli.corpus_cmd", "cli.separator_cmd", "cli.inbox_cmd", "cli.status_cmd", "cli.correct_cmd", "cli.learned_cmd", "cli.orders_cmd", "cli.alerts_cmd", "cli.export_cmd", "cli.retention_cmd", "cli.rgpd_cmd", "cli.routes_cmd", "cli.audit_cmd", "cli.web_cmd")
+COMMAND_MODULES = ("cli.run_cmd", "cli.intake_cmd", "cli.serve_cmd", "cli.train_cmd", "cli.model_cmd", "cli.corpus_cmd", "cli.separator_cmd", "cli.inbox_cmd", "cli.status_cmd", "cli.notify_cmd", "cli.correct_cmd", "cli.learned_cmd", "cli.orders_cmd", "cli.alerts_cmd", "cli.export_cmd", "cli.retention_cmd", "cli.rgpd_cmd", "cli.routes_cmd", "cli.audit_cmd", "cli.web_cmd")
 
 
 def build_parser() -> argparse.ArgumentParser:

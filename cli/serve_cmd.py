@@ -116,11 +116,13 @@ def _serve_alone(args, settings, hot, where: str) -> None:
         schedule[retrain] = settings["serve.retrain_hours"]
     last = {job: time.monotonic() for job in schedule}
     next_retrain = next_daily(retrain_at) if retrain_at else None
+    notifier = _notifier()
     while True:
         with _round_survived("passage sur le dossier de dépôt"):
             for line in intake_round(hot):
                 print(f"{line['source']} p.{line['source_pages']} -> {line['queue']} ({line['status']})",
                       flush=True)
+        notifier.round()  # urgent mail and the morning digest told to the teams; never raises
         if next_retrain is not None and time.time() >= next_retrain:
             next_retrain = next_daily(retrain_at)
             with _round_survived("réentraînement"):
@@ -133,6 +135,13 @@ def _serve_alone(args, settings, hot, where: str) -> None:
         if args.once:
             return
         time.sleep(args.interval)
+
+
+def _notifier():
+    from flows.notify import ServeNotifier
+    from wiring.runtime import runtime
+
+    return ServeNotifier(runtime())
 
 
 def next_daily(at: str, now: float | None = None) -> float:
@@ -175,12 +184,14 @@ def _serve_with_workers(args, settings, hot, where: str) -> None:
     made = deploy(args.pool)
     print(f"aiguillage : déploiements {', '.join(made)} dans le pool « {args.pool} » ; "
           f"lancez des workers : prefect worker start --pool {args.pool} ({where})", file=sys.stderr, flush=True)
+    notifier = _notifier()
     while True:
         sent = 0
         with _round_survived("envoi aux workers"):
             sent = dispatch_round(hot, settings["serve.batch_files"])
         if sent:
             print(f"{sent} fichier(s) confié(s) aux workers", flush=True)
+        notifier.round()  # what the workers queued and could not send, and the digest
         if args.once:
             return
         time.sleep(args.interval)

@@ -109,6 +109,16 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("serve.metrics_port", int, 0, minimum=0, maximum=65535,
             help="port of serve's /metrics, /healthz and /readyz (0: none)"),
     Setting("serve.metrics_host", str, "127.0.0.1", help="address serve's metrics server listens on"),
+    Setting("notify.teams", dict, None, help="per team: email: [addresses], webhooks: [apprise URLs] (config/notify.py)"),
+    Setting("notify.smtp_host", str, None, help="SMTP server of the e-mail notifications"),
+    Setting("notify.smtp_port", int, 25, minimum=1, maximum=65535),
+    Setting("notify.smtp_starttls", bool, False, help="STARTTLS before signing in"),
+    Setting("notify.smtp_user", str, None),
+    Setting("notify.smtp_password", str, None, secret=True),
+    Setting("notify.smtp_timeout", float, 10.0, minimum=1.0, maximum=120.0),
+    Setting("notify.sender", str, "aiguillage@localhost.localdomain", help="From: of the e-mails"),
+    Setting("notify.digest_at", str, "07:30", help="HH:MM, Paris time: the morning digest of overdue items"),
+    Setting("notify.web_url", str, None, help="the web inbox's address, for links in notifications"),
     Setting("status.daybook_days", int, 90, minimum=1, maximum=36500,
             help="days of the day book (one line per document, no personal data) kept for the status and metrics"),
     Setting("model.refresh_seconds", float, 30.0, minimum=0.0, maximum=3600.0,
@@ -339,6 +349,11 @@ def _check_consistency(settings: Settings) -> None:
     if at is not None and not _is_hh_mm(at):
         raise ConfigError(settings.source, "serve.retrain_at", f"valeur « {at} » invalide : une heure HH:MM attendue, "
                                                                      "entre guillemets dans le YAML (ex. \"02:30\")")
+    if settings["notify.teams"] or settings["notify.smtp_host"]:
+        from config.notify import load_notify
+        from config.taxonomy import load_taxonomy
+
+        load_notify(settings, load_taxonomy().queues)  # every notification key checked at start
     if settings["retention.periods"]:
         from config.retention import check_overrides
         from config.taxonomy import load_taxonomy

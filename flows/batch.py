@@ -18,6 +18,7 @@ from prefect import flow
 from extractors.files import portable_path, shown_path
 from flows.batch_steps import Arrival, FileInBatch, page_task, pages_folder, quarantine_task, receive_task, route_file
 from flows import tally
+from flows.notify import send_due
 from flows.receipts import duplicate_lines, record_outcome
 from storage import spool as local_spool
 from wiring.retries import patiently
@@ -47,7 +48,9 @@ def process_batch(files: list[str], sources: dict[str, str] | None = None) -> li
                 for p in _progress:
                     p.file_started(0)
             in_flight.add(item)
-    return in_flight.finish_all()
+    lines = in_flight.finish_all()
+    send_due(rt)  # the urgent documents of this batch told to their teams now, wherever the batch ran
+    return lines
 
 
 def settled_lines(rt: Runtime, arrival: Arrival, done: dict[str, list[dict]]) -> list[dict] | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from classifiers.field_confidence import field_doubts
 from config.routing import Decision, Facts
 from extractors.types import DocumentText
-from flows import tally
+from flows import notify, tally
 from flows.payables import assess
 from flows.payables_orders import invoice_terms
 from stages.pdfjoin import join_pdfs
@@ -145,6 +145,9 @@ def deliver(rt: Runtime, doc: DocumentText, doc_id: str, sha256: str, u: Underst
         enqueue(store, WorkItem(document_id=doc_id, queue=copy, copy_of=decision.queue,
                                 history=history, **base))
         audit("copied", copy, main_queue=decision.queue)
+    if c.urgent:  # the team is told at once (flows/notify.py); a failure there never stops the delivery
+        notify.queue_urgent(rt, doc_id, decision.queue, {"type": c.type, "restricted": restricted, "deadline": deadline,
+                                                         "urgency": c.urgency, "fields": x.fields})
     line = mark_delivered(store, doc_id, result_line(doc.source, doc.source_pages, doc_id, sha256, c.type,
                                                      c.confidence, decision.queue, status, reason, x.fields,
                                                      alerts, ap.duplicate_of))

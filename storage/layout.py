@@ -71,6 +71,7 @@ AUDIT_SUBJECTS = "audit/subjects/"
 AUDIT_SUBJECT_SALT = "audit/subjects/salt.json"
 SESSIONS = "sessions/"
 HOLDS = "holds/"
+NOTIFICATIONS = "notifications/"  # the notifications outbox (storage/notifications.py)
 DAYBOOK = "daybook/"  # one empty object per document handled, by Paris day (storage/daybook.py)
 HOLD_SCOPES = ("document", "tenant", "supplier")
 ARTEFACTS = ("record.json", "text.json", "searchable.pdf", "facturx.xml", "einvoice.xml", "routed.json")

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("config", "extractors", "classifiers", "flows", "cli", "inbox", "corpus", "bench")
 PREFIXES = (layout.ORIGINALS, layout.RECEIPTS, layout.DOCUMENTS, layout.QUEUES, layout.CORRECTIONS,
             layout.INTAKE, layout.DISPATCHED, "audit/", "learned/", layout.MODELS, layout.PURCHASE_ORDERS,
-            layout.SESSIONS, layout.HOLDS, layout.DAYBOOK)
+            layout.SESSIONS, layout.HOLDS, layout.DAYBOOK, layout.NOTIFICATIONS)
 SPLITTERS = {"split", "rsplit", "partition", "rpartition", "count"}
 
 

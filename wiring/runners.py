@@ -29,8 +29,8 @@ def task_runner():
         try:
             from prefect_dask import DaskTaskRunner
         except ImportError:
-            raise ConfigError(s.source, "ocr.task_runner", "dask demande le paquet prefect-dask "
-                              "(pip install prefect-dask)") from None
+            raise ConfigError(s.source, "ocr.task_runner", "dask demande le paquet prefect-dask : "
+                              "pip install -e '.[dask]' (ou pip install 'aiguillage[dask]')") from None
         if s["ocr.dask_address"]:
             return DaskTaskRunner(address=s["ocr.dask_address"])
         return DaskTaskRunner(cluster_kwargs={"n_workers": workers(), "threads_per_worker": 1})

@@ -15,7 +15,7 @@ export OMP_THREAD_LIMIT := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: run test setup setup-test bench bench-setup clean
+.PHONY: run test setup setup-test bench bench-setup smoke clean
 
 run: setup
 	@rm -rf "$(DEMO_HOME)"
@@ -59,6 +59,12 @@ $(BIN)/.installed-bench: pyproject.toml $(BIN)/.installed
 
 bench: bench-setup
 	$(BIN)/python bench/pipeline.py
+
+# The production topology of deploy/ on this machine (not part of `make test`): Ceph gateway,
+# PostgreSQL, Prefect server on it, serve, two workers, web; a batch pushed and checked.
+smoke: setup setup-test
+	@bash scripts/ensure-debian-packages.sh postgresql
+	$(BIN)/python scripts/smoke.py
 
 clean:
 	rm -rf .run build *.egg-info

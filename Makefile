@@ -15,7 +15,7 @@ export OMP_THREAD_LIMIT := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: run test setup setup-test bench bench-setup smoke clean
+.PHONY: run test setup setup-test bench bench-setup smoke docs-screenshots clean
 
 run: setup
 	@rm -rf "$(DEMO_HOME)"
@@ -65,6 +65,11 @@ bench: bench-setup
 smoke: setup setup-test
 	@bash scripts/ensure-debian-packages.sh postgresql
 	$(BIN)/python scripts/smoke.py
+
+# docs/dashboard.png, docs/status.png, docs/status-cli.png from a real run scraped by Prometheus
+docs-screenshots: setup setup-test
+	@bash scripts/ensure-debian-packages.sh prometheus
+	$(BIN)/python scripts/render_dashboard.py
 
 clean:
 	rm -rf .run build *.egg-info

@@ -1,6 +1,14 @@
 #!/usr/bin/env bash
-# Starts what the tests need, runs pytest, stops it again. Called by `make test`.
+# Runs the test suite; called by `make test`. The S3 server, Prefect's test server and
+# Chromium are started by the tests' own session fixtures (tests/conftest.py, tests/s3server.py).
+# Two pytest workers (pytest-xdist), one test file each at a time, so that module fixtures are
+# shared within a file: the suite waits on processes starting (Prefect, Ceph, the CLI) as much
+# as it computes. AIGUILLAGE_TEST_WORKERS=0 runs it in one process.
 set -uo pipefail
 BIN=${1:-.venv/bin}
 export OMP_THREAD_LIMIT=1 PREFECT_SERVER_ANALYTICS_ENABLED=false DO_NOT_TRACK=1
-"$BIN/python" -m pytest "${@:2}"
+workers=${AIGUILLAGE_TEST_WORKERS:-2}
+if [[ "$workers" == "0" ]]; then
+  exec "$BIN/python" -m pytest "${@:2}"
+fi
+exec "$BIN/python" -m pytest -n "$workers" --dist loadfile "${@:2}"

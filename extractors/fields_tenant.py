@@ -27,6 +27,9 @@ _NOT_HOME_PHONE = re.compile(r"service\s+client|standard|accueil|\bfax\b|telecop
                              r"agence|patrimoine|bailleur|gardien|urgence|astreinte|commissaire|tribunal|greffe|avocat")
 _PHONE_LABEL = re.compile(r"(?:\btel\b|tel\.|telephone|portable|\bport\.|mobile|\bmob\.?|\bgsm\b|joignable|joindre|"
                           r"appeler|contacter|numero)[^\n\d]{0,25}$")
+_PERSONAL_PHONE = re.compile(r"(?:joignable|joindre|portable|mobile|sa\s+(?:nouvelle\s+)?ligne|"
+                             r"son\s+(?:nouveau\s+)?(?:numero|telephone)|"
+                             r"ses\s+coordonnees)[^\n\d]{0,30}$")
 _HOME_LABEL = re.compile(r"(?:demeurant|domicilie|logement|adresse|habitant|residant|situe|locataire\s+au)[^\n]{0,80}$")
 _DEBT_WORDS = re.compile(r"dette|doi[st]\b|impaye|arriere|retard|solde|debiteur|somme|reste|s'eleve|"
                          r"montant|rappel|regulariser|devons|redevable")
@@ -144,6 +147,10 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: lis
             continue
         before = doc.folded[max(0, p.start - 40):p.start]
         rank = 0 if _near(li, anchors, 8) else 1 if _PHONE_LABEL.search(before) else 3 if li < letterhead else 2
+        own = [a for a in anchors if a.source != "concerned"]  # the writer's own block, not a mention
+        labelled_by_them = rank == 0 and _PHONE_LABEL.search(before)  # a form's « Téléphone : » by the person
+        if letterhead and not _near(li, own, 8) and not labelled_by_them and not _PERSONAL_PHONE.search(before):
+            continue  # an organisation's letter: its own numbers, unless one is said to be the person's
         phones.append((rank, p.start, p.value))
     if phones:
         values = [v for _, _, v in sorted(phones)]

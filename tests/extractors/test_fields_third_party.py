@@ -100,3 +100,17 @@ def test_a_date_and_time_is_not_a_phone_number():
 def test_references_told_in_the_tenants_own_words(line, ref):
     text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nMerci.\nPaul Durand\n"
     assert tenant(text, "certificate_or_receipt_request")["tenant_reference"] == ref
+
+
+def test_an_organisations_own_numbers_are_not_the_tenants_phone():
+    """A social worker's letter prints the office's number; the tenant's is the one the letter
+    says is theirs (« joignable », « son nouveau numéro »), else none."""
+    letter = ("CCAS DE TOULOUSE\nService des solidarités\nTél. 05 61 22 33 44\n\nPATRIMOINE\nBP 40217\n"
+              "Dossier suivi par : Mme Nadège Fabre, travailleuse sociale\n"
+              "31035 TOULOUSE CEDEX 1\n\nMadame, Monsieur,\nMadame Germaine LACAZE, 87 ans, locataire de votre "
+              "organisme, vit seule.\nPour tout renseignement : 05 61 22 33 45.\nCordialement\nNadège Fabre\n")
+    fields = tenant(letter, "social_distress")
+    assert fields["tenant_name"] == "Germaine Lacaze" and "phone" not in fields
+    said = letter.replace("Pour tout renseignement : 05 61 22 33 45.",
+                          "Mme Lacaze reste joignable sur sa ligne fixe : 05 61 78 22 04.")
+    assert tenant(said, "social_distress")["phone"] == "0561782204"

@@ -252,7 +252,7 @@ def read_supplier_ids(doc: Doc, ex: Extraction, registries: Registries) -> dict[
         elif sirens and "supplier_siret" not in ex.rejected:
             ex.rejected["supplier_siren"] = f"SIREN « {sirens[0]} » invalide (clé de contrôle)"
 
-    vats = find_vats(doc.text)
+    vats = [v for v in find_vats(doc.text) if not _customers_vat(doc, v.start, registries, v.value)]
     valid_vats = [v.value for v in vats if validators.is_valid_vat(v.value)]
     if valid_vats:
         siren = found.get("supplier_siren") or found.get("supplier_siret", "")[:9]
@@ -272,6 +272,26 @@ def read_supplier_ids(doc: Doc, ex: Extraction, registries: Registries) -> dict[
         if labelled:
             ex.rejected["iban"] = f"IBAN « {labelled[0].value} » invalide (clé de contrôle)"
     return found
+
+
+_CUSTOMER_LABEL = re.compile(r"(?:customer|client|acheteur|buyer|votre|your|bill\s+to|facture\s+a)[^\n]{0,25}$")
+# another EU country's VAT number: a foreign supplier, whose French VAT number is the customer's
+_FOREIGN_VAT = re.compile(r"\b(?:vat|tva|ust|btw|cif|nif|iva)[^\n]{0,25}?\b(?:nl|de|es|be|it|lu|pt|at|ie|pl|dk|se|fi|cz)"
+                          r"\s?[0-9a-z]{8,12}\b")
+
+
+_OWN_FRENCH_VAT = re.compile(r"(?:french|france|registered|registration|\bour\b|notre)[^\n]{0,40}$")
+
+
+def _customers_vat(doc: Doc, start: int, registries: Registries, value: str) -> bool:
+    """A French VAT number that is the customer's (the landlord's), not the supplier's: printed
+    under a customer's label, or on a foreign supplier's invoice, and no supplier's on file."""
+    if registries.supplier_by("vat", value):
+        return False
+    before = doc.folded[max(0, start - 60):start]
+    if _OWN_FRENCH_VAT.search(before):  # « French VAT No. », « registered for VAT in France under »
+        return False
+    return bool(_CUSTOMER_LABEL.search(before[-40:]) or _FOREIGN_VAT.search(doc.folded))
 
 
 def _complete_totals(doc: Doc, totals: dict[str, str], credit: bool) -> None:

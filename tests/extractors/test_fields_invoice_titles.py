@@ -117,3 +117,16 @@ def test_a_supplier_name_takes_its_accents_and_sheds_scp():
             + "Elévation Sud Services SAS - capital 500.000 € - RCS Toulouse 718 633 639\n")
     assert fields(text)["supplier_name"] == "Élévation Sud Services"
     assert strip_legal_form("SCP Rieu & Vidal") == "Rieu & Vidal"
+
+
+def test_the_customers_french_vat_number_is_not_the_suppliers():
+    """A foreign supplier's invoice prints the landlord's VAT number as the customer's; one
+    registered for VAT in France says so, and that number is the supplier's."""
+    dutch = ("Van der Berg Lift Components B.V.\nINVOICE No. 2020-30415\nBill to: PATRIMOINE\nVAT: FR90708172291\n"
+             + TOTALS + "Van der Berg Lift Components B.V. - KvK 24317702 - VAT NL727439261B01\n")
+    assert "supplier_vat" not in fields(dutch)
+    customer = "Menuiserie Dupuis\nFacture n° F-100\nN° TVA client : FR90708172291\n" + TOTALS
+    assert "supplier_vat" not in fields(customer)
+    registered = ("Brightwave Cloud Ltd\nINVOICE No. BW-1001\n" + TOTALS
+                  + "Irish VAT IE1843219Q - French VAT FR58451922595\n")
+    assert fields(registered)["supplier_vat"] == "FR58451922595"

@@ -107,11 +107,11 @@ def make_digests(rt, now: float | None = None) -> int:
 
 # -- sending --------------------------------------------------------------------------------
 
-def send_due(rt, now: float | None = None) -> dict[str, int]:
+def send_due(rt, now: float | None = None, ns: NotifySettings | None = None) -> dict[str, int]:
     """Send every entry whose time has come; counts of sent, failed, abandoned. Never raises."""
     counts = {"sent": 0, "failed": 0, "abandoned": 0}
     try:
-        ns = notify_settings(rt)
+        ns = ns or notify_settings(rt)
         if not ns.enabled:
             return counts  # the feature off: not even a LIST of the store
         now = time.time() if now is None else now
@@ -199,11 +199,12 @@ class ServeNotifier:
 
     def __init__(self, rt):
         self.rt, self.digest_day = rt, None
+        self.settings = notify_settings(rt)  # checked when the service started; read once
 
     def round(self, now: float | None = None) -> dict[str, int]:
         now = time.time() if now is None else now
         try:
-            ns = notify_settings(self.rt)
+            ns = self.settings
             if not ns.enabled:
                 return {}
             moment = datetime.fromtimestamp(now, PARIS)
@@ -212,4 +213,4 @@ class ServeNotifier:
                 self.digest_day = moment.date()
         except Exception as exc:  # noqa: BLE001 - the store down: the next round tries again
             log.warning("notifications : résumé du matin reporté (%s)", exc)
-        return send_due(self.rt, now)
+        return send_due(self.rt, now, self.settings)

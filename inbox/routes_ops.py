@@ -44,9 +44,10 @@ def scrape():
 @router.get("/etat")
 def status_page(request: Request):
     ctx = current(request)
-    state = _state(ctx.rt)
+    state = mailroom_state(ctx.rt.store, {})  # the day's intake (counts); the queues, theirs only, below
+    labels = ctx.rt.taxonomy.queues
     # their own teams' queues only; items a person may not see are not counted for them either
-    mine = [queue_state(ctx.rt.store, q.queue, q.label, state.at, ctx.member(q.queue).sees_restricted)
-            for q in state.queues if q.queue in ctx.account.teams]
+    mine = [queue_state(ctx.rt.store, q, labels[q], state.at, ctx.member(q).sees_restricted)
+            for q in labels if q in ctx.account.teams]
     return render(ctx, request, "status.html", state=state, queues=mine, shown_age=shown_age, at_text=shown(state.at),
                   shown_rate=shown_rate, reasons=QUARANTINE_REASONS)

@@ -195,12 +195,13 @@ PERSONAL_SOURCES = frozenset({"soussigne", "webmail", "signature", "sender"})
 
 def extract_writer_fields(doc_type: str, text: str, registries: Registries) -> Extraction:
     """A document of no known type: the writer's name and contacts when a person wrote it (their
-    name in a sender block, a signature, « je soussigné », or a tenant reference), else nothing
-    (an organisation's circular or advert has no tenant to name)."""
+    name in a sender block, a signature, « je soussigné », or a tenant reference), or the person
+    a third party writes about (« Madame X, 87 ans, locataire… »), else nothing (an
+    organisation's circular or advert has no tenant to name)."""
     if _COMPANY_MENTIONS.search(fold(text)):
         return Extraction()  # a company's letterhead or legal mentions: no tenant wrote it
     ex, anchor = _read_tenant_letter(doc_type, text, registries)
-    personal = (anchor is not None and anchor.source in PERSONAL_SOURCES) or "tenant_reference" in ex.fields
+    personal = (anchor is not None and anchor.source in PERSONAL_SOURCES | {"concerned"}) or "tenant_reference" in ex.fields
     name = fold(ex.fields.get("tenant_name") or "")
     if not personal or not name or _ORGANISATION.search(name) or _NOT_A_PERSON.search(name):
         return Extraction()

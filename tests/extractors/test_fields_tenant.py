@@ -198,3 +198,13 @@ def test_a_person_writing_about_anything_else_is_still_named_for_the_operator(re
 ])
 def test_an_organisations_mail_of_no_known_type_names_nobody(registries, text):
     assert extract_fields("other", "other", text, registries).fields == {}
+
+
+def test_a_third_partys_letter_of_no_known_type_names_the_person_it_is_about(registries):
+    """A social worker's report typed « other » goes to vidéocodage with the tenant it concerns."""
+    text = ("CCAS DE COLOMIERS\nService des solidarités\n\nPATRIMOINE\nBP 40217\n31035 TOULOUSE CEDEX 1\n\n"
+            "Objet : situation préoccupante\nMadame, Monsieur,\nMadame Germaine LACAZE, 87 ans, locataire de votre "
+            "organisme au 6 allée du\nComminges, 31770 Colomiers, ne répond plus à nos appels.\n"
+            "Mme Lacaze reste joignable sur sa ligne fixe : 05 61 78 22 04.\n")
+    fields = extract_fields("other", "other", text, registries).fields
+    assert fields == {"tenant_name": "Germaine Lacaze", "postal_code": "31770", "phone": "0561782204"}

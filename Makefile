@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 RUN_PACKAGES := tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng poppler-utils fonts-dejavu-core fonts-liberation fonts-freefont-ttf
-TEST_PACKAGES := ceph-mon ceph-osd radosgw ceph-common chromium
+TEST_PACKAGES := ceph-mon ceph-osd radosgw ceph-common chromium nginx-light
 # bench/pipeline.py compares with OCRmyPDF (the `bench` extra); OCRmyPDF 17 rasterises with
 # pypdfium2 and needs no Ghostscript for --output-type pdf, so no Debian package beyond RUN_PACKAGES.
 # bench/foreign_set.py draws the handwritten letters of the foreign evaluation set with these.
@@ -61,7 +61,7 @@ bench: bench-setup
 	$(BIN)/python bench/pipeline.py
 
 # The production topology of deploy/ on this machine (not part of `make test`): Ceph gateway,
-# PostgreSQL, Prefect server on it, serve, two workers, web; a batch pushed and checked.
+# PostgreSQL, Prefect server on it, serve, two workers, web behind nginx; a batch pushed and checked.
 smoke: setup setup-test
 	@bash scripts/ensure-debian-packages.sh postgresql
 	$(BIN)/python scripts/smoke.py

@@ -6,7 +6,9 @@ pushed through the station, every document checked in its queue once and in the 
     Prefect        `prefect server start` on that database
     station        `aiguillage serve --pool smoke --metrics-port …` (deploys, dispatches pushed files)
     2 workers      `prefect worker start --pool smoke --limit 1`, each with its own AIGUILLAGE_HOME
-    web            `aiguillage web` with one account for every queue
+    web            `aiguillage web --secure-cookies` with one account for every queue
+    TLS proxy      nginx (Debian's nginx-light) with deploy/nginx/aiguillage.conf, a throwaway
+                   certificate; the inbox is read through it, over HTTPS
 
 Everything on loopback in a temporary folder, stopped and removed at the end whatever happens.
 Prints a report, then one JSON object on its last line; exit status 1 when a check fails.
@@ -62,7 +64,7 @@ def wait_for(what: str, check, timeout: float, procs=()) -> float:
 def http_ok(url: str) -> bool:
     import httpx
 
-    return httpx.get(url, timeout=2).status_code == 200
+    return httpx.get(url, timeout=2, verify=False).status_code == 200
 
 
 class Topology:
@@ -108,6 +110,31 @@ class Topology:
         return subprocess.run([str(pg_bin / "psql"), "-h", "127.0.0.1", "-p", str(self.pg_port), "-U", "postgres",
                                "-d", "prefect", "-tAc", sql], check=True, capture_output=True, text=True).stdout.strip()
 
+    def start_nginx(self, web_port: int) -> int:
+        """deploy/nginx/aiguillage.conf in front of the web app, on loopback: its ports, paths and
+        a self-signed certificate swapped in, nothing else changed. Returns the HTTPS port."""
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        if not Path(nginx).exists():
+            raise RuntimeError("nginx absent : make smoke l'installe (paquet Debian nginx-light)")
+        d, https_port, http_port = self.scratch / "nginx", free_port(), free_port()
+        d.mkdir()
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                        "/CN=127.0.0.1", "-keyout", str(d / "privkey.pem"), "-out", str(d / "fullchain.pem")],
+                       check=True, capture_output=True)
+        site = (ROOT / "deploy" / "nginx" / "aiguillage.conf").read_text()
+        site = "\n".join(line for line in site.splitlines() if "[::]" not in line)
+        for old, new in (("127.0.0.1:8750", f"127.0.0.1:{web_port}"), ("listen 443 ", f"listen 127.0.0.1:{https_port} "),
+                         ("listen 80;", f"listen 127.0.0.1:{http_port};"), ("/etc/ssl/aiguillage", str(d))):
+            if old not in site:
+                raise RuntimeError(f"deploy/nginx/aiguillage.conf : « {old} » introuvable")
+            site = site.replace(old, new)
+        (d / "site.conf").write_text(site)
+        temp = "\n".join(f"{k}_temp_path {d}/{k};" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        (d / "nginx.conf").write_text(f"pid {d}/nginx.pid;\nerror_log {d}/error.log;\nevents {{}}\n"
+                                      f"http {{\naccess_log {d}/access.log;\n{temp}\ninclude {d}/site.conf;\n}}\n")
+        self.spawn("nginx", [nginx, "-c", str(d / "nginx.conf"), "-p", str(d), "-g", "daemon off;"], os.environ.copy())
+        return https_port
+
     def stop(self):
         for p, _ in reversed(self.procs):
             if p.poll() is None:
@@ -133,7 +160,7 @@ class Topology:
 def sign_in(base: str, login: str):
     import httpx
 
-    client = httpx.Client(base_url=base, follow_redirects=False, timeout=10)
+    client = httpx.Client(base_url=base, follow_redirects=False, timeout=10, verify=False)
     page = client.get("/connexion")
     csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
     r = client.post("/connexion", data={"identifiant": login, "mot_de_passe": PASSWORD, "csrf": csrf, "suite": "/"})
@@ -181,17 +208,22 @@ def run(keep: bool) -> int:
             topo.spawn(name, [str(BIN / "prefect"), "worker", "start", "--pool", "smoke", "--name", name,
                                      "--limit", "1"],
                        base | {"AIGUILLAGE_HOME": str(scratch / name), "PREFECT_HOME": str(scratch / f"{name}-prefect")})
-        web_env = base | {"AIGUILLAGE_HOME": str(scratch / "web"), "PREFECT_HOME": str(scratch / "web-prefect")}
+        web_env = base | {"AIGUILLAGE_HOME": str(scratch / "web"), "PREFECT_HOME": str(scratch / "web-prefect"),
+                          "AIGUILLAGE_WEB_TRUSTED_PROXIES": "127.0.0.1"}
         from config import load_taxonomy
 
         queues = list(load_taxonomy().queues)
         subprocess.run([str(BIN / "aiguillage"), "web", "add-user", "smoke", "--name", "Essai fumée", "--user", "smoke",
                         "--password-stdin", *[a for q in queues for a in ("--team", q)]], env=web_env, cwd=ROOT,
                        input=PASSWORD + "\n", text=True, check=True, capture_output=True)
-        web = topo.spawn("web", [str(BIN / "aiguillage"), "web", "--port", str(web_port)], web_env)
+        web = topo.spawn("web", [str(BIN / "aiguillage"), "web", "--host", "127.0.0.1", "--port", str(web_port),
+                                 "--secure-cookies"], web_env)
         wait_for("aiguillage web (/readyz)", lambda: http_ok(f"http://127.0.0.1:{web_port}/readyz"), 180,
                  [(web, str(scratch / "web.log"))])
-        print("station, 2 workers et guichet web démarrés", flush=True)
+        https_port = topo.start_nginx(web_port)
+        proxy = f"https://127.0.0.1:{https_port}"
+        wait_for("proxy TLS nginx (/readyz)", lambda: http_ok(f"{proxy}/readyz"), 60, topo.procs[-1:])
+        print(f"station, 2 workers et guichet web derrière nginx ({proxy}) démarrés", flush=True)
 
         files = sorted(str(p) for p in SAMPLES.iterdir() if not p.name.endswith(".truth.json"))
         pushed_at = time.monotonic()
@@ -222,7 +254,10 @@ def run(keep: bool) -> int:
         flow_runs = int(topo.pg_query("SELECT count(*) FROM flow_run") or 0)
         checks["Prefect's runs are in PostgreSQL"] = flow_runs > 0
 
-        client = sign_in(f"http://127.0.0.1:{web_port}", "smoke")
+        client = sign_in(proxy, "smoke")  # through the TLS proxy: secure cookies, forwarded headers
+        too_big = client.post("/connexion", content=b"x" * (300 * 1024))  # nginx's refusal, not the app's
+        checks["the proxy refuses a body over web.max_body_kb"] = too_big.status_code == 413 and "nginx" in too_big.text
+        checks["the proxy hides /metrics"] = client.get("/metrics").status_code == 404
         by_queue: dict[str, list[str]] = {}
         for i in items:
             by_queue.setdefault(i["queue"], []).append(i["document_id"])

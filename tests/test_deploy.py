@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,3 +80,39 @@ def test_the_environment_file_names_only_real_settings():
     for unit in units().values():
         env_file = unit["Service"].get("EnvironmentFile", "")
         assert env_file.startswith("/etc/aiguillage/"), env_file
+
+
+def nginx_site() -> str:
+    return (DEPLOY / "nginx" / "aiguillage.conf").read_text()
+
+
+def test_the_nginx_proxy_forwards_to_the_web_unit_with_the_apps_body_limit():
+    from config.settings import BY_KEY
+
+    site = nginx_site()
+    web = shlex.split(units()["aiguillage-web.service"]["Service"]["ExecStart"])
+    host, port = web[web.index("--host") + 1], web[web.index("--port") + 1]
+    assert f"server {host}:{port};" in site and "proxy_pass http://aiguillage_web;" in site
+    assert f"client_max_body_size {BY_KEY['web.max_body_kb'].default}k;" in site
+    # the client's address, overwritten (a client's own X-Forwarded-For never reaches the app)
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in site
+    assert "proxy_set_header X-Forwarded-Proto https;" in site
+    trusted = re.search(r"^AIGUILLAGE_WEB_TRUSTED_PROXIES=(.+)$", (DEPLOY / "aiguillage.env.example").read_text(), re.M)
+    assert trusted and trusted.group(1) == host  # the proxy on the web host is the one trusted proxy
+
+
+def test_nginx_accepts_the_site(tmp_path):
+    import shutil
+
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).exists():
+        pytest.skip("nginx absent (apt-get install nginx-light; make smoke installs it)")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=test",
+                    "-keyout", str(tmp_path / "privkey.pem"), "-out", str(tmp_path / "fullchain.pem")],
+                   check=True, capture_output=True)
+    (tmp_path / "site.conf").write_text(nginx_site().replace("/etc/ssl/aiguillage", str(tmp_path)))
+    (tmp_path / "nginx.conf").write_text(f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
+                                         f"http {{ access_log off; include {tmp_path}/site.conf; }}\n")
+    check = subprocess.run([nginx, "-t", "-c", str(tmp_path / "nginx.conf"), "-p", str(tmp_path)],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr

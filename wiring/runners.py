@@ -33,5 +33,7 @@ def task_runner():
                               "pip install -e '.[dask]' (ou pip install 'aiguillage[dask]')") from None
         if s["ocr.dask_address"]:
             return DaskTaskRunner(address=s["ocr.dask_address"])
-        return DaskTaskRunner(cluster_kwargs={"n_workers": workers(), "threads_per_worker": 1})
+        # else a local cluster for the run: worker processes (Tesseract is one thread each), no dashboard
+        return DaskTaskRunner(cluster_kwargs={"n_workers": workers(), "threads_per_worker": 1, "processes": True,
+                                              "dashboard_address": None})
     return ThreadPoolTaskRunner(max_workers=workers())

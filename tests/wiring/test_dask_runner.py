@@ -37,6 +37,20 @@ def test_pages_are_read_on_the_dask_clusters_workers(prefect_harness, tmp_path, 
     assert len(pages) >= 2 and {t["worker"] for t in pages} <= workers  # read there, not in this process
 
 
+def test_without_an_address_the_run_gets_its_own_cluster_of_ocr_workers_processes(monkeypatch):
+    import os
+
+    pytest.importorskip("prefect_dask", reason="the dask extra (pip install -e '.[dask]')")
+    from wiring.runners import task_runner
+
+    monkeypatch.setenv("AIGUILLAGE_OCR_TASK_RUNNER", "dask")
+    monkeypatch.setenv("AIGUILLAGE_OCR_WORKERS", "2")
+    monkeypatch.delenv("AIGUILLAGE_OCR_DASK_ADDRESS", raising=False)
+    with task_runner() as runner:
+        pids = runner.client.run(os.getpid)  # started on first use, stopped with the runner
+    assert len(pids) == 2 and len(set(pids.values())) == 2 and os.getpid() not in pids.values()
+
+
 def test_a_missing_prefect_dask_is_a_configuration_error_that_says_what_to_install(monkeypatch):
     import builtins
 

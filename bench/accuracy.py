@@ -142,17 +142,19 @@ def corpus_and_reads(seed: int, count: int, workers: int, cache: Path) -> tuple[
     return truths, reads
 
 
-def foreign_and_reads(workers: int, cache: Path, fresh: bool = False) -> tuple[dict, dict]:
-    """The foreign set rendered (cached by its sources' digest) and read like the generated one."""
-    from foreign_set import digest, rendered
+def foreign_and_reads(workers: int, cache: Path, fresh: bool = False, blind: bool = False) -> tuple[dict, dict]:
+    """The foreign set (or the blind one) rendered (cached by its sources' digest) and read like
+    the generated one."""
+    from foreign_set import BLIND_ROOT, ROOT, digest, rendered
 
-    cache_file = cache / f"pages-foreign-{digest(2026)}-{reading_version()}.pickle"
+    root, seed, multi = (BLIND_ROOT, 2027, 6) if blind else (ROOT, 2026, 12)
+    cache_file = cache / f"pages-{root.name}-{digest(seed, root)}-{reading_version()}.pickle"
     if cache_file.is_file() and not fresh:
         with cache_file.open("rb") as fh:
             return pickle.load(fh)
     t0 = time.time()
-    folder, manifest = rendered(cache)
-    print(f"jeu étranger rendu ({len(manifest['files'])} fichiers) en {time.time() - t0:.0f} s", file=sys.stderr)
+    folder, manifest = rendered(cache, seed, root, multi)
+    print(f"jeu {root.name} rendu ({len(manifest['files'])} fichiers) en {time.time() - t0:.0f} s", file=sys.stderr)
     truths = {e["file"]: json.loads((folder / e["truth"]).read_text()) for e in manifest["files"]}
     t0 = time.time()
     reads = read_corpus(folder, manifest, workers)
@@ -220,15 +222,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--model", type=Path, default=None, help="dossier du modèle (défaut : modèle intégré)")
     p.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "aiguillage-bench-cache")
-    p.add_argument("--only", choices=("generated", "foreign"), default=None, help="un seul des deux jeux")
+    p.add_argument("--only", choices=("generated", "foreign", "blind"), default=None, help="un seul des trois jeux")
     p.add_argument("--fresh", action="store_true", help="relire le jeu étranger (OCR) même s'il est en cache")
     p.add_argument("--dev", action="store_true", help="montrer aussi la moitié « dev » du jeu étranger")
     p.add_argument("--misses", type=int, default=3, help="exemples d'écarts montrés par champ")
+    p.add_argument("--blind-misses", action="store_true",
+                   help="montrer aussi les écarts du jeu aveugle (il cesse alors d'être aveugle : à ne faire "
+                        "qu'après l'avoir remplacé par un nouveau)")
     args = p.parse_args(argv)
 
     home = tempfile.mkdtemp(prefix="aiguillage-bench-home-")
     os.environ["AIGUILLAGE_HOME"] = home  # embedded defaults, nothing shared with a real installation
     from classifiers.model import load_model
+    from foreign_set import BLIND_ROOT
     from wiring.runtime import runtime
 
     args.cache.mkdir(parents=True, exist_ok=True)
@@ -245,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
         test = {n: t for n, t in truths.items() if foreign_half(n) == "test"}
         sets["étranger-test"] = ("moitié « test » du jeu étranger (rien n'y est réglé ; une exception notée dans README)",
                                  (test, reads))
+    if args.only in (None, "blind") and any(BLIND_ROOT.glob("*/*.json")):
+        sets["aveugle"] = ("jeu aveugle (écrit après les règles, jamais lu pour en écrire)",
+                           foreign_and_reads(args.workers, args.cache, args.fresh, blind=True))
     rt = runtime()
     if args.model:
         rt.use_model(load_model(args.model))
@@ -255,11 +264,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"classement et extraction ({name}) : {time.time() - t0:.1f} s", file=sys.stderr)
         summaries[name] = report(rows, title, len(truths), rt.model.meta,
                                  rt.settings["classification.review_threshold"], boundaries(truths, reads),
-                                 shown_misses=args.misses)
+                                 shown_misses=args.misses if name != "aveugle" or args.blind_misses else 0)
     if len(summaries) > 1:
         side_by_side(summaries)
     print(json.dumps({"generated": summaries.get("généré"), "foreign": summaries.get("étranger"),
-                      "foreign_test_half": summaries.get("étranger-test")}, ensure_ascii=False))
+                      "foreign_test_half": summaries.get("étranger-test"), "blind": summaries.get("aveugle")},
+                     ensure_ascii=False))
     return 0
 
 

@@ -120,7 +120,7 @@ def report(rows: list[dict], title: str, count: int, model_meta: dict, threshold
         for f, got in r.get("fields", {}).items():  # invented: a value where the truth has none
             if f not in r["truth"]["fields"]:
                 misses[f].append(f"{r['file']}[{r['kind']}] ({r['truth']['type']}) inventé : {got!r}")
-    print("\nexemples d'écarts :")
+    print("\nexemples d'écarts :" if shown_misses else "\nexemples d'écarts : non montrés (jeu aveugle)")
     for f, items in misses.items():
         for item in items[:shown_misses]:
             print(f"  {f}: {item}")

@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent / "foreign"
+BLIND_ROOT = Path(__file__).resolve().parent / "blind"  # written later by other helpers; never read to write a rule
 RENDER_VERSION = "1"
 DPI = 300
 FONT_DIRS = (Path("/usr/share/fonts/truetype"), Path("/usr/share/fonts/opentype"))
@@ -154,12 +155,12 @@ def _file_truth(fmt: str, documents: list[dict], page_count: int, bad: str | Non
             "blank_pages": [], "bad_input": bad}
 
 
-def build(folder: Path, seed: int = 2026, multi_files: int = 12) -> dict:
-    """Render every document into ``folder``; returns the manifest (files and their truths)."""
+def build(folder: Path, seed: int = 2026, multi_files: int = 12, root: Path = ROOT) -> dict:
+    """Render every document of ``root`` into ``folder``; returns the manifest (files and their truths)."""
     from corpus.scan import images_to_file
 
     rng = random.Random(seed)
-    docs = load_documents()
+    docs = load_documents(root)
     order = list(range(len(docs)))
     rng.shuffle(order)
     multi_pool = [i for i in order if docs[i]["group"] != "supplier" or rng.random() < 0.5][: multi_files * 3]
@@ -210,19 +211,19 @@ def build(folder: Path, seed: int = 2026, multi_files: int = 12) -> dict:
     return manifest
 
 
-def digest(seed: int) -> str:
+def digest(seed: int, root: Path = ROOT) -> str:
     """Changes whenever a source document, the renderer or the seed changes."""
     h = hashlib.sha256(f"{RENDER_VERSION}:{seed}".encode())
-    for f in sorted(ROOT.glob("*/*.json")):
+    for f in sorted(root.glob("*/*.json")):
         h.update(f.read_bytes())
     h.update(Path(__file__).read_bytes())
     return h.hexdigest()[:16]
 
 
-def rendered(cache: Path, seed: int = 2026) -> tuple[Path, dict]:
+def rendered(cache: Path, seed: int = 2026, root: Path = ROOT, multi_files: int = 12) -> tuple[Path, dict]:
     """The rendered set, from the cache when the sources have not changed."""
-    folder = cache / f"foreign-{digest(seed)}"
+    folder = cache / f"{root.name}-{digest(seed, root)}"
     manifest = folder / "manifest.json"
     if manifest.is_file():
         return folder, json.loads(manifest.read_text(encoding="utf-8"))
-    return folder, build(folder, seed)
+    return folder, build(folder, seed, multi_files, root)

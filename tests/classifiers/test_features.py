@@ -66,3 +66,25 @@ def test_readers_that_disagree_send_the_document_to_a_person(rt, monkeypatch):
     monkeypatch.setattr(model.vectors, "probabilities_many", lambda texts: [other for _ in texts])
     doubtful = model.probabilities(text)
     assert max(doubtful.values()) <= DISAGREEMENT_CAP
+
+
+def test_vectors_unsure_of_their_own_type_do_not_overrule_a_certain_bag_of_words(rt, monkeypatch):
+    """A letter in its type's words but phrasing the vectors never met: the vectors lean
+    elsewhere without conviction, the bag of words is certain; no person is needed."""
+    from classifiers.model import DISAGREEMENT_CAP, readers_agree
+
+    model = rt.model
+    text = ("Objet : fuite d'eau dans la salle de bain\nMadame, Monsieur,\nJe vous signale une fuite d'eau "
+            "importante sous la baignoire de mon logement depuis trois jours.\nLe plafond du voisin du dessous "
+            "commence à être taché. Merci d'envoyer un plombier rapidement pour la réparation.")
+    rest = (1 - 0.4 - 0.3) / (len(model.labels) - 2)
+    unsure = {t: 0.4 if t == "neighbour_dispute" else 0.3 if t == "repair_request" else rest for t in model.labels}
+    monkeypatch.setattr(model.vectors, "probabilities_many", lambda texts: [unsure for _ in texts])
+    probs = model.probabilities(text)
+    assert max(probs, key=probs.get) == "repair_request" and max(probs.values()) > DISAGREEMENT_CAP
+    certain = {t: 0.995 if t == "repair_request" else 0.005 / (len(model.labels) - 1) for t in model.labels}
+    fairly_sure = {t: 0.98 if t == "repair_request" else 0.02 / (len(model.labels) - 1) for t in model.labels}
+    assert readers_agree(certain, unsure)
+    assert not readers_agree(fairly_sure, unsure)  # the bag of words only fairly sure: a person decides
+    convinced = dict(unsure, neighbour_dispute=0.75, repair_request=0.05)
+    assert not readers_agree(certain, convinced)  # the vectors convinced otherwise: a person decides

@@ -40,7 +40,11 @@ _NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|ro
                        r"metropole|midi|pyrenees|occitanie|sud|nord|hopital|chu|clinique|banque|association|"
                        r"federation|union|centre|maison|solidarite|fonds|secours|sante|securite|sociale|"
                        r"hlm|sci|agricole|familiales|prestations|juge|juridiction|cour|ministere|avis|situation|"
-                       r"bp|cs|tsa)\b")
+                       r"bp|cs|tsa|"
+                       # words of a letter's phrases, never of a name ("Sous toutes réserves", "Vos droits",
+                       # "Bonne année à toute l'équipe", "Police municipale")
+                       r"police|municipale?|gendarmerie|nationale?|droits?|reserves?|sous|toutes?|tous|bonne|"
+                       r"annee|equipe|voeux|vos|nos|votre|notre|leurs?)\b")
 _PARTICLES = ("de", "da", "del", "della", "di", "du", "des", "el", "van", "von", "le", "la", "ben", "bin", "dos", "y")
 _ADDRESS = re.compile(r"\b\d{1,4}\s*(?:bis|ter|[a-d])?\s*,?\s*(?:rue|av(?:enue)?|all[ée]e|chemin|impasse|bd|boulevard|place|"
                       r"route|quai|cours|square|r[ée]sidence|lotissement|cit[ée]|hameau|passage|esplanade|promenade)\b|"

@@ -108,7 +108,10 @@ def test_names_as_firstname_lastname(raw, name):
 
 
 @pytest.mark.parametrize("raw", ["12 rue des Lilas", "Cordialement", "Service Gestion Locative", "PATRIMOINE",
-                                 "Objet : fuite d'eau", "Toulouse, le 3 mars 2021", "Jean"])
+                                 "Objet : fuite d'eau", "Toulouse, le 3 mars 2021", "Jean",
+                                 # a letter's set phrases, in capitals on a heading line as well
+                                 "Sous toutes réserves", "SOUS TOUTES RESERVES", "Police Municipale", "Vos Droits",
+                                 "Bonne année à toute l'équipe", "Votre Conseillère"])
 def test_not_names(raw):
     assert clean_person(raw) is None
 

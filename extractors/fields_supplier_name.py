@@ -19,7 +19,7 @@ from extractors.parsing import fold, restore_accents
 
 LEGAL_FORMS = (r"S\.?A\.?S\.?U?|S\.?A\.?R\.?L\.?U?|SàRL|E\.?U\.?R\.?L\.?|S\.?A\.?|S\.?C\.?O\.?P\.?|SNC|SCI|SCP|SCM|SELARL|"
                r"SELAS|SCA|SCS|GIE|SEM|SPL|GmbH|Ltd\.?|Limited|LLC|LLP|Inc\.?|PLC|plc|B\.V\.?|BV|N\.V\.?|NV|S\.L\.?U?|"
-               r"S\.p\.A\.|SpA|AG|S\.R\.L\.|Srl|Sp\. z o\.o\.")
+               r"S\.p\.A\.|SpA|AG|S\.R\.L\.|Srl|Sp\. z o\.o\.|E\.I\.|EI")
 _FORM_RE = re.compile(r"(?<![\w.])(?:" + LEGAL_FORMS + r")(?![\w])")
 _FORM_WORDS = re.compile(r"\b(?:soci[ée]t[ée] (?:par actions simplifi[ée]e(?: unipersonnelle)?|anonyme|à responsabilit[ée] "
                          r"limit[ée]e|coop[ée]rative[\w ]*?|en nom collectif)|entreprise unipersonnelle à responsabilit[ée] "

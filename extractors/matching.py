@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from config.registries import Registries, Supplier, Tenant
+from extractors.fields_supplier_name import strip_legal_form
 from extractors.parsing import fold
 
 _LEGAL_FORMS = r"\b(?:sarl|sas|sasu|sa|eurl|sci|scop|snc|selarl|ets|etablissements|societe|ste)\b"
@@ -27,8 +28,9 @@ class SupplierMatch:
 
 
 def simplify_name(name: str) -> str:
-    """Fold case/accents, drop legal forms and punctuation: ``"Elec'Toulouse SARL"`` -> ``"elec toulouse"``."""
-    s = fold(name)
+    """Fold case/accents, drop legal forms and punctuation: ``"Elec'Toulouse SARL"`` -> ``"elec toulouse"``,
+    ``"S.A.R.L. Peintures Martin"`` -> ``"peintures martin"``."""
+    s = fold(strip_legal_form(name))
     s = re.sub(r"[^a-z0-9&]+", " ", s)
     s = re.sub(_LEGAL_FORMS, " ", s)
     return re.sub(r"\s+", " ", s).strip()

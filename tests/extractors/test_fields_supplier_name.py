@@ -8,6 +8,7 @@ import pytest
 from config.registries import Registries
 from extractors.fields import extract_fields
 from extractors.fields_supplier_name import strip_legal_form
+from extractors.matching import simplify_name
 
 NONE = Registries((), ())
 BODY = "\nFacture n° 1\nDate : 12/03/2020\nTotal HT 10,00 €\nTVA 2,00 €\nTotal TTC 12,00 €\n"
@@ -21,7 +22,8 @@ def name(text: str) -> str | None:
     ("Menuiserie Dupuis SARL", "Menuiserie Dupuis"), ("Télécom Sud S.A.S.", "Télécom Sud"),
     ("ACME Software Ltd", "ACME Software"), ("Müller Bau GmbH", "Müller Bau"), ("Van Dijk B.V.", "Van Dijk"),
     ("SAS Garonne Toitures", "Garonne Toitures"), ("Elec'Toulouse", "Elec'Toulouse"), ("La Poste SA", "La Poste"),
-    ("Dupont & Fils, SARL", "Dupont & Fils"),
+    ("Dupont & Fils, SARL", "Dupont & Fils"), ("Karim Benali EI", "Karim Benali"),
+    ("S.A.R.L. PEINTURES MARTIN", "PEINTURES MARTIN"),
 ])
 def test_legal_form_is_dropped(raw, expected):
     assert strip_legal_form(raw) == expected
@@ -86,3 +88,11 @@ def test_customer_on_the_left_supplier_on_the_right():
             "2 rue du Languedoc                                  3 impasse du Ramier\n"
             "31000 Toulouse                                      31200 Toulouse\n" + BODY)
     assert name(text) == "Garonne Confort"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("SARL PLOMBERIE GARONNE", "Plomberie Garonne"), ("S.A.R.L. Peintures Martin et Fils", "PEINTURES MARTIN ET FILS"),
+    ("Nordlicht Software GmbH", "Nordlicht Software"), ("Veldkamp Access Systems B.V.", "Veldkamp Access Systems"),
+])
+def test_a_company_is_the_same_with_or_without_its_legal_form(a, b):
+    assert simplify_name(a) == simplify_name(b)

@@ -1,0 +1,19 @@
+"""How the accuracy benchmark compares an extracted value with its label."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.accuracy_report import same_value
+
+
+@pytest.mark.parametrize("field, got, truth, same", [
+    ("supplier_name", "Plomberie Garonne", "SARL PLOMBERIE GARONNE", True),
+    ("supplier_name", "Plomberie Garonne", "Plomberie Toulousaine", False),
+    ("supplier_name", None, "Plomberie Garonne", False),
+    ("invoice_number", "F-2020-12", "F2020-12", False),  # identifiers stay exact
+    ("tenant_name", "jeanne dupont", "Jeanne Dupont", False),
+    ("total_incl_tax", "12.00", "12.00", True),
+])
+def test_values_are_compared_as_spec_normalises_them(field, got, truth, same):
+    assert same_value(field, got, truth) is same

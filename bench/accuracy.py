@@ -142,12 +142,22 @@ def corpus_and_reads(seed: int, count: int, workers: int, cache: Path) -> tuple[
     return truths, reads
 
 
-def foreign_and_reads(workers: int, cache: Path, fresh: bool = False, blind: bool = False) -> tuple[dict, dict]:
-    """The foreign set (or the blind one) rendered (cached by its sources' digest) and read like
-    the generated one."""
-    from foreign_set import BLIND_ROOT, ROOT, digest, rendered
+def written_sets() -> dict[str, tuple[Path, int, int]]:
+    """Each set written by other hands: its folder, its rendering seed, its files of several
+    documents without separator sheets. The foreign set and the second development set
+    (``bench/dev2/``, written on 2026-12-05) are read to write rules; the blind set never is."""
+    from foreign_set import BLIND_ROOT, ROOT
 
-    root, seed, multi = (BLIND_ROOT, 2027, 6) if blind else (ROOT, 2026, 12)
+    return {"foreign": (ROOT, 2026, 12), "dev2": (ROOT.parent / "dev2", 2028, 6), "blind": (BLIND_ROOT, 2027, 6)}
+
+
+def foreign_and_reads(workers: int, cache: Path, fresh: bool = False, which: str = "foreign") -> tuple[dict, dict]:
+    """One of the sets written by other hands (``written_sets()``: the foreign set, the
+    second development set, the blind one) rendered (cached by its sources' digest) and read
+    like the generated one."""
+    from foreign_set import digest, rendered
+
+    root, seed, multi = written_sets()[which]
     cache_file = cache / f"pages-{root.name}-{digest(seed, root)}-{reading_version()}.pickle"
     if cache_file.is_file() and not fresh:
         with cache_file.open("rb") as fh:
@@ -222,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--model", type=Path, default=None, help="dossier du modèle (défaut : modèle intégré)")
     p.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "aiguillage-bench-cache")
-    p.add_argument("--only", choices=("generated", "foreign", "blind"), default=None, help="un seul des trois jeux")
+    p.add_argument("--only", choices=("generated", "foreign", "dev2", "blind"), default=None, help="un seul des jeux")
     p.add_argument("--fresh", action="store_true", help="relire le jeu étranger (OCR) même s'il est en cache")
     p.add_argument("--dev", action="store_true", help="montrer aussi la moitié « dev » du jeu étranger")
     p.add_argument("--misses", type=int, default=3, help="exemples d'écarts montrés par champ")
@@ -234,7 +244,6 @@ def main(argv: list[str] | None = None) -> int:
     home = tempfile.mkdtemp(prefix="aiguillage-bench-home-")
     os.environ["AIGUILLAGE_HOME"] = home  # embedded defaults, nothing shared with a real installation
     from classifiers.model import load_model
-    from foreign_set import BLIND_ROOT
     from wiring.runtime import runtime
 
     args.cache.mkdir(parents=True, exist_ok=True)
@@ -251,9 +260,12 @@ def main(argv: list[str] | None = None) -> int:
         test = {n: t for n, t in truths.items() if foreign_half(n) == "test"}
         sets["étranger-test"] = ("moitié « test » du jeu étranger (rien n'y est réglé ; une exception notée dans README)",
                                  (test, reads))
-    if args.only in (None, "blind") and any(BLIND_ROOT.glob("*/*.json")):
+    if args.only in (None, "dev2") and any(written_sets()["dev2"][0].glob("*/*.json")):
+        sets["dev 2"] = ("second jeu de développement (écrit par d'autres mains, lu pour écrire des règles)",
+                         foreign_and_reads(args.workers, args.cache, args.fresh, "dev2"))
+    if args.only in (None, "blind") and any(written_sets()["blind"][0].glob("*/*.json")):
         sets["aveugle"] = ("jeu aveugle (écrit après les règles, jamais lu pour en écrire)",
-                           foreign_and_reads(args.workers, args.cache, args.fresh, blind=True))
+                           foreign_and_reads(args.workers, args.cache, args.fresh, "blind"))
     rt = runtime()
     if args.model:
         rt.use_model(load_model(args.model))
@@ -268,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     if len(summaries) > 1:
         side_by_side(summaries)
     print(json.dumps({"generated": summaries.get("généré"), "foreign": summaries.get("étranger"),
-                      "foreign_test_half": summaries.get("étranger-test"), "blind": summaries.get("aveugle")},
+                      "foreign_test_half": summaries.get("étranger-test"), "second_dev": summaries.get("dev 2"),
+                      "blind": summaries.get("aveugle")},
                      ensure_ascii=False))
     return 0
 

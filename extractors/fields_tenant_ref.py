@@ -22,13 +22,15 @@ from extractors.types import Extraction
 NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?)"
 _REF = r"ref(?:erence)?s?\.?"
 _WHAT = r"(?:locataire|bailleur|client|contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail|logement)"
+_MINE = r"(?:(?:mon|ma|notre)\s+)?"
 _LABELS = [
     (0, r"\b" + _REF + r"\s*(?:du\s+|de\s+|d'\s*)?" + _WHAT + r"\b\s*(?:" + NO + r")?\s*:?"),
-    (0, NO + r"\s*(?:de\s+|d'\s*|du\s+)?" + _WHAT + r"\b\s*:?"),
-    (0, r"\bnumero\s+(?:de\s+|d'\s*)?" + _WHAT + r"\b(?:\s+est)?(?:\s+le)?\s*:?"),
+    (0, NO + r"\s*(?:de\s+|d'\s*|du\s+)?" + _MINE + _WHAT + r"\b(?:\s*/\s*" + _WHAT + r"\b)?\s*:?"),
+    (0, r"\bnumero\s+(?:de\s+|d'\s*)?" + _MINE + _WHAT + r"\b(?:\s+est)?(?:\s+le)?\s*:?"),
+    (0, r"\blocataire\s+sous\s+(?:le\s+)?" + NO + r"\s*:?"),
     (0, r"\b(?:contrat(?:\s+de\s+location)?|bail|dossier|compte\s+(?:locataire|client)|client|locataire)\s*" + NO
      + r"\s*:?"),
-    (0, r"\b(?:compte|code|identifiant|matricule)\s+(?:client|locataire)\s*:?"),
+    (0, r"\b(?:compte|code|identifiant|matricule|id\.?)\s+(?:client|locataire)\s*:?"),
     (0, r"\b(?:tenant|tenancy|customer|account|contract|client|lease)\s*(?:no\.?|number|nr\.?|ref(?:erence)?|id|#)"
         r"(?![a-z])\s*:?"),
     (1, r"\b(?:votre|v/|v\.)\s*" + _REF + r"\s*(?:" + NO + r")?\s*:?"),

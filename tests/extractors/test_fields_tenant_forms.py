@@ -38,6 +38,14 @@ def tenant(text: str, registries, doc_type: str = "repair_request"):
     ("Identifiant : T-000912", "T-000912"),
     ("Ma référence de locataire est : 0099-14-552.", "0099-14-552"),
     ("Objet : RE: Relance attestation d'assurance - locataire n° 31-MU-2207", "31-MU-2207"),
+    ("La référence de mon contrat : 2019-553-21", "2019-553-21"),
+    ("le numéro de mon contrat est le 2019 553 21.", "201955321"),
+    ("Contrat de bail n° 2016-00452", "2016-00452"),
+    ("Vos références : LOC-2020-0042", "LOC-2020-0042"),
+    ("Mes références : L0274419", "L0274419"),
+    ("ID locataire : T-44512", "T-44512"),
+    ("je suis locataire sous le n° 0087652 depuis 2015", "0087652"),
+    ("N° de locataire / contrat : 830-1177", "830-1177"),
 ])
 def test_reference_labels_and_forms(line, ref, registries):
     text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nIl y a une fuite.\nCordialement\nPaul Durand\n"

@@ -29,7 +29,11 @@ _PHONE_LABEL = re.compile(r"(?:\btel\b|tel\.|telephone|portable|\bport\.|mobile|
                           r"appeler|contacter|numero)[^\n\d]{0,25}$")
 _PERSONAL_PHONE = re.compile(r"(?:joignable|joindre|portable|mobile|sa\s+(?:nouvelle\s+)?ligne|"
                              r"son\s+(?:nouveau\s+)?(?:numero|telephone)|"
-                             r"ses\s+coordonnees)[^\n\d]{0,30}$")
+                             r"ses\s+coordonnees)(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
+# the writer giving their own number: « vous pouvez me joindre au », « mon portable : »
+_FIRST_PERSON_PHONE = re.compile(r"(?:\bme\s+(?:joindre|contacter|telephoner|rappeler|appeler)|\bm'(?:appeler|appelant|"
+                                 r"joindre)|\bmon\s+(?:numero|portable|telephone|tel|mobile|fixe)\b|"
+                                 r"\bje\s+suis\s+joignable)(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
 _HOME_LABEL = re.compile(r"(?:demeurant|domicilie|logement|adresse|habitant|residant|situe|locataire\s+au)[^\n]{0,80}$")
 _DEBT_WORDS = re.compile(r"dette|doi[st]\b|impaye|arriere|retard|solde|debiteur|somme|reste|s'eleve|"
                          r"montant|rappel|regulariser|devons|redevable")
@@ -146,7 +150,11 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: lis
         if _in(p.start, skip) or _NOT_HOME_PHONE.search(line[:max(0, p.start - doc.line_span(li)[0])] or line):
             continue
         before = doc.folded[max(0, p.start - 40):p.start]
-        rank = 0 if _near(li, anchors, 8) else 1 if _PHONE_LABEL.search(before) else 3 if li < letterhead else 2
+        first_person = _FIRST_PERSON_PHONE.search(before)
+        if letterhead and first_person:
+            continue  # an organisation's writer giving their own line
+        rank = (-1 if first_person else 0 if _near(li, anchors, 8) else 1 if _PHONE_LABEL.search(before)
+                else 3 if li < letterhead else 2)
         own = [a for a in anchors if a.source != "concerned"]  # the writer's own block, not a mention
         labelled_by_them = rank == 0 and _PHONE_LABEL.search(before)  # a form's « Téléphone : » by the person
         if letterhead and not _near(li, own, 8) and not labelled_by_them and not _PERSONAL_PHONE.search(before):

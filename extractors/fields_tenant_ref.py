@@ -35,11 +35,13 @@ _LABELS = [
         r"(?![a-z])\s*:?"),
     (1, r"\b(?:votre|v/|v\.)\s*" + _REF + r"\s*(?:" + NO + r")?\s*:?"),
     (1, r"\bsous\s+la\s+reference\b\s*:?"),
+    (1, r"\b(?:contrat|compte|dossier)(?:\s+(?:locataire|client))?\s+(?:qui\s+porte\s+le\s+" + NO + r"\s*|(?=[a-z]{0,4}-?\d))"),
     (1, r"\b(?:mon|ma|notre)\s+(?:contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail)\s*:"),
     (2, r"(?<![\w/])" + _REF + r"\s*(?:" + NO + r")?\s*:"),
     (2, r"(?<![\w/])" + _REF + r"\s+(?=[a-z]{0,4}[\-\s]?\d)"),
     (2, r"\bidentifiant\s*:"),
 ]
+_BARE = re.compile(r"(?:contrat|compte|dossier)\b(?!.*(?:n\s?[°*?]|no\b|num))")
 _LABEL_RES = [(p, re.compile(rx)) for p, rx in _LABELS]
 # the number belongs to someone else: CAF, insurer, court, supplier, bank
 _NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|adherent|titulaire\s+du|souscrit|"
@@ -98,7 +100,7 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
             label = doc.folded[m.start():m.end()]
             if "\n" in label.strip():
                 continue
-            before = doc.folded[max(0, m.start() - 40):m.start()]
+            before = re.split(r"\s[\-\u2013\u2014]\s", doc.folded[max(0, m.start() - 40):m.start()])[-1]  # « gaz — Réf. »
             tenants = re.search(r"\blocataire\b", label)  # « locataire n° »: ours, whatever precedes it
             if (not tenants and _NOT_OURS_BEFORE.search(before)) or _NOT_OURS_AFTER.match(doc.folded[m.end():m.end() + 20]):
                 continue
@@ -113,6 +115,8 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
             value = _clean_value(v.group("tok"))
             if value and prio == 2 and value.count("/") >= 2 and re.match(r"[A-Za-z]", value):
                 continue  # « Réf. : CCAS/SEN/2020-0412 »: an office's own file, by a bare « Réf. »
+            if value and _BARE.match(label) and len(re.sub(r"\D", "", value)) < 5:
+                continue  # « mon contrat 2019 » : a year, not a number
             if value:
                 out.append((prio, m.start(), value))
     out.sort()

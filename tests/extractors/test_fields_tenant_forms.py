@@ -46,6 +46,10 @@ def tenant(text: str, registries, doc_type: str = "repair_request"):
     ("ID locataire : T-44512", "T-44512"),
     ("je suis locataire sous le n° 0087652 depuis 2015", "0087652"),
     ("N° de locataire / contrat : 830-1177", "830-1177"),
+    ("Objet : Mme KONE — Logement n° B12 / contrat 2016-00452", "2016-00452"),
+    ("Je fais suite à votre relance concernant mon compte 41-22019.", "41-22019"),
+    ("Objet : odeur de gaz — Réf. client 7731-0452", "7731-0452"),
+    ("au titre de son contrat qui porte le numéro 2018 447 09.", "201844709"),
 ])
 def test_reference_labels_and_forms(line, ref, registries):
     text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nIl y a une fuite.\nCordialement\nPaul Durand\n"
@@ -59,6 +63,7 @@ def test_reference_labels_and_forms(line, ref, registries):
     "N° de compte bancaire : FR76 3000 6000 0112 3456 7890 189",
     "Réf : votre courrier du 12/03/2021",
     "Nos réf. : TP/FB/2020-317", "Réf. : CCAS/SEN/2020-0412", "Référence : BP 40217",
+    "depuis mon contrat 2019 tout va bien", "Contrat de gaz n° 44556677",
 ])
 def test_numbers_that_are_not_the_tenants_reference(line):
     assert reference_candidates(Doc(f"Paul Durand\n{line}\n")) == []
@@ -196,3 +201,19 @@ def test_the_writers_own_file_number_in_a_letter_sent_with_a_certificate(registr
     assert tenant(text, registries, "insurance_certificate").fields["tenant_reference"] == "310045778"
     insurer = text.replace("mon numéro de dossier", "Dossier n°")
     assert "tenant_reference" not in tenant(insurer, registries, "insurance_certificate").fields
+
+
+def test_the_writer_giving_their_own_number_beats_another_labelled_one(registries):
+    text = ("Élodie MARCHAND\n2 rue Branly\n31120 ROQUES\nMadame, Monsieur,\nL'agence qui gère le logement (Agence\n"
+            "Occitanie Immo, tél. 05 63 47 21 90) me demande une attestation.\n"
+            "Pour toute question, vous pouvez me joindre au 06 38 52 17 96.\nÉlodie Marchand\n")
+    assert tenant(text, registries, "certificate_or_receipt_request").fields["phone"] == "0638521796"
+
+
+def test_an_organisations_letter_gives_the_persons_number_said_to_be_theirs_not_its_writers(registries):
+    head = ("CONSEIL DÉPARTEMENTAL DE LA HAUTE-GARONNE\nService social polyvalent\n15 rue de Kiev — 31100 TOULOUSE\n"
+            "Tél. : 05 61 44 27 10\n\nObjet : Mme Fatoumata KONE\nMadame, Monsieur,\n")
+    person = head + "Mme KONÉ est joignable directement\nau 06 58 31 02 47.\nClaire Soulé\nAssistante sociale\n"
+    assert tenant(person, registries, "payment_difficulty").fields.get("phone") == "0658310247"
+    writer = head + "Vous pouvez me joindre au 05 61 44 27 11.\nClaire Soulé\nAssistante sociale\n"
+    assert "phone" not in tenant(writer, registries, "payment_difficulty").fields

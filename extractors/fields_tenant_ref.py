@@ -33,8 +33,9 @@ _LABELS = [
     (0, r"\b(?:compte|code|identifiant|matricule|id\.?)\s+(?:client|locataire)\s*:?"),
     (0, r"\b(?:tenant|tenancy|customer|account|contract|client|lease)\s*(?:no\.?|number|nr\.?|ref(?:erence)?|id|#)"
         r"(?![a-z])\s*:?"),
-    (1, r"\b(?:votre|v/|v\.)\s*" + _REF + r"\s*(?:" + NO + r")?\s*:?"),
+    (1, r"\b(?:votre|vos|v/|v\.)\s*" + _REF + r"(?:\s+(?:creancier|bailleur|requerant))?\s*(?:" + NO + r")?\s*:?"),
     (1, r"\bsous\s+la\s+reference\b\s*:?"),
+    (1, r"\b" + _REF + r"\s*(?:creancier|requerant)\b\s*:?"),  # the landlord as a court's claimant, a creditor
     (1, r"\b(?:contrat|compte|dossier)(?:\s+(?:locataire|client))?\s+(?:qui\s+porte\s+le\s+" + NO + r"\s*|(?=[a-z]{0,4}-?\d))"),
     (1, r"\b(?:mon|ma|notre)\s+(?:contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail)\s*:"),
     (2, r"(?<![\w/])" + _REF + r"\s*(?:" + NO + r")?\s*:"),
@@ -53,7 +54,8 @@ _NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|a
 _NOT_OURS_AFTER = re.compile(r"^\s*(?:d'assurance|assurance|habitation|multirisque|\bcaf\b|allocataire|d'electricite|de\s+gaz|"
                              r"d'energie|bancaire|de\s+pret|mutuelle|sinistre|edf|engie|orange|free|sfr)")
 _VALUE_RE = re.compile(
-    r"[\s:.#°\-]*(?:(?:n\s?°|no\.|num\.?|numero)\s*:?\s*)?(?:(?:c'\s?)?est\s+(?:le\s+)?:?|:)?\s*"
+    r"[\s:.#°\-]*(?:\([^)\n]{0,30}\)\s*:?\s*)?(?:(?:bail|contrat)\s+(?=\d))?"  # « Réf. bailleur (n. de bail) », « : bail 3015… »
+    r"(?:(?:n\s?°|no\.|num\.?|numero)\s*:?\s*)?(?:(?:c'\s?)?est\s+(?:le\s+)?:?|:)?\s*"
     r"(?P<tok>[A-Za-z0-9](?:[A-Za-z0-9/._\-]|[ ](?=[A-Za-z]{0,3}[0-9])){0,30})")
 _THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")
 _shape_cache: dict[int, tuple[tuple, int | None]] = {}
@@ -100,7 +102,8 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
             label = doc.folded[m.start():m.end()]
             if "\n" in label.strip():
                 continue
-            before = re.split(r"\s[\-\u2013\u2014]\s", doc.folded[max(0, m.start() - 40):m.start()])[-1]  # « gaz — Réf. »
+            # what precedes the label on its line, after a dash (« odeur de gaz — Réf. client »)
+            before = re.split(r"\n|\s[\-\u2013\u2014]\s", doc.folded[max(0, m.start() - 40):m.start()])[-1]
             tenants = re.search(r"\blocataire\b", label)  # « locataire n° »: ours, whatever precedes it
             if (not tenants and _NOT_OURS_BEFORE.search(before)) or _NOT_OURS_AFTER.match(doc.folded[m.end():m.end() + 20]):
                 continue

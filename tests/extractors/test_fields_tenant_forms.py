@@ -203,6 +203,17 @@ def test_the_writers_own_file_number_in_a_letter_sent_with_a_certificate(registr
     assert "tenant_reference" not in tenant(insurer, registries, "insurance_certificate").fields
 
 
+@pytest.mark.parametrize("line, doc_type", [
+    ("Réf. bailleur (nouveau bail) : 30588102", "housing_benefit"),
+    ("Ref. bailleur (n. de bail) 30588102", "insurance_certificate"),
+    ("Ref. requerant : bail 30588102 - Ref. etude : 24-0977/NF", "legal_notice"),
+    ("Votre ref. créancier : 30588102", "legal_notice"),
+])
+def test_an_organisations_letter_quoting_the_landlords_own_reference(line, doc_type, registries):
+    text = f"CAISSE D'ALLOCATIONS FAMILIALES\nService Logement\n\nN° allocataire : 1234567\n{line}\nMadame, Monsieur,\n"
+    assert tenant(text, registries, doc_type).fields.get("tenant_reference") == "30588102"
+
+
 def test_the_writer_giving_their_own_number_beats_another_labelled_one(registries):
     text = ("Élodie MARCHAND\n2 rue Branly\n31120 ROQUES\nMadame, Monsieur,\nL'agence qui gère le logement (Agence\n"
             "Occitanie Immo, tél. 05 63 47 21 90) me demande une attestation.\n"
@@ -217,3 +228,4 @@ def test_an_organisations_letter_gives_the_persons_number_said_to_be_theirs_not_
     assert tenant(person, registries, "payment_difficulty").fields.get("phone") == "0658310247"
     writer = head + "Vous pouvez me joindre au 05 61 44 27 11.\nClaire Soulé\nAssistante sociale\n"
     assert "phone" not in tenant(writer, registries, "payment_difficulty").fields
+

@@ -313,6 +313,18 @@ def _complete_totals(doc: Doc, totals: dict[str, str], credit: bool) -> None:
         totals[missing[0]] = ("-" + text) if credit else text
 
 
+def _other_company(supplier, ids: dict) -> bool:
+    """Does an identifier printed on the document (SIRET, SIREN, VAT) name another company than
+    the registry supplier whose name it matched?"""
+    def french_siren(vat: str | None) -> str:
+        return vat[4:13] if vat and vat.startswith("FR") else ""
+
+    printed = ((ids.get("supplier_siret") or "")[:9] or ids.get("supplier_siren") or ids.get("_siren")
+               or french_siren(ids.get("supplier_vat")))
+    known = (supplier.siret or "")[:9] or french_siren(supplier.vat)
+    return bool(printed and known and printed != known)
+
+
 def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
                             reference_date: dt.date | None = None) -> Extraction:
     ex = Extraction()
@@ -324,6 +336,8 @@ def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
                                   vat=ids.get("supplier_vat"), iban=ids.get("iban"))
     if match is None:
         match = match_supplier_by_name(registries, text)
+        if match and _other_company(match.supplier, ids):
+            match = None  # a namesake: the printed SIREN is not the registry's
     if match:
         ex.supplier_id = match.supplier.supplier_id
         ex.supplier_iban = match.supplier.iban or None

@@ -96,3 +96,14 @@ def test_customer_on_the_left_supplier_on_the_right():
 ])
 def test_a_company_is_the_same_with_or_without_its_legal_form(a, b):
     assert simplify_name(a) == simplify_name(b)
+
+
+def test_a_namesake_with_another_siren_is_not_the_registry_supplier(registries, garonne):
+    other = "80245619400157"  # a valid SIRET, not Plomberie Garonne's
+    assert other[:9] != garonne.siret[:9]
+    text = f"PLOMBERIE GARONNE\nDépannage 7j/7\n{BODY}SAS Plomberie Garonne - SIRET : {other}\n"
+    ex = extract_fields("supplier_invoice", "supplier", text, registries)
+    assert ex.supplier_id is None and ex.fields["supplier_siret"] == other
+    assert ex.fields["supplier_name"].casefold() == "plomberie garonne"
+    same = extract_fields("supplier_invoice", "supplier", f"PLOMBERIE GARONNE\n{BODY}", registries)
+    assert same.supplier_id == "F0001"  # no identifier printed: the name alone still matches

@@ -31,6 +31,7 @@ def simplify_name(name: str) -> str:
     """Fold case/accents, drop legal forms and punctuation: ``"Elec'Toulouse SARL"`` -> ``"elec toulouse"``,
     ``"S.A.R.L. Peintures Martin"`` -> ``"peintures martin"``."""
     s = fold(strip_legal_form(name))
+    s = re.sub(r"\b([a-z0-9])\.(?=[a-z0-9]\b)", r"\1", s)  # an acronym with its dots: « S.E.M.T. » is « SEMT »
     s = re.sub(r"[^a-z0-9&]+", " ", s)
     s = re.sub(_LEGAL_FORMS, " ", s)
     return re.sub(r"\s+", " ", s).strip()

@@ -93,6 +93,7 @@ def test_customer_on_the_left_supplier_on_the_right():
 @pytest.mark.parametrize("a, b", [
     ("SARL PLOMBERIE GARONNE", "Plomberie Garonne"), ("S.A.R.L. Peintures Martin et Fils", "PEINTURES MARTIN ET FILS"),
     ("Nordlicht Software GmbH", "Nordlicht Software"), ("Veldkamp Access Systems B.V.", "Veldkamp Access Systems"),
+    ("S.E.M.T.", "SEMT"),
 ])
 def test_a_company_is_the_same_with_or_without_its_legal_form(a, b):
     assert simplify_name(a) == simplify_name(b)

@@ -28,8 +28,8 @@ _NOT_HOME_PHONE = re.compile(r"service\s+client|standard|accueil|\bfax\b|telecop
 _PHONE_LABEL = re.compile(r"(?:\btel\b|tel\.|telephone|portable|\bport\.|mobile|\bmob\.?|\bgsm\b|joignable|joindre|"
                           r"appeler|contacter|numero)[^\n\d]{0,25}$")
 _PERSONAL_PHONE = re.compile(r"(?:joignable|joindre|portable|mobile|sa\s+(?:nouvelle\s+)?ligne|"
-                             r"son\s+(?:nouveau\s+)?(?:numero|telephone)|"
-                             r"ses\s+coordonnees)(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
+                             r"son\s+(?:nouveau\s+)?(?:numero|telephone|portable|fixe)|"
+                             r"repond(?:\s+(?:pas|plus))?\s+au\s+telephone|ses\s+coordonnees)(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
 # the writer giving their own number: « vous pouvez me joindre au », « mon portable : »
 _FIRST_PERSON_PHONE = re.compile(r"(?:\bme\s+(?:joindre|contacter|telephoner|rappeler|appeler)|\bm'(?:appeler|appelant|"
                                  r"joindre)|\bmon\s+(?:numero|portable|telephone|tel|mobile|fixe)\b|"
@@ -124,7 +124,7 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: lis
     letterhead = _organisation_top(doc, anchors)
     tenant = match_tenant(registries, ex.fields.get("tenant_reference"))
     codes: list[tuple[int, int, str]] = []
-    for m in re.finditer(r"(?<![\d.,])(\d{2} ?\d{3})\s*,?\s+([A-Za-zÀ-ÿ'][\w'’\- ]*)", fix_digits(doc.text)):
+    for m in re.finditer(r"(?<![\d.,/])(?<!\d-)(\d{2} ?\d{3})\s*,?\s+([A-Za-zÀ-ÿ'][\w'’\- ]*)", fix_digits(doc.text)):
         li = doc.line_of(m.start())
         town = fold(m.group(2))
         if _in(m.start(), skip) or "cedex" in town or re.match(r"(?:euros?|eur|habitants|logements|ans)\b", town):

@@ -226,6 +226,15 @@ def test_an_organisations_letter_gives_the_persons_number_said_to_be_theirs_not_
             "Tél. : 05 61 44 27 10\n\nObjet : Mme Fatoumata KONE\nMadame, Monsieur,\n")
     person = head + "Mme KONÉ est joignable directement\nau 06 58 31 02 47.\nClaire Soulé\nAssistante sociale\n"
     assert tenant(person, registries, "payment_difficulty").fields.get("phone") == "0658310247"
+    silent = head + "M. Pujol ne répond pas au téléphone\n(05 61 95 40 12). Une voisine l'a vu.\nClaire Soulé\nAssistante sociale\n"
+    assert tenant(silent, registries, "social_distress").fields.get("phone") == "0561954012"
     writer = head + "Vous pouvez me joindre au 05 61 44 27 11.\nClaire Soulé\nAssistante sociale\n"
     assert "phone" not in tenant(writer, registries, "payment_difficulty").fields
 
+
+
+def test_the_end_of_an_account_number_is_not_a_postal_code(registries):
+    text = ("De : Karim Benali\nObjet : relance impayé - compte 41-22019 suite\n\nMadame, Monsieur,\n"
+            "Je fais suite à votre relance.\nKarim Benali\n8 rue Bonnat\n31400 Toulouse\n")
+    assert tenant(text, registries, "payment_difficulty").fields["postal_code"] == "31400"
+    assert tenant("Paul Durand\nF-31000 Toulouse\nFuite.\n", registries).fields["postal_code"] == "31000"

@@ -44,7 +44,10 @@ _NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|ro
                        # words of a letter's phrases, never of a name ("Sous toutes réserves", "Vos droits",
                        # "Bonne année à toute l'équipe", "Police municipale")
                        r"police|municipale?|gendarmerie|nationale?|droits?|reserves?|sous|toutes?|tous|bonne|"
-                       r"annee|equipe|voeux|vos|nos|votre|notre|leurs?)\b")
+                       r"annee|equipe|voeux|vos|nos|votre|notre|leurs?|"
+                       # words of a sentence that OCR of handwriting leaves in a name's place ("Mais Il Dit Qu'Il Faut")
+                       r"ils?|elles?|nous|dit|faut|mais|qu|que|qui|quoi|est|sont|pas|ne|peut|suis|avons|avez|car|"
+                       r"donc|comme|fait)\b")
 _PARTICLES = ("de", "da", "del", "della", "di", "du", "des", "el", "van", "von", "le", "la", "ben", "bin", "dos", "y")
 _ADDRESS = re.compile(r"\b\d{1,4}\s*(?:bis|ter|[a-d])?\s*,?\s*(?:rue|av(?:enue)?|all[ée]e|chemin|impasse|bd|boulevard|place|"
                       r"route|quai|cours|square|r[ée]sidence|lotissement|cit[ée]|hameau|passage|esplanade|promenade)\b|"

@@ -124,7 +124,8 @@ def test_names_as_firstname_lastname(raw, name):
                                  "Objet : fuite d'eau", "Toulouse, le 3 mars 2021", "Jean",
                                  # a letter's set phrases, in capitals on a heading line as well
                                  "Sous toutes réserves", "SOUS TOUTES RESERVES", "Police Municipale", "Vos Droits",
-                                 "Bonne année à toute l'équipe", "Votre Conseillère"])
+                                 "Bonne année à toute l'équipe", "Votre Conseillère",
+                                 "Mais Il Dit Qu'Il Faut", "Amcuo Il", "Elle Est Partie"])
 def test_not_names(raw):
     assert clean_person(raw) is None
 

@@ -20,8 +20,11 @@ from typing import Iterator
 log = logging.getLogger("aiguillage.prefect")
 
 
-class Terminated(Exception):
-    """SIGTERM was received (a service manager, ``kill``): the command is to end now."""
+class Terminated(BaseException):
+    """SIGTERM was received (a service manager, ``kill``): the command is to end now. A
+    ``BaseException``, like ``KeyboardInterrupt``: the ``except Exception`` that keep a round,
+    a page or a notification going must not swallow it (the service then ran on after the
+    signal, and a page being read when it came was failed with its name as the reason)."""
 
 
 @contextmanager

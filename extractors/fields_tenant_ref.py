@@ -42,7 +42,7 @@ _LABELS = [
     (2, r"(?<![\w/])" + _REF + r"\s+(?=[a-z]{0,4}[\-\s]?\d)"),
     (2, r"\bidentifiant\s*:"),
 ]
-_BARE = re.compile(r"(?:contrat|compte|dossier)\b(?!.*(?:n\s?[°*?]|no\b|num))")
+_BARE = re.compile(r"(?:contrat|compte|dossier)(?:\s+(?:locataire|client))?\s+")  # the number follows the word itself
 _LABEL_RES = [(p, re.compile(rx)) for p, rx in _LABELS]
 # the number belongs to someone else: CAF, insurer, court, supplier, bank
 _NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|adherent|titulaire\s+du|souscrit|"
@@ -118,7 +118,7 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
             value = _clean_value(v.group("tok"))
             if value and prio == 2 and value.count("/") >= 2 and re.match(r"[A-Za-z]", value):
                 continue  # « Réf. : CCAS/SEN/2020-0412 »: an office's own file, by a bare « Réf. »
-            if value and _BARE.match(label) and len(re.sub(r"\D", "", value)) < 5:
+            if value and _BARE.fullmatch(label) and len(re.sub(r"\D", "", value)) < 5:
                 continue  # « mon contrat 2019 » : a year, not a number
             if value:
                 out.append((prio, m.start(), value))

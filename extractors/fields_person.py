@@ -7,7 +7,7 @@ Where a name is printed, most reliable first: ``Je soussigné(e) X``; a webmail 
 name line over an address); in third parties' letters, the person concerned (``Allocataire :
 X``, ``atteste que X est``, ``au nom de X``, ``PATRIMOINE c/ X``). spaCy's French NER (PER) only
 helps: it may confirm a name at one of those places that the rules could not read.
-``DUPONT Jean``, ``JEAN DUPONT`` and ``Jean DUPONT`` all become ``Jean Dupont`` (a name the tenant
+Names are made "Firstname Lastname" by :mod:`extractors.person_names` (a name the tenant
 registry knows is then given in the registry's spelling, by fields_tenant).
 """
 
@@ -18,52 +18,37 @@ from dataclasses import dataclass
 
 from extractors.fields_labels import Doc
 from extractors.parsing import fold
+from extractors.person_names import clean_person, is_upper, title_word
 
-CIVILITY = r"(?:monsieur|madame|mademoiselle|mme|mlle|mr|m\.|m|mmes|mm\.|mrs|ms|miss|dr|docteur|me|ma[iî]tre)"
 CLOSING = re.compile(r"cordialement|salutations|sentiments|respectueusement|mes respects|bien a vous|"
                      r"merci d'avance|merci par avance|remerciant|bonne (?:journee|reception|soiree)|a bientot|"
                      r"merci (?:de|pour) votre|dans l'attente|je vous prie|veuillez agreer|bien cordialement|"
                      r"sincerely|best regards|kind regards|regards")
-_NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|route|bat|batiment|appt|"
-                       r"appartement|residence|patrimoine|agence|objet|madame|monsieur|service|cedex|"
-                       r"toulouse|tel|mail|courriel|contrat|reference|locataire|les|des|je|"
-                       r"vous|mon|ma|mes|pour|et|en|a|au|dans|avec|office|logement|social|gestion|signature|"
-                       r"cordialement|salutations|merci|bonjour|lettre|recommandee|copie|direction|directeur|"
-                       r"commissaire|justice|tribunal|greffe|greffier|avocat|huissier|caisse|allocations|"
-                       r"assurance|assurances|mutuelle|attestation|habitation|etude|cabinet|societe|the|dear|"
-                       r"sir|from|to|date|subject|re|cc|pj|p\.j|courrier|arrivee|recu|assur|direct|services?|groupe|sas|sarl|"
-                       r"urgent|urgente|urgence|important|rappel|relance|tres|attention|demande|reclamation|"
-                       r"proprietaire|voisin|voisins|immeuble|appartement|syndic|gardien|"
-                       # institutions and their places: a letterhead is no person
-                       r"msa|caf|cpam|ccas|mairie|ville|commune|republique|francaise|prefecture|pole|proximite|"
-                       r"numero|telephone|portable|conseil|departement|departemental|departementale|region|"
-                       r"metropole|midi|pyrenees|occitanie|sud|nord|hopital|chu|clinique|banque|association|"
-                       r"federation|union|centre|maison|solidarite|fonds|secours|sante|securite|sociale|"
-                       r"hlm|sci|agricole|familiales|prestations|juge|juridiction|cour|ministere|avis|situation|"
-                       r"bp|cs|tsa|"
-                       # words of a letter's phrases, never of a name ("Sous toutes réserves", "Vos droits",
-                       # "Bonne année à toute l'équipe", "Police municipale")
-                       r"police|municipale?|gendarmerie|nationale?|droits?|reserves?|sous|toutes?|tous|bonne|"
-                       r"annee|equipe|voeux|vos|nos|votre|notre|leurs?|"
-                       # words of a sentence that OCR of handwriting leaves in a name's place ("Mais Il Dit Qu'Il Faut")
-                       r"ils?|elles?|nous|dit|faut|mais|qu|que|qui|quoi|est|sont|pas|ne|peut|suis|avons|avez|car|"
-                       r"donc|comme|fait)\b")
-_PARTICLES = ("de", "da", "del", "della", "di", "du", "des", "el", "van", "von", "le", "la", "ben", "bin", "dos", "y")
 _ADDRESS = re.compile(r"\b\d{1,4}\s*(?:bis|ter|[a-d])?\s*,?\s*(?:rue|av(?:enue)?|all[ée]e|chemin|impasse|bd|boulevard|place|"
                       r"route|quai|cours|square|r[ée]sidence|lotissement|cit[ée]|hameau|passage|esplanade|promenade)\b|"
                       r"\b(?:b[âa]t(?:iment)?|appt|appartement|r[ée]sidence|escalier|porte)\b|\b\d{5}\s+[A-Za-zÀ-ÿ]", re.I)
 _WEBMAIL = re.compile(r"(?m)^[ \t>]*(?:de|from|expediteur|envoye par)\s*:\s*(?P<name>[^<\n\[(@]{3,60}?)\s*(?:<|\[|\(|$)")
+# the writer introducing themselves: « je m'appelle Samira HADDOU », « c'est madame X du 12 rue… »,
+# « je suis Jessica PEREZ appartement 12 » (without a civility, only with the surname in capitals)
+_INTRODUCTION = re.compile(r"\b(?:(?P<call>je\s+m'?\s?appelle|je\s+me\s+nomme|mon\s+nom\s+est)|je\s+suis|c'?\s?est)\s+"
+                           r"(?P<civ>(?:monsieur|madame|mademoiselle|mme|mlle|m\.)\s+)?(?P<name>[a-z'\-]{2,25}(?: [a-z'\-]{2,25}){1,2}?)"
+                           r"(?=\s*(?:[\n,;.]|$|\s(?:du|de|au|a|appartement|appt|locataire|et|j'|je|dans|domicilie|demeurant|"
+                           r"habitant)\b))")
 _SOUSSIGNE = re.compile(r"je\s+soussigne(?:\(e\)|e)?s?\s*,?\s*")
 _N = r"(?P<name>[a-z'\- .]{3,60}?)"  # on folded text: letters only, so a match never spans a sentence
 _CIV = r"(?:monsieur|madame|mademoiselle|mme|mlle|m\.|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"
 _END = r"\s*(?:[\n,;(]|-\s|$)"
+_CIV_BARE = r"(?:monsieur|madame|mademoiselle|mme|mlle|m\.?|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"  # "M DIALLO" on a form
 # a form's label, then a colon or dot leaders ("Nom, prénom .......: X", "Sociétaire ...... X")
-_LABEL_SEP = r"(?:[ \t]*[.…_]*[ \t]*:|[^\n:.]{0,6}[.…]{3,})\s*"
+_LABEL_SEP = r"(?:[ \t]*[.…_]*[ \t]*:|[ \t]*[.…_]{3,}[^\n:]{0,4}:|[^\n:.]{0,6}[.…]{3,})\s*"
 _CONCERNED = [re.compile(rx) for rx in (
     r"(?m)\b(?:allocataire|locataire|assure\(?e?\)?|souscripteur|beneficiaire|societaire|adherent|occupante?|"
     r"defendeur|defenderesse|debit(?:eur|rice)(?:\(s\)|s)?|preneur|nom\s+du\s+locataire|nom\s*,?\s*(?:et\s+)?prenoms?|"
     r"nom|tenant|name)(?:\s+(?:concernee?|titulaire(?:\s+du\s+bail)?|principale?|en\s+titre))?" + _LABEL_SEP + _N
     + _END,
+    # a label then the civility, no colon: "allocataire Monsieur X.", "Souscripteur M. KONATE Ibrahim"
+    r"\b(?:allocataire|locataire|souscripteur|assure\(?e?\)?|beneficiaire|societaire|adherent|demandeur|demanderesse|"
+    r"debit(?:eur|rice))\s+" + _CIV_BARE + _N + r"\s*(?:[\n,;(.]|-\s|$)",
     r"\b(?:attest|certifi)(?:e|ent|ons)\s+que\s*:?\s*" + _N + r"\s*,?\s+(?:est|sont|a\s+souscrit|demeurant|domicilie|"
     r"nee?\b|titulaire)",
     r"\b(?:attest|certifi)(?:e|ent|ons)\s+que\s*:?\s*" + _CIV + _N + _END,
@@ -75,6 +60,7 @@ _CONCERNED = [re.compile(rx) for rx in (
     r"a\s+bail\s+a|conseil\s+de|(?:curat|tut)(?:eur|rice)\s+de|on\s+behalf\s+of)\s*:?\s*" + _CIV + _N
     + r"\s*(?:[\n,;(.]|-\s|$|(?=\s(?:est|sont|a|ont|qui|depuis|demeurant|domicilie|locataire|nee?)\b))",
     r"(?m)^[ \t]*(?:objet|concerne|re|subject)\s*:[^\n]{0,60}?\b" + _CIV + _N + r"\s*(?:[\n,;(.]|-\s|$)",
+    r"\b(?:logement|appartement|domicile)\s+de\s+" + _CIV + _N + r"\s*(?:[\n,;(.—–]|-\s|$)",
     r"\bau\s+nom\s+(?:de\s+|du\s+)?" + _N + r"\s*(?:,|\blocataire\b|\bdemeurant\b|$)",
     r"\bc/\s*" + _N + r"\s*(?:[.,;(\n]|\s-\s|$)",
     r"\bpatrimoine\s*/\s*" + _N + r"\s*(?:[.,;\n]|\s-\s|$)",
@@ -84,6 +70,30 @@ _CONCERNED = [re.compile(rx) for rx in (
     r"\b" + _CIV + _N + r"\s*(?:,\s*(?:\d{1,3}\s+ans\s*,\s*)?|\(\s*)(?:demeurant|domicilie|locataire|nee?\s+le\b|"
     r"allocataire|residant|habitant)",
 )]
+_ABOUT_END = r"\s*(?:[\n,;(.]|-\s|$|(?=\s(?:qui|est|depuis|dont|agee?)\b))"
+# the person a neighbour, a home help or an association writes about, said to be the landlord's
+# tenant or the object of the writer's worry: in such a letter, the tenant (not the signer)
+_ABOUT = [re.compile(rx) for rx in (
+    r"\b" + _CIV + _N + r"\s*,\s*(?:\d{1,3}\s+ans\s*,\s*)?(?:(?:qui\s+)?est\s+)?(?:votre\s+)?(?:co-?)?"
+    r"(?:locataire|titulaire)\b",
+    r"\bvotre\s+locataire\s*,?\s*" + _CIV + _N + _ABOUT_END,
+    r"\b(?:inquiet(?:e|s|es)?|inquietude|preoccupee?s?)\s+(?:pour|au\s+sujet\s+de|concernant|quant\s+a)\s+"
+    r"(?:(?:mon|ma|notre)\s+(?:voisine?|locataire|adherente?|beneficiaire|residente?)(?:\s+(?:de\s+palier|du\s+dessus|"
+    r"du\s+dessous|d'en\s+face))?\s*,?\s*)?" + _CIV + _N + _ABOUT_END,
+    r"\b(?:accompagn(?:ons|e)|suivons|aidons|intervien[st]\s+(?:[a-z' ]{3,40}\s+)?chez)\s+"
+    r"(?:depuis\s+[a-z0-9' ]{3,30}\s+)?" + _CIV + _N + _ABOUT_END,
+)]
+# the writer's relative: « au nom de ma mère, Mme X » (the writer stays the writer: SPEC)
+_FAMILY = re.compile(r"\b(?:ma\s+(?:mere|maman|fille|soeur|femme|epouse|tante|compagne|conjointe|grand-mere|belle-mere|"
+                     r"niece|cousine)|mon\s+(?:pere|papa|fils|frere|mari|epoux|oncle|compagnon|conjoint|grand-pere|"
+                     r"beau-pere|neveu|cousin)|(?:mes|nos)\s+parents|(?:le|la)\s+(?:fils|fille|petite?-(?:fils|fille)|"
+                     r"frere|soeur|neveu|niece|mari|epouse|femme|conjointe?|compagne|compagnon)\s+de)\b")
+# types where a non-relative third party writes about a tenant (not about a neighbour or a leak)
+_ABOUT_TYPES = ("social_distress", "payment_difficulty", "lease_termination", "certificate_or_receipt_request", "other")
+ORGANISATION = re.compile(r"\b(?:mairie|ville\s+de|caf|caisse|tribunal|cabinet|syndic|gestion|assurances?|mutuelle|"
+                          r"association|ccas|banque|etude|scp|selarl|sas|sarl|s\.a\.|office|centre|hopital|chu|service|"
+                          r"maitre|avocats?|huissier|commissaire|msa|prefecture|conseil|departement|agence|groupe|"
+                          r"administrateur|notaire|curatelle|tutelle|udaf|admr)\b")
 # a form's two boxes: "Nom : DUPONT   Prénom : Jean" (or first name first)
 _FORM_NAME = re.compile(r"\bnom\s*(?:de\s+famille)?\s*:\s*(?P<last>[a-z'\- ]{2,40}?)\s+prenoms?\s*:\s*"
                         r"(?P<first>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)[ \t]*(?:\n|$|\s{2,}|[,;])")
@@ -100,7 +110,8 @@ _ROLE = re.compile(r"^\W*(?:l'|le\s+|la\s+)?(?:assistante?s?|conseill(?:er|ere)|
                    r"president(?:e)?|secretaire|agent|inspect(?:eur|rice)|medecin|docteur|infirmi(?:er|ere)|"
                    r"referente?|coordinat(?:eur|rice)|chef\s+de|notaire|manager|officer|advis[oe]r|conciliat|expert|"
                    r"syndic|administrat(?:eur|rice)|technicien(?:ne)?|association|cabinet|etude|scp|selarl|ccas|"
-                   r"mairie|service\s|pole\s)")
+                   r"mairie|service\s|pole\s|intervenante?s?\b|aide\s+a\s+domicile|auxiliaire|benevole|animat(?:eur|rice)|"
+                   r"mediat(?:eur|rice)|chef\s+du\s+service|hygieniste)")
 _THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")
 
 
@@ -109,50 +120,6 @@ class PersonCandidate:
     name: str
     line: int  # where it was printed (for the writer's address and phone)
     source: str  # "soussigne", "webmail", "signature", "sender", "concerned", "ner"
-
-
-def _title(word: str) -> str:
-    return "-".join("'".join(p[:1].upper() + p[1:].lower() for p in part.split("'")) for part in word.split("-"))
-
-
-def _is_upper(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
-def normalise_person(words: list[str]) -> str:
-    """``DUPONT Jean``, ``JEAN DUPONT``, ``Jean DUPONT`` -> ``Jean Dupont`` (surnames in capitals
-    are a way of printing, not of spelling)."""
-    upper = [_is_upper(w) for w in words]
-    if any(upper) and not all(upper) and not upper[0]:
-        return " ".join(_title(w) if u else w for w, u in zip(words, upper))
-    if all(upper):
-        return " ".join(_title(w) for w in words)
-    if upper[0]:
-        k = upper.index(False)
-        if not any(upper[k:]):  # surname first, then the first names
-            return " ".join(words[k:] + [_title(w) for w in words[:k]])
-    return " ".join(words)
-
-
-def clean_person(raw: str, strict: bool = True) -> str | None:
-    """A person's name from a line or a phrase, or None when it does not look like one."""
-    s = re.sub(r"[\s,.;:]+$", "", raw.strip().strip("\"'«»").lstrip(" ,.;:-"))
-    s = re.sub(r"^(?:" + CIVILITY + r"\s*(?:et\s+" + CIVILITY + r")?\.?\s+)", "", s, flags=re.I).strip()
-    s = re.sub(r"\s+(?:née?|épouse|ep\.)\s+.*$", "", s, flags=re.I)
-    if not s or " - " in s or not re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ÿ'’\- ]{3,50}", s):
-        return None  # " - " joins a name to what follows it on a letterhead
-    words = s.replace("’", "'").split()
-    if not 2 <= len(words) <= 5 or _NOT_NAME.search(fold(s)):
-        return None
-    particles = [w.lower() in _PARTICLES for w in words]
-    if particles[0] or particles[-1] or sum(particles) > 2:
-        return None
-    if strict and not all(w[0].isupper() for w in words if w.lower() not in _PARTICLES):
-        return None
-    if not strict:
-        words = [w if w[0].isupper() or w.lower() in _PARTICLES else _title(w) for w in words]
-    return normalise_person(words)
 
 
 def _lines(doc: Doc) -> list[tuple[int, str]]:
@@ -181,14 +148,20 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
                 concerned.append((m.start(), PersonCandidate(name, doc.line_of(m.start("name")), "concerned")))
     concerned += _form_names(doc)
     concerned = [c for _, c in sorted(concerned, key=lambda x: x[0])]
-    if doc_type in _THIRD_PARTY_TYPES:
-        out += concerned
+    about = _about_names(doc) if doc_type in _ABOUT_TYPES else []
+    concerned_first = doc_type in _THIRD_PARTY_TYPES or _organisation_head(lines)
+    out += about + concerned if concerned_first else about  # an organisation's signer is not the tenant
     for m in _SOUSSIGNE.finditer(doc.folded):
         tail = doc.text[m.end():m.end() + 80]
         raw = re.split(r",|\n|\(|\bdemeurant|\blocataire|\bdomicili|\bhabitant|\bn[ée]e?\b|\bresidant|\br[ée]sidant", tail)[0]
         name = clean_person(raw)
         if name:
             out.append(PersonCandidate(name, doc.line_of(m.end()), "soussigne"))
+    for m in _INTRODUCTION.finditer(doc.folded):
+        raw = doc.text[m.start("name"):m.end("name")]
+        name = clean_person(raw, strict=False)
+        if name and (m.group("civ") or m.group("call") or is_upper(raw.split()[-1])):
+            out.append(PersonCandidate(name, doc.line_of(m.start("name")), "soussigne"))
     for m in _WEBMAIL.finditer(doc.folded[:3000]):
         if "patrimoine" in doc.line_text(doc.line_of(m.start("name")), folded=True):
             continue  # a message from the landlord's staff quoted in the reply
@@ -215,13 +188,36 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     sender = _sender_name(lines)
     if sender:
         out.append(sender)
-    if doc_type not in _THIRD_PARTY_TYPES:
+    if not concerned_first:
         out += concerned
     staff = _staff_names(doc, out)
     out = [c for c in out if not _among(c.name, staff)]
     if not out:
         out += [c for c in _ner_names(lines, tail) if not _among(c.name, staff)]
     return out
+
+
+def _about_names(doc: Doc) -> list[PersonCandidate]:
+    """The person a non-relative third party writes about ("inquiète pour ma voisine, Mme X",
+    "Nous accompagnons Mme X, co-titulaire du bail"); never the writer's mother or husband."""
+    family = [doc.folded[m.end():m.end() + 40] for m in _FAMILY.finditer(doc.folded)]
+    out = []
+    for rx in _ABOUT:
+        for m in rx.finditer(doc.folded):
+            name = clean_person(doc.text[m.start("name"):m.end("name")])
+            if name and not any(fold(name.split()[-1]) in f for f in family):
+                out.append((m.start(), PersonCandidate(name, doc.line_of(m.start("name")), "concerned")))
+    return [c for _, c in sorted(out, key=lambda x: x[0])]
+
+
+def _organisation_head(lines: list[tuple[int, str]]) -> bool:
+    """Does the letter start with an organisation's letterhead (a town hall, an association, a
+    home-help service) rather than a person's sender block or the landlord's address?"""
+    head = [ln for _, ln in lines[:3]]
+    if not head or any(clean_person(c) for ln in head for c in (_cells(ln) or [ln])):
+        return False
+    text = fold(" ".join(head))
+    return bool(ORGANISATION.search(text)) and "patrimoine" not in text
 
 
 def _form_names(doc: Doc) -> list[tuple[int, PersonCandidate]]:
@@ -234,7 +230,7 @@ def _form_names(doc: Doc) -> list[tuple[int, PersonCandidate]]:
             name = clean_person(f"{first} {last}", strict=False)
             if name:
                 parts = name.split()
-                name = " ".join(_title(w) if _is_upper(w) else w for w in parts)
+                name = " ".join(title_word(w) if is_upper(w) else w for w in parts)
                 out.append((m.start(), PersonCandidate(name, doc.line_of(m.start()), "concerned")))
     return out
 

@@ -13,7 +13,7 @@ import re
 from config.registries import Registries
 from extractors import validators
 from extractors.fields_labels import Doc
-from extractors.fields_person import PersonCandidate, name_candidates
+from extractors.fields_person import ORGANISATION, PersonCandidate, name_candidates
 from extractors.fields_tenant_ref import read_reference
 from extractors.matching import (find_name_in_text, match_tenant, simplify_person, tenant_by_name,
                                  tenant_name_matches)
@@ -103,7 +103,7 @@ def _organisation_top(doc: Doc, anchors: list[PersonCandidate]) -> int:
     if not lines or any(a.line <= lines[-1] and a.source != "concerned" for a in anchors):
         return 0
     head = " ".join(doc.line_text(i, folded=True) for i in lines[:3])
-    if not _ORGANISATION.search(head):
+    if not ORGANISATION.search(head):
         return 0
     end = lines[0]
     for i in lines:
@@ -111,12 +111,6 @@ def _organisation_top(doc: Doc, anchors: list[PersonCandidate]) -> int:
             break
         end = i
     return end + 1
-
-
-_ORGANISATION = re.compile(r"\b(?:mairie|ville\s+de|caf|caisse|tribunal|cabinet|syndic|gestion|assurances?|mutuelle|"
-                           r"association|ccas|banque|etude|scp|selarl|sas|sarl|s\.a\.|office|centre|hopital|chu|service|"
-                           r"maitre|avocats?|huissier|commissaire|msa|prefecture|conseil|departement|agence|groupe|"
-                           r"administrateur|notaire|curatelle|tutelle|udaf)\b")
 
 
 def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: list[PersonCandidate]) -> None:
@@ -211,7 +205,7 @@ def extract_writer_fields(doc_type: str, text: str, registries: Registries) -> E
     ex, anchor = _read_tenant_letter(doc_type, text, registries)
     personal = (anchor is not None and anchor.source in PERSONAL_SOURCES | {"concerned"}) or "tenant_reference" in ex.fields
     name = fold(ex.fields.get("tenant_name") or "")
-    if not personal or not name or _ORGANISATION.search(name) or _NOT_A_PERSON.search(name):
+    if not personal or not name or ORGANISATION.search(name) or _NOT_A_PERSON.search(name):
         return Extraction()
     return ex
 

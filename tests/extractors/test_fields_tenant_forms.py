@@ -7,7 +7,7 @@ import pytest
 
 from extractors.fields import extract_fields
 from extractors.fields_labels import Doc
-from extractors.fields_person import clean_person
+from extractors.person_names import clean_person
 from extractors.fields_tenant_ref import reference_candidates
 
 LANDLORD = """

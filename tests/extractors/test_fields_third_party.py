@@ -114,3 +114,64 @@ def test_an_organisations_own_numbers_are_not_the_tenants_phone():
     said = letter.replace("Pour tout renseignement : 05 61 22 33 45.",
                           "Mme Lacaze reste joignable sur sa ligne fixe : 05 61 78 22 04.")
     assert tenant(said, "social_distress")["phone"] == "0561782204"
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Nous vous informons que l'allocataire Monsieur Abdelkader MEZIANE. a changé d'adresse", "Abdelkader Meziane"),
+    ("Souscripteur M. Ibrahim KONATE\nContrat MRH n° 44 120", "Ibrahim Konate"),
+    ("ALLOCATAIRE .........e. : M Moussa DIALLO\nMONTANT DE L'INDU : 312,00", "Moussa Diallo"),
+    ("Logement de Monsieur Patrick ORTIZ — 8 place des Glières, 31200 Toulouse", "Patrick Ortiz"),
+])
+def test_labels_a_scan_or_a_form_prints_without_their_colon(line, name):
+    text = ORG + "Toulouse, le 3 mars 2021\n" + line + "\nVeuillez agréer nos salutations.\nLe service\n"
+    assert tenant(text)["tenant_name"] == name
+
+
+HOME_HELP = ("ADMR du Comminges - Service d'aide à domicile\n27 boulevard Jean Bepmale\n31800 SAINT-GAUDENS\n\n"
+             "Madame, Monsieur,\n{body}\nJe vous remercie de votre réactivité.\nSylvie DASTUGUE\n{role}\n")
+
+
+@pytest.mark.parametrize("body, role, doc_type", [
+    # an organisation writes: its signer is never the tenant, whatever the type
+    ("Le logement de Monsieur Albert PUJOL est infesté de blattes.", "Responsable de secteur", "repair_request"),
+    ("J'interviens comme aide à domicile chez M. Albert Pujol, 88 ans, locataire de votre résidence.",
+     "Aide à domicile", "social_distress"),
+    ("Nous accompagnons Mme Albertine Pujol, co-titulaire avec son époux du bail.", "Intervenante sociale",
+     "social_distress"),
+])
+def test_an_organisations_letter_names_the_person_it_is_about(body, role, doc_type):
+    name = "Albertine Pujol" if "Albertine" in body else "Albert Pujol"
+    assert tenant(HOME_HELP.format(body=body, role=role), doc_type)["tenant_name"] == name
+
+
+NEIGHBOUR = ("Josiane CAZENEUVE\n3 rue des Sports\n31520 Ramonville-Saint-Agne\n\nMadame, Monsieur,\n"
+             "Je me permets de vous écrire car je suis très inquiète pour {who}, qui habite au-dessus de "
+             "chez moi. Elle ne sort plus.\nAvec mes salutations respectueuses,\nJosiane Cazeneuve\n")
+
+
+def test_a_neighbour_worried_about_a_tenant_names_the_tenant_not_herself():
+    f = tenant(NEIGHBOUR.format(who="ma voisine du dessus, Madame\nOdette FABRE"), "social_distress")
+    assert (f["tenant_name"], f["postal_code"]) == ("Odette Fabre", "31520")
+    # an initial is not a name: then the writer is all there is
+    assert tenant(NEIGHBOUR.format(who="mon voisin, M. Fernand R."), "social_distress")["tenant_name"] == \
+        "Josiane Cazeneuve"
+
+
+@pytest.mark.parametrize("line", [
+    "Je suis le fils de Mme Ginette Lacombe, locataire du logement cité en objet depuis 1987.",
+    "Je vous écris au nom de ma mère, Mme Ginette Lacombe, 84 ans, locataire chez vous.",
+])
+def test_a_relative_writing_for_a_tenant_stays_the_writer(line):
+    text = ("Patrick LACOMBE\n9 chemin de la Violette\n31240 L'UNION\n\nMadame, Monsieur,\n" + line +
+            "\nJe vous adresse son congé.\nSalutations distinguées.\nPatrick Lacombe\n")
+    assert tenant(text, "lease_termination")["tenant_name"] == "Patrick Lacombe"
+
+
+@pytest.mark.parametrize("line, name", [
+    ("je suis jessica PEREZ appartement 12 au 45 rue de Fenouillet 31200 toulouse", "Jessica Perez"),
+    ("Je m'appelle Samira HADDOU, j'habite allée des Peupliers", "Samira Haddou"),
+    ("bonjour c est madame fatima benali du 12 rue des Bleuets", "Fatima Benali"),
+])
+def test_the_writer_introducing_themselves(line, name):
+    text = f"bonjour,\n{line}\nles voisins font la fête tous les week-ends\nmerci\n"
+    assert tenant(text, "neighbour_dispute")["tenant_name"] == name

@@ -1,0 +1,83 @@
+"""A person's name as people print it, made "Firstname Lastname".
+
+``DUPONT Jean``, ``JEAN DUPONT`` and ``Jean DUPONT`` all become ``Jean Dupont``; what is not a
+name (a street, an institution, the words of a sentence OCR left in a name's place) is refused.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.parsing import fold
+
+CIVILITY = r"(?:monsieur|madame|mademoiselle|mme|mlle|mr|m\.|m|mmes|mm\.|mrs|ms|miss|dr|docteur|me|ma[iî]tre)"
+_NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|route|bat|batiment|appt|"
+                       r"appartement|residence|patrimoine|agence|objet|madame|monsieur|service|cedex|"
+                       r"toulouse|tel|mail|courriel|contrat|reference|locataire|les|des|je|"
+                       r"vous|mon|ma|mes|pour|et|en|a|au|dans|avec|office|logement|social|gestion|signature|"
+                       r"cordialement|salutations|merci|bonjour|lettre|recommandee|copie|direction|directeur|"
+                       r"commissaire|justice|tribunal|greffe|greffier|avocat|huissier|caisse|allocations|"
+                       r"assurance|assurances|mutuelle|attestation|habitation|etude|cabinet|societe|the|dear|"
+                       r"sir|from|to|date|subject|re|cc|pj|p\.j|courrier|arrivee|recu|assur|direct|services?|groupe|sas|sarl|"
+                       r"urgent|urgente|urgence|important|rappel|relance|tres|attention|demande|reclamation|"
+                       r"proprietaire|voisin|voisins|immeuble|appartement|syndic|gardien|"
+                       # institutions and their places: a letterhead is no person
+                       r"msa|caf|cpam|ccas|mairie|ville|commune|republique|francaise|prefecture|pole|proximite|"
+                       r"numero|telephone|portable|conseil|departement|departemental|departementale|region|"
+                       r"metropole|midi|pyrenees|occitanie|sud|nord|hopital|chu|clinique|banque|association|"
+                       r"federation|union|centre|maison|solidarite|fonds|secours|sante|securite|sociale|"
+                       r"hlm|sci|agricole|familiales|prestations|juge|juridiction|cour|ministere|avis|situation|"
+                       r"bp|cs|tsa|"
+                       # words of a letter's phrases, never of a name ("Sous toutes réserves", "Vos droits",
+                       # "Bonne année à toute l'équipe", "Police municipale")
+                       r"police|municipale?|gendarmerie|nationale?|droits?|reserves?|sous|toutes?|tous|bonne|"
+                       r"annee|equipe|voeux|vos|nos|votre|notre|leurs?|"
+                       # words of a sentence that OCR of handwriting leaves in a name's place ("Mais Il Dit Qu'Il Faut")
+                       r"ils?|elles?|nous|dit|faut|mais|qu|que|qui|quoi|est|sont|pas|ne|peut|suis|avons|avez|car|"
+                       r"donc|comme|fait)\b")
+_PARTICLES = ("de", "da", "del", "della", "di", "du", "des", "el", "van", "von", "le", "la", "ben", "bin", "dos", "y")
+
+def title_word(word: str) -> str:
+    return "-".join("'".join(p[:1].upper() + p[1:].lower() for p in part.split("'")) for part in word.split("-"))
+
+
+def is_upper(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def normalise_person(words: list[str]) -> str:
+    """``DUPONT Jean``, ``JEAN DUPONT``, ``Jean DUPONT`` -> ``Jean Dupont`` (surnames in capitals
+    are a way of printing, not of spelling)."""
+    upper = [is_upper(w) for w in words]
+    if any(upper) and not all(upper) and not upper[0]:
+        return " ".join(title_word(w) if u else w for w, u in zip(words, upper))
+    if all(upper):
+        return " ".join(title_word(w) for w in words)
+    if upper[0]:
+        k = upper.index(False)
+        if not any(upper[k:]):  # surname first, then the first names
+            return " ".join(words[k:] + [title_word(w) for w in words[:k]])
+    return " ".join(words)
+
+
+def clean_person(raw: str, strict: bool = True) -> str | None:
+    """A person's name from a line or a phrase, or None when it does not look like one."""
+    s = re.sub(r"[\s,.;:]+$", "", raw.strip().strip("\"'«»").lstrip(" ,.;:-"))
+    s = re.sub(r"^(?:" + CIVILITY + r"\s*(?:et\s+" + CIVILITY + r")?\.?\s+)", "", s, flags=re.I).strip()
+    s = re.sub(r"\s+(?:née?|épouse|ep\.)\s+.*$", "", s, flags=re.I)
+    if not s or " - " in s or not re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ÿ'’\- ]{3,50}", s):
+        return None  # " - " joins a name to what follows it on a letterhead
+    words = s.replace("’", "'").split()
+    if not 2 <= len(words) <= 5 or _NOT_NAME.search(fold(s)):
+        return None
+    if len(words[-1].strip("'-")) < 2:
+        return None  # "M. Fernand R." : an initial is not a surname
+    particles = [w.lower() in _PARTICLES for w in words]
+    if particles[0] or particles[-1] or sum(particles) > 2:
+        return None
+    if strict and not all(w[0].isupper() for w in words if w.lower() not in _PARTICLES):
+        return None
+    if not strict:
+        words = [w if w[0].isupper() or w.lower() in _PARTICLES else title_word(w) for w in words]
+    return normalise_person(words)

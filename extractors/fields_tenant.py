@@ -35,6 +35,9 @@ _FIRST_PERSON_PHONE = re.compile(r"(?:\bme\s+(?:joindre|contacter|telephoner|rap
                                  r"joindre)|\bmon\s+(?:numero|portable|telephone|tel|mobile|fixe)\b|"
                                  r"\bje\s+suis\s+joignable)(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
 _HOME_LABEL = re.compile(r"(?:demeurant|domicilie|logement|adresse|habitant|residant|situe|locataire\s+au)[^\n]{0,80}$")
+_SERVICE_LINE = re.compile(r"\s*\(?\s*(?:du\s+lundi|lundi\s+au|7\s*j\s*/\s*7|24\s*h\s*/\s*24|appel\s+(?:local|gratuit|"
+                           r"non\s+surtaxe)|prix\s+d'un\s+appel|service\s+(?:et\s+appel\s+)?gratuit|numero\s+vert|"
+                           r"\d{1,2}\s*h\s*(?:\d{2})?\s*(?:a|-)\s*\d{1,2}\s*h)")
 _DEBT_WORDS = re.compile(r"dette|doi[st]\b|impaye|arriere|retard|solde|debiteur|somme|reste|s'eleve|"
                          r"montant|rappel|regulariser|devons|redevable")
 
@@ -113,7 +116,10 @@ def _organisation_top(doc: Doc, anchors: list[PersonCandidate]) -> int:
     return end + 1
 
 
-def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: list[PersonCandidate]) -> None:
+def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: list[PersonCandidate],
+                  writers: list[PersonCandidate] = ()) -> None:
+    """``writers``: where someone else than the tenant named signs or introduces themselves (a
+    neighbour writing about the tenant): their own numbers are not the tenant's."""
     skip = landlord_spans(doc)
     letterhead = _organisation_top(doc, anchors)
     tenant = match_tenant(registries, ex.fields.get("tenant_reference"))
@@ -134,9 +140,16 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: lis
     if codes:
         found = [c for _, _, c in sorted(codes)]
         ex.fields["postal_code"] = tenant.postal_code if tenant and tenant.postal_code in found else found[0]
-    emails = [e for e in find_emails(doc.text) if "patrimoine" not in e]
+    emails = []
+    for m in _EMAIL_RE.finditer(doc.text):
+        value, li = _email(m), doc.line_of(m.start())
+        if "patrimoine" in value or _ORG_MAILBOX.search(value):
+            continue  # the landlord's, or an office's mailbox (contact@, accueil@, an avocat's)
+        if (writers and _near(li, writers, 8)) or (letterhead and not _CONSUMER_MAIL.search(value)):
+            continue  # the writer's own address, or an organisation's domain: not the tenant's
+        emails.append((0 if _near(li, anchors, 8) else 1, m.start(), value))
     if emails:
-        ex.fields["email"] = emails[0]
+        ex.fields["email"] = min(emails)[2]
     phones = []
     for p in find_phones(doc.text):
         li = doc.line_of(p.start)
@@ -147,6 +160,10 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: lis
         first_person = _FIRST_PERSON_PHONE.search(before)
         if letterhead and first_person:
             continue  # an organisation's writer giving their own line
+        if _SERVICE_LINE.match(doc.folded[p.end:p.end + 60]):
+            continue  # a customer-service line: « 02 35 03 68 68 (du lundi au vendredi de 8 h à 20 h) »
+        if writers and (first_person or (_near(li, writers, 8) and not _PERSONAL_PHONE.search(before))):
+            continue  # the writer's own number, not the tenant's they write about
         rank = (-1 if first_person else 0 if _near(li, anchors, 8) else 1 if _PHONE_LABEL.search(before)
                 else 3 if li < letterhead else 2)
         own = [a for a in anchors if a.source != "concerned"]  # the writer's own block, not a mention
@@ -163,9 +180,20 @@ _EMAIL_RE = re.compile(r"[\w.+\-]+ ?@ ?[\w\-]+(?:(?: ?[.,] ?)[\w\-]+)*?(?: ?[.,]
                        r"(?:fr|com|net|org|eu|info|biz|io|be|ch|re)\b", re.IGNORECASE)
 
 
+_CONSUMER_MAIL = re.compile(r"@(?:gmail|googlemail|hotmail|yahoo|orange|free|sfr|wanadoo|laposte|outlook|live|icloud|"
+                            r"neuf|bbox|aol|msn|gmx|proton(?:mail)?|club-internet|numericable|aliceadsl|voila|ymail)\.")
+_ORG_MAILBOX = re.compile(r"^(?:contact|info|infos|accueil|secretariat|etude|courrier|services?|administration|"
+                          r"no-?reply|support|direction|compta\w*|factur\w*|agence|mairie|cabinet|greffe)@|"
+                          r"avocat|notaire|huissier|justice|greffe")
+
+
+def _email(m: re.Match) -> str:
+    return re.sub(r"\s", "", m.group(0)).replace(",", ".").lower()
+
+
 def find_emails(text: str) -> list[str]:
     """E-mail addresses, OCR-spaced ones too (``nom @orange. fr``, ``nom@wanadoo, fr``)."""
-    return [re.sub(r"\s", "", m.group(0)).replace(",", ".").lower() for m in _EMAIL_RE.finditer(text)]
+    return [_email(m) for m in _EMAIL_RE.finditer(text)]
 
 
 def read_amount(doc: Doc) -> str | None:
@@ -200,8 +228,8 @@ def extract_writer_fields(doc_type: str, text: str, registries: Registries) -> E
     name in a sender block, a signature, « je soussigné », or a tenant reference), or the person
     a third party writes about (« Madame X, 87 ans, locataire… »), else nothing (an
     organisation's circular or advert has no tenant to name)."""
-    if _COMPANY_MENTIONS.search(fold(text)):
-        return Extraction()  # a company's letterhead or legal mentions: no tenant wrote it
+    if _COMPANY_MENTIONS.search(fold(text)) or _JOB_APPLICATION.search(fold(text)):
+        return Extraction()  # a company's letterhead or legal mentions, a job seeker: no tenant wrote it
     ex, anchor = _read_tenant_letter(doc_type, text, registries)
     personal = (anchor is not None and anchor.source in PERSONAL_SOURCES | {"concerned"}) or "tenant_reference" in ex.fields
     name = fold(ex.fields.get("tenant_name") or "")
@@ -214,6 +242,8 @@ def extract_writer_fields(doc_type: str, text: str, registries: Registries) -> E
 _NOT_A_PERSON = re.compile(r"\b(?:l'?equipe|equipe|prefet|prefecture|service|direction|confort|plus|societe|"
                            r"association|amicale|conseil|agence|entreprise|groupe|comite|bureau|president|circulaire|"
                            r"bailleurs?|aux|des|pour)\b")
+_JOB_APPLICATION = re.compile(r"\b(?:candidature|curriculum\s+vitae|lettre\s+de\s+motivation|offre\s+d'emploi|"
+                              r"recrutement|experience\s+professionnelle)\b")
 _COMPANY_MENTIONS = re.compile(r"\b(?:siret|siren|rcs|sarl|sas|sasu|eurl|capital\s+(?:social\s+)?de|tva\s+intracom\w*|"
                            r"www\.|ape\s*:|naf\s*:)")
 
@@ -226,7 +256,9 @@ def _read_tenant_letter(doc_type: str, text: str, registries: Registries) -> tup
     anchor = read_name(doc, ex, registries, cands)
     # the writer's name wherever it is printed (sender block and signature): the address is by one of them
     anchors = [c for c in cands if anchor is not None and c.name == anchor.name]
-    read_contacts(doc, ex, registries, anchors)
+    writers = [c for c in cands if anchor is not None and anchor.source == "concerned"
+               and c.source in PERSONAL_SOURCES and simplify_person(c.name) != simplify_person(anchor.name)]
+    read_contacts(doc, ex, registries, anchors, writers)
     if doc_type == "payment_difficulty":
         amount = read_amount(doc)
         if amount:

@@ -175,3 +175,36 @@ def test_a_relative_writing_for_a_tenant_stays_the_writer(line):
 def test_the_writer_introducing_themselves(line, name):
     text = f"bonjour,\n{line}\nles voisins font la fête tous les week-ends\nmerci\n"
     assert tenant(text, "neighbour_dispute")["tenant_name"] == name
+
+
+def test_a_neighbours_own_number_is_not_the_tenants_she_writes_about():
+    letter = NEIGHBOUR.replace("31520 Ramonville-Saint-Agne\n", "31520 Ramonville-Saint-Agne\nTél. 06 71 23 45 98\n")
+    letter = letter.replace("Elle ne sort plus.", "Elle ne sort plus. Vous pouvez me joindre au 06 71 23 45 98.")
+    f = tenant(letter.format(who="ma voisine du dessus, Madame Odette FABRE"), "social_distress")
+    assert f["tenant_name"] == "Odette Fabre" and "phone" not in f
+    said = letter.replace("Elle ne sort plus.", "Elle ne sort plus ; elle reste joignable au 05 61 78 22 04.")
+    assert tenant(said.format(who="ma voisine, Madame Odette FABRE"), "social_distress")["phone"] == "0561782204"
+
+
+def test_customer_service_lines_and_office_mailboxes_are_not_the_tenants():
+    cert = (ORG + "Attestation d'assurance habitation\nNous certifions que :\nM. Samir OUAZZANI\nNé le 02/03/1980\n"
+            "Une question ? Un sinistre ? Appelez le 02 35 03 68 68 (du lundi au vendredi de 8 h à 20 h).\n"
+            "Écrivez-nous : contact@mutuelle-du-sud.fr\n")
+    f = tenant(cert, "insurance_certificate")
+    assert f["tenant_name"] == "Samir Ouazzani" and "phone" not in f and "email" not in f
+    lawyer = (ORG + "Maître Claire DOUMERC, avocate - cdoumerc.avocat@orange.fr\n"
+              "J'interviens en qualité de conseil de Madame Laura PINTO, locataire.\n"
+              "Mme Pinto vous écrit aussi : laura.pinto31@gmail.com\n")
+    assert tenant(lawyer, "legal_notice")["email"] == "laura.pinto31@gmail.com"
+
+
+def test_a_phone_number_with_a_dot_and_a_space_after_its_first_pair():
+    assert [p.value for p in find_phones("joignable au 06. 12 33 87 41 le soir")] == ["0612338741"]
+
+
+def test_a_job_application_names_no_tenant():
+    text = ("Mehdi OUALI\n12 rue des Lilas\n31300 Toulouse\n06 21 87 54 03\n\nObjet : candidature au poste de gardien\n"
+            "Madame, Monsieur,\nJe me permets de vous adresser ma candidature.\nCordialement,\nMehdi Ouali\n")
+    assert extract_fields("other", "other", text, NONE).fields == {}
+    other = text.replace("candidature au poste de gardien", "merci").replace("ma candidature", "mes remerciements")
+    assert extract_fields("other", "other", other, NONE).fields["tenant_name"] == "Mehdi Ouali"

@@ -54,7 +54,10 @@ _NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|a
 _NOT_OURS_AFTER = re.compile(r"^\s*(?:d'assurance|assurance|habitation|multirisque|\bcaf\b|allocataire|d'electricite|de\s+gaz|"
                              r"d'energie|bancaire|de\s+pret|mutuelle|sinistre|edf|engie|orange|free|sfr)")
 _VALUE_RE = re.compile(
-    r"[\s:.#°\-]*(?:\([^)\n]{0,30}\)\s*:?\s*)?(?:(?:bail|contrat)\s+(?=\d))?"  # « Réf. bailleur (n. de bail) », « : bail 3015… »
+    r"[\s:.#°\-]*(?:\([^)\n]{0,30}\)\s*:?\s*)?(?:(?:bail|contrat)\s+(?=\d))?"
+    # « chez vous : », « portée sur ses avis d'échéance : »
+    r"(?:(?:chez|aupr[èe]s\s+de)\s+vous\s*|(?:port[ée]e?s?|indiqu[ée]e?s?|figurant|inscrite?s?|mentionn[ée]e?s?)\s+"
+    r"(?:sur|dans|en)\s+[^\n:\d]{2,40}?\s*(?=:))?"  # « Réf. bailleur (n. de bail) », « : bail 3015… »
     r"(?:(?:n\s?°|no\.|num\.?|numero)\s*:?\s*)?(?:(?:c'\s?)?est\s+(?:le\s+)?:?|:)?\s*"
     r"(?P<tok>[A-Za-z0-9](?:[A-Za-z0-9/._\-]|[ ](?=[A-Za-z]{0,3}[0-9])){0,30})")
 _THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")
@@ -100,11 +103,14 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
     for prio, rx in _LABEL_RES:
         for m in rx.finditer(doc.folded):
             label = doc.folded[m.start():m.end()]
-            if "\n" in label.strip():
+            if "\n" in label.strip() and not _wrapped(doc, m.start(), label):
                 continue
             # what precedes the label on its line, after a dash (« odeur de gaz — Réf. client »)
             before = re.split(r"\n|\s[\-\u2013\u2014]\s", doc.folded[max(0, m.start() - 40):m.start()])[-1]
-            tenants = re.search(r"\blocataire\b", label)  # « locataire n° »: ours, whatever precedes it
+            tenants = (re.search(r"\blocataire\b", label)  # « locataire n° »: ours, whatever precedes it
+                       or (re.search(r"titulaire\s+du\s+$", before) and re.match(r"compte|bail|contrat\s+de\s+location", label)))
+            if prio == 2 and doc_type in _THIRD_PARTY_TYPES and not tenants:
+                continue  # a bare « Réf. » in an insurer's, a court's or the CAF's letter: theirs
             if (not tenants and _NOT_OURS_BEFORE.search(before)) or _NOT_OURS_AFTER.match(doc.folded[m.end():m.end() + 20]):
                 continue
             mine = re.search(r"\b(?:mon|ma|notre)\s+$", before)  # the writer's own « mon numéro de dossier »
@@ -112,6 +118,8 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
                     and re.search(r"contrat(?!\s+de\s+location)|dossier|client", label)):
                 continue  # the insurer's contract, the court's or the CAF's file: not the landlord's
             tail = fixed[m.end():m.end() + 60].split("\n")[0]
+            if not tail.strip():  # the value under its label, or prose wrapped after it
+                tail = fixed[m.end():m.end() + 80].lstrip(" \t:").lstrip("\n").split("\n")[0]
             v = _VALUE_RE.match(tail)
             if not v:
                 continue
@@ -129,6 +137,12 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
             seen.add(c[2])
             uniq.append(c)
     return uniq
+
+
+def _wrapped(doc: Doc, start: int, label: str) -> bool:
+    """A label cut by the end of a line of prose (« Mon numéro de / dossier est le … »), not
+    the cells of a form or a table stacked over each other."""
+    return label.strip().count("\n") == 1 and len(doc.line_text(doc.line_of(start)).strip()) >= 50
 
 
 def _known(registries: Registries, value: str) -> str | None:

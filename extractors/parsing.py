@@ -77,7 +77,8 @@ def _fix_token(token: str) -> str:
 def fix_digits(text: str) -> str:
     """Undo OCR letter/digit confusions inside numeric tokens; same length as ``text``."""
     text = clean(text)
-    text = re.sub(r"\S+", lambda m: _fix_token(m.group(0)), text)
+    # each piece between dashes and slashes on its own: the « B » of « B-31-2018-0662 » stays a letter
+    text = re.sub(r"[^\s\-/]+", lambda m: _fix_token(m.group(0)), text)
     # a lone "l" or "O" before a group of three digits: "l 204,50" is "1 204,50"
     return re.sub(r"(?<![\w'])[lIO|](?= \d{3}(?:[ ,.]\d|\b))", lambda m: _OCR_DIGITS[m.group(0)], text)
 

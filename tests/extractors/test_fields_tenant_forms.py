@@ -50,6 +50,17 @@ def tenant(text: str, registries, doc_type: str = "repair_request"):
     ("Je fais suite à votre relance concernant mon compte 41-22019.", "41-22019"),
     ("Objet : odeur de gaz — Réf. client 7731-0452", "7731-0452"),
     ("au titre de son contrat qui porte le numéro 2018 447 09.", "201844709"),
+    # a letter prefix the OCR could read as a digit stays a letter; a digit read as a letter is undone
+    ("N° de bail : B-31-2018-0662", "B-31-2018-0662"),
+    ("réf. client 88-l2O7-B", "88-1207-B"),
+    # a filler between the label and its value, a label cut by the end of a line of prose
+    ("N° de compte locataire chez vous : 0118 2276", "01182276"),
+    ("Je soussigné Paul Durand, demeurant 15 rue de la Faourette, 31100 Toulouse, titulaire du compte 41-30877, "
+     "vous informe", "41-30877"),
+    ("Je suis locataire depuis avril 2016 au 7 place Abbal appartement 62. Mon numéro de\n"
+     "dossier est le 2016-0419-62 comme sur le bail.", "2016-0419-62"),
+    ("un logement situé au 11 rue Gaston Doumergue, 31240 L'Union (référence locataire\n"
+     "portée sur ses avis d'échéance : 0429 7730).", "04297730"),
 ])
 def test_reference_labels_and_forms(line, ref, registries):
     text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nIl y a une fuite.\nCordialement\nPaul Durand\n"
@@ -105,6 +116,8 @@ Service clients : 09 69 32 10 10
 """
     ex = tenant(insurer, registries, "insurance_certificate")
     assert "tenant_reference" not in ex.fields and "phone" not in ex.fields
+    policy = insurer.replace("n° 456 789 123.", "\"Habitat Essentiel\",\nréférence HAB-2019-00884513, souscrit.")
+    assert "tenant_reference" not in tenant(policy, registries, "insurance_certificate").fields
     assert ex.fields["tenant_name"] == "Chantal Leroux"
     court = "TRIBUNAL JUDICIAIRE\nAffaire : PATRIMOINE c/ Marc LAMBERT. RG n° 21/01234.\nConvocation.\n"
     ex = tenant(court, registries, "legal_notice")

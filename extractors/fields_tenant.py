@@ -38,6 +38,9 @@ _HOME_LABEL = re.compile(r"(?:demeurant|domicilie|logement|adresse|habitant|resi
 _SERVICE_LINE = re.compile(r"\s*\(?\s*(?:du\s+lundi|lundi\s+au|7\s*j\s*/\s*7|24\s*h\s*/\s*24|appel\s+(?:local|gratuit|"
                            r"non\s+surtaxe)|prix\s+d'un\s+appel|service\s+(?:et\s+appel\s+)?gratuit|numero\s+vert|"
                            r"\d{1,2}\s*h\s*(?:\d{2})?\s*(?:a|-)\s*\d{1,2}\s*h)")
+# « 31200 Toulouse », « 31 200 TOULOUSE », « 31200 “Toulouse » (OCR), « à Montréjeau (31210) »
+_POSTAL_TOWN = re.compile(r"(?<![\d.,/])(?<!\d-)(\d{2} ?\d{3})\s*,?\s+[“\"«‘']?([A-Za-zÀ-ÿ'][\w'’\- ]*)|"
+                          r"(?<=[A-Za-zÀ-ÿ] \()(\d{5})\)")
 _DEBT_WORDS = re.compile(r"dette|doi[st]\b|impaye|arriere|retard|solde|debiteur|somme|reste|s'eleve|"
                          r"montant|rappel|regulariser|devons|redevable")
 
@@ -124,14 +127,15 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: lis
     letterhead = _organisation_top(doc, anchors)
     tenant = match_tenant(registries, ex.fields.get("tenant_reference"))
     codes: list[tuple[int, int, str]] = []
-    for m in re.finditer(r"(?<![\d.,/])(?<!\d-)(\d{2} ?\d{3})\s*,?\s+([A-Za-zÀ-ÿ'][\w'’\- ]*)", fix_digits(doc.text)):
+    for m in _POSTAL_TOWN.finditer(fix_digits(doc.text)):
         li = doc.line_of(m.start())
-        town = fold(m.group(2))
+        code = m.group(1) or m.group(3)
+        town = fold(m.group(2) or "")
         if _in(m.start(), skip) or "cedex" in town or re.match(r"(?:euros?|eur|habitants|logements|ans)\b", town):
             continue  # the landlord's or an organisation's address (CEDEX), not a home
-        if " " in m.group(1) and not re.search(r"\d{2} \d{3}\s+[A-Z]", m.group(0)):
+        if " " in code and not re.search(r"\d{2} \d{3}\s+[A-Z]", m.group(0)):
             continue
-        pc = validators.normalise_postal_code(m.group(1).replace(" ", ""))
+        pc = validators.normalise_postal_code(code.replace(" ", ""))
         if not pc:
             continue
         before = doc.folded[max(0, m.start() - 120):m.start()]

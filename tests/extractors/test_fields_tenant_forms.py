@@ -252,3 +252,12 @@ def test_the_end_of_an_account_number_is_not_a_postal_code(registries):
             "Je fais suite à votre relance.\nKarim Benali\n8 rue Bonnat\n31400 Toulouse\n")
     assert tenant(text, registries, "payment_difficulty").fields["postal_code"] == "31400"
     assert tenant("Paul Durand\nF-31000 Toulouse\nFuite.\n", registries).fields["postal_code"] == "31000"
+
+
+@pytest.mark.parametrize("address, code", [
+    ("11 rue Raymond Lizop\n31200 “Toulouse", "31200"),  # OCR of handwriting puts a quote before the town
+    ("8 rue du Comminges à Montréjeau (31210)", "31210"),
+])
+def test_postal_codes_as_people_and_the_ocr_write_them(address, code, registries):
+    text = f"Colette RIVIERE\n{address}\n\nMadame, Monsieur,\nLe chauffage ne marche plus.\nColette Rivière\n"
+    assert tenant(text, registries).fields["postal_code"] == code

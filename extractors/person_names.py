@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from config.first_names import bare, first_names
 from extractors.parsing import fold
 
 CIVILITY = r"(?:monsieur|madame|mademoiselle|mme|mlle|mr|m\.|m|mmes|mm\.|mrs|ms|miss|dr|docteur|me|ma[iî]tre)"
@@ -35,6 +36,7 @@ _NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|ro
                        # words of a sentence that OCR of handwriting leaves in a name's place ("Mais Il Dit Qu'Il Faut")
                        r"ils?|elles?|nous|dit|faut|mais|qu|que|qui|quoi|est|sont|pas|ne|peut|suis|avons|avez|car|"
                        r"donc|comme|fait)\b")
+_CAPITAL_PARTICLES = ("el", "ben", "bin")
 _PARTICLES = ("de", "da", "del", "della", "di", "du", "des", "el", "van", "von", "le", "la", "ben", "bin", "dos", "y")
 
 def title_word(word: str) -> str:
@@ -73,11 +75,47 @@ def clean_person(raw: str, strict: bool = True) -> str | None:
         return None
     if len(words[-1].strip("'-")) < 2:
         return None  # "M. Fernand R." : an initial is not a surname
+    if words[0].lower() in _PARTICLES and _known_first(words[-1]):
+        words = words[-1:] + words[:-1]  # « el amrani fatima »: the surname first, with its particle
     particles = [w.lower() in _PARTICLES for w in words]
     if particles[0] or particles[-1] or sum(particles) > 2:
         return None
     if strict and not all(w[0].isupper() for w in words if w.lower() not in _PARTICLES):
         return None
-    if not strict:
-        words = [w if w[0].isupper() or w.lower() in _PARTICLES else title_word(w) for w in words]
-    return normalise_person(words)
+    if not strict:  # « el amrani » : Arabic particles take a capital, French ones (« de ») do not
+        words = [w if w[0].isupper() or (w.lower() in _PARTICLES and w.lower() not in _CAPITAL_PARTICLES)
+                 else title_word(w) for w in words]
+    return with_first_name(normalise_person(words))
+
+
+def _known_first(word: str) -> str | None:
+    """The usual spelling of ``word`` when it is a given name."""
+    known = first_names().get(bare(word))
+    if known is None and "-" in word:
+        parts = [first_names().get(bare(p)) for p in word.split("-")]
+        known = "-".join(parts) if all(parts) else None
+    return known
+
+
+def with_first_name(name: str) -> str:
+    """The first name first: « Diallo Moussa » (a form's NOM PRÉNOM in capitals) -> « Moussa
+    Diallo ». Accents stay as printed (the labels of every evaluation set follow the print)."""
+    words = name.split()
+    if len(words) >= 2 and not _known_first(words[0]) and _known_first(words[-1]):
+        words = words[-1:] + words[:-1]
+    if len(words) >= 2 and not _known_first(words[0]):
+        near = _one_letter_off(words[0])
+        if near:
+            words[0] = near
+    return " ".join(words)
+
+
+def _one_letter_off(word: str) -> str | None:
+    """The one given name ``word`` is a misread capital away from (« Seanne » -> « Jeanne », the
+    OCR of a handwritten J), when there is exactly one (« Tosette » may be Josette or Rosette:
+    left as read) and the word is long enough."""
+    key = bare(word)
+    if len(key) < 5 or not key.isalpha():
+        return None
+    found = {first_names().get(c + key[1:]) for c in "abcdefghijklmnopqrstuvwxyz" if c != key[0]} - {None}
+    return found.pop() if len(found) == 1 else None

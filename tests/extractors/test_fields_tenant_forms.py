@@ -261,3 +261,17 @@ def test_the_end_of_an_account_number_is_not_a_postal_code(registries):
 def test_postal_codes_as_people_and_the_ocr_write_them(address, code, registries):
     text = f"Colette RIVIERE\n{address}\n\nMadame, Monsieur,\nLe chauffage ne marche plus.\nColette Rivière\n"
     assert tenant(text, registries).fields["postal_code"] == code
+
+
+@pytest.mark.parametrize("raw, strict, name", [
+    ("DIALLO MOUSSA", True, "Moussa Diallo"),  # a form's NOM PRÉNOM, both in capitals
+    ("Konate Ibrahim", True, "Ibrahim Konate"),
+    ("JEAN DUPONT", True, "Jean Dupont"),  # a first name first stays first
+    ("Martin Paul", True, "Martin Paul"),  # both are given names: left as printed
+    ("el amrani fatima", False, "Fatima El Amrani"),  # an SMS: the particle's surname first, in lower case
+    ("Seanne Roussel", True, "Jeanne Roussel"),  # a handwritten J read as S
+    ("Tosette Peyre", True, "Tosette Peyre"),  # Josette or Rosette: left as read
+    ("Loic Berthomieu", True, "Loic Berthomieu"),  # accents as printed
+])
+def test_the_first_name_is_known_from_a_lexicon_of_given_names(raw, strict, name):
+    assert clean_person(raw, strict=strict) == name

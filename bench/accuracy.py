@@ -57,6 +57,17 @@ def reading_version() -> str:
     return h.hexdigest()[:10]
 
 
+def corpus_version() -> str:
+    """Changes with the generator (its texts and its labels): the generated set is made again."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in sorted((ROOT / "corpus").rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".txt", ".yaml", ".csv", ".json"):
+            h.update(path.read_bytes())
+    return h.hexdigest()[:8]
+
+
 def read_file(path: str, settings: dict) -> dict:
     """Everything the OCR side of the pipeline gives for one file (run in a worker process):
     its pages as read, before they are cut into documents (cutting is measured each run)."""
@@ -124,7 +135,7 @@ def read_corpus(folder: Path, manifest: dict, workers: int) -> dict[str, dict]:
 def corpus_and_reads(seed: int, count: int, workers: int, cache: Path) -> tuple[dict, dict]:
     from corpus.generate import generate
 
-    cache_file = cache / f"pages-{seed}-{count}-{reading_version()}.pickle"
+    cache_file = cache / f"pages-{seed}-{count}-{reading_version()}-{corpus_version()}.pickle"
     if cache_file.is_file():
         with cache_file.open("rb") as fh:
             return pickle.load(fh)

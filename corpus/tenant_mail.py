@@ -6,6 +6,7 @@ import random
 from datetime import date, timedelta
 
 from config.registries import Tenant
+from extractors.person_names import normalise_person
 from corpus import data, phrases as P
 from corpus.fmt import MONTHS, apply_register, fmt_amount, fmt_date, fmt_phone, fmt_reference, money
 from corpus.model import Block, DocContent, line, para, space
@@ -34,7 +35,7 @@ def sender_block(rng: random.Random, t: Tenant, fields: dict[str, str], show_ref
         female = t.tenant_name.split(" ")[0] in data.FEMALE_FIRST_NAMES
         name = rng.choice(("Mme ", "Madame ") if female else ("M. ", "Monsieur ")) + name
     out = [line(name.upper() if rng.random() < 0.25 else name)]
-    fields["tenant_name"] = t.tenant_name
+    fields["tenant_name"] = normalise_person(t.tenant_name.split())
     addr = t.address.split(", ")
     if rng.random() < 0.5:
         out += [line(a) for a in addr]

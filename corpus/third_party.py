@@ -6,6 +6,7 @@ import random
 from datetime import timedelta
 
 from config.registries import Tenant
+from extractors.person_names import normalise_person
 from corpus.fmt import fmt_amount, fmt_date, fmt_reference, money
 from corpus.model import Block, DocContent, Letterhead, line, para, pagebreak, rule, space
 from corpus.tenant_mail import letter_date, sender_block
@@ -18,7 +19,7 @@ LAWYERS = ("Maître Claire ESCUDIER, Avocat au Barreau de Toulouse", "Cabinet Az
 
 
 def _tenant_lines(t: Tenant, fields: dict[str, str], rng: random.Random, with_ref: bool) -> list[Block]:
-    fields["tenant_name"] = t.tenant_name
+    fields["tenant_name"] = normalise_person(t.tenant_name.split())
     fields["postal_code"] = t.postal_code
     out = [line(t.tenant_name.upper() if rng.random() < 0.5 else t.tenant_name, indent=0.5),
            line(t.address, indent=0.5), line(f"{t.postal_code} {t.city.upper()}", indent=0.5)]
@@ -45,7 +46,7 @@ def insurance_certificate(rng: random.Random, t: Tenant) -> DocContent:
     blocks += [line(insurer, size=13, bold=True), line("Service clients - 0 969 32 10 10", size=8), space(2)]
     blocks += [line(rng.choice(("ATTESTATION D'ASSURANCE HABITATION", "Attestation d'assurance",
                                 "ATTESTATION MULTIRISQUE HABITATION")), size=15, bold=True, align="center"), space()]
-    fields["tenant_name"] = t.tenant_name
+    fields["tenant_name"] = normalise_person(t.tenant_name.split())
     fields["postal_code"] = t.postal_code
     blocks += [para(f"{insurer} atteste que {t.tenant_name} est titulaire du contrat n° {contract} garantissant "
                     f"le logement situé {t.address}, {t.postal_code} {t.city}, dont il/elle est locataire."),
@@ -75,7 +76,7 @@ def housing_benefit(rng: random.Random, t: Tenant) -> DocContent:
               line(f"Toulouse, le {fmt_date(rng, when)}", indent=0.5), space(),
               line(f"N° allocataire : {alloc}"),
               line(f"Allocataire : {t.tenant_name}")]
-    fields["tenant_name"] = t.tenant_name
+    fields["tenant_name"] = normalise_person(t.tenant_name.split())
     blocks.append(line(f"Logement : {t.address}, {t.postal_code} {t.city}"))
     fields["postal_code"] = t.postal_code
     if rng.random() < 0.5:
@@ -139,7 +140,7 @@ def legal_notice(rng: random.Random, t: Tenant) -> DocContent:
                 f"Acte dressé le {fmt_date(rng, when)} par le commissaire de justice soussigné, dont le coût s'élève "
                 f"à {fmt_amount(rng, money(rng.uniform(40, 250)))}.",
                 "Le présent acte vous est adressé pour information et suite à donner."]
-    fields["tenant_name"] = t.tenant_name
+    fields["tenant_name"] = normalise_person(t.tenant_name.split())
     if kind != 1:
         fields["postal_code"] = t.postal_code
     blocks = [line(issuer, bold=True, size=11), line(rng.choice(("14 rue Alsace-Lorraine", "8 allées Jean Jaurès",

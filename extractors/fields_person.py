@@ -44,8 +44,16 @@ _LABEL_SEP = r"(?:[ \t]*[.…_]*[ \t]*:|[ \t]*[.…_]{3,}[^\n:]{0,4}:|[^\n:.]{0,
 _CONCERNED = [re.compile(rx) for rx in (
     r"(?m)\b(?:allocataire|locataire|assure\(?e?\)?|souscripteur|beneficiaire|societaire|adherent|occupante?|"
     r"defendeur|defenderesse|debit(?:eur|rice)(?:\(s\)|s)?|preneur|nom\s+du\s+locataire|nom\s*,?\s*(?:et\s+)?prenoms?|"
-    r"nom|tenant|name)(?:\s+(?:concernee?|titulaire(?:\s+du\s+bail)?|principale?|en\s+titre))?" + _LABEL_SEP + _N
+    r"menage|foyer|personne\s+protegee|majeur\s+protege|"
+    r"nom|tenant|name)(?:\s+(?:concernee?|titulaire(?:\s+du\s+bail)?|principale?|en\s+titre))?"
+    r"(?:\s+(?:de\s+l'\s?|du\s+|de\s+la\s+)(?:assuree?|assure\(e\)|souscript(?:eur|rice)|locataire|allocataire|"
+    r"beneficiaire|adherente?|societaire))?" + _LABEL_SEP + _N
     + _END,
+    r"(?m)^[ \t]*(?:assure\(e\)|assuree?|souscript(?:eur|rice)|adherente?|allocataire|beneficiaire|societaire)[ \t]+"
+    r"(?P<name>[a-z'\-]{2,25}(?: [a-z'\-]{2,25}){1,3})[ \t]*$",
+    # a court's heading on its own line, the party under it: « DEMANDEUR / Madame X »
+    r"(?m)^[ \t]*(?:demandeur|demanderesse|defendeur|defenderesse|requerante?|debit(?:eur|rice))s?[ \t]*:?[ \t]*\n[ \t]*"
+    + _CIV_BARE + _N + r"[ \t]*(?:\n|,|$)",
     # a label then the civility, no colon: "allocataire Monsieur X.", "Souscripteur M. KONATE Ibrahim"
     r"\b(?:allocataire|locataire|souscripteur|assure\(?e?\)?|beneficiaire|societaire|adherent|demandeur|demanderesse|"
     r"debit(?:eur|rice))\s+" + _CIV_BARE + _N + r"\s*(?:[\n,;(.]|-\s|$)",
@@ -68,14 +76,15 @@ _CONCERNED = [re.compile(rx) for rx in (
     # a third party's letter about a person: "Madame Germaine LACAZE, 87 ans, locataire de…",
     # "Monsieur Rachid HAMMOUDI, né le…", "Monsieur Olivier ROUCH (allocataire n°…)"
     r"\b" + _CIV + _N + r"\s*(?:,\s*(?:\d{1,3}\s+ans\s*,\s*)?|\(\s*)(?:demeurant|domicilie|locataire|nee?\s+le\b|"
-    r"allocataire|residant|habitant)",
+    r"allocataire|residant|habitant|occupante?)",
 )]
 _ABOUT_END = r"\s*(?:[\n,;(.]|-\s|$|(?=\s(?:qui|est|depuis|dont|agee?)\b))"
 # the person a neighbour, a home help or an association writes about, said to be the landlord's
 # tenant or the object of the writer's worry: in such a letter, the tenant (not the signer)
 _ABOUT = [re.compile(rx) for rx in (
-    r"\b" + _CIV + _N + r"\s*,\s*(?:\d{1,3}\s+ans\s*,\s*)?(?:(?:qui\s+)?est\s+)?(?:votre\s+)?(?:co-?)?"
-    r"(?:locataire|titulaire)\b",
+    r"\b" + _CIV + _N + r"\s*,\s*(?:(?:agee?\s+de\s+)?\d{1,3}\s+ans\s*,\s*)?(?:(?:qui\s+)?est\s+)?(?:votre\s+)?"
+    r"(?:co-?)?(?:locataire|titulaire)\b",
+    r"\b(?:situation|sujet|cas|dossier)\s+de\s+" + _CIV + _N + _ABOUT_END,
     r"\bvotre\s+locataire\s*,?\s*" + _CIV + _N + _ABOUT_END,
     r"\b(?:inquiet(?:e|s|es)?|inquietude|preoccupee?s?)\s+(?:pour|au\s+sujet\s+de|concernant|quant\s+a)\s+"
     r"(?:(?:mon|ma|notre)\s+(?:voisine?|locataire|adherente?|beneficiaire|residente?)(?:\s+(?:de\s+palier|du\s+dessus|"
@@ -93,7 +102,7 @@ _ABOUT_TYPES = ("social_distress", "payment_difficulty", "lease_termination", "c
 ORGANISATION = re.compile(r"\b(?:mairie|ville\s+de|caf|caisse|tribunal|cabinet|syndic|gestion|assurances?|mutuelle|"
                           r"association|ccas|banque|etude|scp|selarl|sas|sarl|s\.a\.|office|centre|hopital|chu|service|"
                           r"maitre|avocats?|huissier|commissaire|msa|prefecture|conseil|departement|agence|groupe|"
-                          r"administrateur|notaire|curatelle|tutelle|udaf|admr)\b")
+                          r"administrateur|notaire|curatelle|tutelle|udaf|admr|police|gendarmerie|commissariat)\b")
 # a form's two boxes: "Nom : DUPONT   Prénom : Jean" (or first name first)
 _FORM_NAME = re.compile(r"\bnom\s*(?:de\s+famille)?\s*:\s*(?P<last>[a-z'\- ]{2,40}?)\s+prenoms?\s*:\s*"
                         r"(?P<first>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)[ \t]*(?:\n|$|\s{2,}|[,;])")
@@ -101,7 +110,7 @@ _FORM_NAME_REV = re.compile(r"\bprenoms?\s*:\s*(?P<first>[a-z'\- ]{2,40}?)\s+nom
                             r"(?P<last>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)[ \t]*(?:\n|$|\s{2,}|[,;])")
 # who handles the file at an organisation: never the tenant
 _STAFF_LINE = re.compile(r"(?:suivie?\s+par|interlocut(?:eur|rice)|mandataire\s*:|gestionnaire\s*:|contact\s*:|"
-                         r"represente(?:e)?\s+par|president(?:e)?\s*:|greffi(?:er|ere)\s*:|juge\s*:|redige\s+par|"
+                         r"represente(?:e)?\s+par|president(?:e)?\s*:|greffi(?:er|ere)\s*:|juge\s*:|"
                          r"signataire|conseill(?:er|ere)\s*:|case\s+officer|handled\s+by)")
 # a name followed by its job or its organisation: a professional signing, not the tenant
 _ROLE = re.compile(r"^\W*(?:l'|le\s+|la\s+)?(?:assistante?s?|conseill(?:er|ere)|gestionnaire|directeur|directrice|"
@@ -146,17 +155,21 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
             name = clean_person(doc.text[m.start("name"):m.end("name")])
             if name:
                 concerned.append((m.start(), PersonCandidate(name, doc.line_of(m.start("name")), "concerned")))
-    concerned += _form_names(doc)
+    forms = [c for _, c in _form_names(doc)]  # « Nom : X  Prénom : Y »: who fills the form in
     concerned = [c for _, c in sorted(concerned, key=lambda x: x[0])]
-    about = _about_names(doc) if doc_type in _ABOUT_TYPES else []
     concerned_first = doc_type in _THIRD_PARTY_TYPES or _organisation_head(lines)
-    out += about + concerned if concerned_first else about  # an organisation's signer is not the tenant
+    about = _about_names(doc) if doc_type in _ABOUT_TYPES or concerned_first else []
+    out += forms + about + concerned if concerned_first else forms + about  # an organisation's signer is not the tenant
     for m in _SOUSSIGNE.finditer(doc.folded):
         tail = doc.text[m.end():m.end() + 80]
         raw = re.split(r",|\n|\(|\bdemeurant|\blocataire|\bdomicili|\bhabitant|\bn[ée]e?\b|\bresidant|\br[ée]sidant", tail)[0]
         name = clean_person(raw)
         if name:
             out.append(PersonCandidate(name, doc.line_of(m.end()), "soussigne"))
+    for m in re.finditer(r"\bredigee?\s+par\s*:?\s*" + _N + r"\s*(?:[\n,;(]|$)", doc.folded):
+        name = clean_person(doc.text[m.start("name"):m.end("name")])
+        if name:
+            out.append(PersonCandidate(name, doc.line_of(m.start("name")), "soussigne"))
     for m in _INTRODUCTION.finditer(doc.folded):
         raw = doc.text[m.start("name"):m.end("name")]
         name = clean_person(raw, strict=False)
@@ -272,12 +285,16 @@ def _among(name: str, staff: list[set[str]]) -> bool:
     return any(t == s or (len(t & s) >= 2) for s in staff)
 
 
+_PLACE_AND_DATE = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ'\-]+(?:[ \-](?:[a-zà-ÿ'\-]+|[A-ZÀ-Ý][a-zà-ÿ'\-]+)){0,3},?\s+le\s+\d.*$")
+
+
 def _sender_name(lines: list[tuple[int, str]]) -> PersonCandidate | None:
     """The name line of the sender block (top left): one over an address, else the first."""
     top = lines[:8]
     first = None
     for k, (i, ln) in enumerate(top):
         cell = _cells(ln)[0] if _cells(ln) else ln
+        cell = _PLACE_AND_DATE.sub("", cell)  # « … LE GOFF Saint-Orens, le 12/09/2022 » (columns the OCR joined)
         if re.match(r"(?i)\s*(?:exp[ée]diteur|de)\s*:\s*", cell):
             cell = re.sub(r"(?i)^\s*(?:exp[ée]diteur|de)\s*:\s*", "", cell)
         name = clean_person(cell)

@@ -14,6 +14,7 @@ from config.registries import Registries
 from extractors import validators
 from extractors.fields_labels import Doc
 from extractors.fields_person import ORGANISATION, PersonCandidate, name_candidates
+from extractors.person_names import normalise_person
 from extractors.fields_tenant_ref import read_reference
 from extractors.matching import (find_name_in_text, match_tenant, simplify_person, tenant_by_name,
                                  tenant_name_matches)
@@ -79,11 +80,12 @@ def read_name(doc: Doc, ex: Extraction, registries: Registries, cands: list[Pers
     tenant = match_tenant(registries, ex.fields.get("tenant_reference"))
     if tenant and (any(tenant_name_matches(c, tenant.tenant_name) for c in names)
                    or find_name_in_text(tenant.tenant_name, doc.text)):
-        ex.fields["tenant_name"] = tenant.tenant_name
+        ex.fields["tenant_name"] = _as_printed_name(tenant.tenant_name)
         return next((c for c in cands if tenant_name_matches(c.name, tenant.tenant_name)), cands[0] if cands else None)
     if cands:
         known = tenant_by_name(registries, cands[0].name)  # the registry's spelling when it knows the name
-        ex.fields["tenant_name"] = known.tenant_name if known else restore_accents(cands[0].name, doc.text)
+        ex.fields["tenant_name"] = (_as_printed_name(known.tenant_name) if known
+                                    else restore_accents(cands[0].name, doc.text))
         if (known is not None and known.source == "learned" and "tenant_reference" not in ex.fields
                 and "tenant_reference" not in ex.rejected):
             # a writer a validated correction taught: their reference, though this letter omits it
@@ -91,6 +93,11 @@ def read_name(doc: Doc, ex: Extraction, registries: Registries, cands: list[Pers
             ex.tenant_reference_known = True
         return cands[0]
     return None
+
+
+def _as_printed_name(registry_name: str) -> str:
+    """A registry's name in its spelling, but as a name is written (« Nadia HADDAD » -> « Nadia Haddad »)."""
+    return normalise_person(registry_name.split()) if registry_name.strip() else registry_name
 
 
 def _near(line: int, anchors: list[PersonCandidate], after: int = 6) -> bool:

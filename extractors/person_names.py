@@ -65,7 +65,10 @@ def normalise_person(words: list[str]) -> str:
 
 def clean_person(raw: str, strict: bool = True) -> str | None:
     """A person's name from a line or a phrase, or None when it does not look like one."""
-    s = re.sub(r"[\s,.;:]+$", "", raw.strip().strip("\"'«»").lstrip(" ,.;:-"))
+    s = re.sub(r"[\s,.;:]+$", "", re.sub(r"[“”\"«»]", "", raw).strip().strip("'").lstrip(" ,.;:-"))
+    s = re.sub(r"(?<=[a-zà-ÿ])\.(?= [A-ZÀ-Ý])", "", s)  # « Ana-Maria. POPESCU »: a speck the OCR read as a dot
+    if len(s.split()) >= 3 and len(s.split()[-1]) == 1 and s.split()[-1].isupper():
+        s = s.rsplit(" ", 1)[0]  # « KAYA Emre A »: a stray letter after a name, not an initial after a first name
     s = re.sub(r"^(?:" + CIVILITY + r"\s*(?:et\s+" + CIVILITY + r")?\.?\s+)", "", s, flags=re.I).strip()
     s = re.sub(r"\s+(?:née?|épouse|ep\.)\s+.*$", "", s, flags=re.I)
     if not s or " - " in s or not re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ÿ'’\- ]{3,50}", s):

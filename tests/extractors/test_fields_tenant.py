@@ -208,3 +208,10 @@ def test_a_third_partys_letter_of_no_known_type_names_the_person_it_is_about(reg
             "Mme Lacaze reste joignable sur sa ligne fixe : 05 61 78 22 04.\n")
     fields = extract_fields("other", "other", text, registries).fields
     assert fields == {"tenant_name": "Germaine Lacaze", "postal_code": "31770", "phone": "0561782204"}
+
+
+def test_a_registry_name_printed_in_capitals_is_written_as_a_name():
+    from config.registries import Registries, Tenant
+    reg = Registries((), (Tenant("73672916", "Nadia HADDAD", "", "41 rue du Canal", "31320", "Castanet", "", "", ""),))
+    text = "Nadia HADDAD\n23 avenue du Parc\n31700 BLAGNAC\nMadame, Monsieur,\nUn délai svp.\nNadia Haddad\n"
+    assert extract_fields("payment_difficulty", "tenant", text, reg).fields["tenant_name"] == "Nadia Haddad"

@@ -208,3 +208,53 @@ def test_a_job_application_names_no_tenant():
     assert extract_fields("other", "other", text, NONE).fields == {}
     other = text.replace("candidature au poste de gardien", "merci").replace("ma candidature", "mes remerciements")
     assert extract_fields("other", "other", other, NONE).fields["tenant_name"] == "Mehdi Ouali"
+
+
+@pytest.mark.parametrize("block, name", [
+    ("DEMANDEUR\nMadame Ana-Maria. POPESCU\ndemeurant Résidence Jolimont, 31500 TOULOUSE\nDEFENDEUR\nPATRIMOINE",
+     "Ana-Maria Popescu"),
+    ("Nom et prénom de l'assuré ........ KAYA Emre A\nAdresse du risque : 4 rue Bayard", "Emre Kaya"),
+    ("Assuré(e) Élodie FERNANDES\nE-mail elodie.fernandes31@gmail.com", "Élodie Fernandes"),
+    ("Assurée MOKRANI Inès\nContrat Étudiant", "Inès Mokrani"),
+    ("Ménage : M. Mehdi BOUAZIZ\nMontant accordé : 1 200,00 €", "Mehdi Bouaziz"),
+    ("Personne protégée : M. Bernard COSTES\nMesure : curatelle renforcée", "Bernard Costes"),
+])
+def test_forms_and_court_headings_name_the_tenant(block, name):
+    text = ORG + "Toulouse, le 3 mars 2021\n" + block + "\nVeuillez agréer nos salutations.\nLe service\n"
+    assert tenant(text, "housing_benefit")["tenant_name"] == name
+
+
+@pytest.mark.parametrize("head, body, doc_type, name", [
+    ("POLICE MUNICIPALE DE COLOMIERS\n1 place Alex Raymond\n31770 COLOMIERS\n",
+     "Un chien appartenant à M. Dylan FOURCADE, occupant du logement 12, a mordu une résidente.",
+     "neighbour_dispute", "Dylan Fourcade"),
+    ("CABINET ORIZON - Syndic de copropriété\n45 rue Bayard\n31000 Toulouse\n",
+     "Une fuite provient du logement occupé par votre locataire, M. Paulo DA SILVA.", "repair_request",
+     "Paulo Da Silva"),
+    ("Association Les Petits Frères\n12 rue du Taur\n31000 Toulouse\n",
+     "Nous souhaitons vous alerter sur la situation de M. Antoine LAPORTE, âgé de 84 ans, votre locataire.",
+     "social_distress", "Antoine Laporte"),
+])
+def test_an_organisation_writing_about_a_tenant_in_its_own_words(head, body, doc_type, name):
+    text = head + "\nMadame, Monsieur,\n" + body + "\nCordialement,\nSophie MARTY\nResponsable\n"
+    assert tenant(text, doc_type)["tenant_name"] == name
+
+
+def test_a_tenants_form_names_who_fills_it_in_not_its_headings():
+    form = ("FICHE DE RÉCLAMATION TECHNIQUE\nNom : ROUSSEL Prénom : Chantal\nAdresse : 4 rue des Lilas 31200 Toulouse\n"
+            "Description du problème\nLe volet roulant est bloqué.\nDate : 15/11/2021 Signature : C. Roussel\n")
+    assert tenant(form, "repair_request")["tenant_name"] == "Chantal Roussel"
+
+
+def test_a_collective_letter_names_who_wrote_it():
+    text = ("Les locataires de l'escalier B\nRésidence Les Pins, 31200 Toulouse\n\nMadame, Monsieur,\n"
+            "Le hall est sale depuis des semaines.\nRédigée par : Hélène SARDA, appt B 32\n"
+            "Signatures : M. Lopez, Mme Diallo, M. Petit\n")
+    assert tenant(text, "neighbour_dispute")["tenant_name"] == "Hélène Sarda"
+
+
+def test_a_sender_line_the_ocr_joined_to_the_place_and_date():
+    text = ("M. et Mme Jean-Pierre LE GOFF Saint-Orens, le 12/09/2022\nRésidence Le Parc, Bât. 3 - appt 2\n"
+            "16 allée du Parc\n31650 SAINT-ORENS-DE-GAMEVILLE\n\nMadame, Monsieur,\nNous vous donnons congé.\n"
+            "Veuillez agréer nos salutations.\nJean-Pierre Le Goff Monique Le Goff\n")
+    assert tenant(text, "lease_termination")["tenant_name"] == "Jean-Pierre Le Goff"

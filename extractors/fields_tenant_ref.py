@@ -22,10 +22,13 @@ from extractors.types import Extraction
 NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?)"
 _REF = r"ref(?:erence)?s?\.?"
 _WHAT = r"(?:locataire|bailleur|client|contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail|logement)"
+# after « N° »: « N° bailleur » is the landlord's number at the CAF, not a tenant's
+_WHAT_NO = r"(?:locataire|client|contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail|logement)"
+_HIS = r"(?:(?:mon|ma|son|sa|notre|leur)\s+)?"  # « réf. de son contrat »
 _MINE = r"(?:(?:mon|ma|notre)\s+)?"
 _LABELS = [
-    (0, r"\b" + _REF + r"\s*(?:du\s+|de\s+|d'\s*)?" + _WHAT + r"\b\s*(?:" + NO + r")?\s*:?"),
-    (0, NO + r"\s*(?:de\s+|d'\s*|du\s+)?" + _MINE + _WHAT + r"\b(?:\s*/\s*" + _WHAT + r"\b)?\s*:?"),
+    (0, r"\b" + _REF + r"\s*(?:du\s+|de\s+|d'\s*)?" + _HIS + _WHAT + r"\b\s*(?:" + NO + r")?\s*:?"),
+    (0, NO + r"\s*(?:de\s+|d'\s*|du\s+)?" + _MINE + _WHAT_NO + r"\b(?:\s*/\s*" + _WHAT + r"\b)?\s*:?"),
     (0, r"\bnumero\s+(?:de\s+|d'\s*)?" + _MINE + _WHAT + r"\b(?:\s+est)?(?:\s+le)?\s*:?"),
     (0, r"\blocataire\s+sous\s+(?:le\s+)?" + NO + r"\s*:?"),
     (0, r"\b(?:contrat(?:\s+de\s+location)?|bail|dossier|compte\s+(?:locataire|client)|client|locataire)\s*" + NO
@@ -37,12 +40,13 @@ _LABELS = [
     (1, r"\bsous\s+la\s+reference\b\s*:?"),
     (1, r"\b" + _REF + r"\s*(?:creancier|requerant)\b\s*:?"),  # the landlord as a court's claimant, a creditor
     (1, r"\b(?:contrat|compte|dossier)(?:\s+(?:locataire|client))?\s+(?:qui\s+porte\s+le\s+" + NO + r"\s*|(?=[a-z]{0,4}-?\d))"),
+    (1, r"(?m)(?:^|—\s|\s-\s)[ \t]*locataire\s+(?=\d)"),  # « Locataire 0166-3902 » on its own line, in a footer
     (1, r"\b(?:mon|ma|notre)\s+(?:contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail)\s*:"),
     (2, r"(?<![\w/])" + _REF + r"\s*(?:" + NO + r")?\s*:"),
     (2, r"(?<![\w/])" + _REF + r"\s+(?=[a-z]{0,4}[\-\s]?\d)"),
     (2, r"\bidentifiant\s*:"),
 ]
-_BARE = re.compile(r"(?:contrat|compte|dossier)(?:\s+(?:locataire|client))?\s+")  # the number follows the word itself
+_BARE = re.compile(r"(?:contrat|compte|dossier)(?:\s+(?:locataire|client))?\s+|(?:^|—\s|\s-\s)[ \t]*locataire\s+")  # the number follows the word itself
 _LABEL_RES = [(p, re.compile(rx)) for p, rx in _LABELS]
 # the number belongs to someone else: CAF, insurer, court, supplier, bank
 _NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|adherent|titulaire\s+du|souscrit|"
@@ -54,7 +58,9 @@ _NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|a
 _NOT_OURS_AFTER = re.compile(r"^\s*(?:d'assurance|assurance|habitation|multirisque|\bcaf\b|allocataire|d'electricite|de\s+gaz|"
                              r"d'energie|bancaire|de\s+pret|mutuelle|sinistre|edf|engie|orange|free|sfr)")
 _VALUE_RE = re.compile(
-    r"[\s:.#°\-]*(?:\([^)\n]{0,30}\)\s*:?\s*)?(?:(?:bail|contrat)\s+(?=\d))?"
+    r"[\s:.#°\-]*(?:\([^)\n]{0,30}\)[\s:.…_]*)?(?:(?:bail|contrat|dossier)\s+(?=\d|n\s?°|no\.))?"
+    # « de mon père : », « de ma sœur : », « déclarée . : »
+    r"(?:(?:de\s+(?:mon|ma|son|sa|notre)\s+[^\s:]{2,12}|d[ée]clar[ée]e?s?|indiqu[ée]e?s?)[\s.]*:\s*)?"
     # « chez vous : », « portée sur ses avis d'échéance : »
     r"(?:(?:chez|aupr[èe]s\s+de)\s+vous\s*|(?:port[ée]e?s?|indiqu[ée]e?s?|figurant|inscrite?s?|mentionn[ée]e?s?)\s+"
     r"(?:sur|dans|en)\s+[^\n:\d]{2,40}?\s*(?=:))?"  # « Réf. bailleur (n. de bail) », « : bail 3015… »
@@ -89,8 +95,8 @@ def _clean_value(tok: str) -> str | None:
     digits = re.sub(r"\D", "", value)
     if len(digits) == 14 and digits == value and validators.is_valid_siret(digits):
         return None
-    if re.fullmatch(r"0[1-9](?:[ .\-]?\d{2}){4}", tok.strip()) and re.search(r"[ .\-]", tok.strip()):
-        return None  # a phone number
+    if re.fullmatch(r"0[1-9](?:[ .\-]\d{2}){4}", tok.strip()):
+        return None  # a phone number, by pairs (« 0389 6610-01 » is not one)
     if find_dates(tok):
         return None
     return value

@@ -61,6 +61,14 @@ def tenant(text: str, registries, doc_type: str = "repair_request"):
      "dossier est le 2016-0419-62 comme sur le bail.", "2016-0419-62"),
     ("un logement situé au 11 rue Gaston Doumergue, 31240 L'Union (référence locataire\n"
      "portée sur ses avis d'échéance : 0429 7730).", "04297730"),
+    ("Référence locataire déclarée . : 0045872-01", "0045872-01"),
+    ("Vos références : contrat n° 31 0078 553", "310078553"),
+    ("N° de contrat (voir avis d'échéance) : ....0301776-01..........", "0301776-01"),
+    ("N° locataire de mon père : 115 447", "115447"),
+    ("N° de contrat de ma sœur : 0274 613-01", "0274613-01"),
+    ("Contrat n° 0389 6610-01", "03896610-01"),  # 4-4-2 digits: not a phone number
+    ("Locataire 0166-3902", "0166-3902"),
+    ("Résidence Les Aviateurs, appt 23 (réf. de son contrat : 0095 337-01).", "0095337-01"),
 ])
 def test_reference_labels_and_forms(line, ref, registries):
     text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nIl y a une fuite.\nCordialement\nPaul Durand\n"
@@ -75,6 +83,8 @@ def test_reference_labels_and_forms(line, ref, registries):
     "Réf : votre courrier du 12/03/2021",
     "Nos réf. : TP/FB/2020-317", "Réf. : CCAS/SEN/2020-0412", "Référence : BP 40217",
     "depuis mon contrat 2019 tout va bien", "Contrat de gaz n° 44556677",
+    "N° bailleur : 31B004512",  # the landlord's own number at the CAF
+    "Mon locataire 2019 est parti",
 ])
 def test_numbers_that_are_not_the_tenants_reference(line):
     assert reference_candidates(Doc(f"Paul Durand\n{line}\n")) == []

@@ -24,13 +24,15 @@ from extractors.types import Extraction
 _LANDLORD = re.compile(r"^(?:patrimoine|agence\s|service\s+(?:gestion|recouvrement|contentieux|clientele|technique|"
                        r"comptabilite)|a\s+l'attention|direction\s+(?:de|du|des)\s)|office\s+(?:public\s+)?(?:de\s+l'|du\s+)"
                        r"(?:habitat|logement)|\bpatrimoine\b(?:\s+-|\s*$)|^bailleur\b")
-_NOT_HOME_PHONE = re.compile(r"service\s+client|standard|accueil|\bfax\b|telecopie|\bcaf\b|allocations|assur|mutuelle|"
+_NOT_HOME_PHONE = re.compile(r"service\s+client|standard|accueil|\bfax\b|telecopie|\bcaf\b|allocations|assur(?!ee?\b)|mutuelle|"
                              r"agence|patrimoine|bailleur|gardien|urgence|astreinte|commissaire|tribunal|greffe|avocat")
 _PHONE_LABEL = re.compile(r"(?:\btel\b|tel\.|telephone|portable|\bport\.|mobile|\bmob\.?|\bgsm\b|joignable|joindre|"
                           r"appeler|contacter|numero)[^\n\d]{0,25}$")
 _PERSONAL_PHONE = re.compile(r"(?:joignable|joindre|portable|mobile|sa\s+(?:nouvelle\s+)?ligne|"
                              r"son\s+(?:nouveau\s+)?(?:numero|telephone|portable|fixe)|"
-                             r"repond(?:\s+(?:pas|plus))?\s+au\s+telephone|ses\s+coordonnees)(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
+                             r"repond(?:\s+(?:pas|plus))?\s+au\s+telephone|ses\s+coordonnees|peut\s+etre\s+jointe?|"
+                             r"numero\s+qu'(?:il|elle)|(?:telephone|tel\.?|portable)\s+(?:de\s+l'\s?|du\s+|de\s+la\s+)"
+                             r"(?:assuree?|locataire|allocataire|souscript\w+|beneficiaire|interessee?))(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
 # the writer giving their own number: « vous pouvez me joindre au », « mon portable : »
 _FIRST_PERSON_PHONE = re.compile(r"(?:\bme\s+(?:joindre|contacter|telephoner|rappeler|appeler)|\bm'(?:appeler|appelant|"
                                  r"joindre)|\bmon\s+(?:numero|portable|telephone|tel|mobile|fixe)\b|"
@@ -95,6 +97,12 @@ def read_name(doc: Doc, ex: Extraction, registries: Registries, cands: list[Pers
     return None
 
 
+def _same_person(a: str, b: str) -> bool:
+    """« Inès Mokrani » and « Inès Assurée Mokrani » (a label read into a name): one person."""
+    ta, tb = set(simplify_person(a).split()), set(simplify_person(b).split())
+    return ta <= tb or tb <= ta
+
+
 def _as_printed_name(registry_name: str) -> str:
     """A registry's name in its spelling, but as a name is written (« Nadia HADDAD » -> « Nadia Haddad »)."""
     return normalise_person(registry_name.split()) if registry_name.strip() else registry_name
@@ -116,8 +124,8 @@ def _organisation_top(doc: Doc, anchors: list[PersonCandidate]) -> int:
     if not lines or any(a.line <= lines[-1] and a.source != "concerned" for a in anchors):
         return 0
     head = " ".join(doc.line_text(i, folded=True) for i in lines[:3])
-    if not ORGANISATION.search(head):
-        return 0
+    if not ORGANISATION.search(head) or "patrimoine" in doc.line_text(lines[0], folded=True):
+        return 0  # no letterhead, or the landlord's own form the tenant filled in
     end = lines[0]
     for i in lines:
         if i > end + 1:  # a blank line closes the letterhead
@@ -154,10 +162,14 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: lis
     emails = []
     for m in _EMAIL_RE.finditer(doc.text):
         value, li = _email(m), doc.line_of(m.start())
+        inside = re.search(r"<([\w.+\- ]{1,30})$", doc.text[max(0, m.start() - 31):m.start()])
+        if inside and re.fullmatch(r"[\w.+\-]+", re.sub(r"\s", "", inside.group(1))):
+            value = re.sub(r"\s", "", inside.group(1)).lower() + value  # « <m. yilmaz82@hotmail. fr> »
         if "patrimoine" in value or _ORG_MAILBOX.search(value):
             continue  # the landlord's, or an office's mailbox (contact@, accueil@, an avocat's)
-        if (writers and _near(li, writers, 8)) or (letterhead and not _CONSUMER_MAIL.search(value)):
-            continue  # the writer's own address, or an organisation's domain: not the tenant's
+        theirs = any(len(w) > 2 and w in value.split("@")[0] for a in anchors for w in fold(a.name).split()[-1:])
+        if (writers and _near(li, writers, 8)) or (letterhead and not _CONSUMER_MAIL.search(value) and not theirs):
+            continue  # the writer's own address, or an organisation's domain (unless it is the tenant's own name)
         emails.append((0 if _near(li, anchors, 8) else 1, m.start(), value))
     if emails:
         ex.fields["email"] = min(emails)[2]
@@ -199,7 +211,7 @@ _ORG_MAILBOX = re.compile(r"^(?:contact|info|infos|accueil|secretariat|etude|cou
 
 
 def _email(m: re.Match) -> str:
-    return re.sub(r"\s", "", m.group(0)).replace(",", ".").lower()
+    return re.sub(r"\s", "", m.group(0)).replace(",", ".").lower().lstrip(".")
 
 
 def find_emails(text: str) -> list[str]:
@@ -268,7 +280,7 @@ def _read_tenant_letter(doc_type: str, text: str, registries: Registries) -> tup
     # the writer's name wherever it is printed (sender block and signature): the address is by one of them
     anchors = [c for c in cands if anchor is not None and c.name == anchor.name]
     writers = [c for c in cands if anchor is not None and anchor.source == "concerned"
-               and c.source in PERSONAL_SOURCES and simplify_person(c.name) != simplify_person(anchor.name)]
+               and c.source in PERSONAL_SOURCES and not _same_person(c.name, anchor.name)]
     read_contacts(doc, ex, registries, anchors, writers)
     if doc_type == "payment_difficulty":
         amount = read_amount(doc)

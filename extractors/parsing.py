@@ -88,7 +88,7 @@ def fix_digits(text: str) -> str:
 # English "1,234.50" first (a comma then three digits then a dot: never French), then French
 _NUM = r"\d{1,3}(?:,\d{3})+\.\d{2}|\d{1,3}(?:[ .']\d{3})+(?:[,.]\d{1,2})?|\d+(?:[,.]\d{1,2})?"
 _AMOUNT_RE = re.compile(
-    r"(?<![\w.,])(?P<sign>[-+]\s?)?(?P<cur1>(?:€|\beur\b)\s?)?(?P<sign2>-\s?)?(?P<num>" + _NUM + r")(?![\d])"
+    r"(?<![\w,])(?<!\d\.)(?<![^.]\.)(?P<sign>[-+]\s?)?(?P<cur1>(?:€|\beur\b)\s?)?(?P<sign2>-\s?)?(?P<num>" + _NUM + r")(?![\d])"
     r"(?P<cur2>\s?(?:€|eur(?:os?)?\b|euros?\b))?(?P<cr>\s?(?:cr\b|c\.r\.))?(?!\s?%)(?![.,]?\d)",
     re.IGNORECASE)
 

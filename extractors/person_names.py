@@ -18,7 +18,7 @@ _NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|ro
                        r"vous|mon|ma|mes|pour|et|en|a|au|dans|avec|office|logement|social|gestion|signature|"
                        r"cordialement|salutations|merci|bonjour|lettre|recommandee|copie|direction|directeur|"
                        r"commissaire|justice|tribunal|greffe|greffier|avocat|huissier|caisse|allocations|"
-                       r"assurance|assurances|mutuelle|attestation|habitation|etude|cabinet|societe|the|dear|"
+                       r"assurance|assurances|assuree?|souscripteur|souscriptrice|adherente?|allocataire|beneficiaire|mutuelle|attestation|habitation|etude|cabinet|societe|the|dear|"
                        r"sir|from|to|date|subject|re|cc|pj|p\.j|courrier|arrivee|recu|assur|direct|services?|groupe|sas|sarl|"
                        r"urgent|urgente|urgence|important|rappel|relance|tres|attention|demande|reclamation|"
                        r"proprietaire|voisin|voisins|immeuble|appartement|syndic|gardien|"

@@ -258,3 +258,29 @@ def test_a_sender_line_the_ocr_joined_to_the_place_and_date():
             "16 allée du Parc\n31650 SAINT-ORENS-DE-GAMEVILLE\n\nMadame, Monsieur,\nNous vous donnons congé.\n"
             "Veuillez agréer nos salutations.\nJean-Pierre Le Goff Monique Le Goff\n")
     assert tenant(text, "lease_termination")["tenant_name"] == "Jean-Pierre Le Goff"
+
+
+@pytest.mark.parametrize("line, phone", [
+    ("Le locataire peut être joint : 06 98 41 17 02.", "0698411702"),
+    ("Madame ZOUAOUI peut être jointe sur un numéro qu'elle seule utilise : 06 21 55 83 07.", "0621558307"),
+    ("Téléphone de l'assuré ............ 06.45.12.78.90", "0645127890"),
+])
+def test_a_tenants_number_an_organisation_says_is_theirs(line, phone):
+    text = ORG + "Nous certifions que :\nM. Samir OUAZZANI\nNé le 02/03/1980\n" + line + "\nLe service\n"
+    assert tenant(text, "social_distress")["phone"] == phone
+
+
+def test_the_landlords_own_form_filled_in_by_the_tenant():
+    form = ("PATRIMOINE Formulaire R-07 / version 2020\nService Recouvrement\nBP 30021 31001 TOULOUSE CEDEX 6\n"
+            "DEMANDE D'ÉCHÉANCIER\n"
+            "Nom : DIOP Prénom : Awa\nTéléphone : ..07 51 26 84 93........ Courriel : ..awa.diop31@gmail.com......\n"
+            "Montant de la dette à ce jour: ....862,00.... €\n")
+    f = tenant(form, "payment_difficulty")
+    assert (f["phone"], f["email"], f["amount"]) == ("0751268493", "awa.diop31@gmail.com", "862.00")
+
+
+def test_e_mail_addresses_the_ocr_spaced_or_an_insurer_prints_for_its_client():
+    mail = "De : Mehmet YILMAZ <m. yilmaz82@hotmail. fr>\nObjet : odeur de gaz\nBonjour,\nça sent le gaz.\n"
+    assert tenant(mail, "repair_request")["email"] == "m.yilmaz82@hotmail.fr"
+    cert = ORG + "Assurée MOKRANI Inès\nContact ines.mokrani@univ-tlse3.fr\nContrat Étudiant\n"
+    assert tenant(cert, "insurance_certificate")["email"] == "ines.mokrani@univ-tlse3.fr"

@@ -17,13 +17,17 @@ def same_value(field: str, got, truth) -> bool:
     except the supplier's name, compared as the same company: writers label a name from the
     letterhead (« Plomberie Garonne ») or from the legal footer (« SARL PLOMBERIE GARONNE »),
     and SPEC asks for the registry's spelling when matched, so case, accents, punctuation
-    and the legal form do not count."""
+    and the legal form do not count. The spaces inside an invoice or order number do not count
+    either: SPEC asks for identifiers without spaces but for the invoice number « as printed »,
+    and the sets' writers label « ESS 21 04 0097 » both ways."""
     if got is None or truth is None:
         return got is None and truth is None
     if field == "supplier_name":
         from extractors.matching import simplify_name
 
         return simplify_name(str(got)) == simplify_name(str(truth))
+    if field in ("invoice_number", "order_reference"):
+        return str(got).replace(" ", "") == str(truth).replace(" ", "")
     return str(got) == str(truth)
 
 

@@ -166,6 +166,8 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
             tok += cont.group(1)
         # "FACTURE N° ESS 21 04 0097": a letter prefix, then groups of digits to the end
         spaced = re.match(r"((?: [0-9]{2,6}){2,4})\s*$", doc.text[start + m.end(1):end])
+        # « FACTURE N° CL 2021-058 Villefranche, le … »: a letter prefix, then one number, then other words
+        spaced = spaced or re.match(r"( [0-9][0-9/\-.]*[0-9])(?=\s*$|\s{2,}|\s+[A-Za-zÀ-ÿ]{2})", doc.text[start + m.end(1):end])
         if not any(c.isdigit() for c in tok) and tok.isalpha() and tok.isupper() and len(tok) <= 5 and spaced:
             tok += spaced.group(1)
             cont = spaced
@@ -356,7 +358,7 @@ def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
         others = [spec for t, specs in _NUMBER_LABELS.items() if specs is not own for spec in specs if spec[0] < 2]
         number = read_number(doc, others, reference_date)
     if number:
-        f["invoice_number"] = number.value
+        f["invoice_number"] = re.sub(r"\s", "", number.value)  # SPEC: identifiers without spaces
     dates = read_dates(doc, reference_date)
     if "invoice_date" in dates:
         f["invoice_date"] = dates["invoice_date"]

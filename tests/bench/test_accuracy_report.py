@@ -12,6 +12,8 @@ from bench.accuracy_report import same_value
     ("supplier_name", "Plomberie Garonne", "Plomberie Toulousaine", False),
     ("supplier_name", None, "Plomberie Garonne", False),
     ("invoice_number", "F-2020-12", "F2020-12", False),  # identifiers stay exact
+    ("invoice_number", "ESS21040097", "ESS 21 04 0097", True),  # but for the spaces SPEC removes
+    ("tenant_reference", "00457789", "0045 7789", False),
     ("tenant_name", "jeanne dupont", "Jeanne Dupont", False),
     ("total_incl_tax", "12.00", "12.00", True),
 ])

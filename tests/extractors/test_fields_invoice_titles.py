@@ -30,7 +30,8 @@ def fields(text: str, doc_type: str = "supplier_invoice") -> dict:
     # the number under its title, on a line of its own; one printed in spaced groups
     ("supplier_invoice", "ÉTAT DE FRAIS - FACTURE\nN° 2021-03318\nN° TVA intracommunautaire FR15407862788",
      "2021-03318"),
-    ("supplier_invoice", "FACTURE N° ESS 21 04 0097", "ESS 21 04 0097"),
+    ("supplier_invoice", "FACTURE N° ESS 21 04 0097", "ESS21040097"),  # SPEC: identifiers without spaces
+    ("supplier_invoice", "FACTURE N° CL 2021-058 Villefranche, le 22 avril 2021", "CL2021-058"),
     # quotes under their other names
     ("supplier_quote", "DEVIS ESTIMATIF N°: NS-DV-21-0096 Date: 3 août 2021", "NS-DV-21-0096"),
     ("supplier_quote", "ESTIMATION N° CZO-E-21-0023 Date : 2021-05-27", "CZO-E-21-0023"),

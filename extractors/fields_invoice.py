@@ -65,6 +65,10 @@ _NUMBER_LABELS = {
 }
 _ORDER_LABELS = [
     (0, r"\bbon\s+de\s+commande\s*(?:" + NO + r"|numero)?\s*:?"),
+    (0, r"\bbon\s+de\s+commande\s+(?:annuel|cadre|client|ouvert|interne)\s*(?:" + NO + r")?\s*:?"),
+    (1, r"\b(?:bon|ordre)\s+de\s+travaux\s*(?:" + NO + r")?\s*:?"),  # « bon de travaux n° BT 2021-0156 »
+    (1, r"\bcommande\s+(?=(?:bc|bdc|cde|cmd|po)[\s\-]?\d)"),  # « / commande BC21-002204 »
+    (1, r"\byour\s+ref(?:erence)?\.?\s*:?\s*p\.?o\.?\s*(?=[a-z]{0,4}-?\d)"),  # « YOUR REF. PO BC20-003455 »
     (0, r"(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\b(?:\s+client)?\s*:?"),
     (0, r"\bb\.?c\.?\s*" + NO + r"?\s*:"),
     (0, r"\bcommande\s*(?:" + NO + r"|numero)\s*:?"),
@@ -167,7 +171,8 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
         # "FACTURE N° ESS 21 04 0097": a letter prefix, then groups of digits to the end
         spaced = re.match(r"((?: [0-9]{2,6}){2,4})\s*$", doc.text[start + m.end(1):end])
         # « FACTURE N° CL 2021-058 Villefranche, le … »: a letter prefix, then one number, then other words
-        spaced = spaced or re.match(r"( [0-9][0-9/\-.]*[0-9])(?=\s*$|\s{2,}|\s+[A-Za-zÀ-ÿ]{2})", doc.text[start + m.end(1):end])
+        spaced = spaced or re.match(r"( [0-9][0-9/\-.]*[0-9])(?=\s*$|\s{2,}|\s+[A-Za-zÀ-ÿ]{2}|\s+\()",
+                                    doc.text[start + m.end(1):end])
         if not any(c.isdigit() for c in tok) and tok.isalpha() and tok.isupper() and len(tok) <= 5 and spaced:
             tok += spaced.group(1)
             cont = spaced
@@ -395,7 +400,7 @@ def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
             f["iban"] = ids["iban"]
         order = read_number(doc, _ORDER_LABELS, reference_date)
         if order and order.value != f.get("invoice_number"):
-            f["order_reference"] = order.value
+            f["order_reference"] = re.sub(r"\s", "", order.value)
     else:
         ex.rejected.pop("iban", None)
     return ex

@@ -52,6 +52,9 @@ def test_numbers_under_other_titles(doc_type, line, number):
     ("N° commande client : CMD-DSI-2021-007 Contrat : NX-2019-0311", "CMD-DSI-2021-007"),
     ("Marché : 2019-PROP-02 - lot 1 Toulouse Ouest", "2019-PROP-02"),
     ("Votre référence : BC-2021-00219 - Rés. Jardins d'Ancely", "BC-2021-00219"),
+    ("Bon de commande annuel : BC21-000042", "BC21-000042"),
+    ("Votre réf. : bon de travaux n° BT 2021-0156 (M. Ferrand, chargé de secteur)", "BT2021-0156"),
+    ("Vos références : contrat d'entretien n° 2018-CH-04 / commande BC21-002204", "BC21-002204"),
 ])
 def test_order_references_of_public_works_and_short_labels(line, order):
     assert fields(f"Menuiserie Dupuis\nFacture n° F-100\n{line}\n{TOTALS}")["order_reference"] == order

@@ -256,9 +256,11 @@ def extract_writer_fields(doc_type: str, text: str, registries: Registries) -> E
     ex, anchor = _read_tenant_letter(doc_type, text, registries)
     personal = (anchor is not None and anchor.source in PERSONAL_SOURCES | {"concerned"}) or "tenant_reference" in ex.fields
     name = fold(ex.fields.get("tenant_name") or "")
-    if not personal or not name or ORGANISATION.search(name) or _NOT_A_PERSON.search(name):
+    if not personal or (name and (ORGANISATION.search(name) or _NOT_A_PERSON.search(name))):
         return Extraction()
-    return ex
+    if not name and "tenant_reference" not in ex.fields:
+        return Extraction()
+    return ex  # a person's letter: their name, or at least their reference (« contestation des charges »)
 
 
 # words that make a signature an organisation's or an office's, not a person's

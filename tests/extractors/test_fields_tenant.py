@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from config.registries import load_registries
+from config.registries import Registries, load_registries
 from extractors.fields import extract_fields
 
 LETTER = """Mme Françoise LEFEVRE-MARTIN
@@ -215,3 +215,9 @@ def test_a_registry_name_printed_in_capitals_is_written_as_a_name():
     reg = Registries((), (Tenant("73672916", "Nadia HADDAD", "", "41 rue du Canal", "31320", "Castanet", "", "", ""),))
     text = "Nadia HADDAD\n23 avenue du Parc\n31700 BLAGNAC\nMadame, Monsieur,\nUn délai svp.\nNadia Haddad\n"
     assert extract_fields("payment_difficulty", "tenant", text, reg).fields["tenant_name"] == "Nadia Haddad"
+
+
+def test_a_letter_of_no_known_type_keeps_the_tenants_reference_without_a_name():
+    text = ("Référence locataire : 77120456\nObjet : contestation de la régularisation des charges\n"
+            "Madame, Monsieur, je conteste le montant de la régularisation des charges.\nSalutations distinguées.\n")
+    assert extract_fields("other", "other", text, Registries((), ())).fields.get("tenant_reference") == "77120456"

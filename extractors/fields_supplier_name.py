@@ -21,7 +21,8 @@ LEGAL_FORMS = (r"S\.?A\.?S\.?U?|S\.?A\.?R\.?L\.?U?|SàRL|E\.?U\.?R\.?L\.?|S\.?A\
                r"SELAS|SCA|SCS|GIE|SEM|SPL|GmbH|Ltd\.?|Limited|LLC|LLP|Inc\.?|PLC|plc|B\.V\.?|BV|N\.V\.?|NV|S\.L\.?U?|"
                r"S\.p\.A\.|SpA|AG|S\.R\.L\.|Srl|Sp\. z o\.o\.|E\.I\.|EI")
 _FORM_RE = re.compile(r"(?<![\w.])(?:" + LEGAL_FORMS + r")(?![\w])")
-_FORM_WORDS = re.compile(r"\b(?:soci[ée]t[ée] (?:par actions simplifi[ée]e(?: unipersonnelle)?|anonyme|à responsabilit[ée] "
+_FORM_WORDS = re.compile(r"\b(?:soci[ée]t[ée] (?:publique locale|d'[ée]conomie mixte|civile(?: immobili[èe]re| professionnelle)?|"
+                         r"par actions simplifi[ée]e(?: unipersonnelle)?|anonyme|à responsabilit[ée] "
                          r"limit[ée]e|coop[ée]rative[\w ]*?|en nom collectif)|entreprise unipersonnelle à responsabilit[ée] "
                          r"limit[ée]e)\b", re.I)
 _LEGAL_CONTEXT = re.compile(r"capital|\brcs\b|r\.c\.s|siret|siren|\bape\b|\bnaf\b|tva|vat|registered|company\s+(?:no|number|reg)|"
@@ -69,7 +70,8 @@ def _name_like(s: str) -> bool:
     if _TAGLINE.search(f) or _ARTICLE_PHRASE.match(s) or _CUSTOMER.search(f):
         return False
     caps = [w for w in words if w[0].isupper() or w[0].isdigit() or w[0] in "&'(\"«"]
-    return len(caps) >= max(1, len(words) - 2) and (words[0][0].isupper() or words[0][0] in "&'\"«")
+    return len(caps) >= max(1, len(words) - 2) and (words[0][0].isupper() or words[0][0] in "&'\"«"
+                                                    or re.match(r"\d[A-Za-z]", words[0]) is not None)  # « 3D Occitanie »
 
 
 def _trade_list(cell: str) -> bool:

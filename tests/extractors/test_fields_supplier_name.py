@@ -37,6 +37,8 @@ def test_legal_form_is_dropped(raw, expected):
     ("Otissimo Elevators, société par actions simplifiée au capital de 50 000 €, RCS Toulouse", "Otissimo Elevators"),
     ("Northwind Consulting Ltd, registered in England and Wales, company no. 01234567", "Northwind Consulting"),
     ("Acme Widgets GmbH · Hauptstraße 1 · 10115 Berlin · HRB 12345", "Acme Widgets"),
+    ("SAS 3D OCCITANIE HYGIENE - CAPITAL 40 000 EUR - RCS TOULOUSE 384 185 476", "3D Occitanie Hygiene"),
+    ("EAUX DU SUD TOULOUSAIN - Société publique locale au capital de 300 000 EUR", "Eaux du Sud Toulousain"),
 ])
 def test_name_from_the_legal_mention(footer, expected):
     text = "Votre expert depuis 1985\nwww.example.fr\n" + BODY + footer + "\n"

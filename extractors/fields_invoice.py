@@ -40,6 +40,8 @@ _NUMBER_LABELS = {
         (2, r"(?m)^[ \t]*(?:facture|invoice)\s*:?"),
         # "ÉTAT DE FRAIS - FACTURE" then, on a line of its own, "N° 2021-03318"
         (2, r"(?m)^[ \t]*" + NO + r"\s*:?(?=[ \t]*[A-Za-z0-9/-]*\d)"),
+        # « ESTIMATION DE TRAVAUX   n° EST 21/087 »: the « n° » in a cell of its own, after the title's
+        (2, r"(?<=\S {3})" + NO + r"\s*:?(?=[ \t]*[A-Za-z]{0,5}[ \t]?[A-Za-z0-9/-]*\d)"),
     ],
     "supplier_credit_note": [
         (0, r"\b(?:facture\s+d'avoir|avoir|note\s+de\s+credit)\s*" + _NO_OCR + r"\s*:?"),
@@ -49,6 +51,8 @@ _NUMBER_LABELS = {
         (1, r"\bref(?:erence)?\.?\s*(?:de\s+l'|d')?avoir\s*:?"),
         (1, r"\bcredit\s+(?:note|memo)\s*:"),
         (2, r"(?m)^[ \t]*(?:facture\s+d'avoir|avoir|note\s+de\s+credit|credit\s+(?:note|memo))\s*:?"),
+        (2, r"(?m)^[ \t]*" + NO + r"\s*:?(?=[ \t]*[A-Za-z0-9/-]*\d)"),
+        (2, r"(?<=\S {3})" + NO + r"\s*:?(?=[ \t]*[A-Za-z]{0,5}[ \t]?[A-Za-z0-9/-]*\d)"),
     ],
     "supplier_quote": [
         (0, r"\b(?:devis|proposition(?:\s+commerciale|\s+de\s+prix)?|offre(?:\s+de\s+prix)?|estimation|chiffrage)"
@@ -61,6 +65,8 @@ _NUMBER_LABELS = {
         (2, r"(?m)^[ \t]*(?:proposition commerciale\s*/\s*)?(?:devis|quot(?:e|ation)|estimate)\s*:?"),
         (2, r"\b(?:notre\s+)?ref(?:erence)?\.?\s*:"),  # a proposal's « Référence : PC-2021-017 »
         (2, r"(?m)^[ \t]*" + NO + r"\s*:?(?=[ \t]*[A-Za-z0-9/-]*\d)"),
+        # « ESTIMATION DE TRAVAUX   n° EST 21/087 »: the « n° » in a cell of its own, after the title's
+        (2, r"(?<=\S {3})" + NO + r"\s*:?(?=[ \t]*[A-Za-z]{0,5}[ \t]?[A-Za-z0-9/-]*\d)"),
     ],
 }
 _ORDER_LABELS = [

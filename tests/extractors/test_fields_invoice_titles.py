@@ -38,6 +38,8 @@ def fields(text: str, doc_type: str = "supplier_invoice") -> dict:
     ("supplier_quote", "PROPOSITION DE PRIX n° PP-2020-031", "PP-2020-031"),
     ("supplier_quote", "OFFRE DE PRIX n° OP-2020-0388 Aucamville, le 12.10.2020", "OP-2020-0388"),
     ("supplier_quote", "Proposition commerciale\nRéférence : PC-2021-017 Labège, le 19 avril 2021", "PC-2021-017"),
+    ("supplier_quote", "        ESTIMATION DE TRAVAUX   n° EST 21/087\n        le 02/03/2021", "EST21/087"),
+    ("supplier_credit_note", "AVOIR   N° NC-2021-00317", "NC-2021-00317"),
 ])
 def test_numbers_under_other_titles(doc_type, line, number):
     assert fields(f"Menuiserie Dupuis\n{line}\n{TOTALS}", doc_type)["invoice_number"] == number

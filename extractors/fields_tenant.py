@@ -156,6 +156,10 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: lis
         before = doc.folded[max(0, m.start() - 120):m.start()]
         rank = 0 if _near(li, anchors) else 1 if _HOME_LABEL.search(before) else 3 if li < letterhead else 2
         codes.append((rank, m.start(), pc))
+    for m in re.finditer(r"\bcode\s+postal\s*[:.…_\s]*(\d{2}\s?\d{3})(?!\d)", doc.folded):  # a form's « Code postal : ..31200.. »
+        pc = validators.normalise_postal_code(m.group(1).replace(" ", ""))
+        if pc and not _in(m.start(), skip):
+            codes.append((0 if _near(doc.line_of(m.start()), anchors) else 1, m.start(1), pc))
     if codes:
         found = [c for _, _, c in sorted(codes)]
         ex.fields["postal_code"] = tenant.postal_code if tenant and tenant.postal_code in found else found[0]

@@ -285,3 +285,9 @@ def test_postal_codes_as_people_and_the_ocr_write_them(address, code, registries
 ])
 def test_the_first_name_is_known_from_a_lexicon_of_given_names(raw, strict, name):
     assert clean_person(raw, strict=strict) == name
+
+
+def test_a_forms_labelled_postal_code(registries):
+    form = ("DEMANDE D'ÉCHÉANCIER\nNom : DIOP Prénom : Awa\nAdresse du logement : ..Résidence Soleil d'Oc, 9 rue des Genêts..\n"
+            "Code postal : ..31200.. Commune : ..TOULOUSE..\n")
+    assert tenant(form, registries, "payment_difficulty").fields["postal_code"] == "31200"

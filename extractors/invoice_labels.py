@@ -1,0 +1,129 @@
+"""The labels of suppliers' documents: their number (per type), their order reference, their
+dates; and which short line is one of them alone (a header table's key, see
+:mod:`extractors.stacked_cells`). Patterns run on folded text (lower case, no accents)."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.parsing import fold
+
+NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|#)"
+_EN_NO = r"(?:number|nr\.?|ref(?:erence)?\.?|id(?![a-z])|" + NO + r")"
+# "N" whose degree sign OCR lost, before a token holding a digit ("AVOIR N A-007")
+_NO_OCR = r"(?:" + NO + r"|n(?=\s[a-z0-9\-/.]*\d))"
+NUMBER_LABELS = {
+    "supplier_invoice": [
+        (0, r"\bfacture\s*" + _NO_OCR + r"\s*:?"),
+        # "Facture d'honoraires n°", "Facture de travaux n°", "Facture du 14 janvier 2021 n°"
+        (0, r"\bfacture(?:\s+(?:d'|de\s+|du\s+)?[a-z0-9']+){1,4}?\s*" + NO + r"\s*:?"),
+        (0, r"\b(?:note\s+d'honoraires|(?:etat|memoire|note|releve)\s+de\s+frais|decompte(?:\s+general)?)\s*"
+            + NO + r"\s*:?"),
+        (0, NO + r"\s*(?:de\s+|d'\s*)?(?:la\s+)?facture\s*:?"),
+        (0, r"\bnumero\s+de\s+(?:la\s+)?facture\s*:?"),
+        (0, r"\b(?:tax\s+|vat\s+)?invoice\s*" + _EN_NO + r"\s*:?"),
+        (1, r"\bnumero\s*(?:de\s+(?:la\s+)?facture\s*)?:"),
+        (1, r"\bref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?facture\s*:?"),
+        (1, r"\binvoice\s*:"),
+        (1, r"\binv\.?\s*" + _EN_NO + r"\s*:?"),
+        (1, r"\b(?:piece|document|bordereau)\s*" + NO + r"\s*:?"),
+        (2, r"(?m)^[ \t]*(?:facture|invoice)\s*:?"),
+        # "ÉTAT DE FRAIS - FACTURE" then, on a line of its own, "N° 2021-03318"
+        (2, r"(?m)^[ \t]*" + NO + r"\s*:?(?=[ \t]*[A-Za-z0-9/-]*\d)"),
+        # « ESTIMATION DE TRAVAUX   n° EST 21/087 »: the « n° » in a cell of its own, after the title's
+        (2, r"(?<=\S {3})" + NO + r"\s*:?(?=[ \t]*[A-Za-z]{0,5}[ \t]?[A-Za-z0-9/-]*\d)"),
+    ],
+    "supplier_credit_note": [
+        (0, r"\b(?:facture\s+d'avoir|avoir|note\s+de\s+credit)\s*" + _NO_OCR + r"\s*:?"),
+        (0, NO + r"\s*(?:d'\s*|de\s+l'\s*)?(?:avoir|note de credit)\s*:?"),
+        (0, r"\bcredit\s+(?:note|memo)\s*" + _EN_NO + r"\s*:?"),
+        (1, r"\bnumero\s*(?:d'avoir\s*)?:"),
+        (1, r"\bref(?:erence)?\.?\s*(?:de\s+l'|d')?avoir\s*:?"),
+        (1, r"\bcredit\s+(?:note|memo)\s*:"),
+        (2, r"(?m)^[ \t]*(?:facture\s+d'avoir|avoir|note\s+de\s+credit|credit\s+(?:note|memo))\s*:?"),
+        (2, r"(?m)^[ \t]*" + NO + r"\s*:?(?=[ \t]*[A-Za-z0-9/-]*\d)"),
+        (2, r"(?<=\S {3})" + NO + r"\s*:?(?=[ \t]*[A-Za-z]{0,5}[ \t]?[A-Za-z0-9/-]*\d)"),
+    ],
+    "supplier_quote": [
+        (0, r"\b(?:devis|proposition(?:\s+commerciale|\s+de\s+prix)?|offre(?:\s+de\s+prix)?|estimation|chiffrage)"
+            r"(?:\s+(?:estimatif|descriptif|quantitatif|detaille|de\s+travaux))?\s*" + _NO_OCR + r"\s*:?"),
+        (0, NO + r"\s*(?:de\s+|du\s+)?devis\s*:?"),
+        (0, r"\b(?:quot(?:e|ation)|estimate|proposal)\s*" + _EN_NO + r"\s*:?"),
+        (1, r"\bnumero\s*(?:de\s+devis\s*)?:"),
+        (1, r"\bref(?:erence)?\.?\s*(?:du\s+|de\s+)?devis\s*:?"),
+        (1, r"\b(?:quot(?:e|ation)|estimate)\s*:"),
+        (2, r"(?m)^[ \t]*(?:proposition commerciale\s*/\s*)?(?:devis|quot(?:e|ation)|estimate)\s*:?"),
+        (2, r"\b(?:notre\s+)?ref(?:erence)?\.?\s*:"),  # a proposal's « Référence : PC-2021-017 »
+        (2, r"(?m)^[ \t]*" + NO + r"\s*:?(?=[ \t]*[A-Za-z0-9/-]*\d)"),
+        # « ESTIMATION DE TRAVAUX   n° EST 21/087 »: the « n° » in a cell of its own, after the title's
+        (2, r"(?<=\S {3})" + NO + r"\s*:?(?=[ \t]*[A-Za-z]{0,5}[ \t]?[A-Za-z0-9/-]*\d)"),
+    ],
+}
+ORDER_LABELS = [
+    (0, r"\bbon\s+de\s+commande\s*(?:" + NO + r"|numero)?\s*:?"),
+    (0, r"\bbon\s+de\s+commande\s+(?:annuel|cadre|client|ouvert|interne)\s*(?:" + NO + r")?\s*:?"),
+    (1, r"\b(?:bon|ordre)\s+de\s+travaux\s*(?:" + NO + r")?\s*:?"),  # « bon de travaux n° BT 2021-0156 »
+    (1, r"\bcommande\s+(?=(?:bc|bdc|cde|cmd|po)[\s\-]?\d)"),  # « / commande BC21-002204 »
+    (1, r"\byour\s+ref(?:erence)?\.?\s*:?\s*p\.?o\.?\s*(?=[a-z]{0,4}-?\d)"),  # « YOUR REF. PO BC20-003455 »
+    (0, r"(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\b(?:\s+client)?\s*:?"),
+    (0, r"\bb\.?c\.?\s*" + NO + r"?\s*:"),
+    (0, r"\bcommande\s*(?:" + NO + r"|numero)\s*:?"),
+    (0, r"\bref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?commande\s*:?"),
+    (0, r"\b(?:purchase\s+order|p\.?o\.?)\s*" + _EN_NO + r"?\s*:"),
+    (0, r"\b(?:purchase\s+order|p\.?o\.?)\s*" + _EN_NO),
+    (1, r"\b(?:your\s+)?order\s*" + _EN_NO + r"\s*:?"),
+    (1, r"\bvotre\s+commande\s*(?:" + NO + r")?\s*:?"),
+    (1, r"\bv/\s*(?:commande|cde)\s*:?"),
+    (1, r"\bcommande\s*:"),
+    # public works: the contract ("marché n°") and the work order ("ordre de service n°")
+    (1, r"\bmarche\s*(?:public\s*|subsequent\s*)?(?:" + NO + r"\s*:?|:)"),
+    # the customer's reference, when it reads as a purchase order (« Votre référence : BC-2021-00219 »)
+    (2, r"\bvotre\s+ref(?:erence)?\.?\s*:(?=\s*(?:bc|bdc|cmd|cde|po)\b)"),
+    (1, r"\b(?:votre\s+)?ordre\s+de\s+service\s*(?:" + NO + r")?\s*:?"),
+    (1, r"\byour\s+(?:p\.?o\.?|order)\b\s*:?"),
+]
+# "Date" alone, unless another date's label ("Delivery date", "Due date")
+_NOT_INVOICE_DATE = "".join(f"(?<!{w} date)" for w in ("delivery", "order", "due", "shipping", "service", "start", "end",
+                                                       "expiry", "payment", "value", "issue", "invoice", "tax point"))
+DATE_LABELS = [
+    ("invoice_date", 0, r"\bdate\s*(?:de\s+(?:la\s+)?|du\s+|d'\s*|de\s+l'\s*)?(?:facture|facturation|avoir|devis|emission|"
+                        r"edition|etablissement)\s*:?"),
+    ("invoice_date", 0, r"\b(?:invoice|billing|issue|credit\s+note|quot(?:e|ation)|estimate|tax\s+point)\s+date\s*:?"),
+    ("invoice_date", 0, r"\bdate\s+(?:of\s+(?:the\s+)?(?:invoice|issue)|issued)\s*:?"),
+    ("invoice_date", 0, r"\b(?:emise?s?|etablie?s?|facturee?s?)\s+le\b"),
+    ("invoice_date", 1, r"\b(?:faite?\s+le|issued\s+on|dated)\b"),
+    ("invoice_date", 1, r"\bdate" + _NOT_INVOICE_DATE + r"\s*:"),
+    ("invoice_date", 2, r"\bdate\b" + _NOT_INVOICE_DATE
+     + r"(?!\s*(?:d'|de\s|du\s|d\s|limite|d'echeance|due|of\s+(?:delivery|order)))"),
+    ("invoice_date", 3, r"\b(?:facture|avoir|devis|invoice|credit\s+note|quot(?:e|ation)|note\s+de\s+credit|"
+                        r"note\s+d'honoraires)\b(?!\s+(?:concernee|d'origine|initiale|rectifiee|de\s+reference))"
+                        r"[^\n]{0,40}?\b(?:du|dated)\b"),
+    ("invoice_date", 3, r",\s*le\b"),
+    ("invoice_date", 3, r"(?m)^[ \t]*le\b"),
+    ("due_date", 0, r"\b(?:date\s*(?:d'\s*|de\s+l'\s*|d\s)?)?echeance\s*(?:le\s*)?:?"),
+    ("due_date", 0, r"\ba\s+(?:payer|regler)\s+(?:avant|au\s+plus\s+tard|jusqu'au|le|pour)\s*(?:le\b)?"),
+    ("due_date", 0, r"\bpayable\s+(?:avant\s+|au\s+plus\s+tard\s+|jusqu'au\s+|by\s+|before\s+|on\s+)?(?:le\b)?"),
+    ("due_date", 0, r"\bdate\s+limite\s+(?:de\s+(?:paiement|reglement)|d'exigibilite)\s*:?"),
+    ("due_date", 0, r"\b(?:paiement|reglement)\s+(?:avant|au\s+plus\s+tard)\s+le\b"),
+    ("due_date", 0, r"\b(?:payment\s+)?due\s+(?:date|by|on|before)\b\s*:?"),
+    ("due_date", 0, r"\b(?:date\s+due|payment\s+due|pay\s+(?:by|before))\b\s*:?"),
+    ("due_date", 1, r"\b(?:exigible\s+le|date\s+d'exigibilite)\b\s*:?"),
+    # "Paiement à 30 jours, soit le 21/11/2020", "... au plus tard le 30/07/2021"
+    ("due_date", 1, r"\b(?:paiement|reglement|payable|payer|regler|jours)\b[^\n]{0,70}?\b(?:soit\s+(?:au\s+plus\s+tard\s+)?le|"
+                    r"au\s+plus\s+tard\s+le)\b"),
+    ("due_date", 1, r"\bdate\s+de\s+(?:paiement|reglement|prelevement)\s*:?"),
+    ("due_date", 1, r"\bpreleve(?:e|ment)?s?\s+(?:(?:sur\s+votre\s+compte|automatique(?:ment)?)\s+)?"
+                    r"(?:a\s+partir\s+du|le|au\s+plus\s+tot\s+le|vers\s+le|des\s+le|du)\b"),
+    ("other_date", 0, r"\b(?:livraison|intervention|periode|validite|valable|commande|naissance|travaux|delivery|"
+                      r"period|valid|order\s+date|shipped|service\s+date|consommations?\s+du)\b"),
+]
+
+
+KEY_LABELS = [re.compile(rx) for _, rx in NUMBER_LABELS["supplier_invoice"][:6] + ORDER_LABELS[:5]] + [
+    re.compile(rx) for name, p, rx in DATE_LABELS if p == 0]
+
+
+def known_label(line: str) -> bool:
+    """A line that is one of the header's labels (a number's, a date's, an order's), nothing else."""
+    f = fold(line).strip()
+    return any((m := rx.match(f)) is not None and len(f) - m.end() <= 3 for rx in KEY_LABELS)

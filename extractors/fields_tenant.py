@@ -176,7 +176,7 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: lis
             continue  # the writer's own address, or an organisation's domain (unless it is the tenant's own name)
         emails.append((0 if _near(li, anchors, 8) else 1, m.start(), value))
     if emails:
-        ex.fields["email"] = min(emails)[2]
+        ex.fields["email"] = _names_in_address(min(emails)[2], anchors)
     phones = []
     for p in find_phones(doc.text):
         li = doc.line_of(p.start)
@@ -216,6 +216,24 @@ _ORG_MAILBOX = re.compile(r"^(?:contact|info|infos|accueil|secretariat|etude|cou
 
 def _email(m: re.Match) -> str:
     return re.sub(r"\s", "", m.group(0)).replace(",", ".").lower().lstrip(".")
+
+
+_OCR_TWINS = {"1": "li", "l": "1i", "i": "1l", "0": "o", "o": "0", "5": "s", "s": "5", "8": "b", "b": "8"}
+
+
+def _names_in_address(email: str, anchors: list[PersonCandidate]) -> str:
+    """The writer's surname inside their address, as spelled in their name where the OCR
+    confused a letter and a digit (« kevin.more181@ » for Kevin Morel: « kevin.morel81@ »)."""
+    local, _, domain = email.partition("@")
+    for a in anchors:
+        for word in fold(a.name).replace("-", " ").split():
+            if len(word) < 4 or word in local:
+                continue
+            for i in range(len(local) - len(word) + 1):
+                piece = local[i:i + len(word)]
+                if all(c == w or c in _OCR_TWINS.get(w, "") for c, w in zip(piece, word)):
+                    return local[:i] + word + local[i + len(word):] + "@" + domain
+    return email
 
 
 def find_emails(text: str) -> list[str]:

@@ -284,3 +284,8 @@ def test_e_mail_addresses_the_ocr_spaced_or_an_insurer_prints_for_its_client():
     assert tenant(mail, "repair_request")["email"] == "m.yilmaz82@hotmail.fr"
     cert = ORG + "Assurée MOKRANI Inès\nContact ines.mokrani@univ-tlse3.fr\nContrat Étudiant\n"
     assert tenant(cert, "insurance_certificate")["email"] == "ines.mokrani@univ-tlse3.fr"
+
+
+def test_the_writers_surname_in_their_address_as_spelled_in_their_name():
+    mail = "De : Kevin Morel <kevin.more181@yahoo.fr>\nObjet : ordures\nBonjour,\nles voisins jettent leurs ordures.\n"
+    assert tenant(mail, "neighbour_dispute")["email"] == "kevin.morel81@yahoo.fr"

@@ -19,7 +19,9 @@ _URGENT = {
                 r"porte (d.entree|du hall|de l.immeuble)[^.]{0,40}ne (ferme|verrouille) plus|"
                 r"(n.est|c.est|ne sont|ne suis) plus (en )?(sur|securite)|pas en securite|"
                 r"personne(s)? (agee|handicapee)s? bloquee|porte d.?entree (cassee|fracturee)|"
-                r"effraction|monoxyde|intoxication",
+                r"effraction|monoxyde|intoxication|risque de chute|chute (est )?possible|"
+                r"(garde.?corps|rambarde|balustrade|balcon)[^.]{0,60}(descelle|bouge|branl|arrache|tombe|cede)|"
+                r"(morceaux|blocs?|plaques?) de (beton|facade|pierre|crepi)[^.]{0,40}tomb",
     "violence": r"violence|frapp|menace(s)? de mort|agress|coups|battu|peur pour (ma|mes)",
     "délai légal": r"sous (huit|quinze|0) jours|dans un delai de|audience|assignation|"
                    r"commandement de payer|expulsion",

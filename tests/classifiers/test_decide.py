@@ -141,6 +141,9 @@ def test_legal_header_rule(rt):
      True, ["électricité"]),
     ("Objet : ascenseur\nL'ascenseur est bloqué depuis trois jours, ma mère ne peut plus sortir.", True, ["sécurité"]),
     ("Objet : volet\nLe volet roulant de la chambre est bloqué, merci d'envoyer un technicien.", False, []),
+    ("Objet : balcon\nLe garde-corps du balcon est descellé et bouge quand on s'appuie, merci de réparer vite.",
+     True, ["sécurité"]),
+    ("Objet : carrelage\nUn carreau de la salle de bains est descellé, merci de passer le recoller.", False, []),
 ])
 def test_repair_urgency(rt, text, urgent, kinds):
     c = classify(text, rt.model, always_urgent=frozenset({"social_distress", "legal_notice"}))

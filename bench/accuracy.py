@@ -155,13 +155,13 @@ def corpus_and_reads(seed: int, count: int, workers: int, cache: Path) -> tuple[
 
 def written_sets() -> dict[str, tuple[Path, int, int]]:
     """Each set written by other hands: its folder, its rendering seed, its files of several
-    documents without separator sheets. The foreign set and the second and third development
-    sets (``bench/dev2/``, ``bench/dev3/``, written on 2026-12-05 and 2026-12-05 evening) are read
-    to write rules; the blind set never is."""
+    documents without separator sheets. The foreign set and the second, third and fourth
+    development sets (``bench/dev2/``, ``dev3/``, ``dev4/``, written on 2026-12-05) are read to
+    write rules; the blind set never is."""
     from foreign_set import BLIND_ROOT, ROOT
 
     return {"foreign": (ROOT, 2026, 12), "dev2": (ROOT.parent / "dev2", 2028, 6),
-            "dev3": (ROOT.parent / "dev3", 2029, 6), "blind": (BLIND_ROOT, 2027, 6)}
+            "dev3": (ROOT.parent / "dev3", 2029, 6), "dev4": (ROOT.parent / "dev4", 2030, 6), "blind": (BLIND_ROOT, 2027, 6)}
 
 
 def foreign_and_reads(workers: int, cache: Path, fresh: bool = False, which: str = "foreign") -> tuple[dict, dict]:
@@ -245,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--model", type=Path, default=None, help="dossier du modèle (défaut : modèle intégré)")
     p.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "aiguillage-bench-cache")
-    p.add_argument("--only", choices=("generated", "foreign", "dev2", "dev3", "blind"), default=None, help="un seul des jeux")
+    p.add_argument("--only", choices=("generated", "foreign", "dev2", "dev3", "dev4", "blind"), default=None, help="un seul des jeux")
     p.add_argument("--fresh", action="store_true", help="relire le jeu étranger (OCR) même s'il est en cache")
     p.add_argument("--dev", action="store_true", help="montrer aussi la moitié « dev » du jeu étranger")
     p.add_argument("--misses", type=int, default=3, help="exemples d'écarts montrés par champ")
@@ -273,12 +273,10 @@ def main(argv: list[str] | None = None) -> int:
         test = {n: t for n, t in truths.items() if foreign_half(n) == "test"}
         sets["étranger-test"] = ("moitié « test » du jeu étranger (rien n'y est réglé ; une exception notée dans README)",
                                  (test, reads))
-    if args.only in (None, "dev2") and any(written_sets()["dev2"][0].glob("*/*.json")):
-        sets["dev 2"] = ("second jeu de développement (écrit par d'autres mains, lu pour écrire des règles)",
-                         foreign_and_reads(args.workers, args.cache, args.fresh, "dev2"))
-    if args.only in (None, "dev3") and any(written_sets()["dev3"][0].glob("*/*.json")):
-        sets["dev 3"] = ("troisième jeu de développement (écrit par d'autres mains, lu pour écrire des règles)",
-                         foreign_and_reads(args.workers, args.cache, args.fresh, "dev3"))
+    for key, ordinal in (("dev2", "second"), ("dev3", "troisième"), ("dev4", "quatrième")):
+        if args.only in (None, key) and any(written_sets()[key][0].glob("*/*.json")):
+            sets[f"dev {key[-1]}"] = (f"{ordinal} jeu de développement (écrit par d'autres mains, lu pour écrire des règles)",
+                                      foreign_and_reads(args.workers, args.cache, args.fresh, key))
     if args.only in (None, "blind") and any(written_sets()["blind"][0].glob("*/*.json")):
         sets["aveugle"] = ("jeu aveugle (écrit après les règles, jamais lu pour en écrire)",
                            foreign_and_reads(args.workers, args.cache, args.fresh, "blind"))
@@ -297,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
         side_by_side(summaries)
     print(json.dumps({"generated": summaries.get("généré"), "foreign": summaries.get("étranger"),
                       "foreign_test_half": summaries.get("étranger-test"), "second_dev": summaries.get("dev 2"),
-                      "third_dev": summaries.get("dev 3"),
+                      "third_dev": summaries.get("dev 3"), "fourth_dev": summaries.get("dev 4"),
                       "blind": summaries.get("aveugle")},
                      ensure_ascii=False))
     return 0

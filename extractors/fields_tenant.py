@@ -211,7 +211,8 @@ _CONSUMER_MAIL = re.compile(r"@(?:gmail|googlemail|hotmail|yahoo|orange|free|sfr
                             r"neuf|bbox|aol|msn|gmx|proton(?:mail)?|club-internet|numericable|aliceadsl|voila|ymail)\.")
 _ORG_MAILBOX = re.compile(r"^(?:contact|info|infos|accueil|secretariat|etude|courrier|services?|administration|"
                           r"no-?reply|support|direction|compta\w*|factur\w*|agence|mairie|cabinet|greffe)@|"
-                          r"avocat|notaire|huissier|justice|greffe")
+                          r"avocat|notaire|huissier|justice|greffe|"
+                          r"@(?:[\w\-]+\.)*(?:caf\d*|cnafmail|msa\d*|[\w\-]*\.?gouv|mairie[\w\-]*|ville-[\w\-]+|ccas[\w\-]*)\.")
 
 
 def _email(m: re.Match) -> str:

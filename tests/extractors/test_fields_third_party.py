@@ -282,6 +282,9 @@ def test_the_landlords_own_form_filled_in_by_the_tenant():
 def test_e_mail_addresses_the_ocr_spaced_or_an_insurer_prints_for_its_client():
     mail = "De : Mehmet YILMAZ <m. yilmaz82@hotmail. fr>\nObjet : odeur de gaz\nBonjour,\nça sent le gaz.\n"
     assert tenant(mail, "repair_request")["email"] == "m.yilmaz82@hotmail.fr"
+    caf = ("De : CAF de la Haute-Garonne <partenaires.logement@caf31.cnafmail.fr>\nObjet : demande de renseignements\n"
+           "Allocataire : Mme Awa DIOP\nMerci de nous indiquer le montant du loyer.\n")
+    assert "email" not in tenant(caf, "housing_benefit")
     cert = ORG + "Assurée MOKRANI Inès\nContact ines.mokrani@univ-tlse3.fr\nContrat Étudiant\n"
     assert tenant(cert, "insurance_certificate")["email"] == "ines.mokrani@univ-tlse3.fr"
 

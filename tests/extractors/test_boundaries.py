@@ -117,6 +117,7 @@ def test_a_page_headed_by_a_place_and_le_starts_a_letter_even_with_its_date_garb
 
 def test_the_landlords_own_form_after_a_letter_starts_a_document():
     form = ("PATRIMOINE DEMANDE D'ATTESTATION / QUITTANCE\nAccueil locataires - Agence Toulouse Sud-Est\n"
-            "NOM : GONZALEZ PRÉNOM : MIGUEL\nN° de contrat : 0199 532-02\nCode postal : 31320 Ville : CASTANET\n")
+            "Merci de remplir ce formulaire en MAJUSCULES.\nNOM : GONZALEZ PRÉNOM : MIGUEL\n"
+            "N° de contrat : 0199 532-02\nAdresse : RÉSIDENCE LES COTEAUX, BÂT. C\nCode postal : 31320 Ville : CASTANET\n")
     handwritten_end = "DES FOIS JE PLEURE TOUTE LA JOURNEE.\nROSE BONNET\nRESIDENCE LES MIMOSAS\nRECU LE 28/05/2020\n"
     assert document_starts([handwritten_end, form]) == [0, 1]

@@ -44,7 +44,7 @@ _LABEL_SEP = r"(?:[ \t]*[.…_]*[ \t]*:|[ \t]*[.…_]{3,}[^\n:]{0,4}:|[^\n:.]{0,
 _CONCERNED = [re.compile(rx) for rx in (
     r"(?m)\b(?:allocataire|locataire|assure\(?e?\)?|souscripteur|beneficiaire|societaire|adherent|occupante?|"
     r"defendeur|defenderesse|debit(?:eur|rice)(?:\(s\)|s)?|preneur|nom\s+du\s+locataire|nom\s*,?\s*(?:et\s+)?prenoms?|"
-    r"menage|foyer|personne\s+protegee|majeur\s+protege|"
+    r"menage|foyer|personne\s+protegee|majeur\s+protege|titulaire(?:\s+du\s+contrat)?|"
     r"nom|tenant|name)(?:\s+(?:concernee?|titulaire(?:\s+du\s+bail)?|principale?|en\s+titre))?"
     r"(?:\s+(?:de\s+l'\s?|du\s+|de\s+la\s+)(?:assuree?|assure\(e\)|souscript(?:eur|rice)|locataire|allocataire|"
     r"beneficiaire|adherente?|societaire))?" + _LABEL_SEP + _N
@@ -66,7 +66,7 @@ _CONCERNED = [re.compile(rx) for rx in (
     # "logement occupé par M. X", "donné à bail à Mme X", "conseil de Mme X", "Objet : M. X - ..."
     r"\b(?:au\s+sujet\s+de|concernant|pour\s+le\s+compte\s+de|en\s+faveur\s+de|au\s+profit\s+de|occupe\s+par|"
     r"a\s+bail\s+a|conseil\s+de|(?:curat|tut)(?:eur|rice)\s+de|on\s+behalf\s+of)\s*:?\s*" + _CIV + _N
-    + r"\s*(?:[\n,;(.]|-\s|$|(?=\s(?:est|sont|a|ont|qui|depuis|demeurant|domicilie|locataire|nee?)\b))",
+    + r"\s*(?:[\n,;(.:]|-\s|$|(?=\s(?:est|sont|a|ont|qui|depuis|demeurant|domicilie|locataire|nee?)\b))",
     r"(?m)^[ \t]*(?:objet|concerne|re|subject)\s*:[^\n]{0,60}?\b" + _CIV + _N + r"\s*(?:[\n,;(.]|-\s|$)",
     r"\b(?:logement|appartement|domicile)\s+de\s+" + _CIV + _N + r"\s*(?:[\n,;(.—–]|-\s|$)",
     r"\bau\s+nom\s+(?:de\s+|du\s+)?" + _N + r"\s*(?:,|\blocataire\b|\bdemeurant\b|$)",
@@ -75,6 +75,7 @@ _CONCERNED = [re.compile(rx) for rx in (
     r"\ba\s+" + _N + r"\s*,\s*(?:demeurant|domicilie|locataire)",
     # a third party's letter about a person: "Madame Germaine LACAZE, 87 ans, locataire de…",
     # "Monsieur Rachid HAMMOUDI, né le…", "Monsieur Olivier ROUCH (allocataire n°…)"
+    r"(?:^|[-:—]\s)(?P<name>[a-z'\-]{2,25}(?: [a-z'\-]{2,25}){1,2})\s*\(\s*allocataire",  # « Joaquim PEREIRA (allocataire) »
     r"\b" + _CIV + _N + r"\s*(?:,\s*(?:\d{1,3}\s+ans\s*,\s*)?|\(\s*)(?:demeurant|domicilie|locataire|nee?\s+le\b|"
     r"allocataire|residant|habitant|occupante?)",
 )]
@@ -104,9 +105,9 @@ ORGANISATION = re.compile(r"\b(?:mairie|ville\s+de|caf|caisse|tribunal|cabinet|s
                           r"maitre|avocats?|huissier|commissaire|msa|prefecture|conseil|departement|agence|groupe|"
                           r"administrateur|notaire|curatelle|tutelle|udaf|admr|police|gendarmerie|commissariat)\b")
 # a form's two boxes: "Nom : DUPONT   Prénom : Jean" (or first name first)
-_FORM_NAME = re.compile(r"\bnom\s*(?:de\s+famille)?\s*:\s*(?P<last>[a-z'\- ]{2,40}?)\s+prenoms?\s*:\s*"
+_FORM_NAME = re.compile(r"\bnom\s*(?:de\s+famille)?\s*:\s*(?P<last>[a-z'\- ]{2,40}?)\s+prenom(?:s|\(s\))?\s*:\s*"
                         r"(?P<first>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)[ \t]*(?:\n|$|\s{2,}|[,;])")
-_FORM_NAME_REV = re.compile(r"\bprenoms?\s*:\s*(?P<first>[a-z'\- ]{2,40}?)\s+nom\s*(?:de\s+famille)?\s*:\s*"
+_FORM_NAME_REV = re.compile(r"\bprenom(?:s|\(s\))?\s*:\s*(?P<first>[a-z'\- ]{2,40}?)\s+nom\s*(?:de\s+famille)?\s*:\s*"
                             r"(?P<last>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)[ \t]*(?:\n|$|\s{2,}|[,;])")
 # who handles the file at an organisation: never the tenant
 _STAFF_LINE = re.compile(r"(?:suivie?\s+par|interlocut(?:eur|rice)|mandataire\s*:|gestionnaire\s*:|contact\s*:|"

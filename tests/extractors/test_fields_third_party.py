@@ -292,3 +292,22 @@ def test_e_mail_addresses_the_ocr_spaced_or_an_insurer_prints_for_its_client():
 def test_the_writers_surname_in_their_address_as_spelled_in_their_name():
     mail = "De : Kevin Morel <kevin.more181@yahoo.fr>\nObjet : ordures\nBonjour,\nles voisins jettent leurs ordures.\n"
     assert tenant(mail, "neighbour_dispute")["email"] == "kevin.morel81@yahoo.fr"
+
+
+@pytest.mark.parametrize("block, doc_type, name", [
+    ("Objet : Suspension de l'aide au logement - dossier 2458961 - Joaquim PEREIRA (allocataire)", "housing_benefit",
+     "Joaquim Pereira"),
+    ("Titulaire : SILVA Ana Paula\nContrat Habitation n° 88 120", "insurance_certificate", "Ana Paula Silva"),
+    ("Nom : NDIAYE Prénom(s) : Fatou\nAdresse électronique : fatou.ndiaye31@outlook.fr", "housing_benefit",
+     "Fatou Ndiaye"),
+    ("concernant le logement occupé par M. Rui DA COSTA : tapage nocturne.", "neighbour_dispute", "Rui Da Costa"),
+])
+def test_more_ways_an_office_names_the_tenant(block, doc_type, name):
+    text = ORG + "Toulouse, le 3 mars 2021\n" + block + "\nVeuillez agréer nos salutations.\nLe service\n"
+    assert tenant(text, doc_type)["tenant_name"] == name
+
+
+@pytest.mark.parametrize("raw", ["Chauffeur VTC", "Chex Moi", "Mode D'Envoi"])
+def test_a_job_a_phrase_or_a_forms_field_under_a_signature_is_not_a_name(raw):
+    from extractors.person_names import clean_person
+    assert clean_person(raw) is None

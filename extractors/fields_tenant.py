@@ -32,12 +32,13 @@ _PERSONAL_PHONE = re.compile(r"(?:joignable|joindre|portable|mobile|sa\s+(?:nouv
                              r"son\s+(?:nouveau\s+)?(?:numero|telephone|portable|fixe)|"
                              r"repond(?:\s+(?:pas|plus))?\s+au\s+telephone|ses\s+coordonnees|peut\s+etre\s+jointe?|"
                              r"numero\s+qu'(?:il|elle)|(?:telephone|tel\.?|portable)\s+(?:de\s+l'\s?|du\s+|de\s+la\s+)"
-                             r"(?:assuree?|locataire|allocataire|souscript\w+|beneficiaire|interessee?))(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
+                             r"(?:assuree?|locataire|allocataire|souscript\w+|beneficiaire|interessee?|occupante?))(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
 # the writer giving their own number: « vous pouvez me joindre au », « mon portable : »
 _FIRST_PERSON_PHONE = re.compile(r"(?:\bme\s+(?:joindre|contacter|telephoner|rappeler|appeler)|\bm'(?:appeler|appelant|"
                                  r"joindre)|\bmon\s+(?:numero|portable|telephone|tel|mobile|fixe)\b|"
                                  r"\bje\s+suis\s+joignable)(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
 _HOME_LABEL = re.compile(r"(?:demeurant|domicilie|logement|adresse|habitant|residant|situe|locataire\s+au)[^\n]{0,80}$")
+_UNANSWERED = re.compile(r"\s*\)?\s*(?:ne\s+repond|n'est\s+pas\s+joignable|sonne\s+dans\s+le\s+vide)")
 _SERVICE_LINE = re.compile(r"\s*\(?\s*(?:du\s+lundi|lundi\s+au|7\s*j\s*/\s*7|24\s*h\s*/\s*24|appel\s+(?:local|gratuit|"
                            r"non\s+surtaxe)|prix\s+d'un\s+appel|service\s+(?:et\s+appel\s+)?gratuit|numero\s+vert|"
                            r"\d{1,2}\s*h\s*(?:\d{2})?\s*(?:a|-)\s*\d{1,2}\s*h)")
@@ -189,13 +190,15 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: lis
             continue  # an organisation's writer giving their own line
         if _SERVICE_LINE.match(doc.folded[p.end:p.end + 60]):
             continue  # a customer-service line: « 02 35 03 68 68 (du lundi au vendredi de 8 h à 20 h) »
-        if writers and (first_person or (_near(li, writers, 8) and not _PERSONAL_PHONE.search(before))):
+        # said to be the person's: « joignable au », « son portable », « (05.34.51.22.80) ne répond pas »
+        theirs = _PERSONAL_PHONE.search(before) or _UNANSWERED.match(doc.folded[p.end:p.end + 30])
+        if writers and (first_person or (_near(li, writers, 8) and not theirs)):
             continue  # the writer's own number, not the tenant's they write about
         rank = (-1 if first_person else 0 if _near(li, anchors, 8) else 1 if _PHONE_LABEL.search(before)
                 else 3 if li < letterhead else 2)
         own = [a for a in anchors if a.source != "concerned"]  # the writer's own block, not a mention
         labelled_by_them = rank == 0 and _PHONE_LABEL.search(before)  # a form's « Téléphone : » by the person
-        if letterhead and not _near(li, own, 8) and not labelled_by_them and not _PERSONAL_PHONE.search(before):
+        if letterhead and not _near(li, own, 8) and not labelled_by_them and not theirs:
             continue  # an organisation's letter: its own numbers, unless one is said to be the person's
         phones.append((rank, p.start, p.value))
     if phones:

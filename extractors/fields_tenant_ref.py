@@ -33,7 +33,7 @@ _LABELS = [
     (0, r"\blocataire\s+sous\s+(?:le\s+)?" + NO + r"\s*:?"),
     (0, r"\b(?:contrat(?:\s+de\s+location)?|bail|dossier|compte\s+(?:locataire|client)|client|locataire)\s*" + NO
      + r"\s*:?"),
-    (0, r"\b(?:compte|code|identifiant|matricule|id\.?)\s+(?:client|locataire)\s*:?"),
+    (0, r"\b(?:compte|code|identifiant|matricule|dossier|id\.?)\s+(?:client|locataire)\s*:?"),
     (0, r"\b(?:tenant|tenancy|customer|account|contract|client|lease)\s*(?:no\.?|number|nr\.?|ref(?:erence)?|id|#)"
         r"(?![a-z])\s*:?"),
     (1, r"\b(?:votre|vos|v/|v\.)\s*" + _REF + r"(?:\s+(?:creancier|bailleur|requerant))?\s*(?:" + NO + r")?\s*:?"),
@@ -58,9 +58,10 @@ _NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|a
 _NOT_OURS_AFTER = re.compile(r"^\s*(?:d'assurance|assurance|habitation|multirisque|\bcaf\b|allocataire|d'electricite|de\s+gaz|"
                              r"d'energie|bancaire|de\s+pret|mutuelle|sinistre|edf|engie|orange|free|sfr)")
 _VALUE_RE = re.compile(
-    r"[\s:.#°\-]*(?:\([^)\n]{0,30}\)[\s:.…_]*)?(?:(?:bail|contrat|dossier)\s+(?=\d|n\s?°|no\.))?"
+    r"[\s:.#°\-]*(?:\([^)\n]{0,30}\)[\s:.…_]*)?(?i:(?:bail|contrat|dossier|locataire|c(?:om)?pte(?:\s+locataire)?)\s+(?=\d|n\s?°|no\.))?"
     # « de mon père : », « de ma sœur : », « déclarée . : »
-    r"(?:(?:de\s+(?:mon|ma|son|sa|notre)\s+[^\s:]{2,12}|d[ée]clar[ée]e?s?|indiqu[ée]e?s?)[\s.]*:\s*)?"
+    r"(?:(?:de\s+(?:mon|ma|son|sa|notre)\s+[^\s:]{2,12}|d[ée]clar[ée]e?s?|indiqu[ée]e?s?)[\s.]*:\s*|"
+    r"(?:communiqu|indiqu|d[ée]clar|fourni|transmis)\w*\s+par\s+[^\n:\d]{2,30}?\s*:\s*)?"
     # « chez vous : », « portée sur ses avis d'échéance : »
     r"(?:(?:chez|aupr[èe]s\s+de)\s+vous\s*|(?:port[ée]e?s?|indiqu[ée]e?s?|figurant|inscrite?s?|mentionn[ée]e?s?)\s+"
     r"(?:sur|dans|en)\s+[^\n:\d]{2,40}?\s*(?=:))?"  # « Réf. bailleur (n. de bail) », « : bail 3015… »
@@ -113,14 +114,17 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
                 continue
             # what precedes the label on its line, after a dash (« odeur de gaz — Réf. client »)
             before = re.split(r"\n|\s[\-\u2013\u2014]\s", doc.folded[max(0, m.start() - 40):m.start()])[-1]
+            # « pour Patrimoine - réf … », « PATRIMOINE Arriérés de loyers contrat n° … »: the landlord's own
+            landlords = re.search(r"patrimoine\b[^\n]{0,32}$", doc.folded[max(0, m.start() - 45):m.start()])
             tenants = (re.search(r"\blocataire\b", label)  # « locataire n° »: ours, whatever precedes it
+                       or landlords
                        or (re.search(r"titulaire\s+du\s+$", before) and re.match(r"compte|bail|contrat\s+de\s+location", label)))
             if prio == 2 and doc_type in _THIRD_PARTY_TYPES and not tenants:
                 continue  # a bare « Réf. » in an insurer's, a court's or the CAF's letter: theirs
             if (not tenants and _NOT_OURS_BEFORE.search(before)) or _NOT_OURS_AFTER.match(doc.folded[m.end():m.end() + 20]):
                 continue
             mine = re.search(r"\b(?:mon|ma|notre)\s+$", before)  # the writer's own « mon numéro de dossier »
-            if (doc_type in _THIRD_PARTY_TYPES and not mine
+            if (doc_type in _THIRD_PARTY_TYPES and not mine and not landlords
                     and re.search(r"contrat(?!\s+de\s+location)|dossier|client", label)):
                 continue  # the insurer's contract, the court's or the CAF's file: not the landlord's
             tail = fixed[m.end():m.end() + 60].split("\n")[0]
@@ -129,7 +133,10 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
             v = _VALUE_RE.match(tail)
             if not v:
                 continue
-            value = _clean_value(v.group("tok"))
+            tok = v.group("tok")
+            if re.match(r",\d{2}\b", tail[v.end("tok"):]):  # « contrat n° 715523 2 915,40 € »: an amount follows
+                tok = re.sub(r"(?:\s\d{1,3})+$", "", tok)
+            value = _clean_value(tok)
             if value and prio == 2 and value.count("/") >= 2 and re.match(r"[A-Za-z]", value):
                 continue  # « Réf. : CCAS/SEN/2020-0412 »: an office's own file, by a bare « Réf. »
             if value and _BARE.fullmatch(label) and len(re.sub(r"\D", "", value)) < 5:

@@ -69,6 +69,10 @@ def tenant(text: str, registries, doc_type: str = "repair_request"):
     ("Contrat n° 0389 6610-01", "03896610-01"),  # 4-4-2 digits: not a phone number
     ("Locataire 0166-3902", "0166-3902"),
     ("Résidence Les Aviateurs, appt 23 (réf. de son contrat : 0095 337-01).", "0095337-01"),
+    ("Vos références : locataire 0708 334", "0708334"),
+    ("V/Réf. : Cpte locataire 0031-7742 / dossier IMP-22-0458", "0031-7742"),
+    ("Dossier locataire : 0821 406", "0821406"),
+    ("N° locataire communiqué par la famille : 0062 3390", "00623390"),
 ])
 def test_reference_labels_and_forms(line, ref, registries):
     text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nIl y a une fuite.\nCordialement\nPaul Durand\n"

@@ -311,3 +311,16 @@ def test_more_ways_an_office_names_the_tenant(block, doc_type, name):
 def test_a_job_a_phrase_or_a_forms_field_under_a_signature_is_not_a_name(raw):
     from extractors.person_names import clean_person
     assert clean_person(raw) is None
+
+
+def test_the_landlords_reference_in_an_insurers_or_a_courts_table():
+    card = ORG + "Attestation d'assurance habitation\nAssurée : Mme Ana SILVA\nLogement loué pour Patrimoine - réf 31-0562-07\n"
+    assert tenant(card, "insurance_certificate")["tenant_reference"] == "31-0562-07"
+    bdf = ORG + "Débiteur : M. Paul DURAND\nCréancier Nature Montant\nPATRIMOINE Arriérés de loyers contrat n° 715523 2 915,40 €\n"
+    assert tenant(bdf, "legal_notice")["tenant_reference"] == "715523"
+
+
+def test_a_number_that_rings_unanswered_is_the_persons():
+    text = (ORG + "Madame, Monsieur,\nUne fuite provient du logement occupé par votre locataire, M. Paulo DA SILVA.\n"
+            "Son téléphone (05.34.51.22.80) ne répond pas.\nCordialement,\nMarc DELTEIL\nGestionnaire\n")
+    assert tenant(text, "repair_request")["phone"] == "0534512280"

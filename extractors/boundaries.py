@@ -43,10 +43,12 @@ _TITLE = re.compile(r"^\s*(?:patrimoine\s+)?(?:formulaire\s+(?:de\s+)?|imprime\s
                     r"invitation|convocation|mise en demeure|avis d.echeance|releve de compte|bon de commande|"
                     r"certificat|quittance|jugement|ordonnance)\b",
                     re.I | re.M)
-_CLOSING = re.compile(r"(?:cordialement|salutations|veuillez agreer|recevez|bien a vous|sentiments|respectueusement|"
+_CLOSING = re.compile(r"(?:cordialement|salutations|veuillez agreer|recevez|bien a vous|sentiments|respectueusement|consideration|"
                       r"regards|sincerely|net a payer|total ttc|montant du|total a payer|amount due|total due|"
                       r"^\s*(?:le|la)\s+(?:directeur|directrice|greffier|greffiere|gerant|gerante|president|"
-                      r"responsable|conseiller|conseillere)\b|^\s*pour l.assureur|^\s*signature)", re.I | re.M)
+                      r"responsable|conseiller|conseillere|chef)\b|^\s*pour l.assureur|^\s*signature)", re.I | re.M)
+# the writer introducing themselves near the top (« Je suis Mme X du 3e étage »): a letter's opening
+_INTRODUCTION = re.compile(r"(?:\bsuis|m.appelle|\bc.est)\s+(?:m\.|mme|madame|monsieur|mr|mlle)\s", re.I)
 _INVOICE_NUMBER = re.compile(r"(?:facture|avoir|devis|invoice)\s*(?:n[°o.]*|no\.?|#)\s*:?\s*([a-z0-9][a-z0-9\-/]{2,})", re.I)
 _ENCLOSURE = re.compile(r"(?:\bci-?\s?joint|\bpj\s*:|\bp\.\s?j\.|pieces? jointes?|en annexe|je (?:vous )?joins|"
                         r"vous (?:en )?envoie (?:la |une )?copie|enclosed|attached)", re.I)
@@ -101,6 +103,7 @@ def start_score(previous: str, current: str) -> int:
         score -= 3  # what the letter says it encloses
     score += 2 if _OBJECT.search(top) else 0
     score += 1 if _GREETING.search(top) else 0
+    score += 1 if _INTRODUCTION.search("\n".join(top.split("\n")[:6])) else 0
     score += 1 if _DATE_LINE.search(top) else 0
     score += 2 if _OPENING.match(top.lstrip()) else 0  # "Cugnaux, le 12 décembre…" heads the page: a letter
     score += 1 if _POSTCODE.search(top) else 0

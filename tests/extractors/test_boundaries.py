@@ -121,3 +121,10 @@ def test_the_landlords_own_form_after_a_letter_starts_a_document():
             "N° de contrat : 0199 532-02\nAdresse : RÉSIDENCE LES COTEAUX, BÂT. C\nCode postal : 31320 Ville : CASTANET\n")
     handwritten_end = "DES FOIS JE PLEURE TOUTE LA JOURNEE.\nROSE BONNET\nRESIDENCE LES MIMOSAS\nRECU LE 28/05/2020\n"
     assert document_starts([handwritten_end, form]) == [0, 1]
+
+
+def test_a_handwritten_letter_whose_writer_introduces_herself_after_an_offices_letter():
+    office_end = ("Je vous prie d'agréer, Madame, Monsieur, l'expression de ma considération distinguée.\n"
+                  "Le chef de service\nde la police municipale,\nBrigadier-chef principal D. Fourcade")
+    note = "Bonjour Nadame Monsiduc\n10 SUIS Mme Kicha TEPOCE du 3e etage\n5 allée des Causses bat B\nJe vous écris pour le loyer"
+    assert document_starts([office_end, note]) == [0, 1]

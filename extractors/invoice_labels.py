@@ -12,6 +12,12 @@ NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|#)"
 _EN_NO = r"(?:number|nr\.?|ref(?:erence)?\.?|id(?![a-z])|" + NO + r")"
 # "N" whose degree sign OCR lost, before a token holding a digit ("AVOIR N A-007")
 _NO_OCR = r"(?:" + NO + r"|n(?=\s[a-z0-9\-/.]*\d))"
+# a « N° » standing alone, for every type: on a line of its own (« ÉTAT DE FRAIS - FACTURE » then
+# « N° 2021-03318 »), or in a cell of its own after the title (« ESTIMATION DE TRAVAUX   n° EST 21/087 »)
+_NO_ALONE = [
+    (2, r"(?m)^[ \t]*" + NO + r"\s*:?(?=[ \t]*[A-Za-z0-9/-]*\d)"),
+    (2, r"(?<=\S {3})" + NO + r"\s*:?(?=[ \t]*[A-Za-z]{0,5}[ \t]?[A-Za-z0-9/-]*\d)"),
+]
 NUMBER_LABELS = {
     "supplier_invoice": [
         (0, r"\bfacture\s*" + _NO_OCR + r"\s*:?"),
@@ -28,11 +34,7 @@ NUMBER_LABELS = {
         (1, r"\binv\.?\s*" + _EN_NO + r"\s*:?"),
         (1, r"\b(?:piece|document|bordereau)\s*" + NO + r"\s*:?"),
         (2, r"(?m)^[ \t]*(?:facture|invoice)\s*:?"),
-        # "ÉTAT DE FRAIS - FACTURE" then, on a line of its own, "N° 2021-03318"
-        (2, r"(?m)^[ \t]*" + NO + r"\s*:?(?=[ \t]*[A-Za-z0-9/-]*\d)"),
-        # « ESTIMATION DE TRAVAUX   n° EST 21/087 »: the « n° » in a cell of its own, after the title's
-        (2, r"(?<=\S {3})" + NO + r"\s*:?(?=[ \t]*[A-Za-z]{0,5}[ \t]?[A-Za-z0-9/-]*\d)"),
-    ],
+    ] + _NO_ALONE,
     "supplier_credit_note": [
         (0, r"\b(?:facture\s+d'avoir|avoir|note\s+de\s+credit)\s*" + _NO_OCR + r"\s*:?"),
         (0, NO + r"\s*(?:d'\s*|de\s+l'\s*)?(?:avoir|note de credit)\s*:?"),
@@ -41,9 +43,7 @@ NUMBER_LABELS = {
         (1, r"\bref(?:erence)?\.?\s*(?:de\s+l'|d')?avoir\s*:?"),
         (1, r"\bcredit\s+(?:note|memo)\s*:"),
         (2, r"(?m)^[ \t]*(?:facture\s+d'avoir|avoir|note\s+de\s+credit|credit\s+(?:note|memo))\s*:?"),
-        (2, r"(?m)^[ \t]*" + NO + r"\s*:?(?=[ \t]*[A-Za-z0-9/-]*\d)"),
-        (2, r"(?<=\S {3})" + NO + r"\s*:?(?=[ \t]*[A-Za-z]{0,5}[ \t]?[A-Za-z0-9/-]*\d)"),
-    ],
+    ] + _NO_ALONE,
     "supplier_quote": [
         (0, r"\b(?:devis|proposition(?:\s+commerciale|\s+de\s+prix)?|offre(?:\s+de\s+prix)?|estimation|chiffrage)"
             r"(?:\s+(?:estimatif|descriptif|quantitatif|detaille|de\s+travaux))?\s*" + _NO_OCR + r"\s*:?"),
@@ -54,10 +54,7 @@ NUMBER_LABELS = {
         (1, r"\b(?:quot(?:e|ation)|estimate)\s*:"),
         (2, r"(?m)^[ \t]*(?:proposition commerciale\s*/\s*)?(?:devis|quot(?:e|ation)|estimate)\s*:?"),
         (2, r"\b(?:notre\s+)?ref(?:erence)?\.?\s*:"),  # a proposal's « Référence : PC-2021-017 »
-        (2, r"(?m)^[ \t]*" + NO + r"\s*:?(?=[ \t]*[A-Za-z0-9/-]*\d)"),
-        # « ESTIMATION DE TRAVAUX   n° EST 21/087 »: the « n° » in a cell of its own, after the title's
-        (2, r"(?<=\S {3})" + NO + r"\s*:?(?=[ \t]*[A-Za-z]{0,5}[ \t]?[A-Za-z0-9/-]*\d)"),
-    ],
+    ] + _NO_ALONE,
 }
 ORDER_LABELS = [
     (0, r"\bbon\s+de\s+commande\s*(?:" + NO + r"|numero)?\s*:?"),

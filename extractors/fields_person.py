@@ -202,6 +202,8 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     sender = _sender_name(lines)
     if sender:
         out.append(sender)
+    if not any(c.source in ("signature", "sender") for c in out):
+        out += _bottom_block(lines)
     if not concerned_first:
         out += concerned
     staff = _staff_names(doc, out)
@@ -287,6 +289,17 @@ def _among(name: str, staff: list[set[str]]) -> bool:
 
 
 _PLACE_AND_DATE = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ'\-]+(?:[ \-](?:[a-zà-ÿ'\-]+|[A-ZÀ-Ý][a-zà-ÿ'\-]+)){0,3},?\s+le\s+\d.*$")
+
+
+def _bottom_block(lines: list[tuple[int, str]]) -> list[PersonCandidate]:
+    """A sender block written under the letter (« M. ESCUDIE Bernard » over « Résidence …, 31500
+    Toulouse »), when neither the top nor the signature names the writer (« B. Escudié »)."""
+    tail = lines[-12:]
+    for k, (i, ln) in enumerate(tail[:-1]):
+        name = clean_person(_cells(ln)[0] if _cells(ln) else ln)
+        if name and _ADDRESS.search(" ".join(x for _, x in tail[k + 1:k + 3])):
+            return [PersonCandidate(name, i, "sender")]
+    return []
 
 
 def _sender_name(lines: list[tuple[int, str]]) -> PersonCandidate | None:

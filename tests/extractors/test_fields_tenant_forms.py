@@ -295,3 +295,10 @@ def test_a_forms_labelled_postal_code(registries):
     form = ("DEMANDE D'ÉCHÉANCIER\nNom : DIOP Prénom : Awa\nAdresse du logement : ..Résidence Soleil d'Oc, 9 rue des Genêts..\n"
             "Code postal : ..31200.. Commune : ..TOULOUSE..\n")
     assert tenant(form, registries, "payment_difficulty").fields["postal_code"] == "31200"
+
+
+def test_a_sender_block_written_under_the_letter_when_the_signature_is_an_initial(registries):
+    text = ("Messieurs,\nL'interphone de notre entrée ne marche plus depuis 3 semaines.\nMerci de le réparer.\n"
+            "M. ESCUDIE Bernard\nRésidence Soupetard, esc. 2\n31500 Toulouse\nSalutations\nB. Escudié\n")
+    f = tenant(text, registries).fields
+    assert (f["tenant_name"], f["postal_code"]) == ("Bernard Escudié", "31500")  # the accent the signature prints

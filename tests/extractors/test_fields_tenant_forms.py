@@ -298,7 +298,8 @@ def test_a_forms_labelled_postal_code(registries):
 
 
 def test_a_sender_block_written_under_the_letter_when_the_signature_is_an_initial(registries):
-    text = ("Messieurs,\nL'interphone de notre entrée ne marche plus depuis 3 semaines.\nMerci de le réparer.\n"
+    body = "".join(f"ligne {k} de la lettre écrite à la main.\n" for k in range(10))  # the block is far from the top
+    text = ("Messieurs,\nL'interphone de notre entrée ne marche plus depuis 3 semaines.\n" + body + "Merci de le réparer.\n"
             "M. ESCUDIE Bernard\nRésidence Soupetard, esc. 2\n31500 Toulouse\nSalutations\nB. Escudié\n")
     f = tenant(text, registries).fields
     assert (f["tenant_name"], f["postal_code"]) == ("Bernard Escudié", "31500")  # the accent the signature prints

@@ -107,7 +107,10 @@ def with_first_name(name: str) -> str:
     Diallo ». Accents stay as printed (the labels of every evaluation set follow the print)."""
     words = name.split()
     if len(words) >= 2 and not _known_first(words[0]) and _known_first(words[-1]):
-        words = words[-1:] + words[:-1]
+        k = len(words) - 1  # the given names at the end (« NGUYEN THI LAN »): all of them go first
+        while k > 1 and _known_first(words[k - 1]):
+            k -= 1
+        words = words[k:] + words[:k]
     if len(words) >= 2 and not _known_first(words[0]):
         near = _one_letter_off(words[0])
         if near:

@@ -279,6 +279,7 @@ def test_postal_codes_as_people_and_the_ocr_write_them(address, code, registries
 
 @pytest.mark.parametrize("raw, strict, name", [
     ("DIALLO MOUSSA", True, "Moussa Diallo"),  # a form's NOM PRÉNOM, both in capitals
+    ("NGUYEN THI LAN", True, "Thi Lan Nguyen"),  # every given name goes first
     ("Konate Ibrahim", True, "Ibrahim Konate"),
     ("JEAN DUPONT", True, "Jean Dupont"),  # a first name first stays first
     ("Martin Paul", True, "Martin Paul"),  # both are given names: left as printed

@@ -41,12 +41,14 @@ _LABELS = [
     (1, r"\b" + _REF + r"\s*(?:creancier|requerant)\b\s*:?"),  # the landlord as a court's claimant, a creditor
     (1, r"\b(?:contrat|compte|dossier)(?:\s+(?:locataire|client))?\s+(?:qui\s+porte\s+le\s+" + NO + r"\s*|(?=[a-z]{0,4}-?\d))"),
     (1, r"(?m)(?:^|—\s|\s-\s)[ \t]*locataire\s+(?=\d)"),  # « Locataire 0166-3902 » on its own line, in a footer
+    # « Contrat de location indiqué par l'allocataire : 2018-0771 »
+    (1, r"\bcontrat\s+de\s+location\s+(?=(?:indiqu|communiqu|declar|fourni|transmis)\w*\s+par\b|[a-z]{0,4}-?\d)"),
     (1, r"\b(?:mon|ma|notre)\s+(?:contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail)\s*:"),
     (2, r"(?<![\w/])" + _REF + r"\s*(?:" + NO + r")?\s*:"),
     (2, r"(?<![\w/])" + _REF + r"\s+(?=[a-z]{0,4}[\-\s]?\d)"),
     (2, r"\bidentifiant\s*:"),
 ]
-_BARE = re.compile(r"(?:contrat|compte|dossier)(?:\s+(?:locataire|client))?\s+|(?:^|—\s|\s-\s)[ \t]*locataire\s+")  # the number follows the word itself
+_BARE = re.compile(r"(?:contrat|compte|dossier)(?:\s+(?:locataire|client|de\s+location))?\s+|(?:^|—\s|\s-\s)[ \t]*locataire\s+")  # the number follows the word itself
 _LABEL_RES = [(p, re.compile(rx)) for p, rx in _LABELS]
 # the number belongs to someone else: CAF, insurer, court, supplier, bank
 _NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|adherent|titulaire\s+du|souscrit|"

@@ -73,6 +73,7 @@ def tenant(text: str, registries, doc_type: str = "repair_request"):
     ("V/Réf. : Cpte locataire 0031-7742 / dossier IMP-22-0458", "0031-7742"),
     ("Dossier locataire : 0821 406", "0821406"),
     ("N° locataire communiqué par la famille : 0062 3390", "00623390"),
+    ("Contrat de location indiqué par l'allocataire : 2018-0771", "2018-0771"),
 ])
 def test_reference_labels_and_forms(line, ref, registries):
     text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nIl y a une fuite.\nCordialement\nPaul Durand\n"

@@ -233,7 +233,8 @@ def _other_company(supplier, ids: dict) -> bool:
 def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
                             reference_date: dt.date | None = None) -> Extraction:
     ex = Extraction()
-    doc = Doc(unstack(text, known_label))
+    # a table drawn with « | » (a born-digital invoice's header boxes): its rules are not text
+    doc = Doc(unstack(re.sub(r"[|│¦]", " ", text), known_label))
     f = ex.fields
     ids = read_supplier_ids(doc, ex, registries)
     match = match_supplier_by_ids(registries, siret=ids.get("supplier_siret"),

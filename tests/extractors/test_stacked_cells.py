@@ -26,3 +26,13 @@ def test_short_lines_that_are_not_a_headers_keys_are_left_alone():
     # as many values as keys, or nothing: a short run is not paired
     short = "FACTURE N°\nDate de facture\nDate d'échéance\nMerci\n2021-0387\n18/03/2021\nRIB joint\n"
     assert unstack(short, _known_label) == short
+
+
+def test_a_header_table_drawn_with_bars():
+    text = ("PYRENEES TELECOM PRO\n+--------------------------+------------------+--------------------+\n"
+            "| FACTURE                  | DATE             | COMPTE CLIENT      |\n"
+            "| PTP/2020/118742          | 30.06.2020       | 7700-04412         |\n"
+            "+--------------------------+------------------+--------------------+\n"
+            "Montant H.T. 627,88\nTVA 20,00% 125,58\nMontant T.T.C. 753,46\n")
+    f = extract_fields("supplier_invoice", "supplier", text, Registries((), ())).fields
+    assert (f["invoice_number"], f["invoice_date"]) == ("PTP/2020/118742", "2020-06-30")

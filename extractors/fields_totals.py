@@ -101,7 +101,7 @@ def confirm_by_digits(doc: Doc, name: str, value: str) -> bool:
     prints, read digit by digit? OCR often breaks a figure's separators (``87:50``, ``1 2O4.5O``)."""
     want = value.lstrip("-").replace(".", "")
     for h in doc.find_labels(TOTAL_LABELS):
-        if h.name != name:
+        if h.name != name and not (name == "tva" and h.name == "tvarate"):  # « TVA 10 % € 3510 »
             continue
         _, end = doc.line_span(doc.line_of(h.start))
         tail = fix_digits(doc.text[h.end:end])

@@ -58,3 +58,8 @@ def test_space_after_decimal_comma_before_currency():
 def test_invoice_number_on_its_own_line_after_blank_lines():
     _, ex = totals(HEAD.replace("FACTURE FA2020-1086", "FACTURE FA2020047794") + "Total HT 100,00 €\n")
     assert ex.fields["invoice_number"] == "FA2020047794"
+
+
+def test_a_vat_whose_comma_the_ocr_lost_beside_its_rate():
+    got, _ = totals(HEAD + "Total HT € 351,00\nTVA 10 % € 3510\nTOTAL TTC € 386,10\n")
+    assert got == {"total_excl_tax": "351.00", "total_tax": "35.10", "total_incl_tax": "386.10"}

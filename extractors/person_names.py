@@ -71,8 +71,8 @@ def clean_person(raw: str, strict: bool = True) -> str | None:
     s = re.sub(r"(?<=[a-zà-ÿ])\.(?= [A-ZÀ-Ý])", "", s)  # « Ana-Maria. POPESCU »: a speck the OCR read as a dot
     if len(s.split()) >= 3 and len(s.split()[-1]) == 1 and s.split()[-1].isupper():
         s = s.rsplit(" ", 1)[0]  # « KAYA Emre A »: a stray letter after a name, not an initial after a first name
-    s = re.sub(r"^(?:" + CIVILITY + r"\s*(?:et\s+" + CIVILITY + r")?\.?\s+)", "", s, flags=re.I).strip()
-    s = re.sub(r"\s+(?:née?|épouse|ep\.)\s+.*$", "", s, flags=re.I)
+    s = re.sub(r"^(?:" + CIVILITY + r"\s*(?:et\s+" + CIVILITY + r")?\.?\s+)", "", s, flags=re.IGNORECASE).strip()
+    s = re.sub(r"\s+(?:née?|épouse|ep\.)\s+.*$", "", s, flags=re.IGNORECASE)
     if not s or " - " in s or not re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ÿ'’\- ]{3,50}", s):
         return None  # " - " joins a name to what follows it on a letterhead
     words = s.replace("’", "'").split()

@@ -7,8 +7,8 @@ import pytest
 
 from extractors.fields import extract_fields
 from extractors.fields_labels import Doc
-from extractors.person_names import clean_person
 from extractors.fields_tenant_ref import reference_candidates
+from extractors.person_names import clean_person
 
 LANDLORD = """
                                                   PATRIMOINE

@@ -137,11 +137,25 @@ def _organisation_top(doc: Doc, anchors: list[PersonCandidate]) -> int:
 
 def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: list[PersonCandidate],
                   writers: list[PersonCandidate] = ()) -> None:
-    """``writers``: where someone else than the tenant named signs or introduces themselves (a
-    neighbour writing about the tenant): their own numbers are not the tenant's."""
+    """The tenant's postal code, e-mail and phone. ``writers``: where someone else than the tenant
+    named signs or introduces themselves (a neighbour writing about the tenant): their own
+    numbers are not the tenant's."""
     skip = landlord_spans(doc)
     letterhead = _organisation_top(doc, anchors)
     tenant = match_tenant(registries, ex.fields.get("tenant_reference"))
+    codes = _postal_codes(doc, anchors, skip, letterhead)
+    if codes:
+        ex.fields["postal_code"] = tenant.postal_code if tenant and tenant.postal_code in codes else codes[0]
+    email = _email_of(doc, anchors, writers, letterhead)
+    if email:
+        ex.fields["email"] = email
+    phones = _phones(doc, anchors, writers, skip, letterhead)
+    if phones:
+        ex.fields["phone"] = tenant.phone if tenant and tenant.phone in phones else phones[0]
+
+
+def _postal_codes(doc: Doc, anchors: list[PersonCandidate], skip: list[tuple[int, int]], letterhead: int) -> list[str]:
+    """Postal codes printed as an address's, the likeliest the tenant's first."""
     codes: list[tuple[int, int, str]] = []
     for m in _POSTAL_TOWN.finditer(fix_digits(doc.text)):
         li = doc.line_of(m.start())
@@ -161,9 +175,12 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: lis
         pc = validators.normalise_postal_code(m.group(1).replace(" ", ""))
         if pc and not _in(m.start(), skip):
             codes.append((0 if _near(doc.line_of(m.start()), anchors) else 1, m.start(1), pc))
-    if codes:
-        found = [c for _, _, c in sorted(codes)]
-        ex.fields["postal_code"] = tenant.postal_code if tenant and tenant.postal_code in found else found[0]
+    return [c for _, _, c in sorted(codes)]
+
+
+def _email_of(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandidate], letterhead: int) -> str | None:
+    """The tenant's e-mail address: never the landlord's, an office's, nor the writer's when
+    someone else writes about the tenant."""
     emails = []
     for m in _EMAIL_RE.finditer(doc.text):
         value, li = _email(m), doc.line_of(m.start())
@@ -176,8 +193,12 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: lis
         if (writers and _near(li, writers, 8)) or (letterhead and not _CONSUMER_MAIL.search(value) and not theirs):
             continue  # the writer's own address, or an organisation's domain (unless it is the tenant's own name)
         emails.append((0 if _near(li, anchors, 8) else 1, m.start(), value))
-    if emails:
-        ex.fields["email"] = _names_in_address(min(emails)[2], anchors)
+    return _names_in_address(min(emails)[2], anchors) if emails else None
+
+
+def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandidate],
+            skip: list[tuple[int, int]], letterhead: int) -> list[str]:
+    """Phone numbers that may be the tenant's, the likeliest first."""
     phones = []
     for p in find_phones(doc.text):
         li = doc.line_of(p.start)
@@ -201,9 +222,7 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: lis
         if letterhead and not _near(li, own, 8) and not labelled_by_them and not theirs:
             continue  # an organisation's letter: its own numbers, unless one is said to be the person's
         phones.append((rank, p.start, p.value))
-    if phones:
-        values = [v for _, _, v in sorted(phones)]
-        ex.fields["phone"] = tenant.phone if tenant and tenant.phone in values else values[0]
+    return [v for _, _, v in sorted(phones)]
 
 
 _EMAIL_RE = re.compile(r"[\w.+\-]+ ?@ ?[\w\-]+(?:(?: ?[.,] ?)[\w\-]+)*?(?: ?[.,] ?)"
@@ -238,11 +257,6 @@ def _names_in_address(email: str, anchors: list[PersonCandidate]) -> str:
                 if all(c == w or c in _OCR_TWINS.get(w, "") for c, w in zip(piece, word)):
                     return local[:i] + word + local[i + len(word):] + "@" + domain
     return email
-
-
-def find_emails(text: str) -> list[str]:
-    """E-mail addresses, OCR-spaced ones too (``nom @orange. fr``, ``nom@wanadoo, fr``)."""
-    return [_email(m) for m in _EMAIL_RE.finditer(text)]
 
 
 def read_amount(doc: Doc) -> str | None:

@@ -225,6 +225,7 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
     return [v for _, _, v in sorted(phones)]
 
 
+# e-mail addresses, OCR-spaced ones too (« nom @orange. fr », « nom@wanadoo, fr »)
 _EMAIL_RE = re.compile(r"[\w.+\-]+ ?@ ?[\w\-]+(?:(?: ?[.,] ?)[\w\-]+)*?(?: ?[.,] ?)"
                        r"(?:fr|com|net|org|eu|info|biz|io|be|ch|re)\b", re.IGNORECASE)
 

@@ -62,6 +62,7 @@ ORDER_LABELS = [
     (1, r"\b(?:bon|ordre)\s+de\s+travaux\s*(?:" + NO + r")?\s*:?"),  # « bon de travaux n° BT 2021-0156 »
     (1, r"\bcommande\s+(?=(?:bc|bdc|cde|cmd|po)[\s\-]?\d)"),  # « / commande BC21-002204 »
     (1, r"\byour\s+ref(?:erence)?\.?\s*:?\s*p\.?o\.?\s*(?=[a-z]{0,4}-?\d)"),  # « YOUR REF. PO BC20-003455 »
+    (1, r"\bp\.?o\.?\s+(?=[a-z]{1,4}\d{2}[-/]\d)"),  # the same in a table's cell: « PO BC20-003455 »
     (0, r"(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\b(?:\s+client)?\s*:?"),
     (0, r"\bb\.?c\.?\s*" + NO + r"?\s*:"),
     (0, r"\bcommande\s*(?:" + NO + r"|numero)\s*:?"),
@@ -103,6 +104,7 @@ DATE_LABELS = [
     ("due_date", 0, r"\bdate\s+limite\s+(?:de\s+(?:paiement|reglement)|d'exigibilite)\s*:?"),
     ("due_date", 0, r"\b(?:paiement|reglement)\s+(?:avant|au\s+plus\s+tard)\s+le\b"),
     ("due_date", 0, r"\b(?:payment\s+)?due\s+(?:date|by|on|before)\b\s*:?"),
+    ("due_date", 1, r"\bdue\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[a-z]+\s+\d{1,2},?\s+\d{4})"),
     ("due_date", 0, r"\b(?:date\s+due|payment\s+due|pay\s+(?:by|before))\b\s*:?"),
     ("due_date", 1, r"\b(?:exigible\s+le|date\s+d'exigibilite)\b\s*:?"),
     # "Paiement à 30 jours, soit le 21/11/2020", "... au plus tard le 30/07/2021"

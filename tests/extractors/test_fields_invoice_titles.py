@@ -57,6 +57,7 @@ def test_numbers_under_other_titles(doc_type, line, number):
     ("Bon de commande annuel : BC21-000042", "BC21-000042"),
     ("Votre réf. : bon de travaux n° BT 2021-0156 (M. Ferrand, chargé de secteur)", "BT2021-0156"),
     ("Vos références : contrat d'entretien n° 2018-CH-04 / commande BC21-002204", "BC21-002204"),
+    ("YOUR REF.       PO BC20-003455", "BC20-003455"),  # a table's two cells
 ])
 def test_order_references_of_public_works_and_short_labels(line, order):
     assert fields(f"Menuiserie Dupuis\nFacture n° F-100\n{line}\n{TOTALS}")["order_reference"] == order
@@ -136,3 +137,9 @@ def test_the_customers_french_vat_number_is_not_the_suppliers():
     registered = ("Brightwave Cloud Ltd\nINVOICE No. BW-1001\n" + TOTALS
                   + "Irish VAT IE1843219Q - French VAT FR58451922595\n")
     assert fields(registered)["supplier_vat"] == "FR58451922595"
+
+
+def test_an_english_due_date_after_its_terms():
+    text = ("KESTREL ACCESS SYSTEMS\nINVOICE         KAS-2020-0912\nDATE            12 October 2020\n"
+            "TERMS           Net 30 days - due 11 November 2020\n" + TOTALS)
+    assert fields(text)["due_date"] == "2020-11-11"

@@ -98,12 +98,6 @@ def read_name(doc: Doc, ex: Extraction, registries: Registries, cands: list[Pers
     return None
 
 
-def _same_person(a: str, b: str) -> bool:
-    """« Inès Mokrani » and « Inès Assurée Mokrani » (a label read into a name): one person."""
-    ta, tb = set(simplify_person(a).split()), set(simplify_person(b).split())
-    return ta <= tb or tb <= ta
-
-
 def _as_printed_name(registry_name: str) -> str:
     """A registry's name in its spelling, but as a name is written (« Nadia HADDAD » -> « Nadia Haddad »)."""
     return normalise_person(registry_name.split()) if registry_name.strip() else registry_name
@@ -323,7 +317,7 @@ def _read_tenant_letter(doc_type: str, text: str, registries: Registries) -> tup
     # the writer's name wherever it is printed (sender block and signature): the address is by one of them
     anchors = [c for c in cands if anchor is not None and c.name == anchor.name]
     writers = [c for c in cands if anchor is not None and anchor.source == "concerned"
-               and c.source in PERSONAL_SOURCES and not _same_person(c.name, anchor.name)]
+               and c.source in PERSONAL_SOURCES and not tenant_name_matches(c.name, anchor.name)]
     read_contacts(doc, ex, registries, anchors, writers)
     if doc_type == "payment_difficulty":
         amount = read_amount(doc)

@@ -58,11 +58,15 @@ def reading_version() -> str:
 
 
 def corpus_version() -> str:
-    """Changes with the generator (its texts and its labels): the generated set is made again."""
+    """Changes with the generator (its texts and its labels): the generated set is made again.
+    The mail written by other hands (corpus/written.py and its data) is no part of it."""
     import hashlib
 
     h = hashlib.sha256()
+    written = (ROOT / "corpus" / "data" / "written", ROOT / "corpus" / "written.py")
     for path in sorted((ROOT / "corpus").rglob("*")):
+        if any(path == w or w in path.parents for w in written):
+            continue
         if path.is_file() and path.suffix in (".py", ".txt", ".yaml", ".csv", ".json"):
             h.update(path.read_bytes())
     return h.hexdigest()[:8]
@@ -156,12 +160,17 @@ def corpus_and_reads(seed: int, count: int, workers: int, cache: Path) -> tuple[
 def written_sets() -> dict[str, tuple[Path, int, int]]:
     """Each set written by other hands: its folder, its rendering seed, its files of several
     documents without separator sheets. The foreign set and the second, third and fourth
-    development sets (``bench/dev2/``, ``dev3/``, ``dev4/``, written on 2026-12-05) are read to
-    write rules; the blind set never is."""
+    development sets (written on 2026-12-05) are read to write rules; the blind set never is.
+    Since 2026-12-05 the model also learns from the second, third and fourth sets
+    (``corpus/data/written/``): their type figures are training figures. The fifth
+    (``bench/dev5/``, written on 2026-12-05 after that) grades the model beside the foreign and
+    blind sets."""
+    from corpus.written import WRITTEN_DIR
     from foreign_set import BLIND_ROOT, ROOT
 
-    return {"foreign": (ROOT, 2026, 12), "dev2": (ROOT.parent / "dev2", 2028, 6),
-            "dev3": (ROOT.parent / "dev3", 2029, 6), "dev4": (ROOT.parent / "dev4", 2030, 6), "blind": (BLIND_ROOT, 2027, 6)}
+    return {"foreign": (ROOT, 2026, 12), "dev2": (WRITTEN_DIR / "dev2", 2028, 6),
+            "dev3": (WRITTEN_DIR / "dev3", 2029, 6), "dev4": (WRITTEN_DIR / "dev4", 2030, 6),
+            "dev5": (ROOT.parent / "dev5", 2031, 6), "blind": (BLIND_ROOT, 2027, 6)}
 
 
 def foreign_and_reads(workers: int, cache: Path, fresh: bool = False, which: str = "foreign") -> tuple[dict, dict]:
@@ -245,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--model", type=Path, default=None, help="dossier du modèle (défaut : modèle intégré)")
     p.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "aiguillage-bench-cache")
-    p.add_argument("--only", choices=("generated", "foreign", "dev2", "dev3", "dev4", "blind"), default=None, help="un seul des jeux")
+    p.add_argument("--only", choices=("generated", "foreign", "dev2", "dev3", "dev4", "dev5", "blind"), default=None, help="un seul des jeux")
     p.add_argument("--fresh", action="store_true", help="relire le jeu étranger (OCR) même s'il est en cache")
     p.add_argument("--dev", action="store_true", help="montrer aussi la moitié « dev » du jeu étranger")
     p.add_argument("--misses", type=int, default=3, help="exemples d'écarts montrés par champ")
@@ -273,9 +282,11 @@ def main(argv: list[str] | None = None) -> int:
         test = {n: t for n, t in truths.items() if foreign_half(n) == "test"}
         sets["étranger-test"] = ("moitié « test » du jeu étranger (rien n'y est réglé ; une exception notée dans README)",
                                  (test, reads))
-    for key, ordinal in (("dev2", "second"), ("dev3", "troisième"), ("dev4", "quatrième")):
+    for key, ordinal in (("dev2", "second"), ("dev3", "troisième"), ("dev4", "quatrième"), ("dev5", "cinquième")):
         if args.only in (None, key) and any(written_sets()[key][0].glob("*/*.json")):
-            sets[f"dev {key[-1]}"] = (f"{ordinal} jeu de développement (écrit par d'autres mains, lu pour écrire des règles)",
+            use = ("jamais appris par le modèle" if key == "dev5" else
+                   "lu pour écrire des règles, appris par le modèle : son type n'y est plus une mesure")
+            sets[f"dev {key[-1]}"] = (f"{ordinal} jeu de développement (écrit par d'autres mains, {use})",
                                       foreign_and_reads(args.workers, args.cache, args.fresh, key))
     if args.only in (None, "blind") and any(written_sets()["blind"][0].glob("*/*.json")):
         sets["aveugle"] = ("jeu aveugle (écrit après les règles, jamais lu pour en écrire)",
@@ -295,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         side_by_side(summaries)
     print(json.dumps({"generated": summaries.get("généré"), "foreign": summaries.get("étranger"),
                       "foreign_test_half": summaries.get("étranger-test"), "second_dev": summaries.get("dev 2"),
-                      "third_dev": summaries.get("dev 3"), "fourth_dev": summaries.get("dev 4"),
+                      "third_dev": summaries.get("dev 3"), "fourth_dev": summaries.get("dev 4"), "fifth_dev": summaries.get("dev 5"),
                       "blind": summaries.get("aveugle")},
                      ensure_ascii=False))
     return 0

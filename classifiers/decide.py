@@ -16,6 +16,7 @@ from classifiers.urgency import urgency_reasons
 from extractors.einvoice_xml import SYNTAX_LABELS, is_credit_code, is_known_code
 
 SUPPLIER_TYPES = ("supplier_invoice", "supplier_credit_note", "supplier_quote")
+DISTRESS_EXEMPT = ("social_distress", "other") + SUPPLIER_TYPES  # types the distress check leaves alone
 # Types whose urgency depends on what the letter says (the others are never urgent
 # unless the taxonomy says always).
 URGENCY_BY_CONTENT = {
@@ -28,6 +29,11 @@ URGENCY_BY_CONTENT = {
 # The letterhead of a bailiff, a court or a lawyer: a legal notice (on normalised text).
 _LEGAL_HEADER = re.compile(r"commissaires? de justice|huissiers? de justice|tribunal (judiciaire|de proximite|"
                            r"d.instance|administratif)|avocats? au barreau|greffe du tribunal|cour d.appel")
+# Violence in the home, squalor, a life in danger (on normalised text): a letter saying so is
+# never routed to another team than social support on the model's word alone; a person decides.
+_DISTRESS = re.compile(r"violences? (?:conjugales?|intra-?familiales?|familiales|au sein du couple)|"
+                       r"ordonnance de protection|victimes? de violences|incurie|syndrome de diogene|"
+                       r"tentative de suicide|idees (?:noires|suicidaires)|mettre fin a (?:ses|mes) jours")
 HEADER_CHARS = 400  # the first lines of the first page
 RULE_CONFIDENCE = 0.98  # a rule's answer when the model does not contradict it
 SUPPLIER_MASS = 0.5  # a known supplier's document: the model must give its three types this much to choose alone
@@ -112,6 +118,9 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
     if not probs:
         return Classification("other", 0.0, method="none", reason="aucun texte lisible")
     best = max(probs, key=probs.get)
+    if best not in DISTRESS_EXEMPT and method != "facturx" and _DISTRESS.search(normalise(text)):
+        probs = {t: min(p, UNSURE) for t, p in probs.items()}
+        method, reason = "conflict", "violences ou détresse évoquées : une personne confirme le type (accompagnement social)"
     top = dict(sorted(probs.items(), key=lambda kv: -kv[1])[:3])
     found = urgency_reasons(text)
     relevant = [k for k in found if k in URGENCY_BY_CONTENT.get(best, ())]

@@ -94,18 +94,19 @@ def augment(texts: Sequence[str], labels: Sequence[str], seed: int,
 
 def train(examples: Iterable[tuple[str, str]], out: Path, seed: int = 0, epochs: int = 8,
           corrections: Iterable[tuple[str, str]] = (), calibration: Sequence[tuple[str, str]] | None = None,
-          correction_weight: int = 8, use_vectors: bool = True) -> dict:
+          correction_weight: int = 8, use_vectors: bool = True, written: Iterable[tuple[str, str]] = ()) -> dict:
     """Train from (text, type) pairs with OCR-noise augmentation; returns the model's meta.
 
-    ``corrections`` (operators' decisions) weigh ``correction_weight`` generated documents each:
-    the text as read plus OCR-like variants. ``calibration`` (other documents than ``examples``)
-    is made OCR-like and used to fit the temperature.
+    ``corrections`` (operators' decisions) and ``written`` (mail written by other hands than the
+    generator: corpus/written.py) weigh ``correction_weight`` generated documents each: the text
+    plus OCR-like variants. ``calibration`` (other documents than ``examples``) is made OCR-like
+    and used to fit the temperature.
     """
     pairs = list(examples)
     texts, labels = augment([t for t, _ in pairs], [lab for _, lab in pairs], seed)
     rng = random.Random(f"corrections-{seed}")
-    corr = list(corrections)
-    for text, label in corr:
+    corr, by_hand = list(corrections), list(written)
+    for text, label in corr + by_hand:
         texts.append(text)
         labels.append(label)
         for _ in range(correction_weight - 1):
@@ -113,4 +114,4 @@ def train(examples: Iterable[tuple[str, str]], out: Path, seed: int = 0, epochs:
             labels.append(label)
     held = calibration_set(calibration, seed) if calibration else None
     return train_model(texts, labels, out, seed=seed, epochs=epochs, calibration=held,
-                       extra_meta={"corrections": len(corr), "generated": len(pairs)}, use_vectors=use_vectors)
+                       extra_meta={"corrections": len(corr), "generated": len(pairs), "written": len(by_hand)}, use_vectors=use_vectors)

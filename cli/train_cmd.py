@@ -13,7 +13,8 @@ from config import load_settings
 
 def register(sub) -> None:
     p = sub.add_parser("train", help="entraîner un modèle de classement candidat, le promouvoir s'il n'est pas moins bon",
-                       description="Entraîne le classeur spaCy sur des documents générés et sur les "
+                       description="Entraîne le classeur spaCy sur des documents générés, du courrier écrit hors du "
+                                   "générateur et les "
                                    "corrections des opérateurs de vidéocodage (une sur cinq est réservée à "
                                    "l'évaluation), le note sur le jeu étranger et les corrections réservées, "
                                    "l'enregistre dans le stockage et le met en service s'il n'est pas moins bon "
@@ -25,6 +26,8 @@ def register(sub) -> None:
                    help="documents générés (autre graine) pour calibrer la confiance (défaut : 1300)")
     p.add_argument("--no-corrections", action="store_true",
                    help="ne pas utiliser les corrections des opérateurs")
+    p.add_argument("--no-written", action="store_true",
+                   help="ne pas apprendre le courrier écrit par d'autres mains que le générateur (corpus/data/written)")
     p.add_argument("--no-promote", action="store_true",
                    help="enregistrer le candidat et ses notes sans le mettre en service")
     p.add_argument("--user", default=login(), metavar="PERSONNE", help="qui entraîne, nommé dans le journal d'audit")
@@ -42,6 +45,7 @@ def run(args) -> int:
     if args.calibration_count < 13:
         raise UsageError("--calibration-count : au moins 13 documents")
     print(f"Entraînement sur {args.count} documents générés (graine {args.seed})"
+          f"{'' if args.no_written else ', le courrier écrit hors du générateur'}"
           f"{'' if args.no_corrections else ' et les corrections des opérateurs'} ; calibration sur "
           f"{args.calibration_count} documents (graine {args.seed + CALIBRATION_SEED_OFFSET})…", file=sys.stderr)
     if args.out is not None:
@@ -52,7 +56,7 @@ def run(args) -> int:
 
     outcome = train_candidate(runtime(), user_of(args), count=args.count, seed=args.seed, epochs=args.epochs,
                               calibration_count=args.calibration_count, use_corrections=not args.no_corrections,
-                              promote=not args.no_promote)
+                              promote=not args.no_promote, use_written=not args.no_written)
     trained = outcome["trained"]
     print(f"Candidat {outcome['version']} ({trained['corrections']} corrections apprises, "
           f"{trained['held_back_corrections']} réservées) : {scores_line(outcome['scores'])}")
@@ -66,8 +70,8 @@ def _to_folder(args) -> int:
 
     settings = load_settings()
     meta = build_model(open_store(settings), args.out, args.count, args.seed, args.epochs, args.calibration_count,
-                       use_corrections=not args.no_corrections)
+                       use_corrections=not args.no_corrections, use_written=not args.no_written)
     print(f"Modèle enregistré dans {args.out} : exactitude sur documents de calibration (bruit d'OCR) "
           f"{meta['held_out_accuracy']:.1%}, température {meta['temperature']}, "
-          f"{meta['corrections']} corrections utilisées")
+          f"{meta['corrections']} corrections et {meta.get('written', 0)} documents écrits hors du générateur utilisés")
     return 0

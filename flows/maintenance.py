@@ -20,17 +20,20 @@ PURGED_ARTEFACTS = ("text.json", "searchable.pdf", "facturx.xml", "einvoice.xml"
 
 def build_model(store, out: Path, count: int = 6000, seed: int = 2020, epochs: int = 6,
                 calibration_count: int = 1300, use_corrections: bool = True, varied_count: int | None = None,
-                use_vectors: bool = True, corrections: list[tuple[str, str]] | None = None) -> dict:
+                use_vectors: bool = True, corrections: list[tuple[str, str]] | None = None,
+                use_written: bool = True) -> dict:
     """Train on ``count`` generated documents, ``varied_count`` letters composed from the
     hand-written bank (``corpus/varied.py``, four passages in five; default: as many as
     generated documents, and more) and the operators' corrections (``corrections``, else all
-    those in ``store``; each weighs several generated documents); calibrate on generated
+    those in ``store``; each weighs several generated documents) and, with ``use_written``, the
+    mail written by other hands (``corpus/written.py``, weighed like corrections); calibrate on generated
     documents of another seed and on letters made of the fifth passages, never trained on;
     save to ``out``. Returns the model's meta."""
     from classifiers.train import train
     from config import load_taxonomy
     from corpus.texts import generate_texts
     from corpus.varied import varied_examples
+    from corpus.written import written_examples
     from storage.corrections import training_examples
 
     varied = varied_count if varied_count is not None else max(count * 4 // 3, 100)
@@ -43,8 +46,9 @@ def build_model(store, out: Path, count: int = 6000, seed: int = 2020, epochs: i
         corrections = []
     elif corrections is None:
         corrections = training_examples(store, set(load_taxonomy().types))
+    written = written_examples(types=set(load_taxonomy().types)) if use_written else []
     return train(examples, out, seed=seed, epochs=epochs, corrections=corrections, calibration=calibration,
-                 use_vectors=use_vectors)
+                 use_vectors=use_vectors, written=written)
 
 
 @flow(name="reentrainement", log_prints=False)

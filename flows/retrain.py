@@ -91,7 +91,8 @@ class Scorer:
 
 def train_candidate(rt, actor: str = "pipeline", *, count: int = 6000, seed: int = 2020, epochs: int = 6,
                     calibration_count: int = 1300, varied_count: int | None = None, use_corrections: bool = True,
-                    use_vectors: bool = True, promote: bool = True, when_new_corrections: bool = False) -> dict:
+                    use_vectors: bool = True, promote: bool = True, when_new_corrections: bool = False,
+                    use_written: bool = True) -> dict:
     """Train a candidate on generated text and the corrections not held back, store it with
     its scores, and promote it if it is not worse than the model in service. Returns what
     happened: ``version``, ``promoted``, ``report`` (French), ``scores``, ``compared_with``;
@@ -108,10 +109,10 @@ def train_candidate(rt, actor: str = "pipeline", *, count: int = 6000, seed: int
     scorer = Scorer.for_runtime(rt, split.held)
     with tempfile.TemporaryDirectory(prefix="aiguillage-candidate-") as tmp:
         meta = build_model(rt.store, Path(tmp), count, seed, epochs, calibration_count, use_corrections=use_corrections,
-                           varied_count=varied_count, use_vectors=use_vectors,
+                           varied_count=varied_count, use_vectors=use_vectors, use_written=use_written,
                            corrections=split.train if use_corrections else [])
         candidate_scores = scorer.scores(load_model(Path(tmp)))
-        trained = {k: meta.get(k) for k in ("generated", "corrections", "epochs", "seed", "held_out_accuracy",
+        trained = {k: meta.get(k) for k in ("generated", "corrections", "written", "epochs", "seed", "held_out_accuracy",
                                            "temperature", "vectors")}
         trained |= {"corrections_fingerprint": split.fingerprint if use_corrections else None,
                     "held_back_corrections": len(split.held)}

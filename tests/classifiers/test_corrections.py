@@ -9,6 +9,7 @@ import pytest
 
 from classifiers.model import MODEL_META, load_model
 from classifiers.train import train
+from corpus.written import written_examples
 from storage.corrections import (InvalidCorrection, get_correction, list_corrections, save_correction,
                                  training_examples)
 from storage.local import LocalStore
@@ -86,5 +87,7 @@ def test_train_command_reads_corrections_from_the_store(aiguillage_home, capsys)
                     {"type": "repair_request", "fields": {}}, "opérateur.1")
     out = aiguillage_home / "m"
     assert main(["train", "--count", "60", "--calibration-count", "26", "--epochs", "2", "--out", str(out)]) == 0
-    assert json.loads((out / MODEL_META).read_text())["corrections"] == 1
-    assert "1 corrections" in capsys.readouterr().out
+    meta = json.loads((out / MODEL_META).read_text())
+    assert meta["corrections"] == 1
+    assert meta["written"] == len(written_examples()) > 200  # the mail written by other hands, by default
+    assert f"1 corrections et {meta['written']} documents écrits" in capsys.readouterr().out

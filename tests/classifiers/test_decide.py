@@ -108,6 +108,26 @@ def test_a_known_supplier_does_not_turn_the_models_weak_guess_into_certainty():
     assert c.type == "supplier_invoice" and c.confidence == pytest.approx(0.6 / 0.7, abs=1e-3)
 
 
+@pytest.mark.parametrize("text", [
+    "Objet : ordonnance de protection\nMme X bénéficie d'une ordonnance de protection rendue par le juge.",
+    "Le service d'hygiène a constaté une situation d'incurie dans le logement de M. Y.",
+    "Depuis les violences conjugales subies, je ne peux plus payer le loyer.",
+])
+def test_violence_or_distress_in_a_letter_of_another_type_goes_to_a_person(text):
+    """A court's or a police letter about a protection order, a town hall's about squalor: the
+    model may say legal notice or repair, but the social support team may be the one; a person
+    decides (the type is restricted)."""
+    for guess in ("legal_notice", "repair_request", "payment_difficulty"):
+        c = classify(text, _Model({guess: 0.99, "social_distress": 0.01}))
+        assert c.type == guess and c.confidence <= 0.5 and c.method == "conflict"
+        assert "violences ou détresse" in c.reason
+    # the types the check leaves alone: social distress itself, other (always reviewed), suppliers
+    for kind in ("social_distress", "other", "supplier_invoice"):
+        assert classify(text, _Model({kind: 0.99, "legal_notice": 0.01})).confidence == 0.99
+    # no such words: the model's answer stands
+    assert classify("Mon voisin fait du bruit la nuit.", _Model({"neighbour_dispute": 0.99})).confidence == 0.99
+
+
 @pytest.mark.parametrize("text, kind", [
     ("PLOMBERIE MARTIN\n27 chemin\nFACTURE N° 2020-0031\nTotal", "supplier_invoice"),
     ("Cloudrise\nINVOICE\nInvoice No: CR-1", "supplier_invoice"),

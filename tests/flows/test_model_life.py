@@ -24,7 +24,7 @@ except ImportError:  # pytest run without the repository root on sys.path
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.s3server import s3_bucket, s3_server  # noqa: E402,F401
 
-TINY = dict(count=60, epochs=2, calibration_count=13, varied_count=20, use_vectors=False)
+TINY = dict(count=60, epochs=2, calibration_count=13, varied_count=20, use_vectors=False, use_written=False)
 
 
 @pytest.fixture(params=["local", pytest.param("s3", marks=pytest.mark.s3)])
@@ -184,7 +184,8 @@ def test_train_then_the_next_run_uses_the_promoted_model(monkeypatch, aiguillage
     from wiring.runtime import runtime
 
     monkeypatch.setenv("AIGUILLAGE_MODEL_TOLERANCE_POINTS", "100")
-    assert main(["train", "--count", "50", "--epochs", "1", "--calibration-count", "13", "--user", "vero.martin"]) == 0
+    assert main(["train", "--count", "50", "--epochs", "1", "--calibration-count", "13", "--no-written",
+                 "--user", "vero.martin"]) == 0
     out = capsys.readouterr().out
     version = models.list_versions(runtime().store)[0]["version"]
     assert f"Candidat {version}" in out and "promu : " in out

@@ -32,7 +32,7 @@ TOTAL_LABELS = [
     ("tvarate", 1, r"\bt\.?v\.?a\.?" + _RATE + r"?(?![a-z])"),
     ("tvarate", 1, r"\b(?:vat|sales\s+tax|tax)" + _RATE + r"?(?![a-z])" + _NOT_TAX_WORD),
     ("ttc", 0, r"\b(?:total|montant)\s*(?:net\s*)?(?:de\s+l'avoir\s*)?t\.?[tf]\.?[cq]\.?(?![a-z])"),
-    ("ttc", 0, r"\bnet\s+a\s+payer(?:\s*t\.?t\.?c\.?)?"),
+    ("ttc", 0, r"\bnet\s*a\s*payer(?:\s*t\.?t\.?c\.?)?"),  # « Netapayer »: a boxed cell's spaces lost
     ("ttc", 0, r"\b(?:total|amount|montant)\s*" + _INCL),
     ("ttc", 0, r"\b(?:total|amount|balance)\s+(?:due|payable|to\s+pay)\b"),
     ("ttc", 0, r"\bgrand\s+total\b|\btotal\s+general\b|\bmontant\s+total\s+(?:a\s+payer|du|ttc)\b"),
@@ -40,7 +40,7 @@ TOTAL_LABELS = [
     ("ttc", 1, r"\bmontant\s+(?:total\s+)?de\s+l'avoir(?:\s*t\.?t\.?c\.?)?"),
     ("ttc", 1, r"\btotal\s+(?:de\s+l')?avoir\b|\btotal\s+(?:credit|amount|facture|de\s+la\s+facture)\b"),
     ("ttc", 1, r"\bmontant\s+total\b(?!\s*(?:h\.?t|hors|t\.?v\.?a|excl|de\s+la\s+tva))"),
-    ("ttc", 2, r"\b(?:reste|solde)\s+(?:a\s+payer|du)\b|\bbalance\b(?!\s+(?:brought|forward|b/f))"
+    ("ttc", 2, r"\b(?:reste|solde)\s+(?:a\s+payer|du|a\s+regler)\b|\bbalance\b(?!\s+(?:brought|forward|b/f))"
                r"|\bsolde\b(?!\s+(?:anterieur|precedent))"),
     ("ttc", 3, r"(?m)^[^\w\n]{0,3}total\b(?!\s*(?:h\.?t|hors|t\.?v\.?a|excl|vat|tax))"),
 ]
@@ -58,12 +58,22 @@ def _tax_label_ok(doc: Doc, h: LabelHit) -> bool:
     return not (_NOT_TAX_AMOUNT.search(before) or _NOT_TAX_AFTER.search(after))
 
 
+def _rate_of_a_base(labels: list[LabelHit], doc: Doc, h: LabelHit, amounts: list) -> bool:
+    """« Sous-total assainissement (TVA 10 %) 2 278,54 » : the rate a base is taxed at, inside
+    the label of a total excl. tax (no amount between them, one after); not the tax itself."""
+    s, e = doc.line_span(doc.line_of(h.start))
+    after = any(h.end <= a.start < e for a in amounts)
+    return after and any(o.name == "ht" and s <= o.start < h.start
+                         and not any(o.end <= a.start < h.start for a in amounts) for o in labels)
+
+
 def read_totals(doc: Doc, with_stops: Callable[[Doc, list[LabelHit]], list[LabelHit]]) -> dict[str, list[str]]:
     """Candidate values for "ht", "tva", "ttc", best first (and "tvarate" lines)."""
     labels = [h for h in doc.find_labels(TOTAL_LABELS)
               if not _TABLE_HEADER.search(doc.line_text(doc.line_of(h.start), folded=True))]
     labels = [h for h in labels if h.name not in ("tva", "tvarate") or _tax_label_ok(doc, h)]
     amounts = find_amounts(doc.text)
+    labels = [h for h in labels if h.name != "tvarate" or not _rate_of_a_base(labels, doc, h, amounts)]
     scored: dict[str, list[tuple[tuple, str]]] = {"ht": [], "tva": [], "ttc": [], "tvarate": []}
     stops = with_stops(doc, labels)
     for h in labels:
@@ -124,9 +134,7 @@ def column_totals(doc: Doc, labels: list[LabelHit], amounts: list) -> list[tuple
         if len(set(names)) < 2 or any(a.start < h.end for a in amounts for h in hs
                                       if doc.line_of(a.start) == li):
             continue
-        for j in range(li + 1, min(li + 16, len(doc.line_starts))):
-            if not _TOTAL_ROW.match(doc.line_text(j, folded=True)):
-                continue
+        for j in _rows_below(doc, li, amounts):
             s, e = doc.line_span(j)
             row = [a for a in amounts if s <= a.start and a.end <= e]
             if len(row) < 2:
@@ -145,6 +153,24 @@ def column_totals(doc: Doc, labels: list[LabelHit], amounts: list) -> list[tuple
                 out += [(n, a.value, h.start) for n, a, h in zip(names, picked, hs)]
             break
     return out
+
+
+def _rows_below(doc: Doc, li: int, amounts: list) -> list[int]:
+    """The lines under a header row that may hold its totals: its « Total » rows (15 lines at
+    most), then, right under the header (noise between), a row of amounts alone (a boxed table
+    of totals: ``Montant HT  TVA 10 %  Net à payer`` over ``9 208,40 €  920,84 €  10 129,24 €``)."""
+    last = min(li + 16, len(doc.line_starts))
+    rows = [j for j in range(li + 1, last) if _TOTAL_ROW.match(doc.line_text(j, folded=True))]
+    for j in range(li + 1, min(li + 5, last)):
+        s, e = doc.line_span(j)
+        inside = [a for a in amounts if s <= a.start and a.end <= e]
+        if len(inside) >= 2:
+            rest = "".join(ch for k, ch in enumerate(doc.text[s:e], s)
+                           if not any(a.start <= k < a.end for a in inside))
+            if not re.search(r"[^\W\d_]{3,}", rest):
+                rows.append(j)
+            break
+    return rows
 
 
 def _cents(v: str) -> int:
@@ -174,11 +200,12 @@ def choose_totals(cands: dict[str, list[str]], credit: bool,
         return {"total_excl_tax": signed(a), "total_tax": signed(b), "total_incl_tax": signed(c)}, None
 
     if ht and tva and ttc:
-        triples = sorted((i + j + k, i, j, k) for i in range(len(ht)) for j in range(len(tva))
-                         for k in range(len(ttc)))
+        xs, ys, zs = (_with_lost_separator(vals) for vals in (ht, tva, ttc))
+        triples = sorted((i + j + k, i, j, k) for i in range(len(xs)) for j in range(len(ys))
+                         for k in range(len(zs)))
         for _, i, j, k in triples:
-            if validators.amounts_add_up(ht[i], tva[j], ttc[k], tolerance=0.015) and _plausible(ht[i], tva[j]):
-                return result(ht[i], tva[j], ttc[k])
+            if validators.amounts_add_up(xs[i], ys[j], zs[k], tolerance=0.015) and _plausible(xs[i], ys[j]):
+                return result(xs[i], ys[j], zs[k])
     repaired = _repair_ttc(ht, tva, ttc)
     if repaired:
         return result(*repaired)
@@ -218,6 +245,14 @@ def choose_totals(cands: dict[str, list[str]], credit: bool,
         if vals:
             out[key] = signed(vals[0])
     return out, None
+
+
+def _with_lost_separator(values: list[str]) -> list[str]:
+    """The values, then each round one of four digits or more read as if OCR had lost its
+    decimal comma (« 9208,40 € » read « 920840€ »), last: only a triple that adds up to the
+    cent takes one."""
+    extra = [f"{_cents(v) / 10000:.2f}" for v in values if v.endswith(".00") and _cents(v) >= 100000]
+    return values + [v for v in extra if v not in values]
 
 
 def _plausible(ht: str, tva: str) -> bool:

@@ -63,3 +63,35 @@ def test_invoice_number_on_its_own_line_after_blank_lines():
 def test_a_vat_whose_comma_the_ocr_lost_beside_its_rate():
     got, _ = totals(HEAD + "Total HT € 351,00\nTVA 10 % € 3510\nTOTAL TTC € 386,10\n")
     assert got == {"total_excl_tax": "351.00", "total_tax": "35.10", "total_incl_tax": "386.10"}
+
+
+def test_a_boxed_row_of_totals_under_its_labels_with_commas_lost():
+    """Labels in one row of boxes (spaces lost: « Netapayer »), the figures in the row under
+    them, table rules read as letters between; two figures lost their decimal comma."""
+    text = HEAD + ("Évacuation des gravats forfait 380,00 €\n[ T T\nMontantHT TVA10% Netapayer\nI Ï T\n"
+                   "920840€ 920,84 € 1012924€\nConditions : à régler avant le 4 mars 2021.\n")
+    got, _ = totals(text)
+    assert got == {"total_excl_tax": "9208.40", "total_tax": "920.84", "total_incl_tax": "10129.24"}
+    # « Solde à régler » is what is to pay
+    text = HEAD + ("Total H.T. T.V.A. 10 % Solde à régler\nJL JL\n7972,00€ 797,20€ 8769,20€\n")
+    got, _ = totals(text)
+    assert got == {"total_excl_tax": "7972.00", "total_tax": "797.20", "total_incl_tax": "8769.20"}
+
+
+def test_a_lost_comma_is_restored_only_when_the_totals_then_add_up():
+    # 1200 € excl. tax is 1200 €, not 12 €: nothing to repair when the triple adds up as read
+    assert choose_totals({"ht": ["1200.00"], "tva": ["240.00"], "ttc": ["1440.00"]}, False)[0] == {
+        "total_excl_tax": "1200.00", "total_tax": "240.00", "total_incl_tax": "1440.00"}
+    fields, reason = choose_totals({"ht": ["920800.00"], "tva": ["920.84"], "ttc": ["1012924.00"]}, False)
+    assert "total_incl_tax" not in fields or fields["total_incl_tax"] != "10129.24"
+
+
+def test_two_vat_rates_add_up_and_a_subtotals_rate_is_no_tax():
+    """A water bill: each subtotal names its VAT rate; the tax is the sum of the two VAT lines."""
+    text = HEAD + ("Consommation eau potable 1248m3 1,3520 1687,30 €\n"
+                   "Sous-total distribution de l'eau (TVA 5,5 %) 2231,80 €\n"
+                   "Consommation assainissement 1248m3 1,6180 2019,26 €\n"
+                   "Sous-total assainissement (TVA 10 %) 2278,54 €\n"
+                   "Total HT 4510,34 €\nTVA 5,5 % 122,75 €\nTVA10% 227,85 €\nTotal TTC 4860,94 €\n")
+    got, _ = totals(text)
+    assert got == {"total_excl_tax": "4510.34", "total_tax": "350.60", "total_incl_tax": "4860.94"}

@@ -118,12 +118,19 @@ def with_first_name(name: str) -> str:
     return " ".join(words)
 
 
+# Capitals OCR takes for one another in handwriting: the one read -> those it may have been
+_MISREAD_CAPITALS = {"s": "j", "t": "j", "i": "jl", "l": "ji", "y": "jv", "c": "g", "g": "c", "q": "og", "d": "o",
+                     "o": "dq", "e": "f", "f": "e", "b": "r", "r": "bk", "p": "rf", "n": "hm", "h": "nk",
+                     "m": "n", "k": "rh", "u": "v", "v": "uw", "w": "v"}
+
+
 def _one_letter_off(word: str) -> str | None:
     """The one given name ``word`` is a misread capital away from (« Seanne » -> « Jeanne », the
     OCR of a handwritten J), when there is exactly one (« Tosette » may be Josette or Rosette:
-    left as read) and the word is long enough."""
+    left as read), the word is long enough and the two capitals are ones OCR confuses (a
+    name the lexicon lacks, « Hanta », is not made « Fanta »)."""
     key = bare(word)
     if len(key) < 5 or not key.isalpha():
         return None
-    found = {first_names().get(c + key[1:]) for c in "abcdefghijklmnopqrstuvwxyz" if c != key[0]} - {None}
+    found = {first_names().get(c + key[1:]) for c in _MISREAD_CAPITALS.get(key[0], "")} - {None}
     return found.pop() if len(found) == 1 else None

@@ -286,7 +286,9 @@ def test_postal_codes_as_people_and_the_ocr_write_them(address, code, registries
     ("Martin Paul", True, "Martin Paul"),  # both are given names: left as printed
     ("el amrani fatima", False, "Fatima El Amrani"),  # an SMS: the particle's surname first, in lower case
     ("Seanne Roussel", True, "Jeanne Roussel"),  # a handwritten J read as S
-    ("Tosette Peyre", True, "Tosette Peyre"),  # Josette or Rosette: left as read
+    ("Tosette Peyre", True, "Josette Peyre"),  # a handwritten J read as T (an R is not read T: no Rosette)
+    ("Hanta Rakotomalala", True, "Hanta Rakotomalala"),  # not in the lexicon, and H is not a misread F
+    ("Gnette Pradal", True, "Gnette Pradal"),  # too short to tell
     ("Loic Berthomieu", True, "Loic Berthomieu"),  # accents as printed
 ])
 def test_the_first_name_is_known_from_a_lexicon_of_given_names(raw, strict, name):

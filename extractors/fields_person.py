@@ -207,7 +207,7 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     if not concerned_first:
         out += concerned
     staff = _staff_names(doc, out)
-    out = [c for c in out if not _among(c.name, staff)]
+    out = [c for c in out if not _among(c.name, staff) and not _company(doc, c.name)]
     if not out:
         out += [c for c in _ner_names(lines, tail) if not _among(c.name, staff)]
     return out
@@ -277,6 +277,22 @@ def _staff_names(doc: Doc, cands: list[PersonCandidate]) -> list[set[str]]:
         if any(_ROLE.search(a) for a in after if a):
             out.append(_tokens(c.name))
     return out
+
+
+# right before or after a name: a company's word or legal form, not a person's
+_COMPANY_BEFORE = re.compile(r"\b(?:societe|entreprise|ets|etablissements|groupe)\s+$")
+_COMPANY_AFTER = re.compile(r"^\s*[-,–—]?\s*(?:sas|sasu|sarl|eurl|sa|sci|snc|scop|au\s+capital)\b")
+
+
+def _company(doc: Doc, name: str) -> bool:
+    """« AEROCOMP GARONNE » over an address looks like a sender's name; « la société AEROCOMP
+    GARONNE » or « AEROCOMP GARONNE - SAS au capital de… » elsewhere says it is a company."""
+    key = fold(name)
+    for m in re.finditer(re.escape(key), doc.folded):
+        if (_COMPANY_BEFORE.search(doc.folded[max(0, m.start() - 20):m.start()])
+                or _COMPANY_AFTER.match(doc.folded[m.end():m.end() + 20])):
+            return True
+    return False
 
 
 def _tokens(name: str) -> set[str]:

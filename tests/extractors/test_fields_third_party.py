@@ -324,3 +324,20 @@ def test_a_number_that_rings_unanswered_is_the_persons():
     text = (ORG + "Madame, Monsieur,\nUne fuite provient du logement occupé par votre locataire, M. Paulo DA SILVA.\n"
             "Son téléphone (05.34.51.22.80) ne répond pas.\nCordialement,\nMarc DELTEIL\nGestionnaire\n")
     assert tenant(text, "repair_request")["phone"] == "0534512280"
+
+
+def test_an_employers_name_over_its_address_is_a_company_not_the_tenant():
+    text = ("AEROCOMP GARONNE\nComposites aéronautiques\n12 rue Maryse Hilsz - 31700 BLAGNAC\n\n"
+            "ATTESTATION EMPLOYEUR\nJe soussignée, Directrice des Ressources Humaines de la société "
+            "AEROCOMP GARONNE, atteste que :\nMadame Hind CHRAIBI\nnée le 17/03/1989\n"
+            "demeurant 22 rue Jacques Prévert, 31700 BLAGNAC\nest employée dans notre société depuis 2016,\n"
+            "en contrat à durée indéterminée à temps plein.\nElle n'est pas en période d'essai.\n"
+            "Sa rémunération brute mensuelle s'élève à 2 240,00 €.\nElle travaillera sur notre site de Cornebarrieu.\n"
+            "Attestation délivrée à l'intéressée pour servir et valoir ce que de droit.\n"
+            "Fait à Blagnac, le 2 juin 2022\nCatherine VILLENEUVE\nDirectrice des Ressources Humaines\n"
+            "[cachet de l'entreprise]\nAEROCOMP GARONNE - SAS au capital de 500 000 €\n")
+    assert tenant(text, "other")["tenant_name"] == "Hind Chraibi"
+    # a party against a company (« PATRIMOINE SA c/ M. X ») is still a person
+    act = ("SCP Lafont, commissaires de justice\nAffaire : PATRIMOINE SA Languedocienne c/ M. Kévin ROUSSEL\n"
+           "avons signifié à Monsieur Kévin ROUSSEL, demeurant 4 rue Bayard, 31000 Toulouse, un commandement.\n")
+    assert tenant(act, "legal_notice")["tenant_name"] == "Kévin Roussel"

@@ -38,7 +38,9 @@ _LABELS = [
         r"(?![a-z])\s*:?"),
     (1, r"\b(?:votre|vos|v/|v\.)\s*" + _REF + r"(?:\s+(?:creancier|bailleur|requerant))?\s*(?:" + NO + r")?\s*:?"),
     (1, r"\bsous\s+la\s+reference\b\s*:?"),
-    (1, r"\b" + _REF + r"\s*(?:creancier|requerant)\b\s*:?"),  # the landlord as a court's claimant, a creditor
+    # the landlord as a court's claimant, a creditor (« Référence créancier » at the Banque de
+    # France): the tenant's reference, before any other (the office's own « Dossier n° »)
+    (-1, r"\b" + _REF + r"\s*(?:du\s+)?(?:creancier|requerant)\b\s*:?"),
     (1, r"\b(?:contrat|compte|dossier)(?:\s+(?:locataire|client))?\s+(?:qui\s+porte\s+le\s+" + NO + r"\s*|(?=[a-z]{0,4}-?\d))"),
     (1, r"(?m)(?:^|—\s|\s-\s)[ \t]*locataire\s+(?=\d)"),  # « Locataire 0166-3902 » on its own line, in a footer
     # « Contrat de location indiqué par l'allocataire : 2018-0771 »
@@ -126,7 +128,7 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
             if (not tenants and _NOT_OURS_BEFORE.search(before)) or _NOT_OURS_AFTER.match(doc.folded[m.end():m.end() + 20]):
                 continue
             mine = re.search(r"\b(?:mon|ma|notre)\s+$", before)  # the writer's own « mon numéro de dossier »
-            if (doc_type in _THIRD_PARTY_TYPES and not mine and not landlords
+            if (doc_type in _THIRD_PARTY_TYPES and not mine and not landlords and not _of_the_lease(doc, m.start(), label)
                     and re.search(r"contrat(?!\s+de\s+location)|dossier|client", label)):
                 continue  # the insurer's contract, the court's or the CAF's file: not the landlord's
             tail = fixed[m.end():m.end() + 60].split("\n")[0]
@@ -152,6 +154,19 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
             seen.add(c[2])
             uniq.append(c)
     return uniq
+
+
+_LEASE = re.compile(r"\b(?:bail|location|locataire)\b")
+_OTHER_CONTRACT = re.compile(r"assur|sinistre|police|allocataire|\bcaf\b|mutuelle|pret|credit|energie|electricite|\bgaz\b")
+
+
+def _of_the_lease(doc: Doc, start: int, label: str) -> bool:
+    """« en vertu d'un bail portant sur l'appartement (contrat n° 2014-TN-03321) »: a court's or a
+    lawyer's act naming the lease's contract, in the same sentence, with no other contract near."""
+    if not label.startswith("contrat"):
+        return False
+    sentence = re.split(r"[.!?]\s|\n\s*\n", doc.folded[max(0, start - 120):start])[-1]
+    return bool(_LEASE.search(sentence)) and not _OTHER_CONTRACT.search(sentence)
 
 
 def _wrapped(doc: Doc, start: int, label: str) -> bool:

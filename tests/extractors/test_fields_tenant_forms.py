@@ -243,6 +243,23 @@ def test_an_organisations_letter_quoting_the_landlords_own_reference(line, doc_t
     assert tenant(text, registries, doc_type).fields.get("tenant_reference") == "30588102"
 
 
+def test_the_creditors_reference_beats_the_offices_file_number(registries):
+    """A Banque de France letter: its own « Dossier n° », then the landlord's reference for the
+    debtor, « Référence créancier »."""
+    text = ("BANQUE DE FRANCE\nSecrétariat de la commission de surendettement\nDOSSIER N° : 031 21 0847\n"
+            "REFERENCE CREANCIER : 00612458\nMadame, Monsieur,\n")
+    assert tenant(text, registries, "payment_difficulty").fields["tenant_reference"] == "00612458"
+
+
+def test_a_courts_act_naming_the_lease_contract(registries):
+    act = ("Madame HAMIDI est locataire de la société PATRIMOINE depuis le 1er octobre 2014 en vertu\n"
+           "d'un bail portant sur l'appartement ci-dessus désigné (contrat n° 2014-TN-03321). Elle y vit.\n")
+    assert tenant(act, registries, "legal_notice").fields["tenant_reference"] == "2014-TN-03321"
+    # an insurance contract in the same sentence as the tenancy is the insurer's
+    insured = "M. X, locataire de l'appartement, est assuré au titre du contrat n° 4455667.\n"
+    assert "tenant_reference" not in tenant(insured, registries, "insurance_certificate").fields
+
+
 def test_the_writer_giving_their_own_number_beats_another_labelled_one(registries):
     text = ("Élodie MARCHAND\n2 rue Branly\n31120 ROQUES\nMadame, Monsieur,\nL'agence qui gère le logement (Agence\n"
             "Occitanie Immo, tél. 05 63 47 21 90) me demande une attestation.\n"

@@ -123,6 +123,8 @@ _ROLE = re.compile(r"^\W*(?:l'|le\s+|la\s+)?(?:assistante?s?|conseill(?:er|ere)|
                    r"mairie|service\s|pole\s|intervenante?s?\b|aide\s+a\s+domicile|auxiliaire|benevole|animat(?:eur|rice)|"
                    r"mediat(?:eur|rice)|chef\s+du\s+service|hygieniste)")
 _THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")
+# said right after the name: an owner or a neighbour (a lawyer's client complaining about the tenant)
+_NOT_A_TENANT = re.compile(r"\s*[,(]\s*(?:(?:co-?)?proprietaire|(?:sa|la|leur)\s+voisine?)\b")
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,7 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     for rx in _CONCERNED:
         for m in rx.finditer(doc.folded):
             name = clean_person(doc.text[m.start("name"):m.end("name")])
-            if name:
+            if name and not _NOT_A_TENANT.match(doc.folded[m.end("name"):m.end("name") + 30]):
                 concerned.append((m.start(), PersonCandidate(name, doc.line_of(m.start("name")), "concerned")))
     forms = [c for _, c in _form_names(doc)]  # « Nom : X  Prénom : Y »: who fills the form in
     concerned = [c for _, c in sorted(concerned, key=lambda x: x[0])]

@@ -341,3 +341,11 @@ def test_an_employers_name_over_its_address_is_a_company_not_the_tenant():
     act = ("SCP Lafont, commissaires de justice\nAffaire : PATRIMOINE SA Languedocienne c/ M. Kévin ROUSSEL\n"
            "avons signifié à Monsieur Kévin ROUSSEL, demeurant 4 rue Bayard, 31000 Toulouse, un commandement.\n")
     assert tenant(act, "legal_notice")["tenant_name"] == "Kévin Roussel"
+
+
+def test_a_lawyers_client_who_owns_the_house_next_door_is_not_the_tenant():
+    text = ("SELARL GARRIGUES AVOCATS\n3 rue de Metz - 31000 Toulouse\n\nMadame, Monsieur,\n"
+            "Je suis le conseil de Madame Odile SARRAIL, propriétaire et occupante de la maison située\n"
+            "12 impasse des Tilleuls, voisine de la maison dont vous êtes propriétaire au n° 14, "
+            "donné à bail à Monsieur Kévin DOS SANTOS.\nLes nuisances durent depuis des mois.\n")
+    assert tenant(text, "legal_notice")["tenant_name"] == "Kévin Dos Santos"

@@ -98,6 +98,11 @@ _FAMILY = re.compile(r"\b(?:ma\s+(?:mere|maman|fille|soeur|femme|epouse|tante|co
                      r"niece|cousine)|mon\s+(?:pere|papa|fils|frere|mari|epoux|oncle|compagnon|conjoint|grand-pere|"
                      r"beau-pere|neveu|cousin)|(?:mes|nos)\s+parents|(?:le|la)\s+(?:fils|fille|petite?-(?:fils|fille)|"
                      r"frere|soeur|neveu|niece|mari|epouse|femme|conjointe?|compagne|compagnon)\s+de)\b")
+# the writer writes at the tenant's request, in their name: the writer stays the writer (SPEC),
+# like a relative (a neighbour who reports a worry is not writing for the tenant)
+_ON_BEHALF = re.compile(r"\b(?:m'a|nous\s+a)\s+demande\s+d(?:e\s+|')\s?(?:rediger|ecrire|vous\s+ecrire)|"
+                        r"\ben\s+(?:son|leur)\s+nom\b|\ba\s+sa\s+demande\b|\bde\s+sa\s+part\b|"
+                        r"\ben\s+tant\s+qu'amie?\b")
 # types where a non-relative third party writes about a tenant (not about a neighbour or a leak)
 _ABOUT_TYPES = ("social_distress", "payment_difficulty", "lease_termination", "certificate_or_receipt_request", "other")
 ORGANISATION = re.compile(r"\b(?:mairie|ville\s+de|caf|caisse|tribunal|cabinet|syndic|gestion|assurances?|mutuelle|"
@@ -161,7 +166,8 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     forms = [c for _, c in _form_names(doc)]  # « Nom : X  Prénom : Y »: who fills the form in
     concerned = [c for _, c in sorted(concerned, key=lambda x: x[0])]
     concerned_first = doc_type in _THIRD_PARTY_TYPES or _organisation_head(lines)
-    about = _about_names(doc) if doc_type in _ABOUT_TYPES or concerned_first else []
+    about = (_about_names(doc) if (doc_type in _ABOUT_TYPES or concerned_first) and not _ON_BEHALF.search(doc.folded)
+             else [])
     out += forms + about + concerned if concerned_first else forms + about  # an organisation's signer is not the tenant
     for m in _SOUSSIGNE.finditer(doc.folded):
         tail = doc.text[m.end():m.end() + 80]
@@ -276,7 +282,7 @@ def _staff_names(doc: Doc, cands: list[PersonCandidate]) -> list[set[str]]:
             if nxt is None:
                 break
             after.append(doc.line_text(nxt, folded=True).strip())
-        if any(_ROLE.search(a) for a in after if a):
+        if any(_ROLE.search(a) and not _kin(c.name, a) for a in after if a):
             out.append(_tokens(c.name))
     return out
 
@@ -295,6 +301,13 @@ def _company(doc: Doc, name: str) -> bool:
                 or _COMPANY_AFTER.match(doc.folded[m.end():m.end() + 20])):
             return True
     return False
+
+
+def _kin(name: str, role: str) -> bool:
+    """« Curatrice de M. Pierre ROUZAUD » under « Nathalie ROUZAUD », « sa fille et curatrice »: a
+    relative who holds the measure, the writer (SPEC), not a professional."""
+    return fold(name.split()[-1]) in role or bool(_FAMILY.search(role)) or bool(
+        re.search(r"\b(?:sa|son)\s+(?:fille|fils|soeur|frere|niece|neveu|epouse|mari)\b", role))
 
 
 def _tokens(name: str) -> set[str]:

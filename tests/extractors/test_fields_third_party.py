@@ -167,6 +167,25 @@ def test_a_relative_writing_for_a_tenant_stays_the_writer(line):
     assert tenant(text, "lease_termination")["tenant_name"] == "Patrick Lacombe"
 
 
+def test_a_friend_writing_at_the_tenants_request_stays_the_writer():
+    text = ("PATRIMOINE\nGestion Locative\nObjet : harcèlement subi par Mme Leila Hosseini\nMadame, Monsieur,\n"
+            "Je vous écris en tant qu'amie de Mme Leila Hosseini, votre locataire au 2e étage du bâtiment D.\n"
+            "Elle m'a demandé de rédiger ce courrier pour elle.\nDes enfants sonnent chez elle la nuit.\n"
+            "Je vous prie d'agréer mes salutations distinguées.\nMarie-Claire Sabatier\n"
+            "27 allée des Tilleuls, 31650 Saint-Orens-de-Gameville\n06 03 88 14 57\n")
+    f = tenant(text, "social_distress")
+    assert (f["tenant_name"], f["phone"]) == ("Marie-Claire Sabatier", "0603881457")
+
+
+def test_a_daughter_who_is_her_fathers_curator_is_the_writer_not_a_professional():
+    text = ("Nathalie ROUZAUD\nCuratrice de M. Pierre ROUZAUD\n9 rue Castelvielh\n31600 MURET\n\n"
+            "Objet : congé du logement de M. Pierre Rouzaud\nMadame, Monsieur,\nJe suis la fille et la curatrice "
+            "de M. Pierre Rouzaud.\nJe vous adresse son congé.\nJe vous prie d'agréer mes salutations distinguées.\n"
+            "Pour M. Pierre Rouzaud,\nsa fille et curatrice,\nNathalie Rouzaud\n")
+    f = tenant(text, "lease_termination")
+    assert (f["tenant_name"], f["postal_code"]) == ("Nathalie Rouzaud", "31600")
+
+
 @pytest.mark.parametrize("line, name", [
     ("je suis jessica PEREZ appartement 12 au 45 rue de Fenouillet 31200 toulouse", "Jessica Perez"),
     ("Je m'appelle Samira HADDOU, j'habite allée des Peupliers", "Samira Haddou"),

@@ -23,7 +23,8 @@ NUMBER_LABELS = {
         (0, r"\bfacture\s*" + _NO_OCR + r"\s*:?"),
         # "Facture d'honoraires n°", "Facture de travaux n°", "Facture du 14 janvier 2021 n°"
         (0, r"\bfacture(?:\s+(?:d'|de\s+|du\s+)?[a-z0-9']+){1,4}?\s*" + NO + r"\s*:?"),
-        (0, r"\b(?:note\s+d'honoraires|(?:etat|memoire|note|releve)\s+de\s+frais|decompte(?:\s+general)?)\s*"
+        (0, r"\b(?:note\s+d'honoraires(?:\s+et\s+(?:de\s+)?(?:frais|debours))?|(?:etat|memoire|note|releve)\s+de\s+frais|"
+            r"decompte(?:\s+general)?)\s*"
             + NO + r"\s*:?"),
         (0, NO + r"\s*(?:de\s+|d'\s*)?(?:la\s+)?facture\s*:?"),
         (0, r"\bnumero\s+de\s+(?:la\s+)?facture\s*:?"),
@@ -96,10 +97,12 @@ DATE_LABELS = [
     ("invoice_date", 3, r"\b(?:facture|avoir|devis|invoice|credit\s+note|quot(?:e|ation)|note\s+de\s+credit|"
                         r"note\s+d'honoraires)\b(?!\s+(?:concernee|d'origine|initiale|rectifiee|de\s+reference))"
                         r"[^\n]{0,40}?\b(?:du|dated)\b"),
+    ("invoice_date", 3, r"(?m)^[ \t]*du\b(?=[^\n]*\d{4})(?![^\n]*\bau\b)"),  # « AVOIR n° AV2021-014 » over « du 3 sept. 2021 »
     ("invoice_date", 3, r",\s*le\b"),
     ("invoice_date", 3, r"(?m)^[ \t]*le\b"),
     ("due_date", 0, r"\b(?:date\s*(?:d'\s*|de\s+l'\s*|d\s)?)?echeance\s*(?:le\s*)?:?"),
     ("due_date", 0, r"\ba\s+(?:payer|regler)\s+(?:avant|au\s+plus\s+tard|jusqu'au|le|pour)\s*(?:le\b)?"),
+    ("due_date", 1, r"\b(?:payer|regler)\s+(?:avant|au\s+plus\s+tard|jusqu'au)\s*(?:le\b)?"),  # its « à » misread
     ("due_date", 0, r"\bpayable\s+(?:avant\s+|au\s+plus\s+tard\s+|jusqu'au\s+|by\s+|before\s+|on\s+)?(?:le\b)?"),
     ("due_date", 0, r"\bdate\s+limite\s+(?:de\s+(?:paiement|reglement)|d'exigibilite)\s*:?"),
     ("due_date", 0, r"\b(?:paiement|reglement)\s+(?:avant|au\s+plus\s+tard)\s+le\b"),

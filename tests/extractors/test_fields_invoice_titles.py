@@ -40,6 +40,7 @@ def fields(text: str, doc_type: str = "supplier_invoice") -> dict:
     ("supplier_quote", "Proposition commerciale\nRéférence : PC-2021-017 Labège, le 19 avril 2021", "PC-2021-017"),
     ("supplier_quote", "        ESTIMATION DE TRAVAUX   n° EST 21/087\n        le 02/03/2021", "EST21/087"),
     ("supplier_credit_note", "AVOIR   N° NC-2021-00317", "NC-2021-00317"),
+    ("supplier_invoice", "NOTE D'HONORAIRES ET DE FRAIS N° H22-1187", "H22-1187"),  # a commissaire de justice's
 ])
 def test_numbers_under_other_titles(doc_type, line, number):
     assert fields(f"Menuiserie Dupuis\n{line}\n{TOTALS}", doc_type)["invoice_number"] == number
@@ -76,10 +77,23 @@ def test_dates_of_other_documents_are_not_the_documents_date():
     assert fields(note, "supplier_credit_note")["invoice_date"] == "2020-04-20"
 
 
+def test_a_credit_notes_date_on_the_line_under_its_number():
+    credit = ("Les Jardins de l'Hers\n          AVOIR n° AV2021-014\n          du 3 sept. 2021\n\n"
+              "Sur facture n° F2021-0803 du 31/08/2021\nTontes facturées du 1er juin au 31 août 2021.\n"
+              "Tarif révisé depuis\nle 1er mai 2021 : régularisation.\n" + TOTALS)
+    assert fields(credit, "supplier_credit_note")["invoice_date"] == "2021-09-03"
+    # a period « du … au … » is no date of issue
+    period = "Menuiserie Dupuis\nFacture n° F-100\ndu 1er juin 2021 au 30 juin 2021\nle 2 juillet 2021\n" + TOTALS
+    assert fields(period)["invoice_date"] == "2021-07-02"
+
+
 def test_due_date_told_as_a_payment_term():
     text = ("Menuiserie Dupuis\nFacture n° F-100\nDate : 30/06/2021\n" + TOTALS
             + "Délai de paiement : 30 jours à compter de la réception, soit au plus tard le 30/07/2021.\n")
     assert fields(text)["due_date"] == "2021-07-30"
+    # its « à » read as a 4 by the OCR
+    text = "Menuiserie Dupuis\nFacture n° F-100\nDate : 02/02/2021\n" + TOTALS + "Conditions : 4 régler avant le 4 mars 2021.\n"
+    assert fields(text)["due_date"] == "2021-03-04"
 
 
 def test_negative_totals_make_a_credit_whatever_the_title():

@@ -43,7 +43,7 @@ _SERVICE_LINE = re.compile(r"\s*\(?\s*(?:du\s+lundi|lundi\s+au|7\s*j\s*/\s*7|24\
                            r"non\s+surtaxe)|prix\s+d'un\s+appel|service\s+(?:et\s+appel\s+)?gratuit|numero\s+vert|"
                            r"\d{1,2}\s*h\s*(?:\d{2})?\s*(?:a|-)\s*\d{1,2}\s*h)")
 # « 31200 Toulouse », « 31 200 TOULOUSE », « 31200 “Toulouse » (OCR), « à Montréjeau (31210) »
-_POSTAL_TOWN = re.compile(r"(?<![\d.,/])(?<!\d-)(\d{2} ?\d{3})\s*,?\s+[“\"«‘']?([A-Za-zÀ-ÿ'][\w'’\- ]*)|"
+_POSTAL_TOWN = re.compile(r"(?<![\d.,/])(?<!\d-)(?<![\dA-Za-z]{2}-)(\d{2} ?\d{3})\s*,?\s+[“\"«‘']?([A-Za-zÀ-ÿ'][\w'’\- ]*)|"
                           r"(?<=[A-Za-zÀ-ÿ] \()(\d{5})\)")
 _DEBT_WORDS = re.compile(r"dette|doi[st]\b|impaye|arriere|retard|solde|debiteur|somme|reste|s'eleve|"
                          r"montant|rappel|regulariser|devons|redevable")

@@ -284,6 +284,10 @@ def test_the_end_of_an_account_number_is_not_a_postal_code(registries):
             "Je fais suite à votre relance.\nKarim Benali\n8 rue Bonnat\n31400 Toulouse\n")
     assert tenant(text, registries, "payment_difficulty").fields["postal_code"] == "31400"
     assert tenant("Paul Durand\nF-31000 Toulouse\nFuite.\n", registries).fields["postal_code"] == "31000"
+    # the last piece of a reference with letters, the town's name on the next line by chance
+    text = ("Objet : Mme Samira EL AMRANI - n° locataire 2015-TLS-07734\nMadame,\nMme El Amrani vit "
+            "21 rue de Kiev, 31100 Toulouse.\n")
+    assert tenant(text, registries, "social_distress").fields["postal_code"] == "31100"
 
 
 @pytest.mark.parametrize("address, code", [

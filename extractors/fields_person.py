@@ -56,7 +56,7 @@ _CONCERNED = [re.compile(rx) for rx in (
     + _CIV_BARE + _N + r"[ \t]*(?:\n|,|$)",
     # a label then the civility, no colon: "allocataire Monsieur X.", "Souscripteur M. KONATE Ibrahim"
     r"\b(?:allocataire|locataire|souscripteur|assure\(?e?\)?|beneficiaire|societaire|adherent|demandeur|demanderesse|"
-    r"debit(?:eur|rice))\s+" + _CIV_BARE + _N + r"\s*(?:[\n,;(.]|-\s|$)",
+    r"debit(?:eur|rice))\s*:?\s+" + _CIV_BARE + _N + r"\s*(?:[\n,;(.]|-\s|$)",
     r"\b(?:attest|certifi)(?:e|ent|ons)\s+que\s*:?\s*" + _N + r"\s*,?\s+(?:est|sont|a\s+souscrit|demeurant|domicilie|"
     r"nee?\b|titulaire)",
     r"\b(?:attest|certifi)(?:e|ent|ons)\s+que\s*:?\s*" + _CIV + _N + _END,
@@ -342,6 +342,9 @@ def _sender_name(lines: list[tuple[int, str]]) -> PersonCandidate | None:
         cell = _PLACE_AND_DATE.sub("", cell)  # « … LE GOFF Saint-Orens, le 12/09/2022 » (columns the OCR joined)
         if re.match(r"(?i)\s*(?:exp[ée]diteur|de)\s*:\s*", cell):
             cell = re.sub(r"(?i)^\s*(?:exp[ée]diteur|de)\s*:\s*", "", cell)
+        head, dash, rest = cell.partition(" - ")
+        if dash and _ADDRESS.search(rest):
+            cell = head  # « Agnieszka KOWALSKA - Résidence Les Cèdres, Bât. B - 5 rue Saint-Jean - 31130 Balma »
         name = clean_person(cell)
         if not name:
             continue

@@ -26,6 +26,7 @@ def tenant(text: str, doc_type: str = "housing_benefit", registries: Registries 
 
 @pytest.mark.parametrize("line, name", [
     ("Débiteur : M. LEGRAND Pascal\nAdresse : 3 rue Réclusane, 31300 Toulouse", "Pascal Legrand"),
+    ("DEMANDEUR : Monsieur KEITA Ousmane\nDÉFENDERESSE : SA d'HLM PATRIMOINE", "Ousmane Keita"),
     ("DÉFENDERESSE :\nMadame Odile MARCHAND, demeurant 5 rue du Taur, 31000 Toulouse", "Odile Marchand"),
     ("Nom, prénom ..............: PERRIN Jean-Luc\nN° de sécurité sociale : masqué", "Jean-Luc Perrin"),
     ("Sociétaire ........ Madame Inès CARRAL\nContrat HABITATION", "Inès Carral"),
@@ -368,3 +369,11 @@ def test_a_lawyers_client_who_owns_the_house_next_door_is_not_the_tenant():
             "12 impasse des Tilleuls, voisine de la maison dont vous êtes propriétaire au n° 14, "
             "donné à bail à Monsieur Kévin DOS SANTOS.\nLes nuisances durent depuis des mois.\n")
     assert tenant(text, "legal_notice")["tenant_name"] == "Kévin Dos Santos"
+
+
+def test_a_sender_block_on_one_line_joined_by_dashes():
+    text = ("Agnieszka KOWALSKA - Résidence Les Cèdres, Bât. B - 5 rue Saint-Jean - 31130 Balma\n"
+            "agnieszka.kowalska@sfr.fr\n\nPATRIMOINE\nMadame, Monsieur,\nLes voisins du dessus font du bruit "
+            "toutes les nuits.\nMerci d'intervenir.\nA. Kowalska\n")
+    f = tenant(text, "neighbour_dispute")
+    assert (f["tenant_name"], f["postal_code"]) == ("Agnieszka Kowalska", "31130")

@@ -13,12 +13,24 @@ import re
 from config.registries import Registries
 from extractors import validators
 from extractors.fields_labels import Doc
-from extractors.fields_person import ORGANISATION, PersonCandidate, name_candidates
-from extractors.person_names import normalise_person
+from extractors.fields_person import PersonCandidate, name_candidates
 from extractors.fields_tenant_ref import read_reference
-from extractors.matching import (find_name_in_text, match_tenant, simplify_person, tenant_by_name,
-                                 tenant_name_matches)
-from extractors.parsing import find_amounts, find_phones, fix_digits, fold, restore_accents
+from extractors.matching import (
+    find_name_in_text,
+    match_tenant,
+    simplify_person,
+    tenant_by_name,
+    tenant_name_matches,
+)
+from extractors.parsing import (
+    find_amounts,
+    find_phones,
+    fix_digits,
+    fold,
+    restore_accents,
+)
+from extractors.person_labels import ORGANISATION
+from extractors.person_names import normalise_person
 from extractors.types import Extraction
 
 _LANDLORD = re.compile(r"^(?:patrimoine|agence\s|service\s+(?:gestion|recouvrement|contentieux|clientele|technique|"

@@ -1,0 +1,125 @@
+"""Where names are printed in mail, as patterns on folded text (lower case, no accents): a
+letter's closing formulas, addresses, webmail headers, the writer introducing themselves, the
+labels third parties put before the person concerned, relatives and professionals, companies.
+Used by :mod:`extractors.fields_person`."""
+
+from __future__ import annotations
+
+import re
+
+CLOSING = re.compile(r"cordialement|salutations|sentiments|respectueusement|mes respects|bien a vous|"
+                     r"merci d'avance|merci par avance|remerciant|bonne (?:journee|reception|soiree)|a bientot|"
+                     r"merci (?:de|pour) votre|dans l'attente|je vous prie|veuillez agreer|bien cordialement|"
+                     r"sincerely|best regards|kind regards|regards")
+ADDRESS = re.compile(r"\b\d{1,4}\s*(?:bis|ter|[a-d])?\s*,?\s*(?:rue|av(?:enue)?|all[ée]e|chemin|impasse|bd|boulevard|place|"
+                      r"route|quai|cours|square|r[ée]sidence|lotissement|cit[ée]|hameau|passage|esplanade|promenade)\b|"
+                      r"\b(?:b[âa]t(?:iment)?|appt|appartement|r[ée]sidence|escalier|porte)\b|\b\d{5}\s+[A-Za-zÀ-ÿ]", re.I)
+WEBMAIL = re.compile(r"(?m)^[ \t>]*(?:de|from|expediteur|envoye par)\s*:\s*(?P<name>[^<\n\[(@]{3,60}?)\s*(?:<|\[|\(|$)")
+# the writer introducing themselves: « je m'appelle Samira HADDOU », « c'est madame X du 12 rue… »,
+# « je suis Jessica PEREZ appartement 12 » (without a civility, only with the surname in capitals)
+INTRODUCTION = re.compile(r"\b(?:(?P<call>je\s+m'?\s?appelle|je\s+me\s+nomme|mon\s+nom\s+est)|je\s+suis|c'?\s?est)\s+"
+                           r"(?P<civ>(?:monsieur|madame|mademoiselle|mme|mlle|m\.)\s+)?(?P<name>[a-z'\-]{2,25}(?: [a-z'\-]{2,25}){1,2}?)"
+                           r"(?=\s*(?:[\n,;.]|$|\s(?:du|de|au|a|appartement|appt|locataire|et|j'|je|dans|domicilie|demeurant|"
+                           r"habitant)\b))")
+SOUSSIGNE = re.compile(r"je\s+soussigne(?:\(e\)|e)?s?\s*,?\s*")
+NAME = r"(?P<name>[a-z'\- .]{3,60}?)"  # on folded text: letters only, so a match never spans a sentence
+CIV = r"(?:monsieur|madame|mademoiselle|mme|mlle|m\.|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"
+END = r"\s*(?:[\n,;(]|-\s|$)"
+CIV_BARE = r"(?:monsieur|madame|mademoiselle|mme|mlle|m\.?|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"  # "M DIALLO" on a form
+# a form's label, then a colon or dot leaders ("Nom, prénom .......: X", "Sociétaire ...... X")
+LABEL_SEP = r"(?:[ \t]*[.…_]*[ \t]*:|[ \t]*[.…_]{3,}[^\n:]{0,4}:|[^\n:.]{0,6}[.…]{3,})\s*"
+CONCERNED = [re.compile(rx) for rx in (
+    r"(?m)\b(?:allocataire|locataire|assure\(?e?\)?|souscripteur|beneficiaire|societaire|adherent|occupante?|"
+    r"defendeur|defenderesse|debit(?:eur|rice)(?:\(s\)|s)?|preneur|nom\s+du\s+locataire|nom\s*,?\s*(?:et\s+)?prenoms?|"
+    r"menage|foyer|personne\s+protegee|majeur\s+protege|titulaire(?:\s+du\s+contrat)?|"
+    r"nom|tenant|name)(?:\s+(?:concernee?|titulaire(?:\s+du\s+bail)?|principale?|en\s+titre))?"
+    r"(?:\s+(?:de\s+l'\s?|du\s+|de\s+la\s+)(?:assuree?|assure\(e\)|souscript(?:eur|rice)|locataire|allocataire|"
+    r"beneficiaire|adherente?|societaire))?" + LABEL_SEP + NAME
+    + END,
+    r"(?m)^[ \t]*(?:assure\(e\)|assuree?|souscript(?:eur|rice)|adherente?|allocataire|beneficiaire|societaire)[ \t]+"
+    r"(?P<name>[a-z'\-]{2,25}(?: [a-z'\-]{2,25}){1,3})[ \t]*$",
+    # a court's heading on its own line, the party under it: « DEMANDEUR / Madame X »
+    r"(?m)^[ \t]*(?:demandeur|demanderesse|defendeur|defenderesse|requerante?|debit(?:eur|rice))s?[ \t]*:?[ \t]*\n[ \t]*"
+    + CIV_BARE + NAME + r"[ \t]*(?:\n|,|$)",
+    # a label then the civility, no colon: "allocataire Monsieur X.", "Souscripteur M. KONATE Ibrahim"
+    r"\b(?:allocataire|locataire|souscripteur|assure\(?e?\)?|beneficiaire|societaire|adherent|demandeur|demanderesse|"
+    r"debit(?:eur|rice))\s*:?\s+" + CIV_BARE + NAME + r"\s*(?:[\n,;(.]|-\s|$)",
+    r"\b(?:attest|certifi)(?:e|ent|ons)\s+que\s*:?\s*" + NAME + r"\s*,?\s+(?:est|sont|a\s+souscrit|demeurant|domicilie|"
+    r"nee?\b|titulaire)",
+    r"\b(?:attest|certifi)(?:e|ent|ons)\s+que\s*:?\s*" + CIV + NAME + END,
+    r"\b(?:de|a|pour|concernant)\s+(?:monsieur|madame|mademoiselle|m\.|mme|mlle)\s+" + NAME
+    + r"\s*,?\s+(?:demeurant|domicilie|locataire|nee?\b|residant|habitant)",
+    # the person a third party writes about: "au sujet de M. X", "pour le compte de : Mme X",
+    # "logement occupé par M. X", "donné à bail à Mme X", "conseil de Mme X", "Objet : M. X - ..."
+    r"\b(?:au\s+sujet\s+de|concernant|pour\s+le\s+compte\s+de|en\s+faveur\s+de|au\s+profit\s+de|occupe\s+par|"
+    r"a\s+bail\s+a|conseil\s+de|(?:curat|tut)(?:eur|rice)\s+de|on\s+behalf\s+of)\s*:?\s*" + CIV + NAME
+    + r"\s*(?:[\n,;(.:]|-\s|$|(?=\s(?:est|sont|a|ont|qui|depuis|demeurant|domicilie|locataire|nee?)\b))",
+    r"(?m)^[ \t]*(?:objet|concerne|re|subject)\s*:[^\n]{0,60}?\b" + CIV + NAME + r"\s*(?:[\n,;(.]|-\s|$)",
+    r"\b(?:logement|appartement|domicile)\s+de\s+" + CIV + NAME + r"\s*(?:[\n,;(.—–]|-\s|$)",
+    r"\bau\s+nom\s+(?:de\s+|du\s+)?" + NAME + r"\s*(?:,|\blocataire\b|\bdemeurant\b|$)",
+    r"\bc/\s*" + NAME + r"\s*(?:[.,;(\n]|\s-\s|$)",
+    r"\bpatrimoine\s*/\s*" + NAME + r"\s*(?:[.,;\n]|\s-\s|$)",
+    r"\ba\s+" + NAME + r"\s*,\s*(?:demeurant|domicilie|locataire)",
+    # a third party's letter about a person: "Madame Germaine LACAZE, 87 ans, locataire de…",
+    # "Monsieur Rachid HAMMOUDI, né le…", "Monsieur Olivier ROUCH (allocataire n°…)"
+    r"(?:^|[-:—]\s)(?P<name>[a-z'\-]{2,25}(?: [a-z'\-]{2,25}){1,2})\s*\(\s*allocataire",  # « Joaquim PEREIRA (allocataire) »
+    r"\b" + CIV + NAME + r"\s*(?:,\s*(?:\d{1,3}\s+ans\s*,\s*)?|\(\s*)(?:demeurant|domicilie|locataire|nee?\s+le\b|"
+    r"allocataire|residant|habitant|occupante?)",
+)]
+ABOUT_END = r"\s*(?:[\n,;(.]|-\s|$|(?=\s(?:qui|est|depuis|dont|agee?)\b))"
+# the person a neighbour, a home help or an association writes about, said to be the landlord's
+# tenant or the object of the writer's worry: in such a letter, the tenant (not the signer)
+ABOUT = [re.compile(rx) for rx in (
+    r"\b" + CIV + NAME + r"\s*,\s*(?:(?:agee?\s+de\s+)?\d{1,3}\s+ans\s*,\s*)?(?:(?:qui\s+)?est\s+)?(?:votre\s+)?"
+    r"(?:co-?)?(?:locataire|titulaire)\b",
+    r"\b(?:situation|sujet|cas|dossier)\s+de\s+" + CIV + NAME + ABOUT_END,
+    r"\bvotre\s+locataire\s*,?\s*" + CIV + NAME + ABOUT_END,
+    r"\b(?:inquiet(?:e|s|es)?|inquietude|preoccupee?s?)\s+(?:pour|au\s+sujet\s+de|concernant|quant\s+a)\s+"
+    r"(?:(?:mon|ma|notre)\s+(?:voisine?|locataire|adherente?|beneficiaire|residente?)(?:\s+(?:de\s+palier|du\s+dessus|"
+    r"du\s+dessous|d'en\s+face))?\s*,?\s*)?" + CIV + NAME + ABOUT_END,
+    r"\b(?:accompagn(?:ons|e)|suivons|aidons|intervien[st]\s+(?:[a-z' ]{3,40}\s+)?chez)\s+"
+    r"(?:depuis\s+[a-z0-9' ]{3,30}\s+)?" + CIV + NAME + ABOUT_END,
+)]
+# the writer's relative: « au nom de ma mère, Mme X » (the writer stays the writer: SPEC)
+FAMILY = re.compile(r"\b(?:ma\s+(?:mere|maman|fille|soeur|femme|epouse|tante|compagne|conjointe|grand-mere|belle-mere|"
+                     r"niece|cousine)|mon\s+(?:pere|papa|fils|frere|mari|epoux|oncle|compagnon|conjoint|grand-pere|"
+                     r"beau-pere|neveu|cousin)|(?:mes|nos)\s+parents|(?:le|la)\s+(?:fils|fille|petite?-(?:fils|fille)|"
+                     r"frere|soeur|neveu|niece|mari|epouse|femme|conjointe?|compagne|compagnon)\s+de)\b")
+# the writer writes at the tenant's request, in their name: the writer stays the writer (SPEC),
+# like a relative (a neighbour who reports a worry is not writing for the tenant)
+ON_BEHALF = re.compile(r"\b(?:m'a|nous\s+a)\s+demande\s+d(?:e\s+|')\s?(?:rediger|ecrire|vous\s+ecrire)|"
+                        r"\ben\s+(?:son|leur)\s+nom\b|\ba\s+sa\s+demande\b|\bde\s+sa\s+part\b|"
+                        r"\ben\s+tant\s+qu'amie?\b")
+# types where a non-relative third party writes about a tenant (not about a neighbour or a leak)
+ABOUT_TYPES = ("social_distress", "payment_difficulty", "lease_termination", "certificate_or_receipt_request", "other")
+ORGANISATION = re.compile(r"\b(?:mairie|ville\s+de|caf|caisse|tribunal|cabinet|syndic|gestion|assurances?|mutuelle|"
+                          r"association|ccas|banque|etude|scp|selarl|sas|sarl|s\.a\.|office|centre|hopital|chu|service|"
+                          r"maitre|avocats?|huissier|commissaire|msa|prefecture|conseil|departement|agence|groupe|"
+                          r"administrateur|notaire|curatelle|tutelle|udaf|admr|police|gendarmerie|commissariat)\b")
+# a form's two boxes: "Nom : DUPONT   Prénom : Jean" (or first name first)
+FORM_NAME = re.compile(r"\bnom\s*(?:de\s+famille)?\s*:\s*(?P<last>[a-z'\- ]{2,40}?)\s+prenom(?:s|\(s\))?\s*:\s*"
+                        r"(?P<first>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)[ \t]*(?:\n|$|\s{2,}|[,;])")
+FORM_NAME_REV = re.compile(r"\bprenom(?:s|\(s\))?\s*:\s*(?P<first>[a-z'\- ]{2,40}?)\s+nom\s*(?:de\s+famille)?\s*:\s*"
+                            r"(?P<last>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)[ \t]*(?:\n|$|\s{2,}|[,;])")
+# who handles the file at an organisation: never the tenant
+STAFF_LINE = re.compile(r"(?:suivie?\s+par|interlocut(?:eur|rice)|mandataire\s*:|gestionnaire\s*:|contact\s*:|"
+                         r"represente(?:e)?\s+par|president(?:e)?\s*:|greffi(?:er|ere)\s*:|juge\s*:|"
+                         r"signataire|conseill(?:er|ere)\s*:|case\s+officer|handled\s+by)")
+# a name followed by its job or its organisation: a professional signing, not the tenant
+ROLE = re.compile(r"^\W*(?:l'|le\s+|la\s+)?(?:assistante?s?|conseill(?:er|ere)|gestionnaire|directeur|directrice|"
+                   r"responsable|charge(?:e)?\s+d|travailleu(?:r|se)|educat(?:eur|rice)|avocate?|huissier|commissaire|"
+                   r"juge|greffi(?:er|ere)|mandataire|curat(?:eur|rice)|tut(?:eur|rice)|maire|adjointe?|delegue(?:e)?|"
+                   r"president(?:e)?|secretaire|agent|inspect(?:eur|rice)|medecin|docteur|infirmi(?:er|ere)|"
+                   r"referente?|coordinat(?:eur|rice)|chef\s+de|notaire|manager|officer|advis[oe]r|conciliat|expert|"
+                   r"syndic|administrat(?:eur|rice)|technicien(?:ne)?|association|cabinet|etude|scp|selarl|ccas|"
+                   r"mairie|service\s|pole\s|intervenante?s?\b|aide\s+a\s+domicile|auxiliaire|benevole|animat(?:eur|rice)|"
+                   r"mediat(?:eur|rice)|chef\s+du\s+service|hygieniste)")
+THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")
+# said right after the name: an owner or a neighbour (a lawyer's client complaining about the tenant)
+NOT_A_TENANT = re.compile(r"\s*[,(]\s*(?:(?:co-?)?proprietaire|(?:sa|la|leur)\s+voisine?)\b")
+
+# right before or after a name: a company's word or legal form, not a person's
+COMPANY_BEFORE = re.compile(r"\b(?:societe|entreprise|ets|etablissements|groupe)\s+$")
+COMPANY_AFTER = re.compile(r"^\s*[-,–—]?\s*(?:sas|sasu|sarl|eurl|sa|sci|snc|scop|au\s+capital)\b")
+
+PLACE_AND_DATE = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ'\-]+(?:[ \-](?:[a-zà-ÿ'\-]+|[A-ZÀ-Ý][a-zà-ÿ'\-]+)){0,3},?\s+le\s+\d.*$")

@@ -36,6 +36,7 @@ _DISTRESS = re.compile(r"violences? (?:conjugales?|intra-?familiales?|familiales
                        r"tentative de suicide|idees (?:noires|suicidaires)|mettre fin a (?:ses|mes) jours")
 HEADER_CHARS = 400  # the first lines of the first page
 RULE_CONFIDENCE = 0.98  # a rule's answer when the model does not contradict it
+TITLE_MASS = 0.9  # the readers disagree on which supplier piece it is, not that it is one: its title decides
 SUPPLIER_MASS = 0.5  # a known supplier's document: the model must give its three types this much to choose alone
 UNSURE = DISAGREEMENT_CAP  # the model's own cap when it is unsure (its readers disagree, two topics)
 
@@ -115,6 +116,12 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         else:  # the letterhead says legal, the words say otherwise: a human decides
             probs = {t: min(p, 0.5) for t, p in probs.items()}
             method, reason = "conflict", "en-tête juridique mais contenu d'un autre type"
+    if method == "textcat" and probs and max(probs.values()) <= UNSURE:
+        mass = sum(probs.get(t, 0.0) for t in SUPPLIER_TYPES) / sum(probs.values())  # capped: not summing to 1
+        title = supplier_title(text)
+        if title and mass >= TITLE_MASS and max(probs, key=probs.get) in SUPPLIER_TYPES:
+            probs = {t: (RULE_CONFIDENCE if t == title else p * (1 - RULE_CONFIDENCE)) for t, p in probs.items()}
+            method, reason = "rules+textcat", "pièce fournisseur dont le titre dit la nature"
     if not probs:
         return Classification("other", 0.0, method="none", reason="aucun texte lisible")
     best = max(probs, key=probs.get)

@@ -108,6 +108,17 @@ def test_a_known_supplier_does_not_turn_the_models_weak_guess_into_certainty():
     assert c.type == "supplier_invoice" and c.confidence == pytest.approx(0.6 / 0.7, abs=1e-3)
 
 
+def test_a_supplier_piece_the_readers_disagree_on_is_what_its_own_title_says():
+    """The two readers agree it is a supplier's piece, not which (capped at 0.5): an English
+    « QUOTATION » heading its first lines decides; no title, or a tenant's letter, and a person does."""
+    capped = _Model({"supplier_invoice": 0.5, "supplier_quote": 0.05, "supplier_credit_note": 0.004, "other": 1e-8})
+    c = classify("HESTIA PROPERTY SYSTEMS\n\nQUOTATION\nQuotation No.: Q-2021-0457\nTotal 100.00", capped)
+    assert (c.type, c.method) == ("supplier_quote", "rules+textcat") and c.confidence > 0.9
+    assert classify("HESTIA PROPERTY SYSTEMS\nSoftware\nTotal 100.00", capped).confidence == 0.5
+    letter = _Model({"repair_request": 0.5, "supplier_quote": 0.4})
+    assert classify("DEVIS\nMadame, le plombier a fait un devis.", letter).type == "repair_request"
+
+
 @pytest.mark.parametrize("text", [
     "Objet : ordonnance de protection\nMme X bénéficie d'une ordonnance de protection rendue par le juge.",
     "Le service d'hygiène a constaté une situation d'incurie dans le logement de M. Y.",

@@ -3,7 +3,8 @@ searchable PDF page, all from a single Tesseract run.
 
 Tesseract runs with automatic page segmentation *and* orientation detection (``--psm 1``):
 one pass finds a page scanned sideways or upside down and reads it, cheaper than a separate
-OSD pass. The hOCR output gives each line's ``textangle``; the page's rotation is their
+OSD pass. On handwriting that detection may turn an upright page over: a page it turned and
+read poorly is read once more as scanned, and the clearer reading kept. The hOCR output gives each line's ``textangle``; the page's rotation is their
 majority, and word boxes are turned into the upright page's coordinates.
 
 Tesseract reads with one thread (OMP_THREAD_LIMIT=1): pages run in parallel, one engine each,
@@ -40,6 +41,8 @@ from extractors.types import PageText, Word
 log = logging.getLogger("aiguillage.ocr")
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+ORIENTATION_CHECK_BELOW = 60.0  # mean word confidence of a page Tesseract turned, under which it is read as scanned too…
+ORIENTATION_CHECK_GAIN = 10.0  # …and that reading kept when its confidence is this much higher
 
 _SPAN = re.compile(r"<span class='(ocr_line|ocr_header|ocr_caption|ocr_textfloat|ocrx_word)'[^>]*?"
                    r"title=[\"']([^\"']*)[\"'][^>]*>(.*?)(?=<span class='oc|</span>\s*</span>|$)", re.S)
@@ -66,20 +69,16 @@ def ocr_page(image: np.ndarray, number: int, dpi: int, languages: str = "fra+eng
     use_library = tesseract_lib.wanted(engine)
     if not use_library:
         commands.require("tesseract")
-    with tempfile.TemporaryDirectory(prefix="aiguillage-ocr-") as tmp:
-        base = str(Path(tmp) / "out")
-        if use_library:  # the image is handed over in memory
-            _read_with_library(image, base, outputs, number, dpi, languages, timeout)
-        else:
-            # Uncompressed TIFF: written in milliseconds (PNG costs ~0.1 s a page), read fastest
-            # by Leptonica, and Tesseract's PDF embeds it as JPEG (a third of a PNG's size).
-            src = Path(tmp) / "page.tif"
-            Image.fromarray(image).save(src, dpi=(dpi, dpi))
-            _read_with_command(src, base, outputs, number, dpi, languages, timeout)
-        hocr = Path(base + ".hocr").read_text(encoding="utf-8", errors="replace")
-        pdf = Path(base + ".pdf").read_bytes() if with_pdf else b""
+    hocr, pdf = _read(image, outputs, number, dpi, languages, timeout, use_library, psm=1)
     h, w = image.shape[:2]
     words, rotation = parse_hocr(hocr)
+    if rotation and words and mean_confidence(words) < ORIENTATION_CHECK_BELOW:
+        # Handwriting read poorly whichever way up: Tesseract may turn an upright page over.
+        # Read as scanned (no orientation detection); keep what reads clearly better.
+        hocr2, pdf2 = _read(image, outputs, number, dpi, languages, timeout, use_library, psm=3)
+        words2, _ = parse_hocr(hocr2)
+        if words2 and mean_confidence(words2) >= mean_confidence(words) + ORIENTATION_CHECK_GAIN:
+            words, rotation, pdf = words2, 0, pdf2
     if rotation:
         words = [upright_box(wd, rotation, w, h) for wd in words]
         if pdf:
@@ -88,6 +87,28 @@ def ocr_page(image: np.ndarray, number: int, dpi: int, languages: str = "fra+eng
     page = PageText(number=number, text=words_to_text(words), words=words, method="ocr",
                     rotation=rotation, width=up_w, height=up_h, seconds=time.perf_counter() - started)
     return OcrResult(page, pdf)
+
+
+def mean_confidence(words: list[Word]) -> float:
+    return sum(wd.confidence for wd in words) / len(words)
+
+
+def _read(image: np.ndarray, outputs: tuple[str, ...], number: int, dpi: int, languages: str, timeout: float,
+          use_library: bool, psm: int) -> tuple[str, bytes]:
+    """One Tesseract run on ``image``: its hOCR and, when asked, its one-page PDF."""
+    with tempfile.TemporaryDirectory(prefix="aiguillage-ocr-") as tmp:
+        base = str(Path(tmp) / "out")
+        if use_library:  # the image is handed over in memory
+            _read_with_library(image, base, outputs, number, dpi, languages, timeout, psm)
+        else:
+            # Uncompressed TIFF: written in milliseconds (PNG costs ~0.1 s a page), read fastest
+            # by Leptonica, and Tesseract's PDF embeds it as JPEG (a third of a PNG's size).
+            src = Path(tmp) / "page.tif"
+            Image.fromarray(image).save(src, dpi=(dpi, dpi))
+            _read_with_command(src, base, outputs, number, dpi, languages, timeout, psm)
+        hocr = Path(base + ".hocr").read_text(encoding="utf-8", errors="replace")
+        pdf = Path(base + ".pdf").read_bytes() if "pdf" in outputs else b""
+    return hocr, pdf
 
 
 def check_languages(languages: str, engine: str = "library") -> None:
@@ -118,20 +139,20 @@ def check_languages(languages: str, engine: str = "library") -> None:
 
 
 def _read_with_library(image: np.ndarray, base: str, outputs: tuple[str, ...], number: int, dpi: int,
-                       languages: str, timeout: float) -> None:
+                       languages: str, timeout: float, psm: int = 1) -> None:
     try:
         with tesseract_lib.engine(languages) as e:
-            e.render(image, Path(base), outputs, psm=1, dpi=dpi, timeout=timeout)
+            e.render(image, Path(base), outputs, psm=psm, dpi=dpi, timeout=timeout)
     except tesseract_lib.EngineFailed as exc:
         log.info("page %d : Tesseract a échoué (%s)", number, exc)
         raise OcrFailed(number, f"lecture OCR impossible : {exc}") from exc  # our own French words
 
 
 def _read_with_command(src: Path, base: str, outputs: tuple[str, ...], number: int, dpi: int,
-                       languages: str, timeout: float) -> None:
+                       languages: str, timeout: float, psm: int = 1) -> None:
     try:
         pytesseract.pytesseract.run_tesseract(str(src), base, " ".join(outputs), languages,
-                                              config=f"--psm 1 --dpi {dpi}", timeout=timeout)
+                                              config=f"--psm {psm} --dpi {dpi}", timeout=timeout)
     except RuntimeError as exc:  # pytesseract's timeout
         raise OcrFailed(number, f"lecture OCR trop longue (délai de {timeout:.0f} s dépassé)") from exc
     except pytesseract.TesseractError as exc:

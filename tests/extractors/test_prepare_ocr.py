@@ -73,3 +73,32 @@ def test_flattening_whitens_even_grey_paper_and_evens_out_a_shadow():
     flat = flatten_background(shadow)
     assert flat[600:700, 50:850].min() >= 235  # paper white from the dark side to the light one
     assert flat[215, 150] < 80 and flat[215, 650] < 80
+
+
+def _hocr(angle: int, conf: int, words: list[str]) -> str:
+    spans = "".join(f"<span class='ocrx_word' title='bbox {10 + 60 * i} 10 {60 + 60 * i} 40; x_wconf {conf}'>{w}</span>"
+                    for i, w in enumerate(words))
+    return f"<span class='ocr_line' title='bbox 0 0 600 50; textangle {angle}'>{spans}</span>"
+
+
+@pytest.mark.parametrize("first, second, rotation, text", [
+    ((180, 45, ["NHUOILY", "ET", "TUSVNI"]), (0, 80, ["Madame", "Monsieur", "Toulouse"]), 0, "Madame"),
+    ((180, 45, ["NHUOILY", "ET", "TUSVNI"]), (0, 50, ["Mada", "Mons", "Toul"]), 180, "NHUOILY"),  # not clearly better
+    ((180, 88, ["Madame", "Monsieur", "Toulouse"]), None, 180, "Madame"),  # read clearly: Tesseract's turn stands
+])
+def test_a_page_tesseract_turned_and_read_poorly_is_read_as_scanned_too(monkeypatch, first, second, rotation, text):
+    """Handwriting read upside down by a wrong orientation guess: read once more without the
+    guess (psm 3), the clearly more confident reading wins."""
+    import extractors.ocr as ocr
+
+    calls = []
+
+    def fake_read(image, outputs, number, dpi, languages, timeout, use_library, psm):
+        calls.append(psm)
+        angle, conf, words = first if psm == 1 else second
+        return _hocr(angle, conf, words), b""
+
+    monkeypatch.setattr(ocr, "_read", fake_read)
+    page = ocr.ocr_page(np.full((100, 700), 255, np.uint8), 1, 300, with_pdf=False).page
+    assert calls == ([1, 3] if second else [1])
+    assert page.rotation == rotation and page.text.split()[0] == text

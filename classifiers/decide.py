@@ -116,12 +116,15 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         else:  # the letterhead says legal, the words say otherwise: a human decides
             probs = {t: min(p, 0.5) for t, p in probs.items()}
             method, reason = "conflict", "en-tête juridique mais contenu d'un autre type"
-    if method == "textcat" and probs and max(probs.values()) <= UNSURE:
-        mass = sum(probs.get(t, 0.0) for t in SUPPLIER_TYPES) / sum(probs.values())  # capped: not summing to 1
+    if method == "textcat" and probs and max(probs, key=probs.get) in SUPPLIER_TYPES:
         title = supplier_title(text)
-        if title and mass >= TITLE_MASS and max(probs, key=probs.get) in SUPPLIER_TYPES:
+        mass = sum(probs.get(t, 0.0) for t in SUPPLIER_TYPES) / sum(probs.values())  # capped: not summing to 1
+        if title and max(probs.values()) <= UNSURE and mass >= TITLE_MASS:
             probs = {t: (RULE_CONFIDENCE if t == title else p * (1 - RULE_CONFIDENCE)) for t, p in probs.items()}
             method, reason = "rules+textcat", "pièce fournisseur dont le titre dit la nature"
+        elif title and title != max(probs, key=probs.get):  # the model sure of one kind, the title says another
+            probs = {t: min(p, UNSURE) for t, p in probs.items()}
+            method, reason = "conflict", "le titre de la pièce contredit le type reconnu"
     if not probs:
         return Classification("other", 0.0, method="none", reason="aucun texte lisible")
     best = max(probs, key=probs.get)

@@ -117,6 +117,11 @@ def test_a_supplier_piece_the_readers_disagree_on_is_what_its_own_title_says():
     assert classify("HESTIA PROPERTY SYSTEMS\nSoftware\nTotal 100.00", capped).confidence == 0.5
     letter = _Model({"repair_request": 0.5, "supplier_quote": 0.4})
     assert classify("DEVIS\nMadame, le plombier a fait un devis.", letter).type == "repair_request"
+    # the model sure it is an invoice, the title saying quotation: a person decides
+    sure = _Model({"supplier_invoice": 0.999, "supplier_quote": 0.001})
+    c = classify("HESTIA PROPERTY SYSTEMS\n\nQUOTATION\nQuotation No.: Q-2021-0457", sure)
+    assert (c.type, c.method) == ("supplier_invoice", "conflict") and c.confidence <= 0.5
+    assert classify("HESTIA PROPERTY SYSTEMS\n\nINVOICE\nInvoice No.: I-77", sure).confidence == 0.999
 
 
 @pytest.mark.parametrize("text", [

@@ -30,7 +30,8 @@ START_SCORE = 3  # the evidence a page needs to start a new document
 
 _PAGE_OF = re.compile(r"(?:\bpage|\bp\.)\s*(\d{1,2})\s*(?:/|sur|of|de)\s*(\d{1,2})\b|^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*$",
                       re.I | re.M)
-_OBJECT = re.compile(r"^\s*(?:objet|obj\.|re|subject|concerne)\s*:", re.I | re.M)
+_OBJECT = re.compile(r"^\s*(?:objet|obj\.|re|subject|concerne)\s*[:;]", re.I | re.M)  # « OBJET ; » as OCR reads a colon
+_ONE_OF_ONE = re.compile(r"(?:\bpage|\bp\.)\s*0?1\s*(?:/|sur|of|de)\s*0?1\b")  # a one-page document says so
 _GREETING = re.compile(r"^\s*(?:madame|monsieur|mesdames|messieurs|cher|chere|bonjour|dear)\b", re.I | re.M)
 _DATE_LINE = re.compile(r"^\s*le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*$|(?:^|,\s*)\s*(?:le\s+)?\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
                         r"septembre|octobre|novembre|decembre)\s+\d{4}\s*$|\b[a-z\-]+,?\s+le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}",
@@ -97,8 +98,8 @@ def start_score(previous: str, current: str) -> int:
         return -10  # nothing read: stays with what comes before
     score = 0
     before_numbering = page_number(previous)
-    if before_numbering and before_numbering[0] == before_numbering[1] > 1:
-        score += 3  # the previous document's last page
+    if before_numbering and before_numbering[0] == before_numbering[1] and (before_numbering[1] > 1 or _ONE_OF_ONE.search(_fold(previous))):
+        score += 3  # the previous document's last page (« Page 2/2 »; « P. 01/01 » in a fax's footer)
     elif _ENCLOSURE.search(_fold(previous)):
         score -= 3  # what the letter says it encloses
     score += 2 if _OBJECT.search(top) else 0

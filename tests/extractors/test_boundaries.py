@@ -128,3 +128,18 @@ def test_a_handwritten_letter_whose_writer_introduces_herself_after_an_offices_l
                   "Le chef de service\nde la police municipale,\nBrigadier-chef principal D. Fourcade")
     note = "Bonjour Nadame Monsiduc\n10 SUIS Mme Kicha TEPOCE du 3e etage\n5 allée des Causses bat B\nJe vous écris pour le loyer"
     assert document_starts([office_end, note]) == [0, 1]
+
+
+def test_a_page_after_a_fax_of_one_page_starts_a_document():
+    """A removal firm's fax says « P. 01/01 »: the handwritten letter after it (its « OBJET ; »
+    as the OCR reads a colon) is another document."""
+    fax = ("TELECOPIE\nNb pages : 1\nObjet : DEMENAGEMENT - demande d'accès\nMadame, Monsieur,\n"
+           "Nous sommes chargés du déménagement de notre client.\nP. 01/01\nCordialement,\nL. Farhat - Planning\n")
+    letter = ("KHADIJA EL AMRANI\nRSIDENCE BAGATELLE, BT. 7, APPT 12\n3N00 TOULOUSE\nTOULOUSE LE 14.012021\n"
+              "OBJET ; APL\nBONJOUR,\nSUITE À MA SEPARATION MON MARI EST PARTI\n")
+    assert document_starts([fax, letter]) == [0, 1]
+    # either sign is enough; with neither, a greeting after a closing is not
+    no_object = letter.replace("OBJET ; APL", "APL")
+    assert document_starts([fax.replace("P. 01/01", ""), letter]) == [0, 1]
+    assert document_starts([fax, no_object]) == [0, 1]
+    assert document_starts([fax.replace("P. 01/01", ""), no_object]) == [0]

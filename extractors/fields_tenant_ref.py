@@ -38,6 +38,8 @@ _LABELS = [
         r"(?![a-z])\s*:?"),
     (1, r"\b(?:votre|vos|v/|v\.)\s*" + _REF + r"(?:\s+(?:creancier|bailleur|requerant))?\s*(?:" + NO + r")?\s*:?"),
     (1, r"\bsous\s+la\s+reference\b\s*:?"),
+    # a table of debts declared (the Banque de France's): « Dette locative   0311 5028   1 906,35 EUR »
+    (1, r"(?m)^[ \t]*dette\s+locative\s+(?=[a-z]{0,4}-?\d)"),
     # the landlord as a court's claimant, a creditor (« Référence créancier » at the Banque de
     # France): the tenant's reference, before any other (the office's own « Dossier n° »)
     (-1, r"\b" + _REF + r"\s*(?:du\s+)?(?:creancier|requerant)\b\s*:?"),

@@ -251,6 +251,15 @@ def test_the_creditors_reference_beats_the_offices_file_number(registries):
     assert tenant(text, registries, "payment_difficulty").fields["tenant_reference"] == "00612458"
 
 
+def test_the_debt_table_of_a_banque_de_france_letter(registries):
+    text = ("BANQUE DE FRANCE\nDossier n° : 031 20 3318 Z\nNature de la dette Référence Montant déclaré\n"
+            "Dette locative 0311 5028 1 906,35 EUR\n")
+    assert tenant(text, registries, "legal_notice").fields["tenant_reference"] == "03115028"
+    # the debt itself is no reference
+    text = "Madame,\nVotre dette locative de 1 906,35 € reste due.\nDette locative 1 906,35 €\n"
+    assert "tenant_reference" not in tenant(text, registries, "payment_difficulty").fields
+
+
 def test_a_courts_act_naming_the_lease_contract(registries):
     act = ("Madame HAMIDI est locataire de la société PATRIMOINE depuis le 1er octobre 2014 en vertu\n"
            "d'un bail portant sur l'appartement ci-dessus désigné (contrat n° 2014-TN-03321). Elle y vit.\n")

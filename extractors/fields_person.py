@@ -76,6 +76,7 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
             if name and not NOT_A_TENANT.match(doc.folded[m.end("name"):m.end("name") + 30]):
                 concerned.append((m.start(), PersonCandidate(name, doc.line_of(m.start("name")), "concerned")))
     forms = [c for _, c in _form_names(doc)]  # « Nom : X  Prénom : Y »: who fills the form in
+    concerned += _attested_below(doc)
     concerned = [c for _, c in sorted(concerned, key=lambda x: x[0])]
     concerned_first = doc_type in THIRD_PARTY_TYPES or _organisation_head(lines)
     about = (_about_names(doc) if (doc_type in ABOUT_TYPES or concerned_first) and not ON_BEHALF.search(doc.folded)
@@ -130,6 +131,30 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     out = [c for c in out if not _among(c.name, staff) and not _company(doc, c.name)]
     if not out:
         out += [c for c in _ner_names(lines, tail) if not _among(c.name, staff)]
+    return out
+
+
+_ATTESTS_THAT = re.compile(r"\b(?:attest|certifi)(?:e|ent|ons)\s+que\s*:?[ \t]*$", re.M)
+_CIVILITY_TAIL = re.compile(r"\b(?:M\.|Mme|MME|Monsieur|Madame|MONSIEUR|MADAME)\s+(?P<name>[^\W\d_][\w'\- ]{2,50})$")
+
+
+def _attested_below(doc: Doc) -> list[tuple[int, PersonCandidate]]:
+    """An insurer's form: « certifions que » ends a line, the next is its « Assuré(e) ……… » label
+    (dot leaders the OCR reads as letters) and the person at its end, « M. RODRIGUEZ MANUEL » or
+    « HADDAD Yasmina »."""
+    out = []
+    for m in _ATTESTS_THAT.finditer(doc.folded):
+        nxt = doc.next_nonempty_line(doc.line_of(m.start()), max_skip=0)
+        if nxt is None:
+            continue
+        line = doc.line_text(nxt).rstrip()
+        civ = _CIVILITY_TAIL.search(line)
+        tails = [civ.group("name")] if civ else [" ".join(line.split()[-k:]) for k in (3, 2)]
+        for raw in tails:
+            name = clean_person(raw)
+            if name and (civ or any(is_upper(w) and len(w) >= 3 for w in raw.split())):
+                out.append((m.start(), PersonCandidate(name, nxt, "concerned")))
+                break
     return out
 
 

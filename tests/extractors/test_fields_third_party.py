@@ -377,3 +377,15 @@ def test_a_sender_block_on_one_line_joined_by_dashes():
             "toutes les nuits.\nMerci d'intervenir.\nA. Kowalska\n")
     f = tenant(text, "neighbour_dispute")
     assert (f["tenant_name"], f["postal_code"]) == ("Agnieszka Kowalska", "31130")
+
+
+@pytest.mark.parametrize("line, name", [
+    ("FSIS URE TE verve: Pete aay, noter weet ee aus Seem D M. RODRIGUEZ MANUEL", "Manuel Rodriguez"),
+    ("WS Sas O (ee RS CR ne woe cbr HADDAD Yasmina", "Yasmina Haddad"),
+])
+def test_an_insurers_form_whose_dot_leaders_the_ocr_read_as_letters(line, name):
+    text = ("AGENCE GENERALE PUJOL ASSURANCES\nATTESTATION D'ASSURANCE\n"
+            "JE SOUSSIGNE, BERNARD PUJOL, AGENT GENERAL DE LA COMPAGNIE SOLEVIA, ATTESTE QUE\n" + line +
+            "\nADRESSE DU RISQUE RES. LES CIGALES BAT 2 APPT 8, 31830 PLAISANCE DU TOUCH\n"
+            "EST TITULAIRE D'UN CONTRAT EN COURS DE VALIDITE.\nL'AGENT GENERAL\nB. PUJOL\n")
+    assert tenant(text, "insurance_certificate")["tenant_name"] == name

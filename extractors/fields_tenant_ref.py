@@ -20,7 +20,7 @@ from extractors.parsing import find_dates, fix_digits
 from extractors.types import Extraction
 
 NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?)"
-_REF = r"ref(?:erence)?s?\.?"
+_REF = r"ref(?:erence)?s?[.,]?"  # « Réf, Locataire »: the OCR's comma for a dot
 _WHAT = r"(?:locataire|bailleur|client|contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail|logement)"
 # after « N° »: « N° bailleur » is the landlord's number at the CAF, not a tenant's
 _WHAT_NO = r"(?:locataire|client|contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail|logement)"
@@ -137,18 +137,21 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
             if not tail.strip():  # the value under its label, or prose wrapped after it
                 tail = fixed[m.end():m.end() + 80].lstrip(" \t:").lstrip("\n").split("\n")[0]
             v = _VALUE_RE.match(tail)
-            if not v:
-                continue
-            tok = v.group("tok")
-            if re.match(r",\d{2}\b", tail[v.end("tok"):]):  # « contrat n° 715523 2 915,40 € »: an amount follows
+            tok = v.group("tok") if v else ""
+            if v and re.match(r",\d{2}\b", tail[v.end("tok"):]):  # « contrat n° 715523 2 915,40 € »: an amount follows
                 tok = re.sub(r"(?:\s\d{1,3})+$", "", tok)
-            value = _clean_value(tok)
+            value = _clean_value(tok) if tok else None
+            rank = prio
+            if not value and prio == 0:  # a form's dot leaders the OCR read as letters: the value ends the line
+                last = tail.split()[-1] if tail.split() else ""
+                if re.fullmatch(r"[A-Za-z]{0,4}[-/]?\d[\w/\-.]{3,20}", last) and sum(c.isdigit() for c in last) >= 4:
+                    value, rank = _clean_value(last), 1  # less sure than a value right after its label
             if value and prio == 2 and value.count("/") >= 2 and re.match(r"[A-Za-z]", value):
                 continue  # « Réf. : CCAS/SEN/2020-0412 »: an office's own file, by a bare « Réf. »
             if value and _BARE.fullmatch(label) and len(re.sub(r"\D", "", value)) < 5:
                 continue  # « mon contrat 2019 » : a year, not a number
             if value:
-                out.append((prio, m.start(), value))
+                out.append((rank, m.start(), value))
     out.sort()
     seen, uniq = set(), []
     for c in out:

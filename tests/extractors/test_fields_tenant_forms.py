@@ -251,6 +251,16 @@ def test_the_creditors_reference_beats_the_offices_file_number(registries):
     assert tenant(text, registries, "payment_difficulty").fields["tenant_reference"] == "00612458"
 
 
+def test_a_forms_reference_after_dot_leaders_the_ocr_read_as_letters(registries):
+    text = "CABINET LAFFORGUE\nATTESTATION D'ASSURANCE HABITATION\nRéf, Locataire (bail) Sir Siew ne 2020/3318\n"
+    assert tenant(text, registries, "insurance_certificate").fields["tenant_reference"] == "2020/3318"
+    # a value right after its label beats one found at a line's end
+    text = "N° de dossier FSL : MAI-2021-03318\nMénage Monsieur SAUVAGE Thierry\nN° locataire 31 004 778\n"
+    assert tenant(text, registries, "payment_difficulty").fields["tenant_reference"] == "31004778"
+    # words at the end are no value
+    assert "tenant_reference" not in tenant("Réf. locataire : voir votre avis, page 2\n", registries).fields
+
+
 def test_the_debt_table_of_a_banque_de_france_letter(registries):
     text = ("BANQUE DE FRANCE\nDossier n° : 031 20 3318 Z\nNature de la dette Référence Montant déclaré\n"
             "Dette locative 0311 5028 1 906,35 EUR\n")

@@ -57,6 +57,7 @@ _SERVICE_LINE = re.compile(r"\s*\(?\s*(?:du\s+lundi|lundi\s+au|7\s*j\s*/\s*7|24\
 # « 31200 Toulouse », « 31 200 TOULOUSE », « 31200 “Toulouse » (OCR), « à Montréjeau (31210) »
 _POSTAL_TOWN = re.compile(r"(?<![\d.,/])(?<!\d-)(?<![\dA-Za-z]{2}-)(\d{2} ?\d{3})\s*,?\s+[“\"«‘']?([A-Za-zÀ-ÿ'][\w'’\- ]*)|"
                           r"(?<=[A-Za-zÀ-ÿ] \()(\d{5})\)")
+_TO_LANDLORD = re.compile(r"patrimoine|\ba\s+l'\s?attention\b|\battn\b")
 _DEBT_WORDS = re.compile(r"dette|doi[st]\b|impaye|arriere|retard|solde|debiteur|somme|reste|s'eleve|"
                          r"montant|rappel|regulariser|devons|redevable")
 
@@ -130,7 +131,8 @@ def _organisation_top(doc: Doc, anchors: list[PersonCandidate]) -> int:
     lines = [i for i in range(min(len(doc.line_starts), 12)) if doc.line_text(i).strip()][:5]
     if not lines or any(a.line <= lines[-1] and a.source != "concerned" for a in anchors):
         return 0
-    head = " ".join(doc.line_text(i, folded=True) for i in lines[:3])
+    # the landlord as addressee (« A l'attention du service des quittances / PATRIMOINE ») is no letterhead
+    head = " ".join(t for t in (doc.line_text(i, folded=True) for i in lines[:3]) if not _TO_LANDLORD.search(t))
     if not ORGANISATION.search(head) or "patrimoine" in doc.line_text(lines[0], folded=True):
         return 0  # no letterhead, or the landlord's own form the tenant filled in
     end = lines[0]

@@ -251,6 +251,15 @@ def test_the_creditors_reference_beats_the_offices_file_number(registries):
     assert tenant(text, registries, "payment_difficulty").fields["tenant_reference"] == "00612458"
 
 
+def test_the_landlord_as_addressee_is_no_organisations_letterhead(registries):
+    text = ("Toulouse, le 12 mars 2021\nA l'attention du service des quittances\nPATRIMOINE\n"
+            "Objet : demande de quittances de loyer\nBonjour,\nPouvez-vous m'envoyer mes quittances ?\n"
+            "J'habite au 27 chemin de Bellefontaine, 31100 Toulouse. Vous pouvez aussi me téléphoner au "
+            "07 53 88 12 40 si il y a un problème.\nMamadou Diallo\n")
+    f = tenant(text, registries, "certificate_or_receipt_request").fields
+    assert (f["phone"], f["postal_code"]) == ("0753881240", "31100")
+
+
 def test_a_forms_reference_after_dot_leaders_the_ocr_read_as_letters(registries):
     text = "CABINET LAFFORGUE\nATTESTATION D'ASSURANCE HABITATION\nRéf, Locataire (bail) Sir Siew ne 2020/3318\n"
     assert tenant(text, registries, "insurance_certificate").fields["tenant_reference"] == "2020/3318"

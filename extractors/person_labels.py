@@ -55,6 +55,8 @@ CONCERNED = [re.compile(rx) for rx in (
     r"a\s+bail\s+a|conseil\s+de|(?:curat|tut)(?:eur|rice)\s+de|on\s+behalf\s+of)\s*:?\s*" + CIV + NAME
     + r"\s*(?:[\n,;(.:]|-\s|$|(?=\s(?:est|sont|a|ont|qui|depuis|demeurant|domicilie|locataire|nee?)\b))",
     r"(?m)^[ \t]*(?:objet|concerne|re|subject)\s*:[^\n]{0,60}?\b" + CIV + NAME + r"\s*(?:[\n,;(.]|-\s|$)",
+    # « logement occupé par MESSAOUDI Kenza »: no civility, a name printed as names are (capitals)
+    r"\b(?:logement|appartement)\s+occupe\s+par\s+" + NAME + r"\s*(?:[\n,;(.]|-\s|$)",
     r"\b(?:logement|appartement|domicile)\s+de\s+" + CIV + NAME + r"\s*(?:[\n,;(.—–]|-\s|$)",
     r"\bau\s+nom\s+(?:de\s+|du\s+)?" + NAME + r"\s*(?:,|\blocataire\b|\bdemeurant\b|$)",
     r"\bc/\s*" + NAME + r"\s*(?:[.,;(\n]|\s-\s|$)",

@@ -27,6 +27,7 @@ def tenant(text: str, doc_type: str = "housing_benefit", registries: Registries 
 @pytest.mark.parametrize("line, name", [
     ("Débiteur : M. LEGRAND Pascal\nAdresse : 3 rue Réclusane, 31300 Toulouse", "Pascal Legrand"),
     ("DEMANDEUR : Monsieur KEITA Ousmane\nDÉFENDERESSE : SA d'HLM PATRIMOINE", "Ousmane Keita"),
+    ("Objet : nuisances répétées - logement occupé par MESSAOUDI Kenza\n3 rue Gilet - 31770 COLOMIERS", "Kenza Messaoudi"),
     ("DÉFENDERESSE :\nMadame Odile MARCHAND, demeurant 5 rue du Taur, 31000 Toulouse", "Odile Marchand"),
     ("Nom, prénom ..............: PERRIN Jean-Luc\nN° de sécurité sociale : masqué", "Jean-Luc Perrin"),
     ("Sociétaire ........ Madame Inès CARRAL\nContrat HABITATION", "Inès Carral"),

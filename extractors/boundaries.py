@@ -31,6 +31,7 @@ START_SCORE = 3  # the evidence a page needs to start a new document
 _PAGE_OF = re.compile(r"(?:\bpage|\bp\.)\s*(\d{1,2})\s*(?:/|sur|of|de)\s*(\d{1,2})\b|^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*$",
                       re.I | re.M)
 _OBJECT = re.compile(r"^\s*(?:objet|obj\.|re|subject|concerne)\s*[:;]", re.I | re.M)  # « OBJET ; » as OCR reads a colon
+_RUNNING_NUMBER = re.compile(r"\S\s{1,}(\d)\s?/\s?(\d)\s*$")  # « … - 24/11/2022 2/2 » closing a header or a footer
 _ONE_OF_ONE = re.compile(r"(?:\bpage|\bp\.)\s*0?1\s*(?:/|sur|of|de)\s*0?1\b")  # a one-page document says so
 _GREETING = re.compile(r"^\s*(?:madame|monsieur|mesdames|messieurs|cher|chere|bonjour|dear)\b", re.I | re.M)
 _DATE_LINE = re.compile(r"^\s*le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*$|(?:^|,\s*)\s*(?:le\s+)?\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
@@ -45,6 +46,7 @@ _TITLE = re.compile(r"^\s*(?:patrimoine\s+)?(?:formulaire\s+(?:de\s+)?|imprime\s
                     r"certificat|quittance|jugement|ordonnance)\b",
                     re.I | re.M)
 _CLOSING = re.compile(r"(?:cordialement|salutations|veuillez agreer|recevez|bien a vous|sentiments|respectueusement|consideration|"
+                      r"(?:nous|je)\s+vous\s+remerci\w*\s+(?:de|pour)\s+(?:l.attention|votre)|merci\s+d.avance|"
                       r"regards|sincerely|net a payer|total ttc|montant du|total a payer|amount due|total due|"
                       r"^\s*(?:le|la)\s+(?:directeur|directrice|greffier|greffiere|gerant|gerante|president|"
                       r"responsable|conseiller|conseillere|chef)\b|^\s*pour l.assureur|^\s*signature)", re.I | re.M)
@@ -78,12 +80,18 @@ def _parts(text: str) -> tuple[str, str]:
 
 
 def page_number(text: str) -> tuple[int, int] | None:
-    """(k, n) from "Page k/n" printed on the page, when it says so."""
+    """(k, n) from "Page k/n" printed on the page, when it says so; or from « k/n » ending the
+    page's first or last line (a running header: « Assignation en référé - X c/ Y - 24/11/2022 2/2 »)."""
     for m in _PAGE_OF.finditer(_fold(text)):
         k, n = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         k, n = int(k), int(n)
         if 1 <= k <= n <= 50:
             return k, n
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    for ln in lines[:1] + lines[-1:]:
+        m = _RUNNING_NUMBER.search(ln)
+        if m and 1 <= int(m.group(1)) <= int(m.group(2)) <= 9:
+            return int(m.group(1)), int(m.group(2))
     return None
 
 

@@ -143,3 +143,21 @@ def test_a_page_after_a_fax_of_one_page_starts_a_document():
     assert document_starts([fax.replace("P. 01/01", ""), letter]) == [0, 1]
     assert document_starts([fax, no_object]) == [0, 1]
     assert document_starts([fax.replace("P. 01/01", ""), no_object]) == [0]
+
+
+def test_a_running_header_numbering_the_page_keeps_it_with_its_act():
+    page1 = ("TRIBUNAL JUDICIAIRE DE TOULOUSE\nASSIGNATION EN RÉFÉRÉ\nMadame, Monsieur,\n"
+             "TRÈS IMPORTANT : Vous êtes tenu de comparaître.\nCordialement\n")
+    page2 = ("Assignation en référé - TRAORÉ c/ SA D'HLM PATRIMOINE - 24/11/2022 2/2\nOBJET DE LA DEMANDE - MOTIFS\n"
+             "Objet : chauffage\nMadame, Monsieur,\nLe requérant est locataire de la défenderesse.\n")
+    assert page_number(page2) == (2, 2)
+    assert document_starts([page1, page2]) == [0]
+    # a date closing a line is no page number
+    assert page_number("Toulouse, le 24/11\nMadame,") is None
+
+
+def test_thanks_for_the_attention_close_a_letter():
+    assert start_score("Nous vous remercions de l'attention que vous porterez à notre demande.\nMoussa Keita",
+                       "Camille NGUYEN\nBonjour Madame,\nNous avons payé le loyer") > \
+        start_score("Nous avons payé le loyer de décembre.\nMoussa Keita",
+                    "Camille NGUYEN\nBonjour Madame,\nNous avons payé le loyer")

@@ -54,7 +54,22 @@ _CLOSING = re.compile(r"(?:cordialement|salutations|veuillez agreer|recevez|bien
 _INTRODUCTION = re.compile(r"(?:\bsuis|m.appelle|\bc.est)\s+(?:m\.|mme|madame|monsieur|mr|mlle)\s", re.I)
 _INVOICE_NUMBER = re.compile(r"(?:facture|avoir|devis|invoice)\s*(?:n[°o.]*|no\.?|#)\s*:?\s*([a-z0-9][a-z0-9\-/]{2,})", re.I)
 _ENCLOSURE = re.compile(r"(?:\bci-?\s?joint|\bpj\s*:|\bp\.\s?j\.|pieces? jointes?|en annexe|je (?:vous )?joins|"
-                        r"vous (?:en )?envoie (?:la |une )?copie|enclosed|attached)", re.I)
+                        r"vous (?:en )?(?:envoie|adresse|transmets) (?:la |une )?copie|enclosed|attached)", re.I)
+# what a letter says it encloses, and the words that head that piece when it follows
+_ENCLOSED = {"assignation": "assignation", "commandement": "commandement", "jugement": "jugement",
+             "ordonnance": "ordonnance", "acte": "assignation|commandement|signification|proces-verbal|sommation",
+             "attestation": "attestation", "notification": "notification", "decision": "decision"}
+
+
+def _announced(previous: str, top: str) -> bool:
+    """The letter says what it encloses (« la copie de l'assignation », « l'acte dont je vous envoie
+    la copie »), and the page heads with it: that piece, not a new document."""
+    for m in _ENCLOSURE.finditer(previous):
+        around = previous[max(0, m.start() - 60):m.end() + 60]
+        for noun, heads in _ENCLOSED.items():
+            if re.search(r"\b" + noun + r"\b", around) and re.search(r"\b(?:" + heads + r")\b", top[:300]):
+                return True
+    return False
 _CONTINUED = re.compile(r"\b(?:suite|continued|report)\b", re.I)
 # The landlord named as the recipient, with an address: the head of a letter or an invoice.
 _TO_LANDLORD = re.compile(r"patrimoine\b.*(?:\n.*){0,4}?(?:\bbp\s*\d+|\b\d{5}\s+[a-z])", re.I)
@@ -109,7 +124,7 @@ def start_score(previous: str, current: str) -> int:
     if before_numbering and before_numbering[0] == before_numbering[1] and (before_numbering[1] > 1 or _ONE_OF_ONE.search(_fold(previous))):
         score += 3  # the previous document's last page (« Page 2/2 »; « P. 01/01 » in a fax's footer)
     elif _ENCLOSURE.search(_fold(previous)):
-        score -= 3  # what the letter says it encloses
+        score -= 10 if _announced(_fold(previous), top) else 3  # what the letter says it encloses
     score += 2 if _OBJECT.search(top) else 0
     score += 1 if _GREETING.search(top) else 0
     score += 1 if _INTRODUCTION.search("\n".join(top.split("\n")[:6])) else 0

@@ -161,3 +161,14 @@ def test_thanks_for_the_attention_close_a_letter():
                        "Camille NGUYEN\nBonjour Madame,\nNous avons payé le loyer") > \
         start_score("Nous avons payé le loyer de décembre.\nMoussa Keita",
                     "Camille NGUYEN\nBonjour Madame,\nNous avons payé le loyer")
+
+
+def test_the_act_a_letter_says_it_encloses_stays_with_it():
+    letter = ("Mamadou SOW\n2 allée Henri Sellier\n31400 TOULOUSE\nMadame, Monsieur,\nJ'ai reçu hier la visite d'un "
+              "huissier qui m'a remis l'acte dont je vous envoie la copie ci-après.\nSalutations.\nMamadou Sow\n")
+    act = ("SELARL AUDOUIN & TERRAL - HUISSIERS DE JUSTICE ASSOCIÉS\n9 rue d'Alsace-Lorraine - 31000 TOULOUSE\n"
+           "COMMANDEMENT DE PAYER VISANT LA CLAUSE RÉSOLUTOIRE\nObjet : commandement\nMadame, Monsieur,\n")
+    assert document_starts([letter, act]) == [0]
+    # a letter that encloses something else: the act after it is another document
+    other = letter.replace("l'acte dont je vous envoie la copie ci-après", "mon attestation ci-jointe")
+    assert document_starts([other, act]) == [0, 1]

@@ -61,6 +61,17 @@ _ENCLOSED = {"assignation": "assignation", "commandement": "commandement", "juge
              "attestation": "attestation", "notification": "notification", "decision": "decision"}
 
 
+# a letter that ends on its writer's contacts (a phone, an e-mail), no closing formula
+_SIGNED_WITH_CONTACTS = re.compile(r"(?:^|\s)0[1-9](?:[ .]?\d{2}){4}\s*$|@[a-z0-9\-]+\.[a-z]{2,4}\s*$", re.M)
+# a sender block heading the page: a name line, then an address line
+_SENDER_TOP = re.compile(r"\s*[a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+){1,2}\s*\n(?:[^\n]*\n){0,2}?[^\n]*"
+                         r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|bat|batiment|residence|appt|appartement)\b")
+
+
+def _last_lines(text: str, n: int = 3) -> str:
+    return "\n".join([ln for ln in _fold(text).split("\n") if ln.strip()][-n:])
+
+
 def _announced(previous: str, top: str) -> bool:
     """The letter says what it encloses (« la copie de l'assignation », « l'acte dont je vous envoie
     la copie »), and the page heads with it: that piece, not a new document."""
@@ -134,7 +145,8 @@ def start_score(previous: str, current: str) -> int:
     score += 2 if _TITLE.search(top) else 0
     score += 2 if _TO_LANDLORD.search(top) else 0
     score += 1 if _ADMIN_HEAD.search(top) else 0
-    score += 1 if _CLOSING.search(prev_bottom) else 0
+    score += 1 if _CLOSING.search(prev_bottom) or _SIGNED_WITH_CONTACTS.search(_last_lines(previous)) else 0
+    score += 1 if _SENDER_TOP.match(top) else 0
     before, now = _INVOICE_NUMBER.search(_fold(previous)), _INVOICE_NUMBER.search(top)
     if before and now and before.group(1) == now.group(1):
         score -= 5  # the same invoice goes on

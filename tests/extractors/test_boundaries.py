@@ -142,7 +142,8 @@ def test_a_page_after_a_fax_of_one_page_starts_a_document():
     no_object = letter.replace("OBJET ; APL", "APL")
     assert document_starts([fax.replace("P. 01/01", ""), letter]) == [0, 1]
     assert document_starts([fax, no_object]) == [0, 1]
-    assert document_starts([fax.replace("P. 01/01", ""), no_object]) == [0]
+    bare = no_object.replace("KHADIJA EL AMRANI\nRSIDENCE BAGATELLE, BT. 7, APPT 12\n", "")  # no sender block either
+    assert document_starts([fax.replace("P. 01/01", ""), bare]) == [0]
 
 
 def test_a_running_header_numbering_the_page_keeps_it_with_its_act():
@@ -172,3 +173,16 @@ def test_the_act_a_letter_says_it_encloses_stays_with_it():
     # a letter that encloses something else: the act after it is another document
     other = letter.replace("l'acte dont je vous envoie la copie ci-après", "mon attestation ci-jointe")
     assert document_starts([other, act]) == [0, 1]
+
+
+def test_a_letter_ending_on_its_writers_contacts_then_a_sender_block_heading_the_next_page():
+    ends = ("Je veux que vous fassiez quelque chose svp.\nKhadija El Idrissi\n6 rue Louis Plana appt 34 31500 Toulouse\n"
+            "0661427390\n")
+    appeal = ("LES RESTOS DU PARTAGE - Association loi 1901\nAntenne de la Haute-Garonne - 22 rue de la Fonderie, "
+              "31000 Toulouse\nToulouse, novembre 2020\nMadame, Monsieur,\nCet hiver, la pauvreté a un nouveau visage.\n")
+    assert document_starts([ends, appeal]) == [0, 1]
+    assert document_starts([ends.replace("0661427390\n", "merci de faire vite car\n"), appeal]) == [0]
+    typed = "Nous vous remercions de l'attention que vous porterez à notre demande.\nMoussa Keita\n"
+    handwritten = "Camille NGUYEN\nBat C apt 34\nRésidence Bagatelle\nle 15/01/2021\nBonjour Madame,\nNous avons payé le loyer\n"
+    assert document_starts([typed, handwritten]) == [0, 1]
+    assert document_starts([typed, handwritten.replace("Camille NGUYEN\nBat C apt 34\nRésidence Bagatelle\n", "")]) == [0]

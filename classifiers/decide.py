@@ -34,6 +34,12 @@ _LEGAL_HEADER = re.compile(r"commissaires? de justice|huissiers? de justice|trib
 _DISTRESS = re.compile(r"violences? (?:conjugales?|intra-?familiales?|familiales|au sein du couple)|"
                        r"ordonnance de protection|victimes? de violences|incurie|syndrome de diogene|"
                        r"tentative de suicide|idees (?:noires|suicidaires)|mettre fin a (?:ses|mes) jours")
+# a supplier's advertising (on normalised text): an offer to all, not a piece to pay or to sign
+_ADVERTISING = re.compile(r"offre (?:speciale|de lancement|exceptionnelle|promotionnelle)|"
+                          r"-\s?0\s?% (?:sur|de remise)|devis gratuit|dans la limite des stocks|"
+                          r"ne pas jeter sur la voie publique|catalogue|nous font confiance|profitez|"
+                          r"n'hesitez pas a nous contacter|contactez-nous")
+AD_CONFIDENCE = 0.9  # other by that rule: reviewed anyway, as every other
 HEADER_CHARS = 400  # the first lines of the first page
 RULE_CONFIDENCE = 0.98  # a rule's answer when the model does not contradict it
 TITLE_MASS = 0.9  # the readers disagree on which supplier piece it is, not that it is one: its title decides
@@ -116,6 +122,10 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         else:  # the letterhead says legal, the words say otherwise: a human decides
             probs = {t: min(p, 0.5) for t, p in probs.items()}
             method, reason = "conflict", "en-tête juridique mais contenu d'un autre type"
+    if (method != "facturx" and probs and max(probs, key=probs.get) in SUPPLIER_TYPES and not hints.priced
+            and len({m.group(0)[:6] for m in _ADVERTISING.finditer(normalise(text))}) >= 2):
+        probs = {**{t: p * (1 - AD_CONFIDENCE) for t, p in probs.items()}, "other": AD_CONFIDENCE}
+        method, reason = "rules+textcat", "publicité ou offre commerciale, sans montant facturé"
     if method == "textcat" and probs and max(probs, key=probs.get) in SUPPLIER_TYPES:
         title = supplier_title(text)
         mass = sum(probs.get(t, 0.0) for t in SUPPLIER_TYPES) / sum(probs.values())  # capped: not summing to 1

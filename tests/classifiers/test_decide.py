@@ -108,6 +108,21 @@ def test_a_known_supplier_does_not_turn_the_models_weak_guess_into_certainty():
     assert c.type == "supplier_invoice" and c.confidence == pytest.approx(0.6 / 0.7, abs=1e-3)
 
 
+def test_a_suppliers_advertising_is_other_mail_not_a_quote():
+    """A flyer or an offer to landlords (« OFFRE DE LANCEMENT : -15 % sur tout contrat », « Devis
+    gratuit ») has a supplier's words but nothing to pay or to sign: other (always reviewed)."""
+    flyer = ("HYGIENE 3D OCCITANIE\nDératisation - Désinsectisation\nOFFRE DE LANCEMENT 2021 : -15 % sur tout "
+             "contrat annuel signé avant le 31 mars.\nDevis gratuit sur simple demande.\n")
+    model = _Model({"supplier_quote": 0.99, "other": 0.01})
+    c = classify(flyer, model)
+    assert (c.type, c.method) == ("other", "rules+textcat")
+    # even when the supplier is a registered one (its three types only, before the rule)
+    assert classify(flyer, model, Hints(supplier_identified=True)).type == "other"
+    # a priced quote with the same words stays a quote; one advertising word is not enough
+    assert classify(flyer, model, Hints(priced=True)).type == "supplier_quote"
+    assert classify("DEVIS n° D-12\nDevis gratuit\nTotal TTC 120,00", model).type == "supplier_quote"
+
+
 def test_a_supplier_piece_the_readers_disagree_on_is_what_its_own_title_says():
     """The two readers agree it is a supplier's piece, not which (capped at 0.5): an English
     « QUOTATION » heading its first lines decides; no title, or a tenant's letter, and a person does."""

@@ -139,8 +139,10 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         return Classification("other", 0.0, method="none", reason="aucun texte lisible")
     best = max(probs, key=probs.get)
     if best not in DISTRESS_EXEMPT and method != "facturx" and _DISTRESS.search(normalise(text)):
-        probs = {t: min(p, UNSURE) for t, p in probs.items()}
+        # the person sees social support first; the model's type comes second
+        probs = {**{t: min(p, UNSURE * 0.9) for t, p in probs.items()}, "social_distress": UNSURE}
         method, reason = "conflict", "violences ou détresse évoquées : une personne confirme le type (accompagnement social)"
+        best = "social_distress"
     top = dict(sorted(probs.items(), key=lambda kv: -kv[1])[:3])
     found = urgency_reasons(text)
     relevant = [k for k in found if k in URGENCY_BY_CONTENT.get(best, ())]

@@ -122,8 +122,9 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         else:  # the letterhead says legal, the words say otherwise: a human decides
             probs = {t: min(p, 0.5) for t, p in probs.items()}
             method, reason = "conflict", "en-tête juridique mais contenu d'un autre type"
+    folded = normalise(text)
     if (method != "facturx" and probs and max(probs, key=probs.get) in SUPPLIER_TYPES and not hints.priced
-            and len({m.group(0)[:6] for m in _ADVERTISING.finditer(normalise(text))}) >= 2):
+            and len({m.group(0)[:6] for m in _ADVERTISING.finditer(folded)}) >= 2):
         probs = {**{t: p * (1 - AD_CONFIDENCE) for t, p in probs.items()}, "other": AD_CONFIDENCE}
         method, reason = "rules+textcat", "publicité ou offre commerciale, sans montant facturé"
     if method == "textcat" and probs and max(probs, key=probs.get) in SUPPLIER_TYPES:
@@ -138,7 +139,7 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
     if not probs:
         return Classification("other", 0.0, method="none", reason="aucun texte lisible")
     best = max(probs, key=probs.get)
-    if best not in DISTRESS_EXEMPT and method != "facturx" and _DISTRESS.search(normalise(text)):
+    if best not in DISTRESS_EXEMPT and method != "facturx" and _DISTRESS.search(folded):
         # the person sees social support first; the model's type comes second
         probs = {**{t: min(p, UNSURE * 0.9) for t, p in probs.items()}, "social_distress": UNSURE}
         method, reason = "conflict", "violences ou détresse évoquées : une personne confirme le type (accompagnement social)"

@@ -129,7 +129,8 @@ def test_sign_in_and_work_an_item_from_claim_to_complete(world):
     assert page.locator("svg.chart").count() == 2
     _shot(page, "inbox")
     page.select_option("select[name=fournisseur]", "Imprimerie Saint-Cyprien")
-    page.click("form.filters button")
+    with page.expect_navigation():  # the filtered list is a new page: count its rows once it is there
+        page.click("form.filters button")
     assert page.locator("table.queue tbody tr").count() == 1
 
     page.click(f"tr[data-document='{doc}'] a.open")

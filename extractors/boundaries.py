@@ -60,27 +60,11 @@ _ENCLOSED = {"assignation": "assignation", "commandement": "commandement", "juge
              "ordonnance": "ordonnance", "acte": "assignation|commandement|signification|proces-verbal|sommation",
              "attestation": "attestation", "notification": "notification", "decision": "decision"}
 
-
 # a letter that ends on its writer's contacts (a phone, an e-mail), no closing formula
 _SIGNED_WITH_CONTACTS = re.compile(r"(?:^|\s)0[1-9](?:[ .]?\d{2}){4}\s*$|@[a-z0-9\-]+\.[a-z]{2,4}\s*$", re.M)
 # a sender block heading the page: a name line, then an address line
 _SENDER_TOP = re.compile(r"\s*[a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+){1,2}\s*\n(?:[^\n]*\n){0,2}?[^\n]*"
                          r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|bat|batiment|residence|appt|appartement)\b")
-
-
-def _last_lines(text: str, n: int = 3) -> str:
-    return "\n".join([ln for ln in _fold(text).split("\n") if ln.strip()][-n:])
-
-
-def _announced(previous: str, top: str) -> bool:
-    """The letter says what it encloses (« la copie de l'assignation », « l'acte dont je vous envoie
-    la copie »), and the page heads with it: that piece, not a new document."""
-    for m in _ENCLOSURE.finditer(previous):
-        around = previous[max(0, m.start() - 60):m.end() + 60]
-        for noun, heads in _ENCLOSED.items():
-            if re.search(r"\b" + noun + r"\b", around) and re.search(r"\b(?:" + heads + r")\b", top[:300]):
-                return True
-    return False
 _CONTINUED = re.compile(r"\b(?:suite|continued|report)\b", re.I)
 # The landlord named as the recipient, with an address: the head of a letter or an invoice.
 _TO_LANDLORD = re.compile(r"patrimoine\b.*(?:\n.*){0,4}?(?:\bbp\s*\d+|\b\d{5}\s+[a-z])", re.I)
@@ -93,6 +77,21 @@ _ADMIN_HEAD = re.compile(r"\b(?:nos?\s+ref|vos?\s+ref|v/ref|n/ref|affaire suivie
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def _last_lines(folded: str, n: int = 3) -> str:
+    return "\n".join([ln for ln in folded.split("\n") if ln.strip()][-n:])
+
+
+def _announced(previous: str, top: str) -> bool:
+    """The letter says what it encloses (« la copie de l'assignation », « l'acte dont je vous envoie
+    la copie »), and the page heads with it: that piece, not a new document."""
+    for m in _ENCLOSURE.finditer(previous):
+        around = previous[max(0, m.start() - 60):m.end() + 60]
+        for noun, heads in _ENCLOSED.items():
+            if re.search(r"\b" + noun + r"\b", around) and re.search(r"\b(?:" + heads + r")\b", top[:300]):
+                return True
+    return False
 
 
 def _parts(text: str) -> tuple[str, str]:
@@ -131,11 +130,12 @@ def start_score(previous: str, current: str) -> int:
     if not top:
         return -10  # nothing read: stays with what comes before
     score = 0
+    prev = _fold(previous)
     before_numbering = page_number(previous)
-    if before_numbering and before_numbering[0] == before_numbering[1] and (before_numbering[1] > 1 or _ONE_OF_ONE.search(_fold(previous))):
+    if before_numbering and before_numbering[0] == before_numbering[1] and (before_numbering[1] > 1 or _ONE_OF_ONE.search(prev)):
         score += 3  # the previous document's last page (« Page 2/2 »; « P. 01/01 » in a fax's footer)
-    elif _ENCLOSURE.search(_fold(previous)):
-        score -= 10 if _announced(_fold(previous), top) else 3  # what the letter says it encloses
+    elif _ENCLOSURE.search(prev):
+        score -= 10 if _announced(prev, top) else 3  # what the letter says it encloses
     score += 2 if _OBJECT.search(top) else 0
     score += 1 if _GREETING.search(top) else 0
     score += 1 if _INTRODUCTION.search("\n".join(top.split("\n")[:6])) else 0
@@ -145,9 +145,9 @@ def start_score(previous: str, current: str) -> int:
     score += 2 if _TITLE.search(top) else 0
     score += 2 if _TO_LANDLORD.search(top) else 0
     score += 1 if _ADMIN_HEAD.search(top) else 0
-    score += 1 if _CLOSING.search(prev_bottom) or _SIGNED_WITH_CONTACTS.search(_last_lines(previous)) else 0
+    score += 1 if _CLOSING.search(prev_bottom) or _SIGNED_WITH_CONTACTS.search(_last_lines(prev)) else 0
     score += 1 if _SENDER_TOP.match(top) else 0
-    before, now = _INVOICE_NUMBER.search(_fold(previous)), _INVOICE_NUMBER.search(top)
+    before, now = _INVOICE_NUMBER.search(prev), _INVOICE_NUMBER.search(top)
     if before and now and before.group(1) == now.group(1):
         score -= 5  # the same invoice goes on
     if _CONTINUED.search(top[:80]):

@@ -4,8 +4,9 @@ searchable PDF page, all from a single Tesseract run.
 Tesseract runs with automatic page segmentation *and* orientation detection (``--psm 1``):
 one pass finds a page scanned sideways or upside down and reads it, cheaper than a separate
 OSD pass. On handwriting that detection may turn an upright page over: a page it turned and
-read poorly is read once more as scanned, and the clearer reading kept. The hOCR output gives each line's ``textangle``; the page's rotation is their
-majority, and word boxes are turned into the upright page's coordinates.
+read poorly is read once more as scanned, and the clearer reading kept. The hOCR output gives
+each line's ``textangle``; the page's rotation is their majority, and word boxes are turned
+into the upright page's coordinates.
 
 Tesseract reads with one thread (OMP_THREAD_LIMIT=1): pages run in parallel, one engine each,
 never threads inside Tesseract, which oversubscribe the cores. By default the engine is
@@ -36,7 +37,7 @@ from PIL import Image
 from extractors import commands, tesseract_lib
 from extractors.errors import LanguageMissing, OcrFailed
 from extractors.layout import reading_lines
-from extractors.types import PageText, Word
+from extractors.types import PageText, Word, mean_confidence
 
 log = logging.getLogger("aiguillage.ocr")
 
@@ -87,10 +88,6 @@ def ocr_page(image: np.ndarray, number: int, dpi: int, languages: str = "fra+eng
     page = PageText(number=number, text=words_to_text(words), words=words, method="ocr",
                     rotation=rotation, width=up_w, height=up_h, seconds=time.perf_counter() - started)
     return OcrResult(page, pdf)
-
-
-def mean_confidence(words: list[Word]) -> float:
-    return sum(wd.confidence for wd in words) / len(words)
 
 
 def _read(image: np.ndarray, outputs: tuple[str, ...], number: int, dpi: int, languages: str, timeout: float,

@@ -36,8 +36,13 @@ class PageText:
 
     @property
     def mean_confidence(self) -> float:
-        confs = [w.confidence for w in self.words if w.text.strip()]
-        return sum(confs) / len(confs) if confs else 0.0
+        return mean_confidence(self.words)
+
+
+def mean_confidence(words: list[Word]) -> float:
+    """The mean OCR confidence of the words that hold text (0 when none does)."""
+    confs = [w.confidence for w in words if w.text.strip()]
+    return sum(confs) / len(confs) if confs else 0.0
 
 
 @dataclass

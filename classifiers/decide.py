@@ -72,9 +72,12 @@ class Classification:
 
 
 _TITLE_KINDS = (  # a supplier document's own title, first word(s) of one of its first lines
-    ("supplier_credit_note", re.compile(r"^\s*(?:facture\s+d.avoir|avoir|note\s+de\s+cr[ée]dit|credit\s+note)\b", re.I)),
-    ("supplier_quote", re.compile(r"^\s*(?:devis|proposition\s+commerciale|quote|quotation|estimate)\b", re.I)),
-    ("supplier_invoice", re.compile(r"^\s*(?:facture|invoice|note\s+d.honoraires)\b", re.I)),
+    ("supplier_credit_note", re.compile(r"^\s*(?:facture\s+d.avoir|avoir|note\s+de\s+cr[ée]dit|credit\s+note|gutschrift|"
+                                        r"rechnungskorrektur|credit\s?nota|creditfactuur|nota\s+de\s+cr[ée]dito|"
+                                        r"factura\s+rectificativa|nota\s+di\s+credito)\b", re.I)),
+    ("supplier_quote", re.compile(r"^\s*(?:devis|proposition\s+commerciale|quote|quotation|estimate|angebot|"
+                                  r"kostenvoranschlag|offerte|presupuesto|preventivo)\b", re.I)),
+    ("supplier_invoice", re.compile(r"^\s*(?:facture|invoice|note\s+d.honoraires|rechnung|factuur|factura|fattura)\b", re.I)),
 )
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from extractors.invoice_labels_eu import MONTHS as EU_MONTHS
 from extractors.parsing import Match, fix_digits, fold
 
 MONTHS = {
@@ -27,7 +28,7 @@ ENGLISH_MONTHS = {
     "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "october": 10,
     "november": 11, "december": 12,
 }
-ALL_MONTHS = MONTHS | ENGLISH_MONTHS
+ALL_MONTHS = EU_MONTHS | MONTHS | ENGLISH_MONTHS  # German, Dutch, Spanish, Italian vendors' dates too
 # OCR-damaged names are compared with the full French names and the long English ones only
 # ("march" is not fuzzy: "marche" would become a month).
 _FUZZY_MONTHS = [k for k in MONTHS if len(k) > 4 or k in ("mars", "mai", "juin", "aout")] + [
@@ -66,8 +67,8 @@ _ORDINAL = r"(?:st|nd|rd|th|er|eme|e)?"
 _YEAR_AFTER = r"(\d{4}|\d{2}(?![\d/]))(?![\d])(?!\s?h\s?\d|\s?h\b|:\d)"
 # day, month, year: "12 mars 2020", "1er mars", "12th of March, 2020", "12-Mar-2020"
 _TEXT_DATE_RE = re.compile(
-    r"(?<![\w])(\d{1,2}|[1li]\s?er)" + _ORDINAL + r"(?:\s*|\s?[\-/.]\s?)(?:of\s+)?([a-z]{3,10})\.?"
-    r"(?:(?:,?\s+|\s?[\-/]\s?)" + _YEAR_AFTER + r")?")
+    r"(?<![\w])(\d{1,2}|[1li]\s?er)" + _ORDINAL + r"(?:\s*|\s?[\-/.]\s?)(?:of\s+|de\s+)?([a-z]{3,10})\.?"
+    r"(?:(?:,?\s+(?:de\s+)?|\s?[\-/]\s?)" + _YEAR_AFTER + r")?")
 # month, day, year: "March 12, 2020", "Mar. 12th 2020" (the year is required)
 _MONTH_FIRST_RE = re.compile(
     r"(?<![\w])([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d])\s*,?\s+(\d{4})(?![\d])")

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from extractors import validators
+from extractors.invoice_labels_eu import REVERSE_CHARGE
+from extractors.invoice_labels_eu import TOTAL_LABELS as EU_TOTAL_LABELS
 from extractors.fields_labels import Doc, LabelHit, values_for
 from extractors.parsing import find_amounts, fix_digits
 
@@ -43,9 +45,10 @@ TOTAL_LABELS = [
     ("ttc", 2, r"\b(?:reste|solde)\s+(?:a\s+payer|du|a\s+regler)\b|\bbalance\b(?!\s+(?:brought|forward|b/f))"
                r"|\bsolde\b(?!\s+(?:anterieur|precedent))"),
     ("ttc", 3, r"(?m)^[^\w\n]{0,3}total\b(?!\s*(?:h\.?t|hors|t\.?v\.?a|excl|vat|tax))"),
-]
+] + EU_TOTAL_LABELS
 _TABLE_HEADER = re.compile(r"designation|\bqte\b|quantite|prix\s+unit|\bp\.?\s?u\.?\b|libelle|description|\bqty\b|quantity|"
-                           r"unit\s+price|\bitem\b")
+                           r"unit\s+price|\bitem\b|\bmenge\b|einzelpreis|bezeichnung|\baantal\b|omschrijving|"
+                           r"\bcantidad\b|descripcion|precio\s+unit|quantita|descrizione|prezzo\s+unit")
 _NOT_TAX_AMOUNT = re.compile(r"(?:n\s?[°o*]|numero|num\.?|\bid\.?|identifiant|taux|code|no\.?|number|reg\.?)\s*(?:de\s+)?$")
 _NOT_TAX_AFTER = re.compile(r"^\s*(?:intra|non\s+applicable|:?\s*fr\s?\d|n°|due|acquittee|sur\s+les\s+debits|reg|number|"
                             r"id\b|no\b|exempt|identification|:?\s*[a-z]{2}\s?\d{8})")
@@ -96,7 +99,7 @@ def read_totals(doc: Doc, with_stops: Callable[[Doc, list[LabelHit]], list[Label
         total = f"{sum(Decimal(v) for v in rate_values):.2f}"
         if total not in tva:
             tva.append(total)
-    if re.search(r"tva\s+non\s+applicable|293\s*b", doc.folded) and "0.00" not in tva:
+    if re.search(r"tva\s+non\s+applicable|293\s*b|" + REVERSE_CHARGE, doc.folded) and "0.00" not in tva:
         tva.append("0.00")
     out["tva"] = tva
     rates = {r.replace(",", ".").rstrip("0").rstrip(".") for r in
@@ -256,9 +259,10 @@ def _with_lost_separator(values: list[str]) -> list[str]:
 
 
 def _plausible(ht: str, tva: str) -> bool:
-    """TVA between 0 and 20 % of HT (the highest French rate), as every real invoice has it."""
+    """TVA between 0 and 27 % of HT (the highest rate in Europe; 20 % in France, 21 % in the
+    Netherlands and Spain, 22 % in Italy), as every real invoice has it."""
     a, b = _cents(ht), _cents(tva)
-    return a > 0 and 0 <= b <= a * 0.2005 + 1
+    return a > 0 and 0 <= b <= a * 0.2705 + 1
 
 
 def _repair_ttc(ht: list[str], tva: list[str], ttc: list[str]) -> tuple[str, str, str] | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from extractors import invoice_labels_eu as eu
 from extractors.parsing import fold
 
 NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|#)"
@@ -120,6 +121,11 @@ DATE_LABELS = [
                       r"period|valid|order\s+date|shipped|service\s+date|consommations?\s+du)\b"),
 ]
 
+
+for _kind, _specs in eu.NUMBER_LABELS.items():  # German, Dutch, Spanish and Italian vendors
+    NUMBER_LABELS[_kind] = NUMBER_LABELS[_kind] + _specs
+ORDER_LABELS += eu.ORDER_LABELS
+DATE_LABELS += eu.DATE_LABELS
 
 KEY_LABELS = [re.compile(rx) for _, rx in NUMBER_LABELS["supplier_invoice"][:6] + ORDER_LABELS[:5]] + [
     re.compile(rx) for name, p, rx in DATE_LABELS if p == 0]

@@ -168,6 +168,12 @@ def test_violence_or_distress_in_a_letter_of_another_type_goes_to_a_person(text)
     ("X\nDEVIS n° D-1\nvalable 30 jours", "supplier_quote"),
     ("Madame,\nje vous écris au sujet de la facture", None),
     ("X\nFACTURE\nDEVIS", None),  # two titles: no answer
+    # vendors abroad title their pieces in their own language
+    ("Hansen GmbH\nRECHNUNG\nRechnungsnummer: RE-1", "supplier_invoice"),
+    ("Van Dijk B.V.\nFactuur 2021-0388", "supplier_invoice"),
+    ("Hansen GmbH\nGutschrift Nr. G-7", "supplier_credit_note"),
+    ("Ibérica S.L.\nFactura rectificativa nº R-3", "supplier_credit_note"),
+    ("Rossi S.r.l.\nPREVENTIVO n. 44/2021", "supplier_quote"),
 ])
 def test_supplier_title(text, kind):
     assert supplier_title(text) == kind

@@ -1,0 +1,94 @@
+"""The labels of suppliers' documents from German, Dutch, Spanish and Italian vendors: their
+number, order reference, dates and totals, in the shapes of :mod:`extractors.invoice_labels`
+and :mod:`extractors.fields_totals` (which add them to their French and English ones). Patterns
+run on folded text (lower case, no accents: « März » is « marz », « Nº » is « no »)."""
+
+from __future__ import annotations
+
+_NO = r"(?:n\s?[°ºo*]\s?\.?|nr\.?|nummer|num(?:ero)?\.?|n\.|#)"
+
+NUMBER_LABELS = {
+    "supplier_invoice": [
+        (0, r"\brechnungs?\s*-?\s*(?:nummer|nr\.?|no\.?)\s*:?"),
+        (0, r"\brechnung\s*" + _NO + r"\s*:?"),
+        (0, r"\bfactuur\s*-?\s*(?:nummer|nr\.?|no\.?)\s*:?"),
+        (0, r"\b(?:numero|no|n[°º])\s*(?:de\s+)?factura\s*:?"),
+        (0, r"\bfactura\s*" + _NO + r"\s*:?"),
+        (0, r"\b(?:numero|no|n[°º]|n\.)\s*(?:della\s+)?fattura\s*:?"),
+        (0, r"\bfattura\s*" + _NO + r"\s*:?"),
+        (2, r"(?m)^[ \t]*(?:rechnung|factuur|factura|fattura)\s*:?"),
+    ],
+    "supplier_credit_note": [
+        (0, r"\b(?:gutschrift|rechnungskorrektur|stornorechnung)s?\s*-?\s*(?:nummer|" + _NO + r")\s*:?"),
+        (0, r"\b(?:credit\s?nota|creditfactuur)\s*-?\s*(?:nummer|" + _NO + r")\s*:?"),
+        (0, r"\b(?:nota\s+de\s+credito|factura\s+rectificativa|nota\s+di\s+credito)\s*" + _NO + r"\s*:?"),
+        (2, r"(?m)^[ \t]*(?:gutschrift|rechnungskorrektur|credit\s?nota|creditfactuur|nota\s+de\s+credito|"
+            r"factura\s+rectificativa|nota\s+di\s+credito)\s*:?"),
+    ],
+    "supplier_quote": [
+        (0, r"\b(?:angebots?|kostenvoranschlag)\s*-?\s*(?:nummer|" + _NO + r")\s*:?"),
+        (0, r"\b(?:offerte|presupuesto|preventivo|offerta)\s*-?\s*(?:nummer|" + _NO + r")\s*:?"),
+        (2, r"(?m)^[ \t]*(?:angebot|kostenvoranschlag|offerte|presupuesto|preventivo|offerta)\s*:?"),
+    ],
+}
+ORDER_LABELS = [
+    (0, r"\bbestell\s*-?\s*(?:nummer|nr\.?)\s*:?"),
+    (0, r"\b(?:ihre\s+)?bestellung\s*(?:" + _NO + r"\s*:?|:)"),
+    (0, r"\b(?:inkoop)?order\s*-?\s*(?:nummer|nr\.?)\s*:?"),
+    (0, r"\b(?:uw\s+)?(?:bestelling|inkooporder)\s*(?:" + _NO + r"\s*:?|:)"),
+    (0, r"\b(?:numero\s+de\s+)?pedido\s*(?:" + _NO + r"\s*:?|:)"),
+    (0, r"\b(?:numero\s+)?ordine\s*(?:d'acquisto\s*)?(?:" + _NO + r"\s*:?|:)"),
+]
+DATE_LABELS = [
+    ("invoice_date", 0, r"\b(?:rechnungs|factuur|gutschrifts|angebots)datum\s*:?"),
+    ("invoice_date", 0, r"\bfecha\s*(?:de\s+(?:la\s+)?)?(?:factura|emision|expedicion)\s*:?"),
+    ("invoice_date", 0, r"\bdata\s*(?:della\s+|di\s+)?(?:fattura|emissione)\s*:?"),
+    ("invoice_date", 1, r"\b(?:datum|fecha|data)\s*:"),
+    ("due_date", 0, r"\b(?:zahlbar|zu\s+zahlen)\s+(?:bis|spatestens)(?:\s+(?:zum|am))?\s*:?"),
+    ("due_date", 0, r"\b(?:fallig(?:keit(?:sdatum)?)?|zahlungsziel)\s*(?:am|bis)?\s*:?"),
+    ("due_date", 0, r"\b(?:vervaldatum|vervaldag|uiterste\s+betaaldatum)\s*:?"),
+    ("due_date", 0, r"\bte\s+betalen\s+(?:voor|uiterlijk(?:\s+op)?)\b\s*:?"),
+    ("due_date", 0, r"\b(?:fecha\s+de\s+)?vencimiento\s*:?"),
+    ("due_date", 0, r"\b(?:data\s+(?:di\s+)?)?scadenza\s*:?"),
+    ("other_date", 0, r"\b(?:leistungs|liefer|lever|bestel)datum\b|\bleistungszeitraum\b|\bfecha\s+de\s+entrega\b|"
+                      r"\bdata\s+(?:di\s+)?consegna\b|\bgultig\s+bis\b|\bgeldig\s+tot\b"),
+]
+# HT / TVA / TTC, as fields_totals reads them
+_TAX = r"(?:mwst|ust|umsatzsteuer|mehrwertsteuer|btw|iva)\.?"
+_NOT_A_TAX_ID = r"(?![\s\-.]*(?:id|nr|nummer|no\b|identificatienummer|nummer))"
+TOTAL_LABELS = [
+    ("ht", 0, r"\b(?:netto\s*betrag|nettobetrag|nettosumme|summe\s+netto|gesamt\s+netto|zwischensumme|"
+              r"netto\s*bedrag|totaal\s+excl\.?\s*btw|subtotaal|base\s+imponible|"
+              r"(?:totale\s+)?imponibile)\b"),
+    ("tva", 0, r"\b(?:summe|betrag|gesamt|totaal|total|totale|importe)\s*(?:der\s+|de\s+|dell'\s*)?" + _TAX + r"(?![a-z])"
+               + _NOT_A_TAX_ID),
+    ("tva", 0, r"\b" + _TAX + r"\s*-?\s*(?:betrag|bedrag)\b"),
+    ("tvarate", 1, r"\b" + _TAX + r"(?:\s*(?:\(|@)?\s*\d{1,2}(?:[,.]\d{1,2})?\s*%\s*\)?)?(?![a-z])" + _NOT_A_TAX_ID),
+    ("ttc", 0, r"\b(?:gesamtbetrag|rechnungsbetrag|gesamtsumme|bruttobetrag|endbetrag|zahlbetrag|summe\s+brutto|"
+               r"gesamt\s+brutto|totaal\s*bedrag|totaal\s+incl\.?\s*btw|te\s+betalen\s+bedrag|importe\s+total|"
+               r"total\s+(?:factura|a\s+pagar)|totale\s+(?:fattura|documento|da\s+pagare))\b"),
+    ("ttc", 1, r"\btotaal\b(?!\s*(?:excl|btw))|\bte\s+betalen\b(?!\s+(?:binnen|voor|uiterlijk))|\bgesamt\b(?!\s*netto)"),
+]
+# a vendor abroad who bills without tax: the buyer self-assesses it (reverse charge)
+REVERSE_CHARGE = (r"reverse\s+charge|autoliquidation|steuerschuldnerschaft|btw\s+verlegd|verlegging\s+van\s+btw|"
+                  r"inversion\s+del\s+sujeto\s+pasivo|inversione\s+contabile")
+MONTHS = {
+    # German
+    "januar": 1, "jan": 1, "februar": 2, "marz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7,
+    "oktober": 10, "okt": 10, "dezember": 12, "dez": 12,
+    # Dutch
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8, "mrt": 3,
+    # Spanish
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    # Italian
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
+    "ottobre": 10, "dicembre": 12,
+}
+# the supplier document's own title, on one of its first lines
+TITLES = {
+    "supplier_credit_note": r"gutschrift|rechnungskorrektur|credit\s?nota|creditfactuur|nota\s+de\s+cr[ée]dito|"
+                            r"factura\s+rectificativa|nota\s+di\s+credito",
+    "supplier_quote": r"angebot|kostenvoranschlag|offerte|presupuesto|preventivo",
+    "supplier_invoice": r"rechnung|factuur|factura|fattura",
+}

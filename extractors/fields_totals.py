@@ -12,9 +12,9 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from extractors import validators
+from extractors.fields_labels import Doc, LabelHit, values_for
 from extractors.invoice_labels_eu import REVERSE_CHARGE
 from extractors.invoice_labels_eu import TOTAL_LABELS as EU_TOTAL_LABELS
-from extractors.fields_labels import Doc, LabelHit, values_for
 from extractors.parsing import find_amounts, fix_digits
 
 _HT = r"(?:h\.?\s?[tf]\.?(?:v\.?a\.?)?|hors\s+tax\w*|hors\s+tva)(?![a-z])"

@@ -42,6 +42,7 @@ _ADVERTISING = re.compile(r"offre (?:speciale|de lancement|exceptionnelle|promot
 AD_CONFIDENCE = 0.9  # other by that rule: reviewed anyway, as every other
 HEADER_CHARS = 400  # the first lines of the first page
 RULE_CONFIDENCE = 0.98  # a rule's answer when the model does not contradict it
+TITLE_BELOW = 0.8  # the model hesitating between supplier pieces (a vendor writing in Dutch): the title decides
 TITLE_MASS = 0.9  # the readers disagree on which supplier piece it is, not that it is one: its title decides
 SUPPLIER_MASS = 0.5  # a known supplier's document: the model must give its three types this much to choose alone
 UNSURE = DISAGREEMENT_CAP  # the model's own cap when it is unsure (its readers disagree, two topics)
@@ -133,7 +134,7 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
     if method == "textcat" and probs and max(probs, key=probs.get) in SUPPLIER_TYPES:
         title = supplier_title(text)
         mass = sum(probs.get(t, 0.0) for t in SUPPLIER_TYPES) / sum(probs.values())  # capped: not summing to 1
-        if title and max(probs.values()) <= UNSURE and mass >= TITLE_MASS:
+        if title and max(probs.values()) < TITLE_BELOW and mass >= TITLE_MASS:
             probs = {t: (RULE_CONFIDENCE if t == title else p * (1 - RULE_CONFIDENCE)) for t, p in probs.items()}
             method, reason = "rules+textcat", "pièce fournisseur dont le titre dit la nature"
         elif title and title != max(probs, key=probs.get):  # the model sure of one kind, the title says another

@@ -67,10 +67,15 @@ class Doc:
         if pattern not in cache:
             spans = []
             for m in re.finditer(pattern, self.folded):
-                core = m.group(0).strip()
-                if "\n" in core or "   " in core:  # a label never spans lines or table cells
+                text = m.group(0)
+                gap = text.strip().find("   ")
+                if gap >= 0 and not text.strip()[gap:].strip(" \t:.="):
+                    # an aligned form's label, its colon set apart: « N° de facture      : »
+                    text = text[:len(text) - len(text.lstrip()) + gap]
+                core = text.strip()
+                if not core or "\n" in core or "   " in core:  # a label never spans lines or table cells
                     continue
-                spans.append((m.start(), m.start() + len(m.group(0).rstrip())))
+                spans.append((m.start(), m.start() + len(text.rstrip())))
             cache[pattern] = spans
         return cache[pattern]
 

@@ -17,7 +17,7 @@ import re
 from extractors.fields_labels import Doc
 from extractors.parsing import fold, restore_accents
 
-LEGAL_FORMS = (r"S\.?A\.?S\.?U?|S\.?A\.?R\.?L\.?U?|SàRL|E\.?U\.?R\.?L\.?|S\.?A\.?|S\.?C\.?O\.?P\.?|SNC|SCI|SCP|SCM|SELARL|"
+LEGAL_FORMS = (r"GmbH\s*&\s*Co\.?\s*KG|KGaA|KG|e\.\s?K\.?|OHG|S\.r\.l\.?|S\.A\.U\.|A/S|ApS|Lda\.?|S\.?A\.?S\.?U?|S\.?A\.?R\.?L\.?U?|SàRL|E\.?U\.?R\.?L\.?|S\.?A\.?|S\.?C\.?O\.?P\.?|SNC|SCI|SCP|SCM|SELARL|"
                r"SELAS|SCA|SCS|GIE|SEM|SPL|GmbH|Ltd\.?|Limited|LLC|LLP|Inc\.?|PLC|plc|B\.V\.?|BV|N\.V\.?|NV|S\.L\.?U?|"
                r"S\.p\.A\.|SpA|AG|S\.R\.L\.|Srl|Sp\. z o\.o\.|E\.I\.|EI")
 _FORM_RE = re.compile(r"(?<![\w.])(?:" + LEGAL_FORMS + r")(?![\w])")
@@ -26,7 +26,9 @@ _FORM_WORDS = re.compile(r"\b(?:soci[ée]t[ée] (?:publique locale|d'[ée]conomi
                          r"limit[ée]e|coop[ée]rative[\w ]*?|en nom collectif)|entreprise unipersonnelle à responsabilit[ée] "
                          r"limit[ée]e)\b", re.I)
 _LEGAL_CONTEXT = re.compile(r"capital|\brcs\b|r\.c\.s|siret|siren|\bape\b|\bnaf\b|tva|vat|registered|company\s+(?:no|number|reg)|"
-                            r"immatricul|si[eè]ge|\bkvk\b|\bcif\b|handelsregister|\bhrb\b|\bnif\b", re.I)
+                            r"immatricul|si[eè]ge|\bkvk\b|\bcif\b|handelsregister|\bhr[ab]\b|\bnif\b|amtsgericht|"
+                            r"registergericht|ust-?id|steuernummer|partita\s+iva|p\.\s?iva|codice\s+fiscale|\brea\b|"
+                            r"registro\s+mercantil|btw-?(?:nummer|nr)", re.I)
 _CUSTOMER = re.compile(r"patrimoine|office (?:public )?(?:de l'|du )?(?:habitat|logement)|bailleur")
 _CUSTOMER_HEADS = re.compile(r"^\s*(?:client|factur[ee]\s+a|adresse\s+de\s+facturation|destinataire|bill(?:ed)?\s+to|"
                              r"invoice\s+to|ship\s+to|sold\s+to|customer|livr[ee]\s+a|adresse\s+de\s+livraison|"
@@ -60,10 +62,22 @@ def strip_legal_form(name: str) -> str:
     return s.strip(" ,;:-–")
 
 
+# the customer's country under its address, a vendor abroad writing to France
+_COUNTRY = re.compile(r"(?:france|frankreich|frankrijk|francia|franca|frankrike|germany|deutschland|allemagne|italia|italie|"
+                      r"italy|espana|espagne|spain|nederland|pays-bas|netherlands|belgique|belgie|belgium|united\s+kingdom|"
+                      r"royaume-uni|ireland|irlande|suisse|schweiz|luxembourg|portugal)")
+# an Italian or German salutation over the addressee (« Spett.le PATRIMOINE », « Messrs »)
+_ADDRESSEE_WORD = re.compile(r"^(?:spett(?:\.le|abile)|egregi|gentile|messrs\.?|z\.?\s?h\.?(?:\s+v\.?)?|an\s+die|aan|a\s+l'attention)\b")
+
+
 def _name_like(s: str) -> bool:
     f = fold(s)
     words = s.split()
-    if not 1 <= len(words) <= 6 or len(s) < 2 or len(s) > 60:
+    # a long public body's name in capitals: « REGIE EAU & ASSAINISSEMENT DU PAYS TOLOSAN »
+    longest = 8 if s.isupper() else 6
+    if not 1 <= len(words) <= longest or len(s) < 2 or len(s) > 60:
+        return False
+    if _COUNTRY.fullmatch(f.strip()) or _ADDRESSEE_WORD.match(f.strip()):
         return False
     if not re.search(r"[A-Za-zÀ-ÿ]{2}", s) or re.search(r"\d{3}", s) or _NOT_NAME.search(f):
         return False
@@ -94,9 +108,15 @@ def from_legal_mention(doc: Doc) -> str | None:
     return None
 
 
+# the supplier's bank, named beside its identifiers: « USt-IdNr. DE… - UniCredit Bank AG »
+_BANK = re.compile(r"\b(?:bank|banque|sparkasse|volksbank|raiffeisen\w*|banca|banco|bancaire|rabobank|abn\s+amro|"
+                   r"caisse\s+d.epargne|credit\s+(?:agricole|mutuel|lyonnais|cooperatif|du\s+nord)|bnp|hsbc|barclays|"
+                   r"societe\s+generale|intesa|unicredit|santander|lloyds|natwest)\b", re.I)
+
+
 def _name_in_segment(seg: str, previous: str = "") -> str | None:
     m = _FORM_RE.search(seg) or _FORM_WORDS.search(seg)
-    if not m:
+    if not m or _BANK.search(fold(seg)):
         return None
     before = seg[:m.start()].strip(" ,(")
     before = re.split(r"[.:;]\s|\s[-–]\s", before)[-1].strip()
@@ -120,21 +140,32 @@ def _cells(line: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?:\s{1,2}\S+)*", line)]
 
 
-def _customer_columns(lines: list[str]) -> dict[int, int]:
-    """Line -> column where the customer's block starts on it: from a ``PATRIMOINE`` or
-    ``Client :`` cell down to a blank line or its postal code (at most 6 lines)."""
-    out: dict[int, int] = {}
+def _customer_columns(lines: list[str]) -> dict[int, tuple[int, int]]:
+    """Line -> (column where the customer's block starts on it, column where its first cell
+    ends): from a ``PATRIMOINE`` or ``Client :`` cell down to a blank line or its postal code
+    and the country under it (at most 7 lines)."""
+    out: dict[int, tuple[int, int]] = {}
     for i, ln in enumerate(lines):
-        col = next((c for c, cell in _cells(fold(ln)) if _CUSTOMER.search(cell) or _CUSTOMER_HEADS.search(cell)), None)
-        if col is None:
+        head = next(((c, c + len(cell)) for c, cell in _cells(fold(ln))
+                     if _CUSTOMER.search(cell) or _CUSTOMER_HEADS.search(cell)), None)
+        if head is None:
             continue
-        for j in range(i, min(i + 6, len(lines))):
+        col = head[0]
+        for j in range(i, min(i + 7, len(lines))):
             if j > i and not lines[j].strip():
                 break
-            out[j] = min(out.get(j, col), col)
+            out[j] = (min(out.get(j, head)[0], col), head[1])
             if re.search(r"\b\d{5}\b", lines[j][max(0, col - 3):]):
+                if j + 1 < len(lines) and _COUNTRY.fullmatch(fold(lines[j + 1]).strip()):
+                    out[j + 1] = (col, head[1])
                 break
     return out
+
+
+def _in_customer_block(block: tuple[int, int] | None, col: int, cell: str) -> bool:
+    """A cell of the customer's block: aligned on its left edge, or on its right one (an
+    address block pushed to the right margin)."""
+    return block is not None and (abs(col - block[0]) <= 8 or abs(col + len(cell) - block[1]) <= 2)
 
 
 def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
@@ -146,9 +177,11 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
     best: tuple[float, str] | None = None
     for rank, (i, ln) in enumerate(lines):
         for k, (col, cell) in enumerate(_cells(ln)):
-            if i in customer and abs(col - customer[i]) <= 8:
+            if _in_customer_block(customer.get(i), col, cell):
                 continue  # a cell of the customer's block (left- or right-hand column)
             with_form = bool(_FORM_RE.search(cell)) and not _LEGAL_CONTEXT.search(cell)
+            if with_form:  # « Vox Citofoni S.r.l. - Sistemi citofonici »: the part that holds the form
+                cell = next(part for part in re.split(r"\s[-–|•·]\s", cell) if _FORM_RE.search(part))
             cell = strip_legal_form(cell) if with_form else cell.strip(" ,;:-–")
             if not cell or not _name_like(cell) or (not with_form and _trade_list(cell)):
                 continue

@@ -9,7 +9,8 @@ import re
 from extractors import invoice_labels_eu as eu
 from extractors.parsing import fold
 
-NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|#)"
+# (« N. » too, before a token holding a digit: « FACTURE N. HSO-7715 », « ETAT DE FRAIS N. EF21-04512 »)
+NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|n\.(?=[ \t]?[a-z0-9\-/]*\d)|#)"
 _EN_NO = r"(?:number|nr\.?|ref(?:erence)?\.?|id(?![a-z])|" + NO + r")"
 # "N" whose degree sign OCR lost, before a token holding a digit ("AVOIR N A-007")
 _NO_OCR = r"(?:" + NO + r"|n(?=\s[a-z0-9\-/.]*\d))"
@@ -23,7 +24,7 @@ NUMBER_LABELS = {
     "supplier_invoice": [
         (0, r"\bfacture\s*" + _NO_OCR + r"\s*:?"),
         # "Facture d'honoraires n°", "Facture de travaux n°", "Facture du 14 janvier 2021 n°"
-        (0, r"\bfacture(?:\s+(?:d'|de\s+|du\s+)?[a-z0-9']+){1,4}?\s*" + NO + r"\s*:?"),
+        (0, r"\bfacture(?:[ \t]+(?:d'|de[ \t]+|du[ \t]+)?[a-z0-9']+){1,4}?[ \t]*" + NO + r"\s*:?"),  # on one line
         (0, r"\b(?:note\s+d'honoraires(?:\s+et\s+(?:de\s+)?(?:frais|debours))?|(?:etat|memoire|note|releve)\s+de\s+frais|"
             r"decompte(?:\s+general)?)\s*"
             + NO + r"\s*:?"),

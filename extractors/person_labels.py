@@ -23,11 +23,12 @@ INTRODUCTION = re.compile(r"\b(?:(?P<call>je\s+m'?\s?appelle|je\s+me\s+nomme|mon
                            r"habitant)\b))")
 SOUSSIGNE = re.compile(r"je\s+soussigne(?:\(e\)|e)?s?\s*,?\s*")
 NAME = r"(?P<name>[a-z'\- .]{3,60}?)"  # on folded text: letters only, so a match never spans a sentence
-CIV = r"(?:monsieur|madame|mademoiselle|mme|mlle|m\.|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"
+CIV = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"
 END = r"\s*(?:[\n,;(]|-\s|$)"
-CIV_BARE = r"(?:monsieur|madame|mademoiselle|mme|mlle|m\.?|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"  # "M DIALLO" on a form
+CIV_BARE = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.?|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"  # "M DIALLO" on a form
 # a form's label, then a colon or dot leaders ("Nom, prénom .......: X", "Sociétaire ...... X")
-LABEL_SEP = r"(?:[ \t]*[.…_]*[ \t]*:|[ \t]*[.…_]{3,}[^\n:]{0,4}:|[^\n:.]{0,6}[.…]{3,})\s*"
+# (dot leaders the OCR ended with a stray « 0 » or « o »: « Allocataire .........0 Madame X »)
+LABEL_SEP = r"(?:[ \t]*[.…_]*[ \t]*:|[ \t]*[.…_]{3,}[^\n:]{0,4}:|[ \t]*[.…_]{3,}[ \t]*[0o°,'\-]{1,2}[ \t]+|[^\n:.]{0,6}[.…]{3,})\s*"
 CONCERNED = [re.compile(rx) for rx in (
     r"(?m)\b(?:allocataire|locataire|assure\(?e?\)?|souscripteur|beneficiaire|societaire|adherent|occupante?|"
     r"defendeur|defenderesse|debit(?:eur|rice)(?:\(s\)|s)?|preneur|nom\s+du\s+locataire|nom\s*,?\s*(?:et\s+)?prenoms?|"
@@ -42,8 +43,11 @@ CONCERNED = [re.compile(rx) for rx in (
     r"(?m)^[ \t]*(?:demandeur|demanderesse|defendeur|defenderesse|requerante?|debit(?:eur|rice))s?[ \t]*:?[ \t]*\n[ \t]*"
     + CIV_BARE + NAME + r"[ \t]*(?:\n|,|$)",
     # a label then the civility, no colon: "allocataire Monsieur X.", "Souscripteur M. KONATE Ibrahim"
+    # (« Dossier : M. BENHAMOU Rachid », « Allocataire : M. X   N° allocataire : … »)
     r"\b(?:allocataire|locataire|souscripteur|assure\(?e?\)?|beneficiaire|societaire|adherent|demandeur|demanderesse|"
-    r"debit(?:eur|rice))\s*:?\s+" + CIV_BARE + NAME + r"\s*(?:[\n,;(.]|-\s|$)",
+    r"debit(?:eur|rice)|dossier|affaire)\s*:?\s+" + CIV_BARE + NAME + r"\s*(?:[\n,;(.]|-\s|$|(?=\s+n[°o]\.?\s))",
+    # a case against the landlord: « Affaire : ROUQUETTE Kévin c/ S.A. d'HLM PATRIMOINE »
+    r"\b(?:affaire|dossier)\s*:\s*" + NAME + r"\s+c/\s*[^\n]{0,30}\bpatrimoine\b",
     r"\b(?:attest|certifi)(?:e|ent|ons)\s+que\s*:?\s*" + NAME + r"\s*,?\s+(?:est|sont|a\s+souscrit|demeurant|domicilie|"
     r"nee?\b|titulaire)",
     r"\b(?:attest|certifi)(?:e|ent|ons)\s+que\s*:?\s*" + CIV + NAME + END,
@@ -51,7 +55,8 @@ CONCERNED = [re.compile(rx) for rx in (
     + r"\s*,?\s+(?:demeurant|domicilie|locataire|nee?\b|residant|habitant)",
     # the person a third party writes about: "au sujet de M. X", "pour le compte de : Mme X",
     # "logement occupé par M. X", "donné à bail à Mme X", "conseil de Mme X", "Objet : M. X - ..."
-    r"\b(?:au\s+sujet\s+de|concernant|pour\s+le\s+compte\s+de|en\s+faveur\s+de|au\s+profit\s+de|occupe\s+par|"
+    r"\b(?:au\s+sujet\s+de|concernant|pour\s+le\s+compte\s+de|en\s+faveur\s+de|au\s+profit\s+de|"
+    r"occupe\s+par(?:\s+votre\s+locataire\s*,?)?|"
     r"a\s+bail\s+a|conseil\s+de|(?:curat|tut)(?:eur|rice)\s+de|on\s+behalf\s+of)\s*:?\s*" + CIV + NAME
     + r"\s*(?:[\n,;(.:]|-\s|$|(?=\s(?:est|sont|a|ont|qui|depuis|demeurant|domicilie|locataire|nee?)\b))",
     r"(?m)^[ \t]*(?:objet|concerne|re|subject)\s*:[^\n]{0,60}?\b" + CIV + NAME + r"\s*(?:[\n,;(.]|-\s|$)",

@@ -31,6 +31,10 @@ def fields(text: str, doc_type: str = "supplier_invoice") -> dict:
     ("supplier_invoice", "ÉTAT DE FRAIS - FACTURE\nN° 2021-03318\nN° TVA intracommunautaire FR15407862788",
      "2021-03318"),
     ("supplier_invoice", "FACTURE N° ESS 21 04 0097", "ESS21040097"),  # SPEC: identifiers without spaces
+    ("supplier_invoice", "FACTURE N. HSO-7715", "HSO-7715"), ("supplier_invoice", "ETAT DE FRAIS N. EF21-04512", "EF21-04512"),
+    # an aligned form's label, its colon set apart; a title above it is not a label running on
+    ("supplier_invoice", "FACTURE D'EAU ET D'ASSAINISSEMENT\n\nN° de facture      : 21-RE-0045781          "
+                         "Date de facture : 10 juin 2021", "21-RE-0045781"),
     ("supplier_invoice", "FACTURE N° CL 2021-058 Villefranche, le 22 avril 2021", "CL2021-058"),
     # quotes under their other names
     ("supplier_quote", "DEVIS ESTIMATIF N°: NS-DV-21-0096 Date: 3 août 2021", "NS-DV-21-0096"),

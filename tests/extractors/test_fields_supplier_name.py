@@ -24,6 +24,8 @@ def name(text: str) -> str | None:
     ("SAS Garonne Toitures", "Garonne Toitures"), ("Elec'Toulouse", "Elec'Toulouse"), ("La Poste SA", "La Poste"),
     ("Dupont & Fils, SARL", "Dupont & Fils"), ("Karim Benali EI", "Karim Benali"),
     ("S.A.R.L. PEINTURES MARTIN", "PEINTURES MARTIN"),
+    ("Hebetec Aufzugtechnik GmbH & Co. KG", "Hebetec Aufzugtechnik"), ("Brandschutz-Depot e.K.", "Brandschutz-Depot"),
+    ("Vox Citofoni S.r.l.", "Vox Citofoni"),
 ])
 def test_legal_form_is_dropped(raw, expected):
     assert strip_legal_form(raw) == expected
@@ -110,3 +112,24 @@ def test_a_namesake_with_another_siren_is_not_the_registry_supplier(registries, 
     assert ex.fields["supplier_name"].casefold() == "plomberie garonne"
     same = extract_fields("supplier_invoice", "supplier", f"PLOMBERIE GARONNE\n{BODY}", registries)
     assert same.supplier_id == "F0001"  # no identifier printed: the name alone still matches
+
+
+def test_a_vendor_abroad_never_names_the_customers_country_or_salutation():
+    """The customer's block of a vendor abroad ends with its country (« Frankreich ») and may
+    open on a salutation (« Spett.le »): neither is the vendor; nor is the bank of its footer."""
+    text = ("shop.example.de\nIhr Fachhandel für Brandschutz\n\nPATRIMOINE\nRégie technique Nord\n"
+            "14 rue des Arts\n31015 Toulouse Cedex 6\nFrankreich\n" + BODY
+            + "Brandschutz-Depot e.K. - Inhaber: Florian Kuhn - Amtsgericht München HRA 109832\n"
+              "USt-IdNr.: DE813447209 - UniCredit Bank AG (HypoVereinsbank)\n")
+    assert name(text) == "Brandschutz-Depot"
+    text = ("vox\nVox Citofoni S.r.l. - Sistemi citofonici e videocitofonici\nVia dell'Industria 27\n"
+            "Spett.le\nPATRIMOINE\n14 rue des Arts\n31015 TOULOUSE CEDEX 6\nFRANCIA\n" + BODY)
+    assert name(text) == "Vox Citofoni"
+
+
+def test_a_right_aligned_customer_block_and_a_long_public_body_name():
+    text = ("REGIE EAU & ASSAINISSEMENT DU PAYS TOLOSAN\n"
+            "Hôtel de la Régie - 2 place de la Mairie - 31770 COLOMIERS\n\n"
+            + " " * 60 + "PATRIMOINE\n" + " " * 51 + "Gestion des fluides\n" + " " * 62 + "BP 41218\n"
+            + " " * 48 + "31012 TOULOUSE CEDEX 6\n" + BODY)
+    assert name(text) == "Régie Eau & Assainissement du Pays Tolosan"

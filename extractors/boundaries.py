@@ -32,6 +32,10 @@ _PAGE_OF = re.compile(r"(?:\bpage|\bp\.)\s*(\d{1,2})\s*(?:/|sur|of|de)\s*(\d{1,2
                       re.I | re.M)
 _OBJECT = re.compile(r"^\s*(?:objet|obj\.|re|subject|concerne)\s*[:;]", re.I | re.M)  # « OBJET ; » as OCR reads a colon
 _RUNNING_NUMBER = re.compile(r"\S\s{1,}(\d)\s?/\s?(\d)\s*$")  # « … - 24/11/2022 2/2 » closing a header or a footer
+# a running header or footer naming the page alone: « Madame X - N° locataire 2019-B-04471 page 2 »
+_PAGE_ALONE = re.compile(r"(?:\bpage|\bp\.)\s*(\d{1,2})\s*$", re.I)
+# the reception stamp's lines, printed over the page's foot or head: no part of its text
+_STAMP_LINE = re.compile(r"^\s*(?:recu\s+le\b|courrier\s+(?:arrivee|recu)|arrive\s+le\b)")
 _ONE_OF_ONE = re.compile(r"(?:\bpage|\bp\.)\s*0?1\s*(?:/|sur|of|de)\s*0?1\b")  # a one-page document says so
 _GREETING = re.compile(r"^\s*(?:madame|monsieur|mesdames|messieurs|cher|chere|bonjour|dear)\b", re.I | re.M)
 _DATE_LINE = re.compile(r"^\s*le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*$|(?:^|,\s*)\s*(?:le\s+)?\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
@@ -113,7 +117,7 @@ def page_number(text: str) -> tuple[int, int] | None:
         k, n = int(k), int(n)
         if 1 <= k <= n <= 50:
             return k, n
-    lines = [ln for ln in text.split("\n") if ln.strip()]
+    lines = [ln for ln in text.split("\n") if ln.strip() and not _STAMP_LINE.search(_fold(ln))]
     for ln in lines[:1] + lines[-1:]:
         m = _RUNNING_NUMBER.search(ln)
         if m and 1 <= int(m.group(1)) <= int(m.group(2)) <= 9:
@@ -130,6 +134,9 @@ def start_score(previous: str, current: str) -> int:
     _, prev_bottom = _parts(previous)
     if not top:
         return -10  # nothing read: stays with what comes before
+    ends = [ln for ln in current.split("\n") if ln.strip() and not _STAMP_LINE.search(_fold(ln))]
+    if any((m := _PAGE_ALONE.search(ln)) and int(m.group(1)) >= 2 for ln in ends[:1] + ends[-1:]):
+        return -10  # « … page 2 »: the same document goes on
     score = 0
     prev = _fold(previous)
     before_numbering = page_number(previous)

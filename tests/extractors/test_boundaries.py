@@ -186,3 +186,21 @@ def test_a_letter_ending_on_its_writers_contacts_then_a_sender_block_heading_the
     handwritten = "Camille NGUYEN\nBat C apt 34\nRésidence Bagatelle\nle 15/01/2021\nBonjour Madame,\nNous avons payé le loyer\n"
     assert document_starts([typed, handwritten]) == [0, 1]
     assert document_starts([typed, handwritten.replace("Camille NGUYEN\nBat C apt 34\nRésidence Bagatelle\n", "")]) == [0]
+
+
+def test_a_running_header_naming_the_page_alone_keeps_it_with_its_letter():
+    """« Madame ZERROUKI - N° locataire 2019-B-04471 page 2 » heads a social worker's second
+    page, followed by lines that look like a new letter's head: it goes on."""
+    page2 = ("Madame ZERROUKI - N° locataire 2019-B-04471 page 2\nObjet : suite\nMadame, Monsieur,\n"
+             "Je vous demande de veiller à la confidentialité de sa nouvelle adresse.\n")
+    assert start_score(LETTER_1_END, page2) < 0
+    assert document_starts([LETTER_1, page2]) == [0]
+
+
+def test_a_numbering_under_the_reception_stamp_still_counts():
+    """A webmail print-out closes on « … 1/1 », and the reception stamp is printed under it."""
+    mail = ("06/10/2021 14:22 Gmail - Changement de RIB\nSamir Ait Ouarab <samir@gmail.com>\nBonjour,\n"
+            "Pourriez-vous prélever mon loyer sur mon nouveau compte ?\nBonne journée,\nSamir Ait Ouarab\n"
+            "https://mail.google.com/mail/u/0/?ik=8c41d2e6b0&view=pt 1/1\nREÇU LE 17/05/2020\nCOURRIER ARRIVÉE\n")
+    assert page_number(mail) == (1, 1)
+    assert document_starts([INVOICE + "\n" + INVOICE_PAGE_2, mail]) == [0, 1]

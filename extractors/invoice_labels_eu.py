@@ -34,6 +34,7 @@ NUMBER_LABELS = {
 ORDER_LABELS = [
     (0, r"\bbestell\s*-?\s*(?:nummer|nr\.?)\s*:?"),
     (0, r"\b(?:ihre\s+)?bestellung\s*(?:" + _NO + r"\s*:?|:)"),
+    (1, r"\bihre\s+bestellung\s+(?=[a-z]{0,4}[\-/]?\d)"),  # « Ihre Bestellung BC-2021-01122 vom 02.06.2021 »
     (0, r"\b(?:inkoop)?order\s*-?\s*(?:nummer|nr\.?)\s*:?"),
     (0, r"\b(?:uw\s+)?(?:bestelling|inkooporder)\s*(?:" + _NO + r"\s*:?|:)"),
     (0, r"\b(?:numero\s+de\s+)?pedido\s*(?:" + _NO + r"\s*:?|:)"),
@@ -46,6 +47,9 @@ DATE_LABELS = [
     ("invoice_date", 1, r"\b(?:datum|fecha|data)\s*:"),
     ("due_date", 0, r"\b(?:zahlbar|zu\s+zahlen)\s+(?:bis|spatestens)(?:\s+(?:zum|am))?\s*:?"),
     ("due_date", 0, r"\b(?:fallig(?:keit(?:sdatum)?)?|zahlungsziel)\s*(?:am|bis)?\s*:?"),
+    ("due_date", 0, r"\bnetto\s+(?:kasse\s+)?(?:bis|zum)\b"),  # « 2 % Skonto bei Zahlung bis …, netto Kasse bis … »
+    ("due_date", 1, r"\b(?:uberweisen|zahlen|begleichen)\s+sie\b[^\n]{0,50}?\bbis\b(?:\s+spatestens)?(?:\s+(?:zum|am))?"),
+    ("due_date", 1, r"\bbis\s+spatestens(?:\s+(?:zum|am))?\b"),
     ("due_date", 0, r"\b(?:vervaldatum|vervaldag|uiterste\s+betaaldatum)\s*:?"),
     ("due_date", 0, r"\bte\s+betalen\s+(?:voor|uiterlijk(?:\s+op)?)\b\s*:?"),
     ("due_date", 0, r"\b(?:fecha\s+de\s+)?vencimiento\s*:?"),

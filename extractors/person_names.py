@@ -81,7 +81,10 @@ def clean_person(raw: str, strict: bool = True) -> str | None:
     if len(words[-1].strip("'-")) < 2:
         return None  # "M. Fernand R." : an initial is not a surname
     if words[0].lower() in _PARTICLES and _known_first(words[-1]):
-        words = words[-1:] + words[:-1]  # « el amrani fatima »: the surname first, with its particle
+        k = len(words) - 1  # « el amrani fatima », « EL IDRISSI Fatima Zahra »: the surname first, with its particle
+        while k > 2 and _known_first(words[k - 1]):
+            k -= 1
+        words = words[k:] + words[:k]
     particles = [w.lower() in _PARTICLES for w in words]
     if particles[0] or particles[-1] or sum(particles) > 2:
         return None
@@ -115,6 +118,8 @@ def with_first_name(name: str) -> str:
         near = _one_letter_off(words[0])
         if near:
             words[0] = near
+    if len(words) >= 2 and not words[0].isascii() and (known := _known_first(words[0])) and known != words[0]:
+        words[0] = known  # an accent misread (« Marie-Thérése », « Inés »), not one left out: the register's
     return " ".join(words)
 
 

@@ -124,3 +124,15 @@ def test_a_tax_identifier_is_not_the_tax():
     text = ("RECHNUNG Nr. 12\nNettobetrag 100,00 €\nMwSt. 19 % 19,00 €\nGesamtbetrag 119,00 €\n"
             "USt-IdNr. DE 123456789\n")
     assert fields(text)["total_tax"] == "19.00"
+
+
+def test_german_payment_terms_and_order():
+    text = ("RECHNUNG Nr. 2021/11654\nDatum 17.06.2021\nLieferdatum 15.06.2021\n"
+            "Ihre Bestellung BC-2021-01122 vom 02.06.2021\nNettobetrag 100,00 €\nMwSt. 19 % 19,00 €\n"
+            "Gesamtbetrag 119,00 €\n"
+            "Zahlungsbedingungen: 2 % Skonto bei Zahlung bis 27.06.2021, netto Kasse bis 17.07.2021.\n")
+    f = fields(text)
+    assert (f["invoice_date"], f["due_date"], f["order_reference"]) == ("2021-06-17", "2021-07-17", "BC-2021-01122")
+    text = ("RECHNUNG Nr. 400-219873\nRechnungsdatum: 08.02.2021\nGesamtbetrag 119,00 €\n"
+            "Bitte überweisen Sie den Gesamtbetrag bis spätestens 15.02.2021 unter Angabe der Rechnungsnummer.\n")
+    assert fields(text)["due_date"] == "2021-02-15"

@@ -143,6 +143,10 @@ Service clients : 09 69 32 10 10
     ("DUPONT Jean", "Jean Dupont"), ("JEAN DUPONT", "Jean Dupont"), ("Jean DUPONT", "Jean Dupont"),
     ("M. et Mme KOWALSKI Piotr", "Piotr Kowalski"), ("Madame LEFEVRE-MARTIN Françoise", "Françoise Lefevre-Martin"),
     ("Mme Aïcha Ben Salah", "Aïcha Ben Salah"), ("Jean-Pierre de La Fontaine", "Jean-Pierre de La Fontaine"),
+    # a particle heading the surname, then two given names: both go first
+    ("Madame EL IDRISSI Fatima Zahra", "Fatima Zahra El Idrissi"),
+    # an accent the OCR misread is the register's; one the writer left out stays out (the labels follow the print)
+    ("Marie-Thérése PUIG", "Marie-Thérèse Puig"), ("Inés BEN SALAH", "Inès Ben Salah"), ("Aicha DIALLO", "Aicha Diallo"),
 ])
 def test_names_as_firstname_lastname(raw, name):
     assert clean_person(raw) == name

@@ -396,3 +396,10 @@ def test_an_insurers_form_whose_dot_leaders_the_ocr_read_as_letters(line, name):
             "\nADRESSE DU RISQUE RES. LES CIGALES BAT 2 APPT 8, 31830 PLAISANCE DU TOUCH\n"
             "EST TITULAIRE D'UN CONTRAT EN COURS DE VALIDITE.\nL'AGENT GENERAL\nB. PUJOL\n")
     assert tenant(text, "insurance_certificate")["tenant_name"] == name
+
+
+def test_a_reference_ending_in_five_digits_is_no_postal_code():
+    """« N° locataire : 2019-B-04471 » then « page 2 »: the digits after « B- » are the reference's."""
+    text = (ORG + "Objet : situation de Madame Samira ZERROUKI\nN° locataire : 2019-B-04471 page 2\n"
+            "Madame Zerrouki demeure 12 rue Gilet, 31100 Toulouse.\nCordialement,\nLe service\n")
+    assert tenant(text, "social_distress")["postal_code"] == "31100"

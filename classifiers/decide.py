@@ -134,10 +134,13 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
     if method == "textcat" and probs and max(probs, key=probs.get) in SUPPLIER_TYPES:
         title = supplier_title(text)
         mass = sum(probs.get(t, 0.0) for t in SUPPLIER_TYPES) / sum(probs.values())  # capped: not summing to 1
-        if title and max(probs.values()) < TITLE_BELOW and mass >= TITLE_MASS:
+        top_type = max(probs, key=probs.get)
+        # the readers hesitate between supplier pieces, or the piece is billed (its totals add up)
+        # under the title the model leans to: the title decides
+        if title and max(probs.values()) < TITLE_BELOW and (mass >= TITLE_MASS or (hints.priced and title == top_type)):
             probs = {t: (RULE_CONFIDENCE if t == title else p * (1 - RULE_CONFIDENCE)) for t, p in probs.items()}
             method, reason = "rules+textcat", "pièce fournisseur dont le titre dit la nature"
-        elif title and title != max(probs, key=probs.get):  # the model sure of one kind, the title says another
+        elif title and title != top_type:  # the model sure of one kind, the title says another
             probs = {t: min(p, UNSURE) for t, p in probs.items()}
             method, reason = "conflict", "le titre de la pièce contredit le type reconnu"
     if not probs:

@@ -148,6 +148,18 @@ def test_a_title_settles_a_model_hesitating_between_supplier_pieces():
     assert classify("Van Dijk B.V.\nTotaal € 1.190,64", hesitant).confidence == 0.73
 
 
+
+def test_a_billed_piece_under_its_title_is_what_the_title_says():
+    """The readers disagree (an invoice at 0.5, a payment difficulty next): a page titled
+    « FACTURE » whose totals add up is an invoice; priced or titled alone, a person decides."""
+    split = _Model({"supplier_invoice": 0.5, "payment_difficulty": 0.18, "repair_request": 0.01})
+    text = "SENTINELLE SÉCURITÉ\nFACTURE FAC-SSP-21-1130\nTotal HT 100,00\nTVA 20,00\nTotal TTC 120,00"
+    c = classify(text, split, Hints(priced=True))
+    assert (c.type, c.method) == ("supplier_invoice", "rules+textcat") and c.confidence > 0.9
+    assert classify(text, split).confidence == 0.5
+    assert classify("SENTINELLE SÉCURITÉ\nTotal TTC 120,00", split, Hints(priced=True)).confidence == 0.5
+
+
 @pytest.mark.parametrize("text", [
     "Objet : ordonnance de protection\nMme X bénéficie d'une ordonnance de protection rendue par le juge.",
     "Le service d'hygiène a constaté une situation d'incurie dans le logement de M. Y.",

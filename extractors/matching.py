@@ -80,11 +80,22 @@ def match_supplier_by_name(registries: Registries, text: str, max_lines: int = 6
                 continue
             if len(sl) <= len(target) * 1.6:
                 score = float(fuzz.ratio(target, sl))
-            else:  # the name inside a longer line: "Plomberie Garonne - 12 rue ..."
-                score = float(fuzz.partial_ratio(target, sl)) - 2.0
+            else:  # the name inside a longer line: "Plomberie Garonne - 12 rue ...", in whole words
+                score = _words_ratio(target, sl) - 2.0
             score -= min(i, 30) * 0.1  # names near the top (letterhead) are preferred
             if score >= NAME_THRESHOLD and (best is None or score > best.score):
                 best = SupplierMatch(sup, "name", score)
+    return best
+
+
+def _words_ratio(target: str, line: str) -> float:
+    """How well ``target`` matches a run of whole words of ``line`` (« elec toulouse » is not in
+    « ville toulouse », which a character-level partial match would take it for)."""
+    words, n = line.split(), len(target.split())
+    best = 0.0
+    for size in {max(1, n - 1), n, n + 1}:
+        for k in range(max(1, len(words) - size + 1)):
+            best = max(best, float(fuzz.ratio(target, " ".join(words[k:k + size]))))
     return best
 
 

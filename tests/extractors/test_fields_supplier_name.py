@@ -133,3 +133,14 @@ def test_a_right_aligned_customer_block_and_a_long_public_body_name():
             + " " * 60 + "PATRIMOINE\n" + " " * 51 + "Gestion des fluides\n" + " " * 62 + "BP 41218\n"
             + " " * 48 + "31012 TOULOUSE CEDEX 6\n" + BODY)
     assert name(text) == "Régie Eau & Assainissement du Pays Tolosan"
+
+
+def test_a_registry_name_is_matched_in_whole_words(registries):
+    """« Elec'Toulouse » is not in « Ville : TOULOUSE » (a tenant's form would otherwise read as
+    that supplier's piece); it is in its own letterhead line."""
+    from extractors.matching import match_supplier_by_name
+
+    form = "FICHE DE RECLAMATION TECHNIQUE\nCode postal : 31500 Ville : TOULOUSE\nTransmis a : technique - URGENT elec\n"
+    assert match_supplier_by_name(registries, form) is None
+    head = "ELEC'TOULOUSE - 135 rue des Mimosas - 31200 Toulouse\nFACTURE N° 12\n"
+    assert match_supplier_by_name(registries, head).supplier.name == "Elec'Toulouse"

@@ -49,6 +49,9 @@ _PERSONAL_PHONE = re.compile(r"(?:joignable|joindre|portable|mobile|sa\s+(?:nouv
 _FIRST_PERSON_PHONE = re.compile(r"(?:\bme\s+(?:joindre|contacter|telephoner|rappeler|appeler)|\bm'(?:appeler|appelant|"
                                  r"joindre)|\bmon\s+(?:numero|portable|telephone|tel|mobile|fixe)\b|"
                                  r"\bje\s+suis\s+joignable)(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
+# the number that follows is a relative's or a neighbour's: « sa fille, Madame X, est joignable au »
+_RELATIVES_LINE = re.compile(r"\b(?:sa|son|ses)\s+(?:fille|fils|soeur|frere|mere|pere|enfants?|proches?|voisine?|niece|"
+                             r"neveu|tut(?:eur|rice)|curat(?:eur|rice))\b")
 _HOME_LABEL = re.compile(r"(?:demeurant|domicilie|logement|adresse|habitant|residant|situe|locataire\s+au)[^\n]{0,80}$")
 _UNANSWERED = re.compile(r"\s*\)?\s*(?:ne\s+repond|n'est\s+pas\s+joignable|sonne\s+dans\s+le\s+vide)")
 _SERVICE_LINE = re.compile(r"\s*\(?\s*(?:du\s+lundi|lundi\s+au|7\s*j\s*/\s*7|24\s*h\s*/\s*24|appel\s+(?:local|gratuit|"
@@ -230,6 +233,9 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
         labelled_by_them = rank == 0 and _PHONE_LABEL.search(before)  # a form's « Téléphone : » by the person
         if letterhead and not _near(li, own, 8) and not labelled_by_them and not theirs:
             continue  # an organisation's letter: its own numbers, unless one is said to be the person's
+        sentence = re.split(r"[.!?]\s", doc.folded[max(0, p.start - 90):p.start])[-1]
+        if _RELATIVES_LINE.search(sentence):
+            rank += 3  # « Sa fille, Madame X, est joignable au … »: a relative's number, after the person's own
         phones.append((rank, p.start, p.value))
     return [v for _, _, v in sorted(phones)]
 

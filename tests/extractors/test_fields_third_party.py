@@ -403,3 +403,11 @@ def test_a_reference_ending_in_five_digits_is_no_postal_code():
     text = (ORG + "Objet : situation de Madame Samira ZERROUKI\nN° locataire : 2019-B-04471 page 2\n"
             "Madame Zerrouki demeure 12 rue Gilet, 31100 Toulouse.\nCordialement,\nLe service\n")
     assert tenant(text, "social_distress")["postal_code"] == "31100"
+
+
+def test_a_relatives_number_comes_after_the_tenants_own():
+    text = (ORG + "Objet : situation de Madame Jeanne SOULIÉ, locataire\nMadame, Monsieur,\n"
+            + "Nous avons rendu visite à Madame Soulié, qui vit seule depuis le décès de son mari.\n" * 9 +
+            "Madame Soulié peut être jointe sur sa ligne fixe au 05 61 39 27 84 (elle répond peu).\n"
+            "Sa fille, Madame Sandrine Roques, est joignable au\n06 81 44 02 67.\nCordialement,\nLe service\n")
+    assert tenant(text, "social_distress")["phone"] == "0561392784"

@@ -151,6 +151,10 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         probs = {**{t: min(p, UNSURE * 0.9) for t, p in probs.items()}, "social_distress": UNSURE}
         method, reason = "conflict", "violences ou détresse évoquées : une personne confirme le type (accompagnement social)"
         best = "social_distress"
+    elif best == "social_distress" and method == "textcat" and probs[best] <= UNSURE and _DISTRESS.search(folded):
+        # the readers disagree, yet both lean to distress and the letter names violence or distress
+        probs = {t: (RULE_CONFIDENCE if t == best else p * (1 - RULE_CONFIDENCE)) for t, p in probs.items()}
+        method, reason = "rules+textcat", "violences ou détresse évoquées, type reconnu par le modèle"
     top = dict(sorted(probs.items(), key=lambda kv: -kv[1])[:3])
     found = urgency_reasons(text)
     relevant = [k for k in found if k in URGENCY_BY_CONTENT.get(best, ())]

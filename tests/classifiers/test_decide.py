@@ -281,3 +281,14 @@ def test_a_poor_scan_of_an_invoice_whose_fields_all_check_is_not_sent_as_handwri
     poor = understand(scanned("\n".join(lines), 60.0), rt)
     _, status, reason = decide(rt, poor, {})
     assert status == "review" and "manuscrit ou peu lisible" in reason
+
+
+def test_distress_the_model_leans_to_and_the_letter_names_is_confident():
+    """The readers disagree (capped at 0.5) but lean to social distress, and the police's letter
+    names « violences intrafamiliales »: routed to social support, urgent; without the words a
+    person decides."""
+    split = _Model({"social_distress": 0.5, "repair_request": 0.05, "legal_notice": 0.01})
+    text = "POLICE NATIONALE\nOBJET : violences intrafamiliales - sécurisation du domicile d'une victime\n"
+    c = classify(text, split, always_urgent=frozenset({"social_distress"}))
+    assert (c.type, c.method, c.urgent) == ("social_distress", "rules+textcat", True) and c.confidence > 0.9
+    assert classify("POLICE NATIONALE\nOBJET : sécurisation du domicile\n", split).confidence == 0.5

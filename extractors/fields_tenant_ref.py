@@ -21,9 +21,9 @@ from extractors.types import Extraction
 
 NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?)"
 _REF = r"ref(?:erence)?s?[.,]?"  # « Réf, Locataire »: the OCR's comma for a dot
-_WHAT = r"(?:locataire|bailleur|client|contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail|logement)"
+_WHAT = r"(?:locataire|bailleur|client|contrat(?:\s+(?:de\s+)?location)?|dossier|compte(?:\s+(?:client|locataire))?|bail|logement)"
 # after « N° »: « N° bailleur » is the landlord's number at the CAF, not a tenant's
-_WHAT_NO = r"(?:locataire|client|contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail|logement)"
+_WHAT_NO = r"(?:locataire|client|contrat(?:\s+(?:de\s+)?location)?|dossier|compte(?:\s+(?:client|locataire))?|bail|logement)"
 _HIS = r"(?:(?:mon|ma|son|sa|notre|leur)\s+)?"  # « réf. de son contrat »
 _MINE = r"(?:(?:mon|ma|notre)\s+)?"
 _LABELS = [
@@ -64,7 +64,7 @@ _NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|a
 _NOT_OURS_AFTER = re.compile(r"^\s*(?:d'assurance|assurance|habitation|multirisque|\bcaf\b|allocataire|d'electricite|de\s+gaz|"
                              r"d'energie|bancaire|de\s+pret|mutuelle|sinistre|edf|engie|orange|free|sfr)")
 _VALUE_RE = re.compile(
-    r"[\s:.#°\-]*(?:\([^)\n]{0,30}\)[\s:.…_]*)?(?i:(?:bail|contrat|dossier|locataire|c(?:om)?pte(?:\s+locataire)?)\s+(?=\d|n\s?°|no\.))?"
+    r"[\s:.#°\-]*(?:\([^)\n]{0,30}\)[\s:.…_]*)?(?i:(?:bail|contrat|dossier|locataire|c(?:om)?pte)(?:\s+locataire)?\s+(?=\d|n\s?°|no\.))?"
     # « de mon père : », « de ma sœur : », « déclarée . : »
     r"(?:(?:de\s+(?:mon|ma|son|sa|notre)\s+[^\s:]{2,12}|d[ée]clar[ée]e?s?|indiqu[ée]e?s?)[\s.]*:\s*|"
     r"(?:communiqu|indiqu|d[ée]clar|fourni|transmis)\w*\s+par\s+[^\n:\d]{2,30}?\s*:\s*)?"
@@ -131,7 +131,8 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
                 continue
             mine = re.search(r"\b(?:mon|ma|notre)\s+$", before)  # the writer's own « mon numéro de dossier »
             if (doc_type in _THIRD_PARTY_TYPES and not mine and not landlords and not _of_the_lease(doc, m.start(), label)
-                    and re.search(r"contrat(?!\s+de\s+location)|dossier|client", label)):
+                    and re.search(r"contrat(?!\s+(?:de\s+)?location)|dossier|client", label)
+                    and not re.search(r"\blocataire\b", label)):  # « Dossier locataire : » is the landlord's
                 continue  # the insurer's contract, the court's or the CAF's file: not the landlord's
             tail = fixed[m.end():m.end() + 60].split("\n")[0]
             if not tail.strip():  # the value under its label, or prose wrapped after it

@@ -411,3 +411,13 @@ def test_a_relatives_number_comes_after_the_tenants_own():
             "Madame Soulié peut être jointe sur sa ligne fixe au 05 61 39 27 84 (elle répond peu).\n"
             "Sa fille, Madame Sandrine Roques, est joignable au\n06 81 44 02 67.\nCordialement,\nLe service\n")
     assert tenant(text, "social_distress")["phone"] == "0561392784"
+
+
+def test_the_landlords_file_number_named_by_a_lawyer_or_a_tenant():
+    """« Vos réf. : dossier locataire 5512-087 » in a lawyer's letter is the landlord's own number;
+    « N° contrat location » a tenant's."""
+    lawyer = ("Maître Claire VIGNAU\nAvocat au barreau de Toulouse\nVos réf. : dossier locataire 5512-087\n"
+              "N/Réf. : 21/0187 - LACOMBE c/ PATRIMOINE\nObjet : MISE EN DEMEURE\nMadame, Monsieur,\n")
+    assert tenant(lawyer, "legal_notice")["tenant_reference"] == "5512-087"
+    mail = "Bonjour,\nN° contrat location :002743185\nMerci,\nSamir Ait Ouarab\n"
+    assert tenant(mail, "other")["tenant_reference"] == "002743185"

@@ -81,7 +81,9 @@ def match_supplier_by_name(registries: Registries, text: str, max_lines: int = 6
             if len(sl) <= len(target) * 1.6:
                 score = float(fuzz.ratio(target, sl))
             else:  # the name inside a longer line: "Plomberie Garonne - 12 rue ...", in whole words
-                score = _words_ratio(target, sl) - 2.0
+                score = float(fuzz.partial_ratio(target, sl)) - 2.0  # quick: an upper bound, near enough
+                if score >= NAME_THRESHOLD - 3:
+                    score = _words_ratio(target, sl) - 2.0
             score -= min(i, 30) * 0.1  # names near the top (letterhead) are preferred
             if score >= NAME_THRESHOLD and (best is None or score > best.score):
                 best = SupplierMatch(sup, "name", score)

@@ -77,7 +77,7 @@ _TITLE_KINDS = (  # a supplier document's own title, first word(s) of one of its
                                         r"rechnungskorrektur|credit\s?nota|creditfactuur|nota\s+de\s+cr[ée]dito|"
                                         r"factura\s+rectificativa|nota\s+di\s+credito)\b", re.I)),
     ("supplier_quote", re.compile(r"^\s*(?:devis|proposition\s+commerciale|quote|quotation|estimate|angebot|"
-                                  r"kostenvoranschlag|offerte|presupuesto|preventivo)\b", re.I)),
+                                  r"kostenvoranschlag|presupuesto|preventivo)\b", re.I)),  # not « offerte »: French too
     ("supplier_invoice", re.compile(r"^\s*(?:facture|invoice|note\s+d.honoraires|rechnung|factuur|factura|fattura)\b", re.I)),
 )
 

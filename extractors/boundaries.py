@@ -45,7 +45,7 @@ _DATE_LINE = re.compile(r"^\s*le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*$|(?:^|,\s*)\
 _OPENING = re.compile(r"[a-z][a-z\-' ]{2,30},\s*le\s+\S")
 _POSTCODE = re.compile(r"\b\d{5}\s+[a-z][a-z\- ']+", re.I)
 _TITLE = re.compile(r"^\s*(?:patrimoine\s+)?(?:formulaire\s+(?:de\s+)?|imprime\s+|demande\s+d.)?(?:facture|avoir|devis|note d.honoraires|proposition commerciale|invoice|credit note|"
-                    r"rechnung|gutschrift|angebot|factuur|creditnota|offerte|factura|fattura|presupuesto|preventivo|"
+                    r"rechnung|gutschrift|angebot|factuur|creditnota|factura|fattura|presupuesto|preventivo|"
                     r"quotation|attestation|commandement|signification|assignation|proces-verbal|notification|"
                     r"invitation|convocation|mise en demeure|avis d.echeance|releve de compte|bon de commande|"
                     r"certificat|quittance|jugement|ordonnance)\b",

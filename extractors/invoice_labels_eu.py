@@ -28,7 +28,8 @@ NUMBER_LABELS = {
     "supplier_quote": [
         (0, r"\b(?:angebots?|kostenvoranschlag)\s*-?\s*(?:nummer|" + _NO + r")\s*:?"),
         (0, r"\b(?:offerte|presupuesto|preventivo|offerta)\s*-?\s*(?:nummer|" + _NO + r")\s*:?"),
-        (2, r"(?m)^[ \t]*(?:angebot|kostenvoranschlag|offerte|presupuesto|preventivo|offerta)\s*:?"),
+        # (not « offerte » or « offerta » alone: a French line may open on « Offerte … »)
+        (2, r"(?m)^[ \t]*(?:angebot|kostenvoranschlag|presupuesto|preventivo)\s*:?"),
     ],
 }
 ORDER_LABELS = [
@@ -88,11 +89,4 @@ MONTHS = {
     # Italian
     "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
     "ottobre": 10, "dicembre": 12,
-}
-# the supplier document's own title, on one of its first lines
-TITLES = {
-    "supplier_credit_note": r"gutschrift|rechnungskorrektur|credit\s?nota|creditfactuur|nota\s+de\s+cr[ée]dito|"
-                            r"factura\s+rectificativa|nota\s+di\s+credito",
-    "supplier_quote": r"angebot|kostenvoranschlag|offerte|presupuesto|preventivo",
-    "supplier_invoice": r"rechnung|factuur|factura|fattura",
 }

@@ -195,6 +195,7 @@ def test_violence_or_distress_in_a_letter_of_another_type_goes_to_a_person(text)
     ("Hansen GmbH\nGutschrift Nr. G-7", "supplier_credit_note"),
     ("Ibérica S.L.\nFactura rectificativa nº R-3", "supplier_credit_note"),
     ("Rossi S.r.l.\nPREVENTIVO n. 44/2021", "supplier_quote"),
+    ("Boulangerie Dupuy\nOfferte à nos clients fidèles : une galette", None),  # French « offerte », no title
 ])
 def test_supplier_title(text, kind):
     assert supplier_title(text) == kind

@@ -67,6 +67,9 @@ ORDER_LABELS = [
     (1, r"\byour\s+ref(?:erence)?\.?\s*:?\s*p\.?o\.?\s*(?=[a-z]{0,4}-?\d)"),  # « YOUR REF. PO BC20-003455 »
     (1, r"\bp\.?o\.?\s+(?=[a-z]{1,4}\d{2}[-/]\d)"),  # the same in a table's cell: « PO BC20-003455 »
     (0, r"(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\b(?:\s+client)?\s*:?"),
+    # « N. de commande PATRIMOINE : 4500123987 »: the abbreviation before « de », the customer named
+    (0, r"\bn\.\s*(?:de\s+|du\s+)(?:bc|commande|bon de commande)\b(?:\s+(?:client|patrimoine))?\s*:?"),
+    (0, r"(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\s+patrimoine\s*:?"),
     (0, r"\bb\.?c\.?\s*" + NO + r"?\s*:"),
     (0, r"\bcommande\s*(?:" + NO + r"|numero)\s*:?"),
     (0, r"\bref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?commande\s*:?"),

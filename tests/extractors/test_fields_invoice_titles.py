@@ -161,3 +161,9 @@ def test_an_english_due_date_after_its_terms():
     text = ("KESTREL ACCESS SYSTEMS\nINVOICE         KAS-2020-0912\nDATE            12 October 2020\n"
             "TERMS           Net 30 days - due 11 November 2020\n" + TOTALS)
     assert fields(text)["due_date"] == "2020-11-11"
+
+
+def test_an_order_number_with_the_customer_named_in_its_label():
+    text = "FACTURE N. HSO-7715\nN. de commande PATRIMOINE : 4500123987\n" + TOTALS
+    assert fields(text)["order_reference"] == "4500123987"
+    assert fields("FACTURE N° 77\nN° de commande PATRIMOINE : BC21-0044\n" + TOTALS)["order_reference"] == "BC21-0044"

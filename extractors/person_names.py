@@ -35,7 +35,7 @@ _NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|ro
                        r"annee|equipe|voeux|vos|nos|votre|notre|leurs?|"
                        # words of a sentence that OCR of handwriting leaves in a name's place ("Mais Il Dit Qu'Il Faut")
                        r"ils?|elles?|nous|dit|faut|mais|qu|que|qui|quoi|est|sont|pas|ne|peut|suis|avons|avez|car|"
-                       r"donc|comme|fait|chez|moi|toi|lui|"
+                       r"donc|comme|fait|chez|moi|toi|lui|depuis|aussi|encore|toujours|jamais|veuve?|veuf|"
                        # a job or a status under a signature, a form's field names
                        r"chauffeur|vtc|retraitee?|etudiante?|salariee?|auto-?entrepreneur|interimaire|mode|envoi)\b")
 _CAPITAL_PARTICLES = ("el", "ben", "bin")

@@ -157,7 +157,7 @@ def test_names_as_firstname_lastname(raw, name):
                                  # a letter's set phrases, in capitals on a heading line as well
                                  "Sous toutes réserves", "SOUS TOUTES RESERVES", "Police Municipale", "Vos Droits",
                                  "Bonne année à toute l'équipe", "Votre Conseillère",
-                                 "Mais Il Dit Qu'Il Faut", "Amcuo Il", "Elle Est Partie"])
+                                 "Mais Il Dit Qu'Il Faut", "Amcuo Il", "Elle Est Partie", "Veuve Depuis L'T"])
 def test_not_names(raw):
     assert clean_person(raw) is None
 

@@ -135,9 +135,13 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         title = supplier_title(text)
         mass = sum(probs.get(t, 0.0) for t in SUPPLIER_TYPES) / sum(probs.values())  # capped: not summing to 1
         top_type = max(probs, key=probs.get)
-        # the readers hesitate between supplier pieces, or the piece is billed (its totals add up)
-        # under the title the model leans to: the title decides
-        if title and max(probs.values()) < TITLE_BELOW and (mass >= TITLE_MASS or (hints.priced and title == top_type)):
+        # the readers disagree on which supplier piece it is (capped): the title decides; the model
+        # leans, short of the threshold, to the kind the title names, and the piece is a supplier's
+        # or is billed (its totals add up): the title confirms it. A title naming another kind
+        # than the model's lean (« FACTURE » over refunds: a credit note) goes to a person.
+        top = max(probs.values())
+        if title and ((top <= UNSURE and mass >= TITLE_MASS)
+                      or (top < TITLE_BELOW and title == top_type and (mass >= TITLE_MASS or hints.priced))):
             probs = {t: (RULE_CONFIDENCE if t == title else p * (1 - RULE_CONFIDENCE)) for t, p in probs.items()}
             method, reason = "rules+textcat", "pièce fournisseur dont le titre dit la nature"
         elif title and title != top_type:  # the model sure of one kind, the title says another

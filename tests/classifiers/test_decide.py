@@ -146,6 +146,10 @@ def test_a_title_settles_a_model_hesitating_between_supplier_pieces():
     c = classify("Van Dijk B.V.\nFACTUUR\nFactuurnummer: 2021-0388\nTotaal € 1.190,64", hesitant)
     assert (c.type, c.method) == ("supplier_invoice", "rules+textcat") and c.confidence > 0.9
     assert classify("Van Dijk B.V.\nTotaal € 1.190,64", hesitant).confidence == 0.73
+    # leaning to a credit note under the title « FACTURE » (refunds billed as an invoice): a person decides
+    refunds = _Model({"supplier_credit_note": 0.73, "supplier_invoice": 0.23, "supplier_quote": 0.04})
+    c = classify("Volt'Énergie\nFACTURE\nRemboursement -120,00", refunds)
+    assert (c.type, c.method) == ("supplier_credit_note", "conflict") and c.confidence <= 0.5
 
 
 

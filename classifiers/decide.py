@@ -131,15 +131,15 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
             and len({m.group(0)[:6] for m in _ADVERTISING.finditer(folded)}) >= 2):
         probs = {**{t: p * (1 - AD_CONFIDENCE) for t, p in probs.items()}, "other": AD_CONFIDENCE}
         method, reason = "rules+textcat", "publicité ou offre commerciale, sans montant facturé"
-    if method == "textcat" and probs and max(probs, key=probs.get) in SUPPLIER_TYPES:
+    top_type = max(probs, key=probs.get) if probs else None
+    if method == "textcat" and top_type in SUPPLIER_TYPES:
         title = supplier_title(text)
         mass = sum(probs.get(t, 0.0) for t in SUPPLIER_TYPES) / sum(probs.values())  # capped: not summing to 1
-        top_type = max(probs, key=probs.get)
         # the readers disagree on which supplier piece it is (capped): the title decides; the model
         # leans, short of the threshold, to the kind the title names, and the piece is a supplier's
         # or is billed (its totals add up): the title confirms it. A title naming another kind
         # than the model's lean (« FACTURE » over refunds: a credit note) goes to a person.
-        top = max(probs.values())
+        top = probs[top_type]
         if title and ((top <= UNSURE and mass >= TITLE_MASS)
                       or (top < TITLE_BELOW and title == top_type and (mass >= TITLE_MASS or hints.priced))):
             probs = {t: (RULE_CONFIDENCE if t == title else p * (1 - RULE_CONFIDENCE)) for t, p in probs.items()}

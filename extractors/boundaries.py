@@ -109,6 +109,12 @@ def _parts(text: str) -> tuple[str, str]:
     return top, bottom
 
 
+def _printed_lines(text: str) -> list[str]:
+    """The page's non-empty lines, the reception stamp's aside (its first and last are where a
+    running header or footer prints the page's number)."""
+    return [ln for ln in text.split("\n") if ln.strip() and not _STAMP_LINE.search(_fold(ln))]
+
+
 def page_number(text: str) -> tuple[int, int] | None:
     """(k, n) from "Page k/n" printed on the page, when it says so; or from « k/n » ending the
     page's first or last line (a running header: « Assignation en référé - X c/ Y - 24/11/2022 2/2 »)."""
@@ -117,7 +123,7 @@ def page_number(text: str) -> tuple[int, int] | None:
         k, n = int(k), int(n)
         if 1 <= k <= n <= 50:
             return k, n
-    lines = [ln for ln in text.split("\n") if ln.strip() and not _STAMP_LINE.search(_fold(ln))]
+    lines = _printed_lines(text)
     for ln in lines[:1] + lines[-1:]:
         m = _RUNNING_NUMBER.search(ln)
         if m and 1 <= int(m.group(1)) <= int(m.group(2)) <= 9:
@@ -134,8 +140,8 @@ def start_score(previous: str, current: str) -> int:
     _, prev_bottom = _parts(previous)
     if not top:
         return -10  # nothing read: stays with what comes before
-    ends = [ln for ln in current.split("\n") if ln.strip() and not _STAMP_LINE.search(_fold(ln))]
-    if any((m := _PAGE_ALONE.search(ln)) and int(m.group(1)) >= 2 for ln in ends[:1] + ends[-1:]):
+    lines = _printed_lines(current)
+    if any((m := _PAGE_ALONE.search(ln)) and int(m.group(1)) >= 2 for ln in lines[:1] + lines[-1:]):
         return -10  # « … page 2 »: the same document goes on
     score = 0
     prev = _fold(previous)

@@ -60,7 +60,7 @@ DATE_LABELS = [
 ]
 # HT / TVA / TTC, as fields_totals reads them
 _TAX = r"(?:mwst|ust|umsatzsteuer|mehrwertsteuer|btw|iva)\.?"
-_NOT_A_TAX_ID = r"(?![\s\-.]*(?:id|nr|nummer|no\b|identificatienummer|nummer))"
+_NOT_A_TAX_ID = r"(?![\s\-.]*(?:id|nr|nummer|no\b|identificatienummer))"
 TOTAL_LABELS = [
     ("ht", 0, r"\b(?:netto\s*betrag|nettobetrag|nettosumme|summe\s+netto|gesamt\s+netto|zwischensumme|"
               r"netto\s*bedrag|totaal\s+excl\.?\s*btw|subtotaal|base\s+imponible|"

@@ -59,6 +59,7 @@ class Hints:
     facturx_type_code: str | None = None  # "380" invoice, "381" credit note
     supplier_identified: bool = False  # SIRET, VAT or IBAN of a registered supplier
     priced: bool = False  # totals that add up (HT + TVA = TTC): a bill, whoever sends it
+    credited: bool = False  # those totals below zero: money owed back, whatever the title says
 
 
 @dataclass
@@ -72,13 +73,16 @@ class Classification:
     scores: dict[str, float] = field(default_factory=dict)  # the three best types
 
 
+_TITLE_START = r"^[\s:|=*\[\]]*"  # a framed title: OCR reads the box's edge as « : » or « | »
 _TITLE_KINDS = (  # a supplier document's own title, first word(s) of one of its first lines
-    ("supplier_credit_note", re.compile(r"^\s*(?:facture\s+d.avoir|avoir|note\s+de\s+cr[ée]dit|credit\s+note|gutschrift|"
+    ("supplier_credit_note", re.compile(_TITLE_START + r"(?:facture\s+d.avoir|avoir|note\s+de\s+cr[ée]dit|credit\s+note|gutschrift|"
                                         r"rechnungskorrektur|credit\s?nota|creditfactuur|nota\s+de\s+cr[ée]dito|"
                                         r"factura\s+rectificativa|nota\s+di\s+credito)\b", re.I)),
-    ("supplier_quote", re.compile(r"^\s*(?:devis|proposition\s+commerciale|quote|quotation|estimate|angebot|"
+    ("supplier_quote", re.compile(_TITLE_START + r"(?:devis|proposition\s+commerciale|quote|quotation|estimate|angebot|"
                                   r"kostenvoranschlag|presupuesto|preventivo)\b", re.I)),  # not « offerte »: French too
-    ("supplier_invoice", re.compile(r"^\s*(?:facture|invoice|note\s+d.honoraires|rechnung|factuur|factura|fattura)\b", re.I)),
+    ("supplier_invoice", re.compile(_TITLE_START + r"(?:facture|invoice|note\s+d.honoraires|rechnung|factuur|factura|fattura)\b"
+                                    r"(?!\s*(?:d.origine|concern|initiale|de\s+r[ée]f[ée]rence|annul|pr[ée]c[ée]dente|"
+                                    r"rectifi[ée]e|corrig[ée]e|d[ée]j[àa]))", re.I)),  # a credit note naming the invoice it corrects
 )
 
 
@@ -94,6 +98,11 @@ def supplier_title(text: str, lines: int = 15) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _title(text: str, hints: Hints) -> str | None:
+    title = supplier_title(text)
+    return "supplier_credit_note" if title == "supplier_invoice" and hints.credited else title  # money owed back
+
+
 def classify(text: str, model: TextModel, hints: Hints = Hints(),
              always_urgent: frozenset[str] = frozenset()) -> Classification:
     probs = model.probabilities(text) if text.strip() else {}
@@ -106,7 +115,7 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         narrowed = {t: probs.get(t, 0.0) for t in SUPPLIER_TYPES}
         total = sum(narrowed.values())
         guess = max(narrowed, key=narrowed.get)
-        if total >= SUPPLIER_MASS and (max(probs.values()) > UNSURE or supplier_title(text) == guess):
+        if total >= SUPPLIER_MASS and (max(probs.values()) > UNSURE or _title(text, hints) == guess):
             probs = {t: p / total for t, p in narrowed.items()}
             method, reason = "rules+textcat", "fournisseur reconnu (SIRET, TVA ou IBAN)"
         elif total > 0.05:  # a supplier's document, but the model hardly saw one, or its readers
@@ -133,7 +142,7 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         method, reason = "rules+textcat", "publicité ou offre commerciale, sans montant facturé"
     top_type = max(probs, key=probs.get) if probs else None
     if method == "textcat" and top_type in SUPPLIER_TYPES:
-        title = supplier_title(text)
+        title = _title(text, hints)
         mass = sum(probs.get(t, 0.0) for t in SUPPLIER_TYPES) / sum(probs.values())  # capped: not summing to 1
         # the readers disagree on which supplier piece it is (capped): the title decides; the model
         # leans, short of the threshold, to the kind the title names, and the piece is a supplier's

@@ -83,7 +83,8 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
 
 def read_number(doc: Doc, specs: list[tuple[int, str]], reference_date) -> Match | None:
     labels = doc.find_labels([("n", p, rx) for p, rx in specs])
-    labels = [h for h in labels if not re.search(r"(?:sur|remplace\s+la|origine)\s*$",
+    # another document named in a sentence (« sur facture n° », « le règlement de la facture n° »)
+    labels = [h for h in labels if not re.search(r"(?:sur|remplace\s+la|origine|\bla|\bles)\s*$",
                                                  doc.folded[max(0, h.start - 15):h.start])]
     stops = _with_stops(doc, labels)
     for label in sorted(labels, key=lambda h: (h.priority, h.start)):

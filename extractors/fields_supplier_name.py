@@ -173,7 +173,8 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
     customer = _customer_columns(raw)
     lines = [(i, ln) for i, ln in enumerate(raw) if ln.strip()][:max_lines]
     domains = {re.sub(r"[^a-z0-9]", "", d.lower()) for d in _DOMAIN_RE.findall(doc.text[:6000])}
-    domains -= {"gmail", "orange", "wanadoo", "free", "sfr", "laposte", "yahoo", "hotmail", "outlook"}
+    domains -= {"gmail", "orange", "wanadoo", "free", "sfr", "laposte", "yahoo", "hotmail", "outlook",
+                "notaires", "avocat", "avocats", "huissier-justice", "commissaire-justice", "experts-comptables"}
     best: tuple[float, str] | None = None
     for rank, (i, ln) in enumerate(lines):
         for k, (col, cell) in enumerate(_cells(ln)):
@@ -199,9 +200,28 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
 
 
 def guess_supplier_name(doc: Doc) -> str | None:
-    """The supplier's name as printed, without its legal form, or None."""
-    name = from_legal_mention(doc) or from_letterhead(doc)
+    """The supplier's name as printed, without its legal form, or None: the legal mention's,
+    unless the letterhead spells the same name out in full (« ETSO » for « ÉTANCHÉITÉ TOITURES
+    SAINT-ORENS », « Marty & Fils » for « PLOMBERIE CHAUFFAGE MARTY & FILS »)."""
+    legal, head = from_legal_mention(doc), from_letterhead(doc)
+    name = head if legal and head and _spelt_out(legal, head, doc.text) else legal or head
     return restore_accents(natural_case(name, doc.text), doc.text) if name else None
+
+
+def _spelt_out(short: str, full: str, text: str) -> bool:
+    """Whether ``full`` ends with the words of ``short``, or ``short`` is its initials and the
+    letterhead does not print it too (« S.E.M.T. » over « Société d'Electricité Midi-Toulousain »)."""
+    a = [w for w in re.split(r"[^a-z0-9]+", fold(short)) if w]
+    b = [w for w in re.split(r"[^a-z0-9]+", fold(full)) if w]
+    if not a or len(b) <= len(a):
+        return False
+    if b[-len(a):] == a:  # trades before the name: « PLOMBERIE CHAUFFAGE MARTY & FILS »
+        return True
+    initials = "".join(w[0] for w in b if w not in _SMALL_WORDS)
+    if not (len(a) == 1 and len(a[0]) >= 2 and short.isupper() and a[0] in (initials, "".join(w[0] for w in b))):
+        return False
+    top = [re.sub(r"[^a-z0-9]", "", w) for w in fold(" ".join(text.splitlines()[:8])).split()]
+    return a[0] not in top
 
 
 _SMALL_WORDS = {"de", "du", "des", "et", "la", "le", "les", "en", "sur", "aux", "au", "d", "l", "of", "and", "the"}

@@ -117,10 +117,12 @@ def confirm_by_digits(doc: Doc, name: str, value: str) -> bool:
         if h.name != name and not (name == "tva" and h.name == "tvarate"):  # « TVA 10 % € 3510 »
             continue
         _, end = doc.line_span(doc.line_of(h.start))
-        tail = fix_digits(doc.text[h.end:end])
-        tail = re.sub(r"\d{1,2}(?:[,.]\d{1,2})?\s?%", " ", tail)  # a rate is no part of the figure
-        if re.sub(r"\D", "", tail) == want:
-            return True
+        # digits as OCR may have garbled them (« 1 2O4.5O »), or as printed: a letter before the
+        # figure is no digit (« TVA 20 % sur I 864,96 », the emoluments of part I)
+        for tail in (fix_digits(doc.text[h.end:end]), doc.text[h.end:end]):
+            tail = re.sub(r"\d{1,2}(?:[,.]\d{1,2})?\s?%", " ", tail)  # a rate is no part of the figure
+            if re.sub(r"\D", "", tail) == want:
+                return True
     return False
 
 

@@ -48,12 +48,14 @@ NUMBER_LABELS = {
         (2, r"(?m)^[ \t]*(?:facture\s+d'avoir|avoir|note\s+de\s+credit|credit\s+(?:note|memo))\s*:?"),
     ] + _NO_ALONE,
     "supplier_quote": [
-        (0, r"\b(?:devis|proposition(?:\s+commerciale|\s+de\s+prix)?|offre(?:\s+de\s+prix)?|estimation|chiffrage)"
+        (0, r"\b(?:devis|proposition(?:\s+commerciale|\s+de\s+prix|\s+tarifaire|\s+financiere)?|offre(?:\s+de\s+prix)?|estimation|chiffrage)"
             r"(?:\s+(?:estimatif|descriptif|quantitatif|detaille|de\s+travaux))?\s*" + _NO_OCR + r"\s*:?"),
         (0, NO + r"\s*(?:de\s+|du\s+)?devis\s*:?"),
         (0, r"\b(?:quot(?:e|ation)|estimate|proposal)\s*" + _EN_NO + r"\s*:?"),
         (1, r"\bnumero\s*(?:de\s+devis\s*)?:"),
         (1, r"\bref(?:erence)?\.?\s*(?:du\s+|de\s+)?devis\s*:?"),
+        # the title, then its reference: « PROPOSITION TARIFAIRE Réf. PT-2021-0907 »
+        (1, r"\b(?:devis|proposition(?:\s+[a-z]+)?|offre\s+de\s+prix|estimation)\s+ref(?:erence)?\.?\s*:?"),
         (1, r"\b(?:quot(?:e|ation)|estimate)\s*:"),
         (2, r"(?m)^[ \t]*(?:proposition commerciale\s*/\s*)?(?:devis|quot(?:e|ation)|estimate)\s*:?"),
         (2, r"\b(?:notre\s+)?ref(?:erence)?\.?\s*:"),  # a proposal's « Référence : PC-2021-017 »
@@ -71,8 +73,9 @@ ORDER_LABELS = [
     (0, r"\bn\.\s*(?:de\s+|du\s+)(?:bc|commande|bon de commande)\b(?:\s+(?:client|patrimoine))?\s*:?"),
     (0, r"(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\s+patrimoine\s*:?"),
     (0, r"\bb\.?c\.?\s*" + NO + r"?\s*:"),
+    (1, r"\bb\.?c\.?\s*" + NO),  # « BC n° 21-TEC-00342 du 11/01/2021 »
     (0, r"\bcommande\s*(?:" + NO + r"|numero)\s*:?"),
-    (0, r"\bref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?commande\s*:?"),
+    (0, r"\bref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?commande(?:\s+client)?\s*:?"),
     (0, r"\b(?:purchase\s+order|p\.?o\.?)\s*" + _EN_NO + r"?\s*:"),
     (0, r"\b(?:purchase\s+order|p\.?o\.?)\s*" + _EN_NO),
     (1, r"\b(?:your\s+)?order\s*" + _EN_NO + r"\s*:?"),
@@ -82,7 +85,8 @@ ORDER_LABELS = [
     # public works: the contract ("marché n°") and the work order ("ordre de service n°")
     (1, r"\bmarche\s*(?:public\s*|subsequent\s*)?(?:" + NO + r"\s*:?|:)"),
     # the customer's reference, when it reads as a purchase order (« Votre référence : BC-2021-00219 »)
-    (2, r"\bvotre\s+ref(?:erence)?\.?\s*:(?=\s*(?:bc|bdc|cmd|cde|po)\b)"),
+    (2, r"\bvo(?:tre|s)\s+ref(?:erence)?s?\.?\s*:\s*p\.?o\.?\s*(?=\d)"),  # « Vos réf. : PO 4500021958 »
+    (2, r"\bvo(?:tre|s)\s+ref(?:erence)?s?\.?\s*:(?=\s*(?:bc|bdc|cmd|cde|po)\b)"),
     (1, r"\b(?:votre\s+)?ordre\s+de\s+service\s*(?:" + NO + r")?\s*:?"),
     (1, r"\byour\s+(?:p\.?o\.?|order)\b\s*:?"),
 ]

@@ -53,14 +53,14 @@ def understand(doc: DocumentText, rt: Runtime, today: dt.date | None = None) -> 
     probe = extract_fields("supplier_invoice", "supplier", text, registries, doc.facturx_xml, today)
     priced = all(k in probe.fields for k in ("total_excl_tax", "total_tax", "total_incl_tax"))
     hints = Hints(facturx_type_code=facturx_code, supplier_identified=probe.supplier_id is not None,
-                  priced=priced)
+                  priced=priced, credited=priced and probe.fields["total_incl_tax"].startswith("-"))
     always = frozenset(t.code for t in rt.taxonomy.types.values() if t.always_urgent)
     classification = classify(text, rt.model, hints, always)
     family = rt.taxonomy.type(classification.type).family
     extraction = extract_fields(classification.type, family, text, registries, doc.facturx_xml, today)
     if family != "other" and any(p.words for p in doc.pages):
         # Tables read block by block separate labels from figures: read the page row by row
-        # too, and take the totals from it when the first reading found none (they are checked
+        # too, and take the totals from it when the first reading found no whole triple (they are checked
         # together: HT + TVA = TTC). Other fields stay with the first reading, which keeps
         # addresses and e-mails whole.
         by_rows = extract_fields(classification.type, family, rows_text(doc), registries, doc.facturx_xml,
@@ -102,7 +102,7 @@ _TOGETHER = ("total_excl_tax", "total_tax", "total_incl_tax")
 
 
 def _fill_missing(first: Extraction, second: Extraction) -> None:
-    if not any(k in first.fields for k in _TOGETHER) and all(k in second.fields for k in _TOGETHER):
+    if not all(k in first.fields for k in _TOGETHER) and all(k in second.fields for k in _TOGETHER):
         for k in _TOGETHER:
             first.fields[k] = second.fields[k]
             first.rejected.pop(k, None)

@@ -150,6 +150,9 @@ def test_a_title_settles_a_model_hesitating_between_supplier_pieces():
     refunds = _Model({"supplier_credit_note": 0.73, "supplier_invoice": 0.23, "supplier_quote": 0.04})
     c = classify("Volt'Énergie\nFACTURE\nRemboursement -120,00", refunds)
     assert (c.type, c.method) == ("supplier_credit_note", "conflict") and c.confidence <= 0.5
+    # unless its totals are below zero: « FACTURE » of money owed back is a credit note
+    c = classify("Volt'Énergie\nFACTURE\nTotal TTC à déduire -120,00", refunds, Hints(priced=True, credited=True))
+    assert (c.type, c.method) == ("supplier_credit_note", "rules+textcat") and c.confidence > 0.9
 
 
 
@@ -200,6 +203,12 @@ def test_violence_or_distress_in_a_letter_of_another_type_goes_to_a_person(text)
     ("Ibérica S.L.\nFactura rectificativa nº R-3", "supplier_credit_note"),
     ("Rossi S.r.l.\nPREVENTIVO n. 44/2021", "supplier_quote"),
     ("Boulangerie Dupuy\nOfferte à nos clients fidèles : une galette", None),  # French « offerte », no title
+    # a framed title, its box's edge read as « : » or « | »
+    (": NOTE DE CRÉDIT n° NC-21/0019 émise le 09-07-2021", "supplier_credit_note"),
+    ("| DEVIS N° 88", "supplier_quote"),
+    # a credit note names the invoice it corrects: that line is no title
+    ("FACTURE D'ORIGINE : N° 0021-004417 DU 31/01/21\nMotif : correction", None),
+    ("X\nFacture concernée : F21-T2-0877", None),
 ])
 def test_supplier_title(text, kind):
     assert supplier_title(text) == kind

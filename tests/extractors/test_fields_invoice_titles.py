@@ -45,6 +45,7 @@ def fields(text: str, doc_type: str = "supplier_invoice") -> dict:
     ("supplier_quote", "        ESTIMATION DE TRAVAUX   n° EST 21/087\n        le 02/03/2021", "EST21/087"),
     ("supplier_credit_note", "AVOIR   N° NC-2021-00317", "NC-2021-00317"),
     ("supplier_invoice", "NOTE D'HONORAIRES ET DE FRAIS N° H22-1187", "H22-1187"),  # a commissaire de justice's
+    ("supplier_quote", "PROPOSITION TARIFAIRE Réf. PT-2021-0907 - établie le 9 sept. 2021", "PT-2021-0907"),
 ])
 def test_numbers_under_other_titles(doc_type, line, number):
     assert fields(f"Menuiserie Dupuis\n{line}\n{TOTALS}", doc_type)["invoice_number"] == number
@@ -63,6 +64,9 @@ def test_numbers_under_other_titles(doc_type, line, number):
     ("Votre réf. : bon de travaux n° BT 2021-0156 (M. Ferrand, chargé de secteur)", "BT2021-0156"),
     ("Vos références : contrat d'entretien n° 2018-CH-04 / commande BC21-002204", "BC21-002204"),
     ("YOUR REF.       PO BC20-003455", "BC20-003455"),  # a table's two cells
+    ("BC n° 21-TEC-00342 du 11/01/2021 Votre interlocuteur : M. Thierry Lacombe", "21-TEC-00342"),
+    ("REF. COMMANDE CLIENT : MARCHE-2019-017-LOT3", "MARCHE-2019-017-LOT3"),
+    ("Vos réf. : PO 4500021958", "4500021958"),
 ])
 def test_order_references_of_public_works_and_short_labels(line, order):
     assert fields(f"Menuiserie Dupuis\nFacture n° F-100\n{line}\n{TOTALS}")["order_reference"] == order
@@ -167,3 +171,10 @@ def test_an_order_number_with_the_customer_named_in_its_label():
     text = "FACTURE N. HSO-7715\nN. de commande PATRIMOINE : 4500123987\n" + TOTALS
     assert fields(text)["order_reference"] == "4500123987"
     assert fields("FACTURE N° 77\nN° de commande PATRIMOINE : BC21-0044\n" + TOTALS)["order_reference"] == "BC21-0044"
+
+
+def test_a_credit_note_naming_the_invoice_it_settles_has_no_number_from_it():
+    """« … sera déduit du règlement de la facture N° 0021-004417 »: another document's number."""
+    text = ("Occitanie Collecte\nFACTURE RECTIFICATIVE\nMotif : correction de quantités\n"
+            "Montant à déduire lors du règlement de la facture N° 0021-004417.\n" + TOTALS)
+    assert "invoice_number" not in fields(text, "supplier_credit_note")

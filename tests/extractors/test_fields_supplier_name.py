@@ -144,3 +144,18 @@ def test_a_registry_name_is_matched_in_whole_words(registries):
     assert match_supplier_by_name(registries, form) is None
     head = "ELEC'TOULOUSE - 135 rue des Mimosas - 31200 Toulouse\nFACTURE N° 12\n"
     assert match_supplier_by_name(registries, head).supplier.name == "Elec'Toulouse"
+
+
+def test_the_letterhead_spelling_out_the_legal_name_wins():
+    """The footer's legal name is short for the letterhead's: the trades before the family name,
+    or initials; initials the letterhead prints too stay the name, and a notaries' shared mail
+    domain is no hint."""
+    footer = "SARL {} - capital 7 622,45 € - SIRET 481 327 427 00169\n"
+    assert name("PLOMBERIE CHAUFFAGE MARTY & FILS\nArtisans\n" + BODY + footer.format("Marty & Fils")) == \
+        "Plomberie Chauffage Marty & Fils"
+    assert name("ÉTANCHÉITÉ TOITURES SAINT-ORENS\nIsolation\n" + BODY + footer.format("ETSO")) == \
+        "Étanchéité Toitures Saint-Orens"
+    assert name("S.E.M.T.\nSociété d'Electricité Midi-Toulousain\n" + BODY + footer.format("SEMT")) == "SEMT"
+    assert name("ASCENSIA GROUPE\nAscenseurs\n" + BODY + footer.format("ASCENSIA")) == "Ascensia"
+    assert name("AZÉMA-ROQUES & CASTAGNE\nNotaires associés\noffice.azema @notaires.fr\n" + BODY) == \
+        "Azéma-Roques & Castagne"

@@ -95,3 +95,11 @@ def test_two_vat_rates_add_up_and_a_subtotals_rate_is_no_tax():
                    "Total HT 4510,34 €\nTVA 5,5 % 122,75 €\nTVA10% 227,85 €\nTotal TTC 4860,94 €\n")
     got, _ = totals(text)
     assert got == {"total_excl_tax": "4510.34", "total_tax": "350.60", "total_incl_tax": "4860.94"}
+
+
+def test_a_letter_before_the_vat_figure_is_no_digit():
+    """« TVA 20 % sur I 864,96 » (the emoluments of part I): OCR's I-for-1 would make it 1 864,96;
+    the figure HT and TTC imply is the one the line prints."""
+    text = HEAD + "Total hors taxes (I + II) 7 414,60\nTVA 20 % sur I 864,96\nTOTAL TTC 8 279,56\n"
+    got, _ = totals(text)
+    assert got == {"total_excl_tax": "7414.60", "total_tax": "864.96", "total_incl_tax": "8279.56"}

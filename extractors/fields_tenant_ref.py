@@ -42,12 +42,13 @@ _LABELS = [
     (1, r"(?m)^[ \t]*dette\s+locative\s+(?=[a-z]{0,4}-?\d)"),
     # the landlord as a court's claimant, a creditor (« Référence créancier » at the Banque de
     # France): the tenant's reference, before any other (the office's own « Dossier n° »)
-    (-1, r"\b" + _REF + r"\s*(?:du\s+)?(?:creancier|requerant)\b\s*:?"),
+    (-1, r"\b(?:votre\s+)?" + _REF + r"\s*(?:du\s+|de\s+(?:la\s+)?)?(?:creancier|requerant|creance)\b\s*:?"),
     (1, r"\b(?:contrat|compte|dossier)(?:\s+(?:locataire|client))?\s+(?:qui\s+porte\s+le\s+" + NO + r"\s*|(?=[a-z]{0,4}-?\d))"),
     (1, r"(?m)(?:^|—\s|\s-\s)[ \t]*locataire\s+(?=\d)"),  # « Locataire 0166-3902 » on its own line, in a footer
     # « Contrat de location indiqué par l'allocataire : 2018-0771 »
     (1, r"\bcontrat\s+de\s+location\s+(?=(?:indiqu|communiqu|declar|fourni|transmis)\w*\s+par\b|[a-z]{0,4}-?\d)"),
     (1, r"\b(?:mon|ma|notre)\s+(?:contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail)\s*:"),
+    (1, r"\bcontrat(?:\s+de\s+location)?\s*:"),  # « Objet : Montant APL - Contrat : 0098 5512 »
     (2, r"(?<![\w/])" + _REF + r"\s*(?:" + NO + r")?\s*:"),
     (2, r"(?<![\w/])" + _REF + r"\s+(?=[a-z]{0,4}[\-\s]?\d)"),
     (2, r"\bidentifiant\s*:"),
@@ -72,7 +73,8 @@ _VALUE_RE = re.compile(
     r"(?:(?:chez|aupr[èe]s\s+de)\s+vous\s*|(?:port[ée]e?s?|indiqu[ée]e?s?|figurant|inscrite?s?|mentionn[ée]e?s?)\s+"
     r"(?:sur|dans|en)\s+[^\n:\d]{2,40}?\s*(?=:))?"  # « Réf. bailleur (n. de bail) », « : bail 3015… »
     r"(?:(?:n\s?°|no\.|num\.?|numero)\s*:?\s*)?(?:(?:c'\s?)?est\s+(?:le\s+)?:?|:)?\s*"
-    r"(?P<tok>[A-Za-z0-9](?:[A-Za-z0-9/._\-]|[ ](?=[A-Za-z]{0,3}[0-9])){0,30})")
+    # (a letter set apart at the end of the line is the number's: « N° client : 45 78 963 B »)
+    r"(?P<tok>[A-Za-z0-9](?:[A-Za-z0-9/._\-]|[ ](?=[A-Za-z]{0,3}[0-9])|[ ](?=[A-Za-z][ \t]*(?:\n|$))){0,30})")
 _THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")
 _shape_cache: dict[int, tuple[tuple, int | None]] = {}
 

@@ -104,10 +104,13 @@ ORGANISATION = re.compile(r"\b(?:mairie|ville\s+de|caf|caisse|tribunal|cabinet|s
                           r"maitre|avocats?|huissier|commissaire|msa|prefecture|conseil|departement|agence|groupe|"
                           r"administrateur|notaire|curatelle|tutelle|udaf|admr|police|gendarmerie|commissariat)\b")
 # a form's two boxes: "Nom : DUPONT   Prénom : Jean" (or first name first)
-FORM_NAME = re.compile(r"\bnom\s*(?:de\s+famille)?\s*:\s*(?P<last>[a-z'\- ]{2,40}?)\s+prenom(?:s|\(s\))?\s*:\s*"
-                        r"(?P<first>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)[ \t]*(?:\n|$|\s{2,}|[,;])")
-FORM_NAME_REV = re.compile(r"\bprenom(?:s|\(s\))?\s*:\s*(?P<first>[a-z'\- ]{2,40}?)\s+nom\s*(?:de\s+famille)?\s*:\s*"
-                            r"(?P<last>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)[ \t]*(?:\n|$|\s{2,}|[,;])")
+# (the dotted line a box is filled on, read as dots and letters: « PEYRE uu... seseeeeees »)
+_LEADER = r"(?:\s+\S{0,4}[.…_]{2,}[^\n]{0,30}?)?"
+_END = r"[ \t]*(?:\n|$|\s{2,}|[,;.…_])"
+FORM_NAME = re.compile(r"\bnom\s*(?:de\s+famille)?\s*:\s*(?P<last>[a-z'\- ]{2,40}?)" + _LEADER + r"\s+prenom(?:s|\(s\))?\s*:\s*"
+                        r"(?P<first>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)" + _END)
+FORM_NAME_REV = re.compile(r"\bprenom(?:s|\(s\))?\s*:\s*(?P<first>[a-z'\- ]{2,40}?)" + _LEADER + r"\s+nom\s*(?:de\s+famille)?\s*:\s*"
+                            r"(?P<last>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)" + _END)
 # who handles the file at an organisation: never the tenant
 STAFF_LINE = re.compile(r"(?:suivie?\s+par|interlocut(?:eur|rice)|mandataire\s*:|gestionnaire\s*:|contact\s*:|"
                          r"represente(?:e)?\s+par|president(?:e)?\s*:|greffi(?:er|ere)\s*:|juge\s*:|"

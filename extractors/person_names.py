@@ -20,7 +20,8 @@ _NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|ro
                        r"commissaire|justice|tribunal|greffe|greffier|avocat|huissier|caisse|allocations|"
                        r"assurance|assurances|assuree?|souscripteur|souscriptrice|adherente?|allocataire|beneficiaire|mutuelle|attestation|habitation|etude|cabinet|societe|the|dear|"
                        r"sir|from|to|date|subject|re|cc|pj|p\.j|courrier|arrivee|recu|assur|direct|services?|groupe|sas|sarl|"
-                       r"urgent|urgente|urgence|important|rappel|relance|tres|attention|demande|reclamation|"
+                       r"urgent|urgente|urgence|important|rappel|relance|tres|attention|demande|reclamation|svp|stp|vite|"
+                       r"description|probleme|nature|localisation|cadre|reserve|"
                        r"proprietaire|voisin|voisins|immeuble|appartement|syndic|gardien|"
                        # institutions and their places: a letterhead is no person
                        r"msa|caf|cpam|ccas|mairie|ville|commune|republique|francaise|prefecture|pole|proximite|"

@@ -74,6 +74,8 @@ def tenant(text: str, registries, doc_type: str = "repair_request"):
     ("Dossier locataire : 0821 406", "0821406"),
     ("N° locataire communiqué par la famille : 0062 3390", "00623390"),
     ("Contrat de location indiqué par l'allocataire : 2018-0771", "2018-0771"),
+    ("N° client : 45 78 963 B", "4578963B"),  # a letter set apart at the end of the line is the number's
+    ("Objet : Montant APL sur avis d'échéance - Contrat : 0098 5512", "00985512"),
 ])
 def test_reference_labels_and_forms(line, ref, registries):
     text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nIl y a une fuite.\nCordialement\nPaul Durand\n"
@@ -157,7 +159,9 @@ def test_names_as_firstname_lastname(raw, name):
                                  # a letter's set phrases, in capitals on a heading line as well
                                  "Sous toutes réserves", "SOUS TOUTES RESERVES", "Police Municipale", "Vos Droits",
                                  "Bonne année à toute l'équipe", "Votre Conseillère",
-                                 "Mais Il Dit Qu'Il Faut", "Amcuo Il", "Elle Est Partie", "Veuve Depuis L'T"])
+                                 "Mais Il Dit Qu'Il Faut", "Amcuo Il", "Elle Est Partie", "Veuve Depuis L'T",
+                                 # a form's headings, a plea in capitals
+                                 "DESCRIPTION DU PROBLÈME", "VITE SVP"])
 def test_not_names(raw):
     assert clean_person(raw) is None
 
@@ -253,6 +257,20 @@ def test_the_creditors_reference_beats_the_offices_file_number(registries):
     text = ("BANQUE DE FRANCE\nSecrétariat de la commission de surendettement\nDOSSIER N° : 031 21 0847\n"
             "REFERENCE CREANCIER : 00612458\nMadame, Monsieur,\n")
     assert tenant(text, registries, "payment_difficulty").fields["tenant_reference"] == "00612458"
+
+
+def test_the_reference_of_the_landlords_claim_beats_the_offices_file_number(registries):
+    """« Votre référence de créance » at the Banque de France: the landlord's, for the debtor."""
+    text = ("BANQUE DE FRANCE\nCommission de surendettement\nDossier n° : 031 21 0876\n"
+            "Débiteur : Madame CASTAGNÉ Valérie\nVotre référence de créance : LOC 0045512\nMadame, Monsieur,\n")
+    assert tenant(text, registries, "payment_difficulty").fields["tenant_reference"] == "LOC0045512"
+
+
+def test_a_forms_name_boxes_filled_on_dotted_lines(registries):
+    form = ("FICHE DE RÉCLAMATION TECHNIQUE\nLOCATAIRE\n"
+            "Nom : PEYRE uu... seseeeesseeeeees Prénom : Gilbert .........ceceeeseeeeees\n"
+            "Code postal : 31520 ...... Commune : Ramonville\nDESCRIPTION DU PROBLÈME\nL'ascenseur est en panne.\n")
+    assert tenant(form, registries).fields["tenant_name"] == "Gilbert Peyre"
 
 
 def test_the_landlord_as_addressee_is_no_organisations_letterhead(registries):

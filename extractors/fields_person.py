@@ -22,6 +22,7 @@ from extractors.person_labels import (
     ABOUT,
     ABOUT_TYPES,
     ADDRESS,
+    CIV,
     CLOSING,
     COMPANY_AFTER,
     COMPANY_BEFORE,
@@ -81,7 +82,8 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     concerned_first = doc_type in THIRD_PARTY_TYPES or _organisation_head(lines)
     about = (_about_names(doc) if (doc_type in ABOUT_TYPES or concerned_first) and not ON_BEHALF.search(doc.folded)
              else [])
-    out += forms + about + concerned if concerned_first else forms + about  # an organisation's signer is not the tenant
+    # an organisation's signer is not the tenant; the person it names on a line of their own is
+    out += forms + about + concerned + _named_alone(doc, lines) if concerned_first else forms + about
     for m in SOUSSIGNE.finditer(doc.folded):
         tail = doc.text[m.end():m.end() + 80]
         raw = re.split(r",|\n|\(|\bdemeurant|\blocataire|\bdomicili|\bhabitant|\bn[ée]e?\b|\bresidant|\br[ée]sidant", tail)[0]
@@ -155,6 +157,26 @@ def _attested_below(doc: Doc) -> list[tuple[int, PersonCandidate]]:
             if name and (civ or any(is_upper(w) and len(w) >= 3 for w in raw.split())):
                 out.append((m.start(), PersonCandidate(name, nxt, "concerned")))
                 break
+    return out
+
+
+_NAMED_ALONE = re.compile(r"(?m)^[ \t]*" + CIV + NAME + r"[ \t]*(?:$|[ \t][-–][ \t]|,)")
+
+
+def _named_alone(doc: Doc, lines: list[tuple[int, str]]) -> list[PersonCandidate]:
+    """A person an organisation's letter names on a line of their own, before its closing
+    formula (its signer comes after): the beneficiary of a decision (« présentée au bénéfice de :
+    / Monsieur Frédéric ROUGÉ »), the CAF's addressee (« Madame SAÏDI Malika »), « Mme Sofia
+    MARQUES - Résidence Les Acacias »."""
+    closing = max((i for i, ln in lines if CLOSING.search(fold(ln))), default=None)
+    out = []
+    for m in _NAMED_ALONE.finditer(doc.folded):
+        line = doc.line_of(m.start("name"))
+        if closing is not None and line >= closing or STAFF_LINE.search(doc.line_text(line, folded=True)):
+            continue
+        name = clean_person(doc.text[m.start("name"):m.end("name")])
+        if name:
+            out.append(PersonCandidate(name, line, "concerned"))
     return out
 
 

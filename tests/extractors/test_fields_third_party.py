@@ -421,3 +421,16 @@ def test_the_landlords_file_number_named_by_a_lawyer_or_a_tenant():
     assert tenant(lawyer, "legal_notice")["tenant_reference"] == "5512-087"
     mail = "Bonjour,\nN° contrat location :002743185\nMerci,\nSamir Ait Ouarab\n"
     assert tenant(mail, "other")["tenant_reference"] == "002743185"
+
+
+@pytest.mark.parametrize("body, name", [
+    ("La commission a examiné la demande présentée au bénéfice de :\nMonsieur Frédéric ROUGÉ\n"
+     "14 avenue de la Gloire, appt 33, 31500 TOULOUSE\n", "Frédéric Rougé"),
+    ("Le détail du calcul figure au verso.\nMadame SAÏDI Malika\nAppt 41 — 6 rue de Gascogne\n31100 TOULOUSE\n",
+     "Malika Saïdi"),
+    ("Objet : révision trimestrielle de l'aide au logement\nMme Sofia MARQUES - Résidence Les Acacias, appt 7\n",
+     "Sofia Marques"),
+])
+def test_an_organisation_names_the_tenant_on_a_line_of_their_own_not_its_signer(body, name):
+    letter = ORG + body + "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.\nMadame Claire VIDAL\nConseillère\n"
+    assert tenant(letter)["tenant_name"] == name

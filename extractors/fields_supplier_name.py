@@ -168,6 +168,12 @@ def _in_customer_block(block: tuple[int, int] | None, col: int, cell: str) -> bo
     return block is not None and (abs(col - block[0]) <= 8 or abs(col + len(cell) - block[1]) <= 2)
 
 
+# the piece's title at the end of the letterhead's line
+_TITLE_TAIL = re.compile(r"(?<=\w)\s+(?:facture(?:\s+d'avoir|\s+rectificative)?|invoice|avoir|note\s+de\s+cr[ée]dit|"
+                         r"credit\s+(?:note|memo)|devis|quot(?:e|ation)|estimate|rechnung|factuur|factura|fattura)"
+                         r"(?:\s+(?:n°|no\.?|nr\.?|#)\s*\S+)?\s*$", re.I)
+
+
 def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
     raw = doc.text.splitlines()[:60]
     customer = _customer_columns(raw)
@@ -184,6 +190,7 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
             if with_form:  # « Vox Citofoni S.r.l. - Sistemi citofonici »: the part that holds the form
                 cell = next(part for part in re.split(r"\s[-–|•·]\s", cell) if _FORM_RE.search(part))
             cell = strip_legal_form(cell) if with_form else cell.strip(" ,;:-–")
+            cell = _TITLE_TAIL.sub("", cell)  # « NORDLANE PRINT SERVICES   CREDIT MEMO » read as one line
             if not cell or not _name_like(cell) or (not with_form and _trade_list(cell)):
                 continue
             score = -rank - 0.5 * k
@@ -204,8 +211,14 @@ def guess_supplier_name(doc: Doc) -> str | None:
     unless the letterhead spells the same name out in full (« ETSO » for « ÉTANCHÉITÉ TOITURES
     SAINT-ORENS », « Marty & Fils » for « PLOMBERIE CHAUFFAGE MARTY & FILS »)."""
     legal, head = from_legal_mention(doc), from_letterhead(doc)
-    name = head if legal and head and _spelt_out(legal, head, doc.text) else legal or head
+    name = head if legal and head and (_spelt_out(legal, head, doc.text) or _subsidiary(legal, head)) else legal or head
     return restore_accents(natural_case(name, doc.text), doc.text) if name else None
+
+
+def _subsidiary(legal: str, head: str) -> bool:
+    """« Brightlane Cloud Services France »: a group's French company, the brand's name then its country."""
+    a, b = fold(legal).strip(), fold(head).strip()
+    return a.startswith(b + " ") and bool(_COUNTRY.fullmatch(a[len(b):].strip()))
 
 
 def _spelt_out(short: str, full: str, text: str) -> bool:

@@ -159,3 +159,14 @@ def test_the_letterhead_spelling_out_the_legal_name_wins():
     assert name("ASCENSIA GROUPE\nAscenseurs\n" + BODY + footer.format("ASCENSIA")) == "Ascensia"
     assert name("AZÉMA-ROQUES & CASTAGNE\nNotaires associés\noffice.azema @notaires.fr\n" + BODY) == \
         "Azéma-Roques & Castagne"
+
+
+def test_a_groups_french_company_is_named_by_its_brand():
+    """« Brightlane Cloud Services France SAS » in the footer, « Brightlane Cloud Services » in
+    the letterhead: the brand's name; and a title the OCR joined to the letterhead's line is no
+    part of the name."""
+    text = ("BRIGHTLANE\nBrightlane Cloud Services\nTour Pacific, 92800 Puteaux\n" + BODY
+            + "Brightlane Cloud Services France SAS · share capital EUR 1,000,000 · RCS Nanterre 467 922 803\n")
+    assert name(text) == "Brightlane Cloud Services"
+    assert name("MATERIAUX BATI SUD NOTE DE CREDIT\nNegoce de materiaux\n" + BODY) == "Materiaux Bati Sud"
+    assert name("OCCITANIE COLLECTE ENVIRONNEMENT FACTURE\nCollecte - Tri\n" + BODY) == "Occitanie Collecte Environnement"

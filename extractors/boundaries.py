@@ -134,9 +134,13 @@ def page_number(text: str) -> tuple[int, int] | None:
 def start_score(previous: str, current: str) -> int:
     """Evidence that ``current`` starts a new document after ``previous`` (page texts)."""
     numbering = page_number(current)
-    if numbering:
-        return 10 if numbering[0] == 1 else -10
     top, _ = _parts(current)
+    if numbering:
+        if numbering == (1, numbering[1]) and numbering[1] > 1 and _announced(_fold(previous), top):
+            # « P.J. : copie de l'acte (2 pages) », then the act's page 1/2: what the letter encloses
+            # (a piece of one page numbered « 1/1 » is a document of its own)
+            return -10
+        return 10 if numbering[0] == 1 else -10
     _, prev_bottom = _parts(previous)
     if not top:
         return -10  # nothing read: stays with what comes before

@@ -173,6 +173,10 @@ def test_the_act_a_letter_says_it_encloses_stays_with_it():
     # a letter that encloses something else: the act after it is another document
     other = letter.replace("l'acte dont je vous envoie la copie ci-après", "mon attestation ci-jointe")
     assert document_starts([other, act]) == [0, 1]
+    # the enclosed act numbers its own pages (« 1/2 »): still what the letter encloses
+    numbered = [letter, act + "des délais de paiement.\n1/2\n", "ACTE N° 22-04412 - Commandement de payer 2/2\nDÉCOMPTE\n"]
+    assert document_starts(numbered) == [0]
+    assert document_starts([other] + numbered[1:]) == [0, 1]
 
 
 def test_a_letter_ending_on_its_writers_contacts_then_a_sender_block_heading_the_next_page():

@@ -75,24 +75,29 @@ class Classification:
 
 _TITLE_START = r"^[\s:|=*\[\]]*"  # a framed title: OCR reads the box's edge as « : » or « | »
 _TITLE_KINDS = (  # a supplier document's own title, first word(s) of one of its first lines
-    ("supplier_credit_note", re.compile(_TITLE_START + r"(?:facture\s+d.avoir|avoir|note\s+de\s+cr[ée]dit|credit\s+note|gutschrift|"
+    ("supplier_credit_note", re.compile(_TITLE_START + r"(?:facture\s+d.avoir|avoir|note\s+de\s+cr[ée]dit|credit\s+(?:note|memo)|gutschrift|"
                                         r"rechnungskorrektur|credit\s?nota|creditfactuur|nota\s+de\s+cr[ée]dito|"
                                         r"factura\s+rectificativa|nota\s+di\s+credito)\b", re.I)),
     ("supplier_quote", re.compile(_TITLE_START + r"(?:devis|proposition\s+commerciale|quote|quotation|estimate|angebot|"
                                   r"kostenvoranschlag|presupuesto|preventivo)\b", re.I)),  # not « offerte »: French too
     ("supplier_invoice", re.compile(_TITLE_START + r"(?:facture|invoice|note\s+d.honoraires|rechnung|factuur|factura|fattura)\b"
                                     r"(?!\s*(?:d.origine|concern|initiale|de\s+r[ée]f[ée]rence|annul|pr[ée]c[ée]dente|"
-                                    r"rectifi[ée]e|corrig[ée]e|d[ée]j[àa]))", re.I)),  # a credit note naming the invoice it corrects
+                                    r"rectifi[ée]e|rectificative|corrig[ée]e|d[ée]j[àa]))", re.I)),  # a credit note naming the invoice it corrects
 )
+# the title printed in capitals at the right of the letterhead's line, read as that line's end
+# (« NORDLANE PRINT SERVICES   CREDIT MEMO »)
+_TITLE_END = re.compile(r"\S\s+((?:FACTURE\s+D.AVOIR|AVOIR|NOTE\s+DE\s+CR[ÉE]DIT|CREDIT\s+(?:NOTE|MEMO)|DEVIS|QUOTATION|"
+                        r"FACTURE|INVOICE)(?:\s+(?:N°|NO\.?|#)\s*\S+)?)\s*$")
 
 
 def supplier_title(text: str, lines: int = 15) -> str | None:
     """The supplier type a document's title names (« FACTURE N° … », « AVOIR », « DEVIS »), from
     its first lines; None when none does, or two kinds do."""
     found = set()
-    for line in [ln for ln in text.splitlines() if ln.strip()][:lines]:
+    for k, line in enumerate([ln for ln in text.splitlines() if ln.strip()][:lines]):
+        end = _TITLE_END.search(line) if k < 6 else None
         for kind, pattern in _TITLE_KINDS:
-            if pattern.match(line):
+            if pattern.match(line) or (end and pattern.match(end.group(1))):
                 found.add(kind)
                 break
     return found.pop() if len(found) == 1 else None

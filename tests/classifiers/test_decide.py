@@ -209,6 +209,11 @@ def test_violence_or_distress_in_a_letter_of_another_type_goes_to_a_person(text)
     # a credit note names the invoice it corrects: that line is no title
     ("FACTURE D'ORIGINE : N° 0021-004417 DU 31/01/21\nMotif : correction", None),
     ("X\nFacture concernée : F21-T2-0877", None),
+    # the title in capitals at the right of the letterhead, read as the end of its line
+    ("NORDLANE PRINT SERVICES CREDIT MEMO\nManaged Print", "supplier_credit_note"),
+    ("OCCITANIE COLLECTE ENVIRONNEMENT FACTURE\nCollecte - Tri", "supplier_invoice"),
+    ("OCCITANIE COLLECTE      FACTURE RECTIFICATIVE\nN° 0021-R00031", None),  # no kind said
+    ("Madame, je conteste votre facture\nMerci", None),  # a sentence's last word is no title
 ])
 def test_supplier_title(text, kind):
     assert supplier_title(text) == kind

@@ -90,16 +90,28 @@ _TITLE_END = re.compile(r"\S\s+((?:FACTURE\s+D.AVOIR|AVOIR|NOTE\s+DE\s+CR[ÉE]DI
                         r"FACTURE|INVOICE)(?:\s+(?:N°|NO\.?|#)\s*\S+)?)\s*$")
 
 
-def supplier_title(text: str, lines: int = 15) -> str | None:
+# a title in the vendor's own language, not French: the model, which learned French mail, is no
+# judge of which piece it is (« NOTA DI CREDITO » read as an invoice at 1.0)
+_FOREIGN_TITLE = re.compile(_TITLE_START + r"(?:gutschrift|rechnungskorrektur|credit\s?nota|creditfactuur|nota\s+de\s+cr[ée]dito|"
+                            r"factura\s+rectificativa|nota\s+di\s+credito|credit\s+(?:note|memo)|angebot|kostenvoranschlag|"
+                            r"presupuesto|preventivo|quote|quotation|estimate|rechnung|factuur|factura|fattura|invoice)\b", re.I)
+
+
+def supplier_title(text: str, lines: int = 15, foreign: bool = False) -> str | None:
     """The supplier type a document's title names (« FACTURE N° … », « AVOIR », « DEVIS »), from
-    its first lines; None when none does, or two kinds do."""
+    its first lines; None when none does, or two kinds do. ``foreign``: only a title in another
+    language than French counts."""
     found = set()
     for k, line in enumerate([ln for ln in text.splitlines() if ln.strip()][:lines]):
         end = _TITLE_END.search(line) if k < 6 else None
         for kind, pattern in _TITLE_KINDS:
-            if pattern.match(line) or (end and pattern.match(end.group(1))):
-                found.add(kind)
-                break
+            for head in [line] + ([end.group(1)] if end else []):
+                if pattern.match(head) and (not foreign or _FOREIGN_TITLE.match(head)):
+                    found.add(kind)
+                    break
+            else:
+                continue
+            break
     return found.pop() if len(found) == 1 else None
 
 
@@ -158,6 +170,9 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
                       or (top < TITLE_BELOW and title == top_type and (mass >= TITLE_MASS or hints.priced))):
             probs = {t: (RULE_CONFIDENCE if t == title else p * (1 - RULE_CONFIDENCE)) for t, p in probs.items()}
             method, reason = "rules+textcat", "pièce fournisseur dont le titre dit la nature"
+        elif title and title != top_type and mass >= TITLE_MASS and supplier_title(text, foreign=True) == title:
+            probs = {t: (RULE_CONFIDENCE if t == title else p * (1 - RULE_CONFIDENCE)) for t, p in probs.items()}
+            method, reason = "rules+textcat", "pièce fournisseur dont le titre, dans sa langue, dit la nature"
         elif title and title != top_type:  # the model sure of one kind, the title says another
             probs = {t: min(p, UNSURE) for t, p in probs.items()}
             method, reason = "conflict", "le titre de la pièce contredit le type reconnu"

@@ -161,6 +161,9 @@ def _attested_below(doc: Doc) -> list[tuple[int, PersonCandidate]]:
 
 
 _NAMED_ALONE = re.compile(r"(?m)^[ \t]*" + CIV + NAME + r"[ \t]*(?:$|[ \t][-–][ \t]|,)")
+# in a sentence, a given name then a surname in capitals, perhaps on the next line: « Monsieur
+# Ahmed HADDAD est cuisinier », « occupé par Monsieur Yannick\nROUSSEL, votre locataire »
+_NAMED_WITHIN = re.compile(r"\b" + CIV + r"(?P<name>[a-z'\-]{2,20}[ \n][a-z'\-]{3,25})(?= [a-z]| ?[,.(])")
 
 
 def _named_alone(doc: Doc, lines: list[tuple[int, str]]) -> list[PersonCandidate]:
@@ -169,15 +172,17 @@ def _named_alone(doc: Doc, lines: list[tuple[int, str]]) -> list[PersonCandidate
     / Monsieur Frédéric ROUGÉ »), the CAF's addressee (« Madame SAÏDI Malika »), « Mme Sofia
     MARQUES - Résidence Les Acacias »."""
     closing = max((i for i, ln in lines if CLOSING.search(fold(ln))), default=None)
-    out = []
-    for m in _NAMED_ALONE.finditer(doc.folded):
-        line = doc.line_of(m.start("name"))
-        if closing is not None and line >= closing or STAFF_LINE.search(doc.line_text(line, folded=True)):
-            continue
-        name = clean_person(doc.text[m.start("name"):m.end("name")])
-        if name:
-            out.append(PersonCandidate(name, line, "concerned"))
-    return out
+    alone, within = [], []
+    for rx, found in ((_NAMED_ALONE, alone), (_NAMED_WITHIN, within)):
+        for m in rx.finditer(doc.folded):
+            line = doc.line_of(m.start("name"))
+            if closing is not None and line >= closing or STAFF_LINE.search(doc.line_text(line, folded=True)):
+                continue
+            raw = doc.text[m.start("name"):m.end("name")].replace("\n", " ")
+            name = clean_person(raw)
+            if name and (rx is _NAMED_ALONE or (is_upper(raw.split()[-1]) and len(raw.split()[-1]) >= 3)):
+                found.append(PersonCandidate(name, line, "concerned"))
+    return alone + within
 
 
 def _about_names(doc: Doc) -> list[PersonCandidate]:

@@ -21,9 +21,11 @@ from extractors.types import Extraction
 
 NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?)"
 _REF = r"ref(?:erence)?s?[.,]?"  # « Réf, Locataire »: the OCR's comma for a dot
-_WHAT = r"(?:locataire|bailleur|client|contrat(?:\s+(?:de\s+)?location)?|dossier|compte(?:\s+(?:client|locataire))?|bail|logement)"
-# after « N° »: « N° bailleur » is the landlord's number at the CAF, not a tenant's
-_WHAT_NO = r"(?:locataire|client|contrat(?:\s+(?:de\s+)?location)?|dossier|compte(?:\s+(?:client|locataire))?|bail|logement)"
+_WHAT = r"(?:locataire|bailleur|client|contrat(?:\s+(?:de\s+)?location)?|dossier|(?:compte|cpte)(?:\s+(?:client|locataire))?|bail|logement)"
+# after « N° »: « N° bailleur » is the landlord's number at the CAF, not a tenant's; « N°
+# locataire PATRIMOINE : » names the landlord the number is at
+_WHAT_NO = (r"(?:locataire|client|contrat(?:\s+(?:de\s+)?location)?|dossier|(?:compte|cpte)(?:\s+(?:client|locataire))?|bail|"
+            r"logement)(?:\s+patrimoine)?")
 _HIS = r"(?:(?:mon|ma|son|sa|notre|leur)\s+)?"  # « réf. de son contrat »
 _MINE = r"(?:(?:mon|ma|notre)\s+)?"
 _LABELS = [
@@ -43,7 +45,7 @@ _LABELS = [
     # the landlord as a court's claimant, a creditor (« Référence créancier » at the Banque de
     # France): the tenant's reference, before any other (the office's own « Dossier n° »)
     (-1, r"\b(?:votre\s+)?" + _REF + r"\s*(?:du\s+|de\s+(?:la\s+)?)?(?:creancier|requerant|creance)\b\s*:?"),
-    (1, r"\b(?:contrat|compte|dossier)(?:\s+(?:locataire|client))?\s+(?:qui\s+porte\s+le\s+" + NO + r"\s*|(?=[a-z]{0,4}-?\d))"),
+    (1, r"\b(?:contrat|compte|cpte|dossier)(?:\s+(?:locataire|client))?\s+(?:qui\s+porte\s+le\s+" + NO + r"\s*|(?=[a-z]{0,4}-?\d))"),
     (1, r"(?m)(?:^|—\s|\s-\s)[ \t]*locataire\s+(?=\d)"),  # « Locataire 0166-3902 » on its own line, in a footer
     # « Contrat de location indiqué par l'allocataire : 2018-0771 »
     (1, r"\bcontrat\s+de\s+location\s+(?=(?:indiqu|communiqu|declar|fourni|transmis)\w*\s+par\b|[a-z]{0,4}-?\d)"),
@@ -53,7 +55,7 @@ _LABELS = [
     (2, r"(?<![\w/])" + _REF + r"\s+(?=[a-z]{0,4}[\-\s]?\d)"),
     (2, r"\bidentifiant\s*:"),
 ]
-_BARE = re.compile(r"(?:contrat|compte|dossier)(?:\s+(?:locataire|client|de\s+location))?\s+|(?:^|—\s|\s-\s)[ \t]*locataire\s+")  # the number follows the word itself
+_BARE = re.compile(r"(?:contrat|compte|cpte|dossier)(?:\s+(?:locataire|client|de\s+location))?\s+|(?:^|—\s|\s-\s)[ \t]*locataire\s+")  # the number follows the word itself
 _LABEL_RES = [(p, re.compile(rx)) for p, rx in _LABELS]
 # the number belongs to someone else: CAF, insurer, court, supplier, bank
 _NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|adherent|titulaire\s+du|souscrit|"
@@ -124,15 +126,18 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
             before = re.split(r"\n|\s[\-\u2013\u2014]\s", doc.folded[max(0, m.start() - 40):m.start()])[-1]
             # « pour Patrimoine - réf … », « PATRIMOINE Arriérés de loyers contrat n° … »: the landlord's own
             landlords = re.search(r"patrimoine\b[^\n]{0,32}$", doc.folded[max(0, m.start() - 45):m.start()])
+            line_start = doc.line_span(doc.line_of(m.start()))[0]
             tenants = (re.search(r"\blocataire\b", label)  # « locataire n° »: ours, whatever precedes it
                        or landlords
+                       # « Votre locataire : M. Joseph MBARGA — contrat n° … »: the tenant's, by its line
+                       or re.search(r"\bvotre\s+locataire\b", doc.folded[line_start:m.start()])
                        or (re.search(r"titulaire\s+du\s+$", before) and re.match(r"compte|bail|contrat\s+de\s+location", label)))
             if prio == 2 and doc_type in _THIRD_PARTY_TYPES and not tenants:
                 continue  # a bare « Réf. » in an insurer's, a court's or the CAF's letter: theirs
             if (not tenants and _NOT_OURS_BEFORE.search(before)) or _NOT_OURS_AFTER.match(doc.folded[m.end():m.end() + 20]):
                 continue
             mine = re.search(r"\b(?:mon|ma|notre)\s+$", before)  # the writer's own « mon numéro de dossier »
-            if (doc_type in _THIRD_PARTY_TYPES and not mine and not landlords and not _of_the_lease(doc, m.start(), label)
+            if (doc_type in _THIRD_PARTY_TYPES and not mine and not tenants and not _of_the_lease(doc, m.start(), label)
                     and re.search(r"contrat(?!\s+(?:de\s+)?location)|dossier|client", label)
                     and not re.search(r"\blocataire\b", label)):  # « Dossier locataire : » is the landlord's
                 continue  # the insurer's contract, the court's or the CAF's file: not the landlord's

@@ -87,7 +87,7 @@ ORDER_LABELS = [
     # the customer's reference, when it reads as a purchase order (« Votre référence : BC-2021-00219 »)
     (2, r"\bvo(?:tre|s)\s+ref(?:erence)?s?\.?\s*:\s*p\.?o\.?\s*(?=\d)"),  # « Vos réf. : PO 4500021958 »
     (2, r"\bvo(?:tre|s)\s+ref(?:erence)?s?\.?\s*:(?=\s*(?:bc|bdc|cmd|cde|po)\b)"),
-    (1, r"\b(?:votre\s+)?ordre\s+de\s+service\s*(?:" + NO + r")?\s*:?"),
+    (1, r"\b(?:votre\s+)?ordre\s+de\s+service(?:\s+patrimoine)?\s*(?:" + NO + r")?\s*:?"),
     (1, r"\byour\s+(?:p\.?o\.?|order)\b\s*:?"),
 ]
 # "Date" alone, unless another date's label ("Delivery date", "Due date")

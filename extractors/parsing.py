@@ -206,12 +206,19 @@ def parse_phone(raw: str) -> str | None:
 _DATE_START = re.compile(r"(?:0[1-9]|[12]\d|3[01])([/.\-])(?:0[1-9]|1[0-2])\1(?:19|20)\d{2}(?!\d)")
 
 
+# ten digits in two groups of four, or a group of three: a reference (« 0150 3376 01 »); phones
+# are printed whole or by pairs, two of which the OCR may join (« 07 8462 03 11 »)
+_NOT_BY_PAIRS = re.compile(r"^0\d{3}[ .\-/]\d{4}|\d[ .\-/]\d{3}[ .\-/]")
+
+
 def find_phones(text: str) -> list[Match]:
     fixed = fix_digits(text)
     out = []
     for m in _PHONE_RE.finditer(fixed):
         if _DATE_START.match(m.group(0)):
             continue  # "07/04/2021 11:05": a date and a time, not a phone number
+        if _NOT_BY_PAIRS.search(m.group(0)):
+            continue  # « 0150 3376 01 », « 0177-2309-02 »: a contract number, not a phone by pairs
         value = parse_phone(m.group(0))
         if value:
             out.append(Match(value, m.start(), m.end(), text[m.start():m.end()]))

@@ -132,11 +132,24 @@ def test_a_supplier_piece_the_readers_disagree_on_is_what_its_own_title_says():
     assert classify("HESTIA PROPERTY SYSTEMS\nSoftware\nTotal 100.00", capped).confidence == 0.5
     letter = _Model({"repair_request": 0.5, "supplier_quote": 0.4})
     assert classify("DEVIS\nMadame, le plombier a fait un devis.", letter).type == "repair_request"
-    # the model sure it is an invoice, the title saying quotation: a person decides
+    # the model sure it is an invoice, a French title saying quote: a person decides (a title in
+    # the vendor's own language decides: below)
     sure = _Model({"supplier_invoice": 0.999, "supplier_quote": 0.001})
-    c = classify("HESTIA PROPERTY SYSTEMS\n\nQUOTATION\nQuotation No.: Q-2021-0457", sure)
+    c = classify("MENUISERIE DUPUIS\n\nDEVIS\nDevis n° D-2021-0457", sure)
     assert (c.type, c.method) == ("supplier_invoice", "conflict") and c.confidence <= 0.5
     assert classify("HESTIA PROPERTY SYSTEMS\n\nINVOICE\nInvoice No.: I-77", sure).confidence == 0.999
+
+
+def test_a_title_in_the_vendors_language_decides_over_a_model_that_learned_french():
+    """An Italian credit note the model reads as an invoice at 0.999: « NOTA DI CREDITO » says
+    which piece it is; a French « FACTURE » over the same lean still goes to a person."""
+    sure = _Model({"supplier_invoice": 0.999, "supplier_credit_note": 0.0008, "supplier_quote": 0.0002})
+    c = classify("RUBINETTERIE VALTROMPIA\nSpett.le PATRIMOINE\n   NOTA DI CREDITO\nN. NC-22/014", sure)
+    assert (c.type, c.method) == ("supplier_credit_note", "rules+textcat") and c.confidence > 0.9
+    c = classify("CERAMICAS AZAHAR\nPRESUPUESTO N° P-2022/0147\nFecha: 11 de febrero de 2022", sure)
+    assert c.type == "supplier_quote" and c.confidence > 0.9
+    c = classify("PLOMBERIE MARTIN\nAVOIR N° A-12\nRemboursement", sure)
+    assert (c.type, c.method) == ("supplier_invoice", "conflict") and c.confidence <= 0.5
 
 
 def test_a_title_settles_a_model_hesitating_between_supplier_pieces():

@@ -67,6 +67,7 @@ def test_numbers_under_other_titles(doc_type, line, number):
     ("BC n° 21-TEC-00342 du 11/01/2021 Votre interlocuteur : M. Thierry Lacombe", "21-TEC-00342"),
     ("REF. COMMANDE CLIENT : MARCHE-2019-017-LOT3", "MARCHE-2019-017-LOT3"),
     ("Vos réf. : PO 4500021958", "4500021958"),
+    ("Ordre de service PATRIMOINE : OS-2021-00741", "OS-2021-00741"),
 ])
 def test_order_references_of_public_works_and_short_labels(line, order):
     assert fields(f"Menuiserie Dupuis\nFacture n° F-100\n{line}\n{TOTALS}")["order_reference"] == order

@@ -167,3 +167,16 @@ def test_iban_mod97():
 def test_amounts_add_up():
     assert validators.amounts_add_up("1000.00", "200.00", "1200.00")
     assert not validators.amounts_add_up("1000.00", "200.00", "1250.00")
+
+
+@pytest.mark.parametrize("text, phones", [
+    ("Contrat n° 0150 3376 01", []),  # ten digits by fours: a contract number
+    ("Objet : Préavis de départ - contrat 0177-2309-02", []),
+    ("N° 06 842 575 19", []),
+    ("Portable : 06 50 93 18 24", ["0650931824"]),
+    ("0684025719", ["0684025719"]),
+    ("07 8462 03 11", ["0784620311"]),  # two pairs the OCR joined
+    ("0684 02 57 19", ["0684025719"]),
+])
+def test_phones_are_printed_whole_or_by_pairs(text, phones):
+    assert [p.value for p in parsing.find_phones(text)] == phones

@@ -76,6 +76,8 @@ def tenant(text: str, registries, doc_type: str = "repair_request"):
     ("Contrat de location indiqué par l'allocataire : 2018-0771", "2018-0771"),
     ("N° client : 45 78 963 B", "4578963B"),  # a letter set apart at the end of the line is the number's
     ("Objet : Montant APL sur avis d'échéance - Contrat : 0098 5512", "00985512"),
+    ("Objet : M. ESCUDIER Thierry - cpte 0038-2214 - demande de report", "0038-2214"),
+    ("N° locataire PATRIMOINE : 0061 2473 - D. Sow", "00612473"),
 ])
 def test_reference_labels_and_forms(line, ref, registries):
     text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nIl y a une fuite.\nCordialement\nPaul Durand\n"
@@ -378,3 +380,9 @@ def test_a_sender_block_written_under_the_letter_when_the_signature_is_an_initia
             "M. ESCUDIE Bernard\nRésidence Soupetard, esc. 2\n31500 Toulouse\nSalutations\nB. Escudié\n")
     f = tenant(text, registries).fields
     assert (f["tenant_name"], f["postal_code"]) == ("Bernard Escudié", "31500")  # the accent the signature prints
+
+
+def test_a_lawyers_letter_naming_the_landlords_tenant_and_contract(registries):
+    text = ("Cabinet Fabre Avocats\nAffaire : MBARGA / PATRIMOINE\nN/Réf. : 21.0034 AF\n"
+            "Votre locataire : M. Joseph MBARGA — contrat n° 0031-88017\nObjet : mise en demeure\n")
+    assert tenant(text, registries, "legal_notice").fields["tenant_reference"] == "0031-88017"

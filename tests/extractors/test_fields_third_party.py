@@ -434,3 +434,14 @@ def test_the_landlords_file_number_named_by_a_lawyer_or_a_tenant():
 def test_an_organisation_names_the_tenant_on_a_line_of_their_own_not_its_signer(body, name):
     letter = ORG + body + "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.\nMadame Claire VIDAL\nConseillère\n"
     assert tenant(letter)["tenant_name"] == name
+
+
+@pytest.mark.parametrize("body, doc_type, name", [
+    ("J'accompagne Monsieur et Madame HADDAD, locataires d'un T4.\nMonsieur Ahmed HADDAD est cuisinier.\n",
+     "payment_difficulty", "Ahmed Haddad"),
+    ("Les nuisances proviennent de l'appartement n° 14, occupé par Monsieur Yannick\nROUSSEL, votre locataire.\n",
+     "neighbour_dispute", "Yannick Roussel"),
+])
+def test_an_organisation_names_the_tenant_in_a_sentence(body, doc_type, name):
+    letter = ORG + body + "Veuillez agréer nos salutations distinguées.\nCorinne Mazières\nAdjointe au maire\n"
+    assert tenant(letter, doc_type)["tenant_name"] == name

@@ -166,8 +166,9 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
     (``bench/dev5/``, written on 2026-12-05 after that) and the sixth (``bench/dev6/``, written on
     2026-12-06, its arrival figures taken before any rule was read from it) grade the model beside
     the foreign and blind sets. The seventh (``bench/dev7/``, written on 2026-12-06 after the rules
-    of that day) was never read that day; it is read since the next session, whose eighth
-    (``bench/dev8/``) is, like the blind set, never read: its misses are not shown."""
+    of that day) was never read that day; it is read since the next session, which wrote the
+    eighth (``bench/dev8/``, graded on arrival, then read) and the ninth (``bench/dev9/``), which
+    is, like the blind set, never read: its misses are not shown."""
     from corpus.written import WRITTEN_DIR
     from foreign_set import BLIND_ROOT, ROOT
 
@@ -175,6 +176,7 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
             "dev3": (WRITTEN_DIR / "dev3", 2029, 6), "dev4": (WRITTEN_DIR / "dev4", 2030, 6),
             "dev5": (ROOT.parent / "dev5", 2031, 6), "dev6": (ROOT.parent / "dev6", 2032, 6),
             "dev7": (ROOT.parent / "dev7", 2033, 6), "dev8": (ROOT.parent / "dev8", 2034, 6),
+            "dev9": (ROOT.parent / "dev9", 2035, 6),
             "blind": (BLIND_ROOT, 2027, 6)}
 
 
@@ -259,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--model", type=Path, default=None, help="dossier du modèle (défaut : modèle intégré)")
     p.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "aiguillage-bench-cache")
-    p.add_argument("--only", choices=("generated", "foreign", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "blind"),
+    p.add_argument("--only", choices=("generated", "foreign", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "blind"),
                    default=None, help="un seul des jeux")
     p.add_argument("--fresh", action="store_true", help="relire le jeu étranger (OCR) même s'il est en cache")
     p.add_argument("--dev", action="store_true", help="montrer aussi la moitié « dev » du jeu étranger")
@@ -289,10 +291,10 @@ def main(argv: list[str] | None = None) -> int:
         sets["étranger-test"] = ("moitié « test » du jeu étranger (rien n'y est réglé ; une exception notée dans README)",
                                  (test, reads))
     for key, ordinal in (("dev2", "second"), ("dev3", "troisième"), ("dev4", "quatrième"), ("dev5", "cinquième"),
-                         ("dev6", "sixième"), ("dev7", "septième"), ("dev8", "huitième")):
+                         ("dev6", "sixième"), ("dev7", "septième"), ("dev8", "huitième"), ("dev9", "neuvième")):
         if args.only in (None, key) and any(written_sets()[key][0].glob("*/*.json")):
-            use = ("jamais lu, jamais appris : ses écarts ne sont pas montrés" if key == "dev8" else
-                   "jamais appris par le modèle" if key in ("dev5", "dev6", "dev7") else
+            use = ("jamais lu, jamais appris : ses écarts ne sont pas montrés" if key == "dev9" else
+                   "jamais appris par le modèle" if key in ("dev5", "dev6", "dev7", "dev8") else
                    "lu pour écrire des règles, appris par le modèle : son type n'y est plus une mesure")
             sets[f"dev {key[-1]}"] = (f"{ordinal} jeu de développement (écrit par d'autres mains, {use})",
                                       foreign_and_reads(args.workers, args.cache, args.fresh, key))
@@ -309,13 +311,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"classement et extraction ({name}) : {time.time() - t0:.1f} s", file=sys.stderr)
         summaries[name] = report(rows, title, len(truths), rt.model.meta,
                                  rt.settings["classification.review_threshold"], boundaries(truths, reads),
-                                 shown_misses=args.misses if name not in ("aveugle", "dev 8") or args.blind_misses else 0)
+                                 shown_misses=args.misses if name not in ("aveugle", "dev 9") or args.blind_misses else 0)
     if len(summaries) > 1:
         side_by_side(summaries)
     print(json.dumps({"generated": summaries.get("généré"), "foreign": summaries.get("étranger"),
                       "foreign_test_half": summaries.get("étranger-test"), "second_dev": summaries.get("dev 2"),
                       "third_dev": summaries.get("dev 3"), "fourth_dev": summaries.get("dev 4"), "fifth_dev": summaries.get("dev 5"),
-                      "sixth_dev": summaries.get("dev 6"), "seventh_dev": summaries.get("dev 7"), "eighth_dev": summaries.get("dev 8"),
+                      "sixth_dev": summaries.get("dev 6"), "seventh_dev": summaries.get("dev 7"), "eighth_dev": summaries.get("dev 8"), "ninth_dev": summaries.get("dev 9"),
                       "blind": summaries.get("aveugle")},
                      ensure_ascii=False))
     return 0

@@ -22,6 +22,7 @@ from extractors.matching import (
     tenant_by_name,
     tenant_name_matches,
 )
+from extractors.number_words import find_sums_in_words
 from extractors.parsing import (
     find_amounts,
     find_phones,
@@ -278,7 +279,7 @@ def _names_in_address(email: str, anchors: list[PersonCandidate]) -> str:
 def read_amount(doc: Doc) -> str | None:
     """The sum at stake in a payment-difficulty letter (a debt rather than a monthly instalment)."""
     best: tuple[int, float, str] | None = None
-    for a in find_amounts(doc.text, need_currency=False):
+    for a in find_amounts(doc.text, need_currency=False) + find_sums_in_words(doc.text):  # « deux mille … euros »
         value = a.value.lstrip("-")
         after = doc.folded[a.end:a.end + 20]
         if re.match(r"\s*(?:par\s+mois|/\s*mois|mensuel|chaque\s+mois|de\s+plus\s+par)", after):
@@ -286,7 +287,7 @@ def read_amount(doc: Doc) -> str | None:
         before = doc.folded[max(0, a.start - 70):a.start]
         before = re.split(r"[.!?]\s", before)[-1]
         prio = 0 if _DEBT_WORDS.search(before) else 1
-        if prio == 1 and not re.search(r"€|eur", doc.folded[a.start:a.end + 3]):
+        if prio == 1 and not re.search(r"€|eur", doc.folded[max(a.start, a.end - 8):a.end + 3]):
             continue
         key = (prio, -float(value), value)
         if best is None or key < best:

@@ -1,41 +1,13 @@
-"""Reading a page row by row from its word boxes.
+"""The page's text in reading order from its word boxes.
 
-OCR gives text block by block: a table's labels ("Total HT", "TVA") and its figures often end
-up in different blocks, far apart. Rebuilding rows from the words' positions puts each label
-back beside its value, which is what a person reading the page sees. ``page_rows`` does it for
-the whole page (for field extraction); ``reading_lines`` keeps the OCR's reading order and only
-puts back a table read column by column (for the page's text).
+``reading_lines`` keeps the OCR's reading order and only puts back a table read column by
+column (for the page's text); :mod:`extractors.rows` reads the whole page row by row (for field
+extraction).
 """
 
 from __future__ import annotations
 
-from extractors.types import DocumentText, PageText, Word
-
-
-def page_rows(page: PageText) -> str:
-    """The page's words grouped into rows (vertical overlap), each row left to right."""
-    return "\n".join(" ".join(x.text for x in row) for row in word_rows(page.words)) + "\n"
-
-
-def word_rows(words: list[Word]) -> list[list[Word]]:
-    """Words grouped into rows (vertical overlap), top to bottom, each row left to right."""
-    words = sorted((w for w in words if w.text.strip()), key=lambda w: (w.top, w.left))
-    rows: list[list[Word]] = []
-    for w in words:
-        middle = w.top + w.height / 2
-        for row in reversed(rows[-3:]):  # rows are built top-down: only recent ones can match
-            top = min(x.top for x in row)
-            bottom = max(x.top + x.height for x in row)
-            if top <= middle <= bottom:
-                row.append(w)
-                break
-        else:
-            rows.append([w])
-    return [sorted(row, key=lambda x: x.left) for row in rows]
-
-
-def rows_text(doc: DocumentText) -> str:
-    return "\n\f\n".join(page_rows(p) if p.words else p.text for p in doc.pages)
+from extractors.types import Word
 
 
 def reading_lines(words: list[Word]) -> list[list[Word]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from extractors import validators
-from extractors.layout import word_rows
+from extractors.rows import word_rows
 from extractors.parsing import find_dates, fix_digits, fold, parse_amount
 from extractors.types import PageText, Word
 

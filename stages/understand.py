@@ -16,7 +16,7 @@ from classifiers.decide import Classification, Hints, classify, classify_einvoic
 from extractors import layout_memory
 from extractors.einvoice import fields_from_xml
 from extractors.fields import extract_einvoice_fields, extract_fields
-from extractors.layout import rows_text
+from extractors.rows import rows_text
 from extractors.types import DocumentText, Extraction
 from storage import layouts
 from storage.errors import StorageError
@@ -101,8 +101,16 @@ def understand_einvoice(doc: DocumentText, rt: Runtime) -> Understanding:
 _TOGETHER = ("total_excl_tax", "total_tax", "total_incl_tax")
 
 
+# Fields taken from the second reading when the first found none: a number or an order printed
+# in another column than its label's line (« AXIAL INTERIM      FACTURE / Agence …      No 0012458/21 »)
+_ALONE = ("invoice_number", "order_reference")
+
+
 def _fill_missing(first: Extraction, second: Extraction) -> None:
     if not all(k in first.fields for k in _TOGETHER) and all(k in second.fields for k in _TOGETHER):
         for k in _TOGETHER:
             first.fields[k] = second.fields[k]
             first.rejected.pop(k, None)
+    for k in _ALONE:
+        if k not in first.fields and k not in first.rejected and k in second.fields:
+            first.fields[k] = second.fields[k]

@@ -78,6 +78,7 @@ def tenant(text: str, registries, doc_type: str = "repair_request"):
     ("Objet : Montant APL sur avis d'échéance - Contrat : 0098 5512", "00985512"),
     ("Objet : M. ESCUDIER Thierry - cpte 0038-2214 - demande de report", "0038-2214"),
     ("N° locataire PATRIMOINE : 0061 2473 - D. Sow", "00612473"),
+    ("(COMPTE LOCATAIRE N. 0044 1290 7), QU'UN DEPOT DE GARANTIE", "004412907"),  # « N. » for numéro
 ])
 def test_reference_labels_and_forms(line, ref, registries):
     text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nIl y a une fuite.\nCordialement\nPaul Durand\n"

@@ -1,4 +1,4 @@
-from extractors.layout import page_rows
+from extractors.rows import page_rows
 from extractors.ocr import words_to_text
 from extractors.types import PageText, Word
 
@@ -23,8 +23,35 @@ def test_rows_put_each_label_beside_its_value():
     # The blocks pair up row by row: the page's text has them put back in rows as well.
     assert "Total HT 3136,19€" in page.text
     rows = page_rows(page).splitlines()
-    assert rows == ["Total HT 3136,19€", "TVA 10 % 273,85€", "TVA 20 % 79,53€", "Total TVA 353,38€",
-                    "Net à payer TTC 3489,57€"]
+    # the figures' column far right of the labels': the gap kept as three spaces
+    assert rows == ["Total HT   3136,19€", "TVA 10 %   273,85€", "TVA 20 %   79,53€", "Total TVA   353,38€",
+                    "Net à payer TTC   3489,57€"]
+
+
+def test_a_number_in_the_letterheads_right_column_is_read_by_rows():
+    """« AXIAL INTERIM … FACTURE » over « Agence Toulouse Compans … No 0012458/21 »: the OCR
+    reads each row as one line of single spaces; by rows, the column's gap is kept and the « No »
+    heading its cell is the invoice's number."""
+    from config.registries import Registries
+    from extractors.fields import extract_fields
+
+    words = []
+    for i, (left, right) in enumerate([("AXIAL INTERIM", "FACTURE"), ("Agence Toulouse Compans", "No 0012458/21"),
+                                       ("2 boulevard Lascrosses", "du 08/03/2021")]):
+        x = 100
+        for token in left.split():
+            words.append(Word(token, x, 100 + 50 * i, 22 * len(token), 30, 95, line=i))
+            x += 22 * len(token) + 12
+        x = 1600
+        for token in right.split():
+            words.append(Word(token, x, 100 + 50 * i, 22 * len(token), 30, 95, line=i))
+            x += 22 * len(token) + 12
+    page = PageText(1, words_to_text(words), words)
+    assert "Agence Toulouse Compans No 0012458/21" in page.text  # as the OCR gives it
+    rows = page_rows(page)
+    assert "Agence Toulouse Compans   No 0012458/21" in rows and "2 boulevard Lascrosses   du 08/03/2021" in rows
+    fields = extract_fields("supplier_invoice", "supplier", rows, Registries((), ())).fields
+    assert fields["invoice_number"] == "0012458/21"
 
 
 # Tesseract's block-by-block reading of a generated quote's lower half (seed 9001, doc-0025).

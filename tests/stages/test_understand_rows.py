@@ -1,4 +1,4 @@
-"""The totals of the row-by-row reading of a page complete the block-by-block one."""
+"""The row-by-row reading of a page completes the block-by-block one: totals, number, order."""
 
 from __future__ import annotations
 
@@ -23,3 +23,15 @@ def test_a_whole_triple_is_kept_and_a_partial_one_never_taken():
     partial = Extraction(fields={"total_excl_tax": "3793.10"})
     _fill_missing(partial, Extraction(fields={"total_incl_tax": "15173.29"}))
     assert partial.fields == {"total_excl_tax": "3793.10"}
+
+
+def test_a_number_or_an_order_only_the_reading_by_rows_found_is_taken():
+    first = Extraction(fields={"supplier_name": "Axial Interim"})
+    _fill_missing(first, Extraction(fields={"invoice_number": "0012458/21", "order_reference": "DRH-INT-2021-09",
+                                            "supplier_name": "Other"}))
+    assert first.fields == {"supplier_name": "Axial Interim", "invoice_number": "0012458/21",
+                            "order_reference": "DRH-INT-2021-09"}
+    # a number the first reading found, or refused, stays its own
+    kept = Extraction(fields={"invoice_number": "F-1"}, rejected={"order_reference": "commande inconnue"})
+    _fill_missing(kept, Extraction(fields={"invoice_number": "F-2", "order_reference": "BC-9"}))
+    assert kept.fields == {"invoice_number": "F-1"}

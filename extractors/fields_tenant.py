@@ -241,8 +241,8 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
     return [v for _, _, v in sorted(phones)]
 
 
-# e-mail addresses, OCR-spaced ones too (« nom @orange. fr », « nom@wanadoo, fr »)
-_EMAIL_RE = re.compile(r"[\w.+\-]+ ?@ ?[\w\-]+(?:(?: ?[.,] ?)[\w\-]+)*?(?: ?[.,] ?)"
+# e-mail addresses, OCR-spaced ones too (« nom @orange. fr », « nom@wanadoo, fr », « haddad3 1 @gmail.com »)
+_EMAIL_RE = re.compile(r"[\w.+\-]+(?:(?<=\d) \d{1,3})* ?@ ?[\w\-]+(?:(?: ?[.,] ?)[\w\-]+)*?(?: ?[.,] ?)"
                        r"(?:fr|com|net|org|eu|info|biz|io|be|ch|re)\b", re.IGNORECASE)
 
 

@@ -18,7 +18,7 @@ _NO_OCR = r"(?:" + NO + r"|n(?=\s[a-z0-9\-/.]*\d))"
 # « N° 2021-03318 »), or in a cell of its own after the title (« ESTIMATION DE TRAVAUX   n° EST 21/087 »)
 _NO_ALONE = [
     (2, r"(?m)^[ \t]*" + NO + r"\s*:?(?=[ \t]*[A-Za-z0-9/-]*\d)"),
-    (2, r"(?<=\S {3})" + NO + r"\s*:?(?=[ \t]*[A-Za-z]{0,5}[ \t]?[A-Za-z0-9/-]*\d)"),
+    (2, r"(?<=   )" + NO + r"\s*:?(?=[ \t]*[A-Za-z]{0,5}[ \t]?[A-Za-z0-9/-]*\d)"),
 ]
 NUMBER_LABELS = {
     "supplier_invoice": [
@@ -107,6 +107,8 @@ DATE_LABELS = [
                         r"note\s+d'honoraires)\b(?!\s+(?:concernee|d'origine|initiale|rectifiee|de\s+reference))"
                         r"[^\n]{0,40}?\b(?:du|dated)\b"),
     ("invoice_date", 3, r"(?m)^[ \t]*du\b(?=[^\n]*\d{4})(?![^\n]*\bau\b)"),  # « AVOIR n° AV2021-014 » over « du 3 sept. 2021 »
+    # a cell of its own right of the number: « AVOIR n° 2009120577          du 14/09/2020 »
+    ("invoice_date", 3, r"(?<=   )du\b(?=[ \t]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})(?![^\n]*\bau\b)"),
     ("invoice_date", 3, r",\s*le\b"),
     ("invoice_date", 3, r"(?m)^[ \t]*le\b"),
     ("due_date", 0, r"\b(?:date\s*(?:d'\s*|de\s+l'\s*|d\s)?)?echeance\s*(?:le\s*)?:?"),

@@ -58,6 +58,8 @@ def normalise_person(words: list[str]) -> str:
     if any(upper) and not all(upper) and not upper[0]:
         return " ".join(title_word(w) if u else w for w, u in zip(words, upper))
     if all(upper):
+        if len(words) == 2 and not _known_first(words[0]) and _known_first(words[1]):
+            words = words[::-1]  # « DIALLO MAMADOU »: the surname first, as on a form or an act
         return " ".join(title_word(w) for w in words)
     if upper[0]:
         k = upper.index(False)

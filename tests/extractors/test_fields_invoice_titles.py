@@ -94,6 +94,14 @@ def test_a_credit_notes_date_on_the_line_under_its_number():
     # a period « du … au … » is no date of issue
     period = "Menuiserie Dupuis\nFacture n° F-100\ndu 1er juin 2021 au 30 juin 2021\nle 2 juillet 2021\n" + TOTALS
     assert fields(period)["invoice_date"] == "2021-07-02"
+    # the date in a cell of its own right of the number, a wide gap between (a text layer's layout)
+    aligned = ("Aquasud\nAVOIR n° 2009120577                                      du 14/09/2020\n"
+               "Régularisation de la facture n° 2007883419 du 20/07/2020 : erreur de relevé\n" + TOTALS)
+    got = fields(aligned, "supplier_credit_note")
+    assert (got["invoice_date"], got["invoice_number"]) == ("2020-09-14", "2009120577")
+    # a « N° » heading a right-hand cell after any gap
+    assert fields("AXIAL INTERIM                     FACTURE\nAgence Compans              No 0012458/21\n"
+                  + TOTALS)["invoice_number"] == "0012458/21"
 
 
 def test_due_date_told_as_a_payment_term():

@@ -152,6 +152,8 @@ Service clients : 09 69 32 10 10
     ("Madame EL IDRISSI Fatima Zahra", "Fatima Zahra El Idrissi"),
     # an accent the OCR misread is the register's; one the writer left out stays out (the labels follow the print)
     ("Marie-Thérése PUIG", "Marie-Thérèse Puig"), ("Inés BEN SALAH", "Inès Ben Salah"), ("Aicha DIALLO", "Aicha Diallo"),
+    # all in capitals, the surname first: the register of first names says which is which
+    ("M. DIALLO MAMADOU", "Mamadou Diallo"), ("JEAN DUPONT", "Jean Dupont"), ("MARTIN THOMAS", "Martin Thomas"),
 ])
 def test_names_as_firstname_lastname(raw, name):
     assert clean_person(raw) == name

@@ -17,7 +17,7 @@ from extractors.fields_totals import TOTAL_LABELS, choose_totals, confirm_by_dig
 from extractors.invoice_labels import DATE_LABELS, NUMBER_LABELS, ORDER_LABELS, known_label
 from extractors.matching import match_supplier_by_ids, match_supplier_by_name
 from extractors.parsing import Match, find_amounts, find_dates, find_digit_runs, find_ibans, find_vats
-from extractors.stacked_cells import unstack
+from extractors.stacked_cells import unrow, unstack
 from extractors.types import Extraction
 
 
@@ -235,7 +235,7 @@ def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
                             reference_date: dt.date | None = None) -> Extraction:
     ex = Extraction()
     # a table drawn with « | » (a born-digital invoice's header boxes): its rules are not text
-    doc = Doc(unstack(re.sub(r"[|│¦]", " ", text), known_label))
+    doc = Doc(unstack(unrow(re.sub(r"[|│¦]", " ", text)), known_label))
     f = ex.fields
     ids = read_supplier_ids(doc, ex, registries)
     match = match_supplier_by_ids(registries, siret=ids.get("supplier_siret"),

@@ -32,6 +32,7 @@ from extractors.parsing import (
 )
 from extractors.person_labels import ORGANISATION
 from extractors.person_names import normalise_person
+from extractors.stacked_cells import unrow
 from extractors.types import Extraction
 
 _LANDLORD = re.compile(r"^(?:patrimoine|agence\s|service\s+(?:gestion|recouvrement|contentieux|clientele|technique|"
@@ -332,7 +333,7 @@ _COMPANY_MENTIONS = re.compile(r"\b(?:siret|siren|rcs|sarl|sas|sasu|eurl|capital
 
 def _read_tenant_letter(doc_type: str, text: str, registries: Registries) -> tuple[Extraction, PersonCandidate | None]:
     ex = Extraction()
-    doc = Doc(text)
+    doc = Doc(unrow(text))
     read_reference(doc, ex, registries, doc_type)
     cands = name_candidates(doc, doc_type)
     anchor = read_name(doc, ex, registries, cands)

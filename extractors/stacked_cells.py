@@ -1,4 +1,5 @@
-"""Key-value tables the OCR read column by column.
+"""Key-value tables: read column by column by the OCR, or printed as a header row over a row of
+values.
 
 A header table (« FACTURE N° | Date de facture | Date d'échéance | Bon de commande ») printed as
 two columns is often read as all its keys, one per line, then (a few lines later) all its
@@ -54,3 +55,43 @@ def _values_after(lines: list[str], start: int, n: int) -> list[str] | None:
         if len(run) == n and all(_is_value(v) for v in run):
             return run
     return None
+
+
+_ITEM_COLUMN = re.compile(r"(?i)\b(?:total|montant|prix|p\.?\s?u\.?|qt[ée]|quantit[ée]|d[ée]signation|libell[ée]|"
+                          r"description|unit[ée]?|amount|price|qty|quantity)\b")
+_CELL = re.compile(r"\S+(?: \S+)*")  # cells are set apart by two spaces or more
+
+
+def _cells(line: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _CELL.finditer(line.replace("\t", "    "))]
+
+
+def unrow(text: str) -> str:
+    """``text`` with « key value » lines put after each header row whose row of values follows,
+    cell under cell (« Vos références   Nos références   Date » over « 0418-326   ALL 4419382 F
+    12/03/2022 »): the label-to-value rules then read each key beside its value."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        out.append(line)
+        if k == 0:
+            continue
+        pairs = _row_pairs(lines[k - 1], line)
+        if pairs:
+            out += [f"{key} {value}" for key, value in pairs]
+    return "\n".join(out)
+
+
+def _row_pairs(header: str, row: str) -> list[tuple[str, str]] | None:
+    keys, values = _cells(header), _cells(row)
+    if len(keys) < MIN_KEYS or len(values) != len(keys):
+        return None
+    if any(re.search(r"\d", k) or len(k.split()) > 4 for _, _, k in keys) or sum(
+            bool(re.search(r"\d", v)) for _, _, v in values) < 2:
+        return None
+    if any(_ITEM_COLUMN.search(k) for _, _, k in keys):
+        return None  # a table of line items: its first row is no header's values (« Total HT » of one line)
+    for (ks, ke, _), (vs, ve, _) in zip(keys, values):
+        if not (vs < ke + 2 and ve > ks - 2):  # each value under its key (overlapping columns)
+            return None
+    return [(k, v) for (_, _, k), (_, _, v) in zip(keys, values)]

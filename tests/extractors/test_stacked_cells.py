@@ -36,3 +36,35 @@ def test_a_header_table_drawn_with_bars():
             "Montant H.T. 627,88\nTVA 20,00% 125,58\nMontant T.T.C. 753,46\n")
     f = extract_fields("supplier_invoice", "supplier", text, Registries((), ())).fields
     assert (f["invoice_number"], f["invoice_date"]) == ("PTP/2020/118742", "2020-06-30")
+
+
+HEADER_ROW = ("FACTURE\n\n"
+              "N° facture        Date           N° client        Bon de commande      Échéance\n"
+              "F21-00482         14/04/2021     C-0193           BC21-000318          14/05/2021\n\n"
+              "Total HT 1 520,00\nTVA 20 % 304,00\nTotal TTC 1 824,00\n")
+
+
+def test_a_header_row_over_its_row_of_values_is_read_cell_by_cell():
+    from extractors.stacked_cells import unrow
+
+    text = unrow(HEADER_ROW)
+    assert "Bon de commande BC21-000318" in text and "Échéance 14/05/2021" in text
+    got = extract_fields("supplier_invoice", "supplier", HEADER_ROW, Registries((), ())).fields
+    assert (got["order_reference"], got["due_date"], got["invoice_number"]) == ("BC21-000318", "2021-05-14", "F21-00482")
+
+
+def test_an_organisations_header_row_gives_the_landlords_reference():
+    letter = ("CAISSE D'ALLOCATIONS FAMILIALES DE LA HAUTE-GARONNE\n24 rue Riquet - 31046 Toulouse Cedex 9\n\n"
+              "Vos références        Nos références          Date              Objet\n"
+              "0418-326              ALL 4419382 F           12/03/2022        Maintien de l'aide\n\n"
+              "Madame, Monsieur,\nL'aide au logement de Madame Sandrine LAFFONT est maintenue.\n")
+    assert extract_fields("housing_benefit", "tenant", letter, Registries((), ())).fields["tenant_reference"] == "0418-326"
+
+
+def test_rows_that_are_not_a_header_over_its_values_are_left_alone():
+    from extractors.stacked_cells import unrow
+
+    prose = "Désignation    Qté    PU HT\nPose de carrelage    12    45,00\n"  # a line item is no header's values
+    table = "Désignation      Qté     Total HT\nRemplacement descente EP zinc     12     228,21\n"
+    assert unrow(prose) == prose and unrow("Objet : fuite\nMadame, Monsieur,\n") == "Objet : fuite\nMadame, Monsieur,\n"
+    assert unrow(table) == table  # a table of line items: « Total HT 228,21 » would be a false total

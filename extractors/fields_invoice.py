@@ -62,10 +62,11 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
         if not m:
             continue
         tok = m.group(1)
-        # OCR sometimes cuts a number in two: "FC1 00203" (only when nothing follows)
-        cont = re.match(r" ([0-9][0-9/\-.]*)\s*$", doc.text[start + m.end(1):end])
+        # OCR sometimes cuts a number in two: "FC1 00203"; a utility prints it in groups: « 0291 4477
+        # 2031 » (only when nothing follows)
+        cont = re.match(r"((?: [0-9][0-9/\-.]*){1,3})\s*$", doc.text[start + m.end(1):end])
         if cont and not find_dates(tok + cont.group(1), reference_date):
-            tok += cont.group(1)
+            tok += cont.group(1).replace(" ", "")
         # "FACTURE N° ESS 21 04 0097": a letter prefix, then groups of digits to the end
         spaced = re.match(r"((?: [0-9]{2,6}){2,4})\s*$", doc.text[start + m.end(1):end])
         # « FACTURE N° CL 2021-058 Villefranche, le … »: a letter prefix, then one number, then other words

@@ -46,6 +46,8 @@ def fields(text: str, doc_type: str = "supplier_invoice") -> dict:
     ("supplier_credit_note", "AVOIR   N° NC-2021-00317", "NC-2021-00317"),
     ("supplier_invoice", "NOTE D'HONORAIRES ET DE FRAIS N° H22-1187", "H22-1187"),  # a commissaire de justice's
     ("supplier_quote", "PROPOSITION TARIFAIRE Réf. PT-2021-0907 - établie le 9 sept. 2021", "PT-2021-0907"),
+    ("supplier_invoice", "Numéro de facture : 0291 4477 2031", "029144772031"),  # a utility's, in groups
+    ("supplier_quote", "CHIFFRAGE N° CH-2022-018", "CH-2022-018"),
 ])
 def test_numbers_under_other_titles(doc_type, line, number):
     assert fields(f"Menuiserie Dupuis\n{line}\n{TOTALS}", doc_type)["invoice_number"] == number

@@ -177,6 +177,7 @@ def test_amounts_add_up():
     ("0684025719", ["0684025719"]),
     ("07 8462 03 11", ["0784620311"]),  # two pairs the OCR joined
     ("0684 02 57 19", ["0684025719"]),
+    ("Portable (+33) 6 12 34 56 78", ["0612345678"]),  # the country code in brackets
 ])
 def test_phones_are_printed_whole_or_by_pairs(text, phones):
     assert [p.value for p in parsing.find_phones(text)] == phones

@@ -77,6 +77,8 @@ _VALUE_RE = re.compile(
     r"(?:(?:n\s?°|no\.|num\.?|numero|n\.(?=\s?\d))\s*:?\s*)?(?:(?:c'\s?)?est\s+(?:le\s+)?:?|:)?\s*"
     # (a letter set apart at the end of the line is the number's: « N° client : 45 78 963 B »)
     r"(?P<tok>[A-Za-z0-9](?:[A-Za-z0-9/._\-]|[ ](?=[A-Za-z]{0,3}[0-9])|[ ](?=[A-Za-z][ \t]*(?:\n|$))){0,30})")
+# digits written one per box, the boxes' edges read as « | », « ] », « [ » or « / »
+_COMB = re.compile(r"[\s:.]*(?:\([^)\n]{0,40}\)[\s:.]*)?((?:[|\[\]/]*\d){4,14}[|\[\]/]*)(?![\w])")
 _THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")
 _shape_cache: dict[int, tuple[tuple, int | None]] = {}
 
@@ -144,12 +146,16 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
             tail = fixed[m.end():m.end() + 60].split("\n")[0]
             if not tail.strip():  # the value under its label, or prose wrapped after it
                 tail = fixed[m.end():m.end() + 80].lstrip(" \t:").lstrip("\n").split("\n")[0]
+            comb = _COMB.match(tail)
+            if comb and len(re.findall(r"[|\[\]/]", comb.group(1))) >= len(re.findall(r"\d", comb.group(1))) - 1:
+                tail = re.sub(r"[^\d]", "", comb.group(1))  # a form's comb of boxes: « 0|0]4]7]1/]2|3]|6 »
             v = _VALUE_RE.match(tail)
             tok = v.group("tok") if v else ""
             if v and re.match(r",\d{2}\b", tail[v.end("tok"):]):  # « contrat n° 715523 2 915,40 € »: an amount follows
                 tok = re.sub(r"(?:\s\d{1,3})+$", "", tok)
             value = _clean_value(tok) if tok else None
-            rank = prio
+            # « N° de compte locataire chez vous » names the landlord's account; « Dossier n° » may be the writer's own
+            rank = prio - 0.5 if re.search(r"\blocataire\b", label) and not mine else prio
             if not value and prio == 0:  # a form's dot leaders the OCR read as letters: the value ends the line
                 last = tail.split()[-1] if tail.split() else ""
                 if re.fullmatch(r"[A-Za-z]{0,4}[-/]?\d[\w/\-.]{3,20}", last) and sum(c.isdigit() for c in last) >= 4:

@@ -79,6 +79,7 @@ def tenant(text: str, registries, doc_type: str = "repair_request"):
     ("Objet : M. ESCUDIER Thierry - cpte 0038-2214 - demande de report", "0038-2214"),
     ("N° locataire PATRIMOINE : 0061 2473 - D. Sow", "00612473"),
     ("(COMPTE LOCATAIRE N. 0044 1290 7), QU'UN DEPOT DE GARANTIE", "004412907"),  # « N. » for numéro
+    ("N° de locataire (voir votre avis d'échéance): 0|0]4]7]1/]2|3]|6", "00471236"),  # a comb of boxes
 ])
 def test_reference_labels_and_forms(line, ref, registries):
     text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nIl y a une fuite.\nCordialement\nPaul Durand\n"
@@ -389,3 +390,13 @@ def test_a_lawyers_letter_naming_the_landlords_tenant_and_contract(registries):
     text = ("Cabinet Fabre Avocats\nAffaire : MBARGA / PATRIMOINE\nN/Réf. : 21.0034 AF\n"
             "Votre locataire : M. Joseph MBARGA — contrat n° 0031-88017\nObjet : mise en demeure\n")
     assert tenant(text, registries, "legal_notice").fields["tenant_reference"] == "0031-88017"
+
+
+def test_the_landlords_account_number_beats_the_offices_file_number(registries):
+    """An FSL decision: its own « Dossier n° » first, then « N° de compte locataire chez vous »."""
+    text = ("FSL 31\nDossier n° FSL-M-2020-11287\nObjet : décision FSL\nMadame, Monsieur,\n"
+            "La commission a examiné la demande présentée au bénéfice de :\nMonsieur Frédéric ROUGÉ\n"
+            "N° de compte locataire chez vous : 0118 2276\n")
+    assert tenant(text, registries, "payment_difficulty").fields["tenant_reference"] == "01182276"
+    # boxes read with a few edges as digits: no reference rather than a wrong one
+    assert "tenant_reference" not in tenant("Paul Durand\nN° de contrat :|[210|4171711]|3]\nFuite.\n", registries).fields

@@ -48,8 +48,15 @@ SUPPLIER_MASS = 0.5  # a known supplier's document: the model must give its thre
 UNSURE = DISAGREEMENT_CAP  # the model's own cap when it is unsure (its readers disagree, two topics)
 
 
+# the letter's body begins: what follows is no letterhead (« agissant en qualité de tutrice
+# (jugement … du tribunal judiciaire …) » is a tenant's daughter writing)
+_BODY_START = re.compile(r"(?m)^\s*(?:madame|monsieur|mesdames|messieurs|bonjour|cher|chere)\b|je soussigne")
+
+
 def legal_header(text: str) -> bool:
-    return bool(_LEGAL_HEADER.search(normalise(text[:HEADER_CHARS * 2])[:HEADER_CHARS]))
+    head = normalise(text[:HEADER_CHARS * 2])[:HEADER_CHARS]
+    body = _BODY_START.search(head)
+    return bool(_LEGAL_HEADER.search(head[:body.start()] if body else head))
 
 
 @dataclass(frozen=True)

@@ -324,3 +324,13 @@ def test_distress_the_model_leans_to_and_the_letter_names_is_confident():
     c = classify(text, split, always_urgent=frozenset({"social_distress"}))
     assert (c.type, c.method, c.urgent) == ("social_distress", "rules+textcat", True) and c.confidence > 0.9
     assert classify("POLICE NATIONALE\nOBJET : sécurisation du domicile\n", split).confidence == 0.5
+
+
+def test_a_court_named_in_the_letters_body_is_no_legal_letterhead():
+    """A daughter, her mother's guardian, names the court that appointed her in her first
+    sentence: the letterhead is hers, not a court's."""
+    letter = ("À l'attention de PATRIMOINE\nGestion locative\nObjet : congé - logement de Mme Maria ROSSI\n"
+              "Madame, Monsieur,\nJe soussignée Giulia Rossi, agissant en qualité de tutrice de ma mère (jugement "
+              "du juge des contentieux de la protection du tribunal judiciaire de Toulouse), vous donne congé.\n")
+    assert not legal_header(letter)
+    assert legal_header("TRIBUNAL JUDICIAIRE DE TOULOUSE\nGreffe\nMadame, Monsieur,\nVous êtes convoqué.\n")

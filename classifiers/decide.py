@@ -34,6 +34,10 @@ _LEGAL_HEADER = re.compile(r"commissaires? de justice|huissiers? de justice|trib
 _DISTRESS = re.compile(r"violences? (?:conjugales?|intra-?familiales?|familiales|au sein du couple)|"
                        r"ordonnance de protection|victimes? de violences|incurie|syndrome de diogene|"
                        r"tentative de suicide|idees (?:noires|suicidaires)|mettre fin a (?:ses|mes) jours")
+# a person living alone and failing (on normalised text): confirms distress both readers lean to,
+# never overrides another type
+_ISOLATION = re.compile(r"\bisolee?s?\b|\bisolement\b|vit seule?\b|ne (?:sort|mange|se leve) plus|"
+                        r"plus personne|n'a (?:plus )?personne|personne agee|laisse(?:e)? a l'abandon")
 # a supplier's advertising (on normalised text): an offer to all, not a piece to pay or to sign
 _ADVERTISING = re.compile(r"offre (?:speciale|de lancement|exceptionnelle|promotionnelle)|"
                           r"-\s?0\s?% (?:sur|de remise)|devis gratuit|dans la limite des stocks|"
@@ -191,7 +195,8 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         probs = {**{t: min(p, UNSURE * 0.9) for t, p in probs.items()}, "social_distress": UNSURE}
         method, reason = "conflict", "violences ou détresse évoquées : une personne confirme le type (accompagnement social)"
         best = "social_distress"
-    elif best == "social_distress" and method == "textcat" and probs[best] <= UNSURE and _DISTRESS.search(folded):
+    elif (best == "social_distress" and method == "textcat" and probs[best] <= UNSURE
+          and (_DISTRESS.search(folded) or _ISOLATION.search(folded))):
         # the readers disagree, yet both lean to distress and the letter names violence or distress
         probs = {t: (RULE_CONFIDENCE if t == best else p * (1 - RULE_CONFIDENCE)) for t, p in probs.items()}
         method, reason = "rules+textcat", "violences ou détresse évoquées, type reconnu par le modèle"

@@ -324,6 +324,10 @@ def test_distress_the_model_leans_to_and_the_letter_names_is_confident():
     c = classify(text, split, always_urgent=frozenset({"social_distress"}))
     assert (c.type, c.method, c.urgent) == ("social_distress", "rules+textcat", True) and c.confidence > 0.9
     assert classify("POLICE NATIONALE\nOBJET : sécurisation du domicile\n", split).confidence == 0.5
+    # a person living alone and failing confirms the lean; it never turns another type into distress
+    alone = "Ma voisine, 86 ans, vit seule et ne sort plus depuis l'hiver ; le chauffage est en panne.\n"
+    assert classify(alone, split).confidence > 0.9
+    assert classify(alone, _Model({"repair_request": 0.99, "social_distress": 0.01})).type == "repair_request"
 
 
 def test_a_court_named_in_the_letters_body_is_no_legal_letterhead():

@@ -212,6 +212,12 @@ def guess_supplier_name(doc: Doc) -> str | None:
     SAINT-ORENS », « Marty & Fils » for « PLOMBERIE CHAUFFAGE MARTY & FILS »)."""
     legal, head = from_legal_mention(doc), from_letterhead(doc)
     name = head if legal and head and (_spelt_out(legal, head, doc.text) or _subsidiary(legal, head)) else legal or head
+    if name:
+        first, _, rest = name.partition(" ")
+        letters = re.sub(r"[^a-z0-9]", "", fold(first))
+        initials = "".join(w[0] for w in re.split(r"[^a-z0-9]+", fold(rest)) if w and w not in _SMALL_WORDS)
+        if first.isupper() and len(letters) >= 2 and letters == initials:
+            name = rest  # « C.S.T. Chauffage Sanitaire Toulousain »: the initials, then the name they stand for
     return restore_accents(natural_case(name, doc.text), doc.text) if name else None
 
 

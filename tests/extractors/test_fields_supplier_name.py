@@ -170,3 +170,6 @@ def test_a_groups_french_company_is_named_by_its_brand():
     assert name(text) == "Brightlane Cloud Services"
     assert name("MATERIAUX BATI SUD NOTE DE CREDIT\nNegoce de materiaux\n" + BODY) == "Materiaux Bati Sud"
     assert name("OCCITANIE COLLECTE ENVIRONNEMENT FACTURE\nCollecte - Tri\n" + BODY) == "Occitanie Collecte Environnement"
+    # initials before the name they stand for; initials of other words stay
+    assert name("C.S.T. Chauffage Sanitaire Toulousain\n12 rue des Lilas\n" + BODY) == "Chauffage Sanitaire Toulousain"
+    assert name("ACME Services\n12 rue des Lilas\n" + BODY) == "ACME Services"

@@ -30,7 +30,8 @@ class Terminated(BaseException):
 @contextmanager
 def terminated_cleanly() -> Iterator[None]:
     """While the block runs, SIGTERM raises ``Terminated`` in the main thread (where signals
-    are handled) instead of ending the process on the spot."""
+    are handled) instead of ending the process on the spot, and SIGINT raises
+    ``KeyboardInterrupt`` even if the command was started with it ignored."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -39,10 +40,17 @@ def terminated_cleanly() -> Iterator[None]:
         raise Terminated()
 
     previous = signal.signal(signal.SIGTERM, raise_terminated)
+    # Ctrl-C stops the command even when it was started with SIGINT ignored (a parent that
+    # ignores it passes that on: the service then ran on after Ctrl-C)
+    previous_int = signal.getsignal(signal.SIGINT)
+    if previous_int in (signal.SIG_IGN, signal.SIG_DFL, None):
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if previous_int in (signal.SIG_IGN, signal.SIG_DFL):
+            signal.signal(signal.SIGINT, previous_int)
 
 
 def stop_temporary_server(starting: threading.Thread | None = None, wait_seconds: float = 60.0) -> None:

@@ -62,8 +62,10 @@ def test_serve_survives_bad_files_in_the_hot_folder(tmp_path):
                AIGUILLAGE_INTAKE_SETTLE_SECONDS="0.5", OMP_THREAD_LIMIT="1")
     out_path, err_path = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
     with out_path.open("w") as out, err_path.open("w") as err:
+        # started with SIGINT ignored, as by a parent that ignores it: Ctrl-C must stop it all the same
         proc = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--interval", "0.5"], cwd=ROOT, env=env,
-                                stdout=out, stderr=err, start_new_session=True)
+                                stdout=out, stderr=err, start_new_session=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
     try:
         started = _wait_for(lambda: "service démarré" in err_path.read_text(errors="replace"), START_TIMEOUT, proc)
         assert started, f"not started in {START_TIMEOUT} s:\n{err_path.read_text(errors='replace')[-3000:]}"

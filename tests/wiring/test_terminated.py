@@ -25,3 +25,21 @@ def test_sigterm_is_not_swallowed_by_code_that_survives_errors():
                 swallowed.append(exc)
     assert swallowed == []
     assert signal.getsignal(signal.SIGTERM) is not None  # the previous handler is back
+
+
+def test_ctrl_c_works_even_when_the_command_was_started_with_sigint_ignored():
+    """A parent that ignores SIGINT passes that on to the service it starts: inside the block,
+    Ctrl-C raises KeyboardInterrupt all the same; the parent's choice comes back after it."""
+    import signal
+
+    from wiring.prefect_server import terminated_cleanly
+
+    saved = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with terminated_cleanly():
+            assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+            with pytest.raises(KeyboardInterrupt):
+                signal.raise_signal(signal.SIGINT)
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, saved)

@@ -180,6 +180,14 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
             "blind": (BLIND_ROOT, 2027, 6)}
 
 
+# the development sets written by other hands: key, ordinal (the report's title), key of the JSON line
+DEV_SETS = (("dev2", "second", "second_dev"), ("dev3", "troisième", "third_dev"), ("dev4", "quatrième", "fourth_dev"),
+            ("dev5", "cinquième", "fifth_dev"), ("dev6", "sixième", "sixth_dev"), ("dev7", "septième", "seventh_dev"),
+            ("dev8", "huitième", "eighth_dev"), ("dev9", "neuvième", "ninth_dev"))
+LEARNED = ("dev2", "dev3", "dev4")  # in the model's training data (corpus/data/written/)
+UNREAD = "dev9"  # never read, like the blind set: its misses are not shown
+
+
 def foreign_and_reads(workers: int, cache: Path, fresh: bool = False, which: str = "foreign") -> tuple[dict, dict]:
     """One of the sets written by other hands (``written_sets()``: the foreign set, the
     second development set, the blind one) rendered (cached by its sources' digest) and read
@@ -261,8 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--model", type=Path, default=None, help="dossier du modèle (défaut : modèle intégré)")
     p.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "aiguillage-bench-cache")
-    p.add_argument("--only", choices=("generated", "foreign", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "blind"),
-                   default=None, help="un seul des jeux")
+    p.add_argument("--only", choices=("generated", "foreign", *(key for key, _, _ in DEV_SETS), "blind"), default=None,
+                   help="un seul des jeux")
     p.add_argument("--fresh", action="store_true", help="relire le jeu étranger (OCR) même s'il est en cache")
     p.add_argument("--dev", action="store_true", help="montrer aussi la moitié « dev » du jeu étranger")
     p.add_argument("--misses", type=int, default=3, help="exemples d'écarts montrés par champ")
@@ -290,12 +298,11 @@ def main(argv: list[str] | None = None) -> int:
         test = {n: t for n, t in truths.items() if foreign_half(n) == "test"}
         sets["étranger-test"] = ("moitié « test » du jeu étranger (rien n'y est réglé ; une exception notée dans README)",
                                  (test, reads))
-    for key, ordinal in (("dev2", "second"), ("dev3", "troisième"), ("dev4", "quatrième"), ("dev5", "cinquième"),
-                         ("dev6", "sixième"), ("dev7", "septième"), ("dev8", "huitième"), ("dev9", "neuvième")):
+    for key, ordinal, _ in DEV_SETS:
         if args.only in (None, key) and any(written_sets()[key][0].glob("*/*.json")):
-            use = ("jamais lu, jamais appris : ses écarts ne sont pas montrés" if key == "dev9" else
-                   "jamais appris par le modèle" if key in ("dev5", "dev6", "dev7", "dev8") else
-                   "lu pour écrire des règles, appris par le modèle : son type n'y est plus une mesure")
+            use = ("jamais lu, jamais appris : ses écarts ne sont pas montrés" if key == UNREAD else
+                   "lu pour écrire des règles, appris par le modèle : son type n'y est plus une mesure" if key in LEARNED
+                   else "jamais appris par le modèle")
             sets[f"dev {key[-1]}"] = (f"{ordinal} jeu de développement (écrit par d'autres mains, {use})",
                                       foreign_and_reads(args.workers, args.cache, args.fresh, key))
     if args.only in (None, "blind") and any(written_sets()["blind"][0].glob("*/*.json")):
@@ -311,13 +318,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"classement et extraction ({name}) : {time.time() - t0:.1f} s", file=sys.stderr)
         summaries[name] = report(rows, title, len(truths), rt.model.meta,
                                  rt.settings["classification.review_threshold"], boundaries(truths, reads),
-                                 shown_misses=args.misses if name not in ("aveugle", "dev 9") or args.blind_misses else 0)
+                                 shown_misses=args.misses if name not in ("aveugle", f"dev {UNREAD[-1]}") or args.blind_misses else 0)
     if len(summaries) > 1:
         side_by_side(summaries)
     print(json.dumps({"generated": summaries.get("généré"), "foreign": summaries.get("étranger"),
-                      "foreign_test_half": summaries.get("étranger-test"), "second_dev": summaries.get("dev 2"),
-                      "third_dev": summaries.get("dev 3"), "fourth_dev": summaries.get("dev 4"), "fifth_dev": summaries.get("dev 5"),
-                      "sixth_dev": summaries.get("dev 6"), "seventh_dev": summaries.get("dev 7"), "eighth_dev": summaries.get("dev 8"), "ninth_dev": summaries.get("dev 9"),
+                      "foreign_test_half": summaries.get("étranger-test"),
+                      **{json_key: summaries.get(f"dev {key[-1]}") for key, _, json_key in DEV_SETS},
                       "blind": summaries.get("aveugle")},
                      ensure_ascii=False))
     return 0

@@ -101,11 +101,10 @@ _TITLE_END = re.compile(r"\S\s+((?:FACTURE\s+D.AVOIR|AVOIR|NOTE\s+DE\s+CR[ÉE]DI
                         r"FACTURE|INVOICE)(?:\s+(?:N°|NO\.?|#)\s*\S+)?)\s*$")
 
 
-# a title in the vendor's own language, not French: the model, which learned French mail, is no
-# judge of which piece it is (« NOTA DI CREDITO » read as an invoice at 1.0)
-_FOREIGN_TITLE = re.compile(_TITLE_START + r"(?:gutschrift|rechnungskorrektur|credit\s?nota|creditfactuur|nota\s+de\s+cr[ée]dito|"
-                            r"factura\s+rectificativa|nota\s+di\s+credito|credit\s+(?:note|memo)|angebot|kostenvoranschlag|"
-                            r"presupuesto|preventivo|quote|quotation|estimate|rechnung|factuur|factura|fattura|invoice)\b", re.I)
+# a title in French: any other the vendor's own language, where the model, which learned French
+# mail, is no judge of which piece it is (« NOTA DI CREDITO » read as an invoice at 1.0)
+_FRENCH_TITLE = re.compile(_TITLE_START + r"(?:facture|avoir|note\s+de\s+cr[ée]dit|devis|proposition\s+commerciale|"
+                           r"note\s+d.honoraires)\b", re.I)
 
 
 def supplier_title(text: str, lines: int = 15, foreign: bool = False) -> str | None:
@@ -115,14 +114,10 @@ def supplier_title(text: str, lines: int = 15, foreign: bool = False) -> str | N
     found = set()
     for k, line in enumerate([ln for ln in text.splitlines() if ln.strip()][:lines]):
         end = _TITLE_END.search(line) if k < 6 else None
-        for kind, pattern in _TITLE_KINDS:
-            for head in [line] + ([end.group(1)] if end else []):
-                if pattern.match(head) and (not foreign or _FOREIGN_TITLE.match(head)):
-                    found.add(kind)
-                    break
-            else:
-                continue
-            break
+        heads = [h for h in [line] + ([end.group(1)] if end else []) if not (foreign and _FRENCH_TITLE.match(h))]
+        kind = next((kind for kind, pattern in _TITLE_KINDS if any(pattern.match(h) for h in heads)), None)
+        if kind:
+            found.add(kind)
     return found.pop() if len(found) == 1 else None
 
 

@@ -83,7 +83,7 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     about = (_about_names(doc) if (doc_type in ABOUT_TYPES or concerned_first) and not ON_BEHALF.search(doc.folded)
              else [])
     # an organisation's signer is not the tenant; the person it names on a line of their own is
-    out += forms + about + concerned + _named_alone(doc, lines) if concerned_first else forms + about
+    out += forms + about + concerned + _named_by_organisation(doc, lines) if concerned_first else forms + about
     for m in SOUSSIGNE.finditer(doc.folded):
         tail = doc.text[m.end():m.end() + 80]
         raw = re.split(r",|\n|\(|\bdemeurant|\blocataire|\bdomicili|\bhabitant|\bn[ée]e?\b|\bresidant|\br[ée]sidant", tail)[0]
@@ -166,11 +166,11 @@ _NAMED_ALONE = re.compile(r"(?m)^[ \t]*" + CIV + NAME + r"[ \t]*(?:$|[ \t][-–]
 _NAMED_WITHIN = re.compile(r"\b" + CIV + r"(?P<name>[a-z'\-]{2,20}[ \n][a-z'\-]{3,25})(?= [a-z]| ?[,.(])")
 
 
-def _named_alone(doc: Doc, lines: list[tuple[int, str]]) -> list[PersonCandidate]:
-    """A person an organisation's letter names on a line of their own, before its closing
-    formula (its signer comes after): the beneficiary of a decision (« présentée au bénéfice de :
-    / Monsieur Frédéric ROUGÉ »), the CAF's addressee (« Madame SAÏDI Malika »), « Mme Sofia
-    MARQUES - Résidence Les Acacias »."""
+def _named_by_organisation(doc: Doc, lines: list[tuple[int, str]]) -> list[PersonCandidate]:
+    """A person an organisation's letter names before its closing formula (its signer comes
+    after): on a line of their own first (the beneficiary of a decision, « présentée au bénéfice
+    de : / Monsieur Frédéric ROUGÉ »; the CAF's addressee, « Madame SAÏDI Malika »; « Mme Sofia
+    MARQUES - Résidence Les Acacias »), then in a sentence, the surname in capitals."""
     closing = max((i for i, ln in lines if CLOSING.search(fold(ln))), default=None)
     alone, within = [], []
     for rx, found in ((_NAMED_ALONE, alone), (_NAMED_WITHIN, within)):
@@ -179,8 +179,9 @@ def _named_alone(doc: Doc, lines: list[tuple[int, str]]) -> list[PersonCandidate
             if closing is not None and line >= closing or STAFF_LINE.search(doc.line_text(line, folded=True)):
                 continue
             raw = doc.text[m.start("name"):m.end("name")].replace("\n", " ")
+            surname = raw.split()[-1]
             name = clean_person(raw)
-            if name and (rx is _NAMED_ALONE or (is_upper(raw.split()[-1]) and len(raw.split()[-1]) >= 3)):
+            if name and (rx is _NAMED_ALONE or (is_upper(surname) and len(surname) >= 3)):
                 found.append(PersonCandidate(name, line, "concerned"))
     return alone + within
 

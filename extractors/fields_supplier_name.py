@@ -214,9 +214,8 @@ def guess_supplier_name(doc: Doc) -> str | None:
     name = head if legal and head and (_spelt_out(legal, head, doc.text) or _subsidiary(legal, head)) else legal or head
     if name:
         first, _, rest = name.partition(" ")
-        letters = re.sub(r"[^a-z0-9]", "", fold(first))
-        initials = "".join(w[0] for w in re.split(r"[^a-z0-9]+", fold(rest)) if w and w not in _SMALL_WORDS)
-        if first.isupper() and len(letters) >= 2 and letters == initials:
+        letters = "".join(_words(first))
+        if first.isupper() and len(letters) >= 2 and letters == _initials(_words(rest)):
             name = rest  # « C.S.T. Chauffage Sanitaire Toulousain »: the initials, then the name they stand for
     return restore_accents(natural_case(name, doc.text), doc.text) if name else None
 
@@ -230,17 +229,23 @@ def _subsidiary(legal: str, head: str) -> bool:
 def _spelt_out(short: str, full: str, text: str) -> bool:
     """Whether ``full`` ends with the words of ``short``, or ``short`` is its initials and the
     letterhead does not print it too (« S.E.M.T. » over « Société d'Electricité Midi-Toulousain »)."""
-    a = [w for w in re.split(r"[^a-z0-9]+", fold(short)) if w]
-    b = [w for w in re.split(r"[^a-z0-9]+", fold(full)) if w]
+    a, b = _words(short), _words(full)
     if not a or len(b) <= len(a):
         return False
     if b[-len(a):] == a:  # trades before the name: « PLOMBERIE CHAUFFAGE MARTY & FILS »
         return True
-    initials = "".join(w[0] for w in b if w not in _SMALL_WORDS)
-    if not (len(a) == 1 and len(a[0]) >= 2 and short.isupper() and a[0] in (initials, "".join(w[0] for w in b))):
+    if not (len(a) == 1 and len(a[0]) >= 2 and short.isupper() and a[0] in (_initials(b), "".join(w[0] for w in b))):
         return False
     top = [re.sub(r"[^a-z0-9]", "", w) for w in fold(" ".join(text.splitlines()[:8])).split()]
     return a[0] not in top
+
+
+def _words(s: str) -> list[str]:
+    return [w for w in re.split(r"[^a-z0-9]+", fold(s)) if w]
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in _SMALL_WORDS)
 
 
 _SMALL_WORDS = {"de", "du", "des", "et", "la", "le", "les", "en", "sur", "aux", "au", "d", "l", "of", "and", "the"}

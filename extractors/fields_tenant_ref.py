@@ -129,7 +129,8 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
             # « pour Patrimoine - réf … », « PATRIMOINE Arriérés de loyers contrat n° … »: the landlord's own
             landlords = re.search(r"patrimoine\b[^\n]{0,32}$", doc.folded[max(0, m.start() - 45):m.start()])
             line_start = doc.line_span(doc.line_of(m.start()))[0]
-            tenants = (re.search(r"\blocataire\b", label)  # « locataire n° »: ours, whatever precedes it
+            named_tenant = re.search(r"\blocataire\b", label)
+            tenants = (named_tenant  # « locataire n° »: ours, whatever precedes it
                        or landlords
                        # « Votre locataire : M. Joseph MBARGA — contrat n° … »: the tenant's, by its line
                        or re.search(r"\bvotre\s+locataire\b", doc.folded[line_start:m.start()])
@@ -139,9 +140,9 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
             if (not tenants and _NOT_OURS_BEFORE.search(before)) or _NOT_OURS_AFTER.match(doc.folded[m.end():m.end() + 20]):
                 continue
             mine = re.search(r"\b(?:mon|ma|notre)\s+$", before)  # the writer's own « mon numéro de dossier »
+            # (« Dossier locataire : » is the landlord's: ``tenants``)
             if (doc_type in _THIRD_PARTY_TYPES and not mine and not tenants and not _of_the_lease(doc, m.start(), label)
-                    and re.search(r"contrat(?!\s+(?:de\s+)?location)|dossier|client", label)
-                    and not re.search(r"\blocataire\b", label)):  # « Dossier locataire : » is the landlord's
+                    and re.search(r"contrat(?!\s+(?:de\s+)?location)|dossier|client", label)):
                 continue  # the insurer's contract, the court's or the CAF's file: not the landlord's
             tail = fixed[m.end():m.end() + 60].split("\n")[0]
             if not tail.strip():  # the value under its label, or prose wrapped after it
@@ -155,7 +156,7 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
                 tok = re.sub(r"(?:\s\d{1,3})+$", "", tok)
             value = _clean_value(tok) if tok else None
             # « N° de compte locataire chez vous » names the landlord's account; « Dossier n° » may be the writer's own
-            rank = prio - 0.5 if re.search(r"\blocataire\b", label) and not mine else prio
+            rank = prio - 0.5 if named_tenant and not mine else prio
             if not value and prio == 0:  # a form's dot leaders the OCR read as letters: the value ends the line
                 last = tail.split()[-1] if tail.split() else ""
                 if re.fullmatch(r"[A-Za-z]{0,4}[-/]?\d[\w/\-.]{3,20}", last) and sum(c.isdigit() for c in last) >= 4:

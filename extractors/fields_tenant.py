@@ -45,7 +45,7 @@ _PHONE_LABEL = re.compile(r"(?:\btel\b|tel\.|telephone|portable|\bport\.|mobile|
 _PERSONAL_PHONE = re.compile(r"(?:joignable|joindre|portable|mobile|sa\s+(?:nouvelle\s+)?ligne|"
                              r"son\s+(?:nouveau\s+)?(?:numero|telephone|portable|fixe)|"
                              r"repond(?:\s+(?:pas|plus))?\s+au\s+telephone|ses\s+coordonnees|peut\s+etre\s+jointe?|"
-                             r"numero\s+qu'(?:il|elle)|(?:telephone|tel\.?|portable)\s+(?:de\s+l'\s?|du\s+|de\s+la\s+)"
+                             r"numero\s+qu'(?:il|elle)|(?:telephone|tel\.?|portable)\s+(?:communique\s+)?(?:de\s+l'\s?|du\s+|de\s+la\s+|par\s+l'\s?|par\s+(?:le|la)\s+)"
                              r"(?:assuree?|locataire|allocataire|souscript\w+|beneficiaire|interessee?|occupante?))(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
 # the writer giving their own number: « vous pouvez me joindre au », « mon portable : »
 _FIRST_PERSON_PHONE = re.compile(r"(?:\bme\s+(?:joindre|contacter|telephoner|rappeler|appeler)|\bm'(?:appeler|appelant|"
@@ -327,6 +327,15 @@ _NOT_A_PERSON = re.compile(r"\b(?:l'?equipe|equipe|prefet|prefecture|service|dir
                            r"bailleurs?|aux|des|pour)\b")
 _JOB_APPLICATION = re.compile(r"\b(?:candidature|curriculum\s+vitae|lettre\s+de\s+motivation|offre\s+d'emploi|"
                               r"recrutement|experience\s+professionnelle)\b")
+def _tenant_heads(doc: Doc, cands: list[PersonCandidate]) -> bool:
+    """The letter opens on its writer's own block (« Yasmina CHERIF / 10 rue … / Contrat n° … »):
+    a person's, not an office's letterhead nor an e-mail's header under the printing account's name."""
+    head = [doc.line_text(i, folded=True) for i in range(min(len(doc.line_starts), 6))]
+    return (any(c.source in ("sender", "soussigne") and c.line <= 1 for c in cands)
+            and not any(re.match(r"\s*(?:de|from|envoye|expediteur)\s*:", line) for line in head)
+            and not ORGANISATION.search(" ".join(head[:3])))
+
+
 _COMPANY_MENTIONS = re.compile(r"\b(?:siret|siren|rcs|sarl|sas|sasu|eurl|capital\s+(?:social\s+)?de|tva\s+intracom\w*|"
                            r"www\.|ape\s*:|naf\s*:)")
 
@@ -334,8 +343,8 @@ _COMPANY_MENTIONS = re.compile(r"\b(?:siret|siren|rcs|sarl|sas|sasu|eurl|capital
 def _read_tenant_letter(doc_type: str, text: str, registries: Registries) -> tuple[Extraction, PersonCandidate | None]:
     ex = Extraction()
     doc = Doc(unrow(text))
-    read_reference(doc, ex, registries, doc_type)
     cands = name_candidates(doc, doc_type)
+    read_reference(doc, ex, registries, doc_type, by_tenant=doc_type == "housing_benefit" and _tenant_heads(doc, cands))
     anchor = read_name(doc, ex, registries, cands)
     # the writer's name wherever it is printed (sender block and signature): the address is by one of them
     anchors = [c for c in cands if anchor is not None and c.name == anchor.name]

@@ -67,7 +67,7 @@ _NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|a
 _NOT_OURS_AFTER = re.compile(r"^\s*(?:d'assurance|assurance|habitation|multirisque|\bcaf\b|allocataire|d'electricite|de\s+gaz|"
                              r"d'energie|bancaire|de\s+pret|mutuelle|sinistre|edf|engie|orange|free|sfr)")
 _VALUE_RE = re.compile(
-    r"[\s:.#°\-]*(?:\([^)\n]{0,30}\)[\s:.…_]*)?(?i:(?:bail|contrat|dossier|locataire|c(?:om)?pte)(?:\s+locataire)?\s+(?=\d|n\s?°|no\.))?"
+    r"[\s:.#°\-]*(?:\([^)\n]{0,30}\)[\s:.…_]*)?(?i:(?:bail|contrat|dossier|locataire|client|c(?:om)?pte)(?:\s+(?:locataire|client))?\s+(?=\d|n\s?°|no\.))?"
     # « de mon père : », « de ma sœur : », « déclarée . : »
     r"(?:(?:de\s+(?:mon|ma|son|sa|notre)\s+[^\s:]{2,12}|d[ée]clar[ée]e?s?|indiqu[ée]e?s?)[\s.]*:\s*|"
     r"(?:communiqu|indiqu|d[ée]clar|fourni|transmis)\w*\s+par\s+[^\n:\d]{2,30}?\s*:\s*)?"
@@ -76,7 +76,9 @@ _VALUE_RE = re.compile(
     r"(?:sur|dans|en)\s+[^\n:\d]{2,40}?\s*(?=:))?"  # « Réf. bailleur (n. de bail) », « : bail 3015… »
     r"(?:(?:n\s?°|no\.|num\.?|numero|n\.(?=\s?\d))\s*:?\s*)?(?:(?:c'\s?)?est\s+(?:le\s+)?:?|:)?\s*"
     # (a letter set apart at the end of the line is the number's: « N° client : 45 78 963 B »)
-    r"(?P<tok>[A-Za-z0-9](?:[A-Za-z0-9/._\-]|[ ](?=[A-Za-z]{0,3}[0-9])|[ ](?=[A-Za-z][ \t]*(?:\n|$))){0,30})")
+    # (digits groups apart around a dash or a slash are one number: « 0418 - 326 », « 0255 871 / 03 »)
+    r"(?P<tok>[A-Za-z0-9](?:[A-Za-z0-9/._\-]|[ ](?=[A-Za-z]{0,3}[0-9])|[ ](?=[A-Za-z][ \t]*(?:\n|$))|"
+    r"(?<=\d)[ ](?=[/\-][ ]?\d)|(?<=\d[ ][/\-])[ ](?=\d)){0,30})")
 # digits written one per box, the boxes' edges read as « | », « ] », « [ » or « / »
 _COMB = re.compile(r"[\s:.]*(?:\([^)\n]{0,40}\)[\s:.]*)?((?:[|\[\]/]*\d){4,14}[|\[\]/]*)(?![\w])")
 _THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")
@@ -100,6 +102,9 @@ def registry_digits_length(registries: Registries) -> int | None:
 
 def _clean_value(tok: str) -> str | None:
     tok = re.split(r"\s{2,}", tok)[0]
+    head, *rest = re.split(r"\s[/\-]\s?(?=\d)", tok, maxsplit=1)
+    if rest and find_dates(rest[0]):
+        tok = head  # « Contrat n° 0418 - 12/03/2021 »: the date is not the number's
     value = re.sub(r"\s", "", tok).strip("./-_")
     if not any(c.isdigit() for c in value) or len(re.sub(r"[^A-Za-z0-9]", "", value)) < 3 or len(value) > 24:
         return None
@@ -115,8 +120,11 @@ def _clean_value(tok: str) -> str | None:
     return value
 
 
-def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, str]]:
-    """(priority, position, value) for every labelled reference, best first."""
+def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) -> list[tuple[int, int, str]]:
+    """(priority, position, value) for every labelled reference, best first. ``by_tenant``: the
+    tenant wrote it (their own block heads the letter), though its type is mostly written by
+    offices: its labels are theirs."""
+    third_party = doc_type in _THIRD_PARTY_TYPES and not by_tenant
     fixed = fix_digits(doc.text)
     out = []
     for prio, rx in _LABEL_RES:
@@ -135,13 +143,13 @@ def reference_candidates(doc: Doc, doc_type: str = "") -> list[tuple[int, int, s
                        # « Votre locataire : M. Joseph MBARGA — contrat n° … »: the tenant's, by its line
                        or re.search(r"\bvotre\s+locataire\b", doc.folded[line_start:m.start()])
                        or (re.search(r"titulaire\s+du\s+$", before) and re.match(r"compte|bail|contrat\s+de\s+location", label)))
-            if prio == 2 and doc_type in _THIRD_PARTY_TYPES and not tenants:
+            if prio == 2 and third_party and not tenants:
                 continue  # a bare « Réf. » in an insurer's, a court's or the CAF's letter: theirs
             if (not tenants and _NOT_OURS_BEFORE.search(before)) or _NOT_OURS_AFTER.match(doc.folded[m.end():m.end() + 20]):
                 continue
             mine = re.search(r"\b(?:mon|ma|notre)\s+$", before)  # the writer's own « mon numéro de dossier »
             # (« Dossier locataire : » is the landlord's: ``tenants``)
-            if (doc_type in _THIRD_PARTY_TYPES and not mine and not tenants and not _of_the_lease(doc, m.start(), label)
+            if (third_party and not mine and not tenants and not _of_the_lease(doc, m.start(), label)
                     and re.search(r"contrat(?!\s+(?:de\s+)?location)|dossier|client", label)):
                 continue  # the insurer's contract, the court's or the CAF's file: not the landlord's
             tail = fixed[m.end():m.end() + 60].split("\n")[0]
@@ -202,15 +210,15 @@ def _known(registries: Registries, value: str) -> str | None:
     return None
 
 
-def read_reference(doc: Doc, ex: Extraction, registries: Registries, doc_type: str = "") -> None:
-    cands = reference_candidates(doc, doc_type)
+def read_reference(doc: Doc, ex: Extraction, registries: Registries, doc_type: str = "", by_tenant: bool = False) -> None:
+    cands = reference_candidates(doc, doc_type, by_tenant)
     for _, _, value in cands:
         known = _known(registries, value)
         if known:
             ex.fields["tenant_reference"] = known
             ex.tenant_reference_known = True
             return
-    if doc_type not in _THIRD_PARTY_TYPES or not cands:  # unlabelled, but the registry knows it
+    if doc_type not in _THIRD_PARTY_TYPES or by_tenant or not cands:  # unlabelled, but the registry knows it
         fixed = fix_digits(doc.text)
         for m in re.finditer(r"(?<![\d.,/])(?<!\d )\d{4} ?\d{4}(?![\d.,/]| \d)", fixed):
             d = re.sub(r"\s", "", m.group(0))

@@ -103,7 +103,8 @@ _TOGETHER = ("total_excl_tax", "total_tax", "total_incl_tax")
 
 # Fields taken from the second reading when the first found none: a number or an order printed
 # in another column than its label's line (« AXIAL INTERIM      FACTURE / Agence …      No 0012458/21 »)
-_ALONE = ("invoice_number", "order_reference")
+# (a tenant's reference under « Vos références » in a header row of references)
+_ALONE = ("invoice_number", "order_reference", "tenant_reference")
 
 
 def _fill_missing(first: Extraction, second: Extraction) -> None:

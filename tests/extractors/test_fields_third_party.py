@@ -450,3 +450,46 @@ def test_an_organisation_names_the_tenant_on_a_line_of_their_own_not_its_signer(
 def test_an_organisation_names_the_tenant_in_a_sentence(body, doc_type, name):
     letter = ORG + body + "Veuillez agréer nos salutations distinguées.\nCorinne Mazières\nAdjointe au maire\n"
     assert tenant(letter, doc_type)["tenant_name"] == name
+
+
+def test_the_number_a_bailiff_says_the_tenant_gave_is_the_tenants_phone():
+    act = ("SELARL DARRIEUX & CASTAGNE\nCOMMISSAIRES DE JUSTICE ASSOCIES\n4 ALLEES NIEL - 31600 MURET\n"
+           "TEL 05 61 51 08 20 - ETUDE@DARRIEUX-CASTAGNE.FR\nPATRIMOINE\nBP 71234\n31012 TOULOUSE CEDEX 6\n"
+           "OBJET : COMPTE RENDU DE SIGNIFICATION\nDESTINATAIRE : MONSIEUR OLIVIER MARTY\n"
+           "LE REQUIS S'EST ENGAGE A PRENDRE CONTACT AVEC VOS SERVICES. NUMERO DE TELEPHONE COMMUNIQUE PAR "
+           "L'INTERESSE : 06.12.87.45.30\nCOUT DU PRESENT ACTE : 128,97 EUR\n")
+    assert tenant(act, "legal_notice")["phone"] == "0612874530"
+    assert "phone" not in tenant(act.replace(" COMMUNIQUE PAR L'INTERESSE", ""), "legal_notice")
+
+
+@pytest.mark.parametrize("line, ref", [
+    ("Objet : congé — contrat 0418 - 326", "0418-326"),
+    ("Contrat : 0255 871 / 03", "0255871/03"),
+])
+def test_a_reference_in_groups_around_a_dash_or_a_slash_is_one_number(line, ref):
+    text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nMadame, Monsieur,\nMerci.\nPaul Durand\n"
+    assert tenant(text, "lease_termination")["tenant_reference"] == ref
+
+
+def test_a_reference_then_a_date_after_a_dash_stays_the_reference():
+    text = "Paul Durand\n12 rue des Lilas\n31200 Toulouse\nContrat n° 0418 - 12/03/2021\nMerci.\nPaul Durand\n"
+    assert tenant(text, "lease_termination").get("tenant_reference") == "0418"
+
+
+def test_the_landlords_client_reference_at_the_banque_de_france():
+    bdf = ("BANQUE DE FRANCE\nSecrétariat de la commission de surendettement\n\nPATRIMOINE\nBP 71234\n"
+           "Votre référence client 0051-2298\nToulouse, le 18 février 2021\n"
+           "Objet : recevabilité du dossier de Mme Marie-Claire FABRE\n")
+    assert tenant(bdf, "legal_notice")["tenant_reference"] == "0051-2298"
+
+
+def test_a_tenant_writing_to_the_benefits_service_gives_their_own_contract():
+    """A letter about housing benefit is most often the CAF's (its « Contrat n° » is not the
+    lease's); written by the tenant, their block heading it, the contract is theirs."""
+    letter = ("Yasmina CHERIF\n10 rue des Peupliers, appt 5\n31600 SEYSSES\nContrat n° 0611-203\n"
+              "N° allocataire CAF : 2314567\n\nPATRIMOINE\nService Recouvrement\n\n"
+              "Objet : baisse de mon APL\nMadame, Monsieur,\nMon APL a baissé.\nYasmina Cherif\n")
+    assert tenant(letter, "housing_benefit")["tenant_reference"] == "0611-203"
+    caf = ("CAF DE LA HAUTE-GARONNE\n24 rue Riquet\n31000 TOULOUSE\nContrat n° 0611-203\n\nPATRIMOINE\n\n"
+           "Objet : APL de Mme Yasmina CHERIF\nMadame, Monsieur,\nNous vous informons.\n")
+    assert "tenant_reference" not in tenant(caf, "housing_benefit")

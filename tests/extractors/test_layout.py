@@ -128,3 +128,43 @@ def test_a_number_or_an_order_only_the_reading_by_rows_found_is_taken():
     kept = Extraction(fields={"invoice_number": "F-1"}, rejected={"order_reference": "commande inconnue"})
     _fill_missing(kept, Extraction(fields={"invoice_number": "F-2", "order_reference": "BC-9"}))
     assert kept.fields == {"invoice_number": "F-1"}
+
+
+def _row_words(cells: list[tuple[int, str]], top: int, line: int) -> list[Word]:
+    words = []
+    for x, text in cells:
+        for token in text.split():
+            words.append(Word(token, x, top, 22 * len(token), 30, 95, line=line))
+            x += 22 * len(token) + 12
+    return words
+
+
+def test_a_header_row_of_references_gives_each_key_the_words_under_it():
+    """« Vos références   Nos références   Date » over its row of values, which the OCR runs
+    together (« Contrat 2017-SG-0391 AL/SG/2021/00318 » with one space): by rows, each key is
+    followed by the words printed under it, and the tenant's reference is read from « Vos
+    références »."""
+    from config.registries import Registries
+    from extractors.fields import extract_fields
+
+    words = (_row_words([(100, "Vos références"), (600, "Nos références"), (1100, "Date")], 400, 0)
+             + _row_words([(100, "Contrat 2017-SG-0391"), (600, "AL/SG/2021/00318"), (1100, "3 mars 2021")], 450, 1))
+    page = PageText(1, words_to_text(words), words)
+    rows = page_rows(page).splitlines()
+    assert rows[2:] == ["Vos références Contrat 2017-SG-0391", "Nos références AL/SG/2021/00318", "Date 3 mars 2021"]
+    letter = "MSA Midi-Pyrénées Sud\n\nPATRIMOINE\n" + "\n".join(rows) + "\nObjet : allocation de logement\n"
+    assert extract_fields("lease_termination", "tenant", letter, Registries((), ())).fields["tenant_reference"] == \
+        "2017-SG-0391"
+
+
+def test_a_table_of_line_items_is_no_header_row():
+    words = (_row_words([(100, "Désignation"), (900, "Qté"), (1200, "Total HT")], 400, 0)
+             + _row_words([(100, "Entretien chaudière"), (900, "2"), (1200, "240,00")], 450, 1))
+    assert page_rows(PageText(1, words_to_text(words), words)).splitlines() == [
+        "Désignation   Qté   Total HT", "Entretien chaudière   2   240,00"]
+
+
+def test_a_tenants_reference_only_the_reading_by_rows_found_is_taken():
+    first = Extraction(fields={"tenant_name": "Raymond Azema"})
+    _fill_missing(first, Extraction(fields={"tenant_reference": "VDL-0190", "tenant_name": "Other"}))
+    assert first.fields == {"tenant_name": "Raymond Azema", "tenant_reference": "VDL-0190"}

@@ -129,7 +129,12 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
         out += _bottom_block(lines)
     if not concerned_first:
         out += concerned
-    staff = _staff_names(doc, out)
+    # a person whose own block heads the letter over their address writes from home: a job under
+    # their signature (« Assistante de vie aux familles ») is their trade, not an office's role
+    below = doc.next_nonempty_line(sender.line, max_skip=0) if sender and sender.line <= 2 else None
+    home = ({sender.name} if below is not None and not concerned_first and ADDRESS.search(doc.line_text(below))
+            and not ROLE.search(doc.line_text(below, folded=True)) else set())
+    staff = _staff_names(doc, [c for c in out if c.name not in home])
     out = [c for c in out if not _among(c.name, staff) and not _company(doc, c.name)]
     if not out:
         out += [c for c in _ner_names(lines, tail) if not _among(c.name, staff)]

@@ -35,7 +35,7 @@ from extractors.person_names import normalise_person
 from extractors.stacked_cells import unrow
 from extractors.types import Extraction
 
-_LANDLORD = re.compile(r"^(?:patrimoine|agence\s|service\s+(?:gestion|recouvrement|contentieux|clientele|technique|"
+_LANDLORD = re.compile(r"^(?:patrimoine|agence\s(?!\s*:)|service\s+(?:gestion|recouvrement|contentieux|clientele|technique|"
                        r"comptabilite)|a\s+l'attention|direction\s+(?:de|du|des)\s)|office\s+(?:public\s+)?(?:de\s+l'|du\s+)"
                        r"(?:habitat|logement)|\bpatrimoine\b(?:\s+-|\s*$)|^bailleur\b")
 _NOT_HOME_PHONE = re.compile(r"service\s+client|standard|accueil|\bfax\b|telecopie|\bcaf\b|allocations|assur(?!ee?\b)|mutuelle|"

@@ -30,21 +30,21 @@ CIV_BARE = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.?|mr\.?)(?:\s+et\s
 # (dot leaders the OCR ended with a stray « 0 » or « o »: « Allocataire .........0 Madame X »)
 LABEL_SEP = r"(?:[ \t]*[.…_]*[ \t]*:|[ \t]*[.…_]{3,}[^\n:]{0,4}:|[ \t]*[.…_]{3,}[ \t]*[0o°,'\-]{1,2}[ \t]+|[^\n:.]{0,6}[.…]{3,})\s*"
 CONCERNED = [re.compile(rx) for rx in (
-    r"(?m)\b(?:allocataire|locataire|assure\(?e?\)?|souscripteur|beneficiaire|societaire|adherent|occupante?|"
+    r"(?m)\b(?:allocataire|locataire|assure(?:\s?\(e\)|e)?|souscripteur|beneficiaire|societaire|adherent|occupante?|"
     r"defendeur|defenderesse|debit(?:eur|rice)(?:\(s\)|s)?|preneur|nom\s+du\s+locataire|nom\s*,?\s*(?:et\s+)?prenoms?|"
     r"menage|foyer|personne\s+protegee|majeur\s+protege|titulaire(?:\s+du\s+contrat)?|"
     r"nom|tenant|name)(?:\s+(?:concernee?|titulaire(?:\s+du\s+bail)?|principale?|en\s+titre))?"
-    r"(?:\s+(?:de\s+l'\s?|du\s+|de\s+la\s+)(?:assuree?|assure\(e\)|souscript(?:eur|rice)|locataire|allocataire|"
+    r"(?:\s+(?:de\s+l'\s?|du\s+|de\s+la\s+)(?:assuree?|assure\s?\(e\)|souscript(?:eur|rice)|locataire|allocataire|"
     r"beneficiaire|adherente?|societaire))?" + LABEL_SEP + NAME
     + END,
-    r"(?m)^[ \t]*(?:assure\(e\)|assuree?|souscript(?:eur|rice)|adherente?|allocataire|beneficiaire|societaire)[ \t]+"
+    r"(?m)^[ \t]*(?:assure\s?\(e\)|assuree?|souscript(?:eur|rice)|adherente?|allocataire|beneficiaire|societaire)[ \t]+"
     r"(?P<name>[a-z'\-]{2,25}(?: [a-z'\-]{2,25}){1,3})[ \t]*$",
     # a court's heading on its own line, the party under it: « DEMANDEUR / Madame X »
     r"(?m)^[ \t]*(?:demandeur|demanderesse|defendeur|defenderesse|requerante?|debit(?:eur|rice))s?[ \t]*:?[ \t]*\n[ \t]*"
     + CIV_BARE + NAME + r"[ \t]*(?:\n|,|$)",
     # a label then the civility, no colon: "allocataire Monsieur X.", "Souscripteur M. KONATE Ibrahim"
     # (« Dossier : M. BENHAMOU Rachid », « Allocataire : M. X   N° allocataire : … »)
-    r"\b(?:allocataire|locataire|souscripteur|assure\(?e?\)?|beneficiaire|societaire|adherent|demandeur|demanderesse|"
+    r"\b(?:allocataire|locataire|souscripteur|assure(?:\s?\(e\)|e)?|beneficiaire|societaire|adherent|demandeur|demanderesse|"
     r"debit(?:eur|rice)|dossier|affaire)\s*:?\s+" + CIV_BARE + NAME + r"\s*(?:[\n,;(.]|-\s|$|(?=\s+n[°o]\.?\s))",
     # a case against the landlord: « Affaire : ROUQUETTE Kévin c/ S.A. d'HLM PATRIMOINE »
     r"\b(?:affaire|dossier)\s*:\s*" + NAME + r"\s+c/\s*[^\n]{0,30}\bpatrimoine\b",
@@ -116,7 +116,8 @@ STAFF_LINE = re.compile(r"(?:suivie?\s+par|interlocut(?:eur|rice)|mandataire\s*:
                          r"represente(?:e)?\s+par|president(?:e)?\s*:|greffi(?:er|ere)\s*:|juge\s*:|"
                          r"signataire|conseill(?:er|ere)\s*:|case\s+officer|handled\s+by)")
 # a name followed by its job or its organisation: a professional signing, not the tenant
-ROLE = re.compile(r"^\W*(?:l'|le\s+|la\s+)?(?:assistante?s?|conseill(?:er|ere)|gestionnaire|directeur|directrice|"
+# (« assistante de vie aux familles », « assistante maternelle »: a tenant's own trade, not an office's)
+ROLE = re.compile(r"^\W*(?:l'|le\s+|la\s+)?(?:assistante?s?\b(?!\s+(?:de\s+vie|maternelles?|d'education))|conseill(?:er|ere)|gestionnaire|directeur|directrice|"
                    r"responsable|charge(?:e)?\s+d|travailleu(?:r|se)|educat(?:eur|rice)|avocate?|huissier|commissaire|"
                    r"juge|greffi(?:er|ere)|mandataire|curat(?:eur|rice)|tut(?:eur|rice)|maire|adjointe?|delegue(?:e)?|"
                    r"president(?:e)?|secretaire|agent|inspect(?:eur|rice)|medecin|docteur|infirmi(?:er|ere)|"

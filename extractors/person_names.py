@@ -78,7 +78,10 @@ def clean_person(raw: str, strict: bool = True) -> str | None:
     s = re.sub(r"\s+(?:née?|épouse|ep\.)\s+.*$", "", s, flags=re.IGNORECASE)
     if not s or " - " in s or not re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ÿ'’\- ]{3,50}", s):
         return None  # " - " joins a name to what follows it on a letterhead
-    words = s.replace("’", "'").split()
+    # a capital I, which a sans-serif prints as an l, read as one (« lonela POPESCU », « Mme loana Popescu »)
+    words = [re.sub(r"^l(?=[a-zà-ÿ]{2})", "I", w) if w.lower() not in _PARTICLES else w
+             for w in s.replace("’", "'").split()]
+    s = " ".join(words)
     if not 2 <= len(words) <= 5 or _NOT_NAME.search(fold(s)):
         return None
     if len(words[-1].strip("'-")) < 2:

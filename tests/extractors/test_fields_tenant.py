@@ -221,3 +221,41 @@ def test_a_letter_of_no_known_type_keeps_the_tenants_reference_without_a_name():
     text = ("Référence locataire : 77120456\nObjet : contestation de la régularisation des charges\n"
             "Madame, Monsieur, je conteste le montant de la régularisation des charges.\nSalutations distinguées.\n")
     assert extract_fields("other", "other", text, Registries((), ())).fields.get("tenant_reference") == "77120456"
+
+
+def _fields(text: str, doc_type: str = "repair_request") -> dict:
+    return extract_fields(doc_type, "tenant", text, Registries((), ())).fields
+
+
+@pytest.mark.parametrize("top, sign, name", [
+    ("lonela POPESCU", "lonela Popescu", "Ionela Popescu"),
+    ("Mme loana Popescu", "loana Popescu", "Ioana Popescu"),
+])
+def test_a_capital_i_read_as_an_l_starts_a_name_again(top, sign, name):
+    """A sans-serif prints a capital I and a small l alike: a name starting with « lo… » where
+    a capital is due was printed with an I."""
+    letter = (f"{top}\n22 avenue des Pyrénées\n31240 L'UNION\n\nPATRIMOINE\n\nMadame, Monsieur,\n"
+              f"Le garde-corps de mon balcon est descellé.\nSalutations distinguées.\n{sign}\n")
+    assert _fields(letter)["tenant_name"] == name
+
+
+def test_a_tenant_signing_with_her_trade_is_still_the_writer():
+    """« Assistante de vie aux familles » under the signature of a tenant writing from home is her
+    trade, not an office's role (« Assistante sociale » under a social worker's name heading an
+    office's letter is)."""
+    letter = ("Ionela POPESCU\n22 avenue des Pyrénées\n31240 L'UNION\n\nPATRIMOINE\nService Technique\n\n"
+              "Madame, Monsieur,\nLe garde-corps de mon balcon est descellé.\nSalutations distinguées.\n"
+              "Ionela Popescu\nAssistante de vie aux familles\n")
+    assert _fields(letter)["tenant_name"] == "Ionela Popescu"
+    social = letter.replace("Assistante de vie aux familles", "Assistante sociale").replace(
+        "Ionela POPESCU\n22 avenue des Pyrénées", "Ionela POPESCU\nAssistante sociale\nCCAS de L'Union\n22 avenue des Pyrénées")
+    assert "tenant_name" not in _fields(social)
+
+
+def test_an_insurers_certificate_names_its_assure_e_and_their_home():
+    card = ("CREDIT OCCITAN ASSURANCES IARD\nSERVICE CLIENTS - TSA 40021 - 31097 TOULOUSE CEDEX 1\n"
+            "ATTESTATION D'ASSURANCE HABITATION\nAGENCE : MURET CENTRE - CODE 0457\n"
+            "ASSURE (E) : MME BENMOUSSA AMINA\nADRESSE : 3 IMPASSE DES MESANGES\nAPPT 2 - 1ER ETAGE\n31600 MURET\n")
+    fields = _fields(card, "insurance_certificate")
+    # « AGENCE : » is the insurer's form field, not the landlord's agency heading its address
+    assert fields["tenant_name"] == "Amina Benmoussa" and fields["postal_code"] == "31600"

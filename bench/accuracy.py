@@ -167,8 +167,9 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
     2026-12-06, its arrival figures taken before any rule was read from it) grade the model beside
     the foreign and blind sets. The seventh (``bench/dev7/``, written on 2026-12-06 after the rules
     of that day) was never read that day; it is read since the next session, which wrote the
-    eighth (``bench/dev8/``, graded on arrival, then read) and the ninth (``bench/dev9/``), which
-    is, like the blind set, never read: its misses are not shown."""
+    eighth (``bench/dev8/``, graded on arrival, then read) and the ninth (``bench/dev9/``), never
+    read that session and read since the next, which wrote the tenth (``bench/dev10/``): like the
+    blind set, it is never read and its misses are not shown."""
     from corpus.written import WRITTEN_DIR
     from foreign_set import BLIND_ROOT, ROOT
 
@@ -176,16 +177,17 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
             "dev3": (WRITTEN_DIR / "dev3", 2029, 6), "dev4": (WRITTEN_DIR / "dev4", 2030, 6),
             "dev5": (ROOT.parent / "dev5", 2031, 6), "dev6": (ROOT.parent / "dev6", 2032, 6),
             "dev7": (ROOT.parent / "dev7", 2033, 6), "dev8": (ROOT.parent / "dev8", 2034, 6),
-            "dev9": (ROOT.parent / "dev9", 2035, 6),
+            "dev9": (ROOT.parent / "dev9", 2035, 6), "dev10": (ROOT.parent / "dev10", 2036, 6),
             "blind": (BLIND_ROOT, 2027, 6)}
 
 
 # the development sets written by other hands: key, ordinal (the report's title), key of the JSON line
 DEV_SETS = (("dev2", "second", "second_dev"), ("dev3", "troisième", "third_dev"), ("dev4", "quatrième", "fourth_dev"),
             ("dev5", "cinquième", "fifth_dev"), ("dev6", "sixième", "sixth_dev"), ("dev7", "septième", "seventh_dev"),
-            ("dev8", "huitième", "eighth_dev"), ("dev9", "neuvième", "ninth_dev"))
+            ("dev8", "huitième", "eighth_dev"), ("dev9", "neuvième", "ninth_dev"),
+            ("dev10", "dixième", "tenth_dev"))
 LEARNED = ("dev2", "dev3", "dev4")  # in the model's training data (corpus/data/written/)
-UNREAD = "dev9"  # never read, like the blind set: its misses are not shown
+UNREAD = "dev10"  # never read, like the blind set: its misses are not shown
 
 
 def foreign_and_reads(workers: int, cache: Path, fresh: bool = False, which: str = "foreign") -> tuple[dict, dict]:
@@ -303,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
             use = ("jamais lu, jamais appris : ses écarts ne sont pas montrés" if key == UNREAD else
                    "lu pour écrire des règles, appris par le modèle : son type n'y est plus une mesure" if key in LEARNED
                    else "jamais appris par le modèle")
-            sets[f"dev {key[-1]}"] = (f"{ordinal} jeu de développement (écrit par d'autres mains, {use})",
+            sets[f"dev {key[3:]}"] = (f"{ordinal} jeu de développement (écrit par d'autres mains, {use})",
                                       foreign_and_reads(args.workers, args.cache, args.fresh, key))
     if args.only in (None, "blind") and any(written_sets()["blind"][0].glob("*/*.json")):
         sets["aveugle"] = ("jeu aveugle (écrit après les règles, jamais lu pour en écrire)",
@@ -318,12 +320,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"classement et extraction ({name}) : {time.time() - t0:.1f} s", file=sys.stderr)
         summaries[name] = report(rows, title, len(truths), rt.model.meta,
                                  rt.settings["classification.review_threshold"], boundaries(truths, reads),
-                                 shown_misses=args.misses if name not in ("aveugle", f"dev {UNREAD[-1]}") or args.blind_misses else 0)
+                                 shown_misses=args.misses if name not in ("aveugle", f"dev {UNREAD[3:]}") or args.blind_misses else 0)
     if len(summaries) > 1:
         side_by_side(summaries)
     print(json.dumps({"generated": summaries.get("généré"), "foreign": summaries.get("étranger"),
                       "foreign_test_half": summaries.get("étranger-test"),
-                      **{json_key: summaries.get(f"dev {key[-1]}") for key, _, json_key in DEV_SETS},
+                      **{json_key: summaries.get(f"dev {key[3:]}") for key, _, json_key in DEV_SETS},
                       "blind": summaries.get("aveugle")},
                      ensure_ascii=False))
     return 0

@@ -76,9 +76,10 @@ _VALUE_RE = re.compile(
     r"(?:sur|dans|en)\s+[^\n:\d]{2,40}?\s*(?=:))?"  # « Réf. bailleur (n. de bail) », « : bail 3015… »
     r"(?:(?:n\s?°|no\.|num\.?|numero|n\.(?=\s?\d))\s*:?\s*)?(?:(?:c'\s?)?est\s+(?:le\s+)?:?|:)?\s*"
     # (a letter set apart at the end of the line is the number's: « N° client : 45 78 963 B »)
-    # (digits groups apart around a dash or a slash are one number: « 0418 - 326 », « 0255 871 / 03 »)
+    # (a short group of digits after a dash or a slash set apart ends the number: « 0418 - 326 »,
+    # « 0255 871 / 03 »; not a postal code or a year: « 4521 - 31200 Toulouse »)
     r"(?P<tok>[A-Za-z0-9](?:[A-Za-z0-9/._\-]|[ ](?=[A-Za-z]{0,3}[0-9])|[ ](?=[A-Za-z][ \t]*(?:\n|$))|"
-    r"(?<=\d)[ ](?=[/\-][ ]?\d)|(?<=\d[ ][/\-])[ ](?=\d)){0,30})")
+    r"(?<=\d)[ ](?=[/\-][ ]?\d{1,3}(?![\w/.]))|(?<=\d[ ][/\-])[ ](?=\d{1,3}(?![\w/.]))){0,30})")
 # digits written one per box, the boxes' edges read as « | », « ] », « [ » or « / »
 _COMB = re.compile(r"[\s:.]*(?:\([^)\n]{0,40}\)[\s:.]*)?((?:[|\[\]/]*\d){4,14}[|\[\]/]*)(?![\w])")
 _THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")

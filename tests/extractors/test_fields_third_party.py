@@ -493,3 +493,12 @@ def test_a_tenant_writing_to_the_benefits_service_gives_their_own_contract():
     caf = ("CAF DE LA HAUTE-GARONNE\n24 rue Riquet\n31000 TOULOUSE\nContrat n° 0611-203\n\nPATRIMOINE\n\n"
            "Objet : APL de Mme Yasmina CHERIF\nMadame, Monsieur,\nNous vous informons.\n")
     assert "tenant_reference" not in tenant(caf, "housing_benefit")
+
+
+@pytest.mark.parametrize("line, ref", [
+    ("Contrat n° 4521 - 31200 Toulouse", "4521"),
+    ("Contrat n° 0611-203 - 2021", "0611-203"),
+])
+def test_a_postal_code_or_a_year_after_a_dash_is_not_part_of_the_reference(line, ref):
+    text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nMadame, Monsieur,\nMerci.\nPaul Durand\n"
+    assert tenant(text, "lease_termination")["tenant_reference"] == ref

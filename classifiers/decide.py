@@ -89,8 +89,9 @@ _TITLE_KINDS = (  # a supplier document's own title, first word(s) of one of its
     ("supplier_credit_note", re.compile(_TITLE_START + r"(?:facture\s+d.avoir|avoir|note\s+de\s+cr[ée]dit|credit\s+(?:note|memo)|gutschrift|"
                                         r"rechnungskorrektur|credit\s?nota|creditfactuur|nota\s+de\s+cr[ée]dito|"
                                         r"factura\s+rectificativa|nota\s+di\s+credito)\b", re.I)),
-    ("supplier_quote", re.compile(_TITLE_START + r"(?:devis|proposition\s+commerciale|quote|quotation|estimate|angebot|"
-                                  r"kostenvoranschlag|presupuesto|preventivo)\b", re.I)),  # not « offerte »: French too
+    ("supplier_quote", re.compile(_TITLE_START + r"(?:devis|proposition\s+(?:commerciale|de\s+prix|tarifaire|financi[eè]re)|"
+                                  r"offre\s+(?:de\s+prix|tarifaire)|quote|quotation|estimate|angebot|"
+                                  r"kostenvoranschlag|presupuesto|preventivo|offerta)\b", re.I)),  # not « offerte »: French too
     ("supplier_invoice", re.compile(_TITLE_START + r"(?:facture|invoice|note\s+d.honoraires|rechnung|factuur|factura|fattura)\b"
                                     r"(?!\s*(?:d.origine|concern|initiale|de\s+r[ée]f[ée]rence|annul|pr[ée]c[ée]dente|"
                                     r"rectifi[ée]e|rectificative|corrig[ée]e|d[ée]j[àa]))", re.I)),  # a credit note naming the invoice it corrects
@@ -103,7 +104,7 @@ _TITLE_END = re.compile(r"\S\s+((?:FACTURE\s+D.AVOIR|AVOIR|NOTE\s+DE\s+CR[ÉE]DI
 
 # a title in French: any other the vendor's own language, where the model, which learned French
 # mail, is no judge of which piece it is (« NOTA DI CREDITO » read as an invoice at 1.0)
-_FRENCH_TITLE = re.compile(_TITLE_START + r"(?:facture|avoir|note\s+de\s+cr[ée]dit|devis|proposition\s+commerciale|"
+_FRENCH_TITLE = re.compile(_TITLE_START + r"(?:facture|avoir|note\s+de\s+cr[ée]dit|devis|proposition|offre|"
                            r"note\s+d.honoraires)\b", re.I)
 
 

@@ -215,6 +215,11 @@ def test_violence_or_distress_in_a_letter_of_another_type_goes_to_a_person(text)
     ("Hansen GmbH\nGutschrift Nr. G-7", "supplier_credit_note"),
     ("Ibérica S.L.\nFactura rectificativa nº R-3", "supplier_credit_note"),
     ("Rossi S.r.l.\nPREVENTIVO n. 44/2021", "supplier_quote"),
+    ("Ludotecnica\nOFFERTA / PREVENTIVO N. 2021/0412", "supplier_quote"),
+    # a quote titled otherwise than « Devis »
+    ("PROTEC INCENDIE SUD\nOFFRE DE PRIX\nRéférence OP 2104-118", "supplier_quote"),
+    ("X\nProposition tarifaire n° PT-9", "supplier_quote"),
+    ("X\nPROPOSITION DE PRIX\nValable 3 mois", "supplier_quote"),
     ("Boulangerie Dupuy\nOfferte à nos clients fidèles : une galette", None),  # French « offerte », no title
     # a framed title, its box's edge read as « : » or « | »
     (": NOTE DE CRÉDIT n° NC-21/0019 émise le 09-07-2021", "supplier_credit_note"),
@@ -299,6 +304,22 @@ def test_a_scan_read_with_low_confidence_goes_to_review_as_handwriting(rt):
     _, status, reason = decide(rt, hand, {})
     assert status == "review" and reason.startswith("manuscrit ou peu lisible (confiance de lecture 52 %")
     assert understand(doc(text), rt).legibility is None  # a text layer is read for sure
+
+
+def test_print_read_surely_but_for_a_few_lines_of_symbols_is_not_handwriting(rt):
+    """A bailiff's report in capitals whose cost table reads as symbols: most words read at
+    92, a third at 30; the mean (71) says handwriting, the bulk says print."""
+    from extractors.types import Word
+
+    text = generated("lease_termination")["text"]
+    tokens = text.split()
+    words = [Word(w, 10 * i, 10, 9, 9, 30.0 if i % 3 == 0 else 92.0, 0) for i, w in enumerate(tokens)]
+    u = understand(DocumentText("scan.png", [1], [PageText(number=1, text=text, words=words, method="ocr")]), rt)
+    assert u.legibility == 92.0 and decide(rt, u, {})[1] == "routed"
+    # handwriting reads low throughout: its mean stays the measure
+    low = [Word(w, 10 * i, 10, 9, 9, 30.0 if i % 3 == 0 else 70.0, 0) for i, w in enumerate(tokens)]
+    hand = understand(DocumentText("scan.png", [1], [PageText(number=1, text=text, words=low, method="ocr")]), rt)
+    assert hand.legibility < 60 and decide(rt, hand, {})[1] == "review"
 
 
 def test_a_poor_scan_of_an_invoice_whose_fields_all_check_is_not_sent_as_handwriting(rt):

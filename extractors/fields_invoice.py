@@ -51,9 +51,12 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
             line_labels = sorted({h.start for h in labels if doc.line_of(h.start) == li})
             cells = [m for m in re.finditer(r"\S+", doc.text[s:e])]
             k = line_labels.index(label.start) if label.start in line_labels else -1
+            under = _cell_under(doc, label, s, e)
             if len(line_labels) > 1 and len(cells) == len(line_labels) and k >= 0:
                 candidates.append((s + cells[k].start(), s + cells[k].end()))
-            elif k == 0:
+            elif under:
+                candidates.append(under)
+            elif k == 0 and not doc.text[doc.line_span(li)[0]:label.start].strip():
                 candidates.append((s, e))
     for start, end in candidates:
         # "FACTURE        N° : 21-0207": the "N°" printed apart from its label is skipped
@@ -79,6 +82,17 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
             continue
         s = start + m.start(1)
         return Match(tok, s, s + len(tok), doc.text[s:start + m.end(1) + (cont.end(1) if cont else 0)])
+    return None
+
+
+def _cell_under(doc: Doc, label: LabelHit, s: int, e: int) -> tuple[int, int] | None:
+    """The cell of the next line (cells apart by two spaces or more) printed under the label
+    (« Référence client     N° de facture » over « PAT-0031-BL           BCV-21-001942 »)."""
+    col = label.start - doc.line_span(doc.line_of(label.start))[0]
+    width = label.end - label.start
+    for m in re.finditer(r"\S+(?: \S+)*", doc.text[s:e]):
+        if m.start() < col + width and m.end() > col:
+            return s + m.start(), s + m.end()
     return None
 
 

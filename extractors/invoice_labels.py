@@ -29,6 +29,7 @@ NUMBER_LABELS = {
             r"decompte(?:\s+general)?)\s*"
             + NO + r"\s*:?"),
         (0, NO + r"\s*(?:de\s+|d'\s*)?(?:la\s+)?facture\s*:?"),
+        (0, r"\bn\.\s*(?:de\s+(?:la\s+)?)?facture\s*:?"),  # « N. facture ........ : 2100457 »
         (0, r"\bnumero\s+de\s+(?:la\s+)?facture\s*:?"),
         (0, r"\b(?:tax\s+|vat\s+)?invoice\s*" + _EN_NO + r"\s*:?"),
         (1, r"\bnumero\s*(?:de\s+(?:la\s+)?facture\s*)?:"),
@@ -75,6 +76,8 @@ ORDER_LABELS = [
     (0, r"\bb\.?c\.?\s*" + NO + r"?\s*:"),
     (1, r"\bb\.?c\.?\s*" + NO),  # « BC n° 21-TEC-00342 du 11/01/2021 »
     (0, r"\bcommande\s*(?:" + NO + r"|numero)\s*:?"),
+    # a public contract the works are ordered under (« Réf. marché : MAR-2019-ASC-07/L2 »)
+    (1, r"\b(?:ref(?:erence)?\.?|" + NO + r"|numero)\s*(?:du\s+|de\s+)?marche(?:\s+public)?\s*:?"),
     (0, r"\bref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?commande(?:\s+client)?\s*:?"),
     (0, r"\b(?:purchase\s+order|p\.?o\.?)\s*" + _EN_NO + r"?\s*:"),
     (0, r"\b(?:purchase\s+order|p\.?o\.?)\s*" + _EN_NO),

@@ -158,3 +158,18 @@ def test_born_digital_telecom_invoice_gets_its_fields():
     assert (f["total_excl_tax"], f["total_tax"], f["total_incl_tax"]) == ("45.00", "9.00", "54.00")
     assert f["supplier_name"] == "Telecom Sud"
     assert f["supplier_siren"] == "732829320"
+
+
+def test_an_abbreviated_number_label_over_dot_leaders_and_a_public_contract_as_the_order():
+    text = ("ASCENSEURS GARONNE SERVICES                                           FACTURE\n"
+            "N. facture ........ : 2100457\nDate facture ...... : 01/04/2021\nClient ............ : 004512\n"
+            "Ref. marche ....... : MAR-2019-ASC-07/L2\n")
+    f = fields(text)
+    assert f["invoice_number"] == "2100457" and f["order_reference"] == "MAR-2019-ASC-07/L2"
+
+
+def test_the_number_is_the_cell_under_its_label_not_the_first_of_the_next_line():
+    text = ("BLAGNAC CHALEUR VERTE\n                   FACTURE DE FOURNITURE DE CHALEUR\n\n"
+            "Référence client     N° de facture  Date d'émission        Période\n"
+            "PAT-0031-BL           BCV-21-001942     12 avril 2021         01/01/2021 – 31/03/2021\n")
+    assert fields(text)["invoice_number"] == "BCV-21-001942"

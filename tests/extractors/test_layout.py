@@ -168,3 +168,12 @@ def test_a_tenants_reference_only_the_reading_by_rows_found_is_taken():
     first = Extraction(fields={"tenant_name": "Raymond Azema"})
     _fill_missing(first, Extraction(fields={"tenant_reference": "VDL-0190", "tenant_name": "Other"}))
     assert first.fields == {"tenant_name": "Raymond Azema", "tenant_reference": "VDL-0190"}
+
+
+def test_a_letterheads_two_columns_are_no_header_row():
+    """« ASCENSEURS GARONNE SERVICES   FACTURE » over « Agence Toulouse Nord   Page 1/2 »: a
+    company's name is no key; every cell of a header row (but one, past two) names a key."""
+    words = (_row_words([(100, "ASCENSEURS GARONNE SERVICES"), (1600, "FACTURE")], 100, 0)
+             + _row_words([(100, "Agence Toulouse Nord"), (1600, "Page 1/2")], 150, 1))
+    assert page_rows(PageText(1, words_to_text(words), words)).splitlines() == [
+        "ASCENSEURS GARONNE SERVICES   FACTURE", "Agence Toulouse Nord   Page 1/2"]

@@ -46,6 +46,10 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
     candidates = [(label.end, region_end)]
     if not doc.text[label.end:region_end].strip(" \t:.#-"):
         nxt = doc.next_nonempty_line(li)
+        for _ in range(2):  # a table's rules read as specks (« 4 », « + bo = ») between keys and values
+            if nxt is None or len(re.findall(r"\w", doc.line_text(nxt))) >= 3:
+                break
+            nxt = doc.next_nonempty_line(nxt)
         if nxt is not None:
             s, e = doc.line_span(nxt)
             line_labels = sorted({h.start for h in labels if doc.line_of(h.start) == li})
@@ -99,7 +103,9 @@ def _cell_under(doc: Doc, label: LabelHit, s: int, e: int) -> tuple[int, int] | 
 def read_number(doc: Doc, specs: list[tuple[int, str]], reference_date) -> Match | None:
     labels = doc.find_labels([("n", p, rx) for p, rx in specs])
     # another document named in a sentence (« sur facture n° », « le règlement de la facture n° »)
-    labels = [h for h in labels if not re.search(r"(?:sur|remplace\s+la|origine|\bla|\bles)\s*$",
+    # (« Bezug: Rechnung Nr. », « Re: invoice no. »: the piece a credit note corrects)
+    labels = [h for h in labels if not re.search(r"(?:sur|remplace\s+la|origine|\bla|\bles|\bbezug\s*:|\bre\s*:|"
+                                                 r"\bbetreff\s*:)\s*$",
                                                  doc.folded[max(0, h.start - 15):h.start])]
     stops = _with_stops(doc, labels)
     for label in sorted(labels, key=lambda h: (h.priority, h.start)):

@@ -6,6 +6,8 @@ run on folded text (lower case, no accents: « März » is « marz », « Nº »
 from __future__ import annotations
 
 _NO = r"(?:n\s?[°ºo*]\s?\.?|nr\.?|nummer|num(?:ero)?\.?|n\.|#)"
+# « Nummer: RK-2021-0117 » under the title, opening its line: the piece's own number
+_BARE_NUMBER = r"(?m)^[ \t]*(?:nummer|belegnummer|nummero)\s*:"
 
 NUMBER_LABELS = {
     "supplier_invoice": [
@@ -17,6 +19,7 @@ NUMBER_LABELS = {
         (0, r"\b(?:numero|no|n[°º]|n\.)\s*(?:della\s+)?fattura\s*:?"),
         (0, r"\bfattura\s*" + _NO + r"\s*:?"),
         (2, r"(?m)^[ \t]*(?:rechnung|factuur|factura|fattura)\s*:?"),
+        (1, _BARE_NUMBER),
     ],
     "supplier_credit_note": [
         (0, r"\b(?:gutschrift|rechnungskorrektur|stornorechnung)s?\s*-?\s*(?:nummer|" + _NO + r")\s*:?"),
@@ -24,12 +27,14 @@ NUMBER_LABELS = {
         (0, r"\b(?:nota\s+de\s+credito|factura\s+rectificativa|nota\s+di\s+credito)\s*" + _NO + r"\s*:?"),
         (2, r"(?m)^[ \t]*(?:gutschrift|rechnungskorrektur|credit\s?nota|creditfactuur|nota\s+de\s+credito|"
             r"factura\s+rectificativa|nota\s+di\s+credito)\s*:?"),
+        (1, _BARE_NUMBER),
     ],
     "supplier_quote": [
         (0, r"\b(?:angebots?|kostenvoranschlag)\s*-?\s*(?:nummer|" + _NO + r")\s*:?"),
         (0, r"\b(?:offerte|presupuesto|preventivo|offerta)\s*-?\s*(?:nummer|" + _NO + r")\s*:?"),
         # (not « offerte » or « offerta » alone: a French line may open on « Offerte … »)
         (2, r"(?m)^[ \t]*(?:angebot|kostenvoranschlag|presupuesto|preventivo)\s*:?"),
+        (1, _BARE_NUMBER),
     ],
 }
 ORDER_LABELS = [

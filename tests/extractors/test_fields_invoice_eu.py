@@ -136,3 +136,10 @@ def test_german_payment_terms_and_order():
     text = ("RECHNUNG Nr. 400-219873\nRechnungsdatum: 08.02.2021\nGesamtbetrag 119,00 €\n"
             "Bitte überweisen Sie den Gesamtbetrag bis spätestens 15.02.2021 unter Angabe der Rechnungsnummer.\n")
     assert fields(text)["due_date"] == "2021-02-15"
+
+
+def test_a_german_credit_notes_own_number_not_the_invoice_it_corrects():
+    text = ("BRANDAUER MESSTECHNIK GMBH\nRECHNUNGSKORREKTUR (GUTSCHRIFT)\nNummer: RK-2021-0117\nDatum: 23.06.2021\n"
+            "Bezug: Rechnung Nr. RE-2021-1984 vom 03.05.2021\nGutschriftsbetrag -1.272,00\n")
+    assert extract_fields("supplier_credit_note", "supplier", text, Registries((), ())).fields["invoice_number"] == \
+        "RK-2021-0117"

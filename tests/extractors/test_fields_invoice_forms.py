@@ -173,3 +173,9 @@ def test_the_number_is_the_cell_under_its_label_not_the_first_of_the_next_line()
             "Référence client     N° de facture  Date d'émission        Période\n"
             "PAT-0031-BL           BCV-21-001942     12 avril 2021         01/01/2021 – 31/03/2021\n")
     assert fields(text)["invoice_number"] == "BCV-21-001942"
+
+
+def test_a_tables_rules_read_as_specks_between_keys_and_values_are_skipped():
+    text = ("ALTIDIAG EXPERTISES\nFACTURE N° Date Code client Bon de commande Échéance\n4\n+ bo =\n"
+            "FA-2021-00318 18/03/2021 C0457 21-00894 17/04/2021\n")
+    assert fields(text)["invoice_number"] == "FA-2021-00318"

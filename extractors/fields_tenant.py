@@ -285,8 +285,7 @@ def read_amount(doc: Doc) -> str | None:
         after = doc.folded[a.end:a.end + 20]
         if re.match(r"\s*(?:par\s+mois|/\s*mois|mensuel|chaque\s+mois|de\s+plus\s+par)", after):
             continue
-        before = doc.folded[max(0, a.start - 70):a.start]
-        before = re.split(r"[.!?]\s", before)[-1]
+        before = _sentence_before(doc.folded[max(0, a.start - 70):a.start])
         prio = 0 if _DEBT_WORDS.search(before) else 1
         if prio == 1 and not re.search(r"€|eur", doc.folded[max(a.start, a.end - 8):a.end + 3]):
             continue
@@ -294,6 +293,18 @@ def read_amount(doc: Doc) -> str | None:
         if best is None or key < best:
             best = key
     return best[2] if best else None
+
+
+def _sentence_before(before: str) -> str:
+    """The words before an amount in its sentence: not past a full stop, nor past a short line
+    (a table's heading « Ressources   Montant » over « Salaire 1 312,40 € » is no sentence)."""
+    parts = re.split(r"[.!?]\s", before)[-1].split("\n")
+    kept = parts[-1]
+    for prev in reversed(parts[:-1]):
+        if len(prev.strip()) < 45:
+            break
+        kept = prev + " " + kept  # prose wrapped at the end of a long line
+    return kept
 
 
 def extract_tenant_fields(doc_type: str, text: str, registries: Registries) -> Extraction:

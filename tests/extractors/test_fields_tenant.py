@@ -259,3 +259,14 @@ def test_an_insurers_certificate_names_its_assure_e_and_their_home():
     fields = _fields(card, "insurance_certificate")
     # « AGENCE : » is the insurer's form field, not the landlord's agency heading its address
     assert fields["tenant_name"] == "Amina Benmoussa" and fields["postal_code"] == "31600"
+
+
+def test_the_debt_in_the_letter_not_an_income_under_a_tables_heading():
+    """« Ressources   Montant » heads a budget table: « montant » there says nothing of a debt,
+    and the larger salary under it is not the sum at stake."""
+    letter = ("Tiago CARVALHO\n3 rue des Lilas\n31700 Blagnac\n\nMadame, Monsieur,\n"
+              "Malgré nos efforts, je n'ai pas pu régler intégralement les loyers de novembre, décembre et\n"
+              "janvier. Votre avis d'échéance de janvier fait apparaître un solde débiteur de 1 248,36 €.\n"
+              "Je vous propose un échéancier.\nTiago Carvalho\n\nBUDGET MENSUEL DU FOYER\nRessources Montant\n"
+              "+ ~ -+\nSalaire (activité partielle) 1 312,40 €\nTotal ressources 2 055,73 €\n")
+    assert _fields(letter, "payment_difficulty")["amount"] == "1248.36"

@@ -62,6 +62,8 @@ _SERVICE_LINE = re.compile(r"\s*\(?\s*(?:du\s+lundi|lundi\s+au|7\s*j\s*/\s*7|24\
 # « 31200 Toulouse », « 31 200 TOULOUSE », « 31200 “Toulouse » (OCR), « à Montréjeau (31210) »
 _POSTAL_TOWN = re.compile(r"(?<![\d.,/])(?<!\d-)(?<![\dA-Za-z]{2}-)(?<![\d\-][A-Za-z]-)(\d{2} ?\d{3})\s*,?\s+[“\"«‘']?([A-Za-zÀ-ÿ'][\w'’\- ]*)|"
                           r"(?<=[A-Za-zÀ-ÿ] \()(\d{5})\)")
+# a received stamp's date on its own line (« PATRIMOINE / 11 OCT. 2021 »): no address follows in that block
+_STAMP_DATE = re.compile(r"(?:le\s+)?\d{1,2}[\s./-]+(?:[a-z]{3,9}\.?|\d{1,2})[\s./-]+\d{2,4}")
 _LETTER_STARTS = re.compile(r"\s*(?:objet|obj\.|madame|monsieur|mesdames|messieurs|bonjour)\b")
 _TO_LANDLORD = re.compile(r"patrimoine|\ba\s+l'\s?attention\b|\battn\b")
 _DEBT_WORDS = re.compile(r"dette|doi[st]\b|impaye|arriere|retard|solde|debiteur|somme|reste|s'eleve|"
@@ -85,8 +87,9 @@ def landlord_spans(doc: Doc) -> list[tuple[int, int]]:
             continue
         for j in range(i, min(i + 5, n)):
             s, e = doc.line_span(j)
-            if j > i and (not doc.text[s:e].strip() or _LETTER_STARTS.match(doc.folded[s:e])):
-                break  # a blank line, or the letter itself (« Objet : », « Madame, ») after the block
+            if j > i and (not doc.text[s:e].strip() or _LETTER_STARTS.match(doc.folded[s:e])
+                          or _STAMP_DATE.fullmatch(doc.folded[s:e].strip(" >"))):
+                break  # a blank line, the letter itself (« Objet : », « Madame, »), or a stamp's date after the block
             out.append((s + max(0, col - 3) if col > 8 else s, e))
             if re.search(r"\b\d{5}\b", doc.text[s + (col - 3 if col > 8 else 0):e]):
                 break

@@ -270,3 +270,10 @@ def test_the_debt_in_the_letter_not_an_income_under_a_tables_heading():
               "Je vous propose un échéancier.\nTiago Carvalho\n\nBUDGET MENSUEL DU FOYER\nRessources Montant\n"
               "+ ~ -+\nSalaire (activité partielle) 1 312,40 €\nTotal ressources 2 055,73 €\n")
     assert _fields(letter, "payment_difficulty")["amount"] == "1248.36"
+
+
+def test_a_received_stamp_naming_the_landlord_is_no_address_block_over_the_writers():
+    letter = ("COURRIER ARRIVÉE\nPATRIMOINE\n11 OCT. 2021\nHervé Fourcade\n23 chemin de Las Fonts\n"
+              "31830 Plaisance-du-Touch\nMadame, Monsieur le Responsable\nPATRIMOINE\n11 boulevard des Récollets\n"
+              "31078 Toulouse Cedex 4\nObjet : demande d'attestation\nMadame, Monsieur,\nMerci.\nHervé Fourcade\n")
+    assert _fields(letter, "certificate_or_receipt_request")["postal_code"] == "31830"

@@ -238,7 +238,8 @@ def choose_totals(cands: dict[str, list[str]], credit: bool,
         return result(x, y, v)
     triple = _unlabelled_triple([norm(v) for v in (others or [])])
     if triple and (not (ht or tva or ttc) or _agrees(triple, ht, tva, ttc)
-                   or (not (ht and tva and ttc) and set(triple) & set(ht + tva + ttc))):
+                   or (not (ht and tva and ttc) and set(triple) & set(ht + tva + ttc))
+                   or (not ttc and (_sum_of_two(triple[0], ht) or _sum_of_two(triple[1], tva)))):
         return result(*triple)
     if ht and tva and ttc:
         return {}, f"totaux incohérents : HT {ht[0]} + TVA {tva[0]} ≠ TTC {ttc[0]}"
@@ -292,6 +293,13 @@ def _unlabelled_triple(amounts: list[str]) -> tuple[str, str, str] | None:
                 if a > 0 and b > 0 and a + b == c and 0.02 <= b / a <= 0.2005:
                     return amounts[i], amounts[j], amounts[k]
     return None
+
+
+def _sum_of_two(total: str, parts: list[str]) -> bool:
+    """``total`` is two of the labelled ``parts`` added up: sub-totals A and B under a total whose
+    label OCR garbled, the tax of two VAT rates (« TVA 5,5 % … 2 383,70 », « TVA 10 % … 363,10 »)."""
+    cents = [_cents(v) for v in parts[:5]]
+    return any(a + b == _cents(total) for i, a in enumerate(cents) for b in cents[i + 1:])
 
 
 def _agrees(triple: tuple[str, str, str], ht: list[str], tva: list[str], ttc: list[str]) -> bool:

@@ -68,7 +68,8 @@ ORDER_LABELS = [
     (1, r"\b(?:bon|ordre)\s+de\s+travaux\s*(?:" + NO + r")?\s*:?"),  # « bon de travaux n° BT 2021-0156 »
     (1, r"\bcommande\s+(?=(?:bc|bdc|cde|cmd|po)[\s\-]?\d)"),  # « / commande BC21-002204 »
     (1, r"\byour\s+ref(?:erence)?\.?\s*:?\s*p\.?o\.?\s*(?=[a-z]{0,4}-?\d)"),  # « YOUR REF. PO BC20-003455 »
-    (1, r"\bp\.?o\.?\s+(?=[a-z]{1,4}\d{2}[-/]\d)"),  # the same in a table's cell: « PO BC20-003455 »
+    # the same in a table's cell, or opening its line: « PO BC20-003455 », « PO DSI-2021-033 »
+    (1, r"\bp\.?o\.?\s+(?=[a-z]{1,4}\d{2}[-/]\d|[a-z]{1,4}-\d{2,4}[-/]\d)"),
     (0, r"(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\b(?:\s+client)?\s*:?"),
     # « N. de commande PATRIMOINE : 4500123987 »: the abbreviation before « de », the customer named
     (0, r"\bn\.\s*(?:de\s+|du\s+)(?:bc|commande|bon de commande)\b(?:\s+(?:client|patrimoine))?\s*:?"),

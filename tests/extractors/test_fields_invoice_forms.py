@@ -179,3 +179,8 @@ def test_a_tables_rules_read_as_specks_between_keys_and_values_are_skipped():
     text = ("ALTIDIAG EXPERTISES\nFACTURE N° Date Code client Bon de commande Échéance\n4\n+ bo =\n"
             "FA-2021-00318 18/03/2021 C0457 21-00894 17/04/2021\n")
     assert fields(text)["invoice_number"] == "FA-2021-00318"
+
+
+def test_a_po_with_a_dashed_prefix_opening_its_line():
+    text = "NETHALL SAS\nFacture INV-2021-000584\nÉmise le 1 février 2021\nPO DSI-2021-033\nDescription Qté\n"
+    assert fields(text)["order_reference"] == "DSI-2021-033"

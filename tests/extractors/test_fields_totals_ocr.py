@@ -3,6 +3,7 @@ a number label on its own line after blank lines."""
 
 from __future__ import annotations
 
+from config.registries import Registries
 from extractors.fields import extract_fields
 from extractors.fields_totals import choose_totals
 from extractors.parsing import find_amounts
@@ -103,3 +104,20 @@ def test_a_letter_before_the_vat_figure_is_no_digit():
     text = HEAD + "Total hors taxes (I + II) 7 414,60\nTVA 20 % sur I 864,96\nTOTAL TTC 8 279,56\n"
     got, _ = totals(text)
     assert got == {"total_excl_tax": "7414.60", "total_tax": "864.96", "total_incl_tax": "8279.56"}
+
+
+def test_totals_of_two_vat_rates_under_labels_the_ocr_garbled_add_up_from_their_parts():
+    """A shaded totals box read as noise: « TOTALERATE ES … 46 971,00 EUR », two VAT lines, then
+    the tax and the total with no label left. The triple that adds up is taken because its parts
+    are labelled: the two sub-totals make its HT, the two rates' lines its tax."""
+    text = ("THERMI-SUD CHAUFFAGE\nDEVIS N° 22-0311\nDesignation Qte PU HT Total HT\n"
+            "LOT A - Renovation energetique (TVA 5,5 %)\n"
+            "Chaudiere gaz a condensation 150 kW (modele THR-150) u 2 11 850,00 23 700,00\n"
+            "Sous-total A 43 340,00\nLOT B - Travaux annexes (TVA 10 %)\n"
+            "Remplacement vannes d'isolement DN80 eau froide u 3 485,00 1 455,00\n"
+            "Sous-total B 3 631,00\nTOTALERATE ES en ae ie 46 971,00 EUR\n"
+            "TVA:5;5:#:sûur- LOC A: is 2 383,70 EUR\nTVA 10; %'sur:1lot:-B:..:,:: 363,10 EUR\n"
+            "OWA IMA SES barques 2 746,80 EUR\nOVAL SEG ES ir een: 49 717,80 EUR\n"
+            "THERMI-SUD CHAUFFAGE SAS - capital 150 000 EUR\n")
+    f = extract_fields("supplier_quote", "supplier", text, Registries((), ())).fields
+    assert (f["total_excl_tax"], f["total_tax"], f["total_incl_tax"]) == ("46971.00", "2746.80", "49717.80")

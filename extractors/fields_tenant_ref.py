@@ -47,10 +47,15 @@ _LABELS = [
     (-1, r"\b(?:votre\s+)?" + _REF + r"\s*(?:du\s+|de\s+(?:la\s+)?)?(?:creancier|requerant|creance)\b\s*:?"),
     (1, r"\b(?:contrat|compte|cpte|dossier)(?:\s+(?:locataire|client))?\s+(?:qui\s+porte\s+le\s+" + NO + r"\s*|(?=[a-z]{0,4}-?\d))"),
     (1, r"(?m)(?:^|—\s|\s-\s)[ \t]*locataire\s+(?=\d)"),  # « Locataire 0166-3902 » on its own line, in a footer
+    # the same after a short word the OCR garbled (« REP Locataire 0207715 » for « Réf. »), or
+    # abbreviated in a note (« loc. 2018-CUG-00912 »)
+    (1, r"(?m)^[ \t]*[a-z]{2,4}\.?[ \t]+locataire\s+(?=\d)"),
+    (1, r"\bloc\.\s*(?=\d)"),
     # « Contrat de location indiqué par l'allocataire : 2018-0771 »
     (1, r"\bcontrat\s+de\s+location\s+(?=(?:indiqu|communiqu|declar|fourni|transmis)\w*\s+par\b|[a-z]{0,4}-?\d)"),
     (1, r"\b(?:mon|ma|notre)\s+(?:contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail)\s*:"),
-    (1, r"\bcontrat(?:\s+de\s+location)?\s*:"),  # « Objet : Montant APL - Contrat : 0098 5512 »
+    # « Objet : Montant APL - Contrat : 0098 5512 », « Contrat de location (selon requête) : … »
+    (1, r"\bcontrat(?:\s+de\s+location)?\s*(?:\([^)\n]{0,30}\)\s*)?:"),
     (2, r"(?<![\w/])" + _REF + r"\s*(?:" + NO + r")?\s*:"),
     (2, r"(?<![\w/])" + _REF + r"\s+(?=[a-z]{0,4}[\-\s]?\d)"),
     (2, r"\bidentifiant\s*:"),
@@ -154,7 +159,11 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
                     and re.search(r"contrat(?!\s+(?:de\s+)?location)|dossier|client", label)):
                 continue  # the insurer's contract, the court's or the CAF's file: not the landlord's
             tail = fixed[m.end():m.end() + 60].split("\n")[0]
-            if not tail.strip():  # the value under its label, or prose wrapped after it
+            if re.fullmatch(r"\s*\d{1,3}(?:[ .]\d{3})*,\d{2}\s*(?:€|eur)\s*", tail, re.I):
+                # a table's amount beside the label, the reference wrapped under it (« compte locataire
+                # 2 845,30 € » over « 0012 3987 »)
+                tail = (fixed[m.end():m.end() + 80].split("\n") + [""])[1]
+            elif not tail.strip():  # the value under its label, or prose wrapped after it
                 tail = fixed[m.end():m.end() + 80].lstrip(" \t:").lstrip("\n").split("\n")[0]
             comb = _COMB.match(tail)
             if comb and len(re.findall(r"[|\[\]/]", comb.group(1))) >= len(re.findall(r"\d", comb.group(1))) - 1:

@@ -502,3 +502,20 @@ def test_a_tenant_writing_to_the_benefits_service_gives_their_own_contract():
 def test_a_postal_code_or_a_year_after_a_dash_is_not_part_of_the_reference(line, ref):
     text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nMadame, Monsieur,\nMerci.\nPaul Durand\n"
     assert tenant(text, "lease_termination")["tenant_reference"] == ref
+
+
+def test_references_a_scan_or_a_table_prints_oddly():
+    # a table's amount beside the label, the reference wrapped in the cell under it
+    bdf = ("BANQUE DE FRANCE\nCommission de surendettement\n\nMadame Maryse BAYLAC\n31270 CUGNAUX\n"
+           "Créancier Nature de la créance Référence Montant\n"
+           "PATRIMOINE Arriéré de loyers et charges compte locataire 2 845,30 €\n0012 3987\n")
+    assert tenant(bdf, "legal_notice")["tenant_reference"] == "00123987"
+    # « Réf. » the OCR garbled before « Locataire »; the abbreviation of a landlord's note
+    assert tenant("Merci de pas mettre de pénalité.\nM. Rouquette\nREP Locataire 0207715\n",
+                  "payment_difficulty")["tenant_reference"] == "0207715"
+    court = ("TRIBUNAL JUDICIAIRE DE TOULOUSE\nDÉFENDEUR : Monsieur Paul MARTY\n"
+             "Contrat de location (selon requête) : 31150-FEN-0628\nDEMANDERESSE : PATRIMOINE\n")
+    assert tenant(court, "legal_notice")["tenant_reference"] == "31150-FEN-0628"
+    act = ("ACTE DE SAISIE-ATTRIBUTION\nDÉBITEUR SAISI : Monsieur Paul MARTY\n"
+           "(annotation manuscrite :) loc. 2018-CUG-00912 - DG 412 €\n")
+    assert tenant(act, "legal_notice")["tenant_reference"] == "2018-CUG-00912"

@@ -49,7 +49,8 @@ _LABELS = [
     (1, r"(?m)(?:^|—\s|\s-\s)[ \t]*locataire\s+(?=\d)"),  # « Locataire 0166-3902 » on its own line, in a footer
     # the same after a short word the OCR garbled (« REP Locataire 0207715 » for « Réf. »), or
     # abbreviated in a note (« loc. 2018-CUG-00912 »)
-    (1, r"(?m)^[ \t]*[a-z]{2,4}\.?[ \t]+locataire\s+(?=\d)"),
+    (1, r"(?m)^[ \t]*(?!(?:mon|mes|ma|le|la|les|un|une|son|sa|ses|ce|cet|du|des|nos|vos|leur|notre|votre)\b)[a-z]{2,4}\.?"
+        r"[ \t]+locataire\s+(?=\d[\d \-/]{4,})"),
     (1, r"\bloc\.\s*(?=\d)"),
     # « Contrat de location indiqué par l'allocataire : 2018-0771 »
     (1, r"\bcontrat\s+de\s+location\s+(?=(?:indiqu|communiqu|declar|fourni|transmis)\w*\s+par\b|[a-z]{0,4}-?\d)"),

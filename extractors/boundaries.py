@@ -59,7 +59,10 @@ _CLOSING = re.compile(r"(?:cordialement|salutations|veuillez agreer|recevez|bien
 _INTRODUCTION = re.compile(r"(?:\bsuis|m.appelle|\bc.est)\s+(?:m\.|mme|madame|monsieur|mr|mlle)\s", re.I)
 _INVOICE_NUMBER = re.compile(r"(?:facture|avoir|devis|invoice)\s*(?:n[°o.]*|no\.?|#)\s*:?\s*([a-z0-9][a-z0-9\-/]{2,})", re.I)
 _ENCLOSURE = re.compile(r"(?:\bci-?\s?joint|\bpj\s*:|\bp\.\s?j\.|pieces? jointes?|en annexe|je (?:vous )?joins|"
-                        r"vous (?:en )?(?:envoie|adresse|transmets) (?:la |une )?copie|enclosed|attached)", re.I)
+                        r"vous (?:en )?(?:envoie|adresse|transmets) (?:la |une )?copie|enclosed|attached|"
+                        # « je vous envoie mon attestation (voir page suivante) »
+                        r"(?:voir|cf\.?) (?:la )?page suivante|je vous (?:envoie|adresse|transmets|fais parvenir) "
+                        r"(?:mon|ma|mes|notre|nos)\b)", re.I)
 # what a letter says it encloses, and the words that head that piece when it follows
 _ENCLOSED = {"assignation": "assignation", "commandement": "commandement", "jugement": "jugement",
              "ordonnance": "ordonnance", "acte": "assignation|commandement|signification|proces-verbal|sommation",

@@ -208,3 +208,18 @@ def test_a_numbering_under_the_reception_stamp_still_counts():
             "https://mail.google.com/mail/u/0/?ik=8c41d2e6b0&view=pt 1/1\nREÇU LE 17/05/2020\nCOURRIER ARRIVÉE\n")
     assert page_number(mail) == (1, 1)
     assert document_starts([INVOICE + "\n" + INVOICE_PAGE_2, mail]) == [0, 1]
+
+
+def test_a_tenants_note_sending_a_certificate_on_the_next_page_keeps_it():
+    note = ("Dragan Petrovic\nRésidence Le Moulin, appt 23\n31120 Roques\nRoques, 03.05.2021\nPATRIMOINE\n"
+            "Gestion locative\nObjet : attestation d'assurance habitation 2021-2022\nBonjour,\n"
+            "Comme chaque année, je vous envoie mon attestation d'assurance habitation pour la période du\n"
+            "1er mai 2021 au 30 avril 2022 (voir page suivante).\nCordialement,\nDragan Petrovic\n")
+    certificate = ("MUTUELLE D'ASSURANCE DU SUD-OUEST\nService Clients — 40 allées Jean Jaurès — 31000 TOULOUSE\n"
+                   "ATTESTATION D'ASSURANCE HABITATION\nNous soussignés attestons que :\n"
+                   "Assuré : Monsieur PETROVIC Dragan\nContrat n° : MRH 4471 0092 18\n")
+    assert document_starts([note, certificate]) == [0]
+    # a note announcing nothing: the certificate after it is a document of its own
+    plain = note.replace("je vous envoie mon attestation", "voici le point sur mon attestation").replace(
+        " (voir page suivante)", "")
+    assert document_starts([plain, certificate]) == [0, 1]

@@ -73,6 +73,8 @@ _SIGNED_WITH_CONTACTS = re.compile(r"(?:^|\s)0[1-9](?:[ .]?\d{2}){4}\s*$|@[a-z0-
 # a sender block heading the page: a name line, then an address line
 _SENDER_TOP = re.compile(r"\s*[a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+){1,2}\s*\n(?:[^\n]*\n){0,2}?[^\n]*"
                          r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|bat|batiment|residence|appt|appartement)\b")
+# a line opening on a sign-off (« Merci, », « Merci — G. Moreau », « Cordialement »)
+_SIGN_OFF = re.compile(r"^\s*(?:merci|cordialement|bien a vous|amities|salutations)\b", re.M)
 _CONTINUED = re.compile(r"\b(?:suite|continued|report)\b", re.I)
 # The landlord named as the recipient, with an address: the head of a letter or an invoice.
 _TO_LANDLORD = re.compile(r"patrimoine\b.*(?:\n.*){0,4}?(?:\bbp\s*\d+|\b\d{5}\s+[a-z])", re.I)
@@ -168,6 +170,9 @@ def start_score(previous: str, current: str) -> int:
     score += 1 if _ADMIN_HEAD.search(top) else 0
     score += 1 if _CLOSING.search(prev_bottom) or _SIGNED_WITH_CONTACTS.search(_last_lines(prev)) else 0
     score += 1 if _SENDER_TOP.match(top) else 0
+    if (len(lines) <= 4 and (_CLOSING.search(prev_bottom) or _SIGN_OFF.search(_last_lines(prev, 4)))
+            and _SIGN_OFF.search(_fold("\n".join(lines)))):
+        score += 3  # a note of a few lines signed off on its own after a letter that closed: another writer's
     before, now = _INVOICE_NUMBER.search(prev), _INVOICE_NUMBER.search(top)
     if before and now and before.group(1) == now.group(1):
         score -= 5  # the same invoice goes on

@@ -223,3 +223,13 @@ def test_a_tenants_note_sending_a_certificate_on_the_next_page_keeps_it():
     plain = note.replace("je vous envoie mon attestation", "voici le point sur mon attestation").replace(
         " (voir page suivante)", "")
     assert document_starts([plain, certificate]) == [0, 1]
+
+
+def test_a_note_of_two_lines_signed_off_after_a_letter_that_closed_is_another_document():
+    letter = ("Lucie Careigues\n5 rue des Pyrénées\n31600 Muret\nBonjour,\nJe vous signale de la moisissure.\n"
+              "Merci,\nLucie Careigues\nMuret, le 15 octobre 2021\n")
+    note = "Quittances oct. + nov. 2021 svp (Loc. 2278531)\nMerci — G. Moreau 06 59 12 77 50\n"
+    assert document_starts([letter, note]) == [0, 1]
+    # the last lines of a letter whose page before did not close: the same letter
+    assert document_starts([letter.replace("Merci,\nLucie Careigues\nMuret, le 15 octobre 2021\n", "Je reste"),
+                            "disponible le matin.\nMerci,\nLucie Careigues\n"]) == [0]

@@ -169,7 +169,8 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
     of that day) was never read that day; it is read since the next session, which wrote the
     eighth (``bench/dev8/``, graded on arrival, then read) and the ninth (``bench/dev9/``), never
     read that session and read since the next, which wrote the tenth (``bench/dev10/``): like the
-    blind set, it is never read and its misses are not shown."""
+    blind set, it is never read and its misses are not shown, and the eleventh (``bench/dev11/``),
+    graded on arrival, then read."""
     from corpus.written import WRITTEN_DIR
     from foreign_set import BLIND_ROOT, ROOT
 
@@ -178,6 +179,7 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
             "dev5": (ROOT.parent / "dev5", 2031, 6), "dev6": (ROOT.parent / "dev6", 2032, 6),
             "dev7": (ROOT.parent / "dev7", 2033, 6), "dev8": (ROOT.parent / "dev8", 2034, 6),
             "dev9": (ROOT.parent / "dev9", 2035, 6), "dev10": (ROOT.parent / "dev10", 2036, 6),
+            "dev11": (ROOT.parent / "dev11", 2037, 6),
             "blind": (BLIND_ROOT, 2027, 6)}
 
 
@@ -185,7 +187,7 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
 DEV_SETS = (("dev2", "second", "second_dev"), ("dev3", "troisième", "third_dev"), ("dev4", "quatrième", "fourth_dev"),
             ("dev5", "cinquième", "fifth_dev"), ("dev6", "sixième", "sixth_dev"), ("dev7", "septième", "seventh_dev"),
             ("dev8", "huitième", "eighth_dev"), ("dev9", "neuvième", "ninth_dev"),
-            ("dev10", "dixième", "tenth_dev"))
+            ("dev10", "dixième", "tenth_dev"), ("dev11", "onzième", "eleventh_dev"))
 LEARNED = ("dev2", "dev3", "dev4")  # in the model's training data (corpus/data/written/)
 UNREAD = "dev10"  # never read, like the blind set: its misses are not shown
 

@@ -134,6 +134,8 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     below = doc.next_nonempty_line(sender.line, max_skip=0) if sender and sender.line <= 2 else None
     home = ({sender.name} if below is not None and not concerned_first and ADDRESS.search(doc.line_text(below))
             and not ROLE.search(doc.line_text(below, folded=True)) else set())
+    if not concerned_first and _TENANTS_WRITE.search(doc.folded):
+        home |= {c.name for c in out if c.source in ("signature", "sender", "webmail")}  # « Infirmière libérale » signing
     staff = _staff_names(doc, [c for c in out if c.name not in home])
     out = [c for c in out if not _among(c.name, staff) and not _company(doc, c.name)]
     if not out:
@@ -165,6 +167,8 @@ def _attested_below(doc: Doc) -> list[tuple[int, PersonCandidate]]:
     return out
 
 
+# the writers say they are the tenants: a job under their signature is their trade
+_TENANTS_WRITE = re.compile(r"\b(?:je\s+suis|nous\s+sommes)\s+(?:\w+\s+)?locataires?\b")
 _NAMED_ALONE = re.compile(r"(?m)^[ \t]*" + CIV + NAME + r"[ \t]*(?:$|[ \t][-–][ \t]|,)")
 # in a sentence, a given name then a surname in capitals, perhaps on the next line: « Monsieur
 # Ahmed HADDAD est cuisinier », « occupé par Monsieur Yannick\nROUSSEL, votre locataire »
@@ -185,6 +189,9 @@ def _named_by_organisation(doc: Doc, lines: list[tuple[int, str]]) -> list[Perso
                 continue
             raw = doc.text[m.start("name"):m.end("name")].replace("\n", " ")
             surname = raw.split()[-1]
+            more = re.match(r" ([A-ZÀ-Ý][A-ZÀ-Ý'\-]{2,24})(?![\w\d])", doc.text[m.end("name"):m.end("name") + 30])
+            if rx is _NAMED_WITHIN and more and is_upper(surname):
+                raw += " " + more.group(1)  # a surname of two words in capitals (« Mme Sandrine LOPEZ FERRER »)
             name = clean_person(raw)
             if name and (rx is _NAMED_ALONE or (is_upper(surname) and len(surname) >= 3)):
                 found.append(PersonCandidate(name, line, "concerned"))

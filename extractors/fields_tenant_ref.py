@@ -29,7 +29,7 @@ _WHAT_NO = (r"(?:locataire|client|contrat(?:\s+(?:de\s+)?location)?|dossier|(?:c
 _HIS = r"(?:(?:mon|ma|son|sa|notre|leur)\s+)?"  # « réf. de son contrat »
 _MINE = r"(?:(?:mon|ma|notre)\s+)?"
 _LABELS = [
-    (0, r"\b" + _REF + r"\s*(?:du\s+|de\s+|d'\s*)?" + _HIS + _WHAT + r"\b\s*(?:" + NO + r")?\s*:?"),
+    (0, r"\b" + _REF + r"\s*(?:du\s+|de\s+|d'\s*)?" + _HIS + _WHAT + r"\b(?:\s+patrimoine)?\s*(?:" + NO + r")?\s*:?"),
     (0, NO + r"\s*(?:de\s+|d'\s*|du\s+)?" + _MINE + _WHAT_NO + r"\b(?:\s*/\s*" + _WHAT + r"\b)?\s*:?"),
     (0, r"\bnumero\s+(?:de\s+|d'\s*)?" + _MINE + _WHAT + r"\b(?:\s+est)?(?:\s+le)?\s*:?"),
     (0, r"\blocataire\s+sous\s+(?:le\s+)?" + NO + r"\s*:?"),
@@ -40,6 +40,8 @@ _LABELS = [
         r"(?![a-z])\s*:?"),
     (1, r"\b(?:votre|vos|v/|v\.)\s*" + _REF + r"(?:\s+(?:creancier|bailleur|requerant))?\s*(?:" + NO + r")?\s*:?"),
     (1, r"\bsous\s+la\s+reference\b\s*:?"),
+    # the landlord's own file, in an office's letter to it (« Objet : … - V/dossier 65-0093-TBS »)
+    (1, r"(?:\bvotre\s+|\bv/\s*)dossier\b\s*(?:" + NO + r")?\s*:?"),
     # a table of debts declared (the Banque de France's): « Dette locative   0311 5028   1 906,35 EUR »
     (1, r"(?m)^[ \t]*dette\s+locative\s+(?=[a-z]{0,4}-?\d)"),
     # the landlord as a court's claimant, a creditor (« Référence créancier » at the Banque de
@@ -78,14 +80,17 @@ _VALUE_RE = re.compile(
     r"(?:(?:de\s+(?:mon|ma|son|sa|notre)\s+[^\s:]{2,12}|d[ée]clar[ée]e?s?|indiqu[ée]e?s?)[\s.]*:\s*|"
     r"(?:communiqu|indiqu|d[ée]clar|fourni|transmis)\w*\s+par\s+[^\n:\d]{2,30}?\s*:\s*)?"
     # « chez vous : », « portée sur ses avis d'échéance : »
-    r"(?:(?:chez|aupr[èe]s\s+de)\s+vous\s*|(?:port[ée]e?s?|indiqu[ée]e?s?|figurant|inscrite?s?|mentionn[ée]e?s?)\s+"
+    r"(?:(?:chez|aupr[èe]s\s+de)\s+(?:vous|le\s+bailleur|patrimoine)\s*(?:\([^)\n]{0,30}\)\s*)?|(?:port[ée]e?s?|indiqu[ée]e?s?|figurant|inscrite?s?|mentionn[ée]e?s?)\s+"
     r"(?:sur|dans|en)\s+[^\n:\d]{2,40}?\s*(?=:))?"  # « Réf. bailleur (n. de bail) », « : bail 3015… »
     r"(?:(?:n\s?°|no\.|num\.?|numero|n\.(?=\s?\d))\s*:?\s*)?(?:(?:c'\s?)?est\s+(?:le\s+)?:?|:)?\s*"
     # (a letter set apart at the end of the line is the number's: « N° client : 45 78 963 B »)
     # (a short group of digits after a dash or a slash set apart ends the number: « 0418 - 326 »,
     # « 0255 871 / 03 »; not a postal code or a year: « 4521 - 31200 Toulouse »)
     r"(?P<tok>[A-Za-z0-9](?:[A-Za-z0-9/._\-]|[ ](?=[A-Za-z]{0,3}[0-9])|[ ](?=[A-Za-z][ \t]*(?:\n|$))|"
-    r"(?<=\d)[ ](?=[/\-][ ]?\d{1,3}(?![\w/.]))|(?<=\d[ ][/\-])[ ](?=\d{1,3}(?![\w/.]))){0,30})")
+    # (and not a street number before its street: « Locataire n° 32 118 406 - 3 allée des Cèdres »)
+    r"(?<=\d)[ ](?=[/\-][ ]?\d{1,3}(?![\w/.])(?![ \t]+[A-Za-zÀ-ÿ]))|(?<=\d[ ][/\-])[ ](?=\d{1,3}(?![\w/.])(?![ \t]+[A-Za-zÀ-ÿ]))|"
+    # an office's code in capitals between groups of digits: « 31 COL 11052 »
+    r"[ ](?=(?!(?:DU|DE|LE|LA|AU|ET|EN|DES|LES|SUR|PAR|TEL|FAX|BP|CS|TSA|RUE|APT|BAT|NO|NR)\b)[A-Z]{2,3}[ ]\d)){0,30})")
 # digits written one per box, the boxes' edges read as « | », « ] », « [ » or « / »
 _COMB = re.compile(r"[\s:.]*(?:\([^)\n]{0,40}\)[\s:.]*)?((?:[|\[\]/]*\d){4,14}[|\[\]/]*)(?![\w])")
 _THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")
@@ -147,6 +152,7 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
             named_tenant = re.search(r"\blocataire\b", label)
             tenants = (named_tenant  # « locataire n° »: ours, whatever precedes it
                        or landlords
+                       or re.match(r"(?:votre|v/)\s*dossier", label)  # the landlord's file
                        # « Votre locataire : M. Joseph MBARGA — contrat n° … »: the tenant's, by its line
                        or re.search(r"\bvotre\s+locataire\b", doc.folded[line_start:m.start()])
                        or (re.search(r"titulaire\s+du\s+$", before) and re.match(r"compte|bail|contrat\s+de\s+location", label)))
@@ -164,8 +170,13 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
                 # a table's amount beside the label, the reference wrapped under it (« compte locataire
                 # 2 845,30 € » over « 0012 3987 »)
                 tail = (fixed[m.end():m.end() + 80].split("\n") + [""])[1]
-            elif not tail.strip():  # the value under its label, or prose wrapped after it
-                tail = fixed[m.end():m.end() + 80].lstrip(" \t:").lstrip("\n").split("\n")[0]
+            elif not re.sub(r"^\s*(?:(?:c'\s?)?est(?:\s+le)?|:)?\s*", "", tail).strip():
+                # the value under its label, or prose wrapped after it (« Notre référence locataire est / RAM/2019/0877. »)
+                tail = (fixed[m.end():m.end() + 80].split("\n") + [""])[1] if tail.strip() else \
+                    fixed[m.end():m.end() + 80].lstrip(" \t:").lstrip("\n").split("\n")[0]
+            elif not re.search(r"\d", tail) and _wrapped_prose(doc, m.start()):
+                # « (n° locataire figurant sur son / avis d'échéance : 415-77820) »: the sentence goes on
+                tail = tail + " " + (fixed[m.end():m.end() + 120].split("\n") + [""])[1]
             comb = _COMB.match(tail)
             if comb and len(re.findall(r"[|\[\]/]", comb.group(1))) >= len(re.findall(r"\d", comb.group(1))) - 1:
                 tail = re.sub(r"[^\d]", "", comb.group(1))  # a form's comb of boxes: « 0|0]4]7]1/]2|3]|6 »
@@ -206,6 +217,11 @@ def _of_the_lease(doc: Doc, start: int, label: str) -> bool:
         return False
     sentence = re.split(r"[.!?]\s|\n\s*\n", doc.folded[max(0, start - 120):start])[-1]
     return bool(_LEASE.search(sentence)) and not _OTHER_CONTRACT.search(sentence)
+
+
+def _wrapped_prose(doc: Doc, start: int) -> bool:
+    """The label sits in a line of prose that wraps on (a long line)."""
+    return len(doc.line_text(doc.line_of(start)).strip()) >= 60
 
 
 def _wrapped(doc: Doc, start: int, label: str) -> bool:

@@ -211,7 +211,7 @@ def choose_totals(cands: dict[str, list[str]], credit: bool,
         for _, i, j, k in triples:
             if validators.amounts_add_up(xs[i], ys[j], zs[k], tolerance=0.015) and _plausible(xs[i], ys[j]):
                 return result(xs[i], ys[j], zs[k])
-    repaired = _repair_ttc(ht, tva, ttc)
+    repaired = _repair_ttc(ht, tva, ttc) or _one_digit_misread(ht, tva, ttc)
     if repaired:
         return result(*repaired)
     # one of the three from the other amounts printed
@@ -281,6 +281,27 @@ def _repair_ttc(ht: list[str], tva: list[str], ttc: list[str]) -> tuple[str, str
         if len(read) >= 5 and len(read) < len(total) and total.endswith(read):
             return a, b, total
     return None
+
+
+def _one_digit_misread(ht: list[str], tva: list[str], ttc: list[str]) -> tuple[str, str, str] | None:
+    """The three labelled, one of them a digit away from what the two others make it (« TVA 10 %
+    747,13 € » between « Total HT 7 477,25 € » and « Total TTC 8 224,98 € »: 747,73 misread)."""
+    if not (ht and tva and ttc):
+        return None
+    a, b, c = _cents(ht[0]), _cents(tva[0]), _cents(ttc[0])
+    found = []
+    for k, (read, want) in enumerate(((a, c - b), (b, c - a), (c, a + b))):
+        x, y = str(read), str(want)
+        if want > 0 and len(x) == len(y) and sum(p != q for p, q in zip(x, y)) == 1:
+            triple = [a, b, c]
+            triple[k] = want
+            # the tax must be the base at a French rate, to the cent: which of the three was misread
+            if any(abs(triple[1] - triple[0] * r) <= 1 for r in _FRENCH_RATES):
+                found.append(tuple(f"{v / 100:.2f}" for v in triple))
+    return found[0] if len(found) == 1 else None
+
+
+_FRENCH_RATES = (0.20, 0.10, 0.055, 0.021, 0.085)
 
 
 def _unlabelled_triple(amounts: list[str]) -> tuple[str, str, str] | None:

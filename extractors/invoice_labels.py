@@ -10,7 +10,7 @@ from extractors import invoice_labels_eu as eu
 from extractors.parsing import fold
 
 # (« N. » too, before a token holding a digit: « FACTURE N. HSO-7715 », « ETAT DE FRAIS N. EF21-04512 »)
-NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|n\.(?=[ \t]?[a-z0-9\-/]*\d)|#)"
+NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|n\.(?=[ \t]?(?::[ \t]?)?[a-z0-9\-/]*\d)|#)"
 _EN_NO = r"(?:number|nr\.?|ref(?:erence)?\.?|id(?![a-z])|" + NO + r")"
 # "N" whose degree sign OCR lost, before a token holding a digit ("AVOIR N A-007")
 _NO_OCR = r"(?:" + NO + r"|n(?=\s[a-z0-9\-/.]*\d))"
@@ -65,7 +65,9 @@ NUMBER_LABELS = {
 ORDER_LABELS = [
     (0, r"\bbon\s+de\s+commande\s*(?:" + NO + r"|numero)?\s*:?"),
     (0, r"\bbon\s+de\s+commande\s+(?:annuel|cadre|client|ouvert|interne)\s*(?:" + NO + r")?\s*:?"),
-    (1, r"\b(?:bon|ordre)\s+de\s+travaux\s*(?:" + NO + r")?\s*:?"),  # « bon de travaux n° BT 2021-0156 »
+    # « bon de travaux n° BT 2021-0156 », « Bon d'intervention PATRIMOINE n° 2020-RDZ-118 »
+    (1, r"\b(?:bon|ordre)\s+(?:de\s+travaux|d'\s?intervention)(?:\s+patrimoine)?\s*(?:" + NO + r")?\s*:?"),
+    (0, r"\bbon\s+de\s+commande\s+patrimoine\s*(?:" + NO + r")?\s*:?"),  # « Bon de commande PATRIMOINE : BC21-07745 »
     (1, r"\bcommande\s+(?=(?:bc|bdc|cde|cmd|po)[\s\-]?\d)"),  # « / commande BC21-002204 »
     (1, r"\byour\s+ref(?:erence)?\.?\s*:?\s*p\.?o\.?\s*(?=[a-z]{0,4}-?\d)"),  # « YOUR REF. PO BC20-003455 »
     # the same in a table's cell, or opening its line: « PO BC20-003455 », « PO DSI-2021-033 »
@@ -118,6 +120,8 @@ DATE_LABELS = [
     ("due_date", 0, r"\b(?:date\s*(?:d'\s*|de\s+l'\s*|d\s)?)?echeance\s*(?:le\s*)?:?"),
     ("due_date", 0, r"\ba\s+(?:payer|regler)\s+(?:avant|au\s+plus\s+tard|jusqu'au|le|pour)\s*(?:le\b)?"),
     ("due_date", 1, r"\b(?:payer|regler)\s+(?:avant|au\s+plus\s+tard|jusqu'au)\s*(?:le\b)?"),  # its « à » misread
+    # a line of its own under the sum: « Montant à régler : 2 761,82 € TTC » over « avant le 04/02/2021 »
+    ("due_date", 1, r"(?m)^[ \t]*(?:a\s+(?:payer|regler)\s+)?(?:avant|au\s+plus\s+tard)\s+le\b"),
     ("due_date", 0, r"\bpayable\s+(?:avant\s+|au\s+plus\s+tard\s+|jusqu'au\s+|by\s+|before\s+|on\s+)?(?:le\b)?"),
     ("due_date", 0, r"\bdate\s+limite\s+(?:de\s+(?:paiement|reglement)|d'exigibilite)\s*:?"),
     ("due_date", 0, r"\b(?:paiement|reglement)\s+(?:avant|au\s+plus\s+tard)\s+le\b"),

@@ -5,7 +5,8 @@ run on folded text (lower case, no accents: « März » is « marz », « Nº »
 
 from __future__ import annotations
 
-_NO = r"(?:n\s?[°ºo*]\s?\.?|nr\.?|nummer|num(?:ero)?\.?|n\.|#)"
+# (« Nº » the OCR read « N2 » before a colon: « Su pedido n2: BC-2021-00877 »)
+_NO = r"(?:n\s?[°ºo*]\s?\.?|n2(?=\s*:)|nr\.?|nummer|num(?:ero)?\.?|n\.|#)"
 # « Nummer: RK-2021-0117 » under the title, opening its line: the piece's own number
 _BARE_NUMBER = r"(?m)^[ \t]*(?:nummer|belegnummer|nummero)\s*:"
 
@@ -14,7 +15,7 @@ NUMBER_LABELS = {
         (0, r"\brechnungs?\s*-?\s*(?:nummer|nr\.?|no\.?)\s*:?"),
         (0, r"\brechnung\s*" + _NO + r"\s*:?"),
         (0, r"\bfactuur\s*-?\s*(?:nummer|nr\.?|no\.?)\s*:?"),
-        (0, r"\b(?:numero|no|n[°º])\s*(?:de\s+)?factura\s*:?"),
+        (0, r"\b(?:numero|no|n[°º2])\s*(?:de\s+)?factura\s*:?"),  # (« N2 Factura: » read for « Nº »)
         (0, r"\bfactura\s*" + _NO + r"\s*:?"),
         (0, r"\b(?:numero|no|n[°º]|n\.)\s*(?:della\s+)?fattura\s*:?"),
         (0, r"\bfattura\s*" + _NO + r"\s*:?"),

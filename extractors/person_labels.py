@@ -33,9 +33,10 @@ CONCERNED = [re.compile(rx) for rx in (
     r"(?m)\b(?:allocataire|locataire|assure(?:\s?\(e\)|e)?|souscripteur|beneficiaire|societaire|adherent|occupante?|"
     r"defendeur|defenderesse|debit(?:eur|rice)(?:\(s\)|s)?|preneur|nom\s+du\s+locataire|nom\s*,?\s*(?:et\s+)?prenoms?|"
     r"menage|foyer|personne\s+protegee|majeur\s+protege|titulaire(?:\s+du\s+contrat)?|"
-    r"nom|tenant|name)(?:\s+(?:concernee?|titulaire(?:\s+du\s+bail)?|principale?|en\s+titre))?"
+    r"nom|tenant|name)(?:\s+(?:concernee?|titulaire(?:\s+du\s+bail)?|principale?|en\s+titre|"
+    r"connue?\s+de\s+l'\s?administration|declaree?|actuel(?:le)?))?"
     r"(?:\s+(?:de\s+l'\s?|du\s+|de\s+la\s+)(?:assuree?|assure\s?\(e\)|souscript(?:eur|rice)|locataire|allocataire|"
-    r"beneficiaire|adherente?|societaire))?" + LABEL_SEP + NAME
+    r"beneficiaire|adherente?|societaire))?(?:[ \t]*\([^)\n]{0,40}\))?" + LABEL_SEP + NAME
     + END,
     r"(?m)^[ \t]*(?:assure\s?\(e\)|assuree?|souscript(?:eur|rice)|adherente?|allocataire|beneficiaire|societaire)[ \t]+"
     r"(?P<name>[a-z'\-]{2,25}(?: [a-z'\-]{2,25}){1,3})[ \t]*$",

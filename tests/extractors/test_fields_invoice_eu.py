@@ -143,3 +143,10 @@ def test_a_german_credit_notes_own_number_not_the_invoice_it_corrects():
             "Bezug: Rechnung Nr. RE-2021-1984 vom 03.05.2021\nGutschriftsbetrag -1.272,00\n")
     assert extract_fields("supplier_credit_note", "supplier", text, Registries((), ())).fields["invoice_number"] == \
         "RK-2021-0117"
+
+
+def test_a_spanish_invoice_whose_numero_sign_the_ocr_read_as_a_2():
+    text = ("CERÁMICAS VALL\nFACTURA\nN2 Factura: FV21-002318 Fecha factura: 12/04/2021\n"
+            "Su pedido n2: BC-2021-00877 Agente: J. Ripollés\n")
+    f = extract_fields("supplier_invoice", "supplier", text, Registries((), ())).fields
+    assert f["invoice_number"] == "FV21-002318" and f["order_reference"] == "BC-2021-00877"

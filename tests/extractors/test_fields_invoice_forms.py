@@ -184,3 +184,19 @@ def test_a_tables_rules_read_as_specks_between_keys_and_values_are_skipped():
 def test_a_po_with_a_dashed_prefix_opening_its_line():
     text = "NETHALL SAS\nFacture INV-2021-000584\nÉmise le 1 février 2021\nPO DSI-2021-033\nDescription Qté\n"
     assert fields(text)["order_reference"] == "DSI-2021-033"
+
+
+def test_orders_under_the_landlords_name_and_a_credit_notes_abbreviated_number():
+    text = ("GARDIAL SÉCURITÉ\nFACTURE N° GS/TLS/2105/0312\nMarché n° 2020-S-012 - Lot 2 (Toulouse Ouest)\n"
+            "Bon de commande PATRIMOINE : BC21-07745\n")
+    assert fields(text)["order_reference"] == "BC21-07745"
+    text = "ROUERGUE SERRURERIE\nFACTURE N° 2020-58\nBon d'intervention PATRIMOINE n° 2020-RDZ-118 (gardien)\n"
+    assert fields(text)["order_reference"] == "2020-RDZ-118"
+    text = "MATERIAUX DU QUERCY                                  AVOIR\nAVOIR N. : 210004518             DATE : 08/07/2021\n"
+    assert fields(text, "supplier_credit_note")["invoice_number"] == "210004518"
+
+
+def test_a_due_date_on_its_own_line_under_the_sum_to_pay():
+    text = ("GAZÉLIS Entreprises Votre facture de gaz naturel\nFacture n° 5500873152 du 05/01/2021\n"
+            "Montant à régler : 2 761,82 € TTC\navant le 04/02/2021\n")
+    assert fields(text)["due_date"] == "2021-02-04"

@@ -519,3 +519,58 @@ def test_references_a_scan_or_a_table_prints_oddly():
     act = ("ACTE DE SAISIE-ATTRIBUTION\nDÉBITEUR SAISI : Monsieur Paul MARTY\n"
            "(annotation manuscrite :) loc. 2018-CUG-00912 - DG 412 €\n")
     assert tenant(act, "legal_notice")["tenant_reference"] == "2018-CUG-00912"
+
+
+@pytest.mark.parametrize("letter, doc_type, ref", [
+    # a label in prose wrapped to the next line before its value
+    ("CHU DE TOULOUSE\nService social\n\nMadame, Monsieur,\nMme FABRE est votre locataire depuis 1979 au 4e étage "
+     "sans ascenseur du 12, rue de\nl'Aude, Résidence Le Bocage, appt 41, 31500 TOULOUSE (n° locataire figurant "
+     "sur son\navis d'échéance : 415-77820). Elle vit seule.\n", "social_distress", "415-77820"),
+    # the landlord's own file in a bailiff's mail (« V/dossier »)
+    ("Objet : Dossier LOPEZ FERRER Sandrine - signification infructueuse - V/dossier 65-0093-TBS\n"
+     "Maître,\nL'acte n'a pu être délivré.\n", "legal_notice", "65-0093-TBS"),
+    ("ETUDE ESCANDE\nCommissaire de justice\nlocataire - référence locataire PATRIMOINE : 100 245 871\n",
+     "legal_notice", "100245871"),
+    # an office's code in capitals between groups of digits
+    ("PRÉFET DE LA HAUTE-GARONNE\nVos réf. : CTX/2020/1187\nCompte locataire : 31 COL 11052\n", "legal_notice",
+     "31COL11052"),
+    ("CAF DE TARN-ET-GARONNE\nN° allocataire : 0653318\n"
+     "N° de locataire chez le bailleur (indiqué par vous) : L 820 331\n", "housing_benefit", "L820331"),
+])
+def test_references_offices_print_in_their_own_ways(letter, doc_type, ref):
+    assert tenant(letter, doc_type)["tenant_reference"] == ref
+
+
+def test_a_street_number_after_a_dash_is_not_part_of_the_reference():
+    text = ("Paul Durand\nLocataire n° 32 118 406 - 3 allée des Cèdres, appt 2, 32000 Auch\nMadame,\n"
+            "Je vous écris.\nPaul Durand\n")
+    assert tenant(text, "payment_difficulty")["tenant_reference"] == "32118406"
+
+
+def test_the_tenants_own_reference_said_in_a_sentence_then_wrapped():
+    mail = ("Manon Bories\nDe: Manon Bories <manon.bories@outlook.fr>\nObjet: Rassemblements dans le hall\nBonsoir,\n"
+            "Nous sommes locataires (Lucas et Manon Bories) au 3e étage. Notre référence locataire est\n"
+            "RAM/2019/0877.\nMerci d'avance,\nManon Bories\nInfirmière libérale - Cabinet des Floralies\n")
+    fields = tenant(mail, "neighbour_dispute")
+    # the writers say they are the tenants: her trade under her signature is no office's role
+    assert fields["tenant_reference"] == "RAM/2019/0877" and fields["tenant_name"] == "Manon Bories"
+
+
+@pytest.mark.parametrize("letter, name", [
+    ("DIRECTION GÉNÉRALE DES FINANCES PUBLIQUES\nSIP d'Albi\nMADAME, MONSIEUR,\nLOCAL CONCERNÉ\n"
+     "ADRESSE : RÉSIDENCE LES CASCADES, 81000 ALBI\nOCCUPANT CONNU DE L'ADMINISTRATION : M. Hamid EL AMRANI\n"
+     "1. LE LOCAL ÉTAIT-IL OCCUPÉ ?\n", "Hamid El Amrani"),
+    ("Maître,\nla signification du jugement rendu par le tribunal judiciaire de Tarbes (RG n° 22/00118) à "
+     "l'encontre de Mme Sandrine LOPEZ FERRER\nn'a pu être délivrée.\n", "Sandrine Lopez Ferrer"),
+    ("MSA MIDI-PYRÉNÉES SUD\nSite de Foix - 18 bis, rue Lakanal - 09000 FOIX\n"
+     "Locataire (renseigné par la MSA) : Monsieur Pascal DEDIEU\n2, rue des Jacobins - 09100 PAMIERS\n",
+     "Pascal Dedieu"),
+])
+def test_the_person_an_office_names_under_its_own_words(letter, name):
+    assert tenant(letter, "other" if "LOCAL" in letter else "legal_notice")["tenant_name"] == name
+
+
+def test_a_running_footers_page_number_is_not_part_of_the_reference():
+    text = ("CAF DE LA HAUTE-GARONNE EDITION DU 09/11/2021\n"
+            "ALLOCATAIRE 2877410 - MME NGUYEN THI LAN - REF. BAILLEUR T/207/55841 PAGE 2/2\n")
+    assert tenant(text, "housing_benefit")["tenant_reference"] == "T/207/55841"

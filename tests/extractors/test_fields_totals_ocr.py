@@ -121,3 +121,13 @@ def test_totals_of_two_vat_rates_under_labels_the_ocr_garbled_add_up_from_their_
             "THERMI-SUD CHAUFFAGE SAS - capital 150 000 EUR\n")
     f = extract_fields("supplier_quote", "supplier", text, Registries((), ())).fields
     assert (f["total_excl_tax"], f["total_tax"], f["total_incl_tax"]) == ("46971.00", "2746.80", "49717.80")
+
+
+def test_a_tax_misread_by_one_digit_is_put_right_by_the_base_at_its_rate():
+    text = ("ASCENSIA\nFACTURE N° 21-0457\nTotal HT 7 477,25 €\nTVA 10 % 747,13 €\nTotal TTC 8 224,98 €\n")
+    f = extract_fields("supplier_invoice", "supplier", text, Registries((), ())).fields
+    assert (f["total_excl_tax"], f["total_tax"], f["total_incl_tax"]) == ("7477.25", "747.73", "8224.98")
+    # a tax a digit off that no French rate explains stays a reading to check
+    odd = text.replace("7 477,25", "7 400,25").replace("8 224,98", "8 147,98")
+    ex = extract_fields("supplier_invoice", "supplier", odd, Registries((), ()))
+    assert "total_tax" not in ex.fields and "total_incl_tax" in ex.rejected

@@ -22,7 +22,7 @@ from extractors.matching import (
     tenant_by_name,
     tenant_name_matches,
 )
-from extractors.number_words import find_sums_in_words
+from extractors.number_words import find_phones_in_words, find_sums_in_words
 from extractors.parsing import (
     find_amounts,
     find_phones,
@@ -217,7 +217,7 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
             skip: list[tuple[int, int]], letterhead: int) -> list[str]:
     """Phone numbers that may be the tenant's, the likeliest first."""
     phones = []
-    for p in find_phones(doc.text):
+    for p in find_phones(doc.text) + find_phones_in_words(doc.text):  # « zéro six quarante-deux … »
         li = doc.line_of(p.start)
         line = doc.line_text(li, folded=True)
         if _in(p.start, skip) or _NOT_HOME_PHONE.search(line[:max(0, p.start - doc.line_span(li)[0])] or line):
@@ -247,7 +247,7 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
 
 # e-mail addresses, OCR-spaced ones too (« nom @orange. fr », « nom@wanadoo, fr », « haddad3 1 @gmail.com »)
 _EMAIL_RE = re.compile(r"[\w.+\-]+(?:(?<=\d) \d{1,3})* ?@ ?[\w\-]+(?:(?: ?[.,] ?)[\w\-]+)*?(?: ?[.,] ?)"
-                       r"(?:fr|com|net|org|eu|info|biz|io|be|ch|re)\b", re.IGNORECASE)
+                       r"(?:fr|com|net|org|eu|info|biz|io|be|ch|re|me|uk|de|es|it|pt|nl|lu)\b", re.IGNORECASE)
 
 
 _CONSUMER_MAIL = re.compile(r"@(?:gmail|googlemail|hotmail|yahoo|orange|free|sfr|wanadoo|laposte|outlook|live|icloud|"
@@ -269,6 +269,11 @@ def _names_in_address(email: str, anchors: list[PersonCandidate]) -> str:
     """The writer's surname inside their address, as spelled in their name where the OCR
     confused a letter and a digit (« kevin.more181@ » for Kevin Morel: « kevin.morel81@ »)."""
     local, _, domain = email.partition("@")
+    for a in anchors:  # « vidali2@ », « galyo9@ »: the digits after the surname, a 1 or a 0 read as a letter
+        for word in fold(a.name).replace("-", " ").split():
+            m = re.search(re.escape(word) + r"([oil]\d|\d[oil])$", local) if len(word) >= 3 else None
+            if m:
+                local = local[:m.start(1)] + m.group(1).translate(str.maketrans("oil", "011"))
     for a in anchors:
         for word in fold(a.name).replace("-", " ").split():
             if len(word) < 4 or word in local:
@@ -277,7 +282,7 @@ def _names_in_address(email: str, anchors: list[PersonCandidate]) -> str:
                 piece = local[i:i + len(word)]
                 if all(c == w or c in _OCR_TWINS.get(w, "") for c, w in zip(piece, word)):
                     return local[:i] + word + local[i + len(word):] + "@" + domain
-    return email
+    return local + "@" + domain
 
 
 def read_amount(doc: Doc) -> str | None:

@@ -53,3 +53,55 @@ def find_sums_in_words(text: str) -> list[Match]:
             continue
         out.append(Match(f"{euros}.{cents:02d}", m.start(), m.end(), text[m.start():m.end()]))
     return out
+
+
+_UNITS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9}
+_TEENS = {"dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16}
+_TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50}
+_SPOKEN_PHONE = re.compile(r"\bzero" + r"(?:(?:[ \t\n,.\-]+|[ \t\n]+et[ \t\n]+)" + _WORD + r"\b)+")
+
+
+def _two_digits(tokens: list[str], i: int) -> tuple[int, int] | None:
+    """The number from 0 to 99 French words say from ``tokens[i]`` as a phone's pair is read out
+    (« zéro six », « quarante-deux », « dix-huit », « soixante-quinze », « quatre-vingt-onze »), and
+    the index after it."""
+    t = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if t == "zero":
+        return (_UNITS[nxt], i + 2) if nxt in _UNITS and nxt not in ("une",) else None
+    if t == "dix" and nxt in ("sept", "huit", "neuf"):
+        return 10 + _UNITS[nxt], i + 2
+    if t in _TEENS:
+        return _TEENS[t], i + 1
+    if t in _TENS:
+        return (_TENS[t] + _UNITS[nxt], i + 2) if nxt in _UNITS else (_TENS[t], i + 1)
+    base, j = (60, i + 1) if t == "soixante" else (80, i + 2) if t == "quatre" and nxt in ("vingt", "vingts") else (None, i)
+    if base is None:
+        return None
+    after = tokens[j] if j < len(tokens) else ""
+    if after in _UNITS:
+        return base + _UNITS[after], j + 1
+    if after in _TEENS or after == "dix":
+        rest = _two_digits(tokens, j)
+        if rest and rest[0] < 20:
+            return base + rest[0], rest[1]
+    return base, j
+
+
+def find_phones_in_words(text: str) -> list[Match]:
+    """Phone numbers read out in words, pair by pair (« zéro six quarante-deux dix-huit
+    soixante-quinze trente »), as ten digits."""
+    folded = fold(text)
+    out = []
+    for m in _SPOKEN_PHONE.finditer(folded):
+        tokens = [t for t in re.split(r"[\s,.\-]+", m.group(0)) if t and t != "et"]
+        digits, i = "", 0
+        while i < len(tokens) and len(digits) < 10:
+            pair = _two_digits(tokens, i)
+            if pair is None:
+                break
+            digits += f"{pair[0]:02d}"
+            i = pair[1]
+        if len(digits) == 10 and digits[1] != "0":
+            out.append(Match(digits, m.start(), m.end(), text[m.start():m.end()]))
+    return out

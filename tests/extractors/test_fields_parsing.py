@@ -210,3 +210,14 @@ def test_the_debt_spelled_out_not_the_monthly_sum_is_the_amount_at_stake():
               "Cordialement\nUDAF 31\n")
     ex = extract_fields("payment_difficulty", "tenant", letter, Registries((), ()))
     assert ex.fields["amount"] == "2104.30"
+
+
+def test_phones_read_out_in_french_words():
+    from extractors.number_words import find_phones_in_words
+
+    assert [m.value for m in find_phones_in_words("au zéro six quarante-deux, dix-huit, soixante-quinze, trente")] == [
+        "0642187530"]
+    assert [m.value for m in find_phones_in_words("zéro cinq soixante et un, quatre-vingt-onze, zéro deux, "
+                                                  "soixante-dix-sept, douze")] == ["0561910277"]
+    assert find_phones_in_words("zéro six deux") == []  # not ten digits
+    assert find_phones_in_words("zéro zéro trente") == []

@@ -277,3 +277,21 @@ def test_a_received_stamp_naming_the_landlord_is_no_address_block_over_the_write
               "31830 Plaisance-du-Touch\nMadame, Monsieur le Responsable\nPATRIMOINE\n11 boulevard des Récollets\n"
               "31078 Toulouse Cedex 4\nObjet : demande d'attestation\nMadame, Monsieur,\nMerci.\nHervé Fourcade\n")
     assert _fields(letter, "certificate_or_receipt_request")["postal_code"] == "31830"
+
+
+def test_a_phone_read_out_in_words_pair_by_pair():
+    note = ("Bonjour\nje voudrais les quittances de loyer svp.\nVous pouvez m'appeler au\nzero six quarante deux\n"
+            "dix huit soixante quinze trente\nMerci beaucoup\nFatoumata CAMARA\n12 rue de Kiev apt 208\n31100 Toulouse\n")
+    fields = _fields(note, "certificate_or_receipt_request")
+    assert fields["phone"] == "0642187530" and fields["tenant_name"] == "Fatoumata Camara"
+
+
+@pytest.mark.parametrize("line, email", [
+    ("gaelle.vidali2@laposte.net", "gaelle.vidal12@laposte.net"),  # « 12 » read « i2 » after the surname
+    ("martine.galyo9@orange.fr", "martine.galy09@orange.fr"),
+    ("thomas.dupuyferrand@proton.me", "thomas.dupuyferrand@proton.me"),  # a « .me » address
+])
+def test_addresses_the_ocr_misread_after_the_surname_and_other_domains(line, email):
+    name = "Gaëlle VIDAL" if "vidal" in line else "Martine GALY" if "galy" in line else "Thomas DUPUY-FERRAND"
+    letter = f"{name}\n3 rue des Lilas\n31200 Toulouse\n{line}\n\nMadame, Monsieur,\nMerci.\n{name}\n"
+    assert _fields(letter)["email"] == email

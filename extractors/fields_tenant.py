@@ -41,7 +41,7 @@ _LANDLORD = re.compile(r"^(?:patrimoine|agence\s(?!\s*:)|service\s+(?:gestion|re
 _NOT_HOME_PHONE = re.compile(r"service\s+client|standard|accueil|\bfax\b|telecopie|\bcaf\b|allocations|assur(?!ee?\b)|mutuelle|"
                              r"agence|patrimoine|bailleur|gardien|urgence|astreinte|commissaire|tribunal|greffe|avocat")
 _PHONE_LABEL = re.compile(r"(?:\btel\b|tel\.|telephone|portable|\bport\.|mobile|\bmob\.?|\bgsm\b|joignable|joindre|"
-                          r"appeler|contacter|numero)[^\n\d]{0,25}$")
+                          r"appeler|contacter|numero)[^\n\d]{0,45}$")
 _PERSONAL_PHONE = re.compile(r"(?:joignable|joindre|portable|mobile|sa\s+(?:nouvelle\s+)?ligne|"
                              r"son\s+(?:nouveau\s+)?(?:numero|telephone|portable|fixe)|"
                              r"repond(?:\s+(?:pas|plus))?\s+au\s+telephone|ses\s+coordonnees|peut\s+etre\s+jointe?|"

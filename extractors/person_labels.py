@@ -103,7 +103,8 @@ ABOUT_TYPES = ("social_distress", "payment_difficulty", "lease_termination", "ce
 ORGANISATION = re.compile(r"\b(?:mairie|ville\s+de|caf|caisse|tribunal|cabinet|syndic|gestion|assurances?|mutuelle|"
                           r"association|ccas|banque|etude|scp|selarl|sas|sarl|s\.a\.|office|centre|hopital|chu|service|"
                           r"maitre|avocats?|huissier|commissaire|msa|prefecture|conseil|departement|agence|groupe|"
-                          r"administrateur|notaire|curatelle|tutelle|udaf|admr|police|gendarmerie|commissariat)\b")
+                          r"administrateur|notaire|curatelle|tutelle|udaf|admr|police|gendarmerie|commissariat|"
+                          r"college|lycee|ecole|academie|universite|clinique)\b")
 # a form's two boxes: "Nom : DUPONT   Prénom : Jean" (or first name first)
 # (the dotted line a box is filled on, read as dots and letters: « PEYRE uu... seseeeeees »)
 _LEADER = r"(?:\s+\S{0,4}[.…_]{2,}[^\n]{0,30}?)?"

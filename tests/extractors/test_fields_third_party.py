@@ -574,3 +574,16 @@ def test_a_running_footers_page_number_is_not_part_of_the_reference():
     text = ("CAF DE LA HAUTE-GARONNE EDITION DU 09/11/2021\n"
             "ALLOCATAIRE 2877410 - MME NGUYEN THI LAN - REF. BAILLEUR T/207/55841 PAGE 2/2\n")
     assert tenant(text, "housing_benefit")["tenant_reference"] == "T/207/55841"
+
+
+def test_a_schools_social_worker_names_the_mother_and_a_police_form_the_persons_phone():
+    school = ("Académie de Toulouse\nCollège Henri-Guillaumet\nService social en faveur des élèves\n"
+              "12, avenue du Parc - 31700 BLAGNAC\n\nMadame, Monsieur,\nJe vous écris au sujet de la famille de deux "
+              "de nos élèves, qui vivent avec leur mère,\nMme Dragana PETROVIC, et une petite sœur de 2 ans.\n"
+              "Veuillez agréer mes salutations.\nClaire Vidal\n")
+    assert tenant(school, "social_distress")["tenant_name"] == "Dragana Petrovic"
+    police = ("VILLE DE TOURNEFEUILLE\nPOLICE MUNICIPALE\nStandard 05 62 13 21 00 - Astreinte de nuit 06 07 21 40 50\n"
+              "FICHE DE SIGNALEMENT AU BAILLEUR SOCIAL\n\n1. PERSONNE MISE EN CAUSE\nNom : BENALI Prénom : Kader\n"
+              "Adresse : Résidence Les Ramiers, Bât. A, appt 11\n31170 TOURNEFEUILLE\n"
+              "Tél. (déclaré lors de l'intervention) : 06 19 82 55 07\n2. NATURE DES FAITS\n")
+    assert tenant(police, "neighbour_dispute")["phone"] == "0619825507"

@@ -99,7 +99,19 @@ def clean_person(raw: str, strict: bool = True) -> str | None:
     if not strict:  # « el amrani » : Arabic particles take a capital, French ones (« de ») do not
         words = [w if w[0].isupper() or (w.lower() in _PARTICLES and w.lower() not in _CAPITAL_PARTICLES)
                  else title_word(w) for w in words]
-    return with_first_name(normalise_person(words))
+    return _inner_particles(with_first_name(normalise_person(words)), raw)
+
+
+def _inner_particles(name: str, raw: str) -> str:
+    """A Portuguese particle inside a surname printed in capitals is written small (« PEREIRA DA
+    SILVA Sergio » -> « Sergio Pereira da Silva »); one starting the surname keeps its capital
+    (« Kevin Da Silva »), and one printed small or capitalised stays as printed."""
+    words = name.split()
+    for i in range(2, len(words)):
+        if (words[i] in ("Da", "Dos", "Das", "Do") and words[i - 1].lower() not in _PARTICLES
+                and re.search(r"\b" + words[i].upper() + r"\b", raw)):
+            words[i] = words[i].lower()
+    return " ".join(words)
 
 
 def _known_first(word: str) -> str | None:

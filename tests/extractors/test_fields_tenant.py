@@ -295,3 +295,14 @@ def test_addresses_the_ocr_misread_after_the_surname_and_other_domains(line, ema
     name = "Gaëlle VIDAL" if "vidal" in line else "Martine GALY" if "galy" in line else "Thomas DUPUY-FERRAND"
     letter = f"{name}\n3 rue des Lilas\n31200 Toulouse\n{line}\n\nMadame, Monsieur,\nMerci.\n{name}\n"
     assert _fields(letter)["email"] == email
+
+
+@pytest.mark.parametrize("printed, name", [
+    ("Joaquim FERREIRA DOS SANTOS", "Joaquim Ferreira dos Santos"),  # inside the surname: small
+    ("Kevin DA SILVA", "Kevin Da Silva"),  # starting it: its capital
+    ("Sandrine Lopes Da Silva", "Sandrine Lopes Da Silva"),  # printed so: as printed
+])
+def test_a_portuguese_particle_inside_a_surname_in_capitals_is_written_small(printed, name):
+    from extractors.person_names import clean_person
+
+    assert clean_person(printed) == name

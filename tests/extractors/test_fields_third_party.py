@@ -40,7 +40,7 @@ def tenant(text: str, doc_type: str = "housing_benefit", registries: Registries 
     ("le logement donné à bail à Madame Sylvie CAMBON. Où étant", "Sylvie Cambon"),
     ("Allocataire ..............0 Madame DIALLO Aminata\nN° allocataire ......... 2187456", "Aminata Diallo"),
     ("Dossier : M. BENHAMOU Rachid\nN° allocataire : 2660918", "Rachid Benhamou"),
-    ("Allocataire : M. PEREIRA DA SILVA Sergio N° allocataire : 3 541 208", "Sergio Pereira Da Silva"),
+    ("Allocataire : M. PEREIRA DA SILVA Sergio N° allocataire : 3 541 208", "Sergio Pereira da Silva"),
     ("Affaire : ROUQUETTE Kévin c/ S.A. d'HLM PATRIMOINE\nRG n° 21/00412", "Kévin Rouquette"),
     ("le logement qui est occupé par votre locataire, M. Kamel HADJADJ. Nous ne parvenons pas", "Kamel Hadjadj"),
     ("Objet : demande d'attestation de loyer pour Mile Chloé VIGUIER\nMadame, Monsieur,", "Chloé Viguier"),

@@ -236,6 +236,9 @@ def choose_totals(cands: dict[str, list[str]], credit: bool,
         if missing == "tva":
             return result(x, v, y)
         return result(x, y, v)
+    split = _tax_of_two_rates(tva, pool)
+    if split:
+        return result(*split)
     triple = _unlabelled_triple([norm(v) for v in (others or [])])
     if triple and (not (ht or tva or ttc) or _agrees(triple, ht, tva, ttc)
                    or (not (ht and tva and ttc) and set(triple) & set(ht + tva + ttc))
@@ -314,6 +317,24 @@ def _unlabelled_triple(amounts: list[str]) -> tuple[str, str, str] | None:
                 if a > 0 and b > 0 and a + b == c and 0.02 <= b / a <= 0.2005:
                     return amounts[i], amounts[j], amounts[k]
     return None
+
+
+def _tax_of_two_rates(tva: list[str], pool: dict[int, str]) -> tuple[str, str, str] | None:
+    """Two VAT rates' lines (« TVA 10 % 133,65 », « TVA 20 % 412,00 ») whose sum is printed, and
+    a base and a total printed with base + that sum = total: the totals, their labels garbled
+    (« TOTALE esssvst 3 396,50 », « TOTAL EVA 545,65 », « Total LLC 3 942,15 »)."""
+    cents = [_cents(v) for v in tva[:5]]
+    best = None
+    for i, a in enumerate(cents):
+        for b in cents[i + 1:]:
+            tax = a + b
+            if tax <= 0 or tax not in pool:
+                continue
+            for base in pool:
+                if base > 0 and base + tax in pool and _plausible(pool[base], pool[tax]):
+                    if best is None or base + tax > best[2]:
+                        best = (base, tax, base + tax)
+    return tuple(pool[c] for c in best) if best else None
 
 
 def _sum_of_two(total: str, parts: list[str]) -> bool:

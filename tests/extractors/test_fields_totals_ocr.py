@@ -131,3 +131,13 @@ def test_a_tax_misread_by_one_digit_is_put_right_by_the_base_at_its_rate():
     odd = text.replace("7 477,25", "7 400,25").replace("8 224,98", "8 147,98")
     ex = extract_fields("supplier_invoice", "supplier", odd, Registries((), ()))
     assert "total_tax" not in ex.fields and "total_incl_tax" in ex.rejected
+
+
+def test_totals_of_two_rates_whose_labels_the_ocr_garbled_add_up_from_the_rates_lines():
+    text = ("JARDINS DU LAURAGAIS\nFACTURE N° 2021-118\nDésignation Qté Unité P.U.HT TVA Montant HT\n"
+            "Taille des haies 1 forfait 1 336,50 10 % 1 336,50\nÉlagage 1 forfait 2 060,00 20 % 2 060,00\n"
+            "TOTALE esssvstsssiisssensessovoseoneeosesvbas 3 396,50\n"
+            "dont base TVA 10 % : 1 336,50 -> TVA 10 % 133,65\ndont base TVA 20 % : 2 060,00 -> TVA 20 % 412,00\n"
+            "TOTAL EVA scssssetsrses mener sacs 545,65\nTotal LLC er. rsmemnennn 3 942,15\n")
+    f = extract_fields("supplier_invoice", "supplier", text, Registries((), ())).fields
+    assert (f["total_excl_tax"], f["total_tax"], f["total_incl_tax"]) == ("3396.50", "545.65", "3942.15")

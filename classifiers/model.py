@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from classifiers.features import FEATURES, model_input
+from classifiers.subject import subject_type
 from classifiers.vectors import VectorModel, train_vectors, vectors_pipeline
 from config.errors import AiguillageError, ExitCode
 
@@ -76,8 +77,26 @@ class TextModel:
         if self.vectors is None:
             return bows, [True] * len(bows)
         vecs = self.vectors.probabilities_many(texts)
-        agree = [not self.meta.get("agreement") or readers_agree(b, v) for b, v in zip(bows, vecs)]
-        return [combine(b, v) for b, v in zip(bows, vecs)], agree
+        combined, agree = [], []
+        for text, b, v in zip(texts, bows, vecs):
+            settled = self.meta.get("agreement") and not readers_agree(b, v) and settled_by_subject(text, b, v)
+            # the subject names the type one of them chose: that reader's reading stands alone
+            combined.append(settled if settled else combine(b, v))
+            agree.append(bool(settled) or not self.meta.get("agreement") or readers_agree(b, v))
+        return combined, agree
+
+
+def settled_by_subject(text: str, bow: dict[str, float], vec: dict[str, float]) -> dict[str, float] | None:
+    """When the readers disagree on a tenant's or a third party's letter: the probabilities of the
+    reader whose type the subject line names (``classifiers/subject.py``), None when the
+    subject names neither or a supplier's piece is in question (titles decide those)."""
+    b, v = max(bow, key=bow.get), max(vec, key=vec.get)
+    if b.startswith("supplier_") or v.startswith("supplier_"):
+        return None
+    named = subject_type(text)
+    if named == "social_distress":
+        return None  # distress has its own confirmation (classifiers/decide.py): a person sees it first
+    return bow if named == b else vec if named == v else None
 
 
 def readers_agree(bow: dict[str, float], vec: dict[str, float]) -> bool:

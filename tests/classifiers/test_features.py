@@ -59,13 +59,16 @@ def test_readers_that_disagree_send_the_document_to_a_person(rt, monkeypatch):
 
     model = rt.model
     assert model.vectors is not None and model.meta["agreement"]
-    text = "Objet : fuite\nBonjour, une fuite d'eau sous l'évier inonde la cuisine depuis ce matin."
+    text = "Objet : votre courrier\nBonjour, une fuite d'eau sous l'évier inonde la cuisine depuis ce matin."
     sure = model.probabilities(text)
     assert max(sure, key=sure.get) == "repair_request" and max(sure.values()) > 0.9
     other = {t: (0.9 if t == "neighbour_dispute" else 0.1 / (len(model.labels) - 1)) for t in model.labels}
     monkeypatch.setattr(model.vectors, "probabilities_many", lambda texts: [other for _ in texts])
     doubtful = model.probabilities(text)
     assert max(doubtful.values()) <= DISAGREEMENT_CAP
+    # a subject line naming the type one of them chose settles it: that reader's reading stands
+    settled = model.probabilities(text.replace("votre courrier", "fuite sous l'évier"))
+    assert max(settled, key=settled.get) == "repair_request" and max(settled.values()) > DISAGREEMENT_CAP
 
 
 def test_vectors_unsure_of_their_own_type_do_not_overrule_a_certain_bag_of_words(rt, monkeypatch):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.stacked_cells import ITEM_COLUMN
 from extractors.types import DocumentText, PageText, Word
 
 
@@ -45,8 +46,6 @@ _REF_KEY = re.compile(r"(?i)\br[ée]f|\bdossier|\bcontrat|\bn[°o]\b|\bnum[ée]r
 # any header cell: a reference, a date, a subject, who handles the file
 _KEY = re.compile(_REF_KEY.pattern + r"|\bdate|\bobjet|\bp[ée]riode|\b[ée]ch[ée]ance|\bsuivi|\binterlocut|\bcode|"
                   r"\bcommission|\bd[ée]cision|\bsecteur")
-_ITEM_KEY = re.compile(r"(?i)\b(?:total|montant|prix|p\.?\s?u\.?|qt[ée]|quantit[ée]|d[ée]signation|libell[ée]|"
-                       r"description|unit[ée]?|amount|price|qty|quantity)\b")
 
 
 def header_pairs(header: list[Word], values: list[Word]) -> list[str]:
@@ -56,7 +55,7 @@ def header_pairs(header: list[Word], values: list[Word]) -> list[str]:
     keys = _cells(header)
     texts = [" ".join(w.text for w in cell) for cell in keys]
     if (len(keys) < 2 or any(re.search(r"\d", t) or len(t.split()) > 4 for t in texts)
-            or not any(_REF_KEY.search(t) for t in texts) or any(_ITEM_KEY.search(t) for t in texts)
+            or not any(_REF_KEY.search(t) for t in texts) or any(ITEM_COLUMN.search(t) for t in texts)
             or sum(bool(_KEY.search(t)) for t in texts) < max(2, len(texts) - 1)  # a letterhead's line, not keys
             or not any(re.search(r"\d", w.text) for w in values)):
         return []

@@ -57,7 +57,8 @@ def _values_after(lines: list[str], start: int, n: int) -> list[str] | None:
     return None
 
 
-_ITEM_COLUMN = re.compile(r"(?i)\b(?:total|montant|prix|p\.?\s?u\.?|qt[ée]|quantit[ée]|d[ée]signation|libell[ée]|"
+# a table of line items' column (its first row is no header's values; rows.py reads header rows too)
+ITEM_COLUMN = re.compile(r"(?i)\b(?:total|montant|prix|p\.?\s?u\.?|qt[ée]|quantit[ée]|d[ée]signation|libell[ée]|"
                           r"description|unit[ée]?|amount|price|qty|quantity)\b")
 _CELL = re.compile(r"\S+(?: \S+)*")  # cells are set apart by two spaces or more
 
@@ -89,7 +90,7 @@ def _row_pairs(header: str, row: str) -> list[tuple[str, str]] | None:
     if any(re.search(r"\d", k) or len(k.split()) > 4 for _, _, k in keys) or sum(
             bool(re.search(r"\d", v)) for _, _, v in values) < 2:
         return None
-    if any(_ITEM_COLUMN.search(k) for _, _, k in keys):
+    if any(ITEM_COLUMN.search(k) for _, _, k in keys):
         return None  # a table of line items: its first row is no header's values (« Total HT » of one line)
     for (ks, ke, _), (vs, ve, _) in zip(keys, values):
         if not (vs < ke + 2 and ve > ks - 2):  # each value under its key (overlapping columns)

@@ -17,7 +17,7 @@ from extractors.fields_totals import TOTAL_LABELS, choose_totals, confirm_by_dig
 from extractors.invoice_labels import DATE_LABELS, NUMBER_LABELS, ORDER_LABELS, known_label
 from extractors.matching import match_supplier_by_ids, match_supplier_by_name
 from extractors.parsing import Match, find_amounts, find_dates, find_digit_runs, find_ibans, find_vats
-from extractors.stacked_cells import unrow, unstack
+from extractors.stacked_cells import CELL, unrow, unstack
 from extractors.types import Extraction
 
 
@@ -94,7 +94,7 @@ def _cell_under(doc: Doc, label: LabelHit, s: int, e: int) -> tuple[int, int] | 
     (« Référence client     N° de facture » over « PAT-0031-BL           BCV-21-001942 »)."""
     col = label.start - doc.line_span(doc.line_of(label.start))[0]
     width = label.end - label.start
-    for m in re.finditer(r"\S+(?: \S+)*", doc.text[s:e]):
+    for m in CELL.finditer(doc.text[s:e]):
         if m.start() < col + width and m.end() > col:
             return s + m.start(), s + m.end()
     return None

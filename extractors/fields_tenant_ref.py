@@ -169,14 +169,14 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
             if re.fullmatch(r"\s*\d{1,3}(?:[ .]\d{3})*,\d{2}\s*(?:€|eur)\s*", tail, re.I):
                 # a table's amount beside the label, the reference wrapped under it (« compte locataire
                 # 2 845,30 € » over « 0012 3987 »)
-                tail = (fixed[m.end():m.end() + 80].split("\n") + [""])[1]
+                tail = _line_after(fixed, m.end())
             elif not re.sub(r"^\s*(?:(?:c'\s?)?est(?:\s+le)?|:)?\s*", "", tail).strip():
                 # the value under its label, or prose wrapped after it (« Notre référence locataire est / RAM/2019/0877. »)
-                tail = (fixed[m.end():m.end() + 80].split("\n") + [""])[1] if tail.strip() else \
+                tail = _line_after(fixed, m.end()) if tail.strip() else \
                     fixed[m.end():m.end() + 80].lstrip(" \t:").lstrip("\n").split("\n")[0]
             elif not re.search(r"\d", tail) and _wrapped_prose(doc, m.start()):
                 # « (n° locataire figurant sur son / avis d'échéance : 415-77820) »: the sentence goes on
-                tail = tail + " " + (fixed[m.end():m.end() + 120].split("\n") + [""])[1]
+                tail = tail + " " + _line_after(fixed, m.end(), 120)
             comb = _COMB.match(tail)
             if comb and len(re.findall(r"[|\[\]/]", comb.group(1))) >= len(re.findall(r"\d", comb.group(1))) - 1:
                 tail = re.sub(r"[^\d]", "", comb.group(1))  # a form's comb of boxes: « 0|0]4]7]1/]2|3]|6 »
@@ -217,6 +217,11 @@ def _of_the_lease(doc: Doc, start: int, label: str) -> bool:
         return False
     sentence = re.split(r"[.!?]\s|\n\s*\n", doc.folded[max(0, start - 120):start])[-1]
     return bool(_LEASE.search(sentence)) and not _OTHER_CONTRACT.search(sentence)
+
+
+def _line_after(text: str, end: int, reach: int = 80) -> str:
+    """The line after the one ``end`` is on (within ``reach`` characters), empty when none."""
+    return (text[end:end + reach].split("\n") + [""])[1]
 
 
 def _wrapped_prose(doc: Doc, start: int) -> bool:

@@ -60,11 +60,11 @@ def _values_after(lines: list[str], start: int, n: int) -> list[str] | None:
 # a table of line items' column (its first row is no header's values; rows.py reads header rows too)
 ITEM_COLUMN = re.compile(r"(?i)\b(?:total|montant|prix|p\.?\s?u\.?|qt[ée]|quantit[ée]|d[ée]signation|libell[ée]|"
                           r"description|unit[ée]?|amount|price|qty|quantity)\b")
-_CELL = re.compile(r"\S+(?: \S+)*")  # cells are set apart by two spaces or more
+CELL = re.compile(r"\S+(?: \S+)*")  # cells are set apart by two spaces or more
 
 
 def _cells(line: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _CELL.finditer(line.replace("\t", "    "))]
+    return [(m.start(), m.end(), m.group(0)) for m in CELL.finditer(line.replace("\t", "    "))]
 
 
 def unrow(text: str) -> str:

@@ -116,6 +116,8 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     else:
         tail = lines[-8:]
     for k, (i, ln) in enumerate(tail):
+        if _sentence_end(tail[k - 1][1] if k else None, ln):
+            continue  # « … SINON JE » over « PORTE PLAINTE. »: a sentence wrapped, not a signature
         name = next((n for n in map(clean_person, _cells(ln) or [ln]) if n), None)
         if not name and k + 1 < len(tail) and ADDRESS.search(tail[k + 1][1]) and len(ln.split()) <= 4:
             name = clean_person(ln, strict=False)  # "jean-marc petit" written over the address
@@ -293,6 +295,14 @@ def _among(name: str, staff: list[set[str]]) -> bool:
     return any(t == s or (len(t & s) >= 2) for s in staff)
 
 
+
+
+def _sentence_end(before: str | None, line: str) -> bool:
+    """A line ending a sentence that the line before it began: that line runs on without a stop,
+    and is no closing formula (« Cordialement » over « Jean Dupont. »)."""
+    return (before is not None and re.search(r"[A-Za-zÀ-ÿ]{3}\.$", line.strip()) is not None
+            and re.search(r"[A-Za-zÀ-ÿ]$", before.strip()) is not None and len(before.split()) >= 3
+            and not CLOSING.search(fold(before)))
 
 
 def _bottom_block(lines: list[tuple[int, str]]) -> list[PersonCandidate]:

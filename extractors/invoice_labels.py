@@ -10,7 +10,7 @@ from extractors import invoice_labels_eu as eu
 from extractors.parsing import fold
 
 # (« N. » too, before a token holding a digit: « FACTURE N. HSO-7715 », « ETAT DE FRAIS N. EF21-04512 »)
-NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|n\.(?=[ \t]?(?::[ \t]?)?[a-z0-9\-/]*\d)|#)"
+NO = r"(?:n\.?\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|n\.(?=[ \t]?(?::[ \t]?)?[a-z0-9\-/]*\d)|#)"
 _EN_NO = r"(?:number|nr\.?|ref(?:erence)?\.?|id(?![a-z])|" + NO + r")"
 # "N" whose degree sign OCR lost, before a token holding a digit ("AVOIR N A-007")
 _NO_OCR = r"(?:" + NO + r"|n(?=\s[a-z0-9\-/.]*\d))"
@@ -72,7 +72,8 @@ ORDER_LABELS = [
     (1, r"\byour\s+ref(?:erence)?\.?\s*:?\s*p\.?o\.?\s*(?=[a-z]{0,4}-?\d)"),  # « YOUR REF. PO BC20-003455 »
     # the same in a table's cell, or opening its line: « PO BC20-003455 », « PO DSI-2021-033 »
     (1, r"\bp\.?o\.?\s+(?=[a-z]{1,4}\d{2}[-/]\d|[a-z]{1,4}-\d{2,4}[-/]\d)"),
-    (0, r"(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\b(?:\s+client)?\s*:?"),
+    # « N° bon de commande (BI) : BI-21-3307 »: the order's short name in brackets
+    (0, r"(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\b(?:\s+client)?(?:\s*\([a-z]{1,5}\))?\s*:?"),
     # « N. de commande PATRIMOINE : 4500123987 »: the abbreviation before « de », the customer named
     (0, r"\bn\.\s*(?:de\s+|du\s+)(?:bc|commande|bon de commande)\b(?:\s+(?:client|patrimoine))?\s*:?"),
     (0, r"(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\s+patrimoine\s*:?"),
@@ -81,9 +82,12 @@ ORDER_LABELS = [
     (0, r"\bcommande\s*(?:" + NO + r"|numero)\s*:?"),
     # a public contract the works are ordered under (« Réf. marché : MAR-2019-ASC-07/L2 »)
     (1, r"\b(?:ref(?:erence)?\.?|" + NO + r"|numero)\s*(?:du\s+|de\s+)?marche(?:\s+public)?\s*:?"),
-    (0, r"\bref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?commande(?:\s+client)?\s*:?"),
+    # « Réf. commande PATRIMOINE : CMD21/00871 » (the customer named), wins over a « Marché n° »
+    (0, r"\bref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?commande(?:\s+(?:client|patrimoine))?\s*:?"),
     (0, r"\b(?:purchase\s+order|p\.?o\.?)\s*" + _EN_NO + r"?\s*:"),
     (0, r"\b(?:purchase\s+order|p\.?o\.?)\s*" + _EN_NO),
+    # a bilingual label, the number right after it: « Bon de commande / Purchase order 4500012873 »
+    (0, r"\bpurchase\s+order(?=\s+[a-z]{0,4}[\-/]?\d)"),
     (1, r"\b(?:your\s+)?order\s*" + _EN_NO + r"\s*:?"),
     (1, r"\bvotre\s+commande\s*(?:" + NO + r")?\s*:?"),
     (1, r"\bv/\s*(?:commande|cde)\s*:?"),

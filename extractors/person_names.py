@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.fr.stop_words import STOP_WORDS
+
 from config.first_names import bare, first_names
 from extractors.parsing import fold
 
@@ -39,6 +41,11 @@ _NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|ro
                        r"donc|comme|fait|chez|moi|toi|lui|depuis|aussi|encore|toujours|jamais|veuve?|veuf|"
                        # a job or a status under a signature, a form's field names
                        r"chauffeur|vtc|retraitee?|etudiante?|salariee?|auto-?entrepreneur|interimaire|mode|envoi)\b")
+# the words of a sentence (« POUVAIT PASSER ME VOIR. »): spaCy's French stop words of four letters
+# or more, less those that are also surnames
+_SENTENCE_WORDS = frozenset(fold(w) for w in STOP_WORDS if len(w) >= 4) - {
+    "durant", "premier", "juste", "nouveau", "debout", "proche", "mille", "certain", "tenant", "gens", "laisser",
+    "leur", "lors", "quand", "seul", "sept", "huit", "neuf", "cent", "vingt", "douze", "seize", "outre", "maint"}
 _CAPITAL_PARTICLES = ("el", "ben", "bin")
 _PARTICLES = ("de", "da", "del", "della", "di", "du", "des", "el", "van", "von", "le", "la", "ben", "bin", "dos", "y")
 
@@ -82,7 +89,7 @@ def clean_person(raw: str, strict: bool = True) -> str | None:
     words = [re.sub(r"^l(?=[a-zà-ÿ]{2})", "I", w) if w.lower() not in _PARTICLES else w
              for w in s.replace("’", "'").split()]
     s = " ".join(words)
-    if not 2 <= len(words) <= 5 or _NOT_NAME.search(fold(s)):
+    if not 2 <= len(words) <= 5 or _NOT_NAME.search(fold(s)) or _SENTENCE_WORDS & set(fold(s).split()):
         return None
     if len(words[-1].strip("'-")) < 2:
         return None  # "M. Fernand R." : an initial is not a surname

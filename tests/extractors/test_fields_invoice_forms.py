@@ -200,3 +200,20 @@ def test_a_due_date_on_its_own_line_under_the_sum_to_pay():
     text = ("GAZÉLIS Entreprises Votre facture de gaz naturel\nFacture n° 5500873152 du 05/01/2021\n"
             "Montant à régler : 2 761,82 € TTC\navant le 04/02/2021\n")
     assert fields(text)["due_date"] == "2021-02-04"
+
+
+@pytest.mark.parametrize("line, order", [
+    ("Réf. commande PATRIMOINE : CMD21/00871", "CMD21/00871"),  # the customer named, after a « Marché n° »
+    ("Bon de commande / Purchase order 4500012873", "4500012873"),  # bilingual, no colon
+    ("N° bon de commande (BI) : BI-21-3307", "BI-21-3307"),  # the order's short name in brackets
+])
+def test_order_labels_naming_the_customer_in_two_languages_or_with_an_abbreviation(line, order):
+    text = f"BATIR QUERCY\nFACTURE N° F21-0456 du 12/03/2021\nMarché n° 2020-TR-047 - Lot 02\n{line}\n"
+    assert fields(text)["order_reference"] == order
+
+
+def test_a_number_sign_written_with_a_dot_before_its_degree():
+    text = "CERAMICAS LEVANTE S.L.\nFACTURA / FACTURE\nFactura n.°: 2021-FE-00318 Fecha: 14/05/2021\n"
+    assert fields(text)["invoice_number"] == "2021-FE-00318"
+    text = "MENUISERIE DU TARN\nFACTURE n.° 2021-044 du 02/02/2021\n"
+    assert fields(text)["invoice_number"] == "2021-044"

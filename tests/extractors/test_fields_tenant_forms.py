@@ -401,3 +401,19 @@ def test_the_landlords_reference_beats_the_offices_file_number(text, ref, regist
 def test_a_comb_of_boxes_read_with_edges_as_digits_gives_no_reference(registries):
     """Boxes read with a few edges as digits: no reference rather than a wrong one."""
     assert "tenant_reference" not in tenant("Paul Durand\nN° de contrat :|[210|4171711]|3]\nFuite.\n", registries).fields
+
+
+@pytest.mark.parametrize("ending", [
+    "JE VOUS DEMANDE RIEN DE\nSPECIAL, JUSTE SI QUELQUN\nPOUVAIT PASSER ME VOIR.\nROGER LACOMBE\n",
+    "OÙ JE SAIS PAS, SINON JE\nPORTE PLAINTE.\nMERCI\nROGER LACOMBE\n",
+])
+def test_the_end_of_a_sentence_in_capitals_is_not_the_signature(ending, registries):
+    text = ("ROGER LACOMBE 2 RUE DU BARRY\n31800 ST GAUDENS\nMADAME MONSIEUR\nJE VOUS ECRIT PARCE QUE\n"
+            "LE CHAUFFAGE EST EN PANNE DEPUIS LUNDI ET\nIL FAIT FROID.\n" + ending)
+    assert tenant(text, registries).fields["tenant_name"] == "Roger Lacombe"
+
+
+def test_the_words_of_a_sentence_are_no_name():
+    assert clean_person("POUVAIT PASSER ME VOIR") is None
+    assert clean_person("Plusieurs Fois") is None
+    assert clean_person("Jeanne DURANT") == "Jeanne Durant"  # a surname that is also a word

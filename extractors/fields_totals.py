@@ -26,6 +26,8 @@ TOTAL_LABELS = [
     ("ht", 0, r"\b(?:total|montant|sous-total|sous\s+total)\s*(?:net\s*)?" + _HT),
     ("ht", 0, r"\b(?:total|amount|montant|sub-?\s?total)\s*" + _EXCL),
     ("ht", 1, r"\b(?:base|net)\s*h\.?\s?t\.?(?![a-z])"),
+    # what is billed, named: « Honoraires HT », « Total honoraires HT », « Total travaux HT »
+    ("ht", 1, r"\b(?:total\s+)?(?:des\s+)?(?:honoraires|travaux|prestations|fournitures)\s*" + _HT),
     ("ht", 1, r"\bnet\s+(?:amount|total|value)\b(?!\s+(?:due|payable|to\s+pay))"),
     ("ht", 1, r"\b(?:sub-?\s?total|sous-?\s?total)\b(?!\s*(?:t\.?t\.?c|t\.?v\.?a|incl|vat|tax))"),
     ("tva", 0, r"\b(?:total|montant)\s*(?:de\s+(?:la\s+)?)?t\.?v\.?a\.?(?![a-z])"),
@@ -288,14 +290,15 @@ def _repair_ttc(ht: list[str], tva: list[str], ttc: list[str]) -> tuple[str, str
 
 def _one_digit_misread(ht: list[str], tva: list[str], ttc: list[str]) -> tuple[str, str, str] | None:
     """The three labelled, one of them a digit away from what the two others make it (« TVA 10 %
-    747,13 € » between « Total HT 7 477,25 € » and « Total TTC 8 224,98 € »: 747,73 misread)."""
+    747,13 € » between « Total HT 7 477,25 € » and « Total TTC 8 224,98 € »: 747,73 misread), or
+    the same digits with its decimal comma lost (« TVA 20 % 184248€ » for 1 842,48)."""
     if not (ht and tva and ttc):
         return None
     a, b, c = _cents(ht[0]), _cents(tva[0]), _cents(ttc[0])
     found = []
     for k, (read, want) in enumerate(((a, c - b), (b, c - a), (c, a + b))):
         x, y = str(read), str(want)
-        if want > 0 and len(x) == len(y) and sum(p != q for p, q in zip(x, y)) == 1:
+        if want > 0 and (read == want * 100 or len(x) == len(y) and sum(p != q for p, q in zip(x, y)) == 1):
             triple = [a, b, c]
             triple[k] = want
             # the tax must be the base at a French rate, to the cent: which of the three was misread

@@ -133,6 +133,12 @@ def test_a_tax_misread_by_one_digit_is_put_right_by_the_base_at_its_rate():
     assert "total_tax" not in ex.fields and "total_incl_tax" in ex.rejected
 
 
+def test_a_tax_whose_decimal_comma_the_ocr_lost_is_read_with_its_cents():
+    text = "DARRIEUX COURTAGE\nNOTE D'HONORAIRES N° 21-118\nHonoraires HT 9212,40€\nTVA 20 % 184248€\nTOTAL TTC 11 054,88 €\n"
+    f = extract_fields("supplier_invoice", "supplier", text, Registries((), ())).fields
+    assert (f["total_excl_tax"], f["total_tax"], f["total_incl_tax"]) == ("9212.40", "1842.48", "11054.88")
+
+
 def test_totals_of_two_rates_whose_labels_the_ocr_garbled_add_up_from_the_rates_lines():
     text = ("JARDINS DU LAURAGAIS\nFACTURE N° 2021-118\nDésignation Qté Unité P.U.HT TVA Montant HT\n"
             "Taille des haies 1 forfait 1 336,50 10 % 1 336,50\nÉlagage 1 forfait 2 060,00 20 % 2 060,00\n"

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from classifiers.model import DISAGREEMENT_CAP, TextModel
+from classifiers.subject import subject_type
 from classifiers.textnorm import normalise
 from classifiers.urgency import urgency_reasons
 from extractors.einvoice_xml import SYNTAX_LABELS, is_credit_code, is_known_code
@@ -186,6 +187,13 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
     if not probs:
         return Classification("other", 0.0, method="none", reason="aucun texte lisible")
     best = max(probs, key=probs.get)
+    named = subject_type(text) if best == "legal_notice" and method == "textcat" else None
+    if named and named != best:
+        # a legal notice comes from a bailiff, a court or a lawyer (their letterhead decides above),
+        # or says so in its subject: a guardian's « Objet : Congé du logement » citing a judgment is a
+        # congé; a person decides
+        probs = {t: min(p, UNSURE) for t, p in probs.items()}
+        method, reason = "conflict", "l'objet du courrier nomme un autre type qu'un acte juridique"
     if best not in DISTRESS_EXEMPT and method != "facturx" and _DISTRESS.search(folded):
         # the person sees social support first; the model's type comes second
         probs = {**{t: min(p, UNSURE * 0.9) for t, p in probs.items()}, "social_distress": UNSURE}

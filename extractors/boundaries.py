@@ -30,7 +30,7 @@ START_SCORE = 3  # the evidence a page needs to start a new document
 
 _PAGE_OF = re.compile(r"(?:\bpage|\bp\.)\s*(\d{1,2})\s*(?:/|sur|of|de)\s*(\d{1,2})\b|^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*$",
                       re.I | re.M)
-_OBJECT = re.compile(r"^\s*(?:objet|obj\.|re|subject|concerne)\s*[:;]", re.I | re.M)  # « OBJET ; » as OCR reads a colon
+_OBJECT = re.compile(r"^\s*(?:o[bp]jet|obj\.|re|subject|concerne)\s*[:;]", re.I | re.M)  # « OBJET ; » as OCR reads a colon
 _RUNNING_NUMBER = re.compile(r"\S\s{1,}(\d)\s?/\s?(\d)\s*$")  # « … - 24/11/2022 2/2 » closing a header or a footer
 # a running header or footer naming the page alone: « Madame X - N° locataire 2019-B-04471 page 2 »
 _PAGE_ALONE = re.compile(r"(?:\bpage|\bp\.)\s*(\d{1,2})\s*$", re.I)

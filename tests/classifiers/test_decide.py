@@ -359,3 +359,17 @@ def test_a_court_named_in_the_letters_body_is_no_legal_letterhead():
               "du juge des contentieux de la protection du tribunal judiciaire de Toulouse), vous donne congé.\n")
     assert not legal_header(letter)
     assert legal_header("TRIBUNAL JUDICIAIRE DE TOULOUSE\nGreffe\nMadame, Monsieur,\nVous êtes convoqué.\n")
+
+
+def test_a_legal_notice_whose_subject_names_another_matter_goes_to_a_person():
+    """A guardian's letter giving notice (« Objet : Congé du logement ») cites the judgment that
+    appointed her: the model, reading « jugement » and « tribunal », says legal notice; the
+    subject says congé, no letterhead says court or bailiff: a person decides."""
+    legalish = _Model({"legal_notice": 0.92, "lease_termination": 0.07, "other": 0.01})
+    text = ("ATOG - Association Tutélaire Occitanie Garonne\nObjet : Congé du logement - M. Antoine CASTERAN - "
+            "mesure de tutelle\nMadame, Monsieur,\nDésignée tuteur par jugement du tribunal judiciaire…\n")
+    c = classify(text, legalish)
+    assert c.type == "legal_notice" and c.confidence <= 0.5 and c.method == "conflict"
+    # the subject naming the act, or none at all: the model's word stands
+    assert classify(text.replace("Congé du logement", "signification d'un jugement"), legalish).confidence > 0.9
+    assert classify(text.replace("Objet : ", ""), legalish).confidence > 0.9

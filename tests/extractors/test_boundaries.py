@@ -233,3 +233,14 @@ def test_a_note_of_two_lines_signed_off_after_a_letter_that_closed_is_another_do
     # the last lines of a letter whose page before did not close: the same letter
     assert document_starts([letter.replace("Merci,\nLucie Careigues\nMuret, le 15 octobre 2021\n", "Je reste"),
                             "disponible le matin.\nMerci,\nLucie Careigues\n"]) == [0]
+
+
+def test_a_subject_line_whose_b_the_ocr_read_as_p_still_heads_a_letter():
+    """« Opjet : » in a handwritten letter after a guardian's letter that listed its enclosures
+    (« P.J. : jugement ; RIB ») and closed: a new letter starts."""
+    guardian = ("ATOG\nObjet : Congé du logement\nMadame, Monsieur,\nJe vous notifie le congé.\n"
+                "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.\n"
+                "Paula OLIVEIRA\nP.J. : jugement de tutelle ; RIB du compte de gestion.\n")
+    handwritten = ("Samira Haddad\n14 chemin de Borderneuve\n31160 Launaguet\nOpjet : Loyer retard\n"
+                   "Madame, Monsieur\nJe vous écris pour vous dire que je peux pas payer le loyer\n")
+    assert document_starts([guardian, handwritten]) == [0, 1]

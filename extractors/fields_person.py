@@ -118,7 +118,7 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     for k, (i, ln) in enumerate(tail):
         if _sentence_end(tail[k - 1][1] if k else None, ln):
             continue  # « … SINON JE » over « PORTE PLAINTE. »: a sentence wrapped, not a signature
-        name = next((n for n in map(clean_person, _cells(ln) or [ln]) if n), None)
+        name = next((n for n in map(clean_person, map(_before_address, _cells(ln) or [ln])) if n), None)
         if not name and k + 1 < len(tail) and ADDRESS.search(tail[k + 1][1]) and len(ln.split()) <= 4:
             name = clean_person(ln, strict=False)  # "jean-marc petit" written over the address
         if name:
@@ -297,6 +297,13 @@ def _among(name: str, staff: list[set[str]]) -> bool:
 
 
 
+def _before_address(cell: str) -> str:
+    """The name a dash joins to its address (« Agnieszka KOWALSKA - Résidence Les Cèdres, Bât. B -
+    5 rue Saint-Jean - 31130 Balma »), else the cell."""
+    head, dash, rest = cell.partition(" - ")
+    return head if dash and ADDRESS.search(rest) else cell
+
+
 def _sentence_end(before: str | None, line: str) -> bool:
     """A line ending a sentence that the line before it began: that line runs on without a stop,
     and is no closing formula (« Cordialement » over « Jean Dupont. »)."""
@@ -325,10 +332,7 @@ def _sender_name(lines: list[tuple[int, str]]) -> PersonCandidate | None:
         cell = PLACE_AND_DATE.sub("", cell)  # « … LE GOFF Saint-Orens, le 12/09/2022 » (columns the OCR joined)
         if re.match(r"(?i)\s*(?:exp[ée]diteur|de)\s*:\s*", cell):
             cell = re.sub(r"(?i)^\s*(?:exp[ée]diteur|de)\s*:\s*", "", cell)
-        head, dash, rest = cell.partition(" - ")
-        if dash and ADDRESS.search(rest):
-            cell = head  # « Agnieszka KOWALSKA - Résidence Les Cèdres, Bât. B - 5 rue Saint-Jean - 31130 Balma »
-        name = clean_person(cell)
+        name = clean_person(_before_address(cell))
         if not name:
             continue
         below = " ".join((_cells(x)[0] if _cells(x) else x) for _, x in top[k + 1:k + 4])

@@ -19,7 +19,8 @@ from extractors.fields_labels import Doc
 from extractors.parsing import find_dates, fix_digits
 from extractors.types import Extraction
 
-NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|n\.(?=[ \t]?\d))"  # « N. 0044 1290 7 »
+# « N. 0044 1290 7 »; « Dossier n VL-2020-118 »: an « n » whose degree sign the OCR lost, before a number
+NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|n\.(?=[ \t]?\d)|n(?=[ \t][a-z]{0,4}[\-/]?\d))"
 _REF = r"ref(?:erence)?s?[.,]?"  # « Réf, Locataire »: the OCR's comma for a dot
 _WHAT = r"(?:locataire|bailleur|client|contrat(?:\s+(?:de\s+)?location)?|dossier|(?:compte|cpte)(?:\s+(?:client|locataire))?|bail|logement)"
 # after « N° »: « N° bailleur » is the landlord's number at the CAF, not a tenant's; « N°

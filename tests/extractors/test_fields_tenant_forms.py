@@ -417,3 +417,12 @@ def test_the_words_of_a_sentence_are_no_name():
     assert clean_person("POUVAIT PASSER ME VOIR") is None
     assert clean_person("Plusieurs Fois") is None
     assert clean_person("Jeanne DURANT") == "Jeanne Durant"  # a surname that is also a word
+
+
+def test_a_footer_line_joining_the_name_to_the_address_and_a_file_number_with_its_degree_sign_lost(registries):
+    text = ("Villefranche, le 14/01/2021\nA PATRIMOINE - service recouvrement\nObjet : votre relance du 7 janvier\n"
+            "Madame, Monsieur,\nJe ne pourrai pas regler tout de suite la somme de 389,60 EUR.\nSalutations.\n"
+            "J.-M. Bonnafous\nJean-Marc BONNAFOUS - 6 rue de la Republique, appt 2 - 31290 Villefranche-\n"
+            "de-Lauragais - tel. 06 80 43 12 57 - Dossier n VL-2020-118\n")
+    f = tenant(text, registries, "payment_difficulty").fields
+    assert (f["tenant_name"], f["tenant_reference"]) == ("Jean-Marc Bonnafous", "VL-2020-118")

@@ -168,9 +168,10 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
     the foreign and blind sets. The seventh (``bench/dev7/``, written on 2026-12-06 after the rules
     of that day) was never read that day; it is read since the next session, which wrote the
     eighth (``bench/dev8/``, graded on arrival, then read) and the ninth (``bench/dev9/``), never
-    read that session and read since the next, which wrote the tenth (``bench/dev10/``): like the
-    blind set, it is never read and its misses are not shown, and the eleventh (``bench/dev11/``),
-    graded on arrival, then read."""
+    read that session and read since the next, which wrote the tenth (``bench/dev10/``, never read
+    that session, read since the next) and the eleventh (``bench/dev11/``, graded on arrival, then
+    read). The twelfth (``bench/dev12/``, written on 2026-12-06 before any rule was read from the
+    tenth) is, like the blind set, never read: its misses are not shown."""
     from corpus.written import WRITTEN_DIR
     from foreign_set import BLIND_ROOT, ROOT
 
@@ -179,7 +180,7 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
             "dev5": (ROOT.parent / "dev5", 2031, 6), "dev6": (ROOT.parent / "dev6", 2032, 6),
             "dev7": (ROOT.parent / "dev7", 2033, 6), "dev8": (ROOT.parent / "dev8", 2034, 6),
             "dev9": (ROOT.parent / "dev9", 2035, 6), "dev10": (ROOT.parent / "dev10", 2036, 6),
-            "dev11": (ROOT.parent / "dev11", 2037, 6),
+            "dev11": (ROOT.parent / "dev11", 2037, 6), "dev12": (ROOT.parent / "dev12", 2038, 6),
             "blind": (BLIND_ROOT, 2027, 6)}
 
 
@@ -187,9 +188,10 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
 DEV_SETS = (("dev2", "second", "second_dev"), ("dev3", "troisième", "third_dev"), ("dev4", "quatrième", "fourth_dev"),
             ("dev5", "cinquième", "fifth_dev"), ("dev6", "sixième", "sixth_dev"), ("dev7", "septième", "seventh_dev"),
             ("dev8", "huitième", "eighth_dev"), ("dev9", "neuvième", "ninth_dev"),
-            ("dev10", "dixième", "tenth_dev"), ("dev11", "onzième", "eleventh_dev"))
+            ("dev10", "dixième", "tenth_dev"), ("dev11", "onzième", "eleventh_dev"),
+            ("dev12", "douzième", "twelfth_dev"))
 LEARNED = ("dev2", "dev3", "dev4")  # in the model's training data (corpus/data/written/)
-UNREAD = "dev10"  # never read, like the blind set: its misses are not shown
+UNREAD = "dev12"  # never read, like the blind set: its misses are not shown
 
 
 def foreign_and_reads(workers: int, cache: Path, fresh: bool = False, which: str = "foreign") -> tuple[dict, dict]:

@@ -26,6 +26,7 @@ from extractors.number_words import find_phones_in_words, find_sums_in_words
 from extractors.parsing import (
     find_amounts,
     find_phones,
+    find_phones_misread,
     fix_digits,
     fold,
     restore_accents,
@@ -217,7 +218,9 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
             skip: list[tuple[int, int]], letterhead: int) -> list[str]:
     """Phone numbers that may be the tenant's, the likeliest first."""
     phones = []
-    for p in find_phones(doc.text) + find_phones_in_words(doc.text):  # « zéro six quarante-deux … »
+    found = find_phones(doc.text)
+    misread = [p for p in find_phones_misread(doc.text) if not any(f.start < p.end and p.start < f.end for f in found)]
+    for p in found + find_phones_in_words(doc.text) + misread:  # « zéro six quarante-deux … », « 07 US 60 33 18 »
         li = doc.line_of(p.start)
         line = doc.line_text(li, folded=True)
         if _in(p.start, skip) or _NOT_HOME_PHONE.search(line[:max(0, p.start - doc.line_span(li)[0])] or line):

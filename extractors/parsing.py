@@ -225,6 +225,28 @@ def find_phones(text: str) -> list[Match]:
     return out
 
 
+# handwriting read as print: a phone's digits taken for letters their strokes resemble (« 07 US 60 33 18 »,
+# « 06 14°77 29 03 » with a speck, « 06°95 27 40 II »), the lowercase ones only where digits surround them
+_HAND_DIGITS = {**_OCR_DIGITS, "G": "6", "U": "4", "s": "5", "z": "2"}
+_HAND_PHONE = re.compile(r"(?<![\w+])[0O](?:°?[ .\-]?°?[0-9OoDQIl|iSsBZzGU]){9}(?![\w°])")
+MISREAD_DIGITS_MAX = 2  # of a phone's ten: more, and the number is a guess
+
+
+def find_phones_misread(text: str) -> list[Match]:
+    """Phones in handwriting whose OCR read up to two digits as letters or left a speck among them,
+    when ``find_phones`` found none there."""
+    out = []
+    for m in _HAND_PHONE.finditer(text):
+        symbols = [c for c in m.group(0) if c not in "° .-"]
+        misread = sum(not c.isdigit() for c in symbols)
+        if "°" not in m.group(0) and not misread or misread > MISREAD_DIGITS_MAX:
+            continue
+        value = parse_phone("".join(_HAND_DIGITS.get(c, c) for c in symbols))
+        if value:
+            out.append(Match(value, m.start(), m.end(), m.group(0)))
+    return out
+
+
 # --------------------------------------------------------------------------- identifiers
 
 def digits_only(raw: str) -> str:

@@ -10,6 +10,7 @@ from config.registries import Registries
 from extractors import parsing, validators
 from extractors.fields import extract_fields
 from extractors.number_words import find_sums_in_words, words_value
+from extractors.parsing import find_phones, find_phones_misread
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -221,3 +222,21 @@ def test_phones_read_out_in_french_words():
                                                   "soixante-dix-sept, douze")] == ["0561910277"]
     assert find_phones_in_words("zéro six deux") == []  # not ten digits
     assert find_phones_in_words("zéro zéro trente") == []
+
+
+@pytest.mark.parametrize("line, phone", [
+    ("TEL 07 US 60 33 18", "0745603318"),  # a handwritten 4 and 5 read as U and S
+    ("06°95 27 40 II", "0695274011"),  # a speck, and ones read as I
+    ("06 14°77 29 03", "0614772903"),
+    ("tel O5 Gl 83 17 46", None),  # three digits guessed: no phone
+    ("OF GI 81 U4 G7", None),
+])
+def test_a_handwritten_phone_with_up_to_two_digits_misread(line, phone):
+    found = find_phones_misread(line)
+    assert (found[0].value if found else None) == phone
+    assert not find_phones(line) or phone is None  # what the ordinary reading misses
+
+
+def test_a_tenants_handwritten_phone_with_a_misread_digit_is_their_phone(registries):
+    text = "MME KEITA\n12 RUE DES TILLEULS\n31000 TOULOUSE\nMADAME MONSIEUR\nLE VOISIN FAIT DU BRUIT.\nMERCI\nMME KEITA\nTEL 07 US 60 33 18\n"
+    assert extract_fields("neighbour_dispute", "tenant", text, registries).fields["phone"] == "0745603318"

@@ -358,6 +358,16 @@ def _tenant_heads(doc: Doc, cands: list[PersonCandidate]) -> bool:
             and not ORGANISATION.search(" ".join(head[:3])))
 
 
+def _mailed_by_a_person(doc: Doc, cands: list[PersonCandidate]) -> bool:
+    """An e-mail printed out whose sender (« De : Benoit Carrère <benoit.carrere@sfr.fr> ») writes
+    from a personal mailbox: the tenant, not an office."""
+    for c in cands:
+        if c.source == "webmail":
+            line = doc.line_text(c.line, folded=True)
+            return bool(_CONSUMER_MAIL.search(line))
+    return False
+
+
 _COMPANY_MENTIONS = re.compile(r"\b(?:siret|siren|rcs|sarl|sas|sasu|eurl|capital\s+(?:social\s+)?de|tva\s+intracom\w*|"
                            r"www\.|ape\s*:|naf\s*:)")
 
@@ -366,7 +376,8 @@ def _read_tenant_letter(doc_type: str, text: str, registries: Registries) -> tup
     ex = Extraction()
     doc = Doc(unrow(text))
     cands = name_candidates(doc, doc_type)
-    read_reference(doc, ex, registries, doc_type, by_tenant=doc_type == "housing_benefit" and _tenant_heads(doc, cands))
+    by_tenant = doc_type == "housing_benefit" and (_tenant_heads(doc, cands) or _mailed_by_a_person(doc, cands))
+    read_reference(doc, ex, registries, doc_type, by_tenant=by_tenant)
     anchor = read_name(doc, ex, registries, cands)
     # the writer's name wherever it is printed (sender block and signature): the address is by one of them
     anchors = [c for c in cands if anchor is not None and c.name == anchor.name]

@@ -60,6 +60,8 @@ _LABELS = [
     (1, r"\b(?:mon|ma|notre)\s+(?:contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail)\s*:"),
     # « Objet : Montant APL - Contrat : 0098 5512 », « Contrat de location (selon requête) : … »
     (1, r"\bcontrat(?:\s+de\s+location)?\s*(?:\([^)\n]{0,30}\)\s*)?:"),
+    # the number the landlord knows the tenant by: « Réf. PATRIMOINE : 0512-077 »
+    (1, r"(?<![\w/])" + _REF + r"\s*patrimoine\s*:"),
     (2, r"(?<![\w/])" + _REF + r"\s*(?:" + NO + r")?\s*:"),
     (2, r"(?<![\w/])" + _REF + r"\s+(?=[a-z]{0,4}[\-\s]?\d)"),
     (2, r"\bidentifiant\s*:"),

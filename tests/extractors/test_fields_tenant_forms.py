@@ -426,3 +426,19 @@ def test_a_footer_line_joining_the_name_to_the_address_and_a_file_number_with_it
             "de-Lauragais - tel. 06 80 43 12 57 - Dossier n VL-2020-118\n")
     f = tenant(text, registries, "payment_difficulty").fields
     assert (f["tenant_name"], f["tenant_reference"]) == ("Jean-Marc Bonnafous", "VL-2020-118")
+
+
+def test_a_tenants_email_about_housing_benefit_gives_the_contract_in_its_subject(registries):
+    text = ("SFR Mail Imprimé le 12/02/2021\nDe: Benoit Carrère <benoit.carrere@sfr.fr>\nA: contact@patrimoine-habitat.fr\n"
+            "Objet : Montant APL sur avis d'échéance - Contrat : 0098 5512\nBonjour,\nJ'ai reçu une notification de la CAF "
+            "(n° allocataire 2845913).\nCordialement,\nBenoit Carrère\n")
+    assert tenant(text, registries, "housing_benefit").fields["tenant_reference"] == "00985512"
+    # an office's e-mail (the CAF's mailbox) about a tenant: its « Contrat : » is no tenant's own word
+    office = text.replace("Benoit Carrère <benoit.carrere@sfr.fr>", "CAF de la Haute-Garonne <prestations@caf31.cnafmail.fr>")
+    assert "tenant_reference" not in tenant(office, registries, "housing_benefit").fields
+
+
+def test_the_reference_at_the_landlord_under_its_name(registries):
+    text = ("Dragan PETROVIC\n12 rue des Lilas\n31200 Toulouse\nRéf. PATRIMOINE : 0512-077\nMadame, Monsieur,\n"
+            "Veuillez trouver mon attestation d'assurance habitation.\nCordialement,\nDragan Petrovic\n")
+    assert tenant(text, registries, "insurance_certificate").fields["tenant_reference"] == "0512-077"

@@ -442,3 +442,9 @@ def test_the_reference_at_the_landlord_under_its_name(registries):
     text = ("Dragan PETROVIC\n12 rue des Lilas\n31200 Toulouse\nRéf. PATRIMOINE : 0512-077\nMadame, Monsieur,\n"
             "Veuillez trouver mon attestation d'assurance habitation.\nCordialement,\nDragan Petrovic\n")
     assert tenant(text, registries, "insurance_certificate").fields["tenant_reference"] == "0512-077"
+
+
+def test_the_l_of_el_read_as_i_is_put_back():
+    assert clean_person("Youssef EI Amrani") == "Youssef El Amrani"
+    assert clean_person("EI IDRISSI Fatima") == "Fatima El Idrissi"
+    assert clean_person("Eitan Cohen") == "Eitan Cohen"

@@ -53,6 +53,12 @@ class Doc:
                 return j
         return None
 
+    def prev_nonempty_line(self, index: int, max_skip: int = 1) -> int | None:
+        for j in range(index - 1, max(index - 2 - max_skip, -1), -1):
+            if self.line_text(j).strip():
+                return j
+        return None
+
     def find_labels(self, specs: list[tuple[str, int, str]]) -> list[LabelHit]:
         """All label occurrences; ``specs`` holds (name, priority, regex on folded text)."""
         key = tuple(specs)

@@ -32,7 +32,7 @@ from extractors.parsing import (
     restore_accents,
 )
 from extractors.person_labels import ORGANISATION
-from extractors.person_names import normalise_person
+from extractors.person_names import clean_person, normalise_person
 from extractors.stacked_cells import unrow
 from extractors.types import Extraction
 
@@ -235,17 +235,28 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
         theirs = _PERSONAL_PHONE.search(before) or _UNANSWERED.match(doc.folded[p.end:p.end + 30])
         if writers and (first_person or (_near(li, writers, 8) and not theirs)):
             continue  # the writer's own number, not the tenant's they write about
-        rank = (-1 if first_person else 0 if _near(li, anchors, 8) else 1 if _PHONE_LABEL.search(before)
+        signed = _under_name(doc, li, anchors)  # « Rachida Haddad » over « 06.24.71.90.35 »: their signature
+        rank = (-1 if first_person or signed else 0 if _near(li, anchors, 8) else 1 if _PHONE_LABEL.search(before)
                 else 3 if li < letterhead else 2)
         own = [a for a in anchors if a.source != "concerned"]  # the writer's own block, not a mention
         labelled_by_them = rank == 0 and _PHONE_LABEL.search(before)  # a form's « Téléphone : » by the person
-        if letterhead and not _near(li, own, 8) and not labelled_by_them and not theirs:
+        if letterhead and not _near(li, own, 8) and not labelled_by_them and not theirs and not signed:
             continue  # an organisation's letter: its own numbers, unless one is said to be the person's
         sentence = re.split(r"[.!?]\s", doc.folded[max(0, p.start - 90):p.start])[-1]
         if _RELATIVES_LINE.search(sentence):
             rank += 3  # « Sa fille, Madame X, est joignable au … »: a relative's number, after the person's own
         phones.append((rank, p.start, p.value))
     return [v for _, _, v in sorted(phones)]
+
+
+def _under_name(doc: Doc, li: int, anchors: list[PersonCandidate]) -> bool:
+    """The phone is alone on the line under the person's own name (a signature in a message an
+    office forwards)."""
+    above = doc.prev_nonempty_line(li) if anchors else None
+    if above is None or re.sub(r"[\d\s.+()\-]", "", doc.line_text(li)):
+        return False
+    name = clean_person(doc.line_text(above), strict=False)
+    return name is not None and any(tenant_name_matches(name, a.name) for a in anchors)
 
 
 # e-mail addresses, OCR-spaced ones too (« nom @orange. fr », « nom@wanadoo, fr », « haddad3 1 @gmail.com »)

@@ -587,3 +587,17 @@ def test_a_schools_social_worker_names_the_mother_and_a_police_form_the_persons_
               "Adresse : Résidence Les Ramiers, Bât. A, appt 11\n31170 TOURNEFEUILLE\n"
               "Tél. (déclaré lors de l'intervention) : 06 19 82 55 07\n2. NATURE DES FAITS\n")
     assert tenant(police, "neighbour_dispute")["phone"] == "0619825507"
+
+
+def test_the_phone_under_the_tenants_signature_in_a_message_an_office_forwards():
+    text = ("CCAS de Saint-Orens-de-Gameville\nObjet : TR: loyer - Mme HADDAD Rachida - report du loyer d'avril\n"
+            "Madame, Monsieur,\nJe vous transmets le message de Mme Haddad.\nCordialement,\nLaure Bories\n"
+            "Conseillère en économie sociale et familiale\nCCAS de Saint-Orens-de-Gameville\n"
+            "Tél. 05 61 39 00 52 (ligne directe)\n---- Message transféré ----\nSujet : loyer\n"
+            "De : rachida haddad <rachida.haddad@laposte.net>\nbonjour madame bories\n"
+            "comme je vous est dit hier au telephone\nje vais pas pouvoir payer le loyer d avril en entier.\n"
+            "le restaurant est fermer encore.\nj ai appeler patrimoine 3 fois.\nje peux payer a partir de mai.\n"
+            "je veux pas avoir de probleme avec le logement.\n"
+            "pouvez vous leur dire svp.\nmon adresse c est 14 allee des Bleuets 31650 st orens\nmerci beaucoup\n"
+            "Rachida Haddad\n06.24.71.90.35\nEnvoyé de mon iPhone\n")
+    assert tenant(text, "payment_difficulty")["phone"] == "0624719035"

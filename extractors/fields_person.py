@@ -105,6 +105,7 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
         name = clean_person(doc.text[m.start("name"):m.end("name")], strict=False)
         if name:
             out.append(PersonCandidate(name, doc.line_of(m.start("name")), "webmail"))
+    out += _chat_speakers(doc)
     closing_at = None
     for k, (_, ln) in enumerate(lines):
         if CLOSING.search(fold(ln)):
@@ -116,6 +117,7 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     else:
         tail = lines[-8:]
     for k, (i, ln) in enumerate(tail):
+        ln = _THANKS.sub("", ln)  # « Merci. Tran Van Minh »
         if _sentence_end(tail[k - 1][1] if k else None, ln):
             continue  # « … SINON JE » over « PORTE PLAINTE. »: a sentence wrapped, not a signature
         name = next((n for n in map(clean_person, map(_before_address, _cells(ln) or [ln])) if n), None)
@@ -295,6 +297,28 @@ def _among(name: str, staff: list[set[str]]) -> bool:
     return any(t == s or (len(t & s) >= 2) for s in staff)
 
 
+
+
+# a chat printed out: « [12/03/2021 07:42] Fatou Diop: … », « 12/03/2021 07:42 - Fatou Diop: … »
+_CHAT_LINE = re.compile(r"(?m)^[ \t]*(?:\[\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?\]|"
+                        r"\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}[ \t]+-)[ \t]*(?P<name>[^:\n\[\]]{3,40}?)[ \t]*:")
+_NOT_A_SPEAKER = re.compile(r"gardien|agence|patrimoine|service|accueil|bailleur|residence|vous|moi")
+
+
+def _chat_speakers(doc: Doc) -> list[PersonCandidate]:
+    """The person who speaks most in a chat printed out, the landlord's staff aside."""
+    said: dict[str, list[int]] = {}
+    for m in _CHAT_LINE.finditer(doc.text):
+        raw = m.group("name")
+        if _NOT_A_SPEAKER.search(fold(raw)):
+            continue
+        name = clean_person(raw, strict=False)
+        if name:
+            said.setdefault(name, []).append(doc.line_of(m.start("name")))
+    return [PersonCandidate(name, at[0], "webmail") for name, at in sorted(said.items(), key=lambda kv: -len(kv[1]))]
+
+
+_THANKS = re.compile(r"(?i)^\s*merci(?:\s+beaucoup|\s+bien)?\s*[.,!]+\s*")
 
 
 def _before_address(cell: str) -> str:

@@ -82,7 +82,8 @@ def clean_person(raw: str, strict: bool = True) -> str | None:
     s = re.sub(r"\b(E)[iI](?= [A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý])", r"\1l", s)  # « Youssef EI Amrani »: the l of « El » read as i
     if len(s.split()) >= 3 and len(s.split()[-1]) == 1 and s.split()[-1].isupper():
         s = s.rsplit(" ", 1)[0]  # « KAYA Emre A »: a stray letter after a name, not an initial after a first name
-    s = re.sub(r"^(?:" + CIVILITY + r"\s*(?:et\s+" + CIVILITY + r")?\.?\s+)", "", s, flags=re.IGNORECASE).strip()
+    # « M. et Mme X », and a rent notice's « M. ou Mme X »
+    s = re.sub(r"^(?:" + CIVILITY + r"\s*(?:(?:et|ou)\s+" + CIVILITY + r")?\.?\s+)", "", s, flags=re.IGNORECASE).strip()
     s = re.sub(r"\s+(?:née?|épouse|ep\.)\s+.*$", "", s, flags=re.IGNORECASE)
     if not s or " - " in s or not re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ÿ'’\- ]{3,50}", s):
         return None  # " - " joins a name to what follows it on a letterhead
@@ -131,13 +132,17 @@ def _known_first(word: str) -> str | None:
     return known
 
 
+# Vietnamese middle names, which go with the given name (« Tran Van Minh » -> « Van Minh Tran »)
+_MIDDLE_NAMES = ("van", "thi")
+
+
 def with_first_name(name: str) -> str:
     """The first name first: « Diallo Moussa » (a form's NOM PRÉNOM in capitals) -> « Moussa
     Diallo ». Accents stay as printed (the labels of every evaluation set follow the print)."""
     words = name.split()
     if len(words) >= 2 and not _known_first(words[0]) and _known_first(words[-1]):
         k = len(words) - 1  # the given names at the end (« NGUYEN THI LAN »): all of them go first
-        while k > 1 and _known_first(words[k - 1]):
+        while k > 1 and (_known_first(words[k - 1]) or bare(words[k - 1]) in _MIDDLE_NAMES):
             k -= 1
         words = words[k:] + words[:k]
     if len(words) >= 2 and not _known_first(words[0]):

@@ -448,3 +448,27 @@ def test_the_l_of_el_read_as_i_is_put_back():
     assert clean_person("Youssef EI Amrani") == "Youssef El Amrani"
     assert clean_person("EI IDRISSI Fatima") == "Fatima El Idrissi"
     assert clean_person("Eitan Cohen") == "Eitan Cohen"
+
+
+def test_the_tenant_speaking_in_a_chat_printed_out(registries):
+    text = ("WhatsApp - Discussion avec Gardien Résidence Les Tilleuls\n"
+            "[12/03/2021 07:42] Fatou Diop: Bonjour monsieur, il y a de l'eau qui coule du plafond\n"
+            "[12/03/2021 08:10] Gardien Tilleuls: Bonjour Mme Diop, je transmets à l'agence\n"
+            "[12/03/2021 08:15] Fatou Diop: ok merci. Je suis au 8 rue des Tilleuls 31700 Blagnac\n")
+    assert tenant(text, registries).fields["tenant_name"] == "Fatou Diop"
+    android = text.replace("[12/03/2021 07:42]", "12/03/2021 07:42 -").replace("[12/03/2021 08:10]", "12/03/2021 08:10 -")
+    assert tenant(android, registries).fields["tenant_name"] == "Fatou Diop"
+
+
+def test_a_note_on_the_back_of_a_rent_notice(registries):
+    text = ("PATRIMOINE                                         AVIS D'ÉCHÉANCE\nPériode : mars 2021\n"
+            "Référence locataire : 0033-15872\nLogement : 4 rue du Lot, appt 12, 31500 Toulouse\nTotal à payer 498,40 €\n"
+            "Madame, je ne peux pas payer tout ce mois,\nje paye 250 € le 10 et le reste le 25.\nMerci. Tran Van Minh\n")
+    f = tenant(text, registries, "payment_difficulty").fields
+    assert (f["tenant_name"], f["tenant_reference"]) == ("Van Minh Tran", "0033-15872")
+
+
+def test_a_rent_notices_civility_and_vietnamese_middle_names():
+    assert clean_person("M. ou Mme TRAN Van Minh") == "Van Minh Tran"
+    assert clean_person("Nguyen Thi Lan") == "Thi Lan Nguyen"
+    assert clean_person("Pieter van Dijk") == "Pieter van Dijk"

@@ -91,6 +91,8 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
         if name:
             out.append(PersonCandidate(name, doc.line_of(m.end()), "soussigne"))
     for m in re.finditer(r"\bredigee?\s+par\s*:?\s*" + NAME + r"\s*(?:[\n,;(]|$)", doc.folded):
+        if ROLE.match(doc.folded[m.end("name"):m.end("name") + 40].lstrip(" ,(")):
+            continue  # « rédigée par Amina Saïd, interprète »: who helped, not who writes
         name = clean_person(doc.text[m.start("name"):m.end("name")])
         if name:
             out.append(PersonCandidate(name, doc.line_of(m.start("name")), "soussigne"))

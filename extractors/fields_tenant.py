@@ -225,6 +225,8 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
         line = doc.line_text(li, folded=True)
         if _in(p.start, skip) or _NOT_HOME_PHONE.search(line[:max(0, p.start - doc.line_span(li)[0])] or line):
             continue
+        if _HELPERS_LINE.search(line):
+            continue  # « Lettre rédigée par Amina Saïd, interprète, tél. … »: who helped write it
         before = doc.folded[max(0, p.start - 40):p.start]
         first_person = _FIRST_PERSON_PHONE.search(before)
         if letterhead and first_person:
@@ -245,8 +247,15 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
         sentence = re.split(r"[.!?]\s", doc.folded[max(0, p.start - 90):p.start])[-1]
         if _RELATIVES_LINE.search(sentence):
             rank += 3  # « Sa fille, Madame X, est joignable au … »: a relative's number, after the person's own
-        phones.append((rank, p.start, p.value))
-    return [v for _, _, v in sorted(phones)]
+        # « Tél : +33 5 61 93 00 00 | Mobile : 06 45 12 89 77 » under a signature: the person's own line
+        mobile = bool(_MOBILE_LABEL.search(doc.folded[max(0, p.start - 12):p.start]))
+        phones.append((rank, not mobile, p.start, p.value))
+    return [v for *_, v in sorted(phones)]
+
+
+_MOBILE_LABEL = re.compile(r"\b(?:portable|mobile|mob\.|gsm|cell)\b\s*:?\s*$")
+_HELPERS_LINE = re.compile(r"\b(?:redigee?|ecrite?)\s+par\b|\bavec\s+l'aide\s+de\b|\binterprete\b|\btraduct(?:eur|rice)\b|"
+                           r"\becrivain\s+public\b")
 
 
 def _under_name(doc: Doc, li: int, anchors: list[PersonCandidate]) -> bool:

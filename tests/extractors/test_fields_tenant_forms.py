@@ -472,3 +472,19 @@ def test_a_rent_notices_civility_and_vietnamese_middle_names():
     assert clean_person("M. ou Mme TRAN Van Minh") == "Van Minh Tran"
     assert clean_person("Nguyen Thi Lan") == "Thi Lan Nguyen"
     assert clean_person("Pieter van Dijk") == "Pieter van Dijk"
+
+
+def test_a_letter_written_with_an_interpreters_help_is_the_tenants(registries):
+    text = ("Ahmad RAHIMI\n14 avenue de Lardenne, appt 32\n31300 Toulouse\nObjet : humidité dans la chambre\n"
+            "Madame, Monsieur,\nDepuis l'hiver, il y a des moisissures sur le mur de la chambre des enfants.\n"
+            "Merci beaucoup.\nAhmad Rahimi\nLettre rédigée par Amina Saïd, interprète, tél. 05 61 22 33 44\n")
+    f = tenant(text, registries).fields
+    assert f["tenant_name"] == "Ahmad Rahimi" and "phone" not in f
+
+
+def test_the_mobile_under_an_email_signature_before_the_offices_switchboard(registries):
+    text = ("De : Sophie Lambert <sophie.lambert@airbus-services.com>\nObjet : Demande d'attestation de loyer\n"
+            "Bonjour,\nPourriez-vous m'envoyer une attestation de loyer ?\nJe suis locataire au 22 rue Bayard, 31000 Toulouse.\n"
+            "Cordialement,\n--\nSophie Lambert\nAssistante de direction | Airbus Services SAS\n"
+            "Tél : +33 5 61 93 00 00 | Mobile : 06 45 12 89 77\n")
+    assert tenant(text, registries, "certificate_or_receipt_request").fields["phone"] == "0645128977"

@@ -47,6 +47,8 @@ _NOT_NAME = re.compile(r"facture|invoice|\bavoir\b|credit\s+note|\bdevis\b|quot(
                        r"\bsuite\b|\bfloor\b|madame|monsieur|\bcapital\b|\boriginale?\b|duplicata|\bcopie\b|"
                        r"recapitulatif|\bsummary\b|\bstatement\b|\breleve\b|\bclient\b|\bcustomer\b|\bavis\b|echeance|"
                        r"bordereau|acompte|situation\s+de\s+travaux|honoraires|\bcommande\b|livraison|attestation|"
+                       # a sole trader's status, printed under the name: no name itself
+                       r"entrepreneur\s+individuel|auto-?\s?entrepreneur|micro-?\s?entreprise|entreprise\s+individuelle|"
                        r"\bdetail\b|\bpayment\b|\breglement\b|\bpaiement\b|\bbill\b|\breceipt\b|\brecu\b|cordialement|"
                        r"salutations|bonjour|\bmerci\b|regards|sincerely|\bdear\b|\bobjet\b|\bsubject\b")
 _DOMAIN_RE = re.compile(r"(?:www\.|@|https?://(?:www\.)?)([a-z0-9][a-z0-9\-]{1,40})\.[a-z]{2,4}\b", re.I)

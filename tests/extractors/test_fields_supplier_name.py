@@ -173,3 +173,9 @@ def test_a_groups_french_company_is_named_by_its_brand():
     # initials before the name they stand for; initials of other words stay
     assert name("C.S.T. Chauffage Sanitaire Toulousain\n12 rue des Lilas\n" + BODY) == "Chauffage Sanitaire Toulousain"
     assert name("ACME Services\n12 rue des Lilas\n" + BODY) == "ACME Services"
+
+
+@pytest.mark.parametrize("status", ["Entrepreneur individuel", "Auto-entrepreneur", "Micro-entreprise"])
+def test_a_sole_traders_status_under_the_name_is_no_name(status):
+    assert name(f"PLOMBERIE BRUNEL\n{status}\n8 rue des Pêchers 31140 Aucamville" + BODY) == "Plomberie Brunel"
+    assert name(f"{status}\nPLOMBERIE BRUNEL\n8 rue des Pêchers 31140 Aucamville" + BODY) == "Plomberie Brunel"

@@ -123,8 +123,15 @@ def supplier_title(text: str, lines: int = 15, foreign: bool = False) -> str | N
     return found.pop() if len(found) == 1 else None
 
 
+# « FACTURE RECTIFICATIVE N° … annule et remplace la facture … »: a corrected invoice, billed again
+_CORRECTED_INVOICE = re.compile(_TITLE_START + r"facture\s+(?:rectificative|corrig[ée]e)\b", re.I | re.M)
+
+
 def _title(text: str, hints: Hints) -> str | None:
     title = supplier_title(text)
+    if title is None and hints.priced and not hints.credited and any(
+            _CORRECTED_INVOICE.match(ln) for ln in [ln for ln in text.splitlines() if ln.strip()][:15]):
+        return "supplier_invoice"  # its totals are positive: what is owed, not money owed back
     return "supplier_credit_note" if title == "supplier_invoice" and hints.credited else title  # money owed back
 
 

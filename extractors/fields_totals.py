@@ -54,6 +54,7 @@ _TABLE_HEADER = re.compile(r"designation|\bqte\b|quantite|prix\s+unit|\bp\.?\s?u
 _NOT_TAX_AMOUNT = re.compile(r"(?:n\s?[°o*]|numero|num\.?|\bid\.?|identifiant|taux|code|no\.?|number|reg\.?)\s*(?:de\s+)?$")
 _NOT_TAX_AFTER = re.compile(r"^\s*(?:intra|non\s+applicable|:?\s*fr\s?\d|n°|due|acquittee|sur\s+les\s+debits|reg|number|"
                             r"id\b|no\b|exempt|identification|:?\s*[a-z]{2}\s?\d{8})")
+_OPTION = re.compile(r"\boptions?\b|\bvariantes?\b")
 _TOTAL_ROW = re.compile(r"^[^\w\n]{0,3}(?:sous-?\s?)?(?:total|totaux|montant\s+total|sub-?\s?total)\b")
 
 
@@ -77,6 +78,9 @@ def read_totals(doc: Doc, with_stops: Callable[[Doc, list[LabelHit]], list[Label
     labels = [h for h in doc.find_labels(TOTAL_LABELS)
               if not _TABLE_HEADER.search(doc.line_text(doc.line_of(h.start), folded=True))]
     labels = [h for h in labels if h.name not in ("tva", "tvarate") or _tax_label_ok(doc, h)]
+    # a quote's options (« Total HT option 14 400,00 € »): the base offer's totals are the quote's
+    based = [h for h in labels if not _OPTION.search(doc.line_text(doc.line_of(h.start), folded=True))]
+    labels = based if any(h.name == "ttc" for h in based) else labels
     amounts = find_amounts(doc.text)
     labels = [h for h in labels if h.name != "tvarate" or not _rate_of_a_base(labels, doc, h, amounts)]
     scored: dict[str, list[tuple[tuple, str]]] = {"ht": [], "tva": [], "ttc": [], "tvarate": []}

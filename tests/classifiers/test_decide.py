@@ -373,3 +373,16 @@ def test_a_legal_notice_whose_subject_names_another_matter_goes_to_a_person():
     # the subject naming the act, or none at all: the model's word stands
     assert classify(text.replace("Congé du logement", "signification d'un jugement"), legalish).confidence > 0.9
     assert classify(text.replace("Objet : ", ""), legalish).confidence > 0.9
+
+
+def test_a_corrected_invoice_billed_again_is_no_credit_note():
+    """« FACTURE RECTIFICATIVE … annule et remplace la facture … » with positive totals: the model,
+    reading « annule », says credit note; the title and the totals say an invoice: a person decides,
+    never an automatic credit note with the amounts turned negative."""
+    creditish = _Model({"supplier_credit_note": 0.99, "supplier_invoice": 0.009, "supplier_quote": 0.001})
+    text = ("JARDINS D'OCRE\nFACTURE RECTIFICATIVE N° JO-2021-0144\nAnnule et remplace la facture N° JO-2021-0131\n"
+            "Total HT 1 250,00 €\nTVA 20 % 250,00 €\nTotal TTC 1 500,00 €\n")
+    c = classify(text, creditish, Hints(priced=True))
+    assert c.confidence <= 0.5 and c.method == "conflict"
+    # money owed back under that title (its totals below zero): the credit note stands
+    assert classify(text, creditish, Hints(priced=True, credited=True)).confidence > 0.9

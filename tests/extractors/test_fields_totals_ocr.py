@@ -147,3 +147,11 @@ def test_totals_of_two_rates_whose_labels_the_ocr_garbled_add_up_from_the_rates_
             "TOTAL EVA scssssetsrses mener sacs 545,65\nTotal LLC er. rsmemnennn 3 942,15\n")
     f = extract_fields("supplier_invoice", "supplier", text, Registries((), ())).fields
     assert (f["total_excl_tax"], f["total_tax"], f["total_incl_tax"]) == ("3396.50", "545.65", "3942.15")
+
+
+def test_a_quotes_totals_are_its_base_offers_not_an_options():
+    text = ("ONDARTS MENUISERIE\nOFFRE N° OF-2021-052   Date : 14/06/2021\nSolution de base : portes bois\n"
+            "Total HT 9 600,00 €   TVA 10 % 960,00 €   Total TTC 10 560,00 €\nOption 1 : portes blindées\n"
+            "Total HT option 14 400,00 €   TVA 10 % 1 440,00 €   Total TTC option 15 840,00 €\n")
+    f = extract_fields("supplier_quote", "supplier", text, Registries((), ())).fields
+    assert (f["total_excl_tax"], f["total_tax"], f["total_incl_tax"]) == ("9600.00", "960.00", "10560.00")

@@ -46,11 +46,16 @@ def clean(text: str) -> str:
     return text.translate(_TRANSLATE)
 
 
+# letters with a stroke, which Unicode does not decompose (« Paweł », « Đorđe », « Yıldız »)
+_STROKED = {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ø": "o", "Ø": "O", "ħ": "h"}
+
+
 @lru_cache(maxsize=64)  # a document's text is folded by several readers: once is enough
 def fold(text: str) -> str:
     """Lower-case, accent-free copy of ``text`` with the same length (for label search)."""
     out = []
     for ch in clean(text):
+        ch = _STROKED.get(ch, ch)
         base = unicodedata.normalize("NFD", ch)[0] if ord(ch) > 127 else ch
         if len(base.lower()) != 1:
             base = ch

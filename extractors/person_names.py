@@ -85,7 +85,8 @@ def clean_person(raw: str, strict: bool = True) -> str | None:
     # « M. et Mme X », and a rent notice's « M. ou Mme X »
     s = re.sub(r"^(?:" + CIVILITY + r"\s*(?:(?:et|ou)\s+" + CIVILITY + r")?\.?\s+)", "", s, flags=re.IGNORECASE).strip()
     s = re.sub(r"\s+(?:née?|épouse|ep\.)\s+.*$", "", s, flags=re.IGNORECASE)
-    if not s or " - " in s or not re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ÿ'’\- ]{3,50}", s):
+    # Latin letters of every European language (« Grażyna », « Petrović », « Ionuț », « Şükrü »)
+    if not s or " - " in s or not re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u017f\u0218-\u021b'’\- ]{3,50}", s):
         return None  # " - " joins a name to what follows it on a letterhead
     # a capital I, which a sans-serif prints as an l, read as one (« lonela POPESCU », « Mme loana Popescu »)
     words = [re.sub(r"^l(?=[a-zà-ÿ]{2})", "I", w) if w.lower() not in _PARTICLES else w

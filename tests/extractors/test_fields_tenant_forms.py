@@ -488,3 +488,17 @@ def test_the_mobile_under_an_email_signature_before_the_offices_switchboard(regi
             "Cordialement,\n--\nSophie Lambert\nAssistante de direction | Airbus Services SAS\n"
             "Tél : +33 5 61 93 00 00 | Mobile : 06 45 12 89 77\n")
     assert tenant(text, registries, "certificate_or_receipt_request").fields["phone"] == "0645128977"
+
+
+@pytest.mark.parametrize("printed, name", [
+    ("OUEDRAOGO ISSOUF", "Issouf Ouedraogo"), ("POPESCU IONUT", "Ionut Popescu"),
+    ("KOWALSKA Grażyna", "Grażyna Kowalska"), ("RAKOTO Mamisoa", "Mamisoa Rakoto"), ("Dragan PETROVIĆ", "Dragan Petrović"),
+])
+def test_given_names_of_every_origin_tell_the_surname_printed_first(printed, name):
+    assert clean_person(printed) == name
+
+
+def test_a_name_with_letters_that_carry_a_stroke(registries):
+    text = ("Je soussigné Paweł NOWAK, locataire au 3 rue des Lilas, 31200 Toulouse,\nvous donne congé de mon logement.\n"
+            "Cordialement,\nPaweł Nowak\n")
+    assert tenant(text, registries, "lease_termination").fields["tenant_name"] == "Paweł Nowak"

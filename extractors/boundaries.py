@@ -27,6 +27,7 @@ import re
 import unicodedata
 
 START_SCORE = 3  # the evidence a page needs to start a new document
+SHORT_NOTE_LINES = 6  # a note this short, signed off, after a letter that closed: another writer's
 
 _PAGE_OF = re.compile(r"(?:\bpage|\bp\.)\s*(\d{1,2})\s*(?:/|sur|of|de)\s*(\d{1,2})\b|^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*$",
                       re.I | re.M)
@@ -170,7 +171,7 @@ def start_score(previous: str, current: str) -> int:
     score += 1 if _ADMIN_HEAD.search(top) else 0
     score += 1 if _CLOSING.search(prev_bottom) or _SIGNED_WITH_CONTACTS.search(_last_lines(prev)) else 0
     score += 1 if _SENDER_TOP.match(top) else 0
-    if (len(lines) <= 4 and (_CLOSING.search(prev_bottom) or _SIGN_OFF.search(_last_lines(prev, 4)))
+    if (len(lines) <= SHORT_NOTE_LINES and (_CLOSING.search(prev_bottom) or _SIGN_OFF.search(_last_lines(prev, 4)))
             and _SIGN_OFF.search(_fold("\n".join(lines)))):
         score += 3  # a note of a few lines signed off on its own after a letter that closed: another writer's
     before, now = _INVOICE_NUMBER.search(prev), _INVOICE_NUMBER.search(top)

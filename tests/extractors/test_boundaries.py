@@ -244,3 +244,10 @@ def test_a_subject_line_whose_b_the_ocr_read_as_p_still_heads_a_letter():
     handwritten = ("Samira Haddad\n14 chemin de Borderneuve\n31160 Launaguet\nOpjet : Loyer retard\n"
                    "Madame, Monsieur\nJe vous écris pour vous dire que je peux pas payer le loyer\n")
     assert document_starts([guardian, handwritten]) == [0, 1]
+
+
+def test_a_note_of_five_lines_signed_off_after_a_letter_that_closed_is_another_document():
+    letter = ("Samia BOUZID\n5 rue Paul Valéry, appt 8\n31100 Toulouse\nObjet : fuite sous l'évier\nMadame, Monsieur,\n"
+              "Depuis lundi l'eau coule sous l'évier.\nCordialement,\nSamia Bouzid\n")
+    note = "Bonjour,\nje vous met la copie de ma quittance\ncomme demandé au téléphone.\nmerci\nMme Keita\n"
+    assert document_starts([letter, note]) == [0, 1]

@@ -410,12 +410,15 @@ def test_a_reference_ending_in_five_digits_is_no_postal_code():
     assert tenant(text, "social_distress")["postal_code"] == "31100"
 
 
-def test_a_relatives_number_comes_after_the_tenants_own():
+def test_a_relatives_number_is_not_the_tenants():
     text = (ORG + "Objet : situation de Madame Jeanne SOULIÉ, locataire\nMadame, Monsieur,\n"
             + "Nous avons rendu visite à Madame Soulié, qui vit seule depuis le décès de son mari.\n" * 9 +
             "Madame Soulié peut être jointe sur sa ligne fixe au 05 61 39 27 84 (elle répond peu).\n"
             "Sa fille, Madame Sandrine Roques, est joignable au\n06 81 44 02 67.\nCordialement,\nLe service\n")
     assert tenant(text, "social_distress")["phone"] == "0561392784"
+    # the relative's alone: no phone of the tenant's
+    alone = text.replace("Madame Soulié peut être jointe sur sa ligne fixe au 05 61 39 27 84 (elle répond peu).\n", "")
+    assert "phone" not in tenant(alone, "social_distress")
 
 
 def test_the_landlords_file_number_named_by_a_lawyer_or_a_tenant():

@@ -26,6 +26,9 @@ def name(text: str) -> str | None:
     ("S.A.R.L. PEINTURES MARTIN", "PEINTURES MARTIN"),
     ("Hebetec Aufzugtechnik GmbH & Co. KG", "Hebetec Aufzugtechnik"), ("Brandschutz-Depot e.K.", "Brandschutz-Depot"),
     ("Vox Citofoni S.r.l.", "Vox Citofoni"),
+    ("BRIGHTGATE SOFTWARE LTD", "BRIGHTGATE SOFTWARE"), ("VAL SECCHIA IMPIANTI S.R.L.", "VAL SECCHIA IMPIANTI"),
+    ("GRAPHIS SPRL", "GRAPHIS"), ("Imprimerie Dumont SA/NV", "Imprimerie Dumont"),
+    ("LIMITED EDITION PRINT", "LIMITED EDITION PRINT"),
 ])
 def test_legal_form_is_dropped(raw, expected):
     assert strip_legal_form(raw) == expected

@@ -25,8 +25,8 @@ _REF = r"ref(?:erence)?s?[.,]?"  # « Réf, Locataire »: the OCR's comma for a 
 _WHAT = r"(?:locataire|bailleur|client|contrat(?:\s+(?:de\s+)?location)?|dossier|(?:compte|cpte)(?:\s+(?:client|locataire))?|bail|logement)"
 # after « N° »: « N° bailleur » is the landlord's number at the CAF, not a tenant's; « N°
 # locataire PATRIMOINE : » names the landlord the number is at
-_WHAT_NO = (r"(?:locataire|client|contrat(?:\s+(?:de\s+)?location)?|dossier|(?:compte|cpte)(?:\s+(?:client|locataire))?|bail|"
-            r"logement)(?:\s+patrimoine)?")
+_WHAT_NO = (r"(?:locataire|client|contrat(?:\s+(?:de\s+)?location)?|dossier|(?:compte|cpte)(?:\s+(?:client|locataire))?|bail)"
+            r"(?:\s+patrimoine)?")
 _HIS = r"(?:(?:mon|ma|son|sa|notre|leur)\s+)?"  # « réf. de son contrat »
 _MINE = r"(?:(?:mon|ma|notre)\s+)?"
 _LABELS = [
@@ -60,6 +60,12 @@ _LABELS = [
     (1, r"\b(?:mon|ma|notre)\s+(?:contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail)\s*:"),
     # « Objet : Montant APL - Contrat : 0098 5512 », « Contrat de location (selon requête) : … »
     (1, r"\bcontrat(?:\s+de\s+location)?\s*(?:\([^)\n]{0,30}\)\s*)?:"),
+    # the dwelling's number: the tenant's only when no contract is named (« N° de logement : 0452-12
+    # (contrat 0045-88123) »)
+    (2, NO + r"\s*(?:de\s+|du\s+)?" + _MINE + r"logement\b(?:\s+patrimoine)?\s*:?"),
+    # « compte n° 0045-66120 chez vous », « Référence de votre avis d'échéance : 0045-77821 »
+    (1, r"\bcompte\s*" + NO + r"\s*:?"),
+    (1, r"\b" + _REF + r"\s*(?:de\s+|du\s+)?(?:votre\s+|mon\s+|l')?avis\s+d'echeance\s*:?"),
     # the number the landlord knows the tenant by: « Réf. PATRIMOINE : 0512-077 »
     (1, r"(?<![\w/])" + _REF + r"\s*patrimoine\s*:"),
     (2, r"(?<![\w/])" + _REF + r"\s*(?:" + NO + r")?\s*:"),

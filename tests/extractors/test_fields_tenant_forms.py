@@ -502,3 +502,15 @@ def test_a_name_with_letters_that_carry_a_stroke(registries):
     text = ("Je soussigné Paweł NOWAK, locataire au 3 rue des Lilas, 31200 Toulouse,\nvous donne congé de mon logement.\n"
             "Cordialement,\nPaweł Nowak\n")
     assert tenant(text, registries, "lease_termination").fields["tenant_name"] == "Paweł Nowak"
+
+
+@pytest.mark.parametrize("line, ref", [
+    ("compte n° 0045-66120 chez vous", "0045-66120"),
+    ("Référence de votre avis d'échéance : 0045-77821", "0045-77821"),
+    ("N° de logement : 0452-12 (contrat 0045-88123)", "0045-88123"),  # the contract before the dwelling
+    ("N° de logement : 0452-12", "0452-12"),  # the dwelling's number when nothing else is given
+])
+def test_references_by_the_account_the_rent_notice_or_the_dwelling(line, ref, registries):
+    text = (f"Fatou DIOP\n8 rue des Tilleuls\n31700 Blagnac\nObjet : fuite\n{line}\nMadame, Monsieur,\n"
+            "Il y a une fuite sous mon évier depuis lundi.\nCordialement,\nFatou Diop\n")
+    assert tenant(text, registries).fields["tenant_reference"] == ref

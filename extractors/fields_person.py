@@ -320,7 +320,9 @@ def _chat_speakers(doc: Doc) -> list[PersonCandidate]:
     return [PersonCandidate(name, at[0], "webmail") for name, at in sorted(said.items(), key=lambda kv: -len(kv[1]))]
 
 
-_THANKS = re.compile(r"(?i)^\s*merci(?:\s+beaucoup|\s+bien)?\s*[.,!]+\s*")
+# what opens a signature's line before the name: « Merci. », « Signé : », « Fait à Toulouse le 3 mai 2021, »
+_THANKS = re.compile(r"(?i)^\s*(?:merci(?:\s+beaucoup|\s+bien)?\s*[.,!]+|sign[ée]e?\s*:|signature\s*:|"
+                     r"fait\s+[àa]\s+[^,\n]{2,40}?(?:,?\s+le\s+[^,\n]{4,30})?,)\s*")
 
 
 def _before_address(cell: str) -> str:

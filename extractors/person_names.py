@@ -84,6 +84,7 @@ def clean_person(raw: str, strict: bool = True) -> str | None:
         s = s.rsplit(" ", 1)[0]  # « KAYA Emre A »: a stray letter after a name, not an initial after a first name
     # « M. et Mme X », and a rent notice's « M. ou Mme X »
     s = re.sub(r"^(?:" + CIVILITY + r"\s*(?:(?:et|ou)\s+" + CIVILITY + r")?\.?\s+)", "", s, flags=re.IGNORECASE).strip()
+    s = re.sub(r"^(?:veuve|vve)\.?\s+(?=\S+\s+\S)", "", s, flags=re.IGNORECASE)  # « Mme Veuve Odette CAZALS »
     s = re.sub(r"\s+(?:née?|épouse|ep\.)\s+.*$", "", s, flags=re.IGNORECASE)
     # Latin letters of every European language (« Grażyna », « Petrović », « Ionuț », « Şükrü »)
     if not s or " - " in s or not re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u017f\u0218-\u021b'’\- ]{3,50}", s):

@@ -514,3 +514,14 @@ def test_references_by_the_account_the_rent_notice_or_the_dwelling(line, ref, re
     text = (f"Fatou DIOP\n8 rue des Tilleuls\n31700 Blagnac\nObjet : fuite\n{line}\nMadame, Monsieur,\n"
             "Il y a une fuite sous mon évier depuis lundi.\nCordialement,\nFatou Diop\n")
     assert tenant(text, registries).fields["tenant_reference"] == ref
+
+
+@pytest.mark.parametrize("signature, name", [
+    ("Signé : Mme Aminata Diallo", "Aminata Diallo"),
+    ("Fait à Toulouse le 3 mai 2021, Jean-Luc Fabre", "Jean-Luc Fabre"),
+    ("Mme Veuve Odette CAZALS", "Odette Cazals"),
+])
+def test_what_opens_a_signatures_line_before_the_name(signature, name, registries):
+    text = ("8 rue des Tilleuls\n31700 Blagnac\nObjet : fuite\nMadame, Monsieur,\n"
+            f"Il y a une fuite sous mon évier depuis lundi.\nMerci de faire vite.\n{signature}\n")
+    assert tenant(text, registries).fields["tenant_name"] == name

@@ -61,7 +61,7 @@ _SERVICE_LINE = re.compile(r"\s*\(?\s*(?:du\s+lundi|lundi\s+au|7\s*j\s*/\s*7|24\
                            r"non\s+surtaxe)|prix\s+d'un\s+appel|service\s+(?:et\s+appel\s+)?gratuit|numero\s+vert|"
                            r"\d{1,2}\s*h\s*(?:\d{2})?\s*(?:a|-)\s*\d{1,2}\s*h)")
 # « 31200 Toulouse », « 31 200 TOULOUSE », « 31200 “Toulouse » (OCR), « à Montréjeau (31210) »
-_POSTAL_TOWN = re.compile(r"(?<![\d.,/])(?<!\d-)(?<![\dA-Za-z]{2}-)(?<![\d\-][A-Za-z]-)(\d{2} ?\d{3})\s*,?\s+[“\"«‘']?([A-Za-zÀ-ÿ'][\w'’\- ]*)|"
+_POSTAL_TOWN = re.compile(r"(?<![\d.,/])(?<!\d-)(?<![\dA-Za-z]{2}-)(?<![\d\-][A-Za-z]-)(\d{2} ?\d{3})\s*[,\-–]?\s+[“\"«‘']?([A-Za-zÀ-ÿ'][\w'’\- ]*)|"
                           r"(?<=[A-Za-zÀ-ÿ] \()(\d{5})\)")
 # a received stamp's date on its own line (« PATRIMOINE / 11 OCT. 2021 »): no address follows in that block
 _STAMP_DATE = re.compile(r"(?:le\s+)?\d{1,2}[\s./-]+(?:[a-z]{3,9}\.?|\d{1,2})[\s./-]+\d{2,4}")

@@ -525,3 +525,9 @@ def test_what_opens_a_signatures_line_before_the_name(signature, name, registrie
     text = ("8 rue des Tilleuls\n31700 Blagnac\nObjet : fuite\nMadame, Monsieur,\n"
             f"Il y a une fuite sous mon évier depuis lundi.\nMerci de faire vite.\n{signature}\n")
     assert tenant(text, registries).fields["tenant_name"] == name
+
+
+def test_a_postal_code_between_dashes(registries):
+    text = ("Fatou DIOP\n8 rue des Tilleuls - 31700 - Blagnac\nObjet : fuite\nMadame, Monsieur,\n"
+            "Il y a une fuite sous mon évier depuis lundi.\nCordialement,\nFatou Diop\n")
+    assert tenant(text, registries).fields["postal_code"] == "31700"

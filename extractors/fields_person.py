@@ -43,6 +43,7 @@ from extractors.person_labels import (
     WEBMAIL,
 )
 from extractors.person_names import clean_person, is_upper, title_word
+from extractors.person_ner import ner_name
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,8 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     staff = _staff_names(doc, [c for c in out if c.name not in home])
     out = [c for c in out if not _among(c.name, staff) and not _company(doc, c.name)]
     if not out:
-        out += [c for c in _ner_names(lines, tail) if not _among(c.name, staff)]
+        found = ner_name(lines[:6] + tail[:4])
+        out += [PersonCandidate(found[0], found[1], "ner")] if found and not _among(found[0], staff) else []
     return out
 
 
@@ -369,40 +371,3 @@ def _sender_name(lines: list[tuple[int, str]]) -> PersonCandidate | None:
         if first is None and k < 3:
             first = PersonCandidate(name, i, "sender")
     return first
-
-
-def _ner_names(lines: list[tuple[int, str]], tail: list[tuple[int, str]]) -> list[PersonCandidate]:
-    """spaCy PER entities, only at the sender block or the signature, only when the rules found none."""
-    nlp = _nlp()
-    if nlp is None:
-        return []
-    picked = [(i, ln) for i, ln in lines[:6] + tail[:4]
-              if len(ln) <= 80 and not ADDRESS.search(ln) and not STAFF_LINE.search(fold(ln)) and re.search(r"[A-Za-zÀ-ÿ]{2,}\s+[A-Za-zÀ-ÿ]{2,}", ln)]
-    if not picked:
-        return []
-    text, starts = "", []
-    for i, ln in picked:
-        starts.append((len(text), i))
-        text += ln + "\n"
-    for ent in nlp(text).ents:
-        if ent.label_ == "PER":
-            name = clean_person(ent.text, strict=False)
-            if name:
-                line = [i for s, i in starts if s <= ent.start_char][-1]
-                return [PersonCandidate(name, line, "ner")]
-    return []
-
-
-_NLP: list = []
-
-
-def _nlp():
-    if not _NLP:
-        try:
-            import spacy
-
-            _NLP.append(spacy.load("fr_core_news_sm", exclude=["parser", "lemmatizer", "morphologizer",
-                                                                "attribute_ruler", "tagger", "senter"]))
-        except (ImportError, OSError):
-            _NLP.append(None)
-    return _NLP[0]

@@ -12,6 +12,7 @@ import re
 
 from config.registries import Registries
 from extractors import validators
+from extractors.fields_amount import read_amount
 from extractors.fields_labels import Doc
 from extractors.fields_person import PersonCandidate, name_candidates
 from extractors.fields_tenant_ref import read_reference
@@ -22,9 +23,8 @@ from extractors.matching import (
     tenant_by_name,
     tenant_name_matches,
 )
-from extractors.number_words import find_phones_in_words, find_sums_in_words
+from extractors.number_words import find_phones_in_words
 from extractors.parsing import (
-    find_amounts,
     find_phones,
     find_phones_misread,
     fix_digits,
@@ -67,8 +67,6 @@ _POSTAL_TOWN = re.compile(r"(?<![\d.,/])(?<!\d-)(?<![\dA-Za-z]{2}-)(?<![\d\-][A-
 _STAMP_DATE = re.compile(r"(?:le\s+)?\d{1,2}[\s./-]+(?:[a-z]{3,9}\.?|\d{1,2})[\s./-]+\d{2,4}")
 _LETTER_STARTS = re.compile(r"\s*(?:objet|obj\.|madame|monsieur|mesdames|messieurs|bonjour)\b")
 _TO_LANDLORD = re.compile(r"patrimoine|\ba\s+l'\s?attention\b|\battn\b")
-_DEBT_WORDS = re.compile(r"dette|doi[st]\b|impaye|arriere|retard|solde|debiteur|somme|reste|s'eleve|"
-                         r"montant|rappel|regulariser|devons|redevable")
 
 
 def landlord_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -306,36 +304,6 @@ def _names_in_address(email: str, anchors: list[PersonCandidate]) -> str:
                 if all(c == w or c in _OCR_TWINS.get(w, "") for c, w in zip(piece, word)):
                     return local[:i] + word + local[i + len(word):] + "@" + domain
     return local + "@" + domain
-
-
-def read_amount(doc: Doc) -> str | None:
-    """The sum at stake in a payment-difficulty letter (a debt rather than a monthly instalment)."""
-    best: tuple[int, float, str] | None = None
-    for a in find_amounts(doc.text, need_currency=False) + find_sums_in_words(doc.text):  # « deux mille … euros »
-        value = a.value.lstrip("-")
-        after = doc.folded[a.end:a.end + 20]
-        if re.match(r"\s*(?:par\s+mois|/\s*mois|mensuel|chaque\s+mois|de\s+plus\s+par)", after):
-            continue
-        before = _sentence_before(doc.folded[max(0, a.start - 70):a.start])
-        prio = 0 if _DEBT_WORDS.search(before) else 1
-        if prio == 1 and not re.search(r"€|eur", doc.folded[max(a.start, a.end - 8):a.end + 3]):
-            continue
-        key = (prio, -float(value), value)
-        if best is None or key < best:
-            best = key
-    return best[2] if best else None
-
-
-def _sentence_before(before: str) -> str:
-    """The words before an amount in its sentence: not past a full stop, nor past a short line
-    (a table's heading « Ressources   Montant » over « Salaire 1 312,40 € » is no sentence)."""
-    parts = re.split(r"[.!?]\s", before)[-1].split("\n")
-    kept = parts[-1]
-    for prev in reversed(parts[:-1]):
-        if len(prev.strip()) < 45:
-            break
-        kept = prev + " " + kept  # prose wrapped at the end of a long line
-    return kept
 
 
 def extract_tenant_fields(doc_type: str, text: str, registries: Registries) -> Extraction:

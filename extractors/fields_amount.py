@@ -1,0 +1,43 @@
+"""The sum at stake in a payment-difficulty letter: a debt rather than a monthly instalment,
+in figures or in words (« deux mille … euros »)."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.fields_labels import Doc
+from extractors.number_words import find_sums_in_words
+from extractors.parsing import find_amounts
+
+_DEBT_WORDS = re.compile(r"dette|doi[st]\b|impaye|arriere|retard|solde|debiteur|somme|reste|s'eleve|"
+                         r"montant|rappel|regulariser|devons|redevable")
+
+
+def read_amount(doc: Doc) -> str | None:
+    """The sum at stake in a payment-difficulty letter (a debt rather than a monthly instalment)."""
+    best: tuple[int, float, str] | None = None
+    for a in find_amounts(doc.text, need_currency=False) + find_sums_in_words(doc.text):  # « deux mille … euros »
+        value = a.value.lstrip("-")
+        after = doc.folded[a.end:a.end + 20]
+        if re.match(r"\s*(?:par\s+mois|/\s*mois|mensuel|chaque\s+mois|de\s+plus\s+par)", after):
+            continue
+        before = _sentence_before(doc.folded[max(0, a.start - 70):a.start])
+        prio = 0 if _DEBT_WORDS.search(before) else 1
+        if prio == 1 and not re.search(r"€|eur", doc.folded[max(a.start, a.end - 8):a.end + 3]):
+            continue
+        key = (prio, -float(value), value)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def _sentence_before(before: str) -> str:
+    """The words before an amount in its sentence: not past a full stop, nor past a short line
+    (a table's heading « Ressources   Montant » over « Salaire 1 312,40 € » is no sentence)."""
+    parts = re.split(r"[.!?]\s", before)[-1].split("\n")
+    kept = parts[-1]
+    for prev in reversed(parts[:-1]):
+        if len(prev.strip()) < 45:
+            break
+        kept = prev + " " + kept  # prose wrapped at the end of a long line
+    return kept

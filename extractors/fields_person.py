@@ -120,7 +120,7 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     else:
         tail = lines[-8:]
     for k, (i, ln) in enumerate(tail):
-        ln = _THANKS.sub("", ln)  # « Merci. Tran Van Minh »
+        ln = _SIGNATURE_OPENER.sub("", ln)  # « Merci. Tran Van Minh »
         if _sentence_end(tail[k - 1][1] if k else None, ln):
             continue  # « … SINON JE » over « PORTE PLAINTE. »: a sentence wrapped, not a signature
         name = next((n for n in map(clean_person, map(_before_address, _cells(ln) or [ln])) if n), None)
@@ -310,7 +310,7 @@ _NOT_A_SPEAKER = re.compile(r"gardien|agence|patrimoine|service|accueil|bailleur
 
 
 def _chat_speakers(doc: Doc) -> list[PersonCandidate]:
-    """The person who speaks most in a chat printed out, the landlord's staff aside."""
+    """Who speaks in a chat printed out, the most often first, the landlord's staff aside."""
     said: dict[str, list[int]] = {}
     for m in _CHAT_LINE.finditer(doc.text):
         raw = m.group("name")
@@ -323,7 +323,7 @@ def _chat_speakers(doc: Doc) -> list[PersonCandidate]:
 
 
 # what opens a signature's line before the name: « Merci. », « Signé : », « Fait à Toulouse le 3 mai 2021, »
-_THANKS = re.compile(r"(?i)^\s*(?:merci(?:\s+beaucoup|\s+bien)?\s*[.,!]+|sign[ée]e?\s*:|signature\s*:|"
+_SIGNATURE_OPENER = re.compile(r"(?i)^\s*(?:merci(?:\s+beaucoup|\s+bien)?\s*[.,!]+|sign[ée]e?\s*:|signature\s*:|"
                      r"fait\s+[àa]\s+[^,\n]{2,40}?(?:,?\s+le\s+[^,\n]{4,30})?,)\s*")
 
 

@@ -244,7 +244,7 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
             continue  # an organisation's letter: its own numbers, unless one is said to be the person's
         sentence = re.split(r"[.!?]\s", doc.folded[max(0, p.start - 90):p.start])[-1]
         if _RELATIVES_LINE.search(sentence):
-            continue  # « Vous pouvez joindre sa fille au … »: a relative's number, not the tenant's  # « Sa fille, Madame X, est joignable au … »: a relative's number, after the person's own
+            continue  # « Sa fille, Madame X, est joignable au … »: a relative's number, not the tenant's
         # « Tél : +33 5 61 93 00 00 | Mobile : 06 45 12 89 77 » under a signature: the person's own line
         mobile = bool(_MOBILE_LABEL.search(doc.folded[max(0, p.start - 12):p.start]))
         phones.append((rank, not mobile, p.start, p.value))

@@ -231,7 +231,7 @@ def find_phones(text: str) -> list[Match]:
 
 
 # handwriting read as print: a phone's digits taken for letters their strokes resemble (« 07 US 60 33 18 »,
-# « 06 14°77 29 03 » with a speck, « 06°95 27 40 II »), the lowercase ones only where digits surround them
+# « 06 14°77 29 03 » with a speck, « 06°95 27 40 II »); only inside a run shaped as a phone
 _HAND_DIGITS = {**_OCR_DIGITS, "G": "6", "U": "4", "s": "5", "z": "2"}
 _HAND_PHONE = re.compile(r"(?<![\w+])[0O](?:°?[ .\-]?°?[0-9OoDQIl|iSsBZzGU]){9}(?![\w°])")
 MISREAD_DIGITS_MAX = 2  # of a phone's ten: more, and the number is a guess

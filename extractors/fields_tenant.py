@@ -26,6 +26,7 @@ from extractors.matching import (
 from extractors.number_words import find_phones_in_words
 from extractors.parsing import (
     find_phones,
+    find_phones_grouped,
     find_phones_misread,
     fix_digits,
     fold,
@@ -217,7 +218,8 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
     """Phone numbers that may be the tenant's, the likeliest first."""
     phones = []
     found = find_phones(doc.text)
-    misread = [p for p in find_phones_misread(doc.text) if not any(f.start < p.end and p.start < f.end for f in found)]
+    misread = [p for p in find_phones_misread(doc.text) + find_phones_grouped(doc.text)
+               if not any(f.start < p.end and p.start < f.end for f in found)]
     for p in found + find_phones_in_words(doc.text) + misread:  # « zéro six quarante-deux … », « 07 US 60 33 18 »
         li = doc.line_of(p.start)
         line = doc.line_text(li, folded=True)

@@ -252,6 +252,21 @@ def find_phones_misread(text: str) -> list[Match]:
     return out
 
 
+# a phone grouped otherwise than by pairs (« 06 12 345 678 », « 0612 345 678 »), after its label
+_GROUPED_PHONE = re.compile(r"(?i)(?:\bt[ée]l(?:[ée]phone)?\.?|\bportable|\bmobile|\bgsm)\s*:?\s*"
+                            r"(0[1-9](?:[ .]\d{2}[ .]\d{3}[ .]\d{3}|\d{2}[ .]\d{3}[ .]\d{3}))(?![\d])")
+
+
+def find_phones_grouped(text: str) -> list[Match]:
+    """Labelled phones printed in groups of three (which ``find_phones``, reading pairs, misses)."""
+    out = []
+    for m in _GROUPED_PHONE.finditer(text):
+        value = parse_phone(re.sub(r"[ .]", "", m.group(1)))
+        if value:
+            out.append(Match(value, m.start(1), m.end(1), m.group(1)))
+    return out
+
+
 # --------------------------------------------------------------------------- identifiers
 
 def digits_only(raw: str) -> str:

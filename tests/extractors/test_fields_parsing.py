@@ -10,7 +10,7 @@ from config.registries import Registries
 from extractors import parsing, validators
 from extractors.fields import extract_fields
 from extractors.number_words import find_sums_in_words, words_value
-from extractors.parsing import find_phones, find_phones_misread
+from extractors.parsing import find_phones, find_phones_grouped, find_phones_misread
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -240,3 +240,12 @@ def test_a_handwritten_phone_with_up_to_two_digits_misread(line, phone):
 def test_a_tenants_handwritten_phone_with_a_misread_digit_is_their_phone(registries):
     text = "MME KEITA\n12 RUE DES TILLEULS\n31000 TOULOUSE\nMADAME MONSIEUR\nLE VOISIN FAIT DU BRUIT.\nMERCI\nMME KEITA\nTEL 07 US 60 33 18\n"
     assert extract_fields("neighbour_dispute", "tenant", text, registries).fields["phone"] == "0745603318"
+
+
+@pytest.mark.parametrize("line, phone", [
+    ("Tél : 06 12 345 678", "0612345678"), ("tel. 0612 345 678", "0612345678"), ("Portable: 07.81.234.567", "0781234567"),
+    ("réf 06 12 345 678", None),  # no phone's label: a number in threes is no phone
+])
+def test_a_labelled_phone_grouped_in_threes(line, phone):
+    found = find_phones_grouped(line)
+    assert (found[0].value if found else None) == phone and not find_phones(line)

@@ -531,3 +531,9 @@ def test_a_postal_code_between_dashes(registries):
     text = ("Fatou DIOP\n8 rue des Tilleuls - 31700 - Blagnac\nObjet : fuite\nMadame, Monsieur,\n"
             "Il y a une fuite sous mon évier depuis lundi.\nCordialement,\nFatou Diop\n")
     assert tenant(text, registries).fields["postal_code"] == "31700"
+
+
+def test_a_tenants_phone_grouped_in_threes(registries):
+    text = ("Fatou DIOP\n8 rue des Tilleuls\n31700 Blagnac\nObjet : fuite\nMadame, Monsieur,\n"
+            "Il y a une fuite sous mon évier depuis lundi.\nTél : 06 12 345 678\nCordialement,\nFatou Diop\n")
+    assert tenant(text, registries).fields["phone"] == "0612345678"

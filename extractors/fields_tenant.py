@@ -26,14 +26,13 @@ from extractors.matching import (
 from extractors.number_words import find_phones_in_words
 from extractors.parsing import (
     find_phones,
-    find_phones_grouped,
-    find_phones_misread,
     fix_digits,
     fold,
     restore_accents,
 )
 from extractors.person_labels import ORGANISATION
 from extractors.person_names import clean_person, normalise_person
+from extractors.phone_variants import find_phones_grouped, find_phones_misread
 from extractors.stacked_cells import unrow
 from extractors.types import Extraction
 

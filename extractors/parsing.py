@@ -26,7 +26,7 @@ _TRANSLATE = {ord(c): " " for c in _SPACES} | {ord(c): "-" for c in _DASHES} | {
     ord("\u2019"): "'", ord("\u2018"): "'", ord("\u00ba"): "°"}
 
 # Letters OCR engines print for digits, when the token around them is clearly numeric.
-_OCR_DIGITS = {"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "i": "1",
+OCR_DIGITS = {"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "i": "1",
                "!": "1", "S": "5", "B": "8", "Z": "2"}
 _NUMERIC_PUNCT = set(",.:/-+'")
 
@@ -68,14 +68,14 @@ def _fix_token(token: str) -> str:
     digits = sum(c.isdigit() for c in core)
     if not digits:
         if re.fullmatch(r"[0-9OoIl|]{1,3}[,.][0-9Oo]{2}€?", token):  # "lOO,OO"
-            return "".join(_OCR_DIGITS.get(c, c) for c in token)
+            return "".join(OCR_DIGITS.get(c, c) for c in token)
         return token
-    confusable = sum(c in _OCR_DIGITS for c in core)
+    confusable = sum(c in OCR_DIGITS for c in core)
     others = len(core) - digits - confusable
     # "2O2O" or "l5/O6" yes; "FR76" or "F2020" (other letters) no; never mostly letters.
     if confusable == 0 or others or (confusable > digits and digits < 2):
         return token
-    return "".join(_OCR_DIGITS.get(c, c) for c in token)
+    return "".join(OCR_DIGITS.get(c, c) for c in token)
 
 
 @lru_cache(maxsize=64)
@@ -85,7 +85,7 @@ def fix_digits(text: str) -> str:
     # each piece between dashes and slashes on its own: the « B » of « B-31-2018-0662 » stays a letter
     text = re.sub(r"[^\s\-/]+", lambda m: _fix_token(m.group(0)), text)
     # a lone "l" or "O" before a group of three digits: "l 204,50" is "1 204,50"
-    return re.sub(r"(?<![\w'])[lIO|](?= \d{3}(?:[ ,.]\d|\b))", lambda m: _OCR_DIGITS[m.group(0)], text)
+    return re.sub(r"(?<![\w'])[lIO|](?= \d{3}(?:[ ,.]\d|\b))", lambda m: OCR_DIGITS[m.group(0)], text)
 
 
 # --------------------------------------------------------------------------- amounts
@@ -227,43 +227,6 @@ def find_phones(text: str) -> list[Match]:
         value = parse_phone(m.group(0))
         if value:
             out.append(Match(value, m.start(), m.end(), text[m.start():m.end()]))
-    return out
-
-
-# handwriting read as print: a phone's digits taken for letters their strokes resemble (« 07 US 60 33 18 »,
-# « 06 14°77 29 03 » with a speck, « 06°95 27 40 II »); only inside a run shaped as a phone
-_HAND_DIGITS = {**_OCR_DIGITS, "G": "6", "U": "4", "s": "5", "z": "2"}
-_HAND_PHONE = re.compile(r"(?<![\w+])[0O](?:°?[ .\-]?°?[0-9OoDQIl|iSsBZzGU]){9}(?![\w°])")
-MISREAD_DIGITS_MAX = 2  # of a phone's ten: more, and the number is a guess
-
-
-def find_phones_misread(text: str) -> list[Match]:
-    """Phones in handwriting whose OCR read up to two digits as letters or left a speck among them,
-    when ``find_phones`` found none there."""
-    out = []
-    for m in _HAND_PHONE.finditer(text):
-        symbols = [c for c in m.group(0) if c not in "° .-"]
-        misread = sum(not c.isdigit() for c in symbols)
-        if "°" not in m.group(0) and not misread or misread > MISREAD_DIGITS_MAX:
-            continue
-        value = parse_phone("".join(_HAND_DIGITS.get(c, c) for c in symbols))
-        if value:
-            out.append(Match(value, m.start(), m.end(), m.group(0)))
-    return out
-
-
-# a phone grouped otherwise than by pairs (« 06 12 345 678 », « 0612 345 678 »), after its label
-_GROUPED_PHONE = re.compile(r"(?i)(?:\bt[ée]l(?:[ée]phone)?\.?|\bportable|\bmobile|\bgsm)\s*:?\s*"
-                            r"(0[1-9](?:[ .]\d{2}[ .]\d{3}[ .]\d{3}|\d{2}[ .]\d{3}[ .]\d{3}))(?![\d])")
-
-
-def find_phones_grouped(text: str) -> list[Match]:
-    """Labelled phones printed in groups of three (which ``find_phones``, reading pairs, misses)."""
-    out = []
-    for m in _GROUPED_PHONE.finditer(text):
-        value = parse_phone(re.sub(r"[ .]", "", m.group(1)))
-        if value:
-            out.append(Match(value, m.start(1), m.end(1), m.group(1)))
     return out
 
 

@@ -10,7 +10,8 @@ from config.registries import Registries
 from extractors import parsing, validators
 from extractors.fields import extract_fields
 from extractors.number_words import find_sums_in_words, words_value
-from extractors.parsing import find_phones, find_phones_grouped, find_phones_misread
+from extractors.parsing import find_phones
+from extractors.phone_variants import find_phones_grouped, find_phones_misread
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -1,0 +1,44 @@
+"""Phones printed otherwise than the pairs ``extractors.parsing.find_phones`` reads: handwriting
+whose OCR read a digit or two as letters, and labelled numbers grouped in threes."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.parsing import OCR_DIGITS, Match, parse_phone
+
+# handwriting read as print: a phone's digits taken for letters their strokes resemble (« 07 US 60 33 18 »,
+# « 06 14°77 29 03 » with a speck, « 06°95 27 40 II »); only inside a run shaped as a phone
+_HAND_DIGITS = {**OCR_DIGITS, "G": "6", "U": "4", "s": "5", "z": "2"}
+_HAND_PHONE = re.compile(r"(?<![\w+])[0O](?:°?[ .\-]?°?[0-9OoDQIl|iSsBZzGU]){9}(?![\w°])")
+MISREAD_DIGITS_MAX = 2  # of a phone's ten: more, and the number is a guess
+
+
+def find_phones_misread(text: str) -> list[Match]:
+    """Phones in handwriting whose OCR read up to two digits as letters or left a speck among them,
+    when ``find_phones`` found none there."""
+    out = []
+    for m in _HAND_PHONE.finditer(text):
+        symbols = [c for c in m.group(0) if c not in "° .-"]
+        misread = sum(not c.isdigit() for c in symbols)
+        if "°" not in m.group(0) and not misread or misread > MISREAD_DIGITS_MAX:
+            continue
+        value = parse_phone("".join(_HAND_DIGITS.get(c, c) for c in symbols))
+        if value:
+            out.append(Match(value, m.start(), m.end(), m.group(0)))
+    return out
+
+
+# a phone grouped otherwise than by pairs (« 06 12 345 678 », « 0612 345 678 »), after its label
+_GROUPED_PHONE = re.compile(r"(?i)(?:\bt[ée]l(?:[ée]phone)?\.?|\bportable|\bmobile|\bgsm)\s*:?\s*"
+                            r"(0[1-9](?:[ .]\d{2}[ .]\d{3}[ .]\d{3}|\d{2}[ .]\d{3}[ .]\d{3}))(?![\d])")
+
+
+def find_phones_grouped(text: str) -> list[Match]:
+    """Labelled phones printed in groups of three (which ``find_phones``, reading pairs, misses)."""
+    out = []
+    for m in _GROUPED_PHONE.finditer(text):
+        value = parse_phone(re.sub(r"[ .]", "", m.group(1)))
+        if value:
+            out.append(Match(value, m.start(1), m.end(1), m.group(1)))
+    return out

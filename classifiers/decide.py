@@ -34,16 +34,27 @@ _LEGAL_HEADER = re.compile(r"commissaires? de justice|huissiers? de justice|trib
 # never routed to another team than social support on the model's word alone; a person decides.
 _DISTRESS = re.compile(r"violences? (?:conjugales?|intra-?familiales?|familiales|au sein du couple)|"
                        r"ordonnance de protection|victimes? de violences|incurie|syndrome de diogene|"
-                       r"tentative de suicide|idees (?:noires|suicidaires)|mettre fin a (?:ses|mes) jours")
+                       r"tentative de suicide|idees (?:noires|suicidaires)|mettre fin a (?:ses|mes) jours|"
+                       # a mind failing: a social worker's « état dépressif sévère », « elle n'y arrive plus »
+                       r"\bdetresse\b(?! financiere)|n'y arriv\w* plus|medico-psychologique|psychiatri|"
+                       r"(?:etat|syndrome) depressif|depression (?:severe|profonde)")
 # a person living alone and failing (on normalised text): confirms distress both readers lean to,
 # never overrides another type
 _ISOLATION = re.compile(r"\bisolee?s?\b|\bisolement\b|vit seule?\b|ne (?:sort|mange|se leve) plus|"
-                        r"plus personne|n'a (?:plus )?personne|personne agee|laisse(?:e)? a l'abandon")
+                        r"plus personne|n'a (?:plus )?personne|personne agee|laisse(?:e)? a l'abandon|\ben danger\b")
 # a supplier's advertising (on normalised text): an offer to all, not a piece to pay or to sign
 _ADVERTISING = re.compile(r"offre (?:speciale|de lancement|exceptionnelle|promotionnelle)|"
                           r"-\s?0\s?% (?:sur|de remise)|devis gratuit|dans la limite des stocks|"
                           r"ne pas jeter sur la voie publique|catalogue|nous font confiance|profitez|"
                           r"n'hesitez pas a nous contacter|contactez-nous")
+# the over-indebtedness commission's letterhead (on normalised text): its notices are a court's
+# in form and a payment plan in substance; writers file them under either, so a person decides
+_OVERINDEBTEDNESS = re.compile(r"commission de surendettement|banque de france")
+OVERINDEBTEDNESS_TYPES = ("legal_notice", "payment_difficulty")
+# the CAF's or the MSA's letterhead, in the first lines (on normalised text; not a tenant's
+# « N° allocataire CAF » under their own name): a housing-benefit letter
+_BENEFIT_OFFICE = re.compile(r"\bcaf\b|caisse d.allocations familiales|\bmsa\b|mutualite sociale agricole")
+_NOT_LETTERHEAD = re.compile(r"allocataire|n°|\bno\b")
 AD_CONFIDENCE = 0.9  # other by that rule: reviewed anyway, as every other
 HEADER_CHARS = 400  # the first lines of the first page
 RULE_CONFIDENCE = 0.98  # a rule's answer when the model does not contradict it
@@ -58,10 +69,20 @@ UNSURE = DISAGREEMENT_CAP  # the model's own cap when it is unsure (its readers 
 _BODY_START = re.compile(r"(?m)^\s*(?:madame|monsieur|mesdames|messieurs|bonjour|cher|chere)\b|je soussigne")
 
 
-def legal_header(text: str) -> bool:
+def letterhead(text: str) -> str:
+    """The first lines of the first page, normalised, up to where the letter's body begins."""
     head = normalise(text[:HEADER_CHARS * 2])[:HEADER_CHARS]
     body = _BODY_START.search(head)
-    return bool(_LEGAL_HEADER.search(head[:body.start()] if body else head))
+    return head[:body.start()] if body else head
+
+
+def _benefit_office(text: str) -> bool:
+    lines = [normalise(ln) for ln in text[:HEADER_CHARS].splitlines() if ln.strip()][:3]
+    return any(_BENEFIT_OFFICE.search(ln) and not _NOT_LETTERHEAD.search(ln) for ln in lines)
+
+
+def legal_header(text: str) -> bool:
+    return bool(_LEGAL_HEADER.search(letterhead(text)))
 
 
 @dataclass(frozen=True)
@@ -167,6 +188,17 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         else:  # the letterhead says legal, the words say otherwise: a human decides
             probs = {t: min(p, 0.5) for t, p in probs.items()}
             method, reason = "conflict", "en-tête juridique mais contenu d'un autre type"
+    if method == "textcat" and probs and _benefit_office(text):
+        top_type = max(probs, key=probs.get)
+        if top_type == "housing_benefit" or probs[top_type] <= UNSURE:
+            # (a CAF form in capitals the model hardly reads: « AVIS DE PAIEMENT — TIERS PAYANT »)
+            probs = {**{t: p * (1 - RULE_CONFIDENCE) for t, p in probs.items()},
+                     "housing_benefit": max(probs.get("housing_benefit", 0.0), RULE_CONFIDENCE)}
+            method, reason = "rules+textcat", "en-tête de la CAF ou de la MSA"
+    if (method == "textcat" and probs and max(probs, key=probs.get) in OVERINDEBTEDNESS_TYPES
+            and _OVERINDEBTEDNESS.search(letterhead(text))):
+        probs = {t: min(p, UNSURE) for t, p in probs.items()}
+        method, reason = "conflict", "commission de surendettement : contentieux ou recouvrement, une personne décide"
     folded = normalise(text)
     if (method != "facturx" and probs and max(probs, key=probs.get) in SUPPLIER_TYPES and not hints.priced
             and len({m.group(0)[:6] for m in _ADVERTISING.finditer(folded)}) >= 2):

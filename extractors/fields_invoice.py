@@ -82,7 +82,8 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
         if not any(c.isdigit() for c in tok) and tok.isalpha() and tok.isupper() and len(tok) <= 5 and spaced:
             tok += spaced.group(1)
             cont = spaced
-        if not any(c.isdigit() for c in tok) or find_dates(tok, reference_date):
+        # (a date opening the token is no number; a letter prefix before one is: « PI 21-12-03 »)
+        if not any(c.isdigit() for c in tok) or any(d.start == 0 for d in find_dates(tok, reference_date)):
             continue
         s = start + m.start(1)
         return Match(tok, s, s + len(tok), doc.text[s:start + m.end(1) + (cont.end(1) if cont else 0)])

@@ -19,9 +19,9 @@ from extractors.parsing import fold, restore_accents
 
 LEGAL_FORMS = (r"GmbH\s*&\s*Co\.?\s*KG|KGaA|KG|e\.\s?K\.?|OHG|S\.r\.l\.?|S\.A\.U\.|A/S|ApS|Lda\.?|S\.?A\.?S\.?U?|S\.?A\.?R\.?L\.?U?|SàRL|E\.?U\.?R\.?L\.?|S\.?A\.?|S\.?C\.?O\.?P\.?|SNC|SCI|SCP|SCM|SELARL|"
                r"SELAS|SCA|SCS|GIE|SEM|SPL|GmbH|Ltd\.?|Limited|LLC|LLP|Inc\.?|PLC|plc|B\.V\.?|BV|N\.V\.?|NV|S\.L\.?U?|"
-               r"S\.p\.A\.|SpA|AG|S\.R\.L\.?|Srl|Sp\. z o\.o\.|E\.I\.|EI|"
+               r"S\.p\.A\.?|S\.P\.A\.?|SpA|AG|S\.R\.L\.?|Srl|Sp\. z o\.o\.|E\.I\.|EI|"
                # printed in capitals, and Belgian forms (« GRAPHIS SPRL », « BRIGHTGATE SOFTWARE LTD »)
-               r"LTD\.?|GMBH|INC\.?|SRL|SPRL|Sprl|S\.P\.R\.L\.?|SCRL|BVBA|SA/NV|NV/SA")
+               r"LTD\.?|GMBH|INC\.?|SRL|SPRL|Sprl|sprl|srl|scrl|S\.P\.R\.L\.?|SCRL|BVBA|SA/NV|NV/SA")
 _FORM_RE = re.compile(r"(?<![\w.])(?:" + LEGAL_FORMS + r")(?![\w])")
 _FORM_WORDS = re.compile(r"\b(?:soci[ée]t[ée] (?:publique locale|d'[ée]conomie mixte|civile(?: immobili[èe]re| professionnelle)?|"
                          r"par actions simplifi[ée]e(?: unipersonnelle)?|anonyme|à responsabilit[ée] "

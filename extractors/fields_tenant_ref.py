@@ -26,7 +26,7 @@ _WHAT = r"(?:locataire|bailleur|client|contrat(?:\s+(?:de\s+)?location)?|dossier
 # after « N° »: « N° bailleur » is the landlord's number at the CAF, not a tenant's; « N°
 # locataire PATRIMOINE : » names the landlord the number is at
 _WHAT_NO = (r"(?:locataire|client|contrat(?:\s+(?:de\s+)?location)?|dossier|(?:compte|cpte)(?:\s+(?:client|locataire))?|bail)"
-            r"(?:\s+patrimoine)?")
+            r"(?:\s+(?:patrimoine|bailleur))?")  # « n° locataire bailleur 031-204-778 »: the number at the landlord
 _HIS = r"(?:(?:mon|ma|son|sa|notre|leur)\s+)?"  # « réf. de son contrat »
 _MINE = r"(?:(?:mon|ma|notre)\s+)?"
 _LABELS = [
@@ -54,7 +54,7 @@ _LABELS = [
     # abbreviated in a note (« loc. 2018-CUG-00912 »)
     (1, r"(?m)^[ \t]*(?!(?:mon|mes|ma|le|la|les|un|une|son|sa|ses|ce|cet|du|des|nos|vos|leur|notre|votre)\b)[a-z]{2,4}\.?"
         r"[ \t]+locataire\s+(?=\d[\d \-/]{4,})"),
-    (1, r"\bloc\.\s*(?=\d)"),
+    (1, r"\bloc\.\s*:?\s*(?=\d)"),  # « loc. 2018-CUG-00912 », « Réf. loc. : 290-00-3317 »
     # « Contrat de location indiqué par l'allocataire : 2018-0771 »
     (1, r"\bcontrat\s+de\s+location\s+(?=(?:indiqu|communiqu|declar|fourni|transmis)\w*\s+par\b|[a-z]{0,4}-?\d)"),
     (1, r"\b(?:mon|ma|notre)\s+(?:contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail)\s*:"),
@@ -101,7 +101,8 @@ _VALUE_RE = re.compile(
     # an office's code in capitals between groups of digits: « 31 COL 11052 »
     r"[ ](?=(?!(?:DU|DE|LE|LA|AU|ET|EN|DES|LES|SUR|PAR|TEL|FAX|BP|CS|TSA|RUE|APT|BAT|NO|NR)\b)[A-Z]{2,3}[ ]\d)){0,30})")
 # digits written one per box, the boxes' edges read as « | », « ] », « [ » or « / »
-_COMB = re.compile(r"[\s:.]*(?:\([^)\n]{0,40}\)[\s:.]*)?((?:[|\[\]/]*\d){4,14}[|\[\]/]*)(?![\w])")
+_COMB = re.compile(r"[\s:.]*(?i:(?:chez|aupr[eè]s\s+de)\s+(?:vous|le\s+bailleur|patrimoine)\s*)?"
+                   r"(?:\([^)\n]{0,40}\)[\s:.]*)?((?:[|\[\]/]*\d){4,14}[|\[\]/]*)(?![\w])")
 _THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")
 _shape_cache: dict[int, tuple[tuple, int | None]] = {}
 
@@ -165,6 +166,10 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
                        # « Votre locataire : M. Joseph MBARGA — contrat n° … »: the tenant's, by its line
                        or re.search(r"\bvotre\s+locataire\b", doc.folded[line_start:m.start()])
                        or (re.search(r"titulaire\s+du\s+$", before) and re.match(r"compte|bail|contrat\s+de\s+location", label)))
+            # « N/Réf. : contrat CT-31320-00412 » in a tenant's own letter: the writer's contract
+            writers = (not third_party and re.match(r"contrat|bail\b|locataire", label)
+                       and re.search(r"(?:\bn/\s*|\bnotre\s+|\bnos\s+)ref\w*\.?\s*:?\s*$", before))
+            tenants = tenants or writers
             if prio == 2 and third_party and not tenants:
                 continue  # a bare « Réf. » in an insurer's, a court's or the CAF's letter: theirs
             if (not tenants and _NOT_OURS_BEFORE.search(before)) or _NOT_OURS_AFTER.match(doc.folded[m.end():m.end() + 20]):
@@ -195,7 +200,7 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
                 tok = re.sub(r"(?:\s\d{1,3})+$", "", tok)
             value = _clean_value(tok) if tok else None
             # « N° de compte locataire chez vous » names the landlord's account; « Dossier n° » may be the writer's own
-            rank = prio - 0.5 if named_tenant and not mine else prio
+            rank = prio - 0.5 if (named_tenant and not mine) or writers else prio
             if not value and prio == 0:  # a form's dot leaders the OCR read as letters: the value ends the line
                 last = tail.split()[-1] if tail.split() else ""
                 if re.fullmatch(r"[A-Za-z]{0,4}[-/]?\d[\w/\-.]{3,20}", last) and sum(c.isdigit() for c in last) >= 4:

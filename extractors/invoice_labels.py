@@ -50,7 +50,7 @@ NUMBER_LABELS = {
     ] + _NO_ALONE,
     "supplier_quote": [
         (0, r"\b(?:devis|proposition(?:\s+commerciale|\s+de\s+prix|\s+tarifaire|\s+financiere)?|offre(?:\s+de\s+prix)?|estimation|chiffrage)"
-            r"(?:\s+(?:estimatif|descriptif|quantitatif|detaille|de\s+travaux))?\s*" + _NO_OCR + r"\s*:?"),
+            r"(?:\s+(?:estimatif|descriptif|quantitatif|detaille|des?\s+travaux|d'\s?intervention))?\s*" + _NO_OCR + r"\s*:?"),
         (0, NO + r"\s*(?:de\s+|du\s+)?devis\s*:?"),
         (0, r"\b(?:quot(?:e|ation)|estimate|proposal)\s*" + _EN_NO + r"\s*:?"),
         (1, r"\bnumero\s*(?:de\s+devis\s*)?:"),
@@ -137,6 +137,8 @@ DATE_LABELS = [
     ("due_date", 1, r"\b(?:paiement|reglement|payable|payer|regler|jours)\b[^\n]{0,70}?\b(?:soit\s+(?:au\s+plus\s+tard\s+)?le|"
                     r"au\s+plus\s+tard\s+le)\b"),
     ("due_date", 1, r"\bdate\s+de\s+(?:paiement|reglement|prelevement)\s*:?"),
+    # the same sentence wrapped before its end: « … à compter de la réception par le maître / d'oeuvre, soit au plus tard le … »
+    ("due_date", 2, r"\bsoit\s+au\s+plus\s+tard\s+le\b"),
     ("due_date", 1, r"\bpreleve(?:e|ment)?s?\s+(?:(?:sur\s+votre\s+compte|automatique(?:ment)?)\s+)?"
                     r"(?:a\s+partir\s+du|le|au\s+plus\s+tot\s+le|vers\s+le|des\s+le|du)\b"),
     ("other_date", 0, r"\b(?:livraison|intervention|periode|validite|valable|commande|naissance|travaux|delivery|"

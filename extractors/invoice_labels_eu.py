@@ -60,7 +60,7 @@ DATE_LABELS = [
     ("due_date", 0, r"\b(?:vervaldatum|vervaldag|uiterste\s+betaaldatum)\s*:?"),
     ("due_date", 0, r"\bte\s+betalen\s+(?:voor|uiterlijk(?:\s+op)?)\b\s*:?"),
     ("due_date", 0, r"\b(?:fecha\s+de\s+)?vencimiento\s*:?"),
-    ("due_date", 0, r"\b(?:data\s+(?:di\s+)?)?scadenza\s*:?"),
+    ("due_date", 0, r"\b(?:data\s+(?:di\s+)?)?scadenz[ae]\s*:?"),
     ("other_date", 0, r"\b(?:leistungs|liefer|lever|bestel)datum\b|\bleistungszeitraum\b|\bfecha\s+de\s+entrega\b|"
                       r"\bdata\s+(?:di\s+)?consegna\b|\bgultig\s+bis\b|\bgeldig\s+tot\b"),
 ]

@@ -36,7 +36,9 @@ CONCERNED = [re.compile(rx) for rx in (
     r"nom|tenant|name)(?:\s+(?:concernee?|titulaire(?:\s+du\s+bail)?|principale?|en\s+titre|"
     r"connue?\s+de\s+l'\s?administration|declaree?|actuel(?:le)?))?"
     r"(?:\s+(?:de\s+l'\s?|du\s+|de\s+la\s+)(?:assuree?|assure\s?\(e\)|souscript(?:eur|rice)|locataire|allocataire|"
-    r"beneficiaire|adherente?|societaire))?(?:[ \t]*\([^)\n]{0,40}\))?" + LABEL_SEP + NAME
+    r"beneficiaire|adherente?|societaire))?(?:[ \t]*\([^)\n]{0,40}\))?"
+    # a bilingual form: « Assuré(e) / Policyholder ...... »
+    r"(?:[ \t]*/[ \t]*(?:policy\s?holder|insured|tenant|(?:full\s+)?name|beneficiary|holder))?" + LABEL_SEP + NAME
     + END,
     r"(?m)^[ \t]*(?:assure\s?\(e\)|assuree?|souscript(?:eur|rice)|adherente?|allocataire|beneficiaire|societaire)[ \t]+"
     r"(?P<name>[a-z'\-]{2,25}(?: [a-z'\-]{2,25}){1,3})[ \t]*$",

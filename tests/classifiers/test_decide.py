@@ -184,6 +184,9 @@ def test_a_billed_piece_under_its_title_is_what_the_title_says():
     "Objet : ordonnance de protection\nMme X bénéficie d'une ordonnance de protection rendue par le juge.",
     "Le service d'hygiène a constaté une situation d'incurie dans le logement de M. Y.",
     "Depuis les violences conjugales subies, je ne peux plus payer le loyer.",
+    # a social worker: a mother without income who « n'y arrivait plus », in a « état dépressif sévère »
+    "Elle présente un état dépressif sévère ; elle m'a dit qu'elle « n'y arrivait plus ». Un retard de loyer s'est constitué.",
+    "Un suivi en centre médico-psychologique a été mis en place ; trois échéances de loyer sont impayées.",
 ])
 def test_violence_or_distress_in_a_letter_of_another_type_goes_to_a_person(text):
     """A court's or a police letter about a protection order, a town hall's about squalor: the
@@ -386,3 +389,29 @@ def test_a_corrected_invoice_billed_again_is_no_credit_note():
     assert c.confidence <= 0.5 and c.method == "conflict"
     # money owed back under that title (its totals below zero): the credit note stands
     assert classify(text, creditish, Hints(priced=True, credited=True)).confidence > 0.9
+
+
+@pytest.mark.parametrize("guess", ["legal_notice", "payment_difficulty"])
+def test_the_over_indebtedness_commissions_notice_goes_to_a_person(guess):
+    """The Banque de France's commission writes like a court about a payment plan: writers file
+    its notices under either type, so neither is routed on the model's word alone."""
+    text = ("BANQUE DE FRANCE - EUROSYSTEME\nSecrétariat de la commission de surendettement\n"
+            "Objet : notification de la décision de recevabilité\nLa commission a déclaré RECEVABLE la demande.")
+    c = classify(text, _Model({guess: 0.99, "other": 0.01}))
+    assert (c.type, c.method) == (guess, "conflict") and c.confidence <= 0.5 and "surendettement" in c.reason
+    # a tenant telling of the file she lodged is a payment difficulty, as the model says
+    tenant = "Madame,\nJ'ai déposé un dossier à la commission de surendettement. Je ne peux pas payer le loyer."
+    assert classify(tenant, _Model({"payment_difficulty": 0.99})).confidence == 0.99
+
+
+def test_a_caf_letterhead_makes_a_housing_benefit_letter_when_the_model_hesitates():
+    """A CAF form in capitals, a table of payments the model reads as a credit note (unsure): its
+    letterhead decides. A tenant's « N° allocataire CAF » under their name is no letterhead, and a
+    model sure of another type is not overridden."""
+    form = ("CAF DE LA HAUTE-GARONNE AVIS DE PAIEMENT — TIERS PAYANT\n24 RUE RIQUET 31046 TOULOUSE CEDEX 9\n"
+            "N.ALLOC NOM PRENOM REF.BAILLEUR PRES MOIS MONTANT\n3018855 P NAKACHE SAMUEL 031-276-341 APL 09/21 -48,00\n")
+    c = classify(form, _Model({"supplier_credit_note": 0.5, "housing_benefit": 0.04}))
+    assert (c.type, c.method) == ("housing_benefit", "rules+textcat") and c.confidence >= 0.98
+    tenant = "Moussa KEITA\n4 rue des Mûriers\nN° allocataire CAF : 9876543\nObjet : demande de mutation\n"
+    assert classify(tenant, _Model({"other": 0.5, "housing_benefit": 0.04})).type == "other"
+    assert classify(form, _Model({"social_distress": 0.97})).type == "social_distress"

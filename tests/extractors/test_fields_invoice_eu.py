@@ -105,6 +105,9 @@ def test_an_italian_invoice():
     f = fields(text)
     assert (f["invoice_number"], f["invoice_date"], f["due_date"]) == ("2021/0457", "2021-05-03", "2021-06-02")
     assert (f["total_excl_tax"], f["total_tax"], f["total_incl_tax"]) == ("1000.00", "220.00", "1220.00")
+    # the schedule of instalments, one of them: « Scadenze: 30/06/2021 € 10.060,00 »
+    f = fields(text.replace("Scadenza: 2 giugno 2021", "Scadenze: 02/06/2021 € 1.220,00"))
+    assert f["due_date"] == "2021-06-02"
 
 
 def test_a_german_credit_note_number():

@@ -48,6 +48,10 @@ def fields(text: str, doc_type: str = "supplier_invoice") -> dict:
     ("supplier_quote", "PROPOSITION TARIFAIRE Réf. PT-2021-0907 - établie le 9 sept. 2021", "PT-2021-0907"),
     ("supplier_invoice", "Numéro de facture : 0291 4477 2031", "029144772031"),  # a utility's, in groups
     ("supplier_quote", "CHIFFRAGE N° CH-2022-018", "CH-2022-018"),
+    ("supplier_quote", "ESTIMATION DES TRAVAUX N° EST-2022-118", "EST-2022-118"),
+    ("supplier_quote", "PROPOSITION D'INTERVENTION N° PI-2021-044", "PI-2021-044"),
+    # a letter prefix before digits that read as a date (21-12-03): a number, not a date
+    ("supplier_quote", "PROPOSITION D'INTERVENTION\nRéférence : PI 21-12-03\nSite : Résidence Les Allées", "PI21-12-03"),
 ])
 def test_numbers_under_other_titles(doc_type, line, number):
     assert fields(f"Menuiserie Dupuis\n{line}\n{TOTALS}", doc_type)["invoice_number"] == number
@@ -113,6 +117,11 @@ def test_due_date_told_as_a_payment_term():
     # its « à » read as a 4 by the OCR
     text = "Menuiserie Dupuis\nFacture n° F-100\nDate : 02/02/2021\n" + TOTALS + "Conditions : 4 régler avant le 4 mars 2021.\n"
     assert fields(text)["due_date"] == "2021-03-04"
+    # the term's sentence wrapped before its date
+    text = ("Menuiserie Dupuis\nFacture n° F-100\nDate : 01/09/2021\n" + TOTALS
+            + "Échéance : paiement sous 30 jours à compter de la réception de la situation par le maître\n"
+            "d'oeuvre, soit au plus tard le 30/09/2021.\n")
+    assert fields(text)["due_date"] == "2021-09-30"
 
 
 def test_negative_totals_make_a_credit_whatever_the_title():

@@ -29,6 +29,9 @@ def name(text: str) -> str | None:
     ("BRIGHTGATE SOFTWARE LTD", "BRIGHTGATE SOFTWARE"), ("VAL SECCHIA IMPIANTI S.R.L.", "VAL SECCHIA IMPIANTI"),
     ("GRAPHIS SPRL", "GRAPHIS"), ("Imprimerie Dumont SA/NV", "Imprimerie Dumont"),
     ("LIMITED EDITION PRINT", "LIMITED EDITION PRINT"),
+    # the final dot taken with the line's punctuation; a form in lower case after a name in capitals
+    ("CERAMICHE VAL SECCHIA S.p.A.", "CERAMICHE VAL SECCHIA"), ("GRAPHIS SIGNALÉTIQUE sprl", "GRAPHIS SIGNALÉTIQUE"),
+    ("Tipografia Rossi srl", "Tipografia Rossi"),
 ])
 def test_legal_form_is_dropped(raw, expected):
     assert strip_legal_form(raw) == expected

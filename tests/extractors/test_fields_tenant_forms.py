@@ -80,6 +80,11 @@ def tenant(text: str, registries, doc_type: str = "repair_request"):
     ("N° locataire PATRIMOINE : 0061 2473 - D. Sow", "00612473"),
     ("(COMPTE LOCATAIRE N. 0044 1290 7), QU'UN DEPOT DE GARANTIE", "004412907"),  # « N. » for numéro
     ("N° de locataire (voir votre avis d'échéance): 0|0]4]7]1/]2|3]|6", "00471236"),  # a comb of boxes
+    ("Référence du locataire chez le bailleur (si connue) : 2|2|0]4|5|8|1", "2204581"),
+    ("Réf. loc. : 290-00-3317", "290-00-3317"),
+    ("Vos références : n° locataire bailleur 031-204-778", "031-204-778"),
+    # the writer's own reference (« N/Réf. ») names the contract; the landlord's letter (« V/Réf. ») does not
+    ("V/Réf. : TEC/2021/1187 - votre courrier du 2 juin 2021\nN/Réf. : contrat CT-3 1320-00412", "CT-31320-00412"),
 ])
 def test_reference_labels_and_forms(line, ref, registries):
     text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nIl y a une fuite.\nCordialement\nPaul Durand\n"

@@ -31,6 +31,8 @@ def tenant(text: str, doc_type: str = "housing_benefit", registries: Registries 
     ("DÉFENDERESSE :\nMadame Odile MARCHAND, demeurant 5 rue du Taur, 31000 Toulouse", "Odile Marchand"),
     ("Nom, prénom ..............: PERRIN Jean-Luc\nN° de sécurité sociale : masqué", "Jean-Luc Perrin"),
     ("Sociétaire ........ Madame Inès CARRAL\nContrat HABITATION", "Inès Carral"),
+    # a bilingual form, and a first name whose accent the OCR turned (é for è)
+    ("Assuré(e) / Policyholder ........ Thérése MBARGA\nAdresse du risque ...... 22 rue Bernard-Mulé", "Thérèse Mbarga"),
     ("Locataire concerné : M. Hugo BERNAT\nRésidence Les Ormes", "Hugo Bernat"),
     ("Nom : FERRAND   Prénom : Lucie\nAdresse : 2 place Dupuy", "Lucie Ferrand"),
     ("Prénom : Lucie Nom : FERRAND\nAdresse : 2 place Dupuy", "Lucie Ferrand"),

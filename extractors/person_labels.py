@@ -76,7 +76,7 @@ CONCERNED = [re.compile(rx) for rx in (
     r"\b" + CIV + NAME + r"\s*(?:,\s*(?:\d{1,3}\s+ans\s*,\s*)?|\(\s*)(?:demeurant|domicilie|locataire|nee?\s+le\b|"
     r"allocataire|residant|habitant|occupante?)",
 )]
-ABOUT_END = r"\s*(?:[\n,;(.]|-\s|$|(?=\s(?:qui|est|depuis|dont|agee?)\b))"
+ABOUT_END = r"\s*(?:[\n,;(.:]|-\s|$|(?=\s(?:qui|est|depuis|dont|agee?)\b))"
 # the person a neighbour, a home help or an association writes about, said to be the landlord's
 # tenant or the object of the writer's worry: in such a letter, the tenant (not the signer)
 ABOUT = [re.compile(rx) for rx in (

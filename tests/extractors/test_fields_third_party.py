@@ -54,6 +54,9 @@ def tenant(text: str, doc_type: str = "housing_benefit", registries: Registries 
     ("Monsieur Olivier ROUCH (allocataire n° 3328190 V), locataire du logement sis", "Olivier Rouch"),
     ("Nous accompagnons depuis le mois d'octobre Madame Samira KHELIF, locataire", "Samira Khelif"),
     ("Débiteur(s) : Madame LOPEZ Isabelle\nAdresse : 4 rue Bayard, 31000 Toulouse", "Isabelle Lopez"),
+    # a colon after the name, the complaints listed after it
+    ("Les plaintes mettent en cause l'occupant du logement n° 12, qui serait votre\nlocataire, Monsieur Cédric "
+     "LAGARRIGUE : musique à fort volume jusqu'à 4 heures du matin", "Cédric Lagarrigue"),
 ])
 def test_the_person_a_third_party_writes_about(line, name):
     text = ORG + "Toulouse, le 3 mars 2021\n" + line + "\nVeuillez agréer nos salutations.\nLe service\n"
@@ -606,3 +609,12 @@ def test_the_phone_under_the_tenants_signature_in_a_message_an_office_forwards()
             "pouvez vous leur dire svp.\nmon adresse c est 14 allee des Bleuets 31650 st orens\nmerci beaucoup\n"
             "Rachida Haddad\n06.24.71.90.35\nEnvoyé de mon iPhone\n")
     assert tenant(text, "payment_difficulty")["phone"] == "0624719035"
+
+
+def test_a_capital_i_the_ocr_read_as_an_exclamation_mark_in_a_name():
+    text = ("MUTUELLE OCCITANE D'ASSURANCES\nATTESTATION D'ASSURANCE HABITATION\nLa Mutuelle atteste que :\n"
+            "Monsieur ZERROUK! Rachid\n7 rue de Soupetard\n31500 TOULOUSE\nest titulaire d'un contrat Multirisque Habitation\n")
+    assert tenant(text, "insurance_certificate")["tenant_name"] == "Rachid Zerrouki"
+    # a writer's exclamation stays one
+    text = "Paul DURAND\n12 rue des Lilas\n31200 Toulouse\nC'EST URGENT! Il pleut dans la cuisine.\nPaul Durand\n"
+    assert tenant(text, "repair_request")["tenant_name"] == "Paul Durand"

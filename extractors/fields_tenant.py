@@ -66,6 +66,7 @@ _POSTAL_TOWN = re.compile(r"(?<![\d.,/])(?<!\d-)(?<![\dA-Za-z]{2}-)(?<![\d\-][A-
 # a received stamp's date on its own line (« PATRIMOINE / 11 OCT. 2021 »): no address follows in that block
 _STAMP_DATE = re.compile(r"(?:le\s+)?\d{1,2}[\s./-]+(?:[a-z]{3,9}\.?|\d{1,2})[\s./-]+\d{2,4}")
 _LETTER_STARTS = re.compile(r"\s*(?:objet|obj\.|madame|monsieur|mesdames|messieurs|bonjour)\b")
+_CONTACT_LINE = re.compile(r"\s*(?:tel\b|tel\.|telephone|standard|accueil|fax|courriel|e-?mail|www\.)")
 _TO_LANDLORD = re.compile(r"patrimoine|\ba\s+l'\s?attention\b|\battn\b")
 
 
@@ -91,6 +92,12 @@ def landlord_spans(doc: Doc) -> list[tuple[int, int]]:
                 break  # a blank line, the letter itself (« Objet : », « Madame, »), or a stamp's date after the block
             out.append((s + max(0, col - 3) if col > 8 else s, e))
             if re.search(r"\b\d{5}\b", doc.text[s + (col - 3 if col > 8 else 0):e]):
+                # the landlord's own switchboard and mailbox under its address (its form's letterhead)
+                for k in range(j + 1, min(j + 3, n)):
+                    ks, ke = doc.line_span(k)
+                    if not _CONTACT_LINE.match(doc.folded[ks:ke]):
+                        break
+                    out.append((ks + max(0, col - 3) if col > 8 else ks, ke))
                 break
     return out
 

@@ -23,7 +23,7 @@ INTRODUCTION = re.compile(r"\b(?:(?P<call>je\s+m'?\s?appelle|je\s+me\s+nomme|mon
                            r"habitant)\b))")
 SOUSSIGNE = re.compile(r"je\s+soussigne(?:\(e\)|e)?s?\s*,?\s*")
 NAME = r"(?P<name>[a-z'\- .]{3,60}?)"  # on folded text: letters only, so a match never spans a sentence
-CIV = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"
+CIV = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.|m,(?=[ \t]+[a-z])|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"
 END = r"\s*(?:[\n,;(]|-\s|$)"
 CIV_BARE = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.?|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"  # "M DIALLO" on a form
 # a form's label, then a colon or dot leaders ("Nom, prénom .......: X", "Sociétaire ...... X")
@@ -109,12 +109,13 @@ ORGANISATION = re.compile(r"\b(?:mairie|ville\s+de|caf|caisse|tribunal|cabinet|s
                           r"college|lycee|ecole|academie|universite|clinique)\b")
 # a form's two boxes: "Nom : DUPONT   Prénom : Jean" (or first name first)
 # (the dotted line a box is filled on, read as dots and letters: « PEYRE uu... seseeeeees »)
-_LEADER = r"(?:\s+\S{0,4}[.…_]{2,}[^\n]{0,30}?)?"
+_LEADER = r"(?:(?:\s+\S{0,4})?[.…_]{2,}[^\n]{0,30}?)?"
+_LEAD_IN = r"(?:[.…_]{2,}[ \t]*)?"  # the box's dots before what is written in it (« Prénom : ..... Farid... »)
 _END = r"[ \t]*(?:\n|$|\s{2,}|[,;.…_])"
-FORM_NAME = re.compile(r"\bnom\s*(?:de\s+famille)?\s*:\s*(?P<last>[a-z'\- ]{2,40}?)" + _LEADER + r"\s+prenom(?:s|\(s\))?\s*:\s*"
-                        r"(?P<first>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)" + _END)
-FORM_NAME_REV = re.compile(r"\bprenom(?:s|\(s\))?\s*:\s*(?P<first>[a-z'\- ]{2,40}?)" + _LEADER + r"\s+nom\s*(?:de\s+famille)?\s*:\s*"
-                            r"(?P<last>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)" + _END)
+FORM_NAME = re.compile(r"\bnom\s*(?:de\s+famille)?\s*:\s*" + _LEAD_IN + r"(?P<last>[a-z'\- ]{2,40}?)" + _LEADER
+                       + r"\s+prenom(?:s|\(s\))?\s*:\s*" + _LEAD_IN + r"(?P<first>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)" + _END)
+FORM_NAME_REV = re.compile(r"\bprenom(?:s|\(s\))?\s*:\s*" + _LEAD_IN + r"(?P<first>[a-z'\- ]{2,40}?)" + _LEADER
+                           + r"\s+nom\s*(?:de\s+famille)?\s*:\s*" + _LEAD_IN + r"(?P<last>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)" + _END)
 # who handles the file at an organisation: never the tenant
 STAFF_LINE = re.compile(r"(?:suivie?\s+par|interlocut(?:eur|rice)|mandataire\s*:|gestionnaire\s*:|contact\s*:|"
                          r"represente(?:e)?\s+par|president(?:e)?\s*:|greffi(?:er|ere)\s*:|juge\s*:|"

@@ -23,10 +23,23 @@ def find_phones_misread(text: str) -> list[Match]:
         misread = sum(not c.isdigit() for c in symbols)
         if "°" not in m.group(0) and not misread or misread > MISREAD_DIGITS_MAX:
             continue
+        if not _by_pairs(m.group(0)):
+            continue  # « 0412-77851-B »: a contract's groups, not a phone's pairs
         value = parse_phone("".join(_HAND_DIGITS.get(c, c) for c in symbols))
         if value:
             out.append(Match(value, m.start(), m.end(), m.group(0)))
     return out
+
+
+def _by_pairs(run: str) -> bool:
+    """Its gaps (spaces, dots, dashes, specks) fall between pairs of digits, as a phone's do."""
+    count, gaps = 0, set()
+    for c in run:
+        if c in "° .-":
+            gaps.add(count)
+        else:
+            count += 1
+    return gaps <= {2, 4, 6, 8}
 
 
 # a phone grouped otherwise than by pairs (« 06 12 345 678 », « 0612 345 678 »), after its label

@@ -231,6 +231,7 @@ def test_phones_read_out_in_french_words():
     ("06 14°77 29 03", "0614772903"),
     ("tel O5 Gl 83 17 46", None),  # three digits guessed: no phone
     ("OF GI 81 U4 G7", None),
+    ("N° de contrat : 0412-77851-B", None),  # a contract's groups, not a phone's pairs
 ])
 def test_a_handwritten_phone_with_up_to_two_digits_misread(line, phone):
     found = find_phones_misread(line)

@@ -36,6 +36,8 @@ def tenant(text: str, doc_type: str = "housing_benefit", registries: Registries 
     ("Locataire concerné : M. Hugo BERNAT\nRésidence Les Ormes", "Hugo Bernat"),
     ("Nom : FERRAND   Prénom : Lucie\nAdresse : 2 place Dupuy", "Lucie Ferrand"),
     ("Prénom : Lucie Nom : FERRAND\nAdresse : 2 place Dupuy", "Lucie Ferrand"),
+    # the boxes' dots glued to what is written in them
+    ("Nom : BENSAÏD........ Prénom : ..... Farid...\nTéléphone : .....", "Farid Bensaïd"),
     ("a versé pour le compte de :\nMonsieur TRAN Minh Duc\nles prestations suivantes", "Minh Duc Tran"),
     ("Nous certifions que :\nM. Samir OUAZZANI\nNé le 02/03/1980", "Samir Ouazzani"),
     ("des bruits en provenance du logement occupé par Monsieur Kevin ROGER\n(bâtiment C)", "Kevin Roger"),
@@ -54,6 +56,8 @@ def tenant(text: str, doc_type: str = "housing_benefit", registries: Registries 
     ("Monsieur Olivier ROUCH (allocataire n° 3328190 V), locataire du logement sis", "Olivier Rouch"),
     ("Nous accompagnons depuis le mois d'octobre Madame Samira KHELIF, locataire", "Samira Khelif"),
     ("Débiteur(s) : Madame LOPEZ Isabelle\nAdresse : 4 rue Bayard, 31000 Toulouse", "Isabelle Lopez"),
+    # « M, » : the civility's dot read as a comma
+    ("Je suis l'assistante sociale de\nM, Antoine LACASSAGNE, 86 ans,\nvotre locataire au 4 rue des Mûriers", "Antoine Lacassagne"),
     # a colon after the name, the complaints listed after it
     ("Les plaintes mettent en cause l'occupant du logement n° 12, qui serait votre\nlocataire, Monsieur Cédric "
      "LAGARRIGUE : musique à fort volume jusqu'à 4 heures du matin", "Cédric Lagarrigue"),
@@ -309,6 +313,11 @@ def test_the_landlords_own_form_filled_in_by_the_tenant():
             "Montant de la dette à ce jour: ....862,00.... €\n")
     f = tenant(form, "payment_difficulty")
     assert (f["phone"], f["email"], f["amount"]) == ("0751268493", "awa.diop31@gmail.com", "862.00")
+    # the landlord's switchboard under its address heads the form: never the tenant's phone
+    form = ("PATRIMOINE Agence de Muret\nGestion locative - Recouvrement amiable 14 avenue de l'Europe\n31600 MURET\n"
+            "Tél. 05 61 51 40 00\nPROPOSITION D'ÉCHÉANCIER - COUPON-RÉPONSE\nN° de contrat : 0412-77851-B\n"
+            "Nom : BENSAÏD Prénom : Farid\nTéléphone où vous joindre : illisible\n")
+    assert "phone" not in tenant(form, "payment_difficulty")
 
 
 def test_e_mail_addresses_the_ocr_spaced_or_an_insurer_prints_for_its_client():

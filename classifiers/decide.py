@@ -114,7 +114,7 @@ _TITLE_KINDS = (  # a supplier document's own title, first word(s) of one of its
     ("supplier_quote", re.compile(_TITLE_START + r"(?:devis|proposition\s+(?:commerciale|de\s+prix|tarifaire|financi[eè]re)|"
                                   r"offre\s+(?:de\s+prix|tarifaire)|quote|quotation|estimate|angebot|"
                                   r"kostenvoranschlag|presupuesto|preventivo|offerta)\b", re.I)),  # not « offerte »: French too
-    ("supplier_invoice", re.compile(_TITLE_START + r"(?:facture|invoice|note\s+d.honoraires|rechnung|factuur|factura|fattura)\b"
+    ("supplier_invoice", re.compile(_TITLE_START + r"(?:facture|invoice|note\s+d.honoraires|rechnung|factuur|factura|fattura|fatura)\b"
                                     r"(?!\s*(?:d.origine|concern|initiale|de\s+r[ée]f[ée]rence|annul|pr[ée]c[ée]dente|"
                                     r"rectifi[ée]e|rectificative|corrig[ée]e|d[ée]j[àa]))", re.I)),  # a credit note naming the invoice it corrects
 )

@@ -64,7 +64,7 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
                 candidates.append((s, e))
     for start, end in candidates:
         # "FACTURE        N° : 21-0207": the "N°" printed apart from its label is skipped
-        m = re.match(r"[\s:.#]*(?:[Nn]\s?[°º*]\s?\.?\s*:?\s*|(?:No|NO|no)\.\s*:?\s*)?(?:-\s+)?"
+        m = re.match(r"[\s:.#\u2014\u2013]*(?:[Nn]\s?[°º*]\s?\.?\s*:?\s*|(?:No|NO|no)\.\s*:?\s*)?(?:-\s+)?"
                      r"(-?[A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|\d)", doc.text[start:end])
         if not m:
             continue
@@ -77,7 +77,7 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
         # "FACTURE N° ESS 21 04 0097": a letter prefix, then groups of digits to the end
         spaced = re.match(r"((?: [0-9]{2,6}){2,4})\s*$", doc.text[start + m.end(1):end])
         # « FACTURE N° CL 2021-058 Villefranche, le … »: a letter prefix, then one number, then other words
-        spaced = spaced or re.match(r"( [0-9][0-9/\-.]*[0-9])(?=\s*$|\s{2,}|\s+[A-Za-zÀ-ÿ]{2}|\s+\()",
+        spaced = spaced or re.match(r"( [0-9][0-9A-Z/\-.]*[0-9])(?=\s*$|\s{2,}|\s+[A-Za-zÀ-ÿ]{2}|\s+\()",
                                     doc.text[start + m.end(1):end])
         if not any(c.isdigit() for c in tok) and tok.isalpha() and tok.isupper() and len(tok) <= 5 and spaced:
             tok += spaced.group(1)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from config.first_names import bare, first_names
 from extractors.fields_labels import Doc
 from extractors.parsing import fold, restore_accents
 
@@ -41,7 +42,7 @@ _TAGLINE = re.compile(r"^(?:votre|vos|notre|nos|your|our|we|since|depuis|pour|fo
 # "Le spécialiste de...", "La qualité...": an article then a lower-case word (not "La Poste")
 _ARTICLE_PHRASE = re.compile(r"^(?:(?:Le|La|Les|Un|Une|Des|Du|Au|Aux|The|A|An)\s+|L')[a-zà-ÿ]")
 _NOT_NAME = re.compile(r"facture|invoice|\bavoir\b|credit\s+note|\bdevis\b|quot(?:e|ation)\b|estimate|proforma|\bdate\b|"
-                       r"\bn°|\bno\.|\btel\b|tel\.|telephone|phone|\bfax\b|mobile|portable|e-?mail|courriel|@|www|https?:|"
+                       r"\bn°|\bno\.|\btel\b|tel\.|telephone|\bphone\b|\bfax\b|\bmobile\b|portable|e-?mail|courriel|@|www|https?:|"
                        r"\.(?:fr|com|net|eu)\b|siret|siren|\brcs\b|\btva\b|\bvat\b|\biban\b|\bbic\b|\bpage\b|\bobjet\b|"
                        r"\bobject\b|\btotal\b|\bmontant\b|\bamount\b|\breference\b|\bref\b|adresse|address|\bbp\b|cedex|"
                        r"\bcs\s*\d|\brue\b|\bavenue\b|\bav\.|boulevard|\bbd\b|\bchemin\b|\ballee\b|\bimpasse\b|\bplace\b|"
@@ -63,6 +64,8 @@ def strip_legal_form(name: str) -> str:
         s = re.sub(r"(?:[\s,]+|\s*-\s*)\(?(?:" + LEGAL_FORMS + r")\)?\s*$", "", s).strip(" ,;:-–")
         s = re.sub(r"^(?:" + LEGAL_FORMS + r")\s+(?=\w)", "", s).strip()
     s = re.sub(r"^(?:soci[ée]t[ée]|sté|ste|ets\.?|établissements)\s+(?=\S+\s+\S)", "", s, flags=re.I)
+    if re.fullmatch(r"(?:(?:" + LEGAL_FORMS + r")\s*)+", s.strip(" ,;:-–")):
+        return ""  # « SCOP SARL »: forms only, no name
     return s.strip(" ,;:-–")
 
 
@@ -188,8 +191,9 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
     best: tuple[float, str] | None = None
     for rank, (i, ln) in enumerate(lines):
         for k, (col, cell) in enumerate(_cells(ln)):
-            if _in_customer_block(customer.get(i), col, cell):
-                continue  # a cell of the customer's block (left- or right-hand column)
+            if _in_customer_block(customer.get(i), col, cell) or cell.rstrip().endswith(":"):
+                continue  # a cell of the customer's block (left- or right-hand column), a label (« De : »)
+            cell = re.sub(r"\s*<[^>\n]*>", "", cell)  # a mail header's sender: « Toitures Oliveira <…@gmail.com> »
             with_form = bool(_FORM_RE.search(cell)) and not _LEGAL_CONTEXT.search(cell)
             if with_form:  # « Vox Citofoni S.r.l. - Sistemi citofonici »: the part that holds the form
                 cell = next(part for part in re.split(r"\s[-–|•·]\s", cell) if _FORM_RE.search(part))
@@ -215,7 +219,8 @@ def guess_supplier_name(doc: Doc) -> str | None:
     unless the letterhead spells the same name out in full (« ETSO » for « ÉTANCHÉITÉ TOITURES
     SAINT-ORENS », « Marty & Fils » for « PLOMBERIE CHAUFFAGE MARTY & FILS »)."""
     legal, head = from_legal_mention(doc), from_letterhead(doc)
-    name = head if legal and head and (_spelt_out(legal, head, doc.text) or _subsidiary(legal, head)) else legal or head
+    name = head if legal and head and (_spelt_out(legal, head, doc.text) or _subsidiary(legal, head)
+                                       or _trade_name_of(legal, head)) else legal or head
     if name:
         first, _, rest = name.partition(" ")
         letters = "".join(_words(first))
@@ -228,6 +233,17 @@ def _subsidiary(legal: str, head: str) -> bool:
     """« Brightlane Cloud Services France »: a group's French company, the brand's name then its country."""
     a, b = fold(legal).strip(), fold(head).strip()
     return a.startswith(b + " ") and bool(_COUNTRY.fullmatch(a[len(b):].strip()))
+
+
+def _trade_name_of(legal: str, head: str) -> bool:
+    """A sole trader's legal name is their own (« EI BOUZID Nassim »); the letterhead's trade name
+    holding their surname (« SERRURERIE BOUZID ») is the name they trade and are filed under."""
+    words = legal.split()
+    if not 2 <= len(words) <= 3 or not any(bare(w) in first_names() for w in words):
+        return False
+    surnames = {fold(w) for w in words if bare(w) not in first_names() and len(w) >= 3}
+    head_words = set(_words(head))
+    return bool(surnames & head_words) and bool(head_words - set(_words(legal)))  # a trade word beside the surname
 
 
 def _spelt_out(short: str, full: str, text: str) -> bool:

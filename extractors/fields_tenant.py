@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from config.first_names import bare, first_names
 from config.registries import Registries
 from extractors import validators
 from extractors.fields_amount import read_amount
@@ -116,7 +117,7 @@ def read_name(doc: Doc, ex: Extraction, registries: Registries, cands: list[Pers
     if cands:
         known = tenant_by_name(registries, cands[0].name)  # the registry's spelling when it knows the name
         ex.fields["tenant_name"] = (_as_printed_name(known.tenant_name) if known
-                                    else restore_accents(cands[0].name, doc.text))
+                                    else restore_accents(_fullest(cands[0].name, names), doc.text))
         if (known is not None and known.source == "learned" and "tenant_reference" not in ex.fields
                 and "tenant_reference" not in ex.rejected):
             # a writer a validated correction taught: their reference, though this letter omits it
@@ -124,6 +125,20 @@ def read_name(doc: Doc, ex: Extraction, registries: Registries, cands: list[Pers
             ex.tenant_reference_known = True
         return cands[0]
     return None
+
+
+def _fullest(name: str, names: list[str]) -> str:
+    """The same person's name where it is printed in full: a mail header's « fatou coulibaly »
+    signed « Fatoumata Coulibaly »."""
+    words = fold(name).split()
+    first, rest = words[0], words[1:]
+    for other in names:
+        o_first, *o_rest = fold(other).split()
+        if o_rest == rest and rest and len(o_first) > len(first) >= 3 and o_first.startswith(first):
+            return other
+        if o_rest == words and first_names().get(bare(o_first)):
+            return other  # « Affaire : PINTO FERNANDES c/ … » is « Mme Graziella PINTO FERNANDES »
+    return name
 
 
 def _as_printed_name(registry_name: str) -> str:

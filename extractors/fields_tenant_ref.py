@@ -58,6 +58,9 @@ _LABELS = [
     # « Contrat de location indiqué par l'allocataire : 2018-0771 »
     (1, r"\bcontrat\s+de\s+location\s+(?=(?:indiqu|communiqu|declar|fourni|transmis)\w*\s+par\b|[a-z]{0,4}-?\d)"),
     (1, r"\b(?:mon|ma|notre)\s+(?:contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail)\s*:"),
+    # « Notre contrat c'est le n° 61 553 028. »
+    (1, r"\b(?:mon|ma|notre)\s+(?:contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail)\s+"
+        r"(?:c'\s?|c)?est\s+(?:le\s+)?" + NO + r"\s*:?"),
     # « Objet : Montant APL - Contrat : 0098 5512 », « Contrat de location (selon requête) : … »
     (1, r"\bcontrat(?:\s+de\s+location)?\s*(?:\([^)\n]{0,30}\)\s*)?:"),
     # the dwelling's number: the tenant's only when no contract is named (« N° de logement : 0452-12
@@ -91,13 +94,13 @@ _VALUE_RE = re.compile(
     # « chez vous : », « portée sur ses avis d'échéance : »
     r"(?:(?:chez|aupr[èe]s\s+de)\s+(?:vous|le\s+bailleur|patrimoine)\s*(?:\([^)\n]{0,30}\)\s*)?|(?:port[ée]e?s?|indiqu[ée]e?s?|figurant|inscrite?s?|mentionn[ée]e?s?)\s+"
     r"(?:sur|dans|en)\s+[^\n:\d]{2,40}?\s*(?=:))?"  # « Réf. bailleur (n. de bail) », « : bail 3015… »
-    r"(?:(?:n\s?°|no\.|num\.?|numero|n\.(?=\s?\d))\s*:?\s*)?(?:(?:c'\s?)?est\s+(?:le\s+)?:?|:)?\s*"
+    r"(?:(?:n\s?°|no\.|num\.?|numero|n\.(?=\s?\d))\s*:?\s*)?(?:(?:c'\s?|c)?est\s+(?:le\s+)?:?|:)?\s*"
     # (a letter set apart at the end of the line is the number's: « N° client : 45 78 963 B »)
     # (a short group of digits after a dash or a slash set apart ends the number: « 0418 - 326 »,
     # « 0255 871 / 03 »; not a postal code or a year: « 4521 - 31200 Toulouse »)
     r"(?P<tok>[A-Za-z0-9](?:[A-Za-z0-9/._\-]|[ ](?=[A-Za-z]{0,3}[0-9])|[ ](?=[A-Za-z][ \t]*(?:\n|$))|"
     # (and not a street number before its street: « Locataire n° 32 118 406 - 3 allée des Cèdres »)
-    r"(?<=\d)[ ](?=[/\-][ ]?\d{1,3}(?![\w/.])(?![ \t]+[A-Za-zÀ-ÿ]))|(?<=\d[ ][/\-])[ ](?=\d{1,3}(?![\w/.])(?![ \t]+[A-Za-zÀ-ÿ]))|"
+    r"(?<=\d)[ ](?=[/\-][ ]?\d{1,3}(?![\w/.])(?!,?[ \t]+[A-Za-zÀ-ÿ]))|(?<=\d[ ][/\-])[ ](?=\d{1,3}(?![\w/.])(?!,?[ \t]+[A-Za-zÀ-ÿ]))|"
     # an office's code in capitals between groups of digits: « 31 COL 11052 »
     r"[ ](?=(?!(?:DU|DE|LE|LA|AU|ET|EN|DES|LES|SUR|PAR|TEL|FAX|BP|CS|TSA|RUE|APT|BAT|NO|NR)\b)[A-Z]{2,3}[ ]\d)){0,30})")
 # digits written one per box, the boxes' edges read as « | », « ] », « [ » or « / »
@@ -155,7 +158,8 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
             if "\n" in label.strip() and not _wrapped(doc, m.start(), label):
                 continue
             # what precedes the label on its line, after a dash (« odeur de gaz — Réf. client »)
-            before = re.split(r"\n|\s[\-\u2013\u2014]\s", doc.folded[max(0, m.start() - 40):m.start()])[-1]
+            # (or after a sentence's end: « … nos trois enfants. Notre contrat c'est le n° … »)
+            before = re.split(r"\n|\s[\-\u2013\u2014]\s|[a-z]{4,}[.!?]\s", doc.folded[max(0, m.start() - 40):m.start()])[-1]
             # « pour Patrimoine - réf … », « PATRIMOINE Arriérés de loyers contrat n° … »: the landlord's own
             landlords = re.search(r"patrimoine\b[^\n]{0,32}$", doc.folded[max(0, m.start() - 45):m.start()])
             line_start = doc.line_span(doc.line_of(m.start()))[0]
@@ -184,7 +188,7 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
                 # a table's amount beside the label, the reference wrapped under it (« compte locataire
                 # 2 845,30 € » over « 0012 3987 »)
                 tail = _line_after(fixed, m.end())
-            elif not re.sub(r"^\s*(?:(?:c'\s?)?est(?:\s+le)?|:)?\s*", "", tail).strip():
+            elif not re.sub(r"^\s*(?:(?:c'\s?|c)?est(?:\s+le)?|:)?\s*", "", tail).strip():
                 # the value under its label, or prose wrapped after it (« Notre référence locataire est / RAM/2019/0877. »)
                 tail = _line_after(fixed, m.end()) if tail.strip() else \
                     fixed[m.end():m.end() + 80].lstrip(" \t:").lstrip("\n").split("\n")[0]
@@ -230,6 +234,9 @@ def _of_the_lease(doc: Doc, start: int, label: str) -> bool:
     if not label.startswith("contrat"):
         return False
     sentence = re.split(r"[.!?]\s|\n\s*\n", doc.folded[max(0, start - 120):start])[-1]
+    # (or the sentence goes on to the lease: « Suivant contrat … (contrat n° 31-0077215), la société
+    # PATRIMOINE a donné à bail à Monsieur X »)
+    sentence += re.split(r"[.!?]\s|\n\s*\n", doc.folded[start:start + 160])[0]
     return bool(_LEASE.search(sentence)) and not _OTHER_CONTRACT.search(sentence)
 
 

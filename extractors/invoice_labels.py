@@ -92,6 +92,7 @@ ORDER_LABELS = [
     (1, r"\bvotre\s+commande\s*(?:" + NO + r")?\s*:?"),
     (1, r"\bv/\s*(?:commande|cde)\s*:?"),
     (1, r"\bcommande\s*:"),
+    (0, r"\bcommande\s+client\s*(?:" + NO + r")?\s*:"),  # « Commande client : 4500187322 du 02-03-2021 »
     # public works: the contract ("marché n°") and the work order ("ordre de service n°")
     (1, r"\bmarche\s*(?:public\s*|subsequent\s*)?(?:" + NO + r"\s*:?|:)"),
     # the customer's reference, when it reads as a purchase order (« Votre référence : BC-2021-00219 »)

@@ -19,7 +19,11 @@ NUMBER_LABELS = {
         (0, r"\bfactura\s*" + _NO + r"\s*:?"),
         (0, r"\b(?:numero|no|n[°º]|n\.)\s*(?:della\s+)?fattura\s*:?"),
         (0, r"\bfattura\s*" + _NO + r"\s*:?"),
-        (2, r"(?m)^[ \t]*(?:rechnung|factuur|factura|fattura)\s*:?"),
+        (0, r"\bfatura\s*" + _NO + r"\s*:?"),  # Portuguese
+        # a bilingual title and number sign: « RECHNUNG / INVOICE Nr./No. — 2021-10455 »
+        (0, r"\b(?:rechnung|factuur|factura|fattura|fatura|invoice)\s*/\s*(?:invoice|facture|rechnung)\s*"
+            r"(?:" + _NO + r"|no\.?)(?:\s*/\s*(?:" + _NO + r"|no\.?))?\s*[:\u2014\u2013-]?"),
+        (2, r"(?m)^[ \t]*(?:rechnung|factuur|factura|fattura|fatura)(?:\s*/\s*(?:invoice|facture))?\s*:?"),
         (1, _BARE_NUMBER),
     ],
     "supplier_credit_note": [

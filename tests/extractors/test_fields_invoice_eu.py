@@ -153,3 +153,12 @@ def test_a_spanish_invoice_whose_numero_sign_the_ocr_read_as_a_2():
             "Su pedido n2: BC-2021-00877 Agente: J. Ripollés\n")
     f = extract_fields("supplier_invoice", "supplier", text, Registries((), ())).fields
     assert f["invoice_number"] == "FV21-002318" and f["order_reference"] == "BC-2021-00877"
+
+
+def test_bilingual_titles_and_a_portuguese_invoice():
+    text = ("Neckar Aufzugtechnik GmbH\nRECHNUNG / INVOICE Nr./No. — 2021-10455\nDatum / Date: 12.10.2021\n"
+            "Nettobetrag 1.000,00 EUR\nMwSt. 0 % 0,00 EUR\nGesamtbetrag 1.000,00 EUR\n")
+    assert fields(text)["invoice_number"] == "2021-10455"
+    text = ("Cerâmica Vale do Lis, Lda.\nFATURA / INVOICE        FT 2022A/1187\nData / Date: 2022-03-04\n"
+            "Total 1.000,00 EUR\n")
+    assert fields(text)["invoice_number"] == "FT2022A/1187"

@@ -67,6 +67,7 @@ def test_numbers_under_other_titles(doc_type, line, number):
     ("Marché : 2019-PROP-02 - lot 1 Toulouse Ouest", "2019-PROP-02"),
     ("Votre référence : BC-2021-00219 - Rés. Jardins d'Ancely", "BC-2021-00219"),
     ("Bon de commande annuel : BC21-000042", "BC21-000042"),
+    ("Date de facture : 14-04-2021 Commande client : 4500187322 du 02-03-2021", "4500187322"),
     ("Votre réf. : bon de travaux n° BT 2021-0156 (M. Ferrand, chargé de secteur)", "BT2021-0156"),
     ("Vos références : contrat d'entretien n° 2018-CH-04 / commande BC21-002204", "BC21-002204"),
     ("YOUR REF.       PO BC20-003455", "BC20-003455"),  # a table's two cells

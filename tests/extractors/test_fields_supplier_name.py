@@ -185,3 +185,31 @@ def test_a_groups_french_company_is_named_by_its_brand():
 def test_a_sole_traders_status_under_the_name_is_no_name(status):
     assert name(f"PLOMBERIE BRUNEL\n{status}\n8 rue des Pêchers 31140 Aucamville" + BODY) == "Plomberie Brunel"
     assert name(f"{status}\nPLOMBERIE BRUNEL\n8 rue des Pêchers 31140 Aucamville" + BODY) == "Plomberie Brunel"
+
+
+def test_a_word_holding_phone_or_mobile_can_be_a_name():
+    text = ("VIGIPHONE OCCITANIE\nInterphonie - Vigik - Vidéoprotection\n" + BODY
+            + "Vigiphone Occitanie - SAS au capital de 60 000 € - RCS Toulouse 752 188 433\n")
+    assert name(text) == "Vigiphone Occitanie"
+    assert name("GARAGE AUTOMOBILE DU LAURAGAIS\n" + BODY) == "Garage Automobile du Lauragais"
+
+
+def test_a_line_of_legal_forms_alone_names_no_one():
+    text = "                  LES JARDINS DE L'HERS\n      Société coopérative de production - SCOP SARL\n" + BODY
+    assert name(text) == "Les Jardins de l'Hers"
+    assert strip_legal_form("SCOP SARL") == ""
+
+
+def test_a_sole_trader_is_named_by_the_trade_name_holding_their_surname():
+    text = ("SERRURERIE BOUZID\nDEPANNAGE 7J/7 - 24H/24\n6 bis rue des Chalets\n31170 TOURNEFEUILLE\n" + BODY
+            + "EI BOUZID Nassim - SIRET 890 114 622 00016 - TVA FR32890114622\n")
+    assert name(text) == "Serrurerie Bouzid"
+    # no trade name on the letterhead: the trader's own name
+    assert name("Nassim BOUZID\n6 bis rue des Chalets\n" + BODY + "EI BOUZID Nassim - SIRET 890 114 622 00016\n"
+                ).lower() == "bouzid nassim"
+
+
+def test_a_mail_headers_sender_not_its_label():
+    text = ("De :        Toitures Oliveira <toitures.oliveira09@gmail.com>\nEnvoyé :    mardi 8 mars 2022 16:42\n"
+            "À :         Baptiste Sarrailh <b.sarrailh@patrimoine-hlm.fr>\nObjet :     RE: Chiffrage toiture\n" + BODY)
+    assert name(text) == "Toitures Oliveira"

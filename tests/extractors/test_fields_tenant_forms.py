@@ -82,6 +82,9 @@ def tenant(text: str, registries, doc_type: str = "repair_request"):
     ("N° de locataire (voir votre avis d'échéance): 0|0]4]7]1/]2|3]|6", "00471236"),  # a comb of boxes
     ("Référence du locataire chez le bailleur (si connue) : 2|2|0]4|5|8|1", "2204581"),
     ("Réf. loc. : 290-00-3317", "290-00-3317"),
+    ("Mon num de compte chez vous cest le 4471209 , jhabite 6 impasse des Lilas", "4471209"),  # typed on a phone
+    ("Contrat n° 31-BLA-004127 — 8, rue des Grives, appt 11, Blagnac", "31-BLA-004127"),  # the street's number after it
+    ("Toulouse, avec mon mari et nos trois enfants. Notre contrat c'est le n° 61 553 028.", "61553028"),
     ("Vos références : n° locataire bailleur 031-204-778", "031-204-778"),
     # the writer's own reference (« N/Réf. ») names the contract; the landlord's letter (« V/Réf. ») does not
     ("V/Réf. : TEC/2021/1187 - votre courrier du 2 juin 2021\nN/Réf. : contrat CT-3 1320-00412", "CT-31320-00412"),
@@ -542,3 +545,10 @@ def test_a_tenants_phone_grouped_in_threes(registries):
     text = ("Fatou DIOP\n8 rue des Tilleuls\n31700 Blagnac\nObjet : fuite\nMadame, Monsieur,\n"
             "Il y a une fuite sous mon évier depuis lundi.\nTél : 06 12 345 678\nCordialement,\nFatou Diop\n")
     assert tenant(text, registries).fields["phone"] == "0612345678"
+
+
+def test_a_mail_headers_short_first_name_signed_in_full(registries):
+    text = ("De : fatou coulibaly <fatou.coulibaly31@hotmail.fr>\nEnvoyé : jeudi 8 avril 2021 22:47\n"
+            "Objet : attestation loyer pour la caf\nBonjour\njai besoin d une attestation de loyer svp\n"
+            "Merci beaucoup bonne soiree\nFatoumata Coulibaly\n0781550236\n")
+    assert tenant(text, registries, "certificate_or_receipt_request").fields["tenant_name"] == "Fatoumata Coulibaly"

@@ -42,6 +42,7 @@ def tenant(text: str, doc_type: str = "housing_benefit", registries: Registries 
     ("Nous certifions que :\nM. Samir OUAZZANI\nNé le 02/03/1980", "Samir Ouazzani"),
     ("des bruits en provenance du logement occupé par Monsieur Kevin ROGER\n(bâtiment C)", "Kevin Roger"),
     ("le logement donné à bail à Madame Sylvie CAMBON. Où étant", "Sylvie Cambon"),
+    ("qu'elle a donné à bail à Monsieur lonut MOLDOVAN un logement de type T2", "Ionut Moldovan"),
     ("Allocataire ..............0 Madame DIALLO Aminata\nN° allocataire ......... 2187456", "Aminata Diallo"),
     ("Dossier : M. BENHAMOU Rachid\nN° allocataire : 2660918", "Rachid Benhamou"),
     ("Allocataire : M. PEREIRA DA SILVA Sergio N° allocataire : 3 541 208", "Sergio Pereira da Silva"),
@@ -364,6 +365,13 @@ def test_the_landlords_reference_in_an_insurers_or_a_courts_table():
     assert tenant(card, "insurance_certificate")["tenant_reference"] == "31-0562-07"
     bdf = ORG + "Débiteur : M. Paul DURAND\nCréancier Nature Montant\nPATRIMOINE Arriérés de loyers contrat n° 715523 2 915,40 €\n"
     assert tenant(bdf, "legal_notice")["tenant_reference"] == "715523"
+    # a judgment naming the lease's contract before the lease itself, in the same sentence
+    judgment = (ORG + "Suivant contrat sous seing privé du 1er juillet 2017 (contrat n° 31-0077215), la société\n"
+                "PATRIMOINE a donné à bail à Monsieur Kévin ESTRADE un logement de type T3.\n")
+    assert tenant(judgment, "legal_notice")["tenant_reference"] == "31-0077215"
+    # an insurer's contract is not the lease's
+    policy = ORG + "Suivant contrat n° HAB-2231-77 souscrit le 1er juillet 2017, votre locataire est assuré.\n"
+    assert "tenant_reference" not in tenant(policy, "insurance_certificate")
 
 
 def test_a_number_that_rings_unanswered_is_the_persons():
@@ -627,3 +635,11 @@ def test_a_capital_i_the_ocr_read_as_an_exclamation_mark_in_a_name():
     # a writer's exclamation stays one
     text = "Paul DURAND\n12 rue des Lilas\n31200 Toulouse\nC'EST URGENT! Il pleut dans la cuisine.\nPaul Durand\n"
     assert tenant(text, "repair_request")["tenant_name"] == "Paul Durand"
+
+
+def test_a_case_named_by_the_surname_names_the_tenant_in_full_below():
+    text = ("Cabinet Maître Iris Bonnefous\nAvocat au Barreau de Toulouse\n"
+            "Affaire : PINTO FERNANDES c/ PATRIMOINE - Réf. cabinet : 21.0392/IB\n"
+            "Votre locataire : Mme Graziella PINTO FERNANDES - Contrat de location n° 0455 8712 A\n"
+            "Je suis le conseil de Madame Graziella PINTO FERNANDES.\n")
+    assert tenant(text, "legal_notice")["tenant_name"] == "Graziella Pinto Fernandes"

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from classifiers.decide import Hints, classify, legal_header, supplier_title
+from classifiers.decide import Hints, classify, supplier_title
 from extractors.types import DocumentText, PageText
 from flows.deliver import decide
 from stages.understand import understand
-
 UNSEEN_SEED = 31337  # neither the training nor the calibration seed of the embedded model
 
 
@@ -240,19 +239,6 @@ def test_supplier_title(text, kind):
     assert supplier_title(text) == kind
 
 
-def test_legal_header_rule(rt):
-    text = ("SCP Delpech - Rouquette, Commissaires de Justice\n8 allées Jean Jaurès - Toulouse\n"
-            "PATRIMOINE\nObjet : votre dossier\nMadame, nous vous prions de bien vouloir nous contacter.")
-    assert legal_header(text)
-    c = classify(text, rt.model, always_urgent=frozenset({"legal_notice"}))
-    assert (c.type, c.method) == ("legal_notice", "rules+textcat") and c.urgent
-    # the same words deep in a tenant's letter are no letterhead
-    assert not legal_header("Madame,\n" + "Je vous écris encore une fois. " * 20 + "Un commissaire de justice")
-    # a bailiff's bill whose totals add up is not forced to a legal notice by its letterhead
-    billed = classify(text, rt.model, Hints(priced=True), always_urgent=frozenset({"legal_notice"}))
-    assert billed.method == "textcat"
-
-
 @pytest.mark.parametrize("text, urgent, kinds", [
     ("Objet : fuite\nBonjour, il y a une fuite d'eau importante dans la cuisine, l'eau coule partout.", True, ["eau"]),
     ("Objet : odeur\nBonjour, depuis ce matin il y a une forte odeur de gaz dans la cuisine, pouvez-vous envoyer un technicien ?", True, ["gaz"]),
@@ -354,30 +340,6 @@ def test_distress_the_model_leans_to_and_the_letter_names_is_confident():
     assert classify(alone, _Model({"repair_request": 0.99, "social_distress": 0.01})).type == "repair_request"
 
 
-def test_a_court_named_in_the_letters_body_is_no_legal_letterhead():
-    """A daughter, her mother's guardian, names the court that appointed her in her first
-    sentence: the letterhead is hers, not a court's."""
-    letter = ("À l'attention de PATRIMOINE\nGestion locative\nObjet : congé - logement de Mme Maria ROSSI\n"
-              "Madame, Monsieur,\nJe soussignée Giulia Rossi, agissant en qualité de tutrice de ma mère (jugement "
-              "du juge des contentieux de la protection du tribunal judiciaire de Toulouse), vous donne congé.\n")
-    assert not legal_header(letter)
-    assert legal_header("TRIBUNAL JUDICIAIRE DE TOULOUSE\nGreffe\nMadame, Monsieur,\nVous êtes convoqué.\n")
-
-
-def test_a_legal_notice_whose_subject_names_another_matter_goes_to_a_person():
-    """A guardian's letter giving notice (« Objet : Congé du logement ») cites the judgment that
-    appointed her: the model, reading « jugement » and « tribunal », says legal notice; the
-    subject says congé, no letterhead says court or bailiff: a person decides."""
-    legalish = _Model({"legal_notice": 0.92, "lease_termination": 0.07, "other": 0.01})
-    text = ("ATOG - Association Tutélaire Occitanie Garonne\nObjet : Congé du logement - M. Antoine CASTERAN - "
-            "mesure de tutelle\nMadame, Monsieur,\nDésignée tuteur par jugement du tribunal judiciaire…\n")
-    c = classify(text, legalish)
-    assert c.type == "legal_notice" and c.confidence <= 0.5 and c.method == "conflict"
-    # the subject naming the act, or none at all: the model's word stands
-    assert classify(text.replace("Congé du logement", "signification d'un jugement"), legalish).confidence > 0.9
-    assert classify(text.replace("Objet : ", ""), legalish).confidence > 0.9
-
-
 def test_a_corrected_invoice_billed_again_is_no_credit_note():
     """« FACTURE RECTIFICATIVE … annule et remplace la facture … » with positive totals: the model,
     reading « annule », says credit note; the title and the totals say an invoice: a person decides,
@@ -389,29 +351,3 @@ def test_a_corrected_invoice_billed_again_is_no_credit_note():
     assert c.confidence <= 0.5 and c.method == "conflict"
     # money owed back under that title (its totals below zero): the credit note stands
     assert classify(text, creditish, Hints(priced=True, credited=True)).confidence > 0.9
-
-
-@pytest.mark.parametrize("guess", ["legal_notice", "payment_difficulty"])
-def test_the_over_indebtedness_commissions_notice_goes_to_a_person(guess):
-    """The Banque de France's commission writes like a court about a payment plan: writers file
-    its notices under either type, so neither is routed on the model's word alone."""
-    text = ("BANQUE DE FRANCE - EUROSYSTEME\nSecrétariat de la commission de surendettement\n"
-            "Objet : notification de la décision de recevabilité\nLa commission a déclaré RECEVABLE la demande.")
-    c = classify(text, _Model({guess: 0.99, "other": 0.01}))
-    assert (c.type, c.method) == (guess, "conflict") and c.confidence <= 0.5 and "surendettement" in c.reason
-    # a tenant telling of the file she lodged is a payment difficulty, as the model says
-    tenant = "Madame,\nJ'ai déposé un dossier à la commission de surendettement. Je ne peux pas payer le loyer."
-    assert classify(tenant, _Model({"payment_difficulty": 0.99})).confidence == 0.99
-
-
-def test_a_caf_letterhead_makes_a_housing_benefit_letter_when_the_model_hesitates():
-    """A CAF form in capitals, a table of payments the model reads as a credit note (unsure): its
-    letterhead decides. A tenant's « N° allocataire CAF » under their name is no letterhead, and a
-    model sure of another type is not overridden."""
-    form = ("CAF DE LA HAUTE-GARONNE AVIS DE PAIEMENT — TIERS PAYANT\n24 RUE RIQUET 31046 TOULOUSE CEDEX 9\n"
-            "N.ALLOC NOM PRENOM REF.BAILLEUR PRES MOIS MONTANT\n3018855 P NAKACHE SAMUEL 031-276-341 APL 09/21 -48,00\n")
-    c = classify(form, _Model({"supplier_credit_note": 0.5, "housing_benefit": 0.04}))
-    assert (c.type, c.method) == ("housing_benefit", "rules+textcat") and c.confidence >= 0.98
-    tenant = "Moussa KEITA\n4 rue des Mûriers\nN° allocataire CAF : 9876543\nObjet : demande de mutation\n"
-    assert classify(tenant, _Model({"other": 0.5, "housing_benefit": 0.04})).type == "other"
-    assert classify(form, _Model({"social_distress": 0.97})).type == "social_distress"

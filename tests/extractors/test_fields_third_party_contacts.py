@@ -1,0 +1,152 @@
+"""The tenant's contacts in mail third parties write: the postal code, phone and e-mail of the
+person the letter is about (or of its writer when that is the tenant), never the organisation's
+switchboard, mailbox or letterhead, a relative's or a neighbour's number."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.parsing import find_phones
+from tests.extractors.test_fields_third_party import NEIGHBOUR, ORG, tenant
+
+
+def test_postal_code_of_the_tenant_not_of_the_organisation_letterhead():
+    text = (ORG + "J'interviens en qualité de conseil de Madame Laura PINTO, locataire d'un logement situé\n"
+            "11 rue Gaston Doumergue, 31240 L'Union.\nMaître Alain ROUX\nAvocat\n")
+    assert tenant(text, "legal_notice")["postal_code"] == "31240"
+    syndic = ("ORIZON GESTION - Syndic de copropriété\n45 rue Bayard - 31000 Toulouse\n\n"
+              "Copropriété : Résidence Les Cèdres - 7 avenue des Minimes,\n31200 Toulouse\n"
+              "Occupant : M. Bruno LEBEL (votre locataire)\nFuite d'eau.\n")
+    assert tenant(syndic, "repair_request")["postal_code"] == "31200"
+
+
+def test_writer_address_is_by_the_name_wherever_it_is_printed():
+    # the writer's block at the top, her name again under the letter, another address in between
+    text = ("Fabienne ROUX\n14 avenue du Lauragais\n31320 Castanet-Tolosan\n\nObjet : décès de mon père\n"
+            "Logement : 2 place du Marché, 31290 Villefranche-de-Lauragais\nMadame, Monsieur,\n"
+            "Je vous informe du décès de mon père.\nCordialement,\nFabienne Roux\n")
+    f = tenant(text, "lease_termination")
+    assert (f["tenant_name"], f["postal_code"]) == ("Fabienne Roux", "31320")
+
+
+def test_a_date_and_time_is_not_a_phone_number():
+    assert [p.value for p in find_phones("Envoyé : 07/04/2021 11:05\nTél. 06 12 34 56 78")] == ["0612345678"]
+
+
+def test_an_organisations_own_numbers_are_not_the_tenants_phone():
+    """A social worker's letter prints the office's number; the tenant's is the one the letter
+    says is theirs (« joignable », « son nouveau numéro »), else none."""
+    letter = ("CCAS DE TOULOUSE\nService des solidarités\nTél. 05 61 22 33 44\n\nPATRIMOINE\nBP 40217\n"
+              "Dossier suivi par : Mme Nadège Fabre, travailleuse sociale\n"
+              "31035 TOULOUSE CEDEX 1\n\nMadame, Monsieur,\nMadame Germaine LACAZE, 87 ans, locataire de votre "
+              "organisme, vit seule.\nPour tout renseignement : 05 61 22 33 45.\nCordialement\nNadège Fabre\n")
+    fields = tenant(letter, "social_distress")
+    assert fields["tenant_name"] == "Germaine Lacaze" and "phone" not in fields
+    said = letter.replace("Pour tout renseignement : 05 61 22 33 45.",
+                          "Mme Lacaze reste joignable sur sa ligne fixe : 05 61 78 22 04.")
+    assert tenant(said, "social_distress")["phone"] == "0561782204"
+
+
+def test_a_neighbours_own_number_is_not_the_tenants_she_writes_about():
+    letter = NEIGHBOUR.replace("31520 Ramonville-Saint-Agne\n", "31520 Ramonville-Saint-Agne\nTél. 06 71 23 45 98\n")
+    letter = letter.replace("Elle ne sort plus.", "Elle ne sort plus. Vous pouvez me joindre au 06 71 23 45 98.")
+    f = tenant(letter.format(who="ma voisine du dessus, Madame Odette FABRE"), "social_distress")
+    assert f["tenant_name"] == "Odette Fabre" and "phone" not in f
+    said = letter.replace("Elle ne sort plus.", "Elle ne sort plus ; elle reste joignable au 05 61 78 22 04.")
+    assert tenant(said.format(who="ma voisine, Madame Odette FABRE"), "social_distress")["phone"] == "0561782204"
+
+
+def test_customer_service_lines_and_office_mailboxes_are_not_the_tenants():
+    cert = (ORG + "Attestation d'assurance habitation\nNous certifions que :\nM. Samir OUAZZANI\nNé le 02/03/1980\n"
+            "Une question ? Un sinistre ? Appelez le 02 35 03 68 68 (du lundi au vendredi de 8 h à 20 h).\n"
+            "Écrivez-nous : contact@mutuelle-du-sud.fr\n")
+    f = tenant(cert, "insurance_certificate")
+    assert f["tenant_name"] == "Samir Ouazzani" and "phone" not in f and "email" not in f
+    lawyer = (ORG + "Maître Claire DOUMERC, avocate - cdoumerc.avocat@orange.fr\n"
+              "J'interviens en qualité de conseil de Madame Laura PINTO, locataire.\n"
+              "Mme Pinto vous écrit aussi : laura.pinto31@gmail.com\n")
+    assert tenant(lawyer, "legal_notice")["email"] == "laura.pinto31@gmail.com"
+
+
+def test_a_phone_number_with_a_dot_and_a_space_after_its_first_pair():
+    assert [p.value for p in find_phones("joignable au 06. 12 33 87 41 le soir")] == ["0612338741"]
+
+
+@pytest.mark.parametrize("line, phone", [
+    ("Le locataire peut être joint : 06 98 41 17 02.", "0698411702"),
+    ("Madame ZOUAOUI peut être jointe sur un numéro qu'elle seule utilise : 06 21 55 83 07.", "0621558307"),
+    ("Téléphone de l'assuré ............ 06.45.12.78.90", "0645127890"),
+])
+def test_a_tenants_number_an_organisation_says_is_theirs(line, phone):
+    text = ORG + "Nous certifions que :\nM. Samir OUAZZANI\nNé le 02/03/1980\n" + line + "\nLe service\n"
+    assert tenant(text, "social_distress")["phone"] == phone
+
+
+def test_the_landlords_own_form_filled_in_by_the_tenant():
+    form = ("PATRIMOINE Formulaire R-07 / version 2020\nService Recouvrement\nBP 30021 31001 TOULOUSE CEDEX 6\n"
+            "DEMANDE D'ÉCHÉANCIER\n"
+            "Nom : DIOP Prénom : Awa\nTéléphone : ..07 51 26 84 93........ Courriel : ..awa.diop31@gmail.com......\n"
+            "Montant de la dette à ce jour: ....862,00.... €\n")
+    f = tenant(form, "payment_difficulty")
+    assert (f["phone"], f["email"], f["amount"]) == ("0751268493", "awa.diop31@gmail.com", "862.00")
+    # the landlord's switchboard under its address heads the form: never the tenant's phone
+    form = ("PATRIMOINE Agence de Muret\nGestion locative - Recouvrement amiable 14 avenue de l'Europe\n31600 MURET\n"
+            "Tél. 05 61 51 40 00\nPROPOSITION D'ÉCHÉANCIER - COUPON-RÉPONSE\nN° de contrat : 0412-77851-B\n"
+            "Nom : BENSAÏD Prénom : Farid\nTéléphone où vous joindre : illisible\n")
+    assert "phone" not in tenant(form, "payment_difficulty")
+
+
+def test_e_mail_addresses_the_ocr_spaced_or_an_insurer_prints_for_its_client():
+    mail = "De : Mehmet YILMAZ <m. yilmaz82@hotmail. fr>\nObjet : odeur de gaz\nBonjour,\nça sent le gaz.\n"
+    assert tenant(mail, "repair_request")["email"] == "m.yilmaz82@hotmail.fr"
+    caf = ("De : CAF de la Haute-Garonne <partenaires.logement@caf31.cnafmail.fr>\nObjet : demande de renseignements\n"
+           "Allocataire : Mme Awa DIOP\nMerci de nous indiquer le montant du loyer.\n")
+    assert "email" not in tenant(caf, "housing_benefit")
+    cert = ORG + "Assurée MOKRANI Inès\nContact ines.mokrani@univ-tlse3.fr\nContrat Étudiant\n"
+    assert tenant(cert, "insurance_certificate")["email"] == "ines.mokrani@univ-tlse3.fr"
+    # the OCR split the digits ending the name; a phone before an address stays out of it
+    split = "Yasmina HADDAD\nyasmina.haddad3 1 @gmail.com\nJe ne peux pas payer le loyer.\n"
+    assert tenant(split, "payment_difficulty")["email"] == "yasmina.haddad31@gmail.com"
+    phone = "Yasmina HADDAD\nTél 06 12 34 56 78 yasmina@gmail.com\nJe ne peux pas payer le loyer.\n"
+    assert tenant(phone, "payment_difficulty")["email"] == "yasmina@gmail.com"
+
+
+def test_a_number_that_rings_unanswered_is_the_persons():
+    text = (ORG + "Madame, Monsieur,\nUne fuite provient du logement occupé par votre locataire, M. Paulo DA SILVA.\n"
+            "Son téléphone (05.34.51.22.80) ne répond pas.\nCordialement,\nMarc DELTEIL\nGestionnaire\n")
+    assert tenant(text, "repair_request")["phone"] == "0534512280"
+
+
+def test_a_relatives_number_is_not_the_tenants():
+    text = (ORG + "Objet : situation de Madame Jeanne SOULIÉ, locataire\nMadame, Monsieur,\n"
+            + "Nous avons rendu visite à Madame Soulié, qui vit seule depuis le décès de son mari.\n" * 9 +
+            "Madame Soulié peut être jointe sur sa ligne fixe au 05 61 39 27 84 (elle répond peu).\n"
+            "Sa fille, Madame Sandrine Roques, est joignable au\n06 81 44 02 67.\nCordialement,\nLe service\n")
+    assert tenant(text, "social_distress")["phone"] == "0561392784"
+    # the relative's alone: no phone of the tenant's
+    alone = text.replace("Madame Soulié peut être jointe sur sa ligne fixe au 05 61 39 27 84 (elle répond peu).\n", "")
+    assert "phone" not in tenant(alone, "social_distress")
+
+
+def test_the_number_a_bailiff_says_the_tenant_gave_is_the_tenants_phone():
+    act = ("SELARL DARRIEUX & CASTAGNE\nCOMMISSAIRES DE JUSTICE ASSOCIES\n4 ALLEES NIEL - 31600 MURET\n"
+           "TEL 05 61 51 08 20 - ETUDE@DARRIEUX-CASTAGNE.FR\nPATRIMOINE\nBP 71234\n31012 TOULOUSE CEDEX 6\n"
+           "OBJET : COMPTE RENDU DE SIGNIFICATION\nDESTINATAIRE : MONSIEUR OLIVIER MARTY\n"
+           "LE REQUIS S'EST ENGAGE A PRENDRE CONTACT AVEC VOS SERVICES. NUMERO DE TELEPHONE COMMUNIQUE PAR "
+           "L'INTERESSE : 06.12.87.45.30\nCOUT DU PRESENT ACTE : 128,97 EUR\n")
+    assert tenant(act, "legal_notice")["phone"] == "0612874530"
+    assert "phone" not in tenant(act.replace(" COMMUNIQUE PAR L'INTERESSE", ""), "legal_notice")
+
+
+def test_the_phone_under_the_tenants_signature_in_a_message_an_office_forwards():
+    text = ("CCAS de Saint-Orens-de-Gameville\nObjet : TR: loyer - Mme HADDAD Rachida - report du loyer d'avril\n"
+            "Madame, Monsieur,\nJe vous transmets le message de Mme Haddad.\nCordialement,\nLaure Bories\n"
+            "Conseillère en économie sociale et familiale\nCCAS de Saint-Orens-de-Gameville\n"
+            "Tél. 05 61 39 00 52 (ligne directe)\n---- Message transféré ----\nSujet : loyer\n"
+            "De : rachida haddad <rachida.haddad@laposte.net>\nbonjour madame bories\n"
+            "comme je vous est dit hier au telephone\nje vais pas pouvoir payer le loyer d avril en entier.\n"
+            "le restaurant est fermer encore.\nj ai appeler patrimoine 3 fois.\nje peux payer a partir de mai.\n"
+            "je veux pas avoir de probleme avec le logement.\n"
+            "pouvez vous leur dire svp.\nmon adresse c est 14 allee des Bleuets 31650 st orens\nmerci beaucoup\n"
+            "Rachida Haddad\n06.24.71.90.35\nEnvoyé de mon iPhone\n")
+    assert tenant(text, "payment_difficulty")["phone"] == "0624719035"

@@ -1,0 +1,149 @@
+"""Tenants' references in mail third parties write (courts, lawyers, the CAF, the Banque de
+France, insurers, social services): the landlord's contract or account number under the many
+forms and labels offices print it with, never the office's own file number."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.test_fields_third_party import ORG, tenant
+
+
+@pytest.mark.parametrize("line, ref", [
+    ("Mon contrat : CTR 2017 55891", "CTR201755891"),
+    ("Mon numéro client c'est le 4 4 07 7 45 2 (il est sur mon avis).", "44077452"),
+])
+def test_references_told_in_the_tenants_own_words(line, ref):
+    text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nMerci.\nPaul Durand\n"
+    assert tenant(text, "certificate_or_receipt_request")["tenant_reference"] == ref
+
+
+def test_the_landlords_reference_in_an_insurers_or_a_courts_table():
+    card = ORG + "Attestation d'assurance habitation\nAssurée : Mme Ana SILVA\nLogement loué pour Patrimoine - réf 31-0562-07\n"
+    assert tenant(card, "insurance_certificate")["tenant_reference"] == "31-0562-07"
+    bdf = ORG + "Débiteur : M. Paul DURAND\nCréancier Nature Montant\nPATRIMOINE Arriérés de loyers contrat n° 715523 2 915,40 €\n"
+    assert tenant(bdf, "legal_notice")["tenant_reference"] == "715523"
+    # a judgment naming the lease's contract before the lease itself, in the same sentence
+    judgment = (ORG + "Suivant contrat sous seing privé du 1er juillet 2017 (contrat n° 31-0077215), la société\n"
+                "PATRIMOINE a donné à bail à Monsieur Kévin ESTRADE un logement de type T3.\n")
+    assert tenant(judgment, "legal_notice")["tenant_reference"] == "31-0077215"
+    # an insurer's contract is not the lease's
+    policy = ORG + "Suivant contrat n° HAB-2231-77 souscrit le 1er juillet 2017, votre locataire est assuré.\n"
+    assert "tenant_reference" not in tenant(policy, "insurance_certificate")
+
+
+def test_a_reference_ending_in_five_digits_is_no_postal_code():
+    """« N° locataire : 2019-B-04471 » then « page 2 »: the digits after « B- » are the reference's."""
+    text = (ORG + "Objet : situation de Madame Samira ZERROUKI\nN° locataire : 2019-B-04471 page 2\n"
+            "Madame Zerrouki demeure 12 rue Gilet, 31100 Toulouse.\nCordialement,\nLe service\n")
+    assert tenant(text, "social_distress")["postal_code"] == "31100"
+
+
+def test_the_landlords_file_number_named_by_a_lawyer_or_a_tenant():
+    """« Vos réf. : dossier locataire 5512-087 » in a lawyer's letter is the landlord's own number;
+    « N° contrat location » a tenant's."""
+    lawyer = ("Maître Claire VIGNAU\nAvocat au barreau de Toulouse\nVos réf. : dossier locataire 5512-087\n"
+              "N/Réf. : 21/0187 - LACOMBE c/ PATRIMOINE\nObjet : MISE EN DEMEURE\nMadame, Monsieur,\n")
+    assert tenant(lawyer, "legal_notice")["tenant_reference"] == "5512-087"
+    mail = "Bonjour,\nN° contrat location :002743185\nMerci,\nSamir Ait Ouarab\n"
+    assert tenant(mail, "other")["tenant_reference"] == "002743185"
+
+
+@pytest.mark.parametrize("line, ref", [
+    ("Objet : congé — contrat 0418 - 326", "0418-326"),
+    ("Contrat : 0255 871 / 03", "0255871/03"),
+])
+def test_a_reference_in_groups_around_a_dash_or_a_slash_is_one_number(line, ref):
+    text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nMadame, Monsieur,\nMerci.\nPaul Durand\n"
+    assert tenant(text, "lease_termination")["tenant_reference"] == ref
+
+
+def test_a_reference_then_a_date_after_a_dash_stays_the_reference():
+    text = "Paul Durand\n12 rue des Lilas\n31200 Toulouse\nContrat n° 0418 - 12/03/2021\nMerci.\nPaul Durand\n"
+    assert tenant(text, "lease_termination").get("tenant_reference") == "0418"
+
+
+def test_the_landlords_client_reference_at_the_banque_de_france():
+    bdf = ("BANQUE DE FRANCE\nSecrétariat de la commission de surendettement\n\nPATRIMOINE\nBP 71234\n"
+           "Votre référence client 0051-2298\nToulouse, le 18 février 2021\n"
+           "Objet : recevabilité du dossier de Mme Marie-Claire FABRE\n")
+    assert tenant(bdf, "legal_notice")["tenant_reference"] == "0051-2298"
+
+
+def test_a_tenant_writing_to_the_benefits_service_gives_their_own_contract():
+    """A letter about housing benefit is most often the CAF's (its « Contrat n° » is not the
+    lease's); written by the tenant, their block heading it, the contract is theirs."""
+    letter = ("Yasmina CHERIF\n10 rue des Peupliers, appt 5\n31600 SEYSSES\nContrat n° 0611-203\n"
+              "N° allocataire CAF : 2314567\n\nPATRIMOINE\nService Recouvrement\n\n"
+              "Objet : baisse de mon APL\nMadame, Monsieur,\nMon APL a baissé.\nYasmina Cherif\n")
+    assert tenant(letter, "housing_benefit")["tenant_reference"] == "0611-203"
+    caf = ("CAF DE LA HAUTE-GARONNE\n24 rue Riquet\n31000 TOULOUSE\nContrat n° 0611-203\n\nPATRIMOINE\n\n"
+           "Objet : APL de Mme Yasmina CHERIF\nMadame, Monsieur,\nNous vous informons.\n")
+    assert "tenant_reference" not in tenant(caf, "housing_benefit")
+
+
+@pytest.mark.parametrize("line, ref", [
+    ("Contrat n° 4521 - 31200 Toulouse", "4521"),
+    ("Contrat n° 0611-203 - 2021", "0611-203"),
+])
+def test_a_postal_code_or_a_year_after_a_dash_is_not_part_of_the_reference(line, ref):
+    text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nMadame, Monsieur,\nMerci.\nPaul Durand\n"
+    assert tenant(text, "lease_termination")["tenant_reference"] == ref
+
+
+def test_references_a_scan_or_a_table_prints_oddly():
+    # a table's amount beside the label, the reference wrapped in the cell under it
+    bdf = ("BANQUE DE FRANCE\nCommission de surendettement\n\nMadame Maryse BAYLAC\n31270 CUGNAUX\n"
+           "Créancier Nature de la créance Référence Montant\n"
+           "PATRIMOINE Arriéré de loyers et charges compte locataire 2 845,30 €\n0012 3987\n")
+    assert tenant(bdf, "legal_notice")["tenant_reference"] == "00123987"
+    # « Réf. » the OCR garbled before « Locataire »; the abbreviation of a landlord's note
+    assert tenant("Merci de pas mettre de pénalité.\nM. Rouquette\nREP Locataire 0207715\n",
+                  "payment_difficulty")["tenant_reference"] == "0207715"
+    court = ("TRIBUNAL JUDICIAIRE DE TOULOUSE\nDÉFENDEUR : Monsieur Paul MARTY\n"
+             "Contrat de location (selon requête) : 31150-FEN-0628\nDEMANDERESSE : PATRIMOINE\n")
+    assert tenant(court, "legal_notice")["tenant_reference"] == "31150-FEN-0628"
+    act = ("ACTE DE SAISIE-ATTRIBUTION\nDÉBITEUR SAISI : Monsieur Paul MARTY\n"
+           "(annotation manuscrite :) loc. 2018-CUG-00912 - DG 412 €\n")
+    assert tenant(act, "legal_notice")["tenant_reference"] == "2018-CUG-00912"
+
+
+@pytest.mark.parametrize("letter, doc_type, ref", [
+    # a label in prose wrapped to the next line before its value
+    ("CHU DE TOULOUSE\nService social\n\nMadame, Monsieur,\nMme FABRE est votre locataire depuis 1979 au 4e étage "
+     "sans ascenseur du 12, rue de\nl'Aude, Résidence Le Bocage, appt 41, 31500 TOULOUSE (n° locataire figurant "
+     "sur son\navis d'échéance : 415-77820). Elle vit seule.\n", "social_distress", "415-77820"),
+    # the landlord's own file in a bailiff's mail (« V/dossier »)
+    ("Objet : Dossier LOPEZ FERRER Sandrine - signification infructueuse - V/dossier 65-0093-TBS\n"
+     "Maître,\nL'acte n'a pu être délivré.\n", "legal_notice", "65-0093-TBS"),
+    ("ETUDE ESCANDE\nCommissaire de justice\nlocataire - référence locataire PATRIMOINE : 100 245 871\n",
+     "legal_notice", "100245871"),
+    # an office's code in capitals between groups of digits
+    ("PRÉFET DE LA HAUTE-GARONNE\nVos réf. : CTX/2020/1187\nCompte locataire : 31 COL 11052\n", "legal_notice",
+     "31COL11052"),
+    ("CAF DE TARN-ET-GARONNE\nN° allocataire : 0653318\n"
+     "N° de locataire chez le bailleur (indiqué par vous) : L 820 331\n", "housing_benefit", "L820331"),
+])
+def test_references_offices_print_in_their_own_ways(letter, doc_type, ref):
+    assert tenant(letter, doc_type)["tenant_reference"] == ref
+
+
+def test_a_street_number_after_a_dash_is_not_part_of_the_reference():
+    text = ("Paul Durand\nLocataire n° 32 118 406 - 3 allée des Cèdres, appt 2, 32000 Auch\nMadame,\n"
+            "Je vous écris.\nPaul Durand\n")
+    assert tenant(text, "payment_difficulty")["tenant_reference"] == "32118406"
+
+
+def test_the_tenants_own_reference_said_in_a_sentence_then_wrapped():
+    mail = ("Manon Bories\nDe: Manon Bories <manon.bories@outlook.fr>\nObjet: Rassemblements dans le hall\nBonsoir,\n"
+            "Nous sommes locataires (Lucas et Manon Bories) au 3e étage. Notre référence locataire est\n"
+            "RAM/2019/0877.\nMerci d'avance,\nManon Bories\nInfirmière libérale - Cabinet des Floralies\n")
+    fields = tenant(mail, "neighbour_dispute")
+    # the writers say they are the tenants: her trade under her signature is no office's role
+    assert fields["tenant_reference"] == "RAM/2019/0877" and fields["tenant_name"] == "Manon Bories"
+
+
+def test_a_running_footers_page_number_is_not_part_of_the_reference():
+    text = ("CAF DE LA HAUTE-GARONNE EDITION DU 09/11/2021\n"
+            "ALLOCATAIRE 2877410 - MME NGUYEN THI LAN - REF. BAILLEUR T/207/55841 PAGE 2/2\n")
+    assert tenant(text, "housing_benefit")["tenant_reference"] == "T/207/55841"

@@ -1,0 +1,159 @@
+"""The writer's name in tenants' mail written by other hands: printed in every order and case,
+after what opens a signature, in chats, notes and forms, with given names of every origin;
+never a sentence's words, a job or a form's field."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.person_names import clean_person
+from tests.extractors.test_fields_tenant_forms import tenant
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("DUPONT Jean", "Jean Dupont"), ("JEAN DUPONT", "Jean Dupont"), ("Jean DUPONT", "Jean Dupont"),
+    ("M. et Mme KOWALSKI Piotr", "Piotr Kowalski"), ("Madame LEFEVRE-MARTIN Françoise", "Françoise Lefevre-Martin"),
+    ("Mme Aïcha Ben Salah", "Aïcha Ben Salah"), ("Jean-Pierre de La Fontaine", "Jean-Pierre de La Fontaine"),
+    # a particle heading the surname, then two given names: both go first
+    ("Madame EL IDRISSI Fatima Zahra", "Fatima Zahra El Idrissi"),
+    # an accent the OCR misread is the register's; one the writer left out stays out (the labels follow the print)
+    ("Marie-Thérése PUIG", "Marie-Thérèse Puig"), ("Inés BEN SALAH", "Inès Ben Salah"), ("Aicha DIALLO", "Aicha Diallo"),
+    # all in capitals, the surname first: the register of first names says which is which
+    ("M. DIALLO MAMADOU", "Mamadou Diallo"), ("JEAN DUPONT", "Jean Dupont"), ("MARTIN THOMAS", "Martin Thomas"),
+])
+def test_names_as_firstname_lastname(raw, name):
+    assert clean_person(raw) == name
+
+
+@pytest.mark.parametrize("raw", ["12 rue des Lilas", "Cordialement", "Service Gestion Locative", "PATRIMOINE",
+                                 "Objet : fuite d'eau", "Toulouse, le 3 mars 2021", "Jean",
+                                 # a letter's set phrases, in capitals on a heading line as well
+                                 "Sous toutes réserves", "SOUS TOUTES RESERVES", "Police Municipale", "Vos Droits",
+                                 "Bonne année à toute l'équipe", "Votre Conseillère",
+                                 "Mais Il Dit Qu'Il Faut", "Amcuo Il", "Elle Est Partie", "Veuve Depuis L'T",
+                                 # a form's headings, a plea in capitals
+                                 "DESCRIPTION DU PROBLÈME", "VITE SVP"])
+def test_not_names(raw):
+    assert clean_person(raw) is None
+
+
+def test_lower_case_signature_over_an_address_and_english_mail(registries):
+    note = ("bonjour\nje vous ecrit pour la fuite dans ma cuisine\nmerci de venir vite\nmon tel 06 45 78 12 23\n"
+            "jean-marc petit\n12 rue des ecoles 31300 toulouse\n")
+    f = tenant(note, registries).fields
+    assert (f["tenant_name"], f["postal_code"], f["phone"]) == ("Jean-Marc Petit", "31300", "0645781223")
+    mail = ("From: John Smith <john.smith@gmail.com>\nTo: PATRIMOINE\nSubject: Broken heating\n"
+            "Hello, the heating in my flat (tenant no. 4455-667) has been broken for a week.\nRegards,\nJohn Smith\n")
+    f = tenant(mail, registries).fields
+    assert (f["tenant_name"], f["tenant_reference"]) == ("John Smith", "4455-667")
+
+
+@pytest.mark.parametrize("raw, strict, name", [
+    ("DIALLO MOUSSA", True, "Moussa Diallo"),  # a form's NOM PRÉNOM, both in capitals
+    ("NGUYEN THI LAN", True, "Thi Lan Nguyen"),  # every given name goes first
+    ("Konate Ibrahim", True, "Ibrahim Konate"),
+    ("JEAN DUPONT", True, "Jean Dupont"),  # a first name first stays first
+    ("Martin Paul", True, "Martin Paul"),  # both are given names: left as printed
+    ("el amrani fatima", False, "Fatima El Amrani"),  # an SMS: the particle's surname first, in lower case
+    ("Seanne Roussel", True, "Jeanne Roussel"),  # a handwritten J read as S
+    ("Tosette Peyre", True, "Josette Peyre"),  # a handwritten J read as T (an R is not read T: no Rosette)
+    ("Hanta Rakotomalala", True, "Hanta Rakotomalala"),  # not in the lexicon, and H is not a misread F
+    ("Gnette Pradal", True, "Gnette Pradal"),  # too short to tell
+    ("Loic Berthomieu", True, "Loic Berthomieu"),  # accents as printed
+])
+def test_the_first_name_is_known_from_a_lexicon_of_given_names(raw, strict, name):
+    assert clean_person(raw, strict=strict) == name
+
+
+def test_a_sender_block_written_under_the_letter_when_the_signature_is_an_initial(registries):
+    body = "".join(f"ligne {k} de la lettre écrite à la main.\n" for k in range(10))  # the block is far from the top
+    text = ("Messieurs,\nL'interphone de notre entrée ne marche plus depuis 3 semaines.\n" + body + "Merci de le réparer.\n"
+            "M. ESCUDIE Bernard\nRésidence Soupetard, esc. 2\n31500 Toulouse\nSalutations\nB. Escudié\n")
+    f = tenant(text, registries).fields
+    assert (f["tenant_name"], f["postal_code"]) == ("Bernard Escudié", "31500")  # the accent the signature prints
+
+
+@pytest.mark.parametrize("ending", [
+    "JE VOUS DEMANDE RIEN DE\nSPECIAL, JUSTE SI QUELQUN\nPOUVAIT PASSER ME VOIR.\nROGER LACOMBE\n",
+    "OÙ JE SAIS PAS, SINON JE\nPORTE PLAINTE.\nMERCI\nROGER LACOMBE\n",
+])
+def test_the_end_of_a_sentence_in_capitals_is_not_the_signature(ending, registries):
+    text = ("ROGER LACOMBE 2 RUE DU BARRY\n31800 ST GAUDENS\nMADAME MONSIEUR\nJE VOUS ECRIT PARCE QUE\n"
+            "LE CHAUFFAGE EST EN PANNE DEPUIS LUNDI ET\nIL FAIT FROID.\n" + ending)
+    assert tenant(text, registries).fields["tenant_name"] == "Roger Lacombe"
+
+
+def test_the_words_of_a_sentence_are_no_name():
+    assert clean_person("POUVAIT PASSER ME VOIR") is None
+    assert clean_person("Plusieurs Fois") is None
+    assert clean_person("Jeanne DURANT") == "Jeanne Durant"  # a surname that is also a word
+
+
+def test_the_l_of_el_read_as_i_is_put_back():
+    assert clean_person("Youssef EI Amrani") == "Youssef El Amrani"
+    assert clean_person("EI IDRISSI Fatima") == "Fatima El Idrissi"
+    assert clean_person("Eitan Cohen") == "Eitan Cohen"
+
+
+def test_the_tenant_speaking_in_a_chat_printed_out(registries):
+    text = ("WhatsApp - Discussion avec Gardien Résidence Les Tilleuls\n"
+            "[12/03/2021 07:42] Fatou Diop: Bonjour monsieur, il y a de l'eau qui coule du plafond\n"
+            "[12/03/2021 08:10] Gardien Tilleuls: Bonjour Mme Diop, je transmets à l'agence\n"
+            "[12/03/2021 08:15] Fatou Diop: ok merci. Je suis au 8 rue des Tilleuls 31700 Blagnac\n")
+    assert tenant(text, registries).fields["tenant_name"] == "Fatou Diop"
+    android = text.replace("[12/03/2021 07:42]", "12/03/2021 07:42 -").replace("[12/03/2021 08:10]", "12/03/2021 08:10 -")
+    assert tenant(android, registries).fields["tenant_name"] == "Fatou Diop"
+
+
+def test_a_note_on_the_back_of_a_rent_notice(registries):
+    text = ("PATRIMOINE                                         AVIS D'ÉCHÉANCE\nPériode : mars 2021\n"
+            "Référence locataire : 0033-15872\nLogement : 4 rue du Lot, appt 12, 31500 Toulouse\nTotal à payer 498,40 €\n"
+            "Madame, je ne peux pas payer tout ce mois,\nje paye 250 € le 10 et le reste le 25.\nMerci. Tran Van Minh\n")
+    f = tenant(text, registries, "payment_difficulty").fields
+    assert (f["tenant_name"], f["tenant_reference"]) == ("Van Minh Tran", "0033-15872")
+
+
+def test_a_rent_notices_civility_and_vietnamese_middle_names():
+    assert clean_person("M. ou Mme TRAN Van Minh") == "Van Minh Tran"
+    assert clean_person("Nguyen Thi Lan") == "Thi Lan Nguyen"
+    assert clean_person("Pieter van Dijk") == "Pieter van Dijk"
+
+
+def test_a_letter_written_with_an_interpreters_help_is_the_tenants(registries):
+    text = ("Ahmad RAHIMI\n14 avenue de Lardenne, appt 32\n31300 Toulouse\nObjet : humidité dans la chambre\n"
+            "Madame, Monsieur,\nDepuis l'hiver, il y a des moisissures sur le mur de la chambre des enfants.\n"
+            "Merci beaucoup.\nAhmad Rahimi\nLettre rédigée par Amina Saïd, interprète, tél. 05 61 22 33 44\n")
+    f = tenant(text, registries).fields
+    assert f["tenant_name"] == "Ahmad Rahimi" and "phone" not in f
+
+
+@pytest.mark.parametrize("printed, name", [
+    ("OUEDRAOGO ISSOUF", "Issouf Ouedraogo"), ("POPESCU IONUT", "Ionut Popescu"),
+    ("KOWALSKA Grażyna", "Grażyna Kowalska"), ("RAKOTO Mamisoa", "Mamisoa Rakoto"), ("Dragan PETROVIĆ", "Dragan Petrović"),
+])
+def test_given_names_of_every_origin_tell_the_surname_printed_first(printed, name):
+    assert clean_person(printed) == name
+
+
+def test_a_name_with_letters_that_carry_a_stroke(registries):
+    text = ("Je soussigné Paweł NOWAK, locataire au 3 rue des Lilas, 31200 Toulouse,\nvous donne congé de mon logement.\n"
+            "Cordialement,\nPaweł Nowak\n")
+    assert tenant(text, registries, "lease_termination").fields["tenant_name"] == "Paweł Nowak"
+
+
+@pytest.mark.parametrize("signature, name", [
+    ("Signé : Mme Aminata Diallo", "Aminata Diallo"),
+    ("Fait à Toulouse le 3 mai 2021, Jean-Luc Fabre", "Jean-Luc Fabre"),
+    ("Mme Veuve Odette CAZALS", "Odette Cazals"),
+])
+def test_what_opens_a_signatures_line_before_the_name(signature, name, registries):
+    text = ("8 rue des Tilleuls\n31700 Blagnac\nObjet : fuite\nMadame, Monsieur,\n"
+            f"Il y a une fuite sous mon évier depuis lundi.\nMerci de faire vite.\n{signature}\n")
+    assert tenant(text, registries).fields["tenant_name"] == name
+
+
+def test_a_mail_headers_short_first_name_signed_in_full(registries):
+    text = ("De : fatou coulibaly <fatou.coulibaly31@hotmail.fr>\nEnvoyé : jeudi 8 avril 2021 22:47\n"
+            "Objet : attestation loyer pour la caf\nBonjour\njai besoin d une attestation de loyer svp\n"
+            "Merci beaucoup bonne soiree\nFatoumata Coulibaly\n0781550236\n")
+    assert tenant(text, registries, "certificate_or_receipt_request").fields["tenant_name"] == "Fatoumata Coulibaly"

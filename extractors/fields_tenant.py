@@ -17,6 +17,7 @@ from extractors.fields_amount import read_amount
 from extractors.fields_labels import Doc
 from extractors.fields_person import PersonCandidate, name_candidates
 from extractors.fields_tenant_ref import read_reference
+from extractors.landlord_block import in_spans, landlord_spans
 from extractors.matching import (
     find_name_in_text,
     match_tenant,
@@ -37,9 +38,6 @@ from extractors.phone_variants import find_phones_grouped, find_phones_misread
 from extractors.stacked_cells import unrow
 from extractors.types import Extraction
 
-_LANDLORD = re.compile(r"^(?:patrimoine|agence\s(?!\s*:)|service\s+(?:gestion|recouvrement|contentieux|clientele|technique|"
-                       r"comptabilite)|a\s+l'attention|direction\s+(?:de|du|des)\s)|office\s+(?:public\s+)?(?:de\s+l'|du\s+)"
-                       r"(?:habitat|logement)|\bpatrimoine\b(?:\s+-|\s*$)|^bailleur\b")
 _NOT_HOME_PHONE = re.compile(r"service\s+client|standard|accueil|\bfax\b|telecopie|\bcaf\b|allocations|assur(?!ee?\b)|mutuelle|"
                              r"agence|patrimoine|bailleur|gardien|urgence|astreinte|commissaire|tribunal|greffe|avocat")
 _PHONE_LABEL = re.compile(r"(?:\btel\b|tel\.|telephone|portable|\bport\.|mobile|\bmob\.?|\bgsm\b|joignable|joindre|"
@@ -64,47 +62,7 @@ _SERVICE_LINE = re.compile(r"\s*\(?\s*(?:du\s+lundi|lundi\s+au|7\s*j\s*/\s*7|24\
 # « 31200 Toulouse », « 31 200 TOULOUSE », « 31200 “Toulouse » (OCR), « à Montréjeau (31210) »
 _POSTAL_TOWN = re.compile(r"(?<![\d.,/])(?<!\d-)(?<![\dA-Za-z]{2}-)(?<![\d\-][A-Za-z]-)(\d{2} ?\d{3})\s*[,\-–]?\s+[“\"«‘']?([A-Za-zÀ-ÿ'][\w'’\- ]*)|"
                           r"(?<=[A-Za-zÀ-ÿ] \()(\d{5})\)")
-# a received stamp's date on its own line (« PATRIMOINE / 11 OCT. 2021 »): no address follows in that block
-_STAMP_DATE = re.compile(r"(?:le\s+)?\d{1,2}[\s./-]+(?:[a-z]{3,9}\.?|\d{1,2})[\s./-]+\d{2,4}")
-_LETTER_STARTS = re.compile(r"\s*(?:objet|obj\.|madame|monsieur|mesdames|messieurs|bonjour)\b")
-_CONTACT_LINE = re.compile(r"\s*(?:tel\b|tel\.|telephone|standard|accueil|fax|courriel|e-?mail|www\.)")
 _TO_LANDLORD = re.compile(r"patrimoine|\ba\s+l'\s?attention\b|\battn\b")
-
-
-def landlord_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Where the landlord's address block is printed (character ranges): the lines from a
-    ``PATRIMOINE``/``Agence ...`` line down to its postal code; only the right-hand part of
-    them when the block sits in a column (the writer's own block on the left)."""
-    out: list[tuple[int, int]] = []
-    n = len(doc.line_starts)
-    for i in range(n):
-        ln = doc.line_text(i, folded=True)
-        col = None
-        for c in re.finditer(r"[^\s](?:[^\t]*?)(?=\s{3,}|\t|$)", ln):
-            if len(c.group(0)) <= 60 and _LANDLORD.search(c.group(0).strip()):
-                col = c.start()
-                break
-        if col is None:
-            continue
-        for j in range(i, min(i + 5, n)):
-            s, e = doc.line_span(j)
-            if j > i and (not doc.text[s:e].strip() or _LETTER_STARTS.match(doc.folded[s:e])
-                          or _STAMP_DATE.fullmatch(doc.folded[s:e].strip(" >"))):
-                break  # a blank line, the letter itself (« Objet : », « Madame, »), or a stamp's date after the block
-            out.append((s + max(0, col - 3) if col > 8 else s, e))
-            if re.search(r"\b\d{5}\b", doc.text[s + (col - 3 if col > 8 else 0):e]):
-                # the landlord's own switchboard and mailbox under its address (its form's letterhead)
-                for k in range(j + 1, min(j + 3, n)):
-                    ks, ke = doc.line_span(k)
-                    if not _CONTACT_LINE.match(doc.folded[ks:ke]):
-                        break
-                    out.append((ks + max(0, col - 3) if col > 8 else ks, ke))
-                break
-    return out
-
-
-def _in(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
 
 
 def read_name(doc: Doc, ex: Extraction, registries: Registries, cands: list[PersonCandidate]) -> PersonCandidate | None:
@@ -199,7 +157,7 @@ def _postal_codes(doc: Doc, anchors: list[PersonCandidate], skip: list[tuple[int
         li = doc.line_of(m.start())
         code = m.group(1) or m.group(3)
         town = fold(m.group(2) or "")
-        if _in(m.start(), skip) or "cedex" in town or re.match(r"(?:euros?|eur|habitants|logements|ans)\b", town):
+        if in_spans(m.start(), skip) or "cedex" in town or re.match(r"(?:euros?|eur|habitants|logements|ans)\b", town):
             continue  # the landlord's or an organisation's address (CEDEX), not a home
         if " " in code and not re.search(r"\d{2} \d{3}\s+[A-Z]", m.group(0)):
             continue
@@ -211,7 +169,7 @@ def _postal_codes(doc: Doc, anchors: list[PersonCandidate], skip: list[tuple[int
         codes.append((rank, m.start(), pc))
     for m in re.finditer(r"\bcode\s+postal\s*[:.…_\s]*(\d{2}\s?\d{3})(?!\d)", doc.folded):  # a form's « Code postal : ..31200.. »
         pc = validators.normalise_postal_code(m.group(1).replace(" ", ""))
-        if pc and not _in(m.start(), skip):
+        if pc and not in_spans(m.start(), skip):
             codes.append((0 if _near(doc.line_of(m.start()), anchors) else 1, m.start(1), pc))
     return [c for _, _, c in sorted(codes)]
 
@@ -244,7 +202,7 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
     for p in found + find_phones_in_words(doc.text) + misread:  # « zéro six quarante-deux … », « 07 US 60 33 18 »
         li = doc.line_of(p.start)
         line = doc.line_text(li, folded=True)
-        if _in(p.start, skip) or _NOT_HOME_PHONE.search(line[:max(0, p.start - doc.line_span(li)[0])] or line):
+        if in_spans(p.start, skip) or _NOT_HOME_PHONE.search(line[:max(0, p.start - doc.line_span(li)[0])] or line):
             continue
         if _HELPERS_LINE.search(line):
             continue  # « Lettre rédigée par Amina Saïd, interprète, tél. … »: who helped write it

@@ -9,6 +9,7 @@ from classifiers.decide import Hints, classify, supplier_title
 from extractors.types import DocumentText, PageText
 from flows.deliver import decide
 from stages.understand import understand
+
 UNSEEN_SEED = 31337  # neither the training nor the calibration seed of the embedded model
 
 

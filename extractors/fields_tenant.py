@@ -318,6 +318,8 @@ _NOT_A_PERSON = re.compile(r"\b(?:l'?equipe|equipe|prefet|prefecture|service|dir
                            r"bailleurs?|aux|des|pour)\b")
 _JOB_APPLICATION = re.compile(r"\b(?:candidature|curriculum\s+vitae|lettre\s+de\s+motivation|offre\s+d'emploi|"
                               r"recrutement|experience\s+professionnelle)\b")
+
+
 def _tenant_heads(doc: Doc, cands: list[PersonCandidate]) -> bool:
     """The letter opens on its writer's own block (« Yasmina CHERIF / 10 rue … / Contrat n° … »):
     a person's, not an office's letterhead nor an e-mail's header under the printing account's name."""

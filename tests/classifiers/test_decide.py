@@ -168,7 +168,6 @@ def test_a_title_settles_a_model_hesitating_between_supplier_pieces():
     assert (c.type, c.method) == ("supplier_credit_note", "rules+textcat") and c.confidence > 0.9
 
 
-
 def test_a_billed_piece_under_its_title_is_what_the_title_says():
     """The readers disagree (an invoice at 0.5, a payment difficulty next): a page titled
     « FACTURE » whose totals add up is an invoice; priced or titled alone, a person decides."""

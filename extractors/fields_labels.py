@@ -72,7 +72,9 @@ class Doc:
         cache = self.__dict__.setdefault("_spans_cache", {})
         if pattern not in cache:
             spans = []
-            for m in re.finditer(pattern, self.folded):
+            rx, pos = re.compile(pattern), 0
+            while pos <= len(self.folded) and (m := rx.search(self.folded, pos)):
+                pos = max(m.end(), m.start() + 1)
                 text = m.group(0)
                 gap = text.strip().find("   ")
                 if gap >= 0 and not text.strip()[gap:].strip(" \t:.="):
@@ -80,6 +82,10 @@ class Doc:
                     text = text[:len(text) - len(text.lstrip()) + gap]
                 core = text.strip()
                 if not core or "\n" in core or "   " in core:  # a label never spans lines or table cells
+                    # the label may start in the next cell or line: « Date      Échéance » is two
+                    # headings, not « Date d'échéance »
+                    cut = re.search(r"\n|   ", text.lstrip())
+                    pos = m.start() + len(text) - len(text.lstrip()) + (cut.end() if cut else 1)
                     continue
                 spans.append((m.start(), m.start() + len(text.rstrip())))
             cache[pattern] = spans

@@ -14,7 +14,8 @@ CLOSING = re.compile(r"cordialement|salutations|sentiments|respectueusement|mes 
 ADDRESS = re.compile(r"\b\d{1,4}\s*(?:bis|ter|[a-d])?\s*,?\s*(?:rue|av(?:enue)?|all[ée]e|chemin|impasse|bd|boulevard|place|"
                       r"route|quai|cours|square|r[ée]sidence|lotissement|cit[ée]|hameau|passage|esplanade|promenade)\b|"
                       r"\b(?:b[âa]t(?:iment)?|appt|appartement|r[ée]sidence|escalier|porte)\b|\b\d{5}\s+[A-Za-zÀ-ÿ]", re.I)
-WEBMAIL = re.compile(r"(?m)^[ \t>]*(?:de|from|expediteur|envoye par)\s*:\s*(?P<name>[^<\n\[(@]{3,60}?)\s*(?:<|\[|\(|$)")
+# (« Expéditeur : Mme Françoise DA COSTA, 4 rue … »: the address after a comma)
+WEBMAIL = re.compile(r"(?m)^[ \t>]*(?:de|from|expediteur|envoye par)\s*:\s*(?P<name>[^<\n\[(@]{3,60}?)\s*(?:<|\[|\(|,(?=\s*\d)|$)")
 # the writer introducing themselves: « je m'appelle Samira HADDOU », « c'est madame X du 12 rue… »,
 # « je suis Jessica PEREZ appartement 12 » (without a civility, only with the surname in capitals)
 INTRODUCTION = re.compile(r"\b(?:(?P<call>je\s+m'?\s?appelle|je\s+me\s+nomme|mon\s+nom\s+est)|je\s+suis|c'?\s?est)\s+"

@@ -16,7 +16,7 @@ from extractors.parsing import fold
 CIVILITY = r"(?:monsieur|madame|mademoiselle|mme|mlle|mr|m\.|m|mmes|mm\.|mrs|ms|miss|dr|docteur|me|ma[iî]tre)"
 _NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|route|bat|batiment|appt|"
                        r"appartement|residence|patrimoine|agence|objet|local|locaux|concernee?|occupant|site|college|lycee|ecole|academie|universite|clinique|zero|trente|quarante|cinquante|soixante|madame|monsieur|service|cedex|"
-                       r"toulouse|tel|mail|courriel|contrat|reference|locataire|les|des|je|"
+                       r"toulouse|tel|mail|courriel|contrat|reference|locataire|les|des|je|famille|"
                        r"vous|mon|ma|mes|pour|et|en|a|au|dans|avec|office|logement|social|gestion|signature|"
                        r"cordialement|salutations|merci|bonjour|lettre|recommandee|copie|direction|directeur|"
                        r"commissaire|justice|tribunal|greffe|greffier|avocat|huissier|caisse|allocations|"

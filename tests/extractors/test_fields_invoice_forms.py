@@ -217,3 +217,12 @@ def test_a_number_sign_written_with_a_dot_before_its_degree():
     assert fields(text)["invoice_number"] == "2021-FE-00318"
     text = "MENUISERIE DU TARN\nFACTURE n.° 2021-044 du 02/02/2021\n"
     assert fields(text)["invoice_number"] == "2021-044"
+
+
+def test_a_header_row_of_boxes_whose_headings_could_read_as_one_label():
+    """« Date          Échéance » over their values: two headings, not « date d'échéance »."""
+    text = ("ELEVATEC ASCENSEURS\nFACTURE\nN° client     N° facture     Date          Échéance\n"
+            "C-0042        F21-0388       12/04/2021    12/05/2021\n"
+            "Total HT 100,00 €\nTVA 20 % 20,00 €\nTotal TTC 120,00 €\n")
+    f = fields(text)
+    assert (f["invoice_number"], f["invoice_date"], f["due_date"]) == ("F21-0388", "2021-04-12", "2021-05-12")

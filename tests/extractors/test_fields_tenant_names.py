@@ -157,3 +157,12 @@ def test_a_mail_headers_short_first_name_signed_in_full(registries):
             "Objet : attestation loyer pour la caf\nBonjour\njai besoin d une attestation de loyer svp\n"
             "Merci beaucoup bonne soiree\nFatoumata Coulibaly\n0781550236\n")
     assert tenant(text, registries, "certificate_or_receipt_request").fields["tenant_name"] == "Fatoumata Coulibaly"
+
+
+def test_a_family_is_no_name_and_a_sender_line_ends_at_its_address(registries):
+    text = ("Famille TRAORÉ\n3 place du Marché\n31300 Toulouse\n\nMadame, Monsieur,\n"
+            "Le radiateur de la chambre ne chauffe plus.\nSeydou Traoré\n")
+    assert tenant(text, registries).fields["tenant_name"] == "Seydou Traoré"
+    text = ("Expéditeur : Mme Françoise DA COSTA, 4 rue Pargaminières, 31000 Toulouse\n\nMadame, Monsieur,\n"
+            "Le radiateur de la chambre ne chauffe plus.\nF. Da Costa\n")
+    assert tenant(text, registries).fields["tenant_name"] == "Françoise Da Costa"

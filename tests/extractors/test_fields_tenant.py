@@ -306,3 +306,10 @@ def test_a_portuguese_particle_inside_a_surname_in_capitals_is_written_small(pri
     from extractors.person_names import clean_person
 
     assert clean_person(printed) == name
+
+
+def test_what_is_missing_of_a_rent_part_paid_is_the_sum_at_stake():
+    letter = ("Paul DURAND\n12 rue des Lilas\n31200 Toulouse\n\nMadame, Monsieur,\n"
+              "Je n'ai pu verser que 200 € sur les 520 € du loyer de mars, il manque donc 320 €.\n"
+              "Je vous propose de payer 100 € par mois en plus du loyer.\nPaul Durand\n")
+    assert _fields(letter, "payment_difficulty")["amount"] == "320.00"

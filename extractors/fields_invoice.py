@@ -82,6 +82,12 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
         if not any(c.isdigit() for c in tok) and tok.isalpha() and tok.isupper() and len(tok) <= 5 and spaced:
             tok += spaced.group(1)
             cont = spaced
+        # « Ordre de service : OS n° 2021-TX-0917 »: the piece's short name, then its number
+        named = re.match(r"\s+[Nn]\s?[°º]\s?\.?\s*:?\s*([A-Za-z0-9][A-Za-z0-9\-/_.]*\d[A-Za-z0-9\-/_.]*[A-Za-z0-9])",
+                         doc.text[start + m.end(1):end])
+        if tok.isalpha() and tok.isupper() and len(tok) <= 4 and named:
+            s = start + m.end(1) + named.start(1)
+            return Match(named.group(1), s, s + len(named.group(1)), named.group(1))
         # (a date opening the token is no number; a letter prefix before one is: « PI 21-12-03 »)
         if not any(c.isdigit() for c in tok) or any(d.start == 0 for d in find_dates(tok, reference_date)):
             continue
@@ -116,7 +122,8 @@ def read_number(doc: Doc, specs: list[tuple[int, str]], reference_date) -> Match
     return None
 
 
-_OTHER_DOCUMENT = re.compile(r"\b(?:sur|remplace|annule|origine|selon|voir)\s*(?:la\s+|ma\s+|notre\s+|votre\s+|les\s+|nos\s+|"
+_OTHER_DOCUMENT = re.compile(r"\b(?:sur|remplace|annule|origine|selon|voir|rapporte\s+a|se\s+refere\s+a|relative\s+a)\s*"
+                             r"(?:la\s+|ma\s+|notre\s+|votre\s+|les\s+|nos\s+|"
                              r"vos\s+)?$")
 
 

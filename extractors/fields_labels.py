@@ -105,6 +105,8 @@ class Doc:
         return kept
 
 
+COLUMN_SLACK = 12  # characters between a heading and its value in a row under it
+_RULE = re.compile(r"[\s+\-=|_.:~]*")  # a line of a table's borders only
 _FILLER = re.compile(r"(?:\s{2,}|[ .]*\.{3,}[ .]*|\t|_{2,})")
 
 
@@ -127,6 +129,10 @@ def values_for(doc: Doc, label: LabelHit, labels: list[LabelHit], values: list[M
     if same or same_line_only:
         return same, True
     nxt = doc.next_nonempty_line(li)
+    for _ in range(2):  # a table's rule under its headings (« +-----+-----+ »)
+        if nxt is None or not _RULE.fullmatch(doc.line_text(nxt)):
+            break
+        nxt = doc.next_nonempty_line(nxt)
     if nxt is None:
         return [], False
     line_labels = [h for h in labels if doc.line_of(h.start) == li]
@@ -143,6 +149,8 @@ def values_for(doc: Doc, label: LabelHit, labels: list[LabelHit], values: list[M
         # cells of the value line: the values, and every other word standing alone
         cells: list[Match | None] = list(below)
         for w in re.finditer(r"\S+", doc.text[s:e]):
+            if _RULE.fullmatch(w.group(0)):
+                continue  # a cell's border (« | »), no cell
             ws, we = s + w.start(), s + w.end()
             if not any(v.start < we and ws < v.end for v in below):
                 cells.append(Match("", ws, we))
@@ -152,7 +160,12 @@ def values_for(doc: Doc, label: LabelHit, labels: list[LabelHit], values: list[M
             return ([cell] if cell.value else []), False
         if len(below) == len(starts) and label.start in starts:
             return [below[starts.index(label.start)]], False
-        return [], False
+        # headings over a row that holds more cells than labels (« N° client » is none): the value
+        # under the heading, the heading nearest to it of all
+        hs = doc.line_span(li)[0]
+        near = [v for v in below if abs((v.start - s) - (label.start - hs)) <= COLUMN_SLACK
+                and min(starts, key=lambda st: abs((st - hs) - (v.start - s))) == label.start]
+        return near[:1], False
     return [below[0]], False
 
 

@@ -353,13 +353,23 @@ def _bottom_block(lines: list[tuple[int, str]]) -> list[PersonCandidate]:
     return []
 
 
+def _without_place_and_date(cell: str) -> str:
+    """The cell without the place and date the OCR joined to it, the place as short as leaves a
+    name (« IONESCU Bogdan Castres, le 25 novembre 2021 »: Castres, not Bogdan Castres)."""
+    starts = [m.start() for m in re.finditer(r"\s+(?=[A-ZÀ-Ý])", cell) if PLACE_AND_DATE.match(cell, m.start())]
+    for start in reversed(starts):
+        if clean_person(cell[:start]):
+            return cell[:start]
+    return PLACE_AND_DATE.sub("", cell)
+
+
 def _sender_name(lines: list[tuple[int, str]]) -> PersonCandidate | None:
     """The name line of the sender block (top left): one over an address, else the first."""
     top = lines[:8]
     first = None
     for k, (i, ln) in enumerate(top):
         cell = _cells(ln)[0] if _cells(ln) else ln
-        cell = PLACE_AND_DATE.sub("", cell)  # « … LE GOFF Saint-Orens, le 12/09/2022 » (columns the OCR joined)
+        cell = _without_place_and_date(cell)  # « … LE GOFF Saint-Orens, le 12/09/2022 » (columns the OCR joined)
         if re.match(r"(?i)\s*(?:exp[ée]diteur|de)\s*:\s*", cell):
             cell = re.sub(r"(?i)^\s*(?:exp[ée]diteur|de)\s*:\s*", "", cell)
         name = clean_person(_before_address(cell))

@@ -221,6 +221,9 @@ def guess_supplier_name(doc: Doc) -> str | None:
     legal, head = from_legal_mention(doc), from_letterhead(doc)
     name = head if legal and head and (_spelt_out(legal, head, doc.text) or _subsidiary(legal, head)
                                        or _trade_name_of(legal, head)) else legal or head
+    words = name.split() if name else []
+    if len(words) >= 3 and fold(words[0]) in {fold(w) for w in words[1:]}:
+        name = " ".join(words[1:])  # a logo's word read again before the name (« MESSTECHNIK Brandstätter Messtechnik »)
     if name:
         first, _, rest = name.partition(" ")
         letters = "".join(_words(first))

@@ -48,7 +48,10 @@ _LABELS = [
     # the landlord as a court's claimant, a creditor (« Référence créancier » at the Banque de
     # France): the tenant's reference, before any other (the office's own « Dossier n° »)
     (-1, r"\b(?:votre\s+)?" + _REF + r"\s*(?:du\s+|de\s+(?:la\s+)?)?(?:creancier|requerant|creance)\b\s*:?"),
-    (1, r"\b(?:contrat|compte|cpte|dossier)(?:\s+(?:locataire|client))?\s+(?:qui\s+porte\s+le\s+" + NO + r"\s*|(?=[a-z]{0,4}-?\d))"),
+    (1, r"\b(?:contrat|compte|cpte|dossier)(?:\s+(?:locataire|client))?\.?\s+(?:qui\s+porte\s+le\s+" + NO + r"\s*|(?=[a-z]{0,4}-?\d))"),
+    (1, r"(?m)^[ \t]*compte\s*:"),  # « Compte : 0331 - 2208 » under the writer's address
+    # « Référence portée sur ses avis d'échéance : 1502-7736 »
+    (1, r"\b" + _REF + r"(?=\s+(?:port[ée]e?|indiqu[ée]e?|figurant|inscrite?|mentionn[ée]e?)\s+(?:sur|dans|en)\b)"),
     (1, r"(?m)(?:^|—\s|\s-\s)[ \t]*locataire\s+(?=\d)"),  # « Locataire 0166-3902 » on its own line, in a footer
     # the same after a short word the OCR garbled (« REP Locataire 0207715 » for « Réf. »), or
     # abbreviated in a note (« loc. 2018-CUG-00912 »)
@@ -87,7 +90,7 @@ _NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|a
 _NOT_OURS_AFTER = re.compile(r"^\s*(?:d'assurance|assurance|habitation|multirisque|\bcaf\b|allocataire|d'electricite|de\s+gaz|"
                              r"d'energie|bancaire|de\s+pret|mutuelle|sinistre|edf|engie|orange|free|sfr)")
 _VALUE_RE = re.compile(
-    r"[\s:.#°\-]*(?:\([^)\n]{0,30}\)[\s:.…_]*)?(?i:(?:bail|contrat|dossier|locataire|client|c(?:om)?pte)(?:\s+(?:locataire|client))?\s+(?=\d|n\s?°|no\.))?"
+    r"[\s:.#°\-]*(?:\([^)\n]{0,60}\)[\s:.…_]*)?(?i:(?:bail|contrat|dossier|locataire|client|c(?:om)?pte)(?:\s+(?:locataire|client))?\s+(?=\d|n\s?°|no\.))?"
     # « de mon père : », « de ma sœur : », « déclarée . : »
     r"(?:(?:de\s+(?:mon|ma|son|sa|notre)\s+[^\s:]{2,12}|d[ée]clar[ée]e?s?|indiqu[ée]e?s?)[\s.]*:\s*|"
     r"(?:communiqu|indiqu|d[ée]clar|fourni|transmis)\w*\s+par\s+[^\n:\d]{2,30}?\s*:\s*)?"
@@ -100,7 +103,8 @@ _VALUE_RE = re.compile(
     # « 0255 871 / 03 »; not a postal code or a year: « 4521 - 31200 Toulouse »)
     r"(?P<tok>[A-Za-z0-9](?:[A-Za-z0-9/._\-]|[ ](?=[A-Za-z]{0,3}[0-9])|[ ](?=[A-Za-z][ \t]*(?:\n|$))|"
     # (and not a street number before its street: « Locataire n° 32 118 406 - 3 allée des Cèdres »)
-    r"(?<=\d)[ ](?=[/\-][ ]?\d{1,3}(?![\w/.])(?!,?[ \t]+[A-Za-zÀ-ÿ]))|(?<=\d[ ][/\-])[ ](?=\d{1,3}(?![\w/.])(?!,?[ \t]+[A-Za-zÀ-ÿ]))|"
+    r"(?<=\d)[ ](?=[/\-][ ]?(?:\d{1,3}|(?!19|20)\d{4})(?![\w/.])(?!,?[ \t]+[A-Za-zÀ-ÿ]))|"
+    r"(?<=\d[ ][/\-])[ ](?=(?:\d{1,3}|(?!19|20)\d{4})(?![\w/.])(?!,?[ \t]+[A-Za-zÀ-ÿ]))|"
     # an office's code in capitals between groups of digits: « 31 COL 11052 »
     r"[ ](?=(?!(?:DU|DE|LE|LA|AU|ET|EN|DES|LES|SUR|PAR|TEL|FAX|BP|CS|TSA|RUE|APT|BAT|NO|NR)\b)[A-Z]{2,3}[ ]\d)){0,30})")
 # digits written one per box, the boxes' edges read as « | », « ] », « [ » or « / »
@@ -183,7 +187,7 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
             if (third_party and not mine and not tenants and not _of_the_lease(doc, m.start(), label)
                     and re.search(r"contrat(?!\s+(?:de\s+)?location)|dossier|client", label)):
                 continue  # the insurer's contract, the court's or the CAF's file: not the landlord's
-            tail = fixed[m.end():m.end() + 60].split("\n")[0]
+            tail = fixed[m.end():m.end() + 100].split("\n")[0]
             if re.fullmatch(r"\s*\d{1,3}(?:[ .]\d{3})*,\d{2}\s*(?:€|eur)\s*", tail, re.I):
                 # a table's amount beside the label, the reference wrapped under it (« compte locataire
                 # 2 845,30 € » over « 0012 3987 »)

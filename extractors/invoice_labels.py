@@ -49,7 +49,7 @@ NUMBER_LABELS = {
         (2, r"(?m)^[ \t]*(?:facture\s+d'avoir|avoir|note\s+de\s+credit|credit\s+(?:note|memo))\s*:?"),
     ] + _NO_ALONE,
     "supplier_quote": [
-        (0, r"\b(?:devis|proposition(?:\s+commerciale|\s+de\s+prix|\s+tarifaire|\s+financiere)?|offre(?:\s+de\s+prix)?|estimation|chiffrage)"
+        (0, r"\b(?:devis|proposition(?:\s+commerciale|\s+de\s+prix|\s+tarifaire|\s+financiere)?|offre(?:\s+de\s+prix|\s+commerciale)?|estimation|chiffrage)"
             r"(?:\s+(?:estimatif|descriptif|quantitatif|detaille|des?\s+travaux|d'\s?intervention))?\s*" + _NO_OCR + r"\s*:?"),
         (0, NO + r"\s*(?:de\s+|du\s+)?devis\s*:?"),
         (0, r"\b(?:quot(?:e|ation)|estimate|proposal)\s*" + _EN_NO + r"\s*:?"),
@@ -124,7 +124,8 @@ DATE_LABELS = [
     ("invoice_date", 3, r"(?m)^[ \t]*le\b"),
     ("due_date", 0, r"\b(?:date\s*(?:d'\s*|de\s+l'\s*|d\s)?)?echeance\s*(?:le\s*)?:?"),
     ("due_date", 0, r"\ba\s+(?:payer|regler)\s+(?:avant|au\s+plus\s+tard|jusqu'au|le|pour)\s*(?:le\b)?"),
-    ("due_date", 1, r"\b(?:payer|regler)\s+(?:avant|au\s+plus\s+tard|jusqu'au)\s*(?:le\b)?"),  # its « à » misread
+    ("due_date", 1, r"\ba?(?:payer|regler)\s+(?:avant|au\s+plus\s+tard|jusqu'au)\s*(?:le\b)?"),  # its « à » misread or glued
+    ("due_date", 1, r"\bmontant\s+(?:du|a\s+payer|a\s+regler)\b[^\n]{0,30}?\bavant\s+le\b"),  # « Montant dû : 1017,46€ avant le … »
     # a line of its own under the sum: « Montant à régler : 2 761,82 € TTC » over « avant le 04/02/2021 »
     ("due_date", 1, r"(?m)^[ \t]*(?:a\s+(?:payer|regler)\s+)?(?:avant|au\s+plus\s+tard)\s+le\b"),
     ("due_date", 0, r"\bpayable\s+(?:avant\s+|au\s+plus\s+tard\s+|jusqu'au\s+|by\s+|before\s+|on\s+)?(?:le\b)?"),

@@ -216,10 +216,14 @@ _DATE_START = re.compile(r"(?:0[1-9]|[12]\d|3[01])([/.\-])(?:0[1-9]|1[0-2])\1(?:
 _NOT_BY_PAIRS = re.compile(r"^0\d{3}[ .\-/]\d{4}|\d[ .\-/]\d{3}[ .\-/]")
 
 
+# the dots between pairs read as colons by the OCR (« Tel : 05:63:59:21:40 »): all four alike, no time
+_COLON_PHONE_RE = re.compile(r"(?<![\d:])0[1-9](?::\d{2}){4}(?![\d:])")
+
+
 def find_phones(text: str) -> list[Match]:
     fixed = fix_digits(text)
     out = []
-    for m in _PHONE_RE.finditer(fixed):
+    for m in sorted([*_PHONE_RE.finditer(fixed), *_COLON_PHONE_RE.finditer(fixed)], key=lambda m: m.start()):
         if _DATE_START.match(m.group(0)):
             continue  # "07/04/2021 11:05": a date and a time, not a phone number
         if _NOT_BY_PAIRS.search(m.group(0)):

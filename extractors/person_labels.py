@@ -25,7 +25,7 @@ INTRODUCTION = re.compile(r"\b(?:(?P<call>je\s+m'?\s?appelle|je\s+me\s+nomme|mon
 SOUSSIGNE = re.compile(r"je\s+soussigne(?:\(e\)|e)?s?\s*,?\s*")
 NAME = r"(?P<name>[a-z'\- .]{3,60}?)"  # on folded text: letters only, so a match never spans a sentence
 CIV = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.|m,(?=[ \t]+[a-z])|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"
-END = r"\s*(?:[\n,;(]|-\s|$)"
+END = r"\s*(?:[\n,;(]|-\s|$|(?=\s+(?:compte|contrat|dossier|n°|ref\.?|reference|tel\.?|telephone)\b))"
 CIV_BARE = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.?|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"  # "M DIALLO" on a form
 # a form's label, then a colon or dot leaders ("Nom, prénom .......: X", "Sociétaire ...... X")
 # (dot leaders the OCR ended with a stray « 0 » or « o »: « Allocataire .........0 Madame X »)
@@ -61,7 +61,7 @@ CONCERNED = [re.compile(rx) for rx in (
     # "logement occupé par M. X", "donné à bail à Mme X", "conseil de Mme X", "Objet : M. X - ..."
     r"\b(?:au\s+sujet\s+de|concernant|pour\s+le\s+compte\s+de|en\s+faveur\s+de|au\s+profit\s+de|"
     r"occupe\s+par(?:\s+votre\s+locataire\s*,?)?|"
-    r"a\s+bail\s+a|conseil\s+de|(?:curat|tut)(?:eur|rice)\s+de|on\s+behalf\s+of)\s*:?\s*" + CIV + NAME
+    r"a\s+bail(?:\s+par\s+vos\s+soins)?\s+a|conseil\s+de|(?:curat|tut)(?:eur|rice)\s+de|on\s+behalf\s+of)\s*:?\s*" + CIV + NAME
     + r"\s*(?:[\n,;(.:]|-\s|$|(?=\s(?:est|sont|a|ont|qui|depuis|demeurant|domicilie|locataire|nee?|un|une)\b))",
     r"(?m)^[ \t]*(?:objet|concerne|re|subject)\s*:[^\n]{0,60}?\b" + CIV + NAME + r"\s*(?:[\n,;(.]|-\s|$)",
     # « logement occupé par MESSAOUDI Kenza »: no civility, a name printed as names are (capitals)
@@ -118,7 +118,7 @@ FORM_NAME = re.compile(r"\bnom\s*(?:de\s+famille)?\s*:\s*" + _LEAD_IN + r"(?P<la
 FORM_NAME_REV = re.compile(r"\bprenom(?:s|\(s\))?\s*:\s*" + _LEAD_IN + r"(?P<first>[a-z'\- ]{2,40}?)" + _LEADER
                            + r"\s+nom\s*(?:de\s+famille)?\s*:\s*" + _LEAD_IN + r"(?P<last>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)" + _END)
 # who handles the file at an organisation: never the tenant
-STAFF_LINE = re.compile(r"(?:suivie?\s+par|interlocut(?:eur|rice)|mandataire\s*:|gestionnaire\s*:|contact\s*:|"
+STAFF_LINE = re.compile(r"(?:suivie?\s+par|instruite?\s+par|interlocut(?:eur|rice)|mandataire\s*:|gestionnaire\s*:|contact\s*:|"
                          r"represente(?:e)?\s+par|president(?:e)?\s*:|greffi(?:er|ere)\s*:|juge\s*:|"
                          r"signataire|conseill(?:er|ere)\s*:|case\s+officer|handled\s+by)")
 # a name followed by its job or its organisation: a professional signing, not the tenant

@@ -97,6 +97,9 @@ def clean_person(raw: str, strict: bool = True) -> str | None:
         return None
     if len(words[-1].strip("'-")) < 2:
         return None  # "M. Fernand R." : an initial is not a surname
+    if (len(words) == 4 and _known_first(words[0]) and _known_first(words[2])
+            and not _known_first(words[1]) and not _known_first(words[3])):
+        words = words[:2]  # two signers side by side, read as one line: « Fatoumata Sissoko Hélène Rouquette »
     if words[0].lower() in _PARTICLES and _known_first(words[-1]):
         k = len(words) - 1  # « el amrani fatima », « EL IDRISSI Fatima Zahra »: the surname first, with its particle
         while k > 2 and _known_first(words[k - 1]):

@@ -226,3 +226,17 @@ def test_a_header_row_of_boxes_whose_headings_could_read_as_one_label():
             "Total HT 100,00 €\nTVA 20 % 20,00 €\nTotal TTC 120,00 €\n")
     f = fields(text)
     assert (f["invoice_number"], f["invoice_date"], f["due_date"]) == ("F21-0388", "2021-04-12", "2021-05-12")
+
+
+def test_a_header_table_drawn_with_borders_and_a_column_of_no_label_of_ours():
+    """A rule under the headings, and a « N° client » column that is no label we read: each
+    date is still the one under its heading."""
+    text = ("ÉLÉVATEC SUD-OUEST                                 FACTURE\n"
+            "+----------------+--------------------+----------------+----------------+\n"
+            "| N° client      | N° facture         | Date         | Échéance         |\n"
+            "+----------------+--------------------+----------------+----------------+\n"
+            "| C-004417         | 2021/EL/01832          | 05/07/2021 | 04/08/2021         |\n"
+            "+----------------+--------------------+----------------+----------------+\n"
+            "Total HT 100,00 €\nTVA 20 % 20,00 €\nTotal TTC 120,00 €\n")
+    f = fields(text)
+    assert (f["invoice_number"], f["invoice_date"], f["due_date"]) == ("2021/EL/01832", "2021-07-05", "2021-08-04")

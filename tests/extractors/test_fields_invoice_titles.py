@@ -49,6 +49,7 @@ def fields(text: str, doc_type: str = "supplier_invoice") -> dict:
     ("supplier_invoice", "Numéro de facture : 0291 4477 2031", "029144772031"),  # a utility's, in groups
     ("supplier_quote", "CHIFFRAGE N° CH-2022-018", "CH-2022-018"),
     ("supplier_quote", "ESTIMATION DES TRAVAUX N° EST-2022-118", "EST-2022-118"),
+    ("supplier_quote", "OFFRE COMMERCIALE N° OC-22-0156 Montpellier, le 19/09/2022", "OC-22-0156"),
     ("supplier_quote", "PROPOSITION D'INTERVENTION N° PI-2021-044", "PI-2021-044"),
     # a letter prefix before digits that read as a date (21-12-03): a number, not a date
     ("supplier_quote", "PROPOSITION D'INTERVENTION\nRéférence : PI 21-12-03\nSite : Résidence Les Allées", "PI21-12-03"),
@@ -72,6 +73,7 @@ def test_numbers_under_other_titles(doc_type, line, number):
     ("Vos références : contrat d'entretien n° 2018-CH-04 / commande BC21-002204", "BC21-002204"),
     ("YOUR REF.       PO BC20-003455", "BC20-003455"),  # a table's two cells
     ("BC n° 21-TEC-00342 du 11/01/2021 Votre interlocuteur : M. Thierry Lacombe", "21-TEC-00342"),
+    ("Ordre de service : OS n° 2021-TX-0917 du 28/06/2021 - travaux du 05/07 au 30/07/2021", "2021-TX-0917"),
     ("REF. COMMANDE CLIENT : MARCHE-2019-017-LOT3", "MARCHE-2019-017-LOT3"),
     ("Vos réf. : PO 4500021958", "4500021958"),
     ("Ordre de service PATRIMOINE : OS-2021-00741", "OS-2021-00741"),
@@ -123,6 +125,17 @@ def test_due_date_told_as_a_payment_term():
             + "Échéance : paiement sous 30 jours à compter de la réception de la situation par le maître\n"
             "d'oeuvre, soit au plus tard le 30/09/2021.\n")
     assert fields(text)["due_date"] == "2021-09-30"
+    # « à régler » glued by the OCR, and the sum due before a date
+    for line in ("arégler avant le 22/01/2021", "Montant dû : 1017,46€ avant le 22/01/2021"):
+        text = "Menuiserie Dupuis\nFacture n° F-100\nDate : 07/01/2021\n" + TOTALS + line + "\n"
+        assert fields(text)["due_date"] == "2021-01-22"
+
+
+def test_the_invoice_a_credit_note_refers_to_is_not_its_date():
+    text = ("CAZALIS PAPETERIE\nFACTURE NÉGATIVE N° FN-2020-0031\n"
+            "se rapporte à notre facture F-20-11872 du 24/11/2020 - bon de retour RM-0457\n"
+            "Albi, le 8 décembre 2020\nTotal HT -100,00 €\nTVA 20 % -20,00 €\nTotal TTC -120,00 €\n")
+    assert fields(text, "supplier_credit_note")["invoice_date"] == "2020-12-08"
 
 
 def test_negative_totals_make_a_credit_whatever_the_title():

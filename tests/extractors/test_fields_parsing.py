@@ -251,3 +251,8 @@ def test_a_tenants_handwritten_phone_with_a_misread_digit_is_their_phone(registr
 def test_a_labelled_phone_grouped_in_threes(line, phone):
     found = find_phones_grouped(line)
     assert (found[0].value if found else None) == phone and not find_phones(line)
+
+
+def test_a_phone_whose_dots_the_ocr_read_as_colons():
+    assert [p.value for p in find_phones("Tel : 05:63:59:21:40")] == ["0563592140"]
+    assert find_phones("RDV à 10:30, rappel 12:45:10") == []  # times are no phone

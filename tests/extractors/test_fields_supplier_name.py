@@ -213,3 +213,9 @@ def test_a_mail_headers_sender_not_its_label():
     text = ("De :        Toitures Oliveira <toitures.oliveira09@gmail.com>\nEnvoyé :    mardi 8 mars 2022 16:42\n"
             "À :         Baptiste Sarrailh <b.sarrailh@patrimoine-hlm.fr>\nObjet :     RE: Chiffrage toiture\n" + BODY)
     assert name(text) == "Toitures Oliveira"
+
+
+def test_a_logos_word_read_again_before_the_name():
+    text = ("BRANDSTATTER\nMESSTECHNIK Brandstatter Messtechnik GmbH\nGutenbergstraße 11\n86156 Augsburg\n" + BODY
+            + "Brandstätter Messtechnik GmbH - Gutenbergstraße 11 - 86156 Augsburg\n")
+    assert name(text) == "Brandstätter Messtechnik"

@@ -85,6 +85,11 @@ def tenant(text: str, registries, doc_type: str = "repair_request"):
     ("Mon num de compte chez vous cest le 4471209 , jhabite 6 impasse des Lilas", "4471209"),  # typed on a phone
     ("Contrat n° 31-BLA-004127 — 8, rue des Grives, appt 11, Blagnac", "31-BLA-004127"),  # the street's number after it
     ("Toulouse, avec mon mari et nos trois enfants. Notre contrat c'est le n° 61 553 028.", "61553028"),
+    ("Compte : 0331 - 2208", "0331-2208"),  # four digits after a dash go with the number; a year does not
+    ("Contrat n° 0418 - 2021", "0418"),
+    ("Référence portée sur ses avis d'échéance : 1502-7736", "1502-7736"),
+    ("Contrat. 0655-7102", "0655-7102"),
+    ("Votre réf. (d'après l'avis d'échéance joint par la locataire) : 0552 7103", "05527103"),
     ("Vos références : n° locataire bailleur 031-204-778", "031-204-778"),
     # the writer's own reference (« N/Réf. ») names the contract; the landlord's letter (« V/Réf. ») does not
     ("V/Réf. : TEC/2021/1187 - votre courrier du 2 juin 2021\nN/Réf. : contrat CT-3 1320-00412", "CT-31320-00412"),

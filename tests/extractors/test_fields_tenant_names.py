@@ -166,3 +166,8 @@ def test_a_family_is_no_name_and_a_sender_line_ends_at_its_address(registries):
     text = ("Expéditeur : Mme Françoise DA COSTA, 4 rue Pargaminières, 31000 Toulouse\n\nMadame, Monsieur,\n"
             "Le radiateur de la chambre ne chauffe plus.\nF. Da Costa\n")
     assert tenant(text, registries).fields["tenant_name"] == "Françoise Da Costa"
+
+
+def test_two_signers_side_by_side_read_as_one_line():
+    assert clean_person("Fatoumata Sissoko Hélène Rouquette") == "Fatoumata Sissoko"
+    assert clean_person("Ana Maria Silva Santos") == "Ana Maria Silva Santos"  # one person, two given names

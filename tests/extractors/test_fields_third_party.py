@@ -45,6 +45,9 @@ def tenant(text: str, doc_type: str = "housing_benefit", registries: Registries 
     ("des bruits en provenance du logement occupé par Monsieur Kevin ROGER\n(bâtiment C)", "Kevin Roger"),
     ("le logement donné à bail à Madame Sylvie CAMBON. Où étant", "Sylvie Cambon"),
     ("qu'elle a donné à bail à Monsieur lonut MOLDOVAN un logement de type T2", "Ionut Moldovan"),
+    ("le logement n° 7 de cette résidence, donné a bail par vos soins\nà Monsieur Kévin ROUQUETTE :", "Kévin Rouquette"),
+    ("Instruit par MDS Toulouse Bagatelle - Mme Camille LASSERRE-NDIAYE, conseillère ESF\n"
+     "Bailleur : PATRIMOINE Locataire : Mme BEKKOUCHE Yasmina Compte : 2209 5561", "Yasmina Bekkouche"),
     ("Allocataire ..............0 Madame DIALLO Aminata\nN° allocataire ......... 2187456", "Aminata Diallo"),
     ("Dossier : M. BENHAMOU Rachid\nN° allocataire : 2660918", "Rachid Benhamou"),
     ("Allocataire : M. PEREIRA DA SILVA Sergio N° allocataire : 3 541 208", "Sergio Pereira da Silva"),
@@ -226,6 +229,9 @@ def test_a_sender_line_the_ocr_joined_to_the_place_and_date():
             "16 allée du Parc\n31650 SAINT-ORENS-DE-GAMEVILLE\n\nMadame, Monsieur,\nNous vous donnons congé.\n"
             "Veuillez agréer nos salutations.\nJean-Pierre Le Goff Monique Le Goff\n")
     assert tenant(text, "lease_termination")["tenant_name"] == "Jean-Pierre Le Goff"
+    text = ("IONESCU Bogdan Castres, le 25 novembre 2021\nResidence Le Bouquet - bat. 2 - appt 8\n4 rue Emile-Zola\n"
+            "81100 CASTRES\nMadame, Monsieur,\nUne odeur de gaz.\nB. IONESCU\n")
+    assert tenant(text, "repair_request")["tenant_name"] == "Bogdan Ionescu"  # the place as short as leaves a name
 
 
 def test_the_writers_surname_in_their_address_as_spelled_in_their_name():

@@ -330,8 +330,8 @@ _SIGNATURE_OPENER = re.compile(r"(?i)^\s*(?:merci(?:\s+beaucoup|\s+bien)?\s*[.,!
 def _before_address(cell: str) -> str:
     """The name a dash joins to its address (« Agnieszka KOWALSKA - Résidence Les Cèdres, Bât. B -
     5 rue Saint-Jean - 31130 Balma »), else the cell."""
-    head, dash, rest = cell.partition(" - ")
-    return head if dash and ADDRESS.search(rest) else cell
+    parts = re.split(r" [-–—] ", cell, maxsplit=1)  # a hyphen or a dash
+    return parts[0] if len(parts) == 2 and ADDRESS.search(parts[1]) else cell
 
 
 def _sentence_end(before: str | None, line: str) -> bool:

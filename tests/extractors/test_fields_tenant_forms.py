@@ -359,6 +359,12 @@ def test_a_footer_line_joining_the_name_to_the_address_and_a_file_number_with_it
             "de-Lauragais - tel. 06 80 43 12 57 - Dossier n VL-2020-118\n")
     f = tenant(text, registries, "payment_difficulty").fields
     assert (f["tenant_name"], f["tenant_reference"]) == ("Jean-Marc Bonnafous", "VL-2020-118")
+    # an em dash, under a P.S.
+    text = ("N° client : 00478215\nObjet : demande de quittances de loyer\nMadame, Monsieur,\nMerci de m'adresser les "
+            "quittances.\nG. Marchetti\nP.S. : envoyez-les aussi par courriel.\n"
+            "Giancarlo MARCHETTI — Résidence Les Hauts de Saint-Orens, appt 9\n"
+            "4 impasse des Tourterelles — 31650 Saint-Orens-de-Gameville\n")
+    assert tenant(text, registries, "certificate_or_receipt_request").fields["tenant_name"] == "Giancarlo Marchetti"
 
 
 def test_a_tenants_email_about_housing_benefit_gives_the_contract_in_its_subject(registries):

@@ -36,8 +36,12 @@ NUMBER_LABELS = {
         (1, r"\bref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?facture\s*:?"),
         (1, r"\binvoice\s*:"),
         (1, r"\binv\.?\s*" + _EN_NO + r"\s*:?"),
-        (1, r"\b(?:piece|document|bordereau)\s*" + NO + r"\s*:?"),
+        (1, r"\b(?:piece|document|doc\.?|bordereau)\s*" + NO + r"\s*:?"),
+        # « N° d'ordre : 2021-457 », « Numéro de document : », « No de pièce : »
+        (1, r"(?:" + NO + r"|\bnumero)\s*(?:de\s+|d'\s?)?(?:ordre(?!\s+de\s+service)|document|piece)\b\s*:?"),
+        (0, r"\bfacture\s+du\s+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\s*[-–,]?\s*" + NO + r"\s*:?"),  # « FACTURE DU 12/03/2021 - N° 0457 »
         (2, r"(?m)^[ \t]*(?:facture|invoice)\s*:?"),
+        (2, r"(?m)^[ \t]*ref(?:erence)?\.?\s*(?:" + NO + r")?\s*:"),  # « Référence : FA-2021-0457 » under the title
     ] + _NO_ALONE,
     "supplier_credit_note": [
         (0, r"\b(?:facture\s+d'avoir|avoir|note\s+de\s+credit)\s*" + _NO_OCR + r"\s*:?"),
@@ -73,7 +77,10 @@ ORDER_LABELS = [
     # the same in a table's cell, or opening its line: « PO BC20-003455 », « PO DSI-2021-033 »
     (1, r"\bp\.?o\.?\s+(?=[a-z]{1,4}\d{2}[-/]\d|[a-z]{1,4}-\d{2,4}[-/]\d)"),
     # « N° bon de commande (BI) : BI-21-3307 »: the order's short name in brackets
-    (0, r"(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\b(?:\s+client)?(?:\s*\([a-z]{1,5}\))?\s*:?"),
+    # (not « Votre commande n° BC 2021-04417 », where BC begins the number)
+    (0, r"(?<!commande )(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\b(?:\s+client)?(?:\s*\([a-z]{1,5}\))?\s*:?"),
+    (0, r"\b(?:cde|commande\s+patrimoine)\s*" + NO + r"\s*:?"),  # « Cde n° 2021-0042 », « Commande PATRIMOINE n° 21/0042 »
+    (1, r"\b(?:vo(?:tre|s)\s+|v/\s*)ref(?:erence)?s?\.?\s*:\s*commande\s+(?=[a-z]{0,4}[\-/]?\d)"),  # « Vos réf. : commande 4500123456 »
     # « N. de commande PATRIMOINE : 4500123987 »: the abbreviation before « de », the customer named
     (0, r"\bn\.\s*(?:de\s+|du\s+)(?:bc|commande|bon de commande)\b(?:\s+(?:client|patrimoine))?\s*:?"),
     (0, r"(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\s+patrimoine\s*:?"),
@@ -97,7 +104,7 @@ ORDER_LABELS = [
     (1, r"\bmarche\s*(?:public\s*|subsequent\s*)?(?:" + NO + r"\s*:?|:)"),
     # the customer's reference, when it reads as a purchase order (« Votre référence : BC-2021-00219 »)
     (2, r"\bvo(?:tre|s)\s+ref(?:erence)?s?\.?\s*:\s*p\.?o\.?\s*(?=\d)"),  # « Vos réf. : PO 4500021958 »
-    (2, r"\bvo(?:tre|s)\s+ref(?:erence)?s?\.?\s*:(?=\s*(?:bc|bdc|cmd|cde|po)\b)"),
+    (2, r"\b(?:vo(?:tre|s)\s+|v/\s*)ref(?:erence)?s?\.?\s*:(?=\s*(?:bc|bdc|cmd|cde|po)\b)"),
     (1, r"\b(?:votre\s+)?ordre\s+de\s+service(?:\s+patrimoine)?\s*(?:" + NO + r")?\s*:?"),
     (1, r"\byour\s+(?:p\.?o\.?|order)\b\s*:?"),
 ]

@@ -50,6 +50,14 @@ def fields(text: str, doc_type: str = "supplier_invoice") -> dict:
     ("supplier_quote", "CHIFFRAGE N° CH-2022-018", "CH-2022-018"),
     ("supplier_quote", "ESTIMATION DES TRAVAUX N° EST-2022-118", "EST-2022-118"),
     ("supplier_quote", "OFFRE COMMERCIALE N° OC-22-0156 Montpellier, le 19/09/2022", "OC-22-0156"),
+    # an invoice's number under the other names it goes by
+    ("supplier_invoice", "FACTURE\nRéférence : FA-2021-0457\nDate : 12/03/2021", "FA-2021-0457"),
+    ("supplier_invoice", "FACTURE\nDoc. n° 21-00457 du 12/03/2021", "21-00457"),
+    ("supplier_invoice", "FACTURE N° d'ordre : 2021-457\nDate : 12/03/2021", "2021-457"),
+    ("supplier_invoice", "FACTURE\nNuméro de document : 210457", "210457"),
+    ("supplier_invoice", "FACTURE\nNo de pièce : 457/21", "457/21"),
+    ("supplier_invoice", "FACTURE DU 12/03/2021 - N° 0457", "0457"),
+    ("supplier_invoice", "FACTURE\nRéférence client : C-0042\nN° 2021-0457", "2021-0457"),  # the customer's is not it
     ("supplier_quote", "PROPOSITION D'INTERVENTION N° PI-2021-044", "PI-2021-044"),
     # a letter prefix before digits that read as a date (21-12-03): a number, not a date
     ("supplier_quote", "PROPOSITION D'INTERVENTION\nRéférence : PI 21-12-03\nSite : Résidence Les Allées", "PI21-12-03"),
@@ -74,6 +82,9 @@ def test_numbers_under_other_titles(doc_type, line, number):
     ("YOUR REF.       PO BC20-003455", "BC20-003455"),  # a table's two cells
     ("BC n° 21-TEC-00342 du 11/01/2021 Votre interlocuteur : M. Thierry Lacombe", "21-TEC-00342"),
     ("Ordre de service : OS n° 2021-TX-0917 du 28/06/2021 - travaux du 05/07 au 30/07/2021", "2021-TX-0917"),
+    ("Votre commande n° BC 2021-04417 du 03/03/2021", "BC2021-04417"),  # BC begins the number there
+    ("V/Réf. : BC 2021-04417", "BC2021-04417"), ("Vos réf. : commande 4500123456", "4500123456"),
+    ("Cde n° 2021-0042", "2021-0042"), ("Commande PATRIMOINE n° 21/0042", "21/0042"),
     ("REF. COMMANDE CLIENT : MARCHE-2019-017-LOT3", "MARCHE-2019-017-LOT3"),
     ("Vos réf. : PO 4500021958", "4500021958"),
     ("Ordre de service PATRIMOINE : OS-2021-00741", "OS-2021-00741"),

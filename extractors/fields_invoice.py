@@ -86,8 +86,8 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
         named = re.match(r"\s+[Nn]\s?[°º]\s?\.?\s*:?\s*([A-Za-z0-9][A-Za-z0-9\-/_.]*\d[A-Za-z0-9\-/_.]*[A-Za-z0-9])",
                          doc.text[start + m.end(1):end])
         if tok.isalpha() and tok.isupper() and len(tok) <= 4 and named:
-            s = start + m.end(1) + named.start(1)
-            return Match(named.group(1), s, s + len(named.group(1)), named.group(1))
+            at = start + m.end(1) + named.start(1)
+            return Match(named.group(1), at, at + len(named.group(1)), named.group(1))
         # (a date opening the token is no number; a letter prefix before one is: « PI 21-12-03 »)
         if not any(c.isdigit() for c in tok) or any(d.start == 0 for d in find_dates(tok, reference_date)):
             continue

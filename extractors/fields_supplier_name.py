@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from config.first_names import bare, first_names
 from extractors.fields_labels import Doc
 from extractors.parsing import fold, restore_accents
+from extractors.person_names import known_first
 
 LEGAL_FORMS = (r"GmbH\s*&\s*Co\.?\s*KG|KGaA|KG|e\.\s?K\.?|OHG|S\.r\.l\.?|S\.A\.U\.|A/S|ApS|Lda\.?|S\.?A\.?S\.?U?|S\.?A\.?R\.?L\.?U?|SàRL|E\.?U\.?R\.?L\.?|S\.?A\.?|S\.?C\.?O\.?P\.?|SNC|SCI|SCP|SCM|SELARL|"
                r"SELAS|SCA|SCS|GIE|SEM|SPL|GmbH|Ltd\.?|Limited|LLC|LLP|Inc\.?|PLC|plc|B\.V\.?|BV|N\.V\.?|NV|S\.L\.?U?|"
@@ -242,9 +242,9 @@ def _trade_name_of(legal: str, head: str) -> bool:
     """A sole trader's legal name is their own (« EI BOUZID Nassim »); the letterhead's trade name
     holding their surname (« SERRURERIE BOUZID ») is the name they trade and are filed under."""
     words = legal.split()
-    if not 2 <= len(words) <= 3 or not any(bare(w) in first_names() for w in words):
+    if not 2 <= len(words) <= 3 or not any(known_first(w) for w in words):
         return False
-    surnames = {fold(w) for w in words if bare(w) not in first_names() and len(w) >= 3}
+    surnames = {fold(w) for w in words if not known_first(w) and len(w) >= 3}
     head_words = set(_words(head))
     return bool(surnames & head_words) and bool(head_words - set(_words(legal)))  # a trade word beside the surname
 

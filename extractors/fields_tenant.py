@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from config.first_names import bare, first_names
 from config.registries import Registries
 from extractors import validators
 from extractors.fields_amount import read_amount
@@ -33,7 +32,7 @@ from extractors.parsing import (
     restore_accents,
 )
 from extractors.person_labels import ORGANISATION
-from extractors.person_names import clean_person, normalise_person
+from extractors.person_names import clean_person, known_first, normalise_person
 from extractors.phone_variants import find_phones_grouped, find_phones_misread
 from extractors.stacked_cells import unrow
 from extractors.types import Extraction
@@ -94,7 +93,7 @@ def _fullest(name: str, names: list[str]) -> str:
         o_first, *o_rest = fold(other).split()
         if o_rest == rest and rest and len(o_first) > len(first) >= 3 and o_first.startswith(first):
             return other
-        if o_rest == words and first_names().get(bare(o_first)):
+        if o_rest == words and known_first(o_first):
             return other  # « Affaire : PINTO FERNANDES c/ … » is « Mme Graziella PINTO FERNANDES »
     return name
 

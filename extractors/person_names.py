@@ -65,7 +65,7 @@ def normalise_person(words: list[str]) -> str:
     if any(upper) and not all(upper) and not upper[0]:
         return " ".join(title_word(w) if u else w for w, u in zip(words, upper))
     if all(upper):
-        if len(words) == 2 and not _known_first(words[0]) and _known_first(words[1]):
+        if len(words) == 2 and not known_first(words[0]) and known_first(words[1]):
             words = words[::-1]  # « DIALLO MAMADOU »: the surname first, as on a form or an act
         return " ".join(title_word(w) for w in words)
     if upper[0]:
@@ -97,12 +97,12 @@ def clean_person(raw: str, strict: bool = True) -> str | None:
         return None
     if len(words[-1].strip("'-")) < 2:
         return None  # "M. Fernand R." : an initial is not a surname
-    if (len(words) == 4 and _known_first(words[0]) and _known_first(words[2])
-            and not _known_first(words[1]) and not _known_first(words[3])):
+    if (len(words) == 4 and known_first(words[0]) and known_first(words[2])
+            and not known_first(words[1]) and not known_first(words[3])):
         words = words[:2]  # two signers side by side, read as one line: « Fatoumata Sissoko Hélène Rouquette »
-    if words[0].lower() in _PARTICLES and _known_first(words[-1]):
+    if words[0].lower() in _PARTICLES and known_first(words[-1]):
         k = len(words) - 1  # « el amrani fatima », « EL IDRISSI Fatima Zahra »: the surname first, with its particle
-        while k > 2 and _known_first(words[k - 1]):
+        while k > 2 and known_first(words[k - 1]):
             k -= 1
         words = words[k:] + words[:k]
     particles = [w.lower() in _PARTICLES for w in words]
@@ -128,7 +128,7 @@ def _inner_particles(name: str, raw: str) -> str:
     return " ".join(words)
 
 
-def _known_first(word: str) -> str | None:
+def known_first(word: str) -> str | None:
     """The usual spelling of ``word`` when it is a given name."""
     known = first_names().get(bare(word))
     if known is None and "-" in word:
@@ -145,16 +145,16 @@ def with_first_name(name: str) -> str:
     """The first name first: « Diallo Moussa » (a form's NOM PRÉNOM in capitals) -> « Moussa
     Diallo ». Accents stay as printed (the labels of every evaluation set follow the print)."""
     words = name.split()
-    if len(words) >= 2 and not _known_first(words[0]) and _known_first(words[-1]):
+    if len(words) >= 2 and not known_first(words[0]) and known_first(words[-1]):
         k = len(words) - 1  # the given names at the end (« NGUYEN THI LAN »): all of them go first
-        while k > 1 and (_known_first(words[k - 1]) or bare(words[k - 1]) in _MIDDLE_NAMES):
+        while k > 1 and (known_first(words[k - 1]) or bare(words[k - 1]) in _MIDDLE_NAMES):
             k -= 1
         words = words[k:] + words[:k]
-    if len(words) >= 2 and not _known_first(words[0]):
+    if len(words) >= 2 and not known_first(words[0]):
         near = _one_letter_off(words[0])
         if near:
             words[0] = near
-    if len(words) >= 2 and not words[0].isascii() and (known := _known_first(words[0])) and known != words[0]:
+    if len(words) >= 2 and not words[0].isascii() and (known := known_first(words[0])) and known != words[0]:
         words[0] = known  # an accent misread (« Marie-Thérése », « Inés »), not one left out: the register's
     return " ".join(words)
 

@@ -85,7 +85,7 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
         # « Ordre de service : OS n° 2021-TX-0917 »: the piece's short name, then its number
         named = re.match(r"\s+[Nn]\s?[°º]\s?\.?\s*:?\s*([A-Za-z0-9][A-Za-z0-9\-/_.]*\d[A-Za-z0-9\-/_.]*[A-Za-z0-9])",
                          doc.text[start + m.end(1):end])
-        if tok.isalpha() and tok.isupper() and len(tok) <= 4 and named:
+        if tok.isalpha() and len(tok) <= 4 and named:  # (« bon n° 21-BC-0271 »)
             at = start + m.end(1) + named.start(1)
             return Match(named.group(1), at, at + len(named.group(1)), named.group(1))
         # (a date opening the token is no number; a letter prefix before one is: « PI 21-12-03 »)
@@ -212,7 +212,7 @@ def read_supplier_ids(doc: Doc, ex: Extraction, registries: Registries) -> dict[
 _CUSTOMER_LABEL = re.compile(r"(?:customer|client|acheteur|buyer|votre|your|bill\s+to|facture\s+a)[^\n]{0,25}$")
 # another EU country's VAT number: a foreign supplier, whose French VAT number is the customer's
 _FOREIGN_VAT = re.compile(r"\b(?:vat|tva|ust|btw|cif|nif|iva)[^\n]{0,25}?\b(?:nl|de|es|be|it|lu|pt|at|ie|pl|dk|se|fi|cz)"
-                          r"\s?[0-9a-z]{8,12}\b")
+                          r"\s?(?=(?:[a-z]?\d){6})[0-9a-z]{8,12}\b")  # mostly digits: not « at » + « testation »
 
 
 _OWN_FRENCH_VAT = re.compile(r"(?:french|france|registered|registration|\bour\b|notre)[^\n]{0,40}$")

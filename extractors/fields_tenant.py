@@ -90,6 +90,8 @@ def _fullest(name: str, names: list[str]) -> str:
     words = fold(name).split()
     first, rest = words[0], words[1:]
     for other in names:
+        if "-" in other and fold(other).replace("-", " ").split() == words:
+            return other  # « Carla Esteban-Ruiz » in her own block, « ESTEBAN RUIZ Carla » on the insurer's form
         o_first, *o_rest = fold(other).split()
         if o_rest == rest and rest and len(o_first) > len(first) >= 3 and o_first.startswith(first):
             return other

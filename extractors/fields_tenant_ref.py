@@ -93,7 +93,7 @@ _VALUE_RE = re.compile(
     r"[\s:.#°\-]*(?:\([^)\n]{0,60}\)[\s:.…_]*)?(?i:(?:bail|contrat|dossier|locataire|client|c(?:om)?pte)(?:\s+(?:locataire|client))?\s+(?=\d|n\s?°|no\.))?"
     # « de mon père : », « de ma sœur : », « déclarée . : »
     r"(?:(?:de\s+(?:mon|ma|son|sa|notre)\s+[^\s:]{2,12}|d[ée]clar[ée]e?s?|indiqu[ée]e?s?)[\s.]*:\s*|"
-    r"(?:communiqu|indiqu|d[ée]clar|fourni|transmis)\w*\s+par\s+[^\n:\d]{2,30}?\s*:\s*)?"
+    r"(?:communiqu|indiqu|d[ée]clar|fourni|transmis)\w*\s+(?:par|lors\s+d[eu]s?)\s+[^\n:\d]{2,30}?\s*:\s*)?"
     # « chez vous : », « portée sur ses avis d'échéance : »
     r"(?:(?:chez|aupr[èe]s\s+de)\s+(?:vous|le\s+bailleur|patrimoine)\s*(?:\([^)\n]{0,30}\)\s*)?|(?:port[ée]e?s?|indiqu[ée]e?s?|figurant|inscrite?s?|mentionn[ée]e?s?)\s+"
     r"(?:sur|dans|en)\s+[^\n:\d]{2,40}?\s*(?=:))?"  # « Réf. bailleur (n. de bail) », « : bail 3015… »

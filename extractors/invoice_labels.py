@@ -96,7 +96,7 @@ ORDER_LABELS = [
     # a bilingual label, the number right after it: « Bon de commande / Purchase order 4500012873 »
     (0, r"\bpurchase\s+order(?=\s+[a-z]{0,4}[\-/]?\d)"),
     (1, r"\b(?:your\s+)?order\s*" + _EN_NO + r"\s*:?"),
-    (1, r"\bvotre\s+commande\s*(?:" + NO + r")?\s*:?"),
+    (1, r"\bvotre\s+(?:commande|cde)\s*(?:" + NO + r")?\s*:?"),
     (1, r"\bv/\s*(?:commande|cde)\s*:?"),
     (1, r"\bcommande\s*:"),
     (0, r"\bcommande\s+client\s*(?:" + NO + r")?\s*:"),  # « Commande client : 4500187322 du 02-03-2021 »

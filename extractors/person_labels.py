@@ -63,7 +63,7 @@ CONCERNED = [re.compile(rx) for rx in (
     r"occupe\s+par(?:\s+votre\s+locataire\s*,?)?|"
     r"a\s+bail(?:\s+par\s+vos\s+soins)?\s+a|conseil\s+de|(?:curat|tut)(?:eur|rice)\s+de|on\s+behalf\s+of)\s*:?\s*" + CIV + NAME
     + r"\s*(?:[\n,;(.:]|-\s|$|(?=\s(?:est|sont|a|ont|qui|depuis|demeurant|domicilie|locataire|nee?|un|une)\b))",
-    r"(?m)^[ \t]*(?:objet|concerne|re|subject)\s*:[^\n]{0,60}?\b" + CIV + NAME + r"\s*(?:[\n,;(.]|-\s|$)",
+    r"(?m)^[ \t]*(?:objet|concerne|re|subject|ref(?:erence)?s?\.?)\s*:[^\n]{0,60}?\b" + CIV + NAME + r"\s*(?:[\n,;(.]|-\s|$)",
     # « logement occupé par MESSAOUDI Kenza »: no civility, a name printed as names are (capitals)
     r"\b(?:logement|appartement)\s+occupe\s+par\s+" + NAME + r"\s*(?:[\n,;(.]|-\s|$)",
     r"\b(?:logement|appartement|domicile)\s+de\s+" + CIV + NAME + r"\s*(?:[\n,;(.—–]|-\s|$)",

@@ -85,6 +85,7 @@ def test_numbers_under_other_titles(doc_type, line, number):
     ("Votre commande n° BC 2021-04417 du 03/03/2021", "BC2021-04417"),  # BC begins the number there
     ("V/Réf. : BC 2021-04417", "BC2021-04417"), ("Vos réf. : commande 4500123456", "4500123456"),
     ("Cde n° 2021-0042", "2021-0042"), ("Commande PATRIMOINE n° 21/0042", "21/0042"),
+    ("Votre commande : bon n° 21-BC-0271 du 1er mars 2021", "21-BC-0271"), ("Votre cde : RG-APPRO-2109-12 du 01/09/2021", "RG-APPRO-2109-12"),
     ("REF. COMMANDE CLIENT : MARCHE-2019-017-LOT3", "MARCHE-2019-017-LOT3"),
     ("Vos réf. : PO 4500021958", "4500021958"),
     ("Ordre de service PATRIMOINE : OS-2021-00741", "OS-2021-00741"),
@@ -204,6 +205,11 @@ def test_the_customers_french_vat_number_is_not_the_suppliers():
     registered = ("Brightwave Cloud Ltd\nINVOICE No. BW-1001\n" + TOTALS
                   + "Irish VAT IE1843219Q - French VAT FR58451922595\n")
     assert fields(registered)["supplier_vat"] == "FR58451922595"
+    # « TVA à 5,5 % … : attestation » holds no Austrian number (« at » + « testation »)
+    french = ("Isolation Comminges\nFacture n° ICE-2021-0219\n" + TOTALS
+              + "TVA à 5,5 % et 10 % : attestation simplifiée fournie par le client\n"
+              + "SIRET 830 115 481 00012 - TVA intracom. FR 77 830 115 481 - APE 4329A\n")
+    assert fields(french)["supplier_vat"] == "FR77830115481"
 
 
 def test_an_english_due_date_after_its_terms():

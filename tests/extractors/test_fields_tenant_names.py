@@ -203,3 +203,12 @@ def test_a_footer_line_joining_the_name_to_the_address_and_a_file_number_with_it
             "Giancarlo MARCHETTI — Résidence Les Hauts de Saint-Orens, appt 9\n"
             "4 impasse des Tourterelles — 31650 Saint-Orens-de-Gameville\n")
     assert tenant(text, registries, "certificate_or_receipt_request").fields["tenant_name"] == "Giancarlo Marchetti"
+
+
+def test_a_name_in_a_reference_line_and_a_hyphen_the_insurers_form_left_out(registries):
+    text = ("Réf. : M. KANTÉ Oumar - contrat 0045-118732\nObjet : copie du bail\nMadame, Monsieur,\n"
+            "Je souhaite une copie de mon bail.\nO. Kanté\n")
+    assert tenant(text, registries, "certificate_or_receipt_request").fields["tenant_name"] == "Oumar Kanté"
+    text = ("Carla Esteban-Ruiz\n12 rue des Lilas\n31200 Toulouse\nMadame, Monsieur,\nVoici mon attestation.\n"
+            "Carla Esteban-Ruiz\nATTESTATION D'ASSURANCE\nSociétaire : Mme ESTEBAN RUIZ Carla\n")
+    assert tenant(text, registries, "insurance_certificate").fields["tenant_name"] == "Carla Esteban-Ruiz"

@@ -147,3 +147,8 @@ def test_a_running_footers_page_number_is_not_part_of_the_reference():
     text = ("CAF DE LA HAUTE-GARONNE EDITION DU 09/11/2021\n"
             "ALLOCATAIRE 2877410 - MME NGUYEN THI LAN - REF. BAILLEUR T/207/55841 PAGE 2/2\n")
     assert tenant(text, "housing_benefit")["tenant_reference"] == "T/207/55841"
+
+
+def test_the_number_the_tenant_gave_when_paying():
+    text = ORG + "N° de compte locataire indiqué lors des versements : 0 117 5521\n"
+    assert tenant(text, "housing_benefit")["tenant_reference"] == "01175521"

@@ -229,6 +229,8 @@ def guess_supplier_name(doc: Doc) -> str | None:
         letters = "".join(_words(first))
         if first.isupper() and len(letters) >= 2 and letters == _initials(_words(rest)):
             name = rest  # « C.S.T. Chauffage Sanitaire Toulousain »: the initials, then the name they stand for
+    if name:  # a capital I read as l before a consonant no word begins with (« Lacombe-ldrissi »)
+        name = re.sub(r"(?<![^\s\-'])l(?=[bcdfghjkmnpqrstvwxzBCDFGHJKMNPQRSTVWXZ])", "I", name)
     return restore_accents(natural_case(name, doc.text), doc.text) if name else None
 
 

@@ -219,3 +219,8 @@ def test_a_logos_word_read_again_before_the_name():
     text = ("BRANDSTATTER\nMESSTECHNIK Brandstatter Messtechnik GmbH\nGutenbergstraße 11\n86156 Augsburg\n" + BODY
             + "Brandstätter Messtechnik GmbH - Gutenbergstraße 11 - 86156 Augsburg\n")
     assert name(text) == "Brandstätter Messtechnik"
+
+
+def test_a_capital_i_read_as_l_in_a_supplier_name():
+    assert name("LACOMBE-lDRISSI INGÉNIERIE\n" + BODY) == "Lacombe-Idrissi Ingénierie"
+    assert name("Allô Plomberie\n" + BODY) == "Allô Plomberie"  # a double l is a double l

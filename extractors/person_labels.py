@@ -59,7 +59,7 @@ CONCERNED = [re.compile(rx) for rx in (
     + r"\s*,?\s+(?:demeurant|domicilie|locataire|nee?\b|residant|habitant)",
     # the person a third party writes about: "au sujet de M. X", "pour le compte de : Mme X",
     # "logement occupé par M. X", "donné à bail à Mme X", "conseil de Mme X", "Objet : M. X - ..."
-    r"\b(?:au\s+sujet\s+de|concernant|pour\s+le\s+compte\s+de|en\s+faveur\s+de|au\s+profit\s+de|"
+    r"\b(?:au\s+sujet\s+de|concernant|pour\s+le\s+compte\s+de|en\s+faveur\s+de|au\s+profit\s+de|expulsion\s+de|"
     r"occupe\s+par(?:\s+votre\s+locataire\s*,?)?|"
     r"a\s+bail(?:\s+par\s+vos\s+soins)?\s+a|conseil\s+de|(?:curat|tut)(?:eur|rice)\s+de|on\s+behalf\s+of)\s*:?\s*" + CIV + NAME
     + r"\s*(?:[\n,;(.:]|-\s|$|(?=\s(?:est|sont|a|ont|qui|depuis|demeurant|domicilie|locataire|nee?|un|une)\b))",

@@ -46,6 +46,8 @@ def tenant(text: str, doc_type: str = "housing_benefit", registries: Registries 
     ("le logement donné à bail à Madame Sylvie CAMBON. Où étant", "Sylvie Cambon"),
     ("qu'elle a donné à bail à Monsieur lonut MOLDOVAN un logement de type T2", "Ionut Moldovan"),
     ("le logement n° 7 de cette résidence, donné a bail par vos soins\nà Monsieur Kévin ROUQUETTE :", "Kévin Rouquette"),
+    ("Vu l'arrêté portant délégation de signature à M. Arnaud\nVIGOUROUX, sous-préfet de Muret ;\nVu le jugement "
+     "ordonnant\nl'expulsion de M. Grégory SARRAILH ;\nLe sous-préfet de Muret,\nArnaud VIGOUROUX", "Grégory Sarrailh"),
     ("Instruit par MDS Toulouse Bagatelle - Mme Camille LASSERRE-NDIAYE, conseillère ESF\n"
      "Bailleur : PATRIMOINE Locataire : Mme BEKKOUCHE Yasmina Compte : 2209 5561", "Yasmina Bekkouche"),
     ("Allocataire ..............0 Madame DIALLO Aminata\nN° allocataire ......... 2187456", "Aminata Diallo"),

@@ -174,9 +174,10 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
     tenth) was never read that session; it is read since the next, which wrote the thirteenth
     (``bench/dev13/``, graded on arrival with the code of that session's start and of its
     arrival, then read) and the fourteenth (``bench/dev14/``, graded on arrival likewise, then
-    read) and the fifteenth (``bench/dev15/``, graded on arrival likewise; its three foreign
-    vendors' VAT numbers, labelled by its writer against SPEC.md's « FR + key + SIREN », taken out
-    of its labels): like the blind set, never read, its misses are not shown."""
+    read) and the fifteenth (``bench/dev15/``, graded on arrival likewise, then
+    read; its three foreign vendors' VAT numbers, labelled by its writer against SPEC.md's « FR +
+    key + SIREN », taken out of its labels) and the sixteenth (``bench/dev16/``, graded on arrival
+    likewise): like the blind set, never read, its misses are not shown."""
     from corpus.written import WRITTEN_DIR
     from foreign_set import BLIND_ROOT, ROOT
 
@@ -187,7 +188,7 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
             "dev9": (ROOT.parent / "dev9", 2035, 6), "dev10": (ROOT.parent / "dev10", 2036, 6),
             "dev11": (ROOT.parent / "dev11", 2037, 6), "dev12": (ROOT.parent / "dev12", 2038, 6),
             "dev13": (ROOT.parent / "dev13", 2039, 6), "dev14": (ROOT.parent / "dev14", 2040, 6),
-            "dev15": (ROOT.parent / "dev15", 2041, 6),
+            "dev15": (ROOT.parent / "dev15", 2041, 6), "dev16": (ROOT.parent / "dev16", 2042, 6),
             "blind": (BLIND_ROOT, 2027, 6)}
 
 
@@ -197,9 +198,10 @@ DEV_SETS = (("dev2", "second", "second_dev"), ("dev3", "troisième", "third_dev"
             ("dev8", "huitième", "eighth_dev"), ("dev9", "neuvième", "ninth_dev"),
             ("dev10", "dixième", "tenth_dev"), ("dev11", "onzième", "eleventh_dev"),
             ("dev12", "douzième", "twelfth_dev"), ("dev13", "treizième", "thirteenth_dev"),
-            ("dev14", "quatorzième", "fourteenth_dev"), ("dev15", "quinzième", "fifteenth_dev"))
+            ("dev14", "quatorzième", "fourteenth_dev"), ("dev15", "quinzième", "fifteenth_dev"),
+            ("dev16", "seizième", "sixteenth_dev"))
 LEARNED = ("dev2", "dev3", "dev4")  # in the model's training data (corpus/data/written/)
-UNREAD = "dev15"  # never read, like the blind set: its misses are not shown
+UNREAD = "dev16"  # never read, like the blind set: its misses are not shown
 
 
 def foreign_and_reads(workers: int, cache: Path, fresh: bool = False, which: str = "foreign") -> tuple[dict, dict]:

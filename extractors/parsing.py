@@ -321,7 +321,8 @@ def find_ibans(text: str) -> list[Match]:
         pos = m.end()
         grouped = True
         rest = up[pos:]
-        for tok in re.finditer(r" ?([A-Z0-9]+)", rest):
+        # (groups set apart by spaces, dashes or dots, or wrapped to the next line)
+        for tok in re.finditer(r"(?:[ \-.]{0,3}|[ \t]*\n[ \t]*)([A-Z0-9]+)", rest):
             if tok.start() != pos - m.end():
                 break
             t = tok.group(1)

@@ -256,3 +256,11 @@ def test_a_labelled_phone_grouped_in_threes(line, phone):
 def test_a_phone_whose_dots_the_ocr_read_as_colons():
     assert [p.value for p in find_phones("Tel : 05:63:59:21:40")] == ["0563592140"]
     assert find_phones("RDV à 10:30, rappel 12:45:10") == []  # times are no phone
+
+
+def test_an_iban_in_groups_set_apart_by_dashes_or_wrapped_to_the_next_line():
+    from extractors.parsing import find_ibans
+
+    assert [m.value for m in find_ibans("IBAN FR76-3000-4000-0312-3456-7890-143")] == ["FR7630004000031234567890143"]
+    assert [m.value for m in find_ibans("IBAN : FR76 3000 4000\n0312 3456 7890 143\nBIC BNPAFRPP")] == \
+        ["FR7630004000031234567890143"]

@@ -37,6 +37,32 @@ def test_an_older_model_reads_the_text_as_it_was_trained():
     assert "zzlex" not in model_input(text, None)
 
 
+def test_a_tables_frame_leaders_and_blanks_to_fill_are_no_words():
+    """The bag of words sums a weight per token: eighty « │ » of an invoice's frame outweighed
+    all its words (a born-digital invoice read as a payment difficulty at 1.0)."""
+    from classifiers.features import FEATURES, model_input
+
+    plain = "Facture 2021-10-042 Total HT 1 702,40 Nom : Signature : Bonjour... « oui »"
+    framed = ("┌────┬────┐\n│ Facture │ 2021-10-042 │\n└────┴────┘\n│ Total HT │ 1 702,40 │\n"
+              "Nom : .................. Signature : ________ ☐ ■ ==== ---- Bonjour... « oui »")
+    assert model_input(framed, FEATURES).split() == model_input(plain, FEATURES).split()
+    assert "..." in model_input(plain, FEATURES)  # a writer's ellipsis is kept: that is writing
+    assert "│" in model_input(framed, "lexicon-1")  # a model trained before is fed as it was trained
+
+
+def test_an_invoice_in_a_drawn_frame_is_read_by_its_words(rt):
+    rows = "\n".join(f"│ {d:<40} │ {q:>4} │ {p:>10} │" for d, q, p in [
+        ("Tonte pelouses et ramassage", 2, "370,00"), ("Taille de haies", 164, "385,40"),
+        ("Évacuation déchets verts", 7, "168,00")] * 6)
+    text = ("JARDINS DU TOUCH\nEspaces verts\nFacture\n┌────────────┬────────────┐\n│ Date       │ Numéro     │\n"
+            "│ 29/10/2021 │ 2021-10-042 │\n└────────────┴────────────┘\n" + "─" * 90 + "\n" + rows + "\n" + "─" * 90 + "\n"
+            "│ Total HT │ 1 702,40 │\n│ TVA 20 % │ 340,48 │\n│ Total TTC │ 2 042,88 │\n"
+            "IBAN : FR76 4255 9743 3730 5437 3192 672\nPénalités de retard : trois fois le taux légal ; "
+            "indemnité forfaitaire pour frais de recouvrement : 40 €.\nSIRET 49231670800246")
+    probs = rt.model.probabilities(text)
+    assert max(probs, key=probs.get) == "supplier_invoice"
+
+
 def test_vector_reader_learns_saves_and_loads(tmp_path):
     from classifiers.vectors import VectorModel, train_vectors
 

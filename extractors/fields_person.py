@@ -42,7 +42,7 @@ from extractors.person_labels import (
     THIRD_PARTY_TYPES,
     WEBMAIL,
 )
-from extractors.person_names import clean_person, is_upper, title_word
+from extractors.person_names import clean_person, is_upper, known_first, title_word
 from extractors.person_ner import ner_name
 
 
@@ -67,6 +67,21 @@ def _cells(line: str) -> list[str]:
     return [c for c in re.split(r"\s{3,}|\t", line) if c.strip()]
 
 
+# a form's label that names the surname first (« NOM — PRÉNOM : ALIEV RUSTAM »)
+SURNAME_FIRST = re.compile(r"\bnom\s*[,/—–-]?\s*(?:et\s+)?prenom")
+
+
+def _surname_first(name: str, raw: str) -> str:
+    """Two names in a form's surname-first order, in the same case and neither a given name
+    the register knows: the label says which is which (capitals or a known given name already
+    decide, wherever they stand)."""
+    words, printed = name.split(), raw.split()
+    if (len(words) == 2 and len(printed) == 2 and is_upper(printed[0]) == is_upper(printed[1])
+            and not known_first(words[0]) and not known_first(words[1])):
+        return f"{words[1]} {words[0]}"
+    return name
+
+
 def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     """Possible names, most reliable first."""
     out: list[PersonCandidate] = []
@@ -75,6 +90,8 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     for rx in CONCERNED:
         for m in rx.finditer(doc.folded):
             name = clean_person(doc.text[m.start("name"):m.end("name")])
+            if name and SURNAME_FIRST.search(doc.folded[m.start():m.start("name")]):
+                name = _surname_first(name, doc.text[m.start("name"):m.end("name")])
             if name and not NOT_A_TENANT.match(doc.folded[m.end("name"):m.end("name") + 30]):
                 concerned.append((m.start(), PersonCandidate(name, doc.line_of(m.start("name")), "concerned")))
     forms = [c for _, c in _form_names(doc)]  # « Nom : X  Prénom : Y »: who fills the form in

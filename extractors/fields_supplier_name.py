@@ -188,7 +188,11 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
     domains = {re.sub(r"[^a-z0-9]", "", d.lower()) for d in _DOMAIN_RE.findall(doc.text[:6000])}
     domains -= {"gmail", "orange", "wanadoo", "free", "sfr", "laposte", "yahoo", "hotmail", "outlook",
                 "notaires", "avocat", "avocats", "huissier-justice", "commissaire-justice", "experts-comptables"}
+    # the name's first word in a domain of several (« kellerhoff-tk.de »: « Kellerhoff Türkommunikation »)
+    word_domains = {w for d in _DOMAIN_RE.findall(doc.text[:6000]) for w in d.lower().split("-")[:1] if "-" in d} - {
+        "huissier", "commissaire", "experts"}
     best: tuple[float, str] | None = None
+    scored: list[tuple[float, str]] = []
     for rank, (i, ln) in enumerate(lines):
         for k, (col, cell) in enumerate(_cells(ln)):
             if _in_customer_block(customer.get(i), col, cell) or cell.rstrip().endswith(":"):
@@ -197,21 +201,43 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
             with_form = bool(_FORM_RE.search(cell)) and not _LEGAL_CONTEXT.search(cell)
             if with_form:  # « Vox Citofoni S.r.l. - Sistemi citofonici »: the part that holds the form
                 cell = next(part for part in re.split(r"\s[-–|•·]\s", cell) if _FORM_RE.search(part))
-            cell = strip_legal_form(cell) if with_form else cell.strip(" ,;:-–")
+            cell = strip_legal_form(cell) if with_form else _before_description(cell.strip(" ,;:-–"))
             cell = _TITLE_TAIL.sub("", cell)  # « NORDLANE PRINT SERVICES   CREDIT MEMO » read as one line
             if not cell or not _name_like(cell) or (not with_form and _trade_list(cell)):
                 continue
             score = -rank - 0.5 * k
             flat = re.sub(r"[^a-z0-9]", "", fold(cell))
-            if flat and any(flat in d or d in flat for d in domains if len(d) >= 3):
+            if flat and any(flat in d or d in flat or (len(d) >= 5 and flat.startswith(d))
+                            for d in domains | word_domains if len(d) >= 3):
                 score += 6
             if with_form:
                 score += 4
             if len(cell.split()) == 1:  # a logo's word or initials: the full name is often just below
                 score -= 2 if len(cell) <= 3 else 1.2
+            scored.append((score, cell))
             if best is None or score > best[0]:
                 best = (score, cell)
-    return best[1] if best else None
+    return _trade_name_over_owner(best[1], scored) if best else None
+
+
+# a name, then what the firm does in lower case: « PYRÈNE GRIMPE - Élagage & abattage »
+_DESCRIPTION = re.compile(r"^(?P<name>[^a-zà-ÿ]*[A-ZÀ-Þ][^a-zà-ÿ]*?)\s+[-–]\s+(?=\S*[a-zà-ÿ])")
+
+
+def _before_description(cell: str) -> str:
+    m = _DESCRIPTION.match(cell)
+    return m.group("name") if m and len(m.group("name").split()) <= 5 else cell
+
+
+def _trade_name_over_owner(best: str, scored: list[tuple[float, str]]) -> str:
+    """A sole trader's letterhead: their name (« Tomasz KOWALCZYK »), then the trade name that
+    holds their surname (« VITRERIE KOWALCZYK »): the firm's name is the trade name."""
+    words = best.split()
+    if len(words) != 2 or not known_first(words[0]):
+        return best
+    surname = fold(words[1])
+    named = [(sc, c) for sc, c in scored if c != best and surname in fold(c).split()]
+    return max(named)[1] if named else best
 
 
 def guess_supplier_name(doc: Doc) -> str | None:
@@ -229,6 +255,10 @@ def guess_supplier_name(doc: Doc) -> str | None:
         letters = "".join(_words(first))
         if first.isupper() and len(letters) >= 2 and letters == _initials(_words(rest)):
             name = rest  # « C.S.T. Chauffage Sanitaire Toulousain »: the initials, then the name they stand for
+    short = re.fullmatch(r"(?P<name>.+?)\s*\((?P<short>[A-Z0-9&.]{2,10})\)", name or "")
+    if short and (_abbreviates("".join(_words(short["short"])), _words(short["name"]))
+                  or fold(short["short"]) == fold(legal or "")):
+        name = short["name"]  # « Chaleur Pyrénées Maintenance (CPM) »: the name, then its initials
     if name:  # a capital I read as l before a consonant no word begins with (« Lacombe-ldrissi »)
         name = re.sub(r"(?<![^\s\-'])l(?=[bcdfghjkmnpqrstvwxzBCDFGHJKMNPQRSTVWXZ])", "I", name)
     return restore_accents(natural_case(name, doc.text), doc.text) if name else None
@@ -267,6 +297,15 @@ def _spelt_out(short: str, full: str, text: str) -> bool:
 
 def _words(s: str) -> list[str]:
     return [w for w in re.split(r"[^a-z0-9]+", fold(s)) if w]
+
+
+def _abbreviates(short: str, words: list[str]) -> bool:
+    """« CPM » for « Chaleur Pyrénées Maintenance », « LAB » for « Les Ateliers du Bois »: the
+    words' initials in order, every word but the small ones giving its own."""
+    initials = "".join(w[0] for w in words)
+    it = iter(initials)
+    return (len(short) >= max(2, len(_initials(words))) and short[:1] == initials[:1]
+            and all(ch in it for ch in short))
 
 
 def _initials(words: list[str]) -> str:

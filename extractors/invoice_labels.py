@@ -41,6 +41,8 @@ NUMBER_LABELS = {
         (1, r"(?:" + NO + r"|\bnumero)\s*(?:de\s+|d'\s?)?(?:ordre(?!\s+de\s+service)|document|piece)\b\s*:?"),
         (0, r"\bfacture\s+du\s+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\s*[-–,]?\s*" + NO + r"\s*:?"),  # « FACTURE DU 12/03/2021 - N° 0457 »
         (2, r"(?m)^[ \t]*(?:facture|invoice)\s*:?"),
+        # the title and its number ending the letterhead's line (« DiagnOc Expertises   FACTURE DX-21-02291 »)
+        (2, r"(?m)(?<=\S)(?<!votre)(?<!notre)(?<!\bla)(?<!\bde)(?<!\bune)(?<!cette)(?<!\byour)(?<!\bthe)[ \t]+(?:facture|invoice)[ \t]+(?=[a-z]{0,4}[\-/]?\d[a-z0-9\-/]*[ \t]*$)"),
         (2, r"(?m)^[ \t]*ref(?:erence)?\.?\s*(?:" + NO + r")?\s*:"),  # « Référence : FA-2021-0457 » under the title
     ] + _NO_ALONE,
     "supplier_credit_note": [
@@ -69,6 +71,7 @@ NUMBER_LABELS = {
 ORDER_LABELS = [
     (0, r"\bbon\s+de\s+commande\s*(?:" + NO + r"|numero)?\s*:?"),
     (0, r"\bbon\s+de\s+commande\s+(?:annuel|cadre|client|ouvert|interne)\s*(?:" + NO + r")?\s*:?"),
+    (1, r"\bb\.?c\.?\s+(?:annuel|cadre|ouvert)\s*(?:" + NO + r")?\s*:?"),  # « BC ANNUEL BCA-2022-0042 »
     # « bon de travaux n° BT 2021-0156 », « Bon d'intervention PATRIMOINE n° 2020-RDZ-118 »
     (1, r"\b(?:bon|ordre)\s+(?:de\s+travaux|d'\s?intervention)(?:\s+patrimoine)?\s*(?:" + NO + r")?\s*:?"),
     (0, r"\bbon\s+de\s+commande\s+patrimoine\s*(?:" + NO + r")?\s*:?"),  # « Bon de commande PATRIMOINE : BC21-07745 »

@@ -12,7 +12,8 @@ _BARE_NUMBER = r"(?m)^[ \t]*(?:nummer|belegnummer|nummero)\s*:"
 
 NUMBER_LABELS = {
     "supplier_invoice": [
-        (0, r"\brechnungs?\s*-?\s*(?:nummer|nr\.?|no\.?)\s*:?"),
+        # and bilingual, the French after a slash: « Rechnungs-Nr. / N° : RE-2022-10457 »
+        (0, r"\brechnungs?\s*-?\s*(?:nummer|nr\.?|no\.?)(?:\s*/\s*" + _NO + r")?\s*:?"),
         (0, r"\brechnung\s*" + _NO + r"\s*:?"),
         (0, r"\bfactuur\s*-?\s*(?:nummer|nr\.?|no\.?)\s*:?"),
         (0, r"\b(?:numero|no|n[°º2])\s*(?:de\s+)?factura\s*:?"),  # (« N2 Factura: » read for « Nº »)

@@ -61,6 +61,10 @@ def fields(text: str, doc_type: str = "supplier_invoice") -> dict:
     ("supplier_quote", "PROPOSITION D'INTERVENTION N° PI-2021-044", "PI-2021-044"),
     # a letter prefix before digits that read as a date (21-12-03): a number, not a date
     ("supplier_quote", "PROPOSITION D'INTERVENTION\nRéférence : PI 21-12-03\nSite : Résidence Les Allées", "PI21-12-03"),
+    # the title and its number ending the letterhead's line
+    ("supplier_invoice", "DiagnOc Expertises     FACTURE DX-21-02291\nDiagnostics immobiliers", "DX-21-02291"),
+    # and in German, bilingual
+    ("supplier_invoice", "z. Hd. Frau Oyelaran      Rechnungs-Nr. /N°: RE-2022-10457", "RE-2022-10457"),
 ])
 def test_numbers_under_other_titles(doc_type, line, number):
     assert fields(f"Menuiserie Dupuis\n{line}\n{TOTALS}", doc_type)["invoice_number"] == number
@@ -89,9 +93,14 @@ def test_numbers_under_other_titles(doc_type, line, number):
     ("REF. COMMANDE CLIENT : MARCHE-2019-017-LOT3", "MARCHE-2019-017-LOT3"),
     ("Vos réf. : PO 4500021958", "4500021958"),
     ("Ordre de service PATRIMOINE : OS-2021-00741", "OS-2021-00741"),
+    ("CLIENT 00317\nBC ANNUEL BCA-2022-0042", "BCA-2022-0042"),
 ])
 def test_order_references_of_public_works_and_short_labels(line, order):
     assert fields(f"Menuiserie Dupuis\nFacture n° F-100\n{line}\n{TOTALS}")["order_reference"] == order
+
+
+def test_an_invoice_the_letter_names_is_not_its_own_number():
+    assert "invoice_number" not in fields(f"Menuiserie Dupuis\nObjet : votre facture 2021-0042\n{TOTALS}")
 
 
 def test_a_customer_reference_that_is_no_purchase_order_is_not_one():

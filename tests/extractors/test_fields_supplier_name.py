@@ -224,3 +224,29 @@ def test_a_logos_word_read_again_before_the_name():
 def test_a_capital_i_read_as_l_in_a_supplier_name():
     assert name("LACOMBE-lDRISSI INGÉNIERIE\n" + BODY) == "Lacombe-Idrissi Ingénierie"
     assert name("Allô Plomberie\n" + BODY) == "Allô Plomberie"  # a double l is a double l
+
+
+def test_a_name_then_what_the_firm_does_in_lower_case():
+    text = "PYRÈNE GRIMPE - Élagage & abattage\nArboriste grimpeur certifié\nLieu-dit Pech, 09000 Foix\n" + BODY
+    assert name(text) == "Pyrène Grimpe"
+    assert name("MARTY & FILS - PLOMBERIE\n12 rue Peyrolières\n" + BODY) == "Marty & Fils - Plomberie"
+
+
+def test_the_owners_name_over_a_trade_name_holding_their_surname():
+    text = ("Tomasz KOWALCZYK\nVITRERIE KOWALCZYK - Miroiterie, double vitrage, remplacement urgent\n"
+            "27 rue de la Mandoune\n82000 MONTAUBAN\nvitrerie.kowalczyk@gmail.com\n" + BODY)
+    assert name(text) == "Vitrerie Kowalczyk"
+
+
+def test_a_name_followed_by_its_initials():
+    text = ("Chaleur Pyrénées Maintenance (CPM)\nENTRETIEN ET DEPANNAGE CHAUDIERES GAZ\n8 avenue Foch\n" + BODY
+            + "SARL CPM - CAPITAL 15 000 EUR - RCS TOULOUSE\n")
+    assert name(text) == "Chaleur Pyrénées Maintenance"
+    assert name("Les Ateliers du Bois (LAB)\n3 rue Alsace\n" + BODY) == "Les Ateliers du Bois"
+
+
+def test_the_names_first_word_in_a_domain_of_several():
+    text = ("KELLERHOFF\nTürsprechtechnik : Zutrittskontrolle - Videoüberwachung\n"
+            "Kellerhoff Türkommunikation GmbH - Hanferstraße 28 - 79108 Freiburg\n" + BODY
+            + "USt-IdNr. DE379391054 - buchhaltung@kellerhoff-tk.de\n")
+    assert name(text) == "Kellerhoff Türkommunikation"

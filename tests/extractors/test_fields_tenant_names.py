@@ -212,3 +212,17 @@ def test_a_name_in_a_reference_line_and_a_hyphen_the_insurers_form_left_out(regi
     text = ("Carla Esteban-Ruiz\n12 rue des Lilas\n31200 Toulouse\nMadame, Monsieur,\nVoici mon attestation.\n"
             "Carla Esteban-Ruiz\nATTESTATION D'ASSURANCE\nSociétaire : Mme ESTEBAN RUIZ Carla\n")
     assert tenant(text, registries, "insurance_certificate").fields["tenant_name"] == "Carla Esteban-Ruiz"
+
+
+def test_a_forms_surname_first_label_orders_names_the_register_does_not_know(registries):
+    text = ("SERVICE DES IMPOTS DES PARTICULIERS DE TOULOUSE MIRAIL\nCITE ADMINISTRATIVE - 2 BD ARMAND DUPORTAL\n"
+            "31074 TOULOUSE CEDEX 9\nOBJET : DEMANDE DE RENSEIGNEMENTS\nMADAME, MONSIEUR,\n" + LANDLORD
+            + "VEUILLEZ NOUS COMMUNIQUER LES RENSEIGNEMENTS SUIVANTS CONCERNANT\nNOM — PRENOM : ALIEV RUSTAM\n"
+            "ADRESSE CONNUE : 5 CHEMIN DE LESTANG BAT 3 APPT 27\n31100 TOULOUSE\nLE CONTROLEUR DES FINANCES PUBLIQUES\n")
+    def name(t: str) -> str | None:
+        return tenant(t, registries, "other").fields.get("tenant_name")
+
+    assert name(text) == "Rustam Aliev"
+    # a given name the register knows, or capitals, already say which is which, whatever the label
+    assert name(text.replace("ALIEV RUSTAM", "Jean Aliev")) == "Jean Aliev"
+    assert name(text.replace("ALIEV RUSTAM", "ALIEV Rustam")) == "Rustam Aliev"

@@ -75,11 +75,11 @@ def unrow(text: str) -> str:
     out: list[str] = []
     for k, line in enumerate(lines):
         out.append(line)
-        if k == 0:
-            continue
-        pairs = _row_pairs(lines[k - 1], line)
+        # the header row just above, past a blank line or a table's rule drawn between them
+        above = next((lines[j] for j in range(k - 1, max(-1, k - 3), -1) if lines[j].strip(" \t-=_+")), "")
+        pairs = _row_pairs(above, line) if line.strip() else None
         if pairs:
-            out += [f"{key} {value}" for key, value in pairs]
+            out += [f"{key} {value}" if key.endswith(":") else f"{key} : {value}" for key, value in pairs]
     return "\n".join(out)
 
 

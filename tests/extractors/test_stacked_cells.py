@@ -48,9 +48,22 @@ def test_a_header_row_over_its_row_of_values_is_read_cell_by_cell():
     from extractors.stacked_cells import unrow
 
     text = unrow(HEADER_ROW)
-    assert "Bon de commande BC21-000318" in text and "Échéance 14/05/2021" in text
+    assert "Bon de commande : BC21-000318" in text and "Échéance : 14/05/2021" in text
     got = extract_fields("supplier_invoice", "supplier", HEADER_ROW, Registries((), ())).fields
     assert (got["order_reference"], got["due_date"], got["invoice_number"]) == ("BC21-000318", "2021-05-14", "F21-00482")
+
+
+def test_a_header_row_drawn_in_a_frame_its_rule_between_keys_and_values():
+    """A born-digital invoice's header drawn with box characters: a rule between the keys and
+    their values, and a bare « Numéro » heading the number."""
+    text = ("JARDINS DE LA SAVE\nFacture\n┌────────────┬────────────────┬──────────────┬──────────────┐\n"
+            "│ Date       │ Numéro         │ Code client  │ Échéance     │\n"
+            "├────────────┼────────────────┼──────────────┼──────────────┤\n"
+            "│ 29/10/2021 │ 2021-10-042    │ PATRI31      │ 28/11/2021   │\n"
+            "└────────────┴────────────────┴──────────────┴──────────────┘\n"
+            "Total HT 1 702,40\nTVA 20 % 340,48\nTotal TTC 2 042,88\n")
+    got = extract_fields("supplier_invoice", "supplier", text, Registries((), ())).fields
+    assert (got["invoice_number"], got["invoice_date"], got["due_date"]) == ("2021-10-042", "2021-10-29", "2021-11-28")
 
 
 def test_an_organisations_header_row_gives_the_landlords_reference():

@@ -144,6 +144,25 @@ def supplier_title(text: str, lines: int = 15, foreign: bool = False) -> str | N
     return found.pop() if len(found) == 1 else None
 
 
+# a supplier's statement of account or reminder, titled so before any invoice title (its table of
+# unpaid invoices heads a column « Facture »): the invoices it lists were received already; paid
+# again from it, they would be paid twice
+_STATEMENT = re.compile(_TITLE_START + r"(?:relev[ée]\s+(?:de\s+compte|de\s+factures|des\s+factures)|"
+                        r"(?:\d\s?(?:e|er|[èe]me|nd)\s+|premier\s+|second\s+|dernier\s+)?(?:rappel|relance)|"
+                        r"lettre\s+de\s+relance|statement(?:\s+of\s+account)?|(?:payment\s+)?reminder|"
+                        r"mahnung|zahlungserinnerung)\b(?!\s*:)", re.I)
+
+
+def supplier_statement(text: str, lines: int = 15) -> bool:
+    """A statement of account or a reminder: its title comes before any invoice's title."""
+    for line in [ln for ln in text.splitlines() if ln.strip()][:lines]:
+        if _STATEMENT.match(line) and len(line.strip()) <= 60:
+            return True
+        if any(pattern.match(line) for _, pattern in _TITLE_KINDS):
+            return False
+    return False
+
+
 # « FACTURE RECTIFICATIVE N° … annule et remplace la facture … »: a corrected invoice, billed again
 _CORRECTED_INVOICE = re.compile(_TITLE_START + r"facture\s+(?:rectificative|corrig[ée]e)\b", re.I | re.M)
 
@@ -205,7 +224,10 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         probs = {**{t: p * (1 - AD_CONFIDENCE) for t, p in probs.items()}, "other": AD_CONFIDENCE}
         method, reason = "rules+textcat", "publicité ou offre commerciale, sans montant facturé"
     top_type = max(probs, key=probs.get) if probs else None
-    if method == "textcat" and top_type in SUPPLIER_TYPES:
+    if top_type in SUPPLIER_TYPES and method != "facturx" and supplier_statement(text):
+        probs = {t: min(p, UNSURE) for t, p in probs.items()}
+        method, reason = "conflict", "relevé de compte ou relance d'un fournisseur, pas une pièce à payer : une personne décide"
+    elif method == "textcat" and top_type in SUPPLIER_TYPES:
         title = _title(text, hints)
         mass = sum(probs.get(t, 0.0) for t in SUPPLIER_TYPES) / sum(probs.values())  # capped: not summing to 1
         # the readers disagree on which supplier piece it is (capped): the title decides; the model

@@ -1,6 +1,6 @@
 """Classification decisions a letterhead or a subject line settles: a court's, a bailiff's or a
 lawyer's letterhead, a subject naming another matter, the over-indebtedness commission, the
-CAF or the MSA."""
+CAF or the MSA, a supplier's statement of account or reminder."""
 
 from __future__ import annotations
 
@@ -71,3 +71,28 @@ def test_a_caf_letterhead_makes_a_housing_benefit_letter_when_the_model_hesitate
     tenant = "Moussa KEITA\n4 rue des Mûriers\nN° allocataire CAF : 9876543\nObjet : demande de mutation\n"
     assert classify(tenant, _Model({"other": 0.5, "housing_benefit": 0.04})).type == "other"
     assert classify(form, _Model({"social_distress": 0.97})).type == "social_distress"
+
+
+STATEMENT = ("Serrurerie Métallerie Ferrandiz\n14 rue Bayard - 31000 Toulouse\nPATRIMOINE\nComptabilité Fournisseurs\n"
+             "Toulouse, le 6 décembre 2021\nRELEVÉ DE COMPTE - 2e RAPPEL\nVotre compte client n° 0412\n"
+             "Madame, Monsieur,\nSauf erreur de notre part, les factures ci-dessous restent impayées :\n"
+             "Facture       Date        Échéance    Montant TTC\nF-2021-0611   14/09/2021  14/10/2021  1 486,20\n"
+             "F-2021-0674   05/10/2021  04/11/2021    642,00\nSolde dû 2 128,20 €\n"
+             "SARL Serrurerie Métallerie Ferrandiz - SIRET 54497239100111\n")
+
+
+@pytest.mark.parametrize("title", ["RELEVÉ DE COMPTE - 2e RAPPEL", "2ème relance", "Statement of account",
+                                   "PAYMENT REMINDER", "Zahlungserinnerung"])
+def test_a_suppliers_statement_or_reminder_is_no_invoice_to_pay(title):
+    from classifiers.decide import UNSURE
+
+    model = _Model({"supplier_invoice": 0.99, "supplier_quote": 0.01})
+    c = classify(STATEMENT.replace("RELEVÉ DE COMPTE - 2e RAPPEL", title), model, Hints(supplier_identified=True))
+    assert c.type == "supplier_invoice" and c.confidence <= UNSURE and c.method == "conflict"
+    assert "relance" in c.reason
+
+
+def test_an_invoice_reminding_its_terms_is_still_an_invoice():
+    model = _Model({"supplier_invoice": 0.99, "supplier_quote": 0.01})
+    text = STATEMENT.replace("RELEVÉ DE COMPTE - 2e RAPPEL", "FACTURE N° F-2021-0700\nRappel : pénalités de retard")
+    assert classify(text, model).confidence > 0.9

@@ -105,10 +105,10 @@ def _as_printed_name(registry_name: str) -> str:
     return normalise_person(registry_name.split()) if registry_name.strip() else registry_name
 
 
-def _near(line: int, anchors: list[PersonCandidate], after: int = 6) -> bool:
+def _near(line: int, anchors: list[PersonCandidate], after: int = 6, concerned: int = 4) -> bool:
     """Is ``line`` just under the writer's name (where it is printed: sender block, signature...)?"""
     for a in anchors:
-        reach = 4 if a.source == "concerned" else after  # "M. X, demeurant ..." in a third party's letter
+        reach = concerned if a.source == "concerned" else after  # "M. X, demeurant ..." in a third party's letter
         if 0 <= line - a.line <= reach:
             return True
     return False
@@ -187,8 +187,9 @@ def _email_of(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCand
         if "patrimoine" in value or _ORG_MAILBOX.search(value):
             continue  # the landlord's, or an office's mailbox (contact@, accueil@, an avocat's)
         theirs = any(len(w) > 2 and w in value.split("@")[0] for a in anchors for w in fold(a.name).split()[-1:])
-        if (writers and _near(li, writers, 8)) or (letterhead and not _CONSUMER_MAIL.search(value) and not theirs):
-            continue  # the writer's own address, or an organisation's domain (unless it is the tenant's own name)
+        if (writers and _near(li, writers, 8)) or (letterhead and (not _CONSUMER_MAIL.search(value) or (li < letterhead and not _near(li, anchors, 8)))
+                                                    and not theirs):
+            continue  # the writer's own address, or an organisation's (its domain, its letterhead), unless the tenant's name
         emails.append((0 if _near(li, anchors, 8) else 1, m.start(), value))
     return _names_in_address(min(emails)[2], anchors) if emails else None
 
@@ -214,14 +215,17 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
         if _SERVICE_LINE.match(doc.folded[p.end:p.end + 60]):
             continue  # a customer-service line: « 02 35 03 68 68 (du lundi au vendredi de 8 h à 20 h) »
         # said to be the person's: « joignable au », « son portable », « (05.34.51.22.80) ne répond pas »
-        theirs = _PERSONAL_PHONE.search(before) or _UNANSWERED.match(doc.folded[p.end:p.end + 30])
+        theirs = (_PERSONAL_PHONE.search(before) or _UNANSWERED.match(doc.folded[p.end:p.end + 30])
+                  or _named_just_before(before, anchors))
         if writers and (first_person or (_near(li, writers, 8) and not theirs)):
             continue  # the writer's own number, not the tenant's they write about
         signed = _under_name(doc, li, anchors)  # « Rachida Haddad » over « 06.24.71.90.35 »: their signature
         rank = (-1 if first_person or signed else 0 if _near(li, anchors, 8) else 1 if _PHONE_LABEL.search(before)
                 else 3 if li < letterhead else 2)
         own = [a for a in anchors if a.source != "concerned"]  # the writer's own block, not a mention
-        labelled_by_them = rank == 0 and _PHONE_LABEL.search(before)  # a form's « Téléphone : » by the person
+        # a form's « Téléphone : » by the person, or opening its line in the person's block under their name
+        labelled_by_them = (rank == 0 and _PHONE_LABEL.search(before)) or (
+            _FORM_PHONE.match(doc.folded[doc.line_span(li)[0]:p.start]) and _near(li, anchors, 8, 8))
         if letterhead and not _near(li, own, 8) and not labelled_by_them and not theirs and not signed:
             continue  # an organisation's letter: its own numbers, unless one is said to be the person's
         sentence = re.split(r"[.!?]\s", doc.folded[max(0, p.start - 90):p.start])[-1]
@@ -231,6 +235,17 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
         mobile = bool(_MOBILE_LABEL.search(doc.folded[max(0, p.start - 12):p.start]))
         phones.append((rank, not mobile, p.start, p.value))
     return [v for *_, v in sorted(phones)]
+
+
+# a form's phone field, its label opening the line (« Téléphone : +33 6 48 21 90 57 »)
+_FORM_PHONE = re.compile(r"^\s*(?:tel\.?|telephone|portable|mobile|gsm)(?:\s+(?:portable|mobile|fixe|domicile))?\s*[.:]?\s*$")
+
+
+def _named_just_before(before: str, anchors: list[PersonCandidate]) -> bool:
+    """« prendre contact avec M. BOUKHARI (tél. 06 52 19 83 07) »: the person's name, then their number."""
+    near = before[-30:]
+    return any(len(w) > 2 and re.search(r"\b" + re.escape(w) + r"\b\W{0,3}(?:\(\s*)?(?:tel\.?|telephone|portable|au)?\s*:?\s*$", near)
+               for a in anchors for w in fold(a.name).split()[-1:])
 
 
 _MOBILE_LABEL = re.compile(r"\b(?:portable|mobile|mob\.|gsm|cell)\b\s*:?\s*$")

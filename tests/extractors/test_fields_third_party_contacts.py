@@ -150,3 +150,23 @@ def test_the_phone_under_the_tenants_signature_in_a_message_an_office_forwards()
             "pouvez vous leur dire svp.\nmon adresse c est 14 allee des Bleuets 31650 st orens\nmerci beaucoup\n"
             "Rachida Haddad\n06.24.71.90.35\nEnvoyé de mon iPhone\n")
     assert tenant(text, "payment_difficulty")["phone"] == "0624719035"
+
+
+def test_a_forms_phone_field_in_the_persons_block_under_their_address():
+    text = ("BANQUE COOPÉRATIVE DU MIDI\nAssurances IARD — Habitation\n"
+            "Agence d'Albi — 14, place Lapérouse — 81000 ALBI — Tél. 05 63 48 30 12\nATTESTATION D'ASSURANCE\n"
+            "Nous soussignés, BCM Assurances, attestons que :\nSouscripteur : M. KOVALENKO Oleksandr\n"
+            "Co-assurée : Mme KOVALENKO Iryna\nAdresse : Résidence Le Castelviel — Bât. C — appt 31\n"
+            "27, rue de Jarlard\n81000 ALBI\nTéléphone : +33 6 48 21 90 57\nN° de contrat : 45 0018 7723 HAB\n"
+            "a souscrit un contrat d'assurance multirisque habitation.\n")
+    assert tenant(text, "insurance_certificate")["phone"] == "0648219057"
+
+
+def test_the_persons_number_after_their_name_and_not_the_writers_own_mail():
+    text = ("Laure ETCHEVERRY-SOW\nErgothérapeute D.E.\nCabinet d'ergothérapie du Touch\n"
+            "4, rue Gaston-Doumergue — 31170 TOURNEFEUILLE\n07 66 41 20 93 — L.etcheverry.ergo@orange.fr\n\n"
+            "Objet : adaptation du logement de M. Abdelkader BOUKHARI\nMadame, Monsieur,\n"
+            "Je vous serais reconnaissante de prendre contact avec M. BOUKHARI (tél. 06 52 19 83 07) pour\n"
+            "organiser la visite de votre technicien.\nL. Etcheverry-Sow\n")
+    f = tenant(text, "repair_request")
+    assert f["phone"] == "0652198307" and "email" not in f

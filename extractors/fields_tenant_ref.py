@@ -20,7 +20,9 @@ from extractors.parsing import find_dates, fix_digits
 from extractors.types import Extraction
 
 # « N. 0044 1290 7 »; « Dossier n VL-2020-118 »: an « n » whose degree sign the OCR lost, before a number
-NO = r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|n\.(?=[ \t]?\d)|n(?=[ \t][a-z]{0,4}[\-/]?\d))"
+# (« N. LOCATAIRE (COMMUNIQUÉ PAR VOS SOINS) : … »: an « N. » before what the number is)
+NO = (r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|n\.(?=[ \t]?\d)|n(?=[ \t][a-z]{0,4}[\-/]?\d)|"
+      r"n\.(?=[ \t]?(?:de\s+|du\s+)?(?:locataire|contrat|client|dossier|compte|bail)\b))")
 _REF = r"ref(?:erence)?s?[.,]?"  # « Réf, Locataire »: the OCR's comma for a dot
 _WHAT = r"(?:locataire|bailleur|client|contrat(?:\s+(?:de\s+)?location)?|dossier|(?:compte|cpte)(?:\s+(?:client|locataire))?|bail|logement)"
 # after « N° »: « N° bailleur » is the landlord's number at the CAF, not a tenant's; « N°
@@ -73,7 +75,7 @@ _LABELS = [
     (1, r"\bcompte\s*" + NO + r"\s*:?"),
     (1, r"\b" + _REF + r"\s*(?:de\s+|du\s+)?(?:votre\s+|mon\s+|l')?avis\s+d'echeance\s*:?"),
     # the number the landlord knows the tenant by: « Réf. PATRIMOINE : 0512-077 »
-    (1, r"(?<![\w/])" + _REF + r"\s*patrimoine\s*:"),
+    (1, r"(?<![\w/])" + _REF + r"\s*patrimoine\s*(?::|(?=[a-z]{0,4}[\-\s]?\d))"),  # « réf. PATRIMOINE 0101-7745 »
     (2, r"(?<![\w/])" + _REF + r"\s*(?:" + NO + r")?\s*:"),
     (2, r"(?<![\w/])" + _REF + r"\s+(?=[a-z]{0,4}[\-\s]?\d)"),
     (2, r"\bidentifiant\s*:"),
@@ -90,7 +92,7 @@ _NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|a
 _NOT_OURS_AFTER = re.compile(r"^\s*(?:d'assurance|assurance|habitation|multirisque|\bcaf\b|allocataire|d'electricite|de\s+gaz|"
                              r"d'energie|bancaire|de\s+pret|mutuelle|sinistre|edf|engie|orange|free|sfr)")
 _VALUE_RE = re.compile(
-    r"[\s:.#°\-]*(?:\([^)\n]{0,60}\)[\s:.…_]*)?(?i:(?:bail|contrat|dossier|locataire|client|c(?:om)?pte)(?:\s+(?:locataire|client))?\s+(?=\d|n\s?°|no\.))?"
+    r"[\s:.#°\-]*(?:\([^)\n]{0,60}\)[\s:.…_]*)?(?i:(?:bail|contrat|dossier|locataire|client|c(?:om)?pte)(?:\s+(?:locataire|client))?(?:\s+patrimoine)?\s+(?=\d|n\s?°|no\.))?"
     # « de mon père : », « de ma sœur : », « déclarée . : »
     r"(?:(?:de\s+(?:mon|ma|son|sa|notre)\s+[^\s:]{2,12}|d[ée]clar[ée]e?s?|indiqu[ée]e?s?)[\s.]*:\s*|"
     r"(?:communiqu|indiqu|d[ée]clar|fourni|transmis)\w*\s+(?:par|lors\s+d[eu]s?)\s+[^\n:\d]{2,30}?\s*:\s*)?"
@@ -98,10 +100,11 @@ _VALUE_RE = re.compile(
     r"(?:(?:chez|aupr[èe]s\s+de)\s+(?:vous|le\s+bailleur|patrimoine)\s*(?:\([^)\n]{0,30}\)\s*)?|(?:port[ée]e?s?|indiqu[ée]e?s?|figurant|inscrite?s?|mentionn[ée]e?s?)\s+"
     r"(?:sur|dans|en)\s+[^\n:\d]{2,40}?\s*(?=:))?"  # « Réf. bailleur (n. de bail) », « : bail 3015… »
     r"(?:(?:n\s?°|no\.|num\.?|numero|n\.(?=\s?\d))\s*:?\s*)?(?:(?:c'\s?|c)?est\s+(?:le\s+)?:?|:)?\s*"
-    # (a letter set apart at the end of the line is the number's: « N° client : 45 78 963 B »)
+    # (a letter set apart at the end of the line is the number's: « N° client : 45 78 963 B »; a
+    # capital one before a bracket or a comma too: « (appt 27, locataire n° 0447 8812 Z) »)
     # (a short group of digits after a dash or a slash set apart ends the number: « 0418 - 326 »,
     # « 0255 871 / 03 »; not a postal code or a year: « 4521 - 31200 Toulouse »)
-    r"(?P<tok>[A-Za-z0-9](?:[A-Za-z0-9/._\-]|[ ](?=[A-Za-z]{0,3}[0-9])|[ ](?=[A-Za-z][ \t]*(?:\n|$))|"
+    r"(?P<tok>[A-Za-z0-9](?:[A-Za-z0-9/._\-]|[ ](?=[A-Za-z]{0,3}[0-9])|[ ](?=[A-Za-z][ \t]*(?:\n|$))|[ ](?=[A-Z][ \t]*[),;])|"
     # (and not a street number before its street: « Locataire n° 32 118 406 - 3 allée des Cèdres »)
     r"(?<=\d)[ ](?=[/\-][ ]?(?:\d{1,3}|(?!19|20)\d{4})(?![\w/.])(?!,?[ \t]+[A-Za-zÀ-ÿ]))|"
     r"(?<=\d[ ][/\-])[ ](?=(?:\d{1,3}|(?!19|20)\d{4})(?![\w/.])(?!,?[ \t]+[A-Za-zÀ-ÿ]))|"

@@ -93,6 +93,11 @@ def tenant(text: str, registries, doc_type: str = "repair_request"):
     ("Vos références : n° locataire bailleur 031-204-778", "031-204-778"),
     # the writer's own reference (« N/Réf. ») names the contract; the landlord's letter (« V/Réf. ») does not
     ("V/Réf. : TEC/2021/1187 - votre courrier du 2 juin 2021\nN/Réf. : contrat CT-3 1320-00412", "CT-31320-00412"),
+    ("N. LOCATAIRE (COMMUNIQUE PAR VOS SOINS) : 0412 778 03", "041277803"),
+    ("Réf. : contrat PATRIMOINE n° 0521-88-306", "0521-88-306"),
+    ("Objet : suspension de mon APL - réf. PATRIMOINE 0101-7745", "0101-7745"),
+    ("je suis locataire à la résidence Le Pastel (appt 27, locataire n° 0447 8812 Z)", "04478812Z"),
+    ("locataire n° 0447 8812, à Tournefeuille", "04478812"),
 ])
 def test_reference_labels_and_forms(line, ref, registries):
     text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nIl y a une fuite.\nCordialement\nPaul Durand\n"

@@ -356,6 +356,14 @@ def _mailed_by_a_person(doc: Doc, cands: list[PersonCandidate]) -> bool:
 
 
 # a capital I the OCR read as « ! » at the end or inside a word in capitals (« Monsieur ZERROUK! Rachid »)
+# a form's dot leaders the OCR read partly as small round letters (« NOM ....cceeeeeeeees CARVALHO »)
+_LEADER_MISREAD = re.compile(r"(?<=\.\.)[ \t]*(?:[ceosa]{2,}[ \t]?)+(?=[ \t]*[A-ZÀ-Ý0-9+(])")
+
+
+def _as_dots(m: re.Match) -> str:
+    return "." * len(m.group(0).rstrip()) + " "
+
+
 _OCR_BANG = re.compile(r"(?<=[A-ZÀ-Ý]{2})!(?=[A-ZÀ-Ý]|[ \t]+[A-ZÀ-Ý][a-zà-ÿ]|[ \t]*\n)")
 _COMPANY_MENTIONS = re.compile(r"\b(?:siret|siren|rcs|sarl|sas|sasu|eurl|capital\s+(?:social\s+)?de|tva\s+intracom\w*|"
                            r"www\.|ape\s*:|naf\s*:)")
@@ -363,7 +371,7 @@ _COMPANY_MENTIONS = re.compile(r"\b(?:siret|siren|rcs|sarl|sas|sasu|eurl|capital
 
 def _read_tenant_letter(doc_type: str, text: str, registries: Registries) -> tuple[Extraction, PersonCandidate | None]:
     ex = Extraction()
-    doc = Doc(_OCR_BANG.sub("I", unrow(text)))
+    doc = Doc(_OCR_BANG.sub("I", _LEADER_MISREAD.sub(_as_dots, unrow(text))))
     cands = name_candidates(doc, doc_type)
     by_tenant = doc_type == "housing_benefit" and (_tenant_heads(doc, cands) or _mailed_by_a_person(doc, cands))
     read_reference(doc, ex, registries, doc_type, by_tenant=by_tenant)

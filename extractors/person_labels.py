@@ -113,10 +113,11 @@ ORGANISATION = re.compile(r"\b(?:mairie|ville\s+de|caf|caisse|tribunal|cabinet|s
 _LEADER = r"(?:(?:\s+\S{0,4})?[.…_]{2,}[^\n]{0,30}?)?"
 _LEAD_IN = r"(?:[.…_]{2,}[ \t]*)?"  # the box's dots before what is written in it (« Prénom : ..... Farid... »)
 _END = r"[ \t]*(?:\n|$|\s{2,}|[,;.…_])"
-FORM_NAME = re.compile(r"\bnom\s*(?:de\s+famille)?\s*:\s*" + _LEAD_IN + r"(?P<last>[a-z'\- ]{2,40}?)" + _LEADER
-                       + r"\s+prenom(?:s|\(s\))?\s*:\s*" + _LEAD_IN + r"(?P<first>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)" + _END)
-FORM_NAME_REV = re.compile(r"\bprenom(?:s|\(s\))?\s*:\s*" + _LEAD_IN + r"(?P<first>[a-z'\- ]{2,40}?)" + _LEADER
-                           + r"\s+nom\s*(?:de\s+famille)?\s*:\s*" + _LEAD_IN + r"(?P<last>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)" + _END)
+_BOX = r"(?:\s*:|[ \t]*[.…_]{3,}[ \t]*:?)\s*"  # a box's colon, or its dot leaders alone (« NOM ........ CARVALHO »)
+FORM_NAME = re.compile(r"\bnom\s*(?:de\s+famille)?" + _BOX + _LEAD_IN + r"(?P<last>[a-z'\- ]{2,40}?)" + _LEADER
+                       + r"\s+prenom(?:s|\(s\))?" + _BOX + _LEAD_IN + r"(?P<first>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)" + _END)
+FORM_NAME_REV = re.compile(r"\bprenom(?:s|\(s\))?" + _BOX + _LEAD_IN + r"(?P<first>[a-z'\- ]{2,40}?)" + _LEADER
+                           + r"\s+nom\s*(?:de\s+famille)?" + _BOX + _LEAD_IN + r"(?P<last>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)" + _END)
 # who handles the file at an organisation: never the tenant
 STAFF_LINE = re.compile(r"(?:suivie?\s+par|instruite?\s+par|interlocut(?:eur|rice)|mandataire\s*:|gestionnaire\s*:|contact\s*:|"
                          r"represente(?:e)?\s+par|president(?:e)?\s*:|greffi(?:er|ere)\s*:|juge\s*:|"

@@ -226,3 +226,12 @@ def test_a_forms_surname_first_label_orders_names_the_register_does_not_know(reg
     # a given name the register knows, or capitals, already say which is which, whatever the label
     assert name(text.replace("ALIEV RUSTAM", "Jean Aliev")) == "Jean Aliev"
     assert name(text.replace("ALIEV RUSTAM", "ALIEV Rustam")) == "Rustam Aliev"
+
+
+def test_a_web_forms_boxes_with_dot_leaders_the_ocr_read_as_small_letters(registries):
+    text = ("PATRIMOINE - Espace locataire 18/05/2021 14:32\nRécapitulatif de votre demande n° WEB-2105-08817\n"
+            "Civilité oo... eee Monsieur\nNOM ....cceeeeeeeeeeeeeeeeeees CARVALHO\nPrénom ....cceceeseeeeeee ees Rui\n"
+            "N° de contrat / compte client 0203-55871-A\nCode postal ................ 31600\n"
+            "Message :\nLe volet roulant de la chambre est bloqué.\n")
+    f = tenant(text, registries).fields
+    assert f["tenant_name"] == "Rui Carvalho" and f["postal_code"] == "31600"

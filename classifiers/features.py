@@ -18,8 +18,9 @@ from config.lexicon import fold, load_lexicon
 FEATURES = "lexicon-2"  # "lexicon-1": the same without ``_NO_WORD`` taken out
 PER_TYPE = 4  # at most this many tokens for one type: a long letter does not drown the rest
 MAX_CHARS = 6000
-# What carries no word (on normalised text): a table's frame (« │ », « ─── », « | »), dotted
-# leaders, underlines to fill in, tick boxes, bullets. The bag of words sums a weight per token:
+# What carries no word (on normalised text): a table's frame drawn in box characters (« │ »,
+# « ─── »), runs of four or more of one mark (dot leaders, « ---- », « |||| »), underlines to fill
+# in, tick boxes and geometric bullets (« ☐ », « ■ »). The bag of words sums a weight per token:
 # eighty « │ » of an invoice's frame outweighed all its words (read as a payment difficulty at 1.0).
 _NO_WORD = re.compile(r"[\u2500-\u25ff\u2610-\u2612]+|([^\w\s])\1{3,}|_{4,}")
 

@@ -187,8 +187,9 @@ def _email_of(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCand
         if "patrimoine" in value or _ORG_MAILBOX.search(value):
             continue  # the landlord's, or an office's mailbox (contact@, accueil@, an avocat's)
         theirs = any(len(w) > 2 and w in value.split("@")[0] for a in anchors for w in fold(a.name).split()[-1:])
-        if (writers and _near(li, writers, 8)) or (letterhead and (not _CONSUMER_MAIL.search(value) or (li < letterhead and not _near(li, anchors, 8)))
-                                                    and not theirs):
+        in_letterhead = li < letterhead and not _near(li, anchors, 8)
+        if (writers and _near(li, writers, 8)) or (
+                letterhead and (not _CONSUMER_MAIL.search(value) or in_letterhead) and not theirs):
             continue  # the writer's own address, or an organisation's (its domain, its letterhead), unless the tenant's name
         emails.append((0 if _near(li, anchors, 8) else 1, m.start(), value))
     return _names_in_address(min(emails)[2], anchors) if emails else None

@@ -186,7 +186,7 @@ def _email_of(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCand
             value = re.sub(r"\s", "", inside.group(1)).lower() + value  # « <m. yilmaz82@hotmail. fr> »
         if "patrimoine" in value or _ORG_MAILBOX.search(value):
             continue  # the landlord's, or an office's mailbox (contact@, accueil@, an avocat's)
-        theirs = any(len(w) > 2 and w in value.split("@")[0] for a in anchors for w in fold(a.name).split()[-1:])
+        theirs = any(w in value.split("@")[0] for w in _surnames(anchors))
         in_letterhead = li < letterhead and not _near(li, anchors, 8)
         if (writers and _near(li, writers, 8)) or (
                 letterhead and (not _CONSUMER_MAIL.search(value) or in_letterhead) and not theirs):
@@ -245,8 +245,13 @@ _FORM_PHONE = re.compile(r"^\s*(?:tel\.?|telephone|portable|mobile|gsm)(?:\s+(?:
 def _named_just_before(before: str, anchors: list[PersonCandidate]) -> bool:
     """« prendre contact avec M. BOUKHARI (tél. 06 52 19 83 07) »: the person's name, then their number."""
     near = before[-30:]
-    return any(len(w) > 2 and re.search(r"\b" + re.escape(w) + r"\b\W{0,3}(?:\(\s*)?(?:tel\.?|telephone|portable|au)?\s*:?\s*$", near)
-               for a in anchors for w in fold(a.name).split()[-1:])
+    return any(re.search(r"\b" + re.escape(w) + r"\b\W{0,3}(?:\(\s*)?(?:tel\.?|telephone|portable|au)?\s*:?\s*$", near)
+               for w in _surnames(anchors))
+
+
+def _surnames(anchors: list[PersonCandidate]) -> set[str]:
+    """The people's surnames (their names' last words, folded), long enough to tell apart."""
+    return {w for a in anchors for w in fold(a.name).split()[-1:] if len(w) > 2}
 
 
 _MOBILE_LABEL = re.compile(r"\b(?:portable|mobile|mob\.|gsm|cell)\b\s*:?\s*$")

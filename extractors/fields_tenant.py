@@ -362,8 +362,11 @@ def _mailed_by_a_person(doc: Doc, cands: list[PersonCandidate]) -> bool:
 
 
 # a capital I the OCR read as « ! » at the end or inside a word in capitals (« Monsieur ZERROUK! Rachid »)
-# a form's dot leaders the OCR read partly as small round letters (« NOM ....cceeeeeeeees CARVALHO »)
-_LEADER_MISREAD = re.compile(r"(?<=\.\.)[ \t]*(?:[ceosa]{2,}[ \t]?)+(?=[ \t]*[A-ZÀ-Ý0-9+(])")
+# a form's dot leaders the OCR read partly as small round letters (« NOM ....cceeeeeeeees CARVALHO »,
+# « Montant ..........ceeeeseseseseeeeeees 398,00 € », « cece cee eeee eee es »). Runs are parted by
+# one space each, never by nothing: « (?:[ce]{2,} ?)+ » could cut a run of n letters 2^n ways,
+# and a run the lookahead then refused (« …ceeeeneseeenees » ending a line) hung the reading.
+_LEADER_MISREAD = re.compile(r"(?<=\.\.)[ \t]*[aceosun]{2,}(?:[ \t][aceosun]{2,})*(?=[ \t]*[A-ZÀ-Ý0-9+(])")
 
 
 def _as_dots(m: re.Match) -> str:

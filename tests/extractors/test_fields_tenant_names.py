@@ -235,3 +235,13 @@ def test_a_web_forms_boxes_with_dot_leaders_the_ocr_read_as_small_letters(regist
             "Message :\nLe volet roulant de la chambre est bloqué.\n")
     f = tenant(text, registries).fields
     assert f["tenant_name"] == "Rui Carvalho" and f["postal_code"] == "31600"
+
+
+@pytest.mark.timeout(60)  # the old pattern cut a long run 2^n ways and hung here
+def test_leaders_misread_as_letters_end_a_line_or_hold_other_round_letters(registries):
+    text = ("PATRIMOINE - Espace locataire 18/05/2021 14:32\nRécapitulatif de votre demande n° WEB-2105-08817\n"
+            "NOM ....cceeeneeeuees CARVALHO\nPrénom ....cceceeseeeeeee ees Rui\n"
+            "Bâtiment ..........ccccceececseeeeceeeeeeeeeceeeeeeeeeeneseeenees\n"
+            "Code postal ................ 31600\nMessage :\nLe volet roulant de la chambre est bloqué.\n")
+    f = tenant(text, registries).fields
+    assert f["tenant_name"] == "Rui Carvalho" and f["postal_code"] == "31600"

@@ -38,8 +38,10 @@ from extractors.person_labels import (
     PLACE_AND_DATE,
     ROLE,
     SOUSSIGNE,
+    SIGNATURE_OPENER,
     STAFF_LINE,
     THIRD_PARTY_TYPES,
+    TRAILING_PHONE,
     WEBMAIL,
 )
 from extractors.person_names import clean_person, is_upper, known_first, title_word
@@ -137,7 +139,7 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     else:
         tail = lines[-8:]
     for k, (i, ln) in enumerate(tail):
-        ln = _SIGNATURE_OPENER.sub("", ln)  # « Merci. Tran Van Minh »
+        ln = TRAILING_PHONE.sub("", SIGNATURE_OPENER.sub("", ln))  # « Merci. Tran Van Minh », « TRINH Lan-Phuong 06 20 … »
         if _sentence_end(tail[k - 1][1] if k else None, ln):
             continue  # « … SINON JE » over « PORTE PLAINTE. »: a sentence wrapped, not a signature
         name = next((n for n in map(clean_person, map(_before_address, _cells(ln) or [ln])) if n), None)
@@ -162,6 +164,10 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
         home |= {c.name for c in out if c.source in ("signature", "sender", "webmail")}  # « Infirmière libérale » signing
     staff = _staff_names(doc, [c for c in out if c.name not in home])
     out = [c for c in out if not _among(c.name, staff) and not _company(doc, c.name)]
+    if not out and staff and not concerned_first:
+        # every signer is a professional (a home-help service's coordinator writing about « Mme Odette
+        # SARRAIL (91 ans), votre locataire »): the person the letter names is the tenant
+        out = [c for c in _named_by_organisation(doc, lines) if not _among(c.name, staff)]
     if not out:
         found = ner_name(lines[:6] + tail[:4])
         out += [PersonCandidate(found[0], found[1], "ner")] if found and not _among(found[0], staff) else []
@@ -337,11 +343,6 @@ def _chat_speakers(doc: Doc) -> list[PersonCandidate]:
         if name:
             said.setdefault(name, []).append(doc.line_of(m.start("name")))
     return [PersonCandidate(name, at[0], "webmail") for name, at in sorted(said.items(), key=lambda kv: -len(kv[1]))]
-
-
-# what opens a signature's line before the name: « Merci. », « Signé : », « Fait à Toulouse le 3 mai 2021, »
-_SIGNATURE_OPENER = re.compile(r"(?i)^\s*(?:merci(?:\s+beaucoup|\s+bien)?\s*[.,!]+|sign[ée]e?\s*:|signature\s*:|"
-                     r"fait\s+[àa]\s+[^,\n]{2,40}?(?:,?\s+le\s+[^,\n]{4,30})?,)\s*")
 
 
 def _before_address(cell: str) -> str:

@@ -37,6 +37,9 @@ NUMBER_LABELS = {
         (1, r"\binvoice\s*:"),
         (1, r"\binv\.?\s*" + _EN_NO + r"\s*:?"),
         (1, r"\b(?:piece|document|doc\.?|bordereau)\s*" + NO + r"\s*:?"),
+        # « Référence pièce ........ FC220318 », « FACTURE Référence TEG21-T1-0077 »
+        (1, r"\bref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?(?:piece|document)\b\s*:?"),
+        (1, r"\bfacture\s+ref(?:erence)?\.?\s*:?"),
         # « N° d'ordre : 2021-457 », « Numéro de document : », « No de pièce : »
         (1, r"(?:" + NO + r"|\bnumero)\s*(?:de\s+|d'\s?)?(?:ordre(?!\s+de\s+service)|document|piece)\b\s*:?"),
         (0, r"\bfacture\s+du\s+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\s*[-–,]?\s*" + NO + r"\s*:?"),  # « FACTURE DU 12/03/2021 - N° 0457 »
@@ -48,6 +51,9 @@ NUMBER_LABELS = {
     "supplier_credit_note": [
         (0, r"\b(?:facture\s+d'avoir|avoir|note\s+de\s+credit)\s*" + _NO_OCR + r"\s*:?"),
         (0, NO + r"\s*(?:d'\s*|de\s+l'\s*)?(?:avoir|note de credit)\s*:?"),
+        # a corrective invoice crediting the customer: « N° de facture rectificative : RECT-2203-118340 »
+        (0, r"\bfacture\s+rectificative\s*" + NO + r"\s*:?"),
+        (0, NO + r"\s*(?:de\s+(?:la\s+)?)?facture\s+rectificative\s*:?"),
         (0, r"\bcredit\s+(?:note|memo)\s*" + _EN_NO + r"\s*:?"),
         (1, r"\bnumero\s*(?:d'avoir\s*)?:"),
         (1, r"\bref(?:erence)?\.?\s*(?:de\s+l'|d')?avoir\s*:?"),

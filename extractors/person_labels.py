@@ -141,3 +141,12 @@ COMPANY_BEFORE = re.compile(r"\b(?:societe|entreprise|ets|etablissements|groupe)
 COMPANY_AFTER = re.compile(r"^\s*[-,–—]?\s*(?:sas|sasu|sarl|eurl|sa|sci|snc|scop|au\s+capital)\b")
 
 PLACE_AND_DATE = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ'\-]+(?:[ \-](?:[a-zà-ÿ'\-]+|[A-ZÀ-Ý][a-zà-ÿ'\-]+)){0,3},?\s+le\s+\d.*$")
+
+# a phone signed after the name, on its line (« TRINH Lan-Phuong 06 20 49 73 18 », « J. Roux - tél. 0612… »)
+TRAILING_PHONE = re.compile(r"[ \t]+(?:[-–,/][ \t]*)?(?:t[ée]l\.?|portable|port\.?|mobile)?[ \t]*:?[ \t]*"
+                             r"(?:\+33[ \t]?\(?0?\)?[ \t]?|0)[1-9](?:[ \t.\-]?\d{2}){4}[ \t]*$", re.I)
+
+
+# what opens a signature's line before the name: « Merci. », « Signé : », « Fait à Toulouse le 3 mai 2021, »
+SIGNATURE_OPENER = re.compile(r"(?i)^\s*(?:merci(?:\s+beaucoup|\s+bien)?\s*[.,!]+|sign[ée]e?\s*:|signature\s*:|"
+                     r"fait\s+[àa]\s+[^,\n]{2,40}?(?:,?\s+le\s+[^,\n]{4,30})?,)\s*")

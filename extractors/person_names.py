@@ -32,6 +32,8 @@ _NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|ro
                        r"federation|union|centre|maison|solidarite|fonds|secours|sante|securite|sociale|"
                        r"hlm|sci|agricole|familiales|prestations|juge|juridiction|cour|ministere|avis|situation|"
                        r"bp|cs|tsa|"
+                       # a webmail's name over its print-out (« Gmail Garonne Assistance <coordination@…> »)
+                       r"gmail|outlook|hotmail|yahoo|webmail|messagerie|thunderbird|assistance|aide|domicile|"
                        # words of a letter's phrases, never of a name ("Sous toutes réserves", "Vos droits",
                        # "Bonne année à toute l'équipe", "Police municipale")
                        r"police|municipale?|gendarmerie|nationale?|droits?|reserves?|sous|toutes?|tous|bonne|"

@@ -65,6 +65,12 @@ def fields(text: str, doc_type: str = "supplier_invoice") -> dict:
     ("supplier_invoice", "DiagnOc Expertises     FACTURE DX-21-02291\nDiagnostics immobiliers", "DX-21-02291"),
     # and in German, bilingual
     ("supplier_invoice", "z. Hd. Frau Oyelaran      Rechnungs-Nr. /N°: RE-2022-10457", "RE-2022-10457"),
+    # a piece's reference with dot leaders; the title then « Référence »
+    ("supplier_invoice", "FACTURE\nRéférence piece ........ FC220318\nDate pièce ........ 31/03/2022", "FC220318"),
+    ("supplier_invoice", "FACTURE Référence TEG21-T1-0077\nDate 06/04/2021", "TEG21-T1-0077"),
+    # a corrective invoice in the customer's favour, naming the invoice it corrects
+    ("supplier_credit_note", "FACTURE RECTIFICATIVE\nN° de facture rectificative : RECT-2203-118340\n"
+                             "Rectifie la facture : 2201-0084471 du 18/01/2022", "RECT-2203-118340"),
 ])
 def test_numbers_under_other_titles(doc_type, line, number):
     assert fields(f"Menuiserie Dupuis\n{line}\n{TOTALS}", doc_type)["invoice_number"] == number

@@ -245,3 +245,21 @@ def test_leaders_misread_as_letters_end_a_line_or_hold_other_round_letters(regis
             "Code postal ................ 31600\nMessage :\nLe volet roulant de la chambre est bloqué.\n")
     f = tenant(text, registries).fields
     assert f["tenant_name"] == "Rui Carvalho" and f["postal_code"] == "31600"
+
+
+def test_a_home_help_service_writing_about_its_client_names_her_not_the_webmail(registries):
+    text = ("Gmail Garonne Assistance <coordination@garonne-assistance.fr>\nfuite d'eau chez Mme SARRAIL\n"
+            "Garonne Assistance - Coordination <coordination@garonne-assistance.fr> 4 nov. 2021 à 09:12\n"
+            "Bonjour,\nJe suis responsable de secteur au service d'aide à domicile qui intervient tous les jours chez\n"
+            "Mme Odette SARRAIL (91 ans), votre locataire au 3 rue des Pyrénées, appt 5, 31240 L'Union.\n"
+            "Une fuite importante vient du plafond de la salle de bain.\nCordialement,\n"
+            "Khadija FERHAT\nResponsable de secteur\nGaronne Assistance à Domicile\n")
+    assert tenant(text, registries).fields.get("tenant_name") == "Odette Sarrail"
+
+
+def test_a_note_signed_with_the_name_then_the_phone_on_one_line(registries):
+    text = ("12/04/21\nBonjour, pourriez-vous m'envoyer les quittances de loyer de janvier, fevrier et mars 2021\n"
+            "(c'est pour la banque, dossier de pret). Compte n° 88 41 207. Merci d'avance !\n"
+            "TRINH Lan-Phuong 06 20 49 73 18\n")
+    f = tenant(text, registries, "certificate_or_receipt_request").fields
+    assert f.get("tenant_name") == "Lan-Phuong Trinh" and f.get("phone") == "0620497318"

@@ -10,20 +10,21 @@ from extractors.number_words import find_sums_in_words
 from extractors.parsing import find_amounts
 
 _DEBT_WORDS = re.compile(r"dette|doi[st]\b|impaye|arriere|retard|solde|debiteur|somme|reste|s'eleve|"
-                         r"montant|rappel|regulariser|devons|redevable|manqu")  # « il me manque 480 € »
+                         r"montant|rappel|regulariser|devons|redevable|manqu|report")  # « il me manque 480 € »
 
 
 def read_amount(doc: Doc) -> str | None:
     """The sum at stake in a payment-difficulty letter (a debt rather than a monthly instalment)."""
     best: tuple[int, float, str] | None = None
-    for a in find_amounts(doc.text, need_currency=False) + find_sums_in_words(doc.text):  # « deux mille … euros »
+    spelled = find_sums_in_words(doc.text)  # « deux mille … euros »: a sum in euros, its unit spelled out too
+    for a in find_amounts(doc.text, need_currency=False) + spelled:
         value = a.value.lstrip("-")
         after = doc.folded[a.end:a.end + 20]
         if re.match(r"\s*(?:par\s+mois|/\s*mois|mensuel|chaque\s+mois|de\s+plus\s+par)", after):
             continue
         before = _sentence_before(doc.folded[max(0, a.start - 70):a.start])
         prio = 0 if _DEBT_WORDS.search(before) else 1
-        if prio == 1 and not re.search(r"€|eur", doc.folded[max(a.start, a.end - 8):a.end + 3]):
+        if prio == 1 and a not in spelled and not re.search(r"€|eur", doc.folded[max(a.start, a.end - 8):a.end + 3]):
             continue
         key = (prio, -float(value), value)
         if best is None or key < best:

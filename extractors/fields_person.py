@@ -203,7 +203,7 @@ _TENANTS_WRITE = re.compile(r"\b(?:je\s+suis|nous\s+sommes)\s+(?:\w+\s+)?locatai
 _NAMED_ALONE = re.compile(r"(?m)^[ \t]*" + CIV + NAME + r"[ \t]*(?:$|[ \t][-–][ \t]|,)")
 # in a sentence, a given name then a surname in capitals, perhaps on the next line: « Monsieur
 # Ahmed HADDAD est cuisinier », « occupé par Monsieur Yannick\nROUSSEL, votre locataire »
-_NAMED_WITHIN = re.compile(r"\b" + CIV + r"(?P<name>[a-z'\-]{2,20}[ \n][a-z'\-]{3,25})(?= [a-z]| ?[,.(])")
+_NAMED_WITHIN = re.compile(r"\b" + CIV + r"(?P<name>[a-z'\-]{2,20}[ \n][a-z'\-]{3,25})(?= [a-z]| ?[,.(:])")
 
 
 def _named_by_organisation(doc: Doc, lines: list[tuple[int, str]]) -> list[PersonCandidate]:
@@ -216,8 +216,9 @@ def _named_by_organisation(doc: Doc, lines: list[tuple[int, str]]) -> list[Perso
     for rx, found in ((_NAMED_ALONE, alone), (_NAMED_WITHIN, within)):
         for m in rx.finditer(doc.folded):
             line = doc.line_of(m.start("name"))
-            if closing is not None and line >= closing or STAFF_LINE.search(doc.line_text(line, folded=True)):
-                continue
+            if closing is not None and line >= closing or STAFF_LINE.search(doc.line_text(line, folded=True)) \
+                    or NOT_A_TENANT.match(doc.folded[m.end("name"):m.end("name") + 30]):
+                continue  # a signer, a staff member, or « Josiane VERDAGUER, propriétaires » next door
             raw = doc.text[m.start("name"):m.end("name")].replace("\n", " ")
             surname = raw.split()[-1]
             more = re.match(r" ([A-ZÀ-Ý][A-ZÀ-Ý'\-]{2,24})(?![\w\d])", doc.text[m.end("name"):m.end("name") + 30])

@@ -220,9 +220,16 @@ _NOT_BY_PAIRS = re.compile(r"^0\d{3}[ .\-/]\d{4}|\d[ .\-/]\d{3}[ .\-/]")
 _COLON_PHONE_RE = re.compile(r"(?<![\d:])0[1-9](?::\d{2}){4}(?![\d:])")
 
 
+# the overseas departments dial their own country codes (« +262 692 41 08 77 » in La Réunion,
+# « +590 », « +594 », « +596 », « +269 »): the national number is 0 and the nine digits after it
+_OVERSEAS_PHONE_RE = re.compile(r"(?<![\d+])(?:\+|00)\s?(?:262|269|590|594|596)\s?(?:\(0\)\s?)?"
+                                r"([1-9]\d{2})[ .\-]?(\d{2})[ .\-]?(\d{2})[ .\-]?(\d{2})(?![\d])")
+
+
 def find_phones(text: str) -> list[Match]:
     fixed = fix_digits(text)
-    out = []
+    out = [Match("0" + "".join(m.groups()), m.start(), m.end(), text[m.start():m.end()])
+           for m in _OVERSEAS_PHONE_RE.finditer(fixed)]
     for m in sorted([*_PHONE_RE.finditer(fixed), *_COLON_PHONE_RE.finditer(fixed)], key=lambda m: m.start()):
         if _DATE_START.match(m.group(0)):
             continue  # "07/04/2021 11:05": a date and a time, not a phone number
@@ -231,7 +238,7 @@ def find_phones(text: str) -> list[Match]:
         value = parse_phone(m.group(0))
         if value:
             out.append(Match(value, m.start(), m.end(), text[m.start():m.end()]))
-    return out
+    return sorted(out, key=lambda m: m.start)
 
 
 # --------------------------------------------------------------------------- identifiers

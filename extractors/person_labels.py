@@ -39,7 +39,9 @@ CONCERNED = [re.compile(rx) for rx in (
     r"(?:\s+(?:de\s+l'\s?|du\s+|de\s+la\s+)(?:assuree?|assure\s?\(e\)|souscript(?:eur|rice)|locataire|allocataire|"
     r"beneficiaire|adherente?|societaire))?(?:[ \t]*\([^)\n]{0,40}\))?"
     # a bilingual form: « Assuré(e) / Policyholder ...... »
-    r"(?:[ \t]*/[ \t]*(?:policy\s?holder|insured|tenant|(?:full\s+)?name|beneficiary|holder))?" + LABEL_SEP + NAME
+    r"(?:[ \t]*/[ \t]*(?:policy\s?holder|insured|tenant|(?:full\s+)?name|beneficiary|holder))?" + LABEL_SEP
+    # the person's number at the office before their name (« ALLOCATAIRE : 2774501   WISNIEWSKI PIOTR »)
+    + r"(?:\d{5,12}[ \t]+)?" + NAME
     + END,
     r"(?m)^[ \t]*(?:assure\s?\(e\)|assuree?|souscript(?:eur|rice)|adherente?|allocataire|beneficiaire|societaire)[ \t]+"
     r"(?P<name>[a-z'\-]{2,25}(?: [a-z'\-]{2,25}){1,3})[ \t]*$",
@@ -134,7 +136,7 @@ ROLE = re.compile(r"^\W*(?:l'|le\s+|la\s+)?(?:assistante?s?\b(?!\s+(?:de\s+vie|m
                    r"mediat(?:eur|rice)|chef\s+du\s+service|hygieniste|interprete|traduct(?:eur|rice)|ecrivain\s+public)")
 THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")
 # said right after the name: an owner or a neighbour (a lawyer's client complaining about the tenant)
-NOT_A_TENANT = re.compile(r"\s*[,(]\s*(?:(?:co-?)?proprietaire|(?:sa|la|leur)\s+voisine?)\b")
+NOT_A_TENANT = re.compile(r"\s*[,(]\s*(?:(?:co-?)?proprietaires?|(?:sa|la|leur|leurs)\s+voisine?s?)\b")
 
 # right before or after a name: a company's word or legal form, not a person's
 COMPANY_BEFORE = re.compile(r"\b(?:societe|entreprise|ets|etablissements|groupe)\s+$")

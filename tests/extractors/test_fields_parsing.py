@@ -264,3 +264,8 @@ def test_an_iban_in_groups_set_apart_by_dashes_or_wrapped_to_the_next_line():
     assert [m.value for m in find_ibans("IBAN FR76-3000-4000-0312-3456-7890-143")] == ["FR7630004000031234567890143"]
     assert [m.value for m in find_ibans("IBAN : FR76 3000 4000\n0312 3456 7890 143\nBIC BNPAFRPP")] == \
         ["FR7630004000031234567890143"]
+
+
+def test_phones_of_the_overseas_departments_dialled_with_their_country_code():
+    text = "joignable sur son portable au +262 692 41 08 77. Standard 05 63 72 19 00, Guadeloupe 00590 690 12 34 56"
+    assert [m.value for m in find_phones(text)] == ["0692410877", "0563721900", "0690123456"]

@@ -313,3 +313,11 @@ def test_what_is_missing_of_a_rent_part_paid_is_the_sum_at_stake():
               "Je n'ai pu verser que 200 € sur les 520 € du loyer de mars, il manque donc 320 €.\n"
               "Je vous propose de payer 100 € par mois en plus du loyer.\nPaul Durand\n")
     assert _fields(letter, "payment_difficulty")["amount"] == "320.00"
+
+
+def test_a_rent_to_put_off_spelled_out_in_words_is_the_sum_at_stake():
+    letter = ("De : Bogdan Ionescu <bogdan.ionescu@sfr.fr>\n\nBonjour Madame, Monsieur,\n"
+              "Je vous demande s'il est possible de reporter le paiement du loyer d'avril, soit\n"
+              "quatre cent soixante-dix-huit euros et trente centimes, a la fin du mois de mai.\n"
+              "Bogdan Ionescu\n11 allee des Cedres\n31270 Cugnaux\n")
+    assert _fields(letter, "payment_difficulty")["amount"] == "478.30"

@@ -170,3 +170,24 @@ def test_the_persons_number_after_their_name_and_not_the_writers_own_mail():
             "organiser la visite de votre technicien.\nL. Etcheverry-Sow\n")
     f = tenant(text, "repair_request")
     assert f["phone"] == "0652198307" and "email" not in f
+
+
+def test_the_beneficiarys_office_number_before_his_name_in_capitals():
+    letter = ("CAF DU TARN                                  EDITION DU 09/04/2021\nSERVICE GESTION DES INDUS\n"
+              "81011 ALBI CEDEX 9\n\nPATRIMOINE\nAGENCE ALBI-CASTRES\n81000 ALBI\n\n"
+              "DOSSIER INDU    : IND-81-2021-000713\nALLOCATAIRE     : 2774501   WISNIEWSKI PIOTR\n"
+              "LOGEMENT        : 19 RUE DE LA VERRERIE APPT 6   81000 ALBI\n\n"
+              "OBJET : NOTIFICATION D'UN INDU - AIDE PERSONNALISEE AU LOGEMENT\n\nMADAME, MONSIEUR,\n"
+              "NOUS AVONS ETE INFORMES QUE VOTRE LOCATAIRE A QUITTE LE LOGEMENT CI-DESSUS LE 31/01/2021.\n")
+    assert tenant(letter, "housing_benefit").get("tenant_name") == "Piotr Wisniewski"
+
+
+def test_a_lawyer_for_the_owners_next_door_names_the_tenant_they_complain_of():
+    letter = ("Hélène CARBONNEL-RIBAS\nAvocat au Barreau de Toulouse\n22 rue Ninau - 31000 TOULOUSE\n\n"
+              "PATRIMOINE\n10 boulevard de la Gare\n31085 TOULOUSE CEDEX 2\n\n"
+              "Objet : MISE EN DEMEURE - troubles anormaux de voisinage\n\nMonsieur le Directeur général,\n"
+              "Je vous écris en ma qualité de conseil de Monsieur Raymond et Madame Josiane VERDAGUER,\n"
+              "propriétaires de la maison d'habitation sise 14 impasse des Tilleuls à Cugnaux (31270),\n"
+              "Mes clients subissent des troubles graves provenant du logement n° 3, donné à bail par vos soins à Monsieur Jordan\n"
+              "SALVETAT :\n  - aboiements incessants de deux chiens laissés seuls sur la terrasse ;\n")
+    assert tenant(letter, "legal_notice").get("tenant_name") == "Jordan Salvetat"

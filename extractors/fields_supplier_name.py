@@ -255,6 +255,8 @@ def guess_supplier_name(doc: Doc) -> str | None:
         letters = "".join(_words(first))
         if first.isupper() and len(letters) >= 2 and letters == _initials(_words(rest)):
             name = rest  # « C.S.T. Chauffage Sanitaire Toulousain »: the initials, then the name they stand for
+    if name and re.fullmatch(r"[A-Z0-9&]{2,6}", name):
+        name = _spelled_after(name, doc.text) or name
     short = re.fullmatch(r"(?P<name>.+?)\s*\((?P<short>[A-Z0-9&.]{2,10})\)", name or "")
     if short and (_abbreviates("".join(_words(short["short"])), _words(short["name"]))
                   or fold(short["short"]) == fold(legal or "")):
@@ -262,6 +264,21 @@ def guess_supplier_name(doc: Doc) -> str | None:
     if name:  # a capital I read as l before a consonant no word begins with (« Lacombe-ldrissi »)
         name = re.sub(r"(?<![^\s\-'])l(?=[bcdfghjkmnpqrstvwxzBCDFGHJKMNPQRSTVWXZ])", "I", name)
     return restore_accents(natural_case(name, doc.text), doc.text) if name else None
+
+
+def _spelled_after(short: str, text: str) -> str | None:
+    """The name a logo's initials stand for, printed right after them: on the next line
+    (« SOIS » over « Sud-Ouest Informatique Services ») or after a dash (« SOIS - Sud-Ouest … - 2 rue … »)."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    for k, line in enumerate(lines):
+        if not re.match(re.escape(short) + r"\b", line):
+            continue
+        rest = line[len(short):].strip()
+        after = rest[1:].split(" - ")[0].strip() if rest[:1] in "-–" and rest else (lines[k + 1] if not rest and k + 1 < len(lines) else "")
+        words = _words(after)
+        if 2 <= len(words) <= 6 and not re.search(r"\d", after) and _abbreviates(fold(short), words):
+            return after
+    return None
 
 
 def _subsidiary(legal: str, head: str) -> bool:

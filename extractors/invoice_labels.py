@@ -108,6 +108,7 @@ ORDER_LABELS = [
     (1, r"\bvotre\s+(?:commande|cde)\s*(?:" + NO + r")?\s*:?"),
     (1, r"\bv/\s*(?:commande|cde)\s*:?"),
     (1, r"\bcommande\s*:"),
+    (2, r"(?m)^[ \t]*commande[ \t]+(?=[a-z]{0,4}[\-/]?\d[\w\-/]{3,}[ \t]*$)"),  # a header's « Commande   4500219410 »
     (0, r"\bcommande\s+client\s*(?:" + NO + r")?\s*:"),  # « Commande client : 4500187322 du 02-03-2021 »
     # public works: the contract ("marché n°") and the work order ("ordre de service n°")
     (1, r"\bmarche\s*(?:public\s*|subsequent\s*)?(?:" + NO + r"\s*:?|:)"),

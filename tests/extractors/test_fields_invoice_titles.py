@@ -98,6 +98,7 @@ def test_numbers_under_other_titles(doc_type, line, number):
     ("Votre commande : bon n° 21-BC-0271 du 1er mars 2021", "21-BC-0271"), ("Votre cde : RG-APPRO-2109-12 du 01/09/2021", "RG-APPRO-2109-12"),
     ("REF. COMMANDE CLIENT : MARCHE-2019-017-LOT3", "MARCHE-2019-017-LOT3"),
     ("Vos réf. : PO 4500021958", "4500021958"),
+    ("Date d'échéance    2 novembre 2022\nCommande           4500219410", "4500219410"),  # a header's keys and values
     ("Ordre de service PATRIMOINE : OS-2021-00741", "OS-2021-00741"),
     ("CLIENT 00317\nBC ANNUEL BCA-2022-0042", "BCA-2022-0042"),
 ])
@@ -244,3 +245,12 @@ def test_a_credit_note_naming_the_invoice_it_settles_has_no_number_from_it():
     text = ("Occitanie Collecte\nFACTURE RECTIFICATIVE\nMotif : correction de quantités\n"
             "Montant à déduire lors du règlement de la facture N° 0021-004417.\n" + TOTALS)
     assert "invoice_number" not in fields(text, "supplier_credit_note")
+
+
+def test_a_logos_initials_over_the_name_they_stand_for():
+    text = ("SOIS\nSud-Ouest Informatique Services\nIntégrateur - Infogérance - Cybersécurité\n\n"
+            "PROPOSITION COMMERCIALE\nRéférence :  PC-2023-0142\nDate      :  07/02/2023\n"
+            "Votre interlocutrice :\nInès Ouédraogo, ingénieure commerciale\ninouedraogo@sois.fr - 07 81 44 30 96\n" + TOTALS +
+            "SOIS - Sud-Ouest Informatique Services - 2 rue de l'Innovation - 31670 Labège\n"
+            "SAS au capital de 100 000 € - SIRET 59583553900049 - TVA FR38595835539\n")
+    assert fields(text, "supplier_quote")["supplier_name"] == "Sud-Ouest Informatique Services"

@@ -10,7 +10,7 @@ from extractors.number_words import find_sums_in_words
 from extractors.parsing import find_amounts
 
 _DEBT_WORDS = re.compile(r"dette|doi[st]\b|impaye|arriere|retard|solde|debiteur|somme|reste|s'eleve|"
-                         r"montant|rappel|regulariser|devons|redevable|manqu|report")  # « il me manque 480 € »
+                         r"montant|rappel|regulariser|devons|redevable|manqu")  # « il me manque 480 € »
 
 
 def read_amount(doc: Doc) -> str | None:

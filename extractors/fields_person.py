@@ -22,6 +22,7 @@ from extractors.person_labels import (
     ABOUT,
     ABOUT_TYPES,
     ADDRESS,
+    CHAT_LINE,
     CIV,
     CLOSING,
     COMPANY_AFTER,
@@ -32,6 +33,7 @@ from extractors.person_labels import (
     FORM_NAME_REV,
     INTRODUCTION,
     NAME,
+    NOT_A_SPEAKER,
     NOT_A_TENANT,
     ON_BEHALF,
     ORGANISATION,
@@ -325,20 +327,12 @@ def _among(name: str, staff: list[set[str]]) -> bool:
     return any(t == s or (len(t & s) >= 2) for s in staff)
 
 
-
-
-# a chat printed out: « [12/03/2021 07:42] Fatou Diop: … », « 12/03/2021 07:42 - Fatou Diop: … »
-_CHAT_LINE = re.compile(r"(?m)^[ \t]*(?:\[\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?\]|"
-                        r"\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}[ \t]+-)[ \t]*(?P<name>[^:\n\[\]]{3,40}?)[ \t]*:")
-_NOT_A_SPEAKER = re.compile(r"gardien|agence|patrimoine|service|accueil|bailleur|residence|vous|moi")
-
-
 def _chat_speakers(doc: Doc) -> list[PersonCandidate]:
     """Who speaks in a chat printed out, the most often first, the landlord's staff aside."""
     said: dict[str, list[int]] = {}
-    for m in _CHAT_LINE.finditer(doc.text):
+    for m in CHAT_LINE.finditer(doc.text):
         raw = m.group("name")
-        if _NOT_A_SPEAKER.search(fold(raw)):
+        if NOT_A_SPEAKER.search(fold(raw)):
             continue
         name = clean_person(raw, strict=False)
         if name:

@@ -152,3 +152,8 @@ TRAILING_PHONE = re.compile(r"[ \t]+(?:[-–,/][ \t]*)?(?:t[ée]l\.?|portable|po
 # what opens a signature's line before the name: « Merci. », « Signé : », « Fait à Toulouse le 3 mai 2021, »
 SIGNATURE_OPENER = re.compile(r"(?i)^\s*(?:merci(?:\s+beaucoup|\s+bien)?\s*[.,!]+|sign[ée]e?\s*:|signature\s*:|"
                      r"fait\s+[àa]\s+[^,\n]{2,40}?(?:,?\s+le\s+[^,\n]{4,30})?,)\s*")
+
+# a chat printed out: « [12/03/2021 07:42] Fatou Diop: … », « 12/03/2021 07:42 - Fatou Diop: … »
+CHAT_LINE = re.compile(r"(?m)^[ \t]*(?:\[\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?\]|"
+                        r"\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}[ \t]+-)[ \t]*(?P<name>[^:\n\[\]]{3,40}?)[ \t]*:")
+NOT_A_SPEAKER = re.compile(r"gardien|agence|patrimoine|service|accueil|bailleur|residence|vous|moi")

@@ -274,7 +274,10 @@ def _spelled_after(short: str, text: str) -> str | None:
         if not re.match(re.escape(short) + r"\b", line):
             continue
         rest = line[len(short):].strip()
-        after = rest[1:].split(" - ")[0].strip() if rest[:1] in "-–" and rest else (lines[k + 1] if not rest and k + 1 < len(lines) else "")
+        if not rest:
+            after = lines[k + 1] if k + 1 < len(lines) else ""
+        else:
+            after = rest[1:].split(" - ")[0].strip() if rest[0] in "-–" else ""
         words = _words(after)
         if 2 <= len(words) <= 6 and not re.search(r"\d", after) and _abbreviates(fold(short), words):
             return after

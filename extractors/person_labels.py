@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.parsing import PHONE
+
 CLOSING = re.compile(r"cordialement|salutations|sentiments|respectueusement|mes respects|bien a vous|"
                      r"merci d'avance|merci par avance|remerciant|bonne (?:journee|reception|soiree)|a bientot|"
                      r"merci (?:de|pour) votre|dans l'attente|je vous prie|veuillez agreer|bien cordialement|"
@@ -146,7 +148,7 @@ PLACE_AND_DATE = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ'\-]+(?:[ \-](?:[a-zà-ÿ'\-
 
 # a phone signed after the name, on its line (« TRINH Lan-Phuong 06 20 49 73 18 », « J. Roux - tél. 0612… »)
 TRAILING_PHONE = re.compile(r"[ \t]+(?:[-–,/][ \t]*)?(?:t[ée]l\.?|portable|port\.?|mobile)?[ \t]*:?[ \t]*"
-                             r"(?:\+33[ \t]?\(?0?\)?[ \t]?|0)[1-9](?:[ \t.\-]?\d{2}){4}[ \t]*$", re.I)
+                            + PHONE + r"[ \t]*$", re.I)
 
 
 # what opens a signature's line before the name: « Merci. », « Signé : », « Fait à Toulouse le 3 mai 2021, »

@@ -17,18 +17,31 @@ def same_value(field: str, got, truth) -> bool:
     except the supplier's name, compared as the same company: writers label a name from the
     letterhead (« Plomberie Garonne ») or from the legal footer (« SARL PLOMBERIE GARONNE »),
     and SPEC asks for the registry's spelling when matched, so case, accents, punctuation
-    and the legal form do not count. The spaces inside an invoice or order number do not count
-    either: SPEC asks for identifiers without spaces but for the invoice number « as printed »,
-    and the sets' writers label « ESS 21 04 0097 » both ways."""
+    and the legal form do not count, nor the initials a name is printed after (« IMPS -
+    INFORMATIQUE MIDI-PYRÉNÉES SERVICES » is « Informatique Midi-Pyrénées Services »). The spaces
+    inside an invoice or order number do not count either: SPEC asks for identifiers without
+    spaces but for the invoice number « as printed », and the sets' writers label « ESS 21 04
+    0097 » both ways. A tenant's name is the same name whatever its case and order (« BERNARD
+    Valérie » is « Valérie Bernard »): nearly every writer labels « Raymond Castex » for a letter
+    signed « Raymond CASTEX », a few keep the capitals; its accents count."""
     if got is None or truth is None:
         return got is None and truth is None
     if field == "supplier_name":
         from extractors.matching import simplify_name
 
-        return simplify_name(str(got)) == simplify_name(str(truth))
+        return _without_initials(simplify_name(str(got))) == _without_initials(simplify_name(str(truth)))
+    if field == "tenant_name":
+        return sorted(str(got).casefold().split()) == sorted(str(truth).casefold().split())
     if field in ("invoice_number", "order_reference"):
         return str(got).replace(" ", "") == str(truth).replace(" ", "")
     return str(got) == str(truth)
+
+
+def _without_initials(name: str) -> str:
+    """A simplified name without the initials printed before the words they stand for."""
+    first, _, rest = name.partition(" ")
+    words = rest.split()
+    return rest if len(words) >= 2 and first == "".join(w[0] for w in words if len(w) > 2) else name
 
 
 def ratio(a: int, b: int) -> float:

@@ -57,6 +57,9 @@ _BENEFIT_OFFICE = re.compile(r"\bcaf\b|caisse d.allocations familiales|\bmsa\b|m
 _NOT_LETTERHEAD = re.compile(r"allocataire|n°|\bno\b")
 AD_CONFIDENCE = 0.9  # other by that rule: reviewed anyway, as every other
 HEADER_CHARS = 400  # the first lines of the first page
+# a sum of money: « 1 754,40 € », « 486,00 EUR », « EUR 120 », « £6,780.00 »
+_MONEY = re.compile(r"\d[\d\s.,]*\s?(?:€|eur\b|euros?\b|chf\b|gbp\b|usd\b)|(?:€|£|\$|\beur\b)\s?\d", re.I)
+_CAPITAL = re.compile(r"capital(?:\s+social)?(?:\s+de)?\s*:?\s*[\d\s.,]+\s?(?:€|eur\w*)", re.I)  # the legal footer's
 RULE_CONFIDENCE = 0.98  # a rule's answer when the model does not contradict it
 TITLE_BELOW = 0.8  # the model hesitating between supplier pieces (a vendor writing in Dutch): the title decides
 TITLE_MASS = 0.9  # the readers disagree on which supplier piece it is, not that it is one: its title decides
@@ -79,6 +82,15 @@ def letterhead(text: str) -> str:
 def _benefit_office(text: str) -> bool:
     lines = [normalise(ln) for ln in text[:HEADER_CHARS].splitlines() if ln.strip()][:3]
     return any(_BENEFIT_OFFICE.search(ln) and not _NOT_LETTERHEAD.search(ln) for ln in lines)
+
+
+# an office that carries out protective measures for adults (curatelle, tutelle)
+_PROTECTION_OFFICE = re.compile(r"\budaf\b|\batiac\b|\bmjpm\b|mandataires?\s+judiciaires?\s+(?:a|à)\s+la\s+protection|"
+                                r"protection\s+(?:juridique\s+)?des\s+majeurs|\bservice\s+(?:des\s+)?tutelles?\b")
+
+
+def _first_lines(text: str, count: int = 4) -> str:
+    return normalise("\n".join([ln for ln in text.splitlines() if ln.strip()][:count]))
 
 
 def legal_header(text: str) -> bool:
@@ -227,6 +239,10 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
     if top_type in SUPPLIER_TYPES and method != "facturx" and supplier_statement(text):
         probs = {t: min(p, UNSURE) for t, p in probs.items()}
         method, reason = "conflict", "relevé de compte ou relance d'un fournisseur, pas une pièce à payer : une personne décide"
+    elif (method == "textcat" and top_type in SUPPLIER_TYPES and not hints.priced and _title(text, hints) is None
+          and not _MONEY.search(_CAPITAL.sub("", text))):
+        probs = {t: min(p, UNSURE) for t, p in probs.items()}
+        method, reason = "conflict", "courrier d'un fournisseur sans titre ni montant : une personne décide"
     elif method == "textcat" and top_type in SUPPLIER_TYPES:
         title = _title(text, hints)
         mass = sum(probs.get(t, 0.0) for t in SUPPLIER_TYPES) / sum(probs.values())  # capped: not summing to 1
@@ -255,6 +271,11 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         # congé; a person decides
         probs = {t: min(p, UNSURE) for t, p in probs.items()}
         method, reason = "conflict", "l'objet du courrier nomme un autre type qu'un acte juridique"
+    elif best == "legal_notice" and method == "textcat" and _PROTECTION_OFFICE.search(_first_lines(text)):
+        # a guardian's office (UDAF, mandataire judiciaire) citing the judgment that appointed it:
+        # the notice of a protective measure, or a tenant's affairs it manages; a person decides
+        probs = {t: min(p, UNSURE) for t, p in probs.items()}
+        method, reason = "conflict", "courrier d'un mandataire à la protection des majeurs : une personne décide"
     if best not in DISTRESS_EXEMPT and method != "facturx" and _DISTRESS.search(folded):
         # the person sees social support first; the model's type comes second
         probs = {**{t: min(p, UNSURE * 0.9) for t, p in probs.items()}, "social_distress": UNSURE}

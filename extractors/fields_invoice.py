@@ -88,6 +88,12 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
         if tok.isalpha() and len(tok) <= 4 and named:  # (« bon n° 21-BC-0271 »)
             at = start + m.end(1) + named.start(1)
             return Match(named.group(1), at, at + len(named.group(1)), named.group(1))
+        # « FACTURE DE SITUATION N° 6 - FS21-0047 »: a works' progress bill, its rank, then its number
+        ranked = re.match(r"\s+[-–]\s+([A-Za-z0-9][A-Za-z0-9\-/_.]{3,}[A-Za-z0-9])(?=\s|$)", doc.text[start + m.end(1):end])
+        if (tok.isdigit() and len(tok) <= 2 and ranked and re.search(r"\d", ranked.group(1))
+                and re.search(r"[A-Za-z\-/]", ranked.group(1)) and not find_dates(ranked.group(1), reference_date)):
+            at = start + m.end(1) + ranked.start(1)
+            return Match(ranked.group(1), at, at + len(ranked.group(1)), ranked.group(1))
         # (a date opening the token is no number; a letter prefix before one is: « PI 21-12-03 »)
         if not any(c.isdigit() for c in tok) or any(d.start == 0 for d in find_dates(tok, reference_date)):
             continue

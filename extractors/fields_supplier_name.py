@@ -134,7 +134,8 @@ def _name_in_segment(seg: str, previous: str = "") -> str | None:
     if before:
         return None
     after = seg[m.end():].strip(" ,)")
-    after = re.split(r",|\s(?:au capital|capital|rcs|siret|immatricul|registered|dont|with)\b", after, flags=re.I)[0].strip()
+    after = re.split(r",|(?:^|\s)(?:au capital|capital|rcs|siret|immatricul|registered|dont|with)\b", after,
+                     flags=re.I)[0].strip()
     if after and _name_like(after):
         return strip_legal_form(after)
     if previous and _name_like(previous) and not _LEGAL_CONTEXT.search(previous):
@@ -268,16 +269,23 @@ def guess_supplier_name(doc: Doc) -> str | None:
 
 def _spelled_after(short: str, text: str) -> str | None:
     """The name a logo's initials stand for, printed right after them: on the next line
-    (« SOIS » over « Sud-Ouest Informatique Services ») or after a dash (« SOIS - Sud-Ouest … - 2 rue … »)."""
+    (« SOIS » over « Sud-Ouest Informatique Services »), after a dash (« SOIS - Sud-Ouest … - 2 rue … »)
+    or after a space, when the dash was lost."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     for k, line in enumerate(lines):
+        form = _FORM_RE.match(line)
+        line = line[form.end():].strip() if form else line  # « SARL APG - ATELIER PEINTURE GARONNE »
         if not re.match(re.escape(short) + r"\b", line):
             continue
         rest = line[len(short):].strip()
         if not rest:
             after = lines[k + 1] if k + 1 < len(lines) else ""
-        else:
-            after = rest[1:].split(" - ")[0].strip() if rest[0] in "-–" else ""
+        elif rest[0] in "-–":
+            after = rest[1:].split(" - ")[0].strip()
+        else:  # the dash lost (« AOM ASCENSEURS OCCITANS MAINTENANCE »): the words' initials exactly
+            after = rest.split(" - ")[0].strip()
+            if _initials(_words(after)) != fold(short).lower():
+                continue
         words = _words(after)
         if 2 <= len(words) <= 6 and not re.search(r"\d", after) and _abbreviates(fold(short), words):
             return after

@@ -271,7 +271,10 @@ def _under_name(doc: Doc, li: int, anchors: list[PersonCandidate]) -> bool:
 
 # e-mail addresses, OCR-spaced ones too (« nom @orange. fr », « nom@wanadoo, fr », « haddad3 1 @gmail.com »)
 _EMAIL_RE = re.compile(r"[\w.+\-]+(?:(?<=\d) \d{1,3})* ?@ ?[\w\-]+(?:(?: ?[.,] ?)[\w\-]+)*?(?: ?[.,] ?)"
-                       r"(?:fr|com|net|org|eu|info|biz|io|be|ch|re|me|uk|de|es|it|pt|nl|lu)\b", re.IGNORECASE)
+                       r"(?:fr|com|net|org|eu|info|biz|io|be|ch|re|me|uk|de|es|it|pt|nl|lu)\b"
+                       # a webmail's domain whose dot the OCR lost: « oumar.sissoko88@yahoofr »
+                       r"|[\w.+\-]+ ?@ ?(?:gmail|hotmail|yahoo|orange|free|sfr|wanadoo|outlook|laposte|live|icloud)"
+                       r"(?:fr|com|net)\b", re.IGNORECASE)
 
 
 _CONSUMER_MAIL = re.compile(r"@(?:gmail|googlemail|hotmail|yahoo|orange|free|sfr|wanadoo|laposte|outlook|live|icloud|"
@@ -283,7 +286,8 @@ _ORG_MAILBOX = re.compile(r"^(?:contact|info|infos|accueil|secretariat|etude|cou
 
 
 def _email(m: re.Match) -> str:
-    return re.sub(r"\s", "", m.group(0)).replace(",", ".").lower().lstrip(".")
+    value = re.sub(r"\s", "", m.group(0)).replace(",", ".").lower().lstrip(".")
+    return re.sub(r"@(\w+?)(fr|com|net)$", r"@\1.\2", value) if "." not in value.partition("@")[2] else value
 
 
 _OCR_TWINS = {"1": "li", "l": "1i", "i": "1l", "0": "o", "o": "0", "5": "s", "s": "5", "8": "b", "b": "8"}

@@ -79,6 +79,8 @@ _LABELS = [
     (2, r"(?<![\w/])" + _REF + r"\s*(?:" + NO + r")?\s*:"),
     (2, r"(?<![\w/])" + _REF + r"\s+(?=[a-z]{0,4}[\-\s]?\d)"),
     (2, r"\bidentifiant\s*:"),
+    # a bare « N° 2044 9163 » on its own line in the writer's block, under their address
+    (2, r"(?m)^[ \t]*n\s?[°o]\.?[ \t]*:?[ \t]*(?=\d[\d \-/.]{4,}[ \t]*$)"),
 ]
 _BARE = re.compile(r"(?:contrat|compte|cpte|dossier)(?:\s+(?:locataire|client|de\s+location))?\s+|(?:^|—\s|\s-\s)[ \t]*locataire\s+")  # the number follows the word itself
 _LABEL_RES = [(p, re.compile(rx)) for p, rx in _LABELS]

@@ -22,7 +22,7 @@ WEBMAIL = re.compile(r"(?m)^[ \t>]*(?:de|from|expediteur|envoye par)\s*:\s*(?P<n
 # « je suis Jessica PEREZ appartement 12 » (without a civility, only with the surname in capitals)
 INTRODUCTION = re.compile(r"\b(?:(?P<call>je\s+m'?\s?appelle|je\s+me\s+nomme|mon\s+nom\s+est)|je\s+suis|c'?\s?est)\s+"
                            r"(?P<civ>(?:monsieur|madame|mademoiselle|mme|mlle|m\.)\s+)?(?P<name>[a-z'\-]{2,25}(?: [a-z'\-]{2,25}){1,2}?)"
-                           r"(?=\s*(?:[\n,;.]|$|\s(?:du|de|au|a|appartement|appt|locataire|et|j'|je|dans|domicilie|demeurant|"
+                           r"(?=\s*(?:[\n,;.(]|$|\s(?:du|de|au|a|appartement|appt|locataire|et|j'|je|dans|domicilie|demeurant|"
                            r"habitant)\b))")
 SOUSSIGNE = re.compile(r"je\s+soussigne(?:\(e\)|e)?s?\s*,?\s*")
 NAME = r"(?P<name>[a-z'\- .]{3,60}?)"  # on folded text: letters only, so a match never spans a sentence
@@ -33,7 +33,7 @@ CIV_BARE = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.?|mr\.?)(?:\s+et\s
 # (dot leaders the OCR ended with a stray « 0 » or « o »: « Allocataire .........0 Madame X »)
 LABEL_SEP = r"(?:[ \t]*[.…_]*[ \t]*:|[ \t]*[.…_]{3,}[^\n:]{0,4}:|[ \t]*[.…_]{3,}[ \t]*[0o°,'\-]{1,2}[ \t]+|[^\n:.]{0,6}[.…]{3,})\s*"
 CONCERNED = [re.compile(rx) for rx in (
-    r"(?m)\b(?:allocataire|locataire|assure(?:\s?\(e\)|e)?|souscripteur|beneficiaire|societaire|adherent|occupante?|"
+    r"(?m)\b(?:allocataire|locataire|assure(?:\s?\(e\)|e)?|souscripteur|beneficiaire|societaire|adherent|occupante?s?|"
     r"defendeur|defenderesse|debit(?:eur|rice)(?:\(s\)|s)?|preneur|nom\s+du\s+locataire|nom\s*[,/—–-]?\s*(?:et\s+)?prenoms?|"
     r"menage|foyer|personne\s+protegee|majeur\s+protege|titulaire(?:\s+du\s+contrat)?|"
     r"nom|tenant|name)(?:\s+(?:concernee?|titulaire(?:\s+du\s+bail)?|principale?|en\s+titre|"

@@ -87,6 +87,7 @@ def clean_person(raw: str, strict: bool = True) -> str | None:
     # « M. et Mme X », and a rent notice's « M. ou Mme X »
     s = re.sub(r"^(?:" + CIVILITY + r"\s*(?:(?:et|ou)\s+" + CIVILITY + r")?\.?\s+)", "", s, flags=re.IGNORECASE).strip()
     s = re.sub(r"^(?:veuve|vve)\.?\s+(?=\S+\s+\S)", "", s, flags=re.IGNORECASE)  # « Mme Veuve Odette CAZALS »
+    s = _first_of_couple(s)
     s = re.sub(r"\s+(?:née?|épouse|ep\.)\s+.*$", "", s, flags=re.IGNORECASE)
     # Latin letters of every European language (« Grażyna », « Petrović », « Ionuț », « Şükrü »)
     if not s or " - " in s or not re.fullmatch(r"[A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u017f\u0218-\u021b'’\- ]{3,50}", s):
@@ -116,6 +117,18 @@ def clean_person(raw: str, strict: bool = True) -> str | None:
         words = [w if w[0].isupper() or (w.lower() in _PARTICLES and w.lower() not in _CAPITAL_PARTICLES)
                  else title_word(w) for w in words]
     return _inner_particles(with_first_name(normalise_person(words)), raw)
+
+
+def _first_of_couple(s: str) -> str:
+    """A couple named together, the first one kept: « HADDOU Samir et Naïma », « DA SILVA Ricardo
+    et Maria » (the surname, then both first names), « Samir et Naïma HADDOU »."""
+    m = re.fullmatch(r"(?P<head>\S+(?: \S+){1,3}) et (?P<other>\S+)", s)
+    if m and known_first(m["other"]) and known_first(m["head"].split()[-1]):
+        return m["head"]
+    m = re.fullmatch(r"(?P<one>\S+) et (?P<other>\S+) (?P<surname>\S+(?: \S+){0,2})", s)
+    if m and known_first(m["one"]) and known_first(m["other"]) and not known_first(m["surname"].split()[0]):
+        return f"{m['one']} {m['surname']}"
+    return s
 
 
 def _inner_particles(name: str, raw: str) -> str:

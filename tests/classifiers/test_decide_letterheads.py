@@ -96,3 +96,35 @@ def test_an_invoice_reminding_its_terms_is_still_an_invoice():
     model = _Model({"supplier_invoice": 0.99, "supplier_quote": 0.01})
     text = STATEMENT.replace("RELEVÉ DE COMPTE - 2e RAPPEL", "FACTURE N° F-2021-0700\nRappel : pénalités de retard")
     assert classify(text, model).confidence > 0.9
+
+
+def test_a_guardians_office_citing_the_judgment_goes_to_a_person():
+    """A UDAF's notice of a protective measure cites the judgment and the court that appointed
+    it: the model reads a legal notice; a guardian's office is no bailiff nor court."""
+    model = _Model({"legal_notice": 0.99, "other": 0.01})
+    text = ("UDAF 31\nUnion Départementale des Associations Familiales\nService Mandataires Judiciaires à la "
+            "Protection des Majeurs\n6 rue de Lisieux - 31051 TOULOUSE\nObjet : M. CASTEX Raymond\n"
+            "Madame, Monsieur,\nPar jugement du 18 décembre 2020, le juge des contentieux de la protection a "
+            "placé M. CASTEX sous curatelle renforcée.\n")
+    c = classify(text, model)
+    assert (c.type, c.method) == ("legal_notice", "conflict") and c.confidence <= 0.5 and "protection" in c.reason
+    # a bailiff's letter stays a legal notice
+    bailiff = "SCP GARRIGUES - SARRADET\nHuissiers de Justice associés\nObjet : commandement de payer\n"
+    assert classify(bailiff, model).confidence > 0.9
+
+
+def test_a_suppliers_letter_without_title_or_sum_is_no_piece_to_file():
+    """A heating contractor reports a gas danger and says a quote will follow: the model reads a
+    quote; no title names one and no sum is printed (its legal footer's capital is no price)."""
+    from classifiers.decide import UNSURE
+
+    model = _Model({"supplier_quote": 0.99, "repair_request": 0.01})
+    letter = ("TST - THERMIQUE SERVICES TOULOUSAINS\n140 route d'Espagne - 31100 TOULOUSE\n"
+              "Objet : SIGNALEMENT D'UNE ANOMALIE DE TYPE DANGER GRAVE ET IMMÉDIAT\nMadame,\nL'appareil a été "
+              "mis à l'arrêt. Nous vous adressons sous 48 heures un devis.\n"
+              "SARL TST au capital de 80 000 € - SIRET 372 607 986 00018\n")
+    c = classify(letter, model)
+    assert c.type == "supplier_quote" and c.confidence <= UNSURE and c.method == "conflict"
+    # a quote whose sum is printed, or titled so, stays the model's
+    assert classify(letter + "Montant : 1 250,00 € HT\n", model).confidence > 0.9
+    assert classify("DEVIS N° D-21-0118\n" + letter, model).confidence > 0.9

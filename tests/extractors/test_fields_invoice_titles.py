@@ -71,6 +71,9 @@ def fields(text: str, doc_type: str = "supplier_invoice") -> dict:
     # a corrective invoice in the customer's favour, naming the invoice it corrects
     ("supplier_credit_note", "FACTURE RECTIFICATIVE\nN° de facture rectificative : RECT-2203-118340\n"
                              "Rectifie la facture : 2201-0084471 du 18/01/2022", "RECT-2203-118340"),
+    # a works' progress bill: its rank, then its number
+    ("supplier_invoice", "FACTURE DE SITUATION N° 6 - FS21-0047 Blagnac, le 28/02/2021", "FS21-0047"),
+    ("supplier_invoice", "FACTURE N° 12 - Janvier 2021", "12"),  # a month after the dash is no number
 ])
 def test_numbers_under_other_titles(doc_type, line, number):
     assert fields(f"Menuiserie Dupuis\n{line}\n{TOTALS}", doc_type)["invoice_number"] == number
@@ -254,3 +257,17 @@ def test_a_logos_initials_over_the_name_they_stand_for():
             "SOIS - Sud-Ouest Informatique Services - 2 rue de l'Innovation - 31670 Labège\n"
             "SAS au capital de 100 000 € - SIRET 59583553900049 - TVA FR38595835539\n")
     assert fields(text, "supplier_quote")["supplier_name"] == "Sud-Ouest Informatique Services"
+
+
+@pytest.mark.parametrize("head, footer, name", [
+    # the dash between the initials and the name lost in the scan
+    ("AOM ASCENSEURS OCCITANS MAINTENANCE", "AOM SAS au capital de 100 000 €", "Ascenseurs Occitans Maintenance"),
+    # the legal form before the initials
+    ("SARL APG - ATELIER PEINTURE GARONNE", "SARL au capital de 20 000 € - RCS Toulouse", "Atelier Peinture Garonne"),
+    # a footer opening on its legal form and capital, the name only in the letterhead
+    ("HYGIENE 3D OCCITANIE                                        FACTURE",
+     "SAS AU CAPITAL DE 10 000 EUR - SIRET 50420937000015", "Hygiene 3D Occitanie"),
+])
+def test_a_name_after_its_initials_or_its_legal_form(head, footer, name):
+    text = f"{head}\n8 rue Paul Mesplé - 31100 Toulouse\nFACTURE N° 7100284519\n{TOTALS}{footer}\n"
+    assert fields(text, "supplier_invoice")["supplier_name"] == name

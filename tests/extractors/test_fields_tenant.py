@@ -290,6 +290,7 @@ def test_a_phone_read_out_in_words_pair_by_pair():
     ("gaelle.vidali2@laposte.net", "gaelle.vidal12@laposte.net"),  # « 12 » read « i2 » after the surname
     ("martine.galyo9@orange.fr", "martine.galy09@orange.fr"),
     ("thomas.dupuyferrand@proton.me", "thomas.dupuyferrand@proton.me"),  # a « .me » address
+    ("(martine.galy09@yahoofr)", "martine.galy09@yahoo.fr"),  # a webmail's dot lost
 ])
 def test_addresses_the_ocr_misread_after_the_surname_and_other_domains(line, email):
     name = "Gaëlle VIDAL" if "vidal" in line else "Martine GALY" if "galy" in line else "Thomas DUPUY-FERRAND"
@@ -321,3 +322,14 @@ def test_a_rent_to_put_off_spelled_out_in_words_is_the_sum_at_stake():
               "quatre cent soixante-dix-huit euros et trente centimes, a la fin du mois de mai.\n"
               "Bogdan Ionescu\n11 allee des Cedres\n31270 Cugnaux\n")
     assert _fields(letter, "payment_difficulty")["amount"] == "478.30"
+
+
+def test_a_bare_number_under_the_writers_address_is_their_reference():
+    letter = ("Mme EL IDRISSI Malika\nAppt 15 bât A\n20 rue Marcel Pagnol\n31140 Aucamville\nN° 2044 9163\n\n"
+              "Le 23/11/2020\nMadame, Monsieur\nJe ne peux pas payer tout le loyer ce mois-ci.\n"
+              "Merci de votre compréhension\nMalika El Idrissi\n")
+    fields = _fields(letter, "payment_difficulty")
+    assert fields["tenant_reference"] == "20449163" and fields["postal_code"] == "31140"
+    # a number in a sentence is none
+    assert "tenant_reference" not in _fields(letter.replace("N° 2044 9163\n", "").replace(
+        "ce mois-ci.", "ce mois-ci, le\nN° 2044 9163 de la CAF a changé."), "payment_difficulty")

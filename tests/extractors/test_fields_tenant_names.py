@@ -263,3 +263,12 @@ def test_a_note_signed_with_the_name_then_the_phone_on_one_line(registries):
             "TRINH Lan-Phuong 06 20 49 73 18\n")
     f = tenant(text, registries, "certificate_or_receipt_request").fields
     assert f.get("tenant_name") == "Lan-Phuong Trinh" and f.get("phone") == "0620497318"
+
+
+def test_the_writer_naming_herself_over_the_mail_header_she_borrowed(registries):
+    """A tenant writes from her sister's mailbox: she gives her own name, and her maiden name in
+    brackets; the header's is her sister's."""
+    text = ("De : Yasmina Belkacem <yasmina.belkacem31@gmail.com>\nObjet: demande urgente - confidentiel\nBonjour,\n"
+            "Je m'appelle Samira Touati (Belkacem de naissance), je suis locataire avec mon mari au\n"
+            "18 rue des Jonquilles, 31100 Toulouse.\nJ'écris depuis l'adresse mail de ma sœur.\nMerci.\n")
+    assert tenant(text, registries, "social_distress").fields["tenant_name"] == "Samira Touati"

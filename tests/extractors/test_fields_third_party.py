@@ -58,6 +58,11 @@ def tenant(text: str, doc_type: str = "housing_benefit", registries: Registries 
     ("Objet : demande d'attestation de loyer pour Mile Chloé VIGUIER\nMadame, Monsieur,", "Chloé Viguier"),
     ("J'interviens en qualité de conseil de Madame Laura PINTO, locataire", "Laura Pinto"),
     ("Objet : M. Lucien ABADIE - demande de relogement", "Lucien Abadie"),
+    # a couple named together: the first of them
+    ("Objet : M. et Mme HADDOU Samir et Naïma - demande de plan d'apurement", "Samir Haddou"),
+    ("Affaire : PATRIMOINE c/ M. et Mme DA SILVA Ricardo et Maria\n12 rue Jean Rieux", "Ricardo Da Silva"),
+    ("Occupants : M. et Mme MEZIANE Abdelkader et Yasmina, et trois enfants", "Abdelkader Meziane"),
+    ("Objet : situation de M. et Mme Samir et Naïma HADDOU\nMadame,", "Samir Haddou"),
     # the person written about, named with what a third party says of them
     ("Madame Germaine LACAZE, 87 ans, locataire de votre organisme au 6 allée du Parc", "Germaine Lacaze"),
     ("Monsieur Rachid HAMMOUDI, né le 14 février 1979 à Oran (Algérie), demeurant", "Rachid Hammoudi"),

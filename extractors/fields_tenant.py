@@ -42,9 +42,9 @@ _NOT_HOME_PHONE = re.compile(r"service\s+client|standard|accueil|\bfax\b|telecop
 _PHONE_LABEL = re.compile(r"(?:\btel\b|tel\.|telephone|portable|\bport\.|mobile|\bmob\.?|\bgsm\b|joignable|joindre|"
                           r"appeler|contacter|numero)[^\n\d]{0,45}$")
 _PERSONAL_PHONE = re.compile(r"(?:joignable|joindre|portable|mobile|sa\s+(?:nouvelle\s+)?ligne|"
-                             r"son\s+(?:nouveau\s+)?(?:numero|telephone|portable|fixe)|"
-                             r"repond(?:\s+(?:pas|plus))?\s+au\s+telephone|ses\s+coordonnees|peut\s+etre\s+jointe?|"
-                             r"numero\s+qu'(?:il|elle)|(?:telephone|tel\.?|portable)\s+(?:communique\s+)?(?:de\s+l'\s?|du\s+|de\s+la\s+|par\s+l'\s?|par\s+(?:le|la)\s+)"
+                             r"son\s+(?:nouveau\s+)?(?:poste\s+)?(?:numero|telephone|portable|fixe)|"
+                             r"repond(?:\s+(?:pas|plus))?\s+au\s+telephone|ses\s+coordonnees|etre\s+jointe?|"
+                             r"numero\s+qu'(?:il|elle)|(?:telephone|tel\.?|portable)\s+(?:communique\s+)?(?:de\s+l'\s?|du\s+|de\s+la\s+|par\s+l'\s?|par\s+(?:le|la)\s+)?"
                              r"(?:assuree?|locataire|allocataire|souscript\w+|beneficiaire|interessee?|occupante?))(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
 # the writer giving their own number: « vous pouvez me joindre au », « mon portable : »
 _FIRST_PERSON_PHONE = re.compile(r"(?:\bme\s+(?:joindre|contacter|telephoner|rappeler|appeler)|\bm'(?:appeler|appelant|"

@@ -191,3 +191,17 @@ def test_a_lawyer_for_the_owners_next_door_names_the_tenant_they_complain_of():
               "Mes clients subissent des troubles graves provenant du logement n° 3, donné à bail par vos soins à Monsieur Jordan\n"
               "SALVETAT :\n  - aboiements incessants de deux chiens laissés seuls sur la terrasse ;\n")
     assert tenant(letter, "legal_notice").get("tenant_name") == "Jordan Salvetat"
+
+
+@pytest.mark.parametrize("line, phone", [
+    ("Relevé sur place : M. OUAZZANI Samir Tél. assuré : 06 47 22 81 90", "0647228190"),
+    ("Monsieur OUAZZANI préfère être joint par SMS au 07 68 31 45 09.", "0768314509"),
+    ("Il ne se sert pas de son portable ; il répond parfois sur son poste\nfixe, au 05 61 75 22 09.", "0561752209"),
+])
+def test_a_tenants_number_an_organisations_writer_gives_by_their_signature(line, phone):
+    """Far from where the letter names the tenant, by the writer's own signature: said to be
+    the tenant's (« Tél. assuré », « être joint », « son poste fixe »), not the writer's."""
+    body = "".join(f"Constat n° {k} : rien à signaler ce jour-là.\n" for k in range(10))
+    text = (ORG + "Objet : M. Samir OUAZZANI - visite du logement\nMadame, Monsieur,\n" + body + line
+            + "\nCordialement,\nClaire SALVAT\nConseillère\n")
+    assert tenant(text, "social_distress").get("phone") == phone

@@ -386,7 +386,8 @@ def _read_tenant_letter(doc_type: str, text: str, registries: Registries) -> tup
     ex = Extraction()
     doc = Doc(_OCR_BANG.sub("I", _LEADER_MISREAD.sub(_as_dots, unrow(text))))
     cands = name_candidates(doc, doc_type)
-    by_tenant = doc_type == "housing_benefit" and (_tenant_heads(doc, cands) or _mailed_by_a_person(doc, cands))
+    by_tenant = (doc_type in ("housing_benefit", "insurance_certificate")
+                 and (_tenant_heads(doc, cands) or _mailed_by_a_person(doc, cands)))
     read_reference(doc, ex, registries, doc_type, by_tenant=by_tenant)
     anchor = read_name(doc, ex, registries, cands)
     # the writer's name wherever it is printed (sender block and signature): the address is by one of them

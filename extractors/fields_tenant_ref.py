@@ -158,11 +158,13 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
     """(priority, position, value) for every labelled reference, best first. ``by_tenant``: the
     tenant wrote it (their own block heads the letter), though its type is mostly written by
     offices: its labels are theirs."""
-    third_party = doc_type in _THIRD_PARTY_TYPES and not by_tenant
+    # the tenant's cover letter, then the insurer's certificate: its numbers are the insurer's
+    enclosed = _ENCLOSED_CERTIFICATE.search(doc.folded) if by_tenant else None
     fixed = fix_digits(doc.text)
     out = []
     for prio, rx in _LABEL_RES:
         for m in rx.finditer(doc.folded):
+            third_party = doc_type in _THIRD_PARTY_TYPES and (not by_tenant or bool(enclosed and m.start() >= enclosed.start()))
             label = doc.folded[m.start():m.end()]
             if "\n" in label.strip() and not _wrapped(doc, m.start(), label):
                 continue
@@ -233,6 +235,9 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
     return uniq
 
 
+# an insurer's certificate under a tenant's cover letter: its heading on a line of its own, or its formula
+_ENCLOSED_CERTIFICATE = re.compile(r"(?m)^[ \t]*attestation\s+d'assurance(?:\s+habitation)?[ \t]*$|"
+                                   r"\b(?:certifions|attestons|certifie|atteste)\s+que\b|\bnous\s+soussignes\b")
 _LEASE = re.compile(r"\b(?:bail|location|locataire)\b")
 _OTHER_CONTRACT = re.compile(r"assur|sinistre|police|allocataire|\bcaf\b|mutuelle|pret|credit|energie|electricite|\bgaz\b")
 

@@ -333,3 +333,18 @@ def test_a_bare_number_under_the_writers_address_is_their_reference():
     # a number in a sentence is none
     assert "tenant_reference" not in _fields(letter.replace("N° 2044 9163\n", "").replace(
         "ce mois-ci.", "ce mois-ci, le\nN° 2044 9163 de la CAF a changé."), "payment_difficulty")
+
+
+def test_a_tenants_cover_letter_to_an_insurance_certificate_gives_their_contract():
+    """The tenant sends their certificate with a word of their own: the contract they name is
+    their lease's; the enclosed certificate's contract is the insurer's."""
+    cover = ("Jean DUPONT\n3 rue des Lilas\n31500 Toulouse\nObjet : envoi de mon attestation d'assurance\n"
+             "Contrat n° 1099 4510\nMadame, Monsieur,\nVeuillez trouver ci-joint mon attestation.\nCordialement,\n"
+             "Jean Dupont\n")
+    assert _fields(cover, "insurance_certificate")["tenant_reference"] == "10994510"
+    certificate = ("MUTUELLE D'ASSURANCE DU SUD-OUEST\nATTESTATION D'ASSURANCE HABITATION\nNous certifions que :\n"
+                   "Assuré : Monsieur DUPONT Jean\nContrat n° : MRH 4471 0092 18\n")
+    both = cover.replace("Contrat n° 1099 4510\n", "Vos réf. : relance assurance - Locataire 0012 6698\n") + certificate
+    assert _fields(both, "insurance_certificate")["tenant_reference"] == "00126698"
+    # the insurer's certificate alone: its contract is no tenant's reference
+    assert "tenant_reference" not in _fields(certificate, "insurance_certificate")

@@ -200,12 +200,15 @@ def test_phone_forms_and_labels(raw, label, registries):
 
 
 def test_the_writers_own_file_number_in_a_letter_sent_with_a_certificate(registries):
-    """« mon numéro de dossier » is the tenant's, even in a letter typed insurance_certificate,
-    where an insurer's « dossier » or « contrat » is not."""
+    """« mon numéro de dossier », « Dossier n° » in the tenant's own letter are the tenant's, even
+    in a letter typed insurance_certificate, where an insurer's « dossier » or « contrat » is not."""
     text = ("Paul Durand\n12 rue des Lilas\n31200 Toulouse\nmon numéro de dossier : 31 0045 778\n"
             "Voici ma nouvelle attestation d'assurance.\nCordialement\nPaul Durand\n")
     assert tenant(text, registries, "insurance_certificate").fields["tenant_reference"] == "310045778"
-    insurer = text.replace("mon numéro de dossier", "Dossier n°")
+    own = text.replace("mon numéro de dossier", "Dossier n°")
+    assert tenant(own, registries, "insurance_certificate").fields["tenant_reference"] == "310045778"
+    insurer = ("MUTUELLE D'ASSURANCE DU SUD-OUEST\n40 allées Jean Jaurès - 31000 TOULOUSE\nDossier n° : 31 0045 778\n"
+               "Nous certifions que M. Paul Durand est assuré pour les risques locatifs.\n")
     assert "tenant_reference" not in tenant(insurer, registries, "insurance_certificate").fields
 
 

@@ -49,7 +49,7 @@ _LABELS = [
     (1, r"(?m)^[ \t]*dette\s+locative\s+(?=[a-z]{0,4}-?\d)"),
     # the landlord as a court's claimant, a creditor (« Référence créancier » at the Banque de
     # France): the tenant's reference, before any other (the office's own « Dossier n° »)
-    (-1, r"\b(?:votre\s+)?" + _REF + r"\s*(?:du\s+|de\s+(?:la\s+)?)?(?:creancier|requerant|creance)\b\s*:?"),
+    (-1, r"\b(?:votre\s+)?" + _REF + r"\s*(?:du\s+|de\s+(?:la\s+)?|chez\s+(?:le\s+|la\s+)?)?(?:creancier|requerant|creance)\b\s*:?"),
     (1, r"\b(?:contrat|compte|cpte|dossier)(?:\s+(?:locataire|client))?\.?\s+(?:qui\s+porte\s+le\s+" + NO + r"\s*|(?=[a-z]{0,4}-?\d))"),
     (1, r"(?m)^[ \t]*compte\s*:"),  # « Compte : 0331 - 2208 » under the writer's address
     # « Référence portée sur ses avis d'échéance : 1502-7736 »
@@ -100,7 +100,7 @@ _VALUE_RE = re.compile(
     r"(?:communiqu|indiqu|d[ée]clar|fourni|transmis)\w*\s+(?:par|lors\s+d[eu]s?)\s+[^\n:\d]{2,30}?\s*:\s*)?"
     # « chez vous : », « portée sur ses avis d'échéance : »
     r"(?:(?:chez|aupr[èe]s\s+de)\s+(?:vous|le\s+bailleur|patrimoine)\s*(?:\([^)\n]{0,30}\)\s*)?|(?:port[ée]e?s?|indiqu[ée]e?s?|figurant|inscrite?s?|mentionn[ée]e?s?)\s+"
-    r"(?:sur|dans|en)\s+[^\n:\d]{2,40}?\s*(?=:))?"  # « Réf. bailleur (n. de bail) », « : bail 3015… »
+    r"(?:sur|dans|en)\s+[^\n:\d]{2,40}?\s*(?=:)|(?:sur|dans)\s+(?:l'|le\s|la\s|les\s|son\s|ses\s|mon\s|mes\s)[^\n:\d]{2,40}?\s*(?=:))?"  # « Réf. bailleur (n. de bail) », « : bail 3015… »
     r"(?:(?:n\s?°|no\.|num\.?|numero|n\.(?=\s?\d))\s*:?\s*)?(?:(?:c'\s?|c)?est\s+(?:le\s+)?:?|:)?\s*"
     # (a letter set apart at the end of the line is the number's: « N° client : 45 78 963 B »; a
     # capital one before a bracket or a comma too: « (appt 27, locataire n° 0447 8812 Z) »)
@@ -162,24 +162,26 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
     enclosed = _ENCLOSED_CERTIFICATE.search(doc.folded) if by_tenant else None
     fixed = fix_digits(doc.text)
     out = []
+    # « locataice »: a handwritten r the OCR read as c (the same length: positions stay the text's)
+    folded = _LOCATAIRE_MISREAD.sub("locataire", doc.folded)
     for prio, rx in _LABEL_RES:
-        for m in rx.finditer(doc.folded):
+        for m in rx.finditer(folded):
             third_party = doc_type in _THIRD_PARTY_TYPES and (not by_tenant or bool(enclosed and m.start() >= enclosed.start()))
-            label = doc.folded[m.start():m.end()]
+            label = folded[m.start():m.end()]
             if "\n" in label.strip() and not _wrapped(doc, m.start(), label):
                 continue
             # what precedes the label on its line, after a dash (« odeur de gaz — Réf. client »)
             # (or after a sentence's end: « … nos trois enfants. Notre contrat c'est le n° … »)
-            before = re.split(r"\n|\s[\-\u2013\u2014]\s|[a-z]{4,}[.!?]\s", doc.folded[max(0, m.start() - 40):m.start()])[-1]
+            before = re.split(r"\n|\s[\-\u2013\u2014]\s|[a-z]{4,}[.!?]\s", folded[max(0, m.start() - 40):m.start()])[-1]
             # « pour Patrimoine - réf … », « PATRIMOINE Arriérés de loyers contrat n° … »: the landlord's own
-            landlords = re.search(r"patrimoine\b[^\n]{0,32}$", doc.folded[max(0, m.start() - 45):m.start()])
+            landlords = re.search(r"patrimoine\b[^\n]{0,32}$", folded[max(0, m.start() - 45):m.start()])
             line_start = doc.line_span(doc.line_of(m.start()))[0]
             named_tenant = re.search(r"\blocataire\b", label)
             tenants = (named_tenant  # « locataire n° »: ours, whatever precedes it
                        or landlords
                        or re.match(r"(?:votre|v/)\s*dossier", label)  # the landlord's file
                        # « Votre locataire : M. Joseph MBARGA — contrat n° … »: the tenant's, by its line
-                       or re.search(r"\bvotre\s+locataire\b", doc.folded[line_start:m.start()])
+                       or re.search(r"\bvotre\s+locataire\b", folded[line_start:m.start()])
                        or (re.search(r"titulaire\s+du\s+$", before) and re.match(r"compte|bail|contrat\s+de\s+location", label)))
             # « N/Réf. : contrat CT-31320-00412 » in a tenant's own letter: the writer's contract
             writers = (not third_party and re.match(r"contrat|bail\b|locataire", label)
@@ -187,7 +189,7 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
             tenants = tenants or writers
             if prio == 2 and third_party and not tenants:
                 continue  # a bare « Réf. » in an insurer's, a court's or the CAF's letter: theirs
-            if (not tenants and _NOT_OURS_BEFORE.search(before)) or _NOT_OURS_AFTER.match(doc.folded[m.end():m.end() + 20]):
+            if (not tenants and _NOT_OURS_BEFORE.search(before)) or _NOT_OURS_AFTER.match(folded[m.end():m.end() + 20]):
                 continue
             mine = re.search(r"\b(?:mon|ma|notre)\s+$", before)  # the writer's own « mon numéro de dossier »
             # (« Dossier locataire : » is the landlord's: ``tenants``)
@@ -235,6 +237,7 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
     return uniq
 
 
+_LOCATAIRE_MISREAD = re.compile(r"\blocata[ic]ce\b|\blocat[ao]ice\b")
 # an insurer's certificate under a tenant's cover letter: its heading on a line of its own, or its formula
 _ENCLOSED_CERTIFICATE = re.compile(r"(?m)^[ \t]*attestation\s+d'assurance(?:\s+habitation)?[ \t]*$|"
                                    r"\b(?:certifions|attestons|certifie|atteste)\s+que\b|\bnous\s+soussignes\b")

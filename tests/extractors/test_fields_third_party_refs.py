@@ -12,6 +12,8 @@ from tests.extractors.test_fields_third_party import ORG, tenant
 @pytest.mark.parametrize("line, ref", [
     ("Mon contrat : CTR 2017 55891", "CTR201755891"),
     ("Mon numéro client c'est le 4 4 07 7 45 2 (il est sur mon avis).", "44077452"),
+    ("Je loue le studio 214 (n° de locataire sur l'avis d'échéance : 5520 4418 B).", "55204418B"),
+    ("N° locataice 0921447", "0921447"),  # a handwritten r read as c
 ])
 def test_references_told_in_the_tenants_own_words(line, ref):
     text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nMerci.\nPaul Durand\n"
@@ -68,6 +70,8 @@ def test_the_landlords_client_reference_at_the_banque_de_france():
            "Votre référence client 0051-2298\nToulouse, le 18 février 2021\n"
            "Objet : recevabilité du dossier de Mme Marie-Claire FABRE\n")
     assert tenant(bdf, "legal_notice")["tenant_reference"] == "0051-2298"
+    creditor = bdf.replace("Votre référence client 0051-2298", "Référence chez le créancier : 0088-214-06")
+    assert tenant(creditor, "legal_notice")["tenant_reference"] == "0088-214-06"
 
 
 def test_a_tenant_writing_to_the_benefits_service_gives_their_own_contract():

@@ -14,6 +14,9 @@ _LANDLORD = re.compile(r"^(?:patrimoine|agence\s(?!\s*:)|service\s+(?:gestion|re
 # a received stamp's date on its own line (« PATRIMOINE / 11 OCT. 2021 »): no address follows in that block
 _STAMP_DATE = re.compile(r"(?:le\s+)?\d{1,2}[\s./-]+(?:[a-z]{3,9}\.?|\d{1,2})[\s./-]+\d{2,4}")
 _LETTER_STARTS = re.compile(r"\s*(?:objet|obj\.|madame|monsieur|mesdames|messieurs|bonjour)\b")
+_RECEIVED = re.compile(r"\s*(?:re[cç]u|arrive|courrier\s+arrive)e?\s+le\b")
+# « Référence bailleur : PATRIMOINE — 31-BAIL-0042 »: a reference's line naming the landlord, no address block
+_REFERENCE_LINE = re.compile(r"\s*(?:v(?:otre|/)\s*)?ref(?:erence)?s?\b[^:\n]{0,20}:")
 _CONTACT_LINE = re.compile(r"\s*(?:tel\b|tel\.|telephone|standard|accueil|fax|courriel|e-?mail|www\.)")
 
 
@@ -27,11 +30,11 @@ def landlord_spans(doc: Doc) -> list[tuple[int, int]]:
         ln = doc.line_text(i, folded=True)
         col = None
         for c in re.finditer(r"[^\s](?:[^\t]*?)(?=\s{3,}|\t|$)", ln):
-            if len(c.group(0)) <= 60 and _LANDLORD.search(c.group(0).strip()):
+            if len(c.group(0)) <= 60 and _LANDLORD.search(c.group(0).strip()) and not _REFERENCE_LINE.match(c.group(0)):
                 col = c.start()
                 break
-        if col is None:
-            continue
+        if col is None or (i and _RECEIVED.match(doc.line_text(i - 1, folded=True))):
+            continue  # (a received stamp's second line, « REÇU LE 14 JAN. 2021 / PATRIMOINE — Agence Ouest »)
         for j in range(i, min(i + 5, n)):
             s, e = doc.line_span(j)
             if j > i and (not doc.text[s:e].strip() or _LETTER_STARTS.match(doc.folded[s:e])

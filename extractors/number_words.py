@@ -13,7 +13,8 @@ _VALUES = {"zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "ci
            "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
 _SCALES = {"cent": 100, "cents": 100, "mille": 1000, "million": 1_000_000, "millions": 1_000_000}
 _WORD = r"(?:" + "|".join(sorted(list(_VALUES) + list(_SCALES), key=len, reverse=True)) + r")"
-_SEP = r"(?:[ \t\n]+|[ \t]*-[ \t]*|[ \t\n]+et[ \t\n]+)"  # « vingt et un », « quatre-vingt-dix », a line's end
+# « vingt et un », « quatre-vingt-dix », a line's end, a hyphen ending a line (« quatre-vingt- / dix »)
+_SEP = r"(?:[ \t\n]+|[ \t]*-[ \t]*\n?[ \t]*|[ \t\n]+et[ \t\n]+)"
 _NUMBER = r"\b" + _WORD + r"(?:" + _SEP + _WORD + r")*"
 _SUM = re.compile(r"(?P<euros>" + _NUMBER + r")[ \t\n]+euros?\b"
                   r"(?:[ \t\n]+(?:et[ \t\n]+)?(?P<cents>" + _NUMBER + r")[ \t\n]+centimes?\b)?")

@@ -204,6 +204,9 @@ def test_a_sum_in_words_across_a_line_end_with_its_cents():
     text = "un arriéré de loyers de deux mille cent quatre\neuros et trente centimes, selon votre relevé"
     assert [m.value for m in find_sums_in_words(text)] == ["2104.30"]
     assert find_sums_in_words("un euro symbolique") == [] and find_sums_in_words("Je vous remercie.") == []
+    # a hyphenated number cut at the end of a line
+    wrapped = "ma dette est de deux mille cent quatre-vingt-\ndix euros et quarante centimes (2 190,40 €)."
+    assert [m.value for m in find_sums_in_words(wrapped)] == ["2190.40"]
 
 
 def test_the_debt_spelled_out_not_the_monthly_sum_is_the_amount_at_stake():

@@ -277,6 +277,18 @@ def test_a_received_stamp_naming_the_landlord_is_no_address_block_over_the_write
               "31830 Plaisance-du-Touch\nMadame, Monsieur le Responsable\nPATRIMOINE\n11 boulevard des Récollets\n"
               "31078 Toulouse Cedex 4\nObjet : demande d'attestation\nMadame, Monsieur,\nMerci.\nHervé Fourcade\n")
     assert _fields(letter, "certificate_or_receipt_request")["postal_code"] == "31830"
+    # the stamp's date over the agency's name, the writer's block right under it
+    stamped = ("REÇU LE 14 JAN. 2021\nPATRIMOINE — Agence Ouest\nMme Rosa TEIXEIRA\nRésidence Val d'Aran, appt 6\n"
+               "3 allée du Comminges\n31770 COLOMIERS\nObjet : dette de loyer\nMadame,\nMerci.\nRosa Teixeira\n")
+    assert _fields(stamped, "payment_difficulty")["postal_code"] == "31770"
+
+
+def test_a_reference_line_naming_the_landlord_is_no_address_block():
+    caf = ("Caisse d'allocations familiales de la Haute-Garonne\n24 rue Riquet — 31046 Toulouse Cedex 9\n"
+           "Référence bailleur : PATRIMOINE — 31-BAIL-0042\nAllocataire : M. BONNET Yannick\n"
+           "Logement : 9 rue Pierre Cazeneuve, appt 22, 31500 Toulouse\nObjet : signalement d'impayé\n"
+           "Madame, Monsieur,\nNous avons bien reçu votre signalement.\n")
+    assert _fields(caf, "housing_benefit")["postal_code"] == "31500"
 
 
 def test_a_phone_read_out_in_words_pair_by_pair():

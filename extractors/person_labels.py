@@ -54,6 +54,9 @@ CONCERNED = [re.compile(rx) for rx in (
     # (« Dossier : M. BENHAMOU Rachid », « Allocataire : M. X   N° allocataire : … »)
     r"\b(?:allocataire|locataire|souscripteur|assure(?:\s?\(e\)|e)?|beneficiaire|societaire|adherent|demandeur|demanderesse|"
     r"debit(?:eur|rice)|dossier|affaire)\s*:?\s+" + CIV_BARE + NAME + r"\s*(?:[\n,;(.]|-\s|$|(?=\s+n[°o]\.?\s))",
+    # a parcel's addressee over their address (a carrier's notice left with the caretaker)
+    r"\bdestinataire\s*:?\s+" + CIV_BARE + NAME + r"[ \t]*\n(?=[ \t]*(?:\d{1,4}\b|residence|rue|avenue|allee|chemin|"
+    r"impasse|bat|appt|appartement))",
     # a case against the landlord: « Affaire : ROUQUETTE Kévin c/ S.A. d'HLM PATRIMOINE »
     r"\b(?:affaire|dossier)\s*:\s*" + NAME + r"\s+c/\s*[^\n]{0,30}\bpatrimoine\b",
     r"\b(?:attest|certifi)(?:e|ent|ons)\s+que\s*:?\s*" + NAME + r"\s*,?\s+(?:est|sont|a\s+souscrit|demeurant|domicilie|"

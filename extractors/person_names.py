@@ -31,7 +31,7 @@ _NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|ro
                        r"metropole|midi|pyrenees|occitanie|sud|nord|hopital|chu|clinique|banque|association|"
                        r"federation|union|centre|maison|solidarite|fonds|secours|sante|securite|sociale|"
                        r"hlm|sci|agricole|familiales|prestations|juge|juridiction|cour|ministere|avis|situation|"
-                       r"bp|cs|tsa|"
+                       r"bp|cs|tsa|za|zi|zac|zae|zone|parc|"
                        # a webmail's name over its print-out (« Gmail Garonne Assistance <coordination@…> »)
                        r"gmail|outlook|hotmail|yahoo|webmail|messagerie|thunderbird|assistance|aide|domicile|"
                        # words of a letter's phrases, never of a name ("Sous toutes réserves", "Vos droits",

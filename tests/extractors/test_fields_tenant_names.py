@@ -32,7 +32,9 @@ def test_names_as_firstname_lastname(raw, name):
                                  "Bonne année à toute l'équipe", "Votre Conseillère",
                                  "Mais Il Dit Qu'Il Faut", "Amcuo Il", "Elle Est Partie", "Veuve Depuis L'T",
                                  # a form's headings, a plea in capitals
-                                 "DESCRIPTION DU PROBLÈME", "VITE SVP"])
+                                 "DESCRIPTION DU PROBLÈME", "VITE SVP",
+                                 # a business park in a letterhead's address
+                                 "ZA de Pahon", "ZI de Fondeyre", "Zone de la Borde"])
 def test_not_names(raw):
     assert clean_person(raw) is None
 

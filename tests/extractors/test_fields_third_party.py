@@ -58,6 +58,8 @@ def tenant(text: str, doc_type: str = "housing_benefit", registries: Registries 
     ("Objet : demande d'attestation de loyer pour Mile Chloé VIGUIER\nMadame, Monsieur,", "Chloé Viguier"),
     ("J'interviens en qualité de conseil de Madame Laura PINTO, locataire", "Laura Pinto"),
     ("Objet : M. Lucien ABADIE - demande de relogement", "Lucien Abadie"),
+    # a carrier's notice left with the caretaker: the parcel's addressee
+    ("DESTINATAIRE : M. Yacine HAMIDI\nRésidence Les Cèdres, Bât. 2, appt 14", "Yacine Hamidi"),
     # a couple named together: the first of them
     ("Objet : M. et Mme HADDOU Samir et Naïma - demande de plan d'apurement", "Samir Haddou"),
     ("Affaire : PATRIMOINE c/ M. et Mme DA SILVA Ricardo et Maria\n12 rue Jean Rieux", "Ricardo Da Silva"),

@@ -247,7 +247,8 @@ def guess_supplier_name(doc: Doc) -> str | None:
     SAINT-ORENS », « Marty & Fils » for « PLOMBERIE CHAUFFAGE MARTY & FILS »)."""
     legal, head = from_legal_mention(doc), from_letterhead(doc)
     name = head if legal and head and (_spelt_out(legal, head, doc.text) or _subsidiary(legal, head)
-                                       or _trade_name_of(legal, head)) else legal or head
+                                       or _trade_name_of(legal, head) or _named_beside(legal, head, doc.text)) \
+        else legal or head
     words = name.split() if name else []
     if len(words) >= 3 and fold(words[0]) in {fold(w) for w in words[1:]}:
         name = " ".join(words[1:])  # a logo's word read again before the name (« MESSTECHNIK Brandstätter Messtechnik »)
@@ -307,6 +308,16 @@ def _trade_name_of(legal: str, head: str) -> bool:
     surnames = {fold(w) for w in words if not known_first(w) and len(w) >= 3}
     head_words = set(_words(head))
     return bool(surnames & head_words) and bool(head_words - set(_words(legal)))  # a trade word beside the surname
+
+
+def _named_beside(legal: str, head: str, text: str) -> bool:
+    """A sole trader's legal mention gives their own name and, beside it, the trade name their
+    letterhead prints (« EI Gilles Rouzaud - ElagAriege - SIRET … » under « ELAGARIEGE »)."""
+    words = legal.split()
+    if not 2 <= len(words) <= 3 or not known_first(words[0]) or fold(head) in fold(legal):
+        return False
+    return any(fold(legal) in fold(ln) and re.search(r"[-–|•·]\s*" + re.escape(fold(head)) + r"\s*(?:[-–|•·]|$)", fold(ln))
+               for ln in text.splitlines())
 
 
 def _spelt_out(short: str, full: str, text: str) -> bool:

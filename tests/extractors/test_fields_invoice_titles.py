@@ -271,3 +271,13 @@ def test_a_logos_initials_over_the_name_they_stand_for():
 def test_a_name_after_its_initials_or_its_legal_form(head, footer, name):
     text = f"{head}\n8 rue Paul Mesplé - 31100 Toulouse\nFACTURE N° 7100284519\n{TOTALS}{footer}\n"
     assert fields(text, "supplier_invoice")["supplier_name"] == name
+
+
+def test_a_sole_traders_trade_name_beside_their_own_in_the_legal_mention():
+    text = ("ELAGARIEGE\nElagage - abattage - soins aux arbres\nGilles Rouzaud, arboriste grimpeur\n"
+            "Chemin de la Cavalerie, 09100 PAMIERS\nCHIFFRAGE n° 2020-57\n" + TOTALS +
+            "EI Gilles Rouzaud - ElagAriege - SIRET 798 301 651 00112\n")
+    assert fields(text, "supplier_quote")["supplier_name"] == "ElagAriege"
+    # their own name alone in the mention: theirs
+    alone = text.replace(" - ElagAriege", "")
+    assert fields(alone, "supplier_quote")["supplier_name"] == "Gilles Rouzaud"

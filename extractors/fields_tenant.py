@@ -36,6 +36,7 @@ from extractors.person_names import clean_person, known_first, normalise_person
 from extractors.phone_variants import find_phones_grouped, find_phones_misread
 from extractors.stacked_cells import unrow
 from extractors.types import Extraction
+from extractors.email_address import CONSUMER_MAIL, EMAIL_RE, ORG_MAILBOX, email_value, names_in_address
 
 _NOT_HOME_PHONE = re.compile(r"service\s+client|standard|accueil|\bfax\b|telecopie|\bcaf\b|allocations|assur(?!ee?\b)|mutuelle|"
                              r"agence|patrimoine|bailleur|gardien|urgence|astreinte|commissaire|tribunal|greffe|avocat")
@@ -179,20 +180,20 @@ def _email_of(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCand
     """The tenant's e-mail address: never the landlord's, an office's, nor the writer's when
     someone else writes about the tenant."""
     emails = []
-    for m in _EMAIL_RE.finditer(doc.text):
-        value, li = _email(m), doc.line_of(m.start())
+    for m in EMAIL_RE.finditer(doc.text):
+        value, li = email_value(m), doc.line_of(m.start())
         inside = re.search(r"<([\w.+\- ]{1,30})$", doc.text[max(0, m.start() - 31):m.start()])
         if inside and re.fullmatch(r"[\w.+\-]+", re.sub(r"\s", "", inside.group(1))):
             value = re.sub(r"\s", "", inside.group(1)).lower() + value  # « <m. yilmaz82@hotmail. fr> »
-        if "patrimoine" in value or _ORG_MAILBOX.search(value):
+        if "patrimoine" in value or ORG_MAILBOX.search(value):
             continue  # the landlord's, or an office's mailbox (contact@, accueil@, an avocat's)
         theirs = any(w in value.split("@")[0] for w in _surnames(anchors))
         in_letterhead = li < letterhead and not _near(li, anchors, 8)
         if (writers and _near(li, writers, 8)) or (
-                letterhead and (not _CONSUMER_MAIL.search(value) or in_letterhead) and not theirs):
+                letterhead and (not CONSUMER_MAIL.search(value) or in_letterhead) and not theirs):
             continue  # the writer's own address, or an organisation's (its domain, its letterhead), unless the tenant's name
         emails.append((0 if _near(li, anchors, 8) else 1, m.start(), value))
-    return _names_in_address(min(emails)[2], anchors) if emails else None
+    return names_in_address(min(emails)[2], anchors) if emails else None
 
 
 def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandidate],
@@ -269,50 +270,6 @@ def _under_name(doc: Doc, li: int, anchors: list[PersonCandidate]) -> bool:
     return name is not None and any(tenant_name_matches(name, a.name) for a in anchors)
 
 
-# e-mail addresses, OCR-spaced ones too (« nom @orange. fr », « nom@wanadoo, fr », « haddad3 1 @gmail.com »)
-_EMAIL_RE = re.compile(r"[\w.+\-]+(?:(?<=\d) \d{1,3})* ?@ ?[\w\-]+(?:(?: ?[.,] ?)[\w\-]+)*?(?: ?[.,] ?)"
-                       r"(?:fr|com|net|org|eu|info|biz|io|be|ch|re|me|uk|de|es|it|pt|nl|lu)\b"
-                       # a webmail's domain whose dot the OCR lost: « oumar.sissoko88@yahoofr »
-                       r"|[\w.+\-]+ ?@ ?(?:gmail|hotmail|yahoo|orange|free|sfr|wanadoo|outlook|laposte|live|icloud)"
-                       r"(?:fr|com|net)\b", re.IGNORECASE)
-
-
-_CONSUMER_MAIL = re.compile(r"@(?:gmail|googlemail|hotmail|yahoo|orange|free|sfr|wanadoo|laposte|outlook|live|icloud|"
-                            r"neuf|bbox|aol|msn|gmx|proton(?:mail)?|club-internet|numericable|aliceadsl|voila|ymail)\.")
-_ORG_MAILBOX = re.compile(r"^(?:contact|info|infos|accueil|secretariat|etude|courrier|services?|administration|"
-                          r"no-?reply|support|direction|compta\w*|factur\w*|agence|mairie|cabinet|greffe)@|"
-                          r"avocat|notaire|huissier|justice|greffe|"
-                          r"@(?:[\w\-]+\.)*(?:caf\d*|cnafmail|msa\d*|[\w\-]*\.?gouv|mairie[\w\-]*|ville-[\w\-]+|ccas[\w\-]*)\.")
-
-
-def _email(m: re.Match) -> str:
-    value = re.sub(r"\s", "", m.group(0)).replace(",", ".").lower().lstrip(".")
-    return re.sub(r"@(\w+?)(fr|com|net)$", r"@\1.\2", value) if "." not in value.partition("@")[2] else value
-
-
-_OCR_TWINS = {"1": "li", "l": "1i", "i": "1l", "0": "o", "o": "0", "5": "s", "s": "5", "8": "b", "b": "8"}
-
-
-def _names_in_address(email: str, anchors: list[PersonCandidate]) -> str:
-    """The writer's surname inside their address, as spelled in their name where the OCR
-    confused a letter and a digit (« kevin.more181@ » for Kevin Morel: « kevin.morel81@ »)."""
-    local, _, domain = email.partition("@")
-    for a in anchors:  # « vidali2@ », « galyo9@ »: the digits after the surname, a 1 or a 0 read as a letter
-        for word in fold(a.name).replace("-", " ").split():
-            m = re.search(re.escape(word) + r"([oil]\d|\d[oil])$", local) if len(word) >= 3 else None
-            if m:
-                local = local[:m.start(1)] + m.group(1).translate(str.maketrans("oil", "011"))
-    for a in anchors:
-        for word in fold(a.name).replace("-", " ").split():
-            if len(word) < 4 or word in local:
-                continue
-            for i in range(len(local) - len(word) + 1):
-                piece = local[i:i + len(word)]
-                if all(c == w or c in _OCR_TWINS.get(w, "") for c, w in zip(piece, word)):
-                    return local[:i] + word + local[i + len(word):] + "@" + domain
-    return local + "@" + domain
-
-
 def extract_tenant_fields(doc_type: str, text: str, registries: Registries) -> Extraction:
     return _read_tenant_letter(doc_type, text, registries)[0]
 
@@ -361,7 +318,7 @@ def _mailed_by_a_person(doc: Doc, cands: list[PersonCandidate]) -> bool:
     for c in cands:
         if c.source == "webmail":
             line = doc.line_text(c.line, folded=True)
-            return bool(_CONSUMER_MAIL.search(line))
+            return bool(CONSUMER_MAIL.search(line))
     return False
 
 

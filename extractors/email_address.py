@@ -1,0 +1,53 @@
+"""E-mail addresses as mail prints them and the OCR reads them: spaced (« nom @orange. fr »), a
+comma for a dot, a webmail's dot lost (« @yahoofr »); consumer webmails and offices' mailboxes;
+the writer's surname put back in their address where the OCR confused a letter and a digit."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.fields_person import PersonCandidate
+from extractors.parsing import fold
+
+# e-mail addresses, OCR-spaced ones too (« nom @orange. fr », « nom@wanadoo, fr », « haddad3 1 @gmail.com »)
+EMAIL_RE = re.compile(r"[\w.+\-]+(?:(?<=\d) \d{1,3})* ?@ ?[\w\-]+(?:(?: ?[.,] ?)[\w\-]+)*?(?: ?[.,] ?)"
+                      r"(?:fr|com|net|org|eu|info|biz|io|be|ch|re|me|uk|de|es|it|pt|nl|lu)\b"
+                      # a webmail's domain whose dot the OCR lost: « oumar.sissoko88@yahoofr »
+                      r"|[\w.+\-]+ ?@ ?(?:gmail|hotmail|yahoo|orange|free|sfr|wanadoo|outlook|laposte|live|icloud)"
+                      r"(?:fr|com|net)\b", re.IGNORECASE)
+
+
+CONSUMER_MAIL = re.compile(r"@(?:gmail|googlemail|hotmail|yahoo|orange|free|sfr|wanadoo|laposte|outlook|live|icloud|"
+                           r"neuf|bbox|aol|msn|gmx|proton(?:mail)?|club-internet|numericable|aliceadsl|voila|ymail)\.")
+ORG_MAILBOX = re.compile(r"^(?:contact|info|infos|accueil|secretariat|etude|courrier|services?|administration|"
+                         r"no-?reply|support|direction|compta\w*|factur\w*|agence|mairie|cabinet|greffe)@|"
+                         r"avocat|notaire|huissier|justice|greffe|"
+                         r"@(?:[\w\-]+\.)*(?:caf\d*|cnafmail|msa\d*|[\w\-]*\.?gouv|mairie[\w\-]*|ville-[\w\-]+|ccas[\w\-]*)\.")
+
+
+def email_value(m: re.Match) -> str:
+    value = re.sub(r"\s", "", m.group(0)).replace(",", ".").lower().lstrip(".")
+    return re.sub(r"@(\w+?)(fr|com|net)$", r"@\1.\2", value) if "." not in value.partition("@")[2] else value
+
+
+_OCR_TWINS = {"1": "li", "l": "1i", "i": "1l", "0": "o", "o": "0", "5": "s", "s": "5", "8": "b", "b": "8"}
+
+
+def names_in_address(email: str, anchors: list[PersonCandidate]) -> str:
+    """The writer's surname inside their address, as spelled in their name where the OCR
+    confused a letter and a digit (« kevin.more181@ » for Kevin Morel: « kevin.morel81@ »)."""
+    local, _, domain = email.partition("@")
+    for a in anchors:  # « vidali2@ », « galyo9@ »: the digits after the surname, a 1 or a 0 read as a letter
+        for word in fold(a.name).replace("-", " ").split():
+            m = re.search(re.escape(word) + r"([oil]\d|\d[oil])$", local) if len(word) >= 3 else None
+            if m:
+                local = local[:m.start(1)] + m.group(1).translate(str.maketrans("oil", "011"))
+    for a in anchors:
+        for word in fold(a.name).replace("-", " ").split():
+            if len(word) < 4 or word in local:
+                continue
+            for i in range(len(local) - len(word) + 1):
+                piece = local[i:i + len(word)]
+                if all(c == w or c in _OCR_TWINS.get(w, "") for c, w in zip(piece, word)):
+                    return local[:i] + word + local[i + len(word):] + "@" + domain
+    return local + "@" + domain

@@ -62,6 +62,7 @@ _SERVICE_LINE = re.compile(r"\s*\(?\s*(?:du\s+lundi|lundi\s+au|7\s*j\s*/\s*7|24\
 # « 31200 Toulouse », « 31 200 TOULOUSE », « 31200 “Toulouse » (OCR), « à Montréjeau (31210) »
 _POSTAL_TOWN = re.compile(r"(?<![\d.,/])(?<!\d-)(?<![\dA-Za-z]{2}-)(?<![\d\-][A-Za-z]-)(\d{2} ?\d{3})\s*[,\-–]?\s+[“\"«‘']?([A-Za-zÀ-ÿ'][\w'’\- ]*)|"
                           r"(?<=[A-Za-zÀ-ÿ] \()(\d{5})\)")
+_LANDLORDS_FORM = re.compile(r"\bpatrimoine\b.{0,20}\b(?:formulaire|demande|bulletin|coupon|fiche|imprime|document)")
 _TO_LANDLORD = re.compile(r"patrimoine|\ba\s+l'\s?attention\b|\battn\b")
 
 
@@ -123,8 +124,9 @@ def _organisation_top(doc: Doc, anchors: list[PersonCandidate]) -> int:
         return 0
     # the landlord as addressee (« A l'attention du service des quittances / PATRIMOINE ») is no letterhead
     head = " ".join(t for t in (doc.line_text(i, folded=True) for i in lines[:3]) if not _TO_LANDLORD.search(t))
-    if not ORGANISATION.search(head) or "patrimoine" in doc.line_text(lines[0], folded=True):
-        return 0  # no letterhead, or the landlord's own form the tenant filled in
+    if not ORGANISATION.search(head) or "patrimoine" in doc.line_text(lines[0], folded=True) or (
+            len(lines) > 1 and _LANDLORDS_FORM.search(doc.line_text(lines[1], folded=True))):
+        return 0  # no letterhead, or the landlord's own form the tenant filled in (under a border the OCR read as specks)
     end = lines[0]
     for i in lines:
         if i > end + 1:  # a blank line closes the letterhead

@@ -360,3 +360,14 @@ def test_a_tenants_cover_letter_to_an_insurance_certificate_gives_their_contract
     assert _fields(both, "insurance_certificate")["tenant_reference"] == "00126698"
     # the insurer's certificate alone: its contract is no tenant's reference
     assert "tenant_reference" not in _fields(certificate, "insurance_certificate")
+
+
+def test_the_landlords_form_under_a_border_the_ocr_read_as_specks():
+    """A form's top border read as a line of specks, then the landlord's title: the form is the
+    landlord's, filled in by the tenant, not an organisation's letter: the phone is the tenant's."""
+    form = ("PS GER 5 n - - = Lea cae en = 0 ume en em wy + HH\nPATRIMOINE DEMANDE DE DOCUMENT - LOCATAIRE\n"
+            "Gestion locative a remettre a l'accueil ou a envoyer\na votre agence\n\n1. LOCATAIRE\n"
+            "Adresse du logement : Résidence Les Bastides, Bât. 3, appt 12\nCode postal : 31600 Commune : MURET\n"
+            "Téléphone : 06 74 08 92 35 Courriel : remi.baylac@sfr.fr\n2. DOCUMENT DEMANDÉ\n[X] Attestation de loyer\n")
+    fields = _fields(form, "certificate_or_receipt_request")
+    assert (fields["phone"], fields["email"], fields["postal_code"]) == ("0674089235", "remi.baylac@sfr.fr", "31600")

@@ -63,7 +63,9 @@ _ENCLOSURE = re.compile(r"(?:\bci-?\s?joint|\bpj\s*:|\bp\.\s?j\.|pieces? jointes
                         r"vous (?:en )?(?:envoie|adresse|transmets) (?:la |une )?copie|enclosed|attached|"
                         # « je vous envoie mon attestation (voir page suivante) »
                         r"(?:voir|cf\.?) (?:la )?page suivante|je vous (?:envoie|adresse|transmets|fais parvenir) "
-                        r"(?:mon|ma|mes|notre|nos)\b)", re.I)
+                        r"(?:mon|ma|mes|notre|nos)\b|"
+                        # « l'attestation de loyer jointe (page 2) », « (voir page 2) »
+                        r"\bjointe?s?\s*\(\s*(?:en\s+)?page\s*\d|\b(?:voir|cf\.?)\s+(?:en\s+)?page\s+\d\b)", re.I)
 # what a letter says it encloses, and the words that head that piece when it follows
 _ENCLOSED = {"assignation": "assignation", "commandement": "commandement", "jugement": "jugement",
              "ordonnance": "ordonnance", "acte": "assignation|commandement|signification|proces-verbal|sommation",

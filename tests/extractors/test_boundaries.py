@@ -100,6 +100,19 @@ def test_an_enclosure_announced_by_the_letter_stays_with_it():
     assert document_starts([COVER_LETTER, CERTIFICATE + "\nPage 1/1"]) == [0, 1]
 
 
+def test_a_form_the_letter_says_is_its_page_2_stays_with_it():
+    """The CAF asks the landlord to fill in « l'attestation de loyer jointe (page 2) »: the
+    form that follows is that page, not a document of its own."""
+    letter = ("Caf de la Haute-Garonne\nTSA 71016 - 31046 TOULOUSE CEDEX 9\nPATRIMOINE\nGestion locative\n"
+              "Le 09/09/2020\nObjet : demande d'attestation de loyer\nMadame, Monsieur,\nPour étudier ses droits, nous "
+              "avons besoin que vous complétiez l'attestation de loyer\njointe (page 2) et que vous nous la retourniez.\n"
+              "Nous vous remercions de votre collaboration.\nVotre Caf\n")
+    form = ("ATTESTATION DE LOYER à compléter par le bailleur\nAide personnalisée au logement (APL)\n"
+            "N° allocataire : 3107 214 908 Référence : LOG/AL/2020-09/118403\nLE LOCATAIRE\nNom, prénom : TRAORÉ Aminata\n")
+    assert document_starts([letter, form]) == [0]
+    assert document_starts([letter.replace("\njointe (page 2)", "\nci-dessous"), form]) == [0, 1]
+
+
 def test_a_page_headed_by_a_place_and_le_starts_a_letter_even_with_its_date_garbled():
     """A handwritten thank-you note after an insurance certificate: OCR mangled its date
     (« Cugnaux, le W décenbre TOTO ») and its greeting, yet its first line heads a letter."""

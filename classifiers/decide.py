@@ -89,6 +89,10 @@ _PROTECTION_OFFICE = re.compile(r"\budaf\b|\batiac\b|\bmjpm\b|mandataires?\s+jud
                                 r"protection\s+(?:juridique\s+)?des\s+majeurs|\bservice\s+(?:des\s+)?tutelles?\b")
 
 
+_HOUSING_PRIORITY = re.compile(r"droit\s+au\s+logement\s+opposable|\bdalo\b|commission\s+de\s+mediation")
+_EVICTION = re.compile(r"expulsion|force\s+publique|commandement|assignation|signification")
+
+
 def _first_lines(text: str, count: int = 4) -> str:
     return normalise("\n".join([ln for ln in text.splitlines() if ln.strip()][:count]))
 
@@ -276,6 +280,12 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         # the notice of a protective measure, or a tenant's affairs it manages; a person decides
         probs = {t: min(p, UNSURE) for t, p in probs.items()}
         method, reason = "conflict", "courrier d'un mandataire à la protection des majeurs : une personne décide"
+    elif (best == "legal_notice" and method == "textcat" and _HOUSING_PRIORITY.search(folded)
+          and not _EVICTION.search(folded)):
+        # the prefect designates a household the mediation commission found a priority (DALO):
+        # an administrative decision to rehouse, no court's nor bailiff's act; a person decides
+        probs = {t: min(p, UNSURE) for t, p in probs.items()}
+        method, reason = "conflict", "désignation au titre du droit au logement opposable : une personne décide"
     if best not in DISTRESS_EXEMPT and method != "facturx" and _DISTRESS.search(folded):
         # the person sees social support first; the model's type comes second
         probs = {**{t: min(p, UNSURE * 0.9) for t, p in probs.items()}, "social_distress": UNSURE}

@@ -128,3 +128,18 @@ def test_a_suppliers_letter_without_title_or_sum_is_no_piece_to_file():
     # a quote whose sum is printed, or titled so, stays the model's
     assert classify(letter + "Montant : 1 250,00 € HT\n", model).confidence > 0.9
     assert classify("DEVIS N° D-21-0118\n" + letter, model).confidence > 0.9
+
+
+def test_a_prefects_designation_of_a_priority_household_is_no_legal_notice():
+    """The prefect designates a household the DALO mediation commission found a priority: the
+    model reads « décision », « commission », « article L. 441-2-3 »; no court, no bailiff."""
+    model = _Model({"legal_notice": 0.99, "other": 0.01})
+    dalo = ("PRÉFET DE LA HAUTE-GARONNE\nPôle Logement — Service du droit au logement\nObjet : désignation d'un ménage "
+            "reconnu prioritaire au titre du droit au logement opposable\nMonsieur le Directeur général,\nPar décision "
+            "du 16 septembre 2021, la commission de médiation a reconnu prioritaire le ménage de M. LI Wei.\n")
+    c = classify(dalo, model)
+    assert (c.type, c.method) == ("legal_notice", "conflict") and c.confidence <= 0.5 and "opposable" in c.reason
+    # the prefect granting the police's help for an eviction is a legal notice
+    eviction = dalo.replace("désignation d'un ménage reconnu prioritaire au titre du droit au logement opposable",
+                            "concours de la force publique pour l'expulsion de M. LI Wei")
+    assert classify(eviction, model).confidence > 0.9

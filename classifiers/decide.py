@@ -93,8 +93,9 @@ _HOUSING_PRIORITY = re.compile(r"droit\s+au\s+logement\s+opposable|\bdalo\b|comm
 _EVICTION = re.compile(r"expulsion|force\s+publique|commandement|assignation|signification")
 
 
-def _first_lines(text: str, count: int = 4) -> str:
-    return normalise("\n".join([ln for ln in text.splitlines() if ln.strip()][:count]))
+def _capped(probs: dict[str, float], cap: float = UNSURE) -> dict[str, float]:
+    """Every type's score at most ``cap``: below the review threshold, a person decides."""
+    return {t: min(p, cap) for t, p in probs.items()}
 
 
 def legal_header(text: str) -> bool:
@@ -212,7 +213,7 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
             probs = {t: min(p / total, 0.5) for t, p in narrowed.items()}
             method, reason = "rules+textcat", "fournisseur reconnu, type de pièce incertain"
         else:
-            probs = {t: min(p, 0.5) for t, p in probs.items()}
+            probs = _capped(probs, 0.5)
             method, reason = "conflict", "fournisseur reconnu mais contenu d'un autre type"
     elif probs and legal_header(text) and not hints.priced:  # a lawyer's or a bailiff's bill is a bill
         top_type = max(probs, key=probs.get)
@@ -221,7 +222,7 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
                      "legal_notice": max(probs.get("legal_notice", 0.0), RULE_CONFIDENCE)}
             method, reason = "rules+textcat", "en-tête d'un commissaire de justice, tribunal ou avocat"
         else:  # the letterhead says legal, the words say otherwise: a human decides
-            probs = {t: min(p, 0.5) for t, p in probs.items()}
+            probs = _capped(probs, 0.5)
             method, reason = "conflict", "en-tête juridique mais contenu d'un autre type"
     if method == "textcat" and probs and _benefit_office(text):
         top_type = max(probs, key=probs.get)
@@ -232,7 +233,7 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
             method, reason = "rules+textcat", "en-tête de la CAF ou de la MSA"
     if (method == "textcat" and probs and max(probs, key=probs.get) in OVERINDEBTEDNESS_TYPES
             and _OVERINDEBTEDNESS.search(letterhead(text))):
-        probs = {t: min(p, UNSURE) for t, p in probs.items()}
+        probs = _capped(probs)
         method, reason = "conflict", "commission de surendettement : contentieux ou recouvrement, une personne décide"
     folded = normalise(text)
     if (method != "facturx" and probs and max(probs, key=probs.get) in SUPPLIER_TYPES and not hints.priced
@@ -241,11 +242,11 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         method, reason = "rules+textcat", "publicité ou offre commerciale, sans montant facturé"
     top_type = max(probs, key=probs.get) if probs else None
     if top_type in SUPPLIER_TYPES and method != "facturx" and supplier_statement(text):
-        probs = {t: min(p, UNSURE) for t, p in probs.items()}
+        probs = _capped(probs)
         method, reason = "conflict", "relevé de compte ou relance d'un fournisseur, pas une pièce à payer : une personne décide"
     elif (method == "textcat" and top_type in SUPPLIER_TYPES and not hints.priced and _title(text, hints) is None
           and not _MONEY.search(_CAPITAL.sub("", text))):
-        probs = {t: min(p, UNSURE) for t, p in probs.items()}
+        probs = _capped(probs)
         method, reason = "conflict", "courrier d'un fournisseur sans titre ni montant : une personne décide"
     elif method == "textcat" and top_type in SUPPLIER_TYPES:
         title = _title(text, hints)
@@ -263,7 +264,7 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
             probs = {t: (RULE_CONFIDENCE if t == title else p * (1 - RULE_CONFIDENCE)) for t, p in probs.items()}
             method, reason = "rules+textcat", "pièce fournisseur dont le titre, dans sa langue, dit la nature"
         elif title and title != top_type:  # the model sure of one kind, the title says another
-            probs = {t: min(p, UNSURE) for t, p in probs.items()}
+            probs = _capped(probs)
             method, reason = "conflict", "le titre de la pièce contredit le type reconnu"
     if not probs:
         return Classification("other", 0.0, method="none", reason="aucun texte lisible")
@@ -273,22 +274,22 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         # a legal notice comes from a bailiff, a court or a lawyer (their letterhead decides above),
         # or says so in its subject: a guardian's « Objet : Congé du logement » citing a judgment is a
         # congé; a person decides
-        probs = {t: min(p, UNSURE) for t, p in probs.items()}
+        probs = _capped(probs)
         method, reason = "conflict", "l'objet du courrier nomme un autre type qu'un acte juridique"
-    elif best == "legal_notice" and method == "textcat" and _PROTECTION_OFFICE.search(_first_lines(text)):
+    elif best == "legal_notice" and method == "textcat" and _PROTECTION_OFFICE.search(letterhead(text)):
         # a guardian's office (UDAF, mandataire judiciaire) citing the judgment that appointed it:
         # the notice of a protective measure, or a tenant's affairs it manages; a person decides
-        probs = {t: min(p, UNSURE) for t, p in probs.items()}
+        probs = _capped(probs)
         method, reason = "conflict", "courrier d'un mandataire à la protection des majeurs : une personne décide"
     elif (best == "legal_notice" and method == "textcat" and _HOUSING_PRIORITY.search(folded)
           and not _EVICTION.search(folded)):
         # the prefect designates a household the mediation commission found a priority (DALO):
         # an administrative decision to rehouse, no court's nor bailiff's act; a person decides
-        probs = {t: min(p, UNSURE) for t, p in probs.items()}
+        probs = _capped(probs)
         method, reason = "conflict", "désignation au titre du droit au logement opposable : une personne décide"
     if best not in DISTRESS_EXEMPT and method != "facturx" and _DISTRESS.search(folded):
         # the person sees social support first; the model's type comes second
-        probs = {**{t: min(p, UNSURE * 0.9) for t, p in probs.items()}, "social_distress": UNSURE}
+        probs = {**_capped(probs, UNSURE * 0.9), "social_distress": UNSURE}
         method, reason = "conflict", "violences ou détresse évoquées : une personne confirme le type (accompagnement social)"
         best = "social_distress"
     elif (best == "social_distress" and method == "textcat" and probs[best] <= UNSURE

@@ -170,11 +170,14 @@ _STATEMENT = re.compile(_TITLE_START + r"(?:relev[ée]\s+(?:de\s+compte|de\s+fac
                         r"mahnung|zahlungserinnerung)\b(?!\s*:)", re.I)
 
 
+_SUBJECT = re.compile(r"^\s*(?:objet|subject|betreff)\s*:\s*", re.I)
+
+
 def supplier_statement(text: str, lines: int = 15) -> bool:
     """A statement of account or a reminder: its title comes before any invoice's title."""
     for line in [ln for ln in text.splitlines() if ln.strip()][:lines]:
-        if _STATEMENT.match(line) and len(line.strip()) <= 60:
-            return True
+        if (_STATEMENT.match(line) and len(line.strip()) <= 60) or _STATEMENT.match(_SUBJECT.sub("", line)):
+            return True  # (or the letter's subject: « Objet : 2e relance - factures échues non réglées »)
         if any(pattern.match(line) for _, pattern in _TITLE_KINDS):
             return False
     return False

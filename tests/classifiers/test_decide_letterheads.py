@@ -143,3 +143,19 @@ def test_a_prefects_designation_of_a_priority_household_is_no_legal_notice():
     eviction = dalo.replace("désignation d'un ménage reconnu prioritaire au titre du droit au logement opposable",
                             "concours de la force publique pour l'expulsion de M. LI Wei")
     assert classify(eviction, model).confidence > 0.9
+
+
+def test_a_reminder_said_in_the_letters_subject_is_no_invoice_to_pay():
+    """« Objet : 2e RAPPEL - facture impayée »: the invoice it lists was received already; paid
+    again from the reminder, it would be paid twice."""
+    from classifiers.decide import UNSURE
+
+    model = _Model({"supplier_invoice": 0.99, "supplier_quote": 0.01})
+    reminder = ("BUREAU D'ÉTUDES AMIANTE SUD\n61 allées Charles-de-Fitte - 31300 Toulouse\nPATRIMOINE\n"
+                "Toulouse, le 4 octobre 2021\nObjet : 2e RAPPEL - facture impayée\nMadame,\nSauf erreur de notre part, "
+                "la facture ci-dessous reste impayée :\nFacture n° F21-0912 du 15/07/2021 - 1 250,00 € TTC\n")
+    c = classify(reminder, model)
+    assert c.type == "supplier_invoice" and c.confidence <= UNSURE and c.method == "conflict"
+    # an invoice whose subject names the work is an invoice
+    assert classify(reminder.replace("2e RAPPEL - facture impayée", "diagnostics amiante, Résidence Les Izards"),
+                    model).confidence > 0.9

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from extractors.parsing import RECEIVED_STAMP
+
 START_SCORE = 3  # the evidence a page needs to start a new document
 SHORT_NOTE_LINES = 6  # a note this short, signed off, after a letter that closed: another writer's
 
@@ -35,8 +37,6 @@ _OBJECT = re.compile(r"^\s*(?:o[bp]jet|obj\.|re|subject|concerne)\s*[:;]", re.I 
 _RUNNING_NUMBER = re.compile(r"\S\s{1,}(\d)\s?/\s?(\d)\s*$")  # « … - 24/11/2022 2/2 » closing a header or a footer
 # a running header or footer naming the page alone: « Madame X - N° locataire 2019-B-04471 page 2 »
 _PAGE_ALONE = re.compile(r"(?:\bpage|\bp\.)\s*(\d{1,2})\s*$", re.I)
-# the reception stamp's lines, printed over the page's foot or head: no part of its text
-_STAMP_LINE = re.compile(r"^\s*(?:recu\s+le\b|courrier\s+(?:arrivee|recu)|arrive\s+le\b)")
 _ONE_OF_ONE = re.compile(r"(?:\bpage|\bp\.)\s*0?1\s*(?:/|sur|of|de)\s*0?1\b")  # a one-page document says so
 _GREETING = re.compile(r"^\s*(?:madame|monsieur|mesdames|messieurs|cher|chere|bonjour|dear)\b", re.I | re.M)
 _DATE_LINE = re.compile(r"^\s*le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*$|(?:^|,\s*)\s*(?:le\s+)?\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
@@ -120,7 +120,7 @@ def _parts(text: str) -> tuple[str, str]:
 def _printed_lines(text: str) -> list[str]:
     """The page's non-empty lines, the reception stamp's aside (its first and last are where a
     running header or footer prints the page's number)."""
-    return [ln for ln in text.split("\n") if ln.strip() and not _STAMP_LINE.search(_fold(ln))]
+    return [ln for ln in text.split("\n") if ln.strip() and not RECEIVED_STAMP.search(_fold(ln))]
 
 
 def page_number(text: str) -> tuple[int, int] | None:

@@ -316,8 +316,8 @@ def _named_beside(legal: str, head: str, text: str) -> bool:
     words = legal.split()
     if not 2 <= len(words) <= 3 or not known_first(words[0]) or fold(head) in fold(legal):
         return False
-    return any(fold(legal) in fold(ln) and re.search(r"[-–|•·]\s*" + re.escape(fold(head)) + r"\s*(?:[-–|•·]|$)", fold(ln))
-               for ln in text.splitlines())
+    beside = re.compile(r"[-–|•·]\s*" + re.escape(fold(head)) + r"\s*(?:[-–|•·]|$)")
+    return any(fold(legal) in line and beside.search(line) for line in map(fold, text.splitlines()))
 
 
 def _spelt_out(short: str, full: str, text: str) -> bool:

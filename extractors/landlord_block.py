@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from extractors.fields_labels import Doc
+from extractors.parsing import RECEIVED_STAMP
 
 _LANDLORD = re.compile(r"^(?:patrimoine|agence\s(?!\s*:)|service\s+(?:gestion|recouvrement|contentieux|clientele|technique|"
                        r"comptabilite)|a\s+l'attention|direction\s+(?:de|du|des)\s)|office\s+(?:public\s+)?(?:de\s+l'|du\s+)"
@@ -14,7 +15,6 @@ _LANDLORD = re.compile(r"^(?:patrimoine|agence\s(?!\s*:)|service\s+(?:gestion|re
 # a received stamp's date on its own line (« PATRIMOINE / 11 OCT. 2021 »): no address follows in that block
 _STAMP_DATE = re.compile(r"(?:le\s+)?\d{1,2}[\s./-]+(?:[a-z]{3,9}\.?|\d{1,2})[\s./-]+\d{2,4}")
 _LETTER_STARTS = re.compile(r"\s*(?:objet|obj\.|madame|monsieur|mesdames|messieurs|bonjour)\b")
-_RECEIVED = re.compile(r"\s*(?:re[cç]u|arrive|courrier\s+arrive)e?\s+le\b")
 # « Référence bailleur : PATRIMOINE — 31-BAIL-0042 »: a reference's line naming the landlord, no address block
 _REFERENCE_LINE = re.compile(r"\s*(?:v(?:otre|/)\s*)?ref(?:erence)?s?\b[^:\n]{0,20}:")
 _CONTACT_LINE = re.compile(r"\s*(?:tel\b|tel\.|telephone|standard|accueil|fax|courriel|e-?mail|www\.)")
@@ -33,7 +33,7 @@ def landlord_spans(doc: Doc) -> list[tuple[int, int]]:
             if len(c.group(0)) <= 60 and _LANDLORD.search(c.group(0).strip()) and not _REFERENCE_LINE.match(c.group(0)):
                 col = c.start()
                 break
-        if col is None or (i and _RECEIVED.match(doc.line_text(i - 1, folded=True))):
+        if col is None or (i and RECEIVED_STAMP.match(doc.line_text(i - 1, folded=True))):
             continue  # (a received stamp's second line, « REÇU LE 14 JAN. 2021 / PATRIMOINE — Agence Ouest »)
         for j in range(i, min(i + 5, n)):
             s, e = doc.line_span(j)

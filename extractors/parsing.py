@@ -194,6 +194,10 @@ def month_number(word: str) -> int | None:
     return _month_number(word)
 
 
+# a reception stamp's line, on folded text (« REÇU LE 14 JAN. 2021 », « COURRIER ARRIVÉE »)
+RECEIVED_STAMP = re.compile(r"^\s*(?:recue?\s+le\b|courrier\s+(?:arrivee?|recue?)|arrivee?\s+le\b)")
+
+
 # --------------------------------------------------------------------------- phones
 
 # a French phone as printed: « 06 12 34 56 78 », « 06.12.34.56.78 », « +33 (0)6 12… », « 0033 6… »

@@ -17,7 +17,8 @@ from extractors.parsing import fold
 _SUBJECT = re.compile(r"(?im)^[ \t]*(?:objet|obj\.|re|concerne)[ \t]*[:;][ \t]*(.+)$")
 _NAMES = {
     "lease_termination": r"\bconge\b|preavis|resiliation du bail|depart du logement|fin de bail|etat des lieux de sortie",
-    "repair_request": r"fuite|panne|chauffage|degat des eaux|infiltration|moisissure|humidite|nuisibles|cafards|"
+    "repair_request": r"fuite|panne|chauffage|degat des eaux|infiltration|moisissure|humidite|nuisibles|cafards|blattes|"
+                      r"\brats\b|desinsectisation|deratisation|"
                       r"punaises|ascenseur|volet|serrure|reparation|electri|interphone",
     "neighbour_dispute": r"nuisances?|bruit|tapage|trouble de voisinage|voisin|rassemblement|incivilit",
     "payment_difficulty": r"plan d.apurement|echeancier|difficultes? de paiement|retard de loyer|impaye|report de loyer|"

@@ -32,9 +32,11 @@ _WHAT_NO = (r"(?:locataire|client|contrat(?:\s+(?:de\s+)?location)?|dossier|(?:c
 _HIS = r"(?:(?:mon|ma|son|sa|notre|leur)\s+)?"  # « réf. de son contrat »
 _MINE = r"(?:(?:mon|ma|notre)\s+)?"
 _LABELS = [
-    (0, r"\b" + _REF + r"\s*(?:du\s+|de\s+|d'\s*)?" + _HIS + _WHAT + r"\b(?:\s+patrimoine)?\s*(?:" + NO + r")?\s*:?"),
+    (0, r"\b" + _REF + r"\s*(?:du\s+|de\s+|d'\s*)?" + _HIS + _WHAT + r"\b(?:\s+(?:patrimoine|bailleur))?\s*(?:" + NO + r")?\s*:?"),
     (0, NO + r"\s*(?:de\s+|d'\s*|du\s+)?" + _MINE + _WHAT_NO + r"\b(?:\s*/\s*" + _WHAT + r"\b)?\s*:?"),
-    (0, r"\bnumero\s+(?:de\s+|d'\s*)?" + _MINE + _WHAT + r"\b(?:\s+est)?(?:\s+le)?\s*:?"),
+    # (« Numéro de bailleur : 031 00 7744B » is the landlord's number at the CAF)
+    # (« NOMRO »: a handwritten NUMÉRO whose É the OCR lost, the U read as O)
+    (0, r"\bn[uo]me?ro\s+(?:de\s+|d'\s*)?" + _MINE + r"(?!bailleur)" + _WHAT + r"\b(?:\s+est)?(?:\s+le)?\s*:?"),
     (0, r"\blocataire\s+sous\s+(?:le\s+)?" + NO + r"\s*:?"),
     (0, r"\b(?:contrat(?:\s+de\s+location)?|bail|dossier|compte\s+(?:locataire|client)|client|locataire)\s*" + NO
      + r"\s*:?"),
@@ -45,8 +47,11 @@ _LABELS = [
     (1, r"\bsous\s+la\s+reference\b\s*:?"),
     # the landlord's own file, in an office's letter to it (« Objet : … - V/dossier 65-0093-TBS »)
     (1, r"(?:\bvotre\s+|\bv/\s*)dossier\b\s*(?:" + NO + r")?\s*:?"),
-    # a table of debts declared (the Banque de France's): « Dette locative   0311 5028   1 906,35 EUR »
-    (1, r"(?m)^[ \t]*dette\s+locative\s+(?=[a-z]{0,4}-?\d)"),
+    # a table of debts declared (the Banque de France's): « Dette locative   0311 5028   1 906,35 EUR »,
+    # « PATRIMOINE   Arriérés de loyers   0425563   2 734,18 € »
+    (1, r"(?m)^[ \t]*(?:patrimoine\s+)?(?:dette\s+locative|arrieres?\s+de\s+loyers?)\s+(?=[a-z]{0,4}-?\d)"),
+    # the tenant's account, abbreviated beside the landlord's own file: « V/Réf. : CTX-2020-0387 - Cpte loc. 0098341 »
+    (0, r"\b(?:compte|cpte)\.?\s+loc(?:at)?\.\s*:?\s*(?=[a-z]{0,4}-?\d)"),
     # the landlord as a court's claimant, a creditor (« Référence créancier » at the Banque de
     # France): the tenant's reference, before any other (the office's own « Dossier n° »)
     (-1, r"\b(?:votre\s+)?" + _REF + r"\s*(?:du\s+|de\s+(?:la\s+)?|chez\s+(?:le\s+|la\s+)?)?(?:creancier|requerant|creance)\b\s*:?"),
@@ -99,9 +104,9 @@ _VALUE_RE = re.compile(
     r"(?:(?:de\s+(?:mon|ma|son|sa|notre)\s+[^\s:]{2,12}|d[ée]clar[ée]e?s?|indiqu[ée]e?s?)[\s.]*:\s*|"
     r"(?:communiqu|indiqu|d[ée]clar|fourni|transmis)\w*\s+(?:par|lors\s+d[eu]s?)\s+[^\n:\d]{2,30}?\s*:\s*)?"
     # « chez vous : », « portée sur ses avis d'échéance : »
-    r"(?:(?:chez|aupr[èe]s\s+de)\s+(?:vous|le\s+bailleur|patrimoine)\s*(?:\([^)\n]{0,30}\)\s*)?|(?:port[ée]e?s?|indiqu[ée]e?s?|figurant|inscrite?s?|mentionn[ée]e?s?)\s+"
+    r"(?:(?i:chez|aupr[èe]s\s+de)\s+(?i:vous|le\s+bailleur|patrimoine)\s*(?:\([^)\n]{0,30}\)\s*)?|(?:port[ée]e?s?|indiqu[ée]e?s?|figurant|inscrite?s?|mentionn[ée]e?s?)\s+"
     r"(?:sur|dans|en)\s+[^\n:\d]{2,40}?\s*(?=:)|(?:sur|dans)\s+(?:l'|le\s|la\s|les\s|son\s|ses\s|mon\s|mes\s)[^\n:\d]{2,40}?\s*(?=:))?"  # « Réf. bailleur (n. de bail) », « : bail 3015… »
-    r"(?:(?:n\s?°|no\.|num\.?|numero|n\.(?=\s?\d))\s*:?\s*)?(?:(?:c'\s?|c)?est\s+(?:le\s+)?:?|:)?\s*"
+    r"(?:(?:n\s?°|no\.|num\.?|numero|n\.(?=\s?\d))\s*:?\s*)?(?:(?:c'\s?|c)?est\s+(?:le\s+)?:?|[:;])?\s*"
     # (a letter set apart at the end of the line is the number's: « N° client : 45 78 963 B »; a
     # capital one before a bracket or a comma too: « (appt 27, locataire n° 0447 8812 Z) »)
     # (a short group of digits after a dash or a slash set apart ends the number: « 0418 - 326 »,

@@ -51,6 +51,10 @@ NUMBER_LABELS = {
     "supplier_credit_note": [
         (0, r"\b(?:facture\s+d'avoir|avoir|note\s+de\s+credit)\s*" + _NO_OCR + r"\s*:?"),
         (0, NO + r"\s*(?:d'\s*|de\s+l'\s*)?(?:avoir|note de credit)\s*:?"),
+        # a credit note named for what it corrects: « AVOIR DE RÉGULARISATION N° 5003321876 » (not « avoir
+        # de la facture n° … », the invoice it credits)
+        (0, r"\b(?:avoir|note\s+de\s+credit)\s+(?:de|d'|pour)\s*(?!(?:la\s+)?facture)[a-z]{4,}(?:\s+[a-z]{2,}){0,2}?\s*"
+            + _NO_OCR + r"\s*:?"),
         # a corrective invoice crediting the customer: « N° de facture rectificative : RECT-2203-118340 »
         (0, r"\bfacture\s+rectificative\s*" + NO + r"\s*:?"),
         (0, NO + r"\s*(?:de\s+(?:la\s+)?)?facture\s+rectificative\s*:?"),
@@ -153,7 +157,7 @@ DATE_LABELS = [
     ("due_date", 0, r"\b(?:date\s+due|payment\s+due|pay\s+(?:by|before))\b\s*:?"),
     ("due_date", 1, r"\b(?:exigible\s+le|date\s+d'exigibilite)\b\s*:?"),
     # "Paiement à 30 jours, soit le 21/11/2020", "... au plus tard le 30/07/2021"
-    ("due_date", 1, r"\b(?:paiement|reglement|payable|payer|regler|jours)\b[^\n]{0,70}?\b(?:soit\s+(?:au\s+plus\s+tard\s+)?le|"
+    ("due_date", 1, r"\b(?:paiement|reglement|payable|payer|regler|jours)\b[^\n]{0,70}?\b(?:soit\s+(?:au\s+plus\s+tard\s+|avant\s+)?le|"
                     r"au\s+plus\s+tard\s+le)\b"),
     ("due_date", 1, r"\bdate\s+de\s+(?:paiement|reglement|prelevement)\s*:?"),
     # the same sentence wrapped before its end: « … à compter de la réception par le maître / d'oeuvre, soit au plus tard le … »

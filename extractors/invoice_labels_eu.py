@@ -67,7 +67,10 @@ DATE_LABELS = [
     ("due_date", 0, r"\b(?:fecha\s+de\s+)?vencimiento\s*:?"),
     ("due_date", 0, r"\b(?:data\s+(?:di\s+)?)?scadenz[ae]\s*:?"),
     ("other_date", 0, r"\b(?:leistungs|liefer|lever|bestel)datum\b|\bleistungszeitraum\b|\bfecha\s+de\s+entrega\b|"
-                      r"\bdata\s+(?:di\s+)?consegna\b|\bgultig\s+bis\b|\bgeldig\s+tot\b"),
+                      r"\bdata\s+(?:di\s+)?consegna\b|\bgultig\s+bis\b|\bgeldig\s+tot\b|"
+                      r"\bihre?\s+(?:anfrage|schreiben|nachricht|bestellung|e-?mail)\s+vom\b"),  # « Ihre Anfrage vom 15.04.2021 »
+    # the place and the date of the letter on a line of their own: « Freiburg, 23.04.2021 », « Wien, den 3.5.2021 »
+    ("invoice_date", 3, r"(?m)^[ \t]*[a-z][a-z' \-]{2,30},[ \t]*(?:den[ \t]+)?(?=\d{1,2}\.[ ]?\d{1,2}\.[ ]?\d{2,4}[ \t]*$)"),
 ]
 # HT / TVA / TTC, as fields_totals reads them
 _TAX = r"(?:mwst|ust|umsatzsteuer|mehrwertsteuer|btw|iva)\.?"

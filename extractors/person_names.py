@@ -169,8 +169,11 @@ def with_first_name(name: str) -> str:
         near = _one_letter_off(words[0])
         if near:
             words[0] = near
-    if len(words) >= 2 and not words[0].isascii() and (known := known_first(words[0])) and known != words[0]:
-        words[0] = known  # an accent misread (« Marie-Thérése », « Inés »), not one left out: the register's
+    if (len(words) >= 2 and not words[0].isascii() and (known := known_first(words[0])) and known != words[0]
+            and not known.isascii()):
+        # an accent misread (« Marie-Thérése », « Inés »): the register's; an accent the register's
+        # spelling lacks (« Kévin ») is the person's own
+        words[0] = known
     return " ".join(words)
 
 

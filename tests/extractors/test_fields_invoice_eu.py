@@ -162,3 +162,11 @@ def test_bilingual_titles_and_a_portuguese_invoice():
     text = ("Cerâmica Vale do Lis, Lda.\nFATURA / INVOICE        FT 2022A/1187\nData / Date: 2022-03-04\n"
             "Total 1.000,00 EUR\n")
     assert fields(text)["invoice_number"] == "FT2022A/1187"
+
+
+def test_a_german_quotes_date_is_its_place_and_date_not_the_request_it_answers():
+    quote = ("KELLER TORANTRIEBE GmbH\nIndustriestraße 17 - 79108 Freiburg im Breisgau\nANGEBOT Nr. AN-2021-0419\n"
+             "Ihre Anfrage vom 15.04.2021 - Tiefgaragentor (2 Einfahrten)\nSehr geehrter Herr Salvetat,\n"
+             "Freiburg, 23.04.2021\nNettobetrag 5.515,60 EUR\nUSt. 0 % 0,00 EUR\nGesamtbetrag 5.515,60 EUR\n")
+    got = extract_fields("supplier_quote", "supplier", quote, NONE).fields
+    assert got["invoice_date"] == "2021-04-23"

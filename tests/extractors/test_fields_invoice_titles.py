@@ -25,6 +25,10 @@ def fields(text: str, doc_type: str = "supplier_invoice") -> dict:
     ("supplier_invoice", "État de frais n° EF-889", "EF-889"),
     ("supplier_invoice", "FACTURE                 N° : 21-0311", "21-0311"),
     ("supplier_credit_note", "AVOIR N A-012", "A-012"),
+    # a credit note named for what it corrects; not the invoice it credits
+    ("supplier_credit_note", "AVOIR DE RÉGULARISATION N° 5003321876     Date d'émission : 18/06/2020\n"
+     "Compte client : GS-0020417", "5003321876"),
+    ("supplier_credit_note", "Objet : avoir de la facture n° F-2020-114\nAVOIR n° AV-77", "AV-77"),
     # a credit note the classifier took for an invoice: its own title still gives the number
     ("supplier_invoice", "AVOIR n° AV/2020/0031\nAvoir sur facture n° F/2020/0977 du 01.07.2020", "AV/2020/0031"),
     # the number under its title, on a line of its own; one printed in spaced groups
@@ -160,6 +164,9 @@ def test_due_date_told_as_a_payment_term():
     for line in ("arégler avant le 22/01/2021", "Montant dû : 1017,46€ avant le 22/01/2021"):
         text = "Menuiserie Dupuis\nFacture n° F-100\nDate : 07/01/2021\n" + TOTALS + line + "\n"
         assert fields(text)["due_date"] == "2021-01-22"
+    text = ("Karim BENALI\nFacture n° 2020-031\nDate : 08/09/2020\n" + TOTALS
+            + "Paiement par virement sous 30 jours, soit avant le 08/10/2020.\n")
+    assert fields(text)["due_date"] == "2020-10-08"
 
 
 def test_the_invoice_a_credit_note_refers_to_is_not_its_date():

@@ -133,6 +133,15 @@ def test_a_vendor_abroad_never_names_the_customers_country_or_salutation():
     assert name(text) == "Vox Citofoni"
 
 
+
+def test_a_practice_named_for_its_partners_keeps_both():
+    """« SELARL CASTERAN - MOULIS »: two partners' names, not a name and its trade."""
+    text = ("SELARL CASTERAN - MOULIS\nAVOCATS AU BARREAU DE TOULOUSE\nMaître Hélène CASTERAN - Maître Pierre MOULIS\n"
+            "18 rue des Paradoux - 31000 TOULOUSE\n" + BODY)
+    assert name(text) == "Casteran-Moulis"
+    text = "PLOMBERIE DURAND SAS - DÉPANNAGE\n18 rue des Paradoux - 31000 TOULOUSE\n" + BODY
+    assert name(text) == "Plomberie Durand"
+
 def test_a_right_aligned_customer_block_and_a_long_public_body_name():
     text = ("REGIE EAU & ASSAINISSEMENT DU PAYS TOLOSAN\n"
             "Hôtel de la Régie - 2 place de la Mairie - 31770 COLOMIERS\n\n"

@@ -14,6 +14,8 @@ from tests.extractors.test_fields_third_party import ORG, tenant
     ("Mon numéro client c'est le 4 4 07 7 45 2 (il est sur mon avis).", "44077452"),
     ("Je loue le studio 214 (n° de locataire sur l'avis d'échéance : 5520 4418 B).", "55204418B"),
     ("N° locataice 0921447", "0921447"),  # a handwritten r read as c
+    # handwritten capitals: NUMÉRO's É lost, a colon read as a semicolon
+    ("MON NOMRO LOCATAIRE CHEZ VOUS ; 312 887", "312887"),
 ])
 def test_references_told_in_the_tenants_own_words(line, ref):
     text = f"Paul Durand\n12 rue des Lilas\n31200 Toulouse\n{line}\nMerci.\nPaul Durand\n"
@@ -156,3 +158,29 @@ def test_a_running_footers_page_number_is_not_part_of_the_reference():
 def test_the_number_the_tenant_gave_when_paying():
     text = ORG + "N° de compte locataire indiqué lors des versements : 0 117 5521\n"
     assert tenant(text, "housing_benefit")["tenant_reference"] == "01175521"
+
+
+def test_the_caf_names_the_landlords_own_number_and_the_tenants_reference_at_the_landlord():
+    """« Numéro de bailleur » is the landlord's number at the CAF; « Réf. locataire bailleur » and
+    « Votre référence » are the tenant's, even after the office's own « Dossier n° »."""
+    caf = (ORG + "Numéro de bailleur : 031 00 7744B\nLocataire : Mme BENHADDOU Samira\nN° allocataire : 2846173\n"
+           "Réf. locataire bailleur : 457823/01\nLoyer principal retenu : 418,36 €\n")
+    assert tenant(caf, "housing_benefit")["tenant_reference"] == "457823/01"
+    upper = (ORG + "NUMERO BAILLEUR : 031007744B\nALLOCATATRE : M SERRANO JOSE\nNUMERO ALLOCATAIRE: 5093217\n"
+             "VOTRE REFERENCE : 0367208\n")
+    fields = tenant(upper, "housing_benefit")
+    assert fields["tenant_reference"] == "0367208"
+    assert fields["tenant_name"] == "Jose Serrano"  # « ALLOCATATRE »: an I the OCR read as T
+    fsl = (ORG + "Dossier n° : FSL-M-2020-05127\nBénéficiaire : M. Ibrahim KONATE\n"
+           "Réf. locataire bailleur : 0289017\n")
+    assert tenant(fsl, "payment_difficulty")["tenant_reference"] == "0289017"
+
+
+def test_the_tenants_account_beside_the_landlords_own_file_or_in_a_table_of_debts():
+    bailiff = (ORG + "V/Réf. : CTX-2020-0387 - Cpte loc. 0098341\nN/Réf. : 20/01873 - MP\n"
+               "Affaire : PATRIMOINE c/ M. TEIXEIRA Paulo\n")
+    assert tenant(bailiff, "legal_notice")["tenant_reference"] == "0098341"
+    bdf = (ORG + "Dossier n° 031 21 0587\nDébitrice : Mme Sylvie PEYRE\n"
+           "Créancier Nature de la dette Référence Montant déclaré\n"
+           "PATRIMOINE Arriérés de loyers 0425563 2 734,18 €\n")
+    assert tenant(bdf, "legal_notice")["tenant_reference"] == "0425563"

@@ -7,6 +7,7 @@ from classifiers.subject import subject_type
 def test_the_one_type_a_subject_line_names():
     assert subject_type("Mme X\nObjet : préavis de départ du logement\nMadame,") == "lease_termination"
     assert subject_type("OBJET ; Rassemblements et fumée dans le hall - entrée 2\n") == "neighbour_dispute"
+    assert subject_type("Objet : blattes et rats - demande de désinsectisation\n") == "repair_request"
     assert subject_type("Objet : fuite sous l'évier et retard de loyer\n") is None  # two matters: no answer
     assert subject_type("Madame, je vous écris pour le bruit.\n") is None  # no subject line
 

@@ -3,7 +3,8 @@
 A station sometimes scans a pile of mail as one file. Each page after the first is scored
 from what its own text and the previous page's text say:
 
-- page numbering wins: "Page 1/2", "1/3" starts a document, "Page 2/3" continues one;
+- page numbering wins: "Page 1/2", "1/3" starts a document, "Page 2/3", "- 2 -" continues one,
+  as does a page after one ending on ".../...";
 - the head of a letter or an invoice on the page's top part: an "Objet :" line, a greeting
   ("Madame, Monsieur,"), a place-and-date line ("Toulouse, le 12 mars 2020"; heading the page, it
   counts double, the date read or not), a sender block
@@ -12,6 +13,8 @@ from what its own text and the previous page's text say:
 - the previous page's end: a closing formula or a signature, an invoice's totals, and its
   own numbering closing ("2/2": the document it belonged to is complete);
 - the same invoice number as the previous page: its continuation;
+- a reception stamp dated otherwise than the previous page's: another piece of mail, which
+  arrived another day (the mail room stamps each piece as it comes);
 - an enclosure the letter announces ("ci-joint", "PJ :", "je vous envoie la copie"): the
   page right after it is that enclosure (a certificate or a judgment sent with its cover
   letter is one piece of mail), unless its own numbering says otherwise.
@@ -26,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from extractors.parsing import RECEIVED_STAMP
+from extractors.parsing import RECEIVED_STAMP, find_dates
 
 START_SCORE = 3  # the evidence a page needs to start a new document
 SHORT_NOTE_LINES = 6  # a note this short, signed off, after a letter that closed: another writer's
@@ -36,7 +39,9 @@ _PAGE_OF = re.compile(r"(?:\bpage|\bp\.)\s*(\d{1,2})\s*(?:/|sur|of|de)\s*(\d{1,2
 _OBJECT = re.compile(r"^\s*(?:o[bp]jet|obj\.|re|subject|concerne)\s*[:;]", re.I | re.M)  # « OBJET ; » as OCR reads a colon
 _RUNNING_NUMBER = re.compile(r"\S\s{1,}(\d)\s?/\s?(\d)\s*$")  # « … - 24/11/2022 2/2 » closing a header or a footer
 # a running header or footer naming the page alone: « Madame X - N° locataire 2019-B-04471 page 2 »
-_PAGE_ALONE = re.compile(r"(?:\bpage|\bp\.)\s*(\d{1,2})\s*$", re.I)
+_PAGE_ALONE = re.compile(r"(?:\bpage|\bp\.)\s*(\d{1,2})\s*$|^\s*[-–—]\s*(\d{1,2})\s*[-–—]\s*$", re.I)  # « - 2 - »
+# a page ending on « .../... »: the letter goes on overleaf
+_OVERLEAF = re.compile(r"(?:\.{3}|…)\s*/\s*(?:\.{3}|…)\s*$")
 _ONE_OF_ONE = re.compile(r"(?:\bpage|\bp\.)\s*0?1\s*(?:/|sur|of|de)\s*0?1\b")  # a one-page document says so
 _GREETING = re.compile(r"^\s*(?:madame|monsieur|mesdames|messieurs|cher|chere|bonjour|dear)\b", re.I | re.M)
 _DATE_LINE = re.compile(r"^\s*le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*$|(?:^|,\s*)\s*(?:le\s+)?\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
@@ -123,6 +128,11 @@ def _printed_lines(text: str) -> list[str]:
     return [ln for ln in text.split("\n") if ln.strip() and not RECEIVED_STAMP.search(_fold(ln))]
 
 
+def _stamp_dates(text: str) -> set[str]:
+    """The dates of the page's reception stamps (« REÇU LE 26/04/2020 »)."""
+    return {d.value for ln in text.split("\n") if RECEIVED_STAMP.search(_fold(ln)) for d in find_dates(ln)}
+
+
 def page_number(text: str) -> tuple[int, int] | None:
     """(k, n) from "Page k/n" printed on the page, when it says so; or from « k/n » ending the
     page's first or last line (a running header: « Assignation en référé - X c/ Y - 24/11/2022 2/2 »)."""
@@ -153,8 +163,10 @@ def start_score(previous: str, current: str) -> int:
     if not top:
         return -10  # nothing read: stays with what comes before
     lines = _printed_lines(current)
-    if any((m := _PAGE_ALONE.search(ln)) and int(m.group(1)) >= 2 for ln in lines[:1] + lines[-1:]):
-        return -10  # « … page 2 »: the same document goes on
+    if any((m := _PAGE_ALONE.search(ln)) and int(m.group(1) or m.group(2)) >= 2 for ln in lines[:1] + lines[-1:]):
+        return -10  # « … page 2 », « -2- »: the same document goes on
+    if _OVERLEAF.search("\n".join(_printed_lines(previous)[-2:])):
+        return -10  # « .../... » ending the previous page
     score = 0
     prev = _fold(previous)
     before_numbering = page_number(previous)
@@ -176,6 +188,9 @@ def start_score(previous: str, current: str) -> int:
     if (len(lines) <= SHORT_NOTE_LINES and (_CLOSING.search(prev_bottom) or _SIGN_OFF.search(_last_lines(prev, 4)))
             and _SIGN_OFF.search(_fold("\n".join(lines)))):
         score += 3  # a note of a few lines signed off on its own after a letter that closed: another writer's
+    stamped_before, stamped_now = _stamp_dates(previous), _stamp_dates(current)
+    if stamped_before and stamped_now and not stamped_before & stamped_now:
+        score += 3  # each page stamped on arrival, on other days: two pieces of mail
     before, now = _INVOICE_NUMBER.search(prev), _INVOICE_NUMBER.search(top)
     if before and now and before.group(1) == now.group(1):
         score -= 5  # the same invoice goes on

@@ -54,6 +54,10 @@ _FIRST_PERSON_PHONE = re.compile(r"(?:\bme\s+(?:joindre|contacter|telephoner|rap
 # the number that follows is a relative's or a neighbour's: « sa fille, Madame X, est joignable au »
 _RELATIVES_LINE = re.compile(r"\b(?:sa|son|ses)\s+(?:fille|fils|soeur|frere|mere|pere|enfants?|proches?|voisine?|niece|"
                              r"neveu|tut(?:eur|rice)|curat(?:eur|rice))\b")
+# the writer's friend or neighbour named just before the number (« mon amie Julie au »; « men », a
+# handwritten « mon » misread); not a relative, whom the writer may write for (« joindre mon frère au »)
+_MY_FRIENDS_PHONE = re.compile(r"\b(?:mon|ma|men)\s+(?:amie?|copine?|copain|voisine?|collegue)\b(?:\s+[a-z\-]{2,20})?\s*"
+                               r"(?:au|:|\(|tel\.?\s*:?)\s*$")
 _HOME_LABEL = re.compile(r"(?:demeurant|domicilie|logement|adresse|habitant|residant|situe|locataire\s+au)[^\n]{0,80}$")
 _UNANSWERED = re.compile(r"\s*\)?\s*(?:ne\s+repond|n'est\s+pas\s+joignable|sonne\s+dans\s+le\s+vide)")
 _SERVICE_LINE = re.compile(r"\s*\(?\s*(?:du\s+lundi|lundi\s+au|7\s*j\s*/\s*7|24\s*h\s*/\s*24|appel\s+(?:local|gratuit|"
@@ -235,6 +239,8 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
         sentence = re.split(r"[.!?]\s", doc.folded[max(0, p.start - 90):p.start])[-1]
         if _RELATIVES_LINE.search(sentence):
             continue  # « Sa fille, Madame X, est joignable au … »: a relative's number, not the tenant's
+        if _MY_FRIENDS_PHONE.search(before):
+            continue  # « laisser un message à mon amie Julie au … »: the writer's friend's number
         # « Tél : +33 5 61 93 00 00 | Mobile : 06 45 12 89 77 » under a signature: the person's own line
         mobile = bool(_MOBILE_LABEL.search(doc.folded[max(0, p.start - 12):p.start]))
         phones.append((rank, not mobile, p.start, p.value))

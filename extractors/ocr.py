@@ -4,7 +4,8 @@ searchable PDF page, all from a single Tesseract run.
 Tesseract runs with automatic page segmentation *and* orientation detection (``--psm 1``):
 one pass finds a page scanned sideways or upside down and reads it, cheaper than a separate
 OSD pass. On handwriting that detection may turn an upright page over: a page it turned and
-read poorly is read once more as scanned, and the clearer reading kept. The hOCR output gives
+read poorly is read once more as scanned, and the clearer reading kept; a page read as noise
+(handwriting fed upside down, which the detection missed) is read turned every other way. The hOCR output gives
 each line's ``textangle``; the page's rotation is their majority, and word boxes are turned
 into the upright page's coordinates.
 
@@ -37,6 +38,7 @@ from PIL import Image
 from extractors import commands, tesseract_lib
 from extractors.errors import LanguageMissing, OcrFailed
 from extractors.layout import reading_lines
+from extractors.prepare import rotate_right_angle
 from extractors.types import PageText, Word, mean_confidence
 
 log = logging.getLogger("aiguillage.ocr")
@@ -44,6 +46,7 @@ log = logging.getLogger("aiguillage.ocr")
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 ORIENTATION_CHECK_BELOW = 60.0  # mean word confidence of a page Tesseract turned, under which it is read as scanned too…
 ORIENTATION_CHECK_GAIN = 10.0  # …and that reading kept when its confidence is this much higher
+ANY_WAY_UP_BELOW = 50.0  # mean word confidence under which a page is read turned every other way too (0.3 % of pages)
 
 _SPAN = re.compile(r"<span class='(ocr_line|ocr_header|ocr_caption|ocr_textfloat|ocrx_word)'[^>]*?"
                    r"title=[\"']([^\"']*)[\"'][^>]*>(.*?)(?=<span class='oc|</span>\s*</span>|$)", re.S)
@@ -73,14 +76,29 @@ def ocr_page(image: np.ndarray, number: int, dpi: int, languages: str = "fra+eng
     hocr, pdf = _read(image, outputs, number, dpi, languages, timeout, use_library, psm=1)
     h, w = image.shape[:2]
     words, rotation = parse_hocr(hocr)
+    tried = {rotation}
     if rotation and words and mean_confidence(words) < ORIENTATION_CHECK_BELOW:
         # Handwriting read poorly whichever way up: Tesseract may turn an upright page over.
         # Read as scanned (no orientation detection); keep what reads clearly better.
         hocr2, pdf2 = _read(image, outputs, number, dpi, languages, timeout, use_library, psm=3)
         words2, _ = parse_hocr(hocr2)
+        tried.add(0)
         if words2 and mean_confidence(words2) >= mean_confidence(words) + ORIENTATION_CHECK_GAIN:
             words, rotation, pdf = words2, 0, pdf2
-    if rotation:
+    turned = False
+    if words and mean_confidence(words) < ANY_WAY_UP_BELOW:
+        # Read as noise (a handwritten page fed upside down, which Tesseract's detection missed):
+        # read the page turned each other way; keep the clearly better reading, upright already.
+        best = (mean_confidence(words) + ORIENTATION_CHECK_GAIN, None)
+        for turn in (t for t in (180, 90, 270, 0) if t not in tried):
+            hocr3, pdf3 = _read(rotate_right_angle(image, turn), outputs, number, dpi, languages, timeout,
+                                use_library, psm=3)
+            words3, _ = parse_hocr(hocr3)
+            if words3 and mean_confidence(words3) >= best[0]:
+                best = (mean_confidence(words3), (turn, words3, pdf3))
+        if best[1]:
+            (rotation, words, pdf), turned = best[1], True
+    if rotation and not turned:
         words = [upright_box(wd, rotation, w, h) for wd in words]
         if pdf:
             pdf = rotate_pdf_page(pdf, rotation)

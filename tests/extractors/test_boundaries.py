@@ -264,3 +264,26 @@ def test_a_note_of_five_lines_signed_off_after_a_letter_that_closed_is_another_d
               "Depuis lundi l'eau coule sous l'évier.\nCordialement,\nSamia Bouzid\n")
     note = "Bonjour,\nje vous met la copie de ma quittance\ncomme demandé au téléphone.\nmerci\nMme Keita\n"
     assert document_starts([letter, note]) == [0, 1]
+
+
+def test_a_page_stamped_on_another_day_is_another_piece_of_mail():
+    """A handwritten letter read as noise at its head, after a typed one that closed: its
+    reception stamp, dated otherwise, says it arrived apart."""
+    scrawl = "c bia na d [AA aif cle ihe\nid ct\nIl ada me, Il CIEL,\nLouis Le mois d'ectel\nNberci\n"
+    first = LETTER_1 + "\n" + LETTER_1_END + "\nRECU LE 26/04/2020\nPATRIMOINE"
+    assert document_starts([first, scrawl + "REÇU LE 03/07/2020\nCOURRIER ARRIVÉE"]) == [0, 1]
+    # stamped the same day, or only once: nothing said
+    assert document_starts([first, scrawl + "REÇU LE 26/04/2020\nPATRIMOINE"]) == [0]
+    assert document_starts([first, scrawl]) == [0]
+
+
+def test_a_page_numbered_between_dashes_or_announced_overleaf_stays_with_its_letter():
+    """« -2- » heading the page, « .../... » ending the one before: the letter goes on, whatever
+    else the page says (a reception stamp of another day, a writer's own typed stamp)."""
+    page_2 = ("-2-\nJe vous rappelle qu'en application de l'article 1719 du code civil, le bailleur est tenu\n"
+              "Je vous prie de croire, Monsieur, à l'assurance de mes sentiments distingués.\n"
+              "Hélène CARBONNEL\nREÇU LE 28 AVR. 2021\nPATRIMOINE")
+    first = LETTER_1 + "\nRECU LE 19/06/2020\nPATRIMOINE"
+    assert document_starts([first, page_2]) == [0]
+    assert document_starts([LETTER_1 + "\n.../...", LETTER_2]) == [0]
+    assert document_starts([LETTER_1 + "\n" + LETTER_1_END, LETTER_2]) == [0, 1]

@@ -371,3 +371,12 @@ def test_the_landlords_form_under_a_border_the_ocr_read_as_specks():
             "Téléphone : 06 74 08 92 35 Courriel : remi.baylac@sfr.fr\n2. DOCUMENT DEMANDÉ\n[X] Attestation de loyer\n")
     fields = _fields(form, "certificate_or_receipt_request")
     assert (fields["phone"], fields["email"], fields["postal_code"]) == ("0674089235", "remi.baylac@sfr.fr", "31600")
+
+
+def test_a_friends_number_the_writer_gives_is_not_theirs():
+    text = ("Amandine Roche\n6 rue des Lilas, appt 43, 31600 Muret\nMadame, Monsieur,\n"
+            "Je ne peux plus vivre ici. Vous pouvez m'appeler au 07 81 46 22 90 le matin,\n"
+            "ou laisser un message à mon amie Julie au 06 17 52 05 64.\nAmandine Roche\n")
+    assert _fields(text, "social_distress")["phone"] == "0781462290"
+    alone = text.replace("Vous pouvez m'appeler au 07 81 46 22 90 le matin,\nou laisser", "Laissez")
+    assert "phone" not in _fields(alone, "social_distress")

@@ -83,7 +83,7 @@ def _hocr(angle: int, conf: int, words: list[str]) -> str:
 
 @pytest.mark.parametrize("first, second, rotation, text", [
     ((180, 45, ["NHUOILY", "ET", "TUSVNI"]), (0, 80, ["Madame", "Monsieur", "Toulouse"]), 0, "Madame"),
-    ((180, 45, ["NHUOILY", "ET", "TUSVNI"]), (0, 50, ["Mada", "Mons", "Toul"]), 180, "NHUOILY"),  # not clearly better
+    ((180, 55, ["NHUOILY", "ET", "TUSVNI"]), (0, 58, ["Mada", "Mons", "Toul"]), 180, "NHUOILY"),  # not clearly better
     ((180, 88, ["Madame", "Monsieur", "Toulouse"]), None, 180, "Madame"),  # read clearly: Tesseract's turn stands
 ])
 def test_a_page_tesseract_turned_and_read_poorly_is_read_as_scanned_too(monkeypatch, first, second, rotation, text):
@@ -102,3 +102,32 @@ def test_a_page_tesseract_turned_and_read_poorly_is_read_as_scanned_too(monkeypa
     page = ocr.ocr_page(np.full((100, 700), 255, np.uint8), 1, 300, with_pdf=False).page
     assert calls == ([1, 3] if second else [1])
     assert page.rotation == rotation and page.text.split()[0] == text
+
+
+@pytest.mark.parametrize("turned_conf, rotation, text", [
+    (75, 180, "Madame"),  # the page was fed upside down: the turned reading wins, its words upright
+    (45, 0, "yy"),  # no way up reads clearly better: the first reading stands
+])
+def test_a_page_read_as_noise_is_read_turned_every_other_way(monkeypatch, turned_conf, rotation, text):
+    """Handwriting fed upside down that Tesseract's detection left as it was: read as noise
+    (confidence under 50), it is read turned 180, 90 and 270 degrees too, and the clearly
+    better reading kept."""
+    import extractors.ocr as ocr
+
+    calls = []
+
+    def fake_read(image, outputs, number, dpi, languages, timeout, use_library, psm):
+        upside_down = image[-1, -1] == 0  # the marker put top left is bottom right once turned over
+        calls.append((psm, bool(upside_down)))
+        if psm == 3 and upside_down:
+            return _hocr(0, turned_conf, ["Madame", "Monsieur", "Toulouse"]), b""
+        return _hocr(0, 40 if psm == 1 else 30, ["yy", "be", "piper"]), b""
+
+    monkeypatch.setattr(ocr, "_read", fake_read)
+    image = np.full((100, 700), 255, np.uint8)
+    image[0, 0] = 0
+    page = ocr.ocr_page(image, 1, 300, with_pdf=False).page
+    assert calls[0] == (1, False) and (3, True) in calls and len(calls) == 4  # as scanned, then 180, 90, 270
+    assert page.rotation == rotation and page.text.split()[0] == text
+    if rotation:  # read from the turned image: its boxes are the upright page's already
+        assert page.words[0].left == 10 and (page.width, page.height) == (700, 100)

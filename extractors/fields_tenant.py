@@ -65,7 +65,11 @@ _SERVICE_LINE = re.compile(r"\s*\(?\s*(?:du\s+lundi|lundi\s+au|7\s*j\s*/\s*7|24\
                            r"\d{1,2}\s*h\s*(?:\d{2})?\s*(?:a|-)\s*\d{1,2}\s*h)")
 # « 31200 Toulouse », « 31 200 TOULOUSE », « 31200 “Toulouse » (OCR), « à Montréjeau (31210) »
 _POSTAL_TOWN = re.compile(r"(?<![\d.,/])(?<!\d-)(?<![\dA-Za-z]{2}-)(?<![\d\-][A-Za-z]-)(\d{2} ?\d{3})\s*[,\-–]?\s+[“\"«‘']?([A-Za-zÀ-ÿ'][\w'’\- ]*)|"
-                          r"(?<=[A-Za-zÀ-ÿ] \()(\d{5})\)")
+                          r"(?:(?<=[A-Za-zÀ-ÿ] \()|(?<=\d, ))(\d{5})\)|"  # « Toulouse (31000) », « (…, appt 7, 31770) »
+                          # the code after the town or the street, ending the line (« Fenouillet 31150. »)
+                          r"(?<=[A-Za-zÀ-ÿ][ \t])(?<![Bb][Pp][ \t])(?<![Cc][Ss][ \t])(?<![Tt][Ss][Aa][ \t])(\d{5})[ \t]*[.,;]?[ \t]*$|"
+                          # a handwritten line « 731400 Teleuse »: a stroke before the code read as a 7 or a 1
+                          r"^[ \t]*[17](\d{5})(?=[ \t]+[A-Z][a-zà-ÿ\-]{3,}[ \t]*$)", re.M)
 _LANDLORDS_FORM = re.compile(r"\bpatrimoine\b.{0,20}\b(?:formulaire|demande|bulletin|coupon|fiche|imprime|document)")
 _TO_LANDLORD = re.compile(r"patrimoine|\ba\s+l'\s?attention\b|\battn\b")
 
@@ -163,7 +167,7 @@ def _postal_codes(doc: Doc, anchors: list[PersonCandidate], skip: list[tuple[int
     codes: list[tuple[int, int, str]] = []
     for m in _POSTAL_TOWN.finditer(fix_digits(doc.text)):
         li = doc.line_of(m.start())
-        code = m.group(1) or m.group(3)
+        code = m.group(1) or m.group(3) or m.group(4) or m.group(5)
         town = fold(m.group(2) or "")
         if in_spans(m.start(), skip) or "cedex" in town or re.match(r"(?:euros?|eur|habitants|logements|ans)\b", town):
             continue  # the landlord's or an organisation's address (CEDEX), not a home

@@ -380,3 +380,17 @@ def test_a_friends_number_the_writer_gives_is_not_theirs():
     assert _fields(text, "social_distress")["phone"] == "0781462290"
     alone = text.replace("Vous pouvez m'appeler au 07 81 46 22 90 le matin,\nou laisser", "Laissez")
     assert "phone" not in _fields(alone, "social_distress")
+
+
+@pytest.mark.parametrize("line, code", [
+    ("Je suis locataire à Fenouillet 31150.", "31150"),  # the code after the town, ending the line
+    ("Je loue un T1 à Colomiers (Résidence Le Perget, appt 7, 31770) depuis 2019.", "31770"),
+    ("12 rue Haute\n731400 Teleuse", "31400"),  # handwriting: a stroke before the code read as a 7
+])
+def test_postal_codes_written_after_the_town_in_brackets_or_after_a_stroke(line, code):
+    text = f"Marc Petit\n{line}\nBonjour, le robinet de la cuisine fuit.\nMarc Petit\n"
+    assert _fields(text)["postal_code"] == code
+
+
+def test_a_post_box_number_ending_a_line_is_no_postal_code():
+    assert "postal_code" not in _fields("PATRIMOINE\nBP 41205\nBonjour, le robinet fuit.\nMarc Petit\n")

@@ -59,7 +59,7 @@ _RELATIVES_LINE = re.compile(r"\b(?:sa|son|ses)\s+(?:fille|fils|soeur|frere|mere
 _MY_FRIENDS_PHONE = re.compile(r"\b(?:mon|ma|men)\s+(?:amie?|copine?|copain|voisine?|collegue)\b(?:\s+[a-z\-]{2,20})?\s*"
                                r"(?:au|:|\(|tel\.?\s*:?)\s*$")
 _HOME_LABEL = re.compile(r"(?:demeurant|domicilie|logement|adresse|habitant|residant|situe|locataire\s+au)[^\n]{0,80}$")
-_UNANSWERED = re.compile(r"\s*\)?\s*(?:ne\s+repond|n'est\s+pas\s+joignable|sonne\s+dans\s+le\s+vide)")
+_UNANSWERED = re.compile(r"\s*\)?\s*\(?\s*(?:ne\s+(?:repond|decroche)|n'est\s+pas\s+joignable|sonne\s+dans\s+le\s+vide)")
 _SERVICE_LINE = re.compile(r"\s*\(?\s*(?:du\s+lundi|lundi\s+au|7\s*j\s*/\s*7|24\s*h\s*/\s*24|appel\s+(?:local|gratuit|"
                            r"non\s+surtaxe)|prix\s+d'un\s+appel|service\s+(?:et\s+appel\s+)?gratuit|numero\s+vert|"
                            r"\d{1,2}\s*h\s*(?:\d{2})?\s*(?:a|-)\s*\d{1,2}\s*h)")
@@ -267,7 +267,7 @@ def _surnames(anchors: list[PersonCandidate]) -> set[str]:
     return {w for a in anchors for w in fold(a.name).split()[-1:] if len(w) > 2}
 
 
-_MOBILE_LABEL = re.compile(r"\b(?:portable|mobile|mob\.|gsm|cell)\b\s*:?\s*$")
+_MOBILE_LABEL = re.compile(r"\b(?:(?:portable|mobile|gsm|cell)\b|mob\.)\s*:?\s*$")  # (« Mob. : »)
 _HELPERS_LINE = re.compile(r"\b(?:redigee?|ecrite?)\s+par\b|\bavec\s+l'aide\s+de\b|\binterprete\b|\btraduct(?:eur|rice)\b|"
                            r"\becrivain\s+public\b")
 

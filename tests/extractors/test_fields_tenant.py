@@ -394,3 +394,15 @@ def test_postal_codes_written_after_the_town_in_brackets_or_after_a_stroke(line,
 
 def test_a_post_box_number_ending_a_line_is_no_postal_code():
     assert "postal_code" not in _fields("PATRIMOINE\nBP 41205\nBonjour, le robinet fuit.\nMarc Petit\n")
+
+
+def test_the_mobile_beside_an_office_line_and_a_number_said_to_ring_unanswered():
+    text = ("Bonjour,\nLes égouts débordent dans la cage d'escalier depuis dimanche.\nCordialement,\nPaul Durand\n"
+            "Technicien méthodes — Atelier composites\n"
+            "Tél. : +33 (0)5 61 72 40 09 — Mob. : +33 (0)6 31 28 77 15\n")
+    assert _fields(text)["phone"] == "0631287715"
+    helper = ("ADMR du Lauragais\nService d'aide à domicile\nTél. 05 34 57 22 86\n"
+              "Objet : situation de Mme Odette SARRAIL, votre locataire\nMadame, Monsieur,\n"
+              "Mme SARRAIL ne nous ouvre plus. Téléphone fixe : 05 61 92 14 07 (ne décroche plus depuis une semaine).\n"
+              "Cordialement,\nLa coordinatrice\n")
+    assert _fields(helper, "social_distress")["phone"] == "0561921407"

@@ -17,6 +17,7 @@ from config.registries import Registries
 from extractors import validators
 from extractors.fields_labels import Doc
 from extractors.parsing import find_dates, fix_digits
+from extractors.person_labels import ORGANISATION
 from extractors.types import Extraction
 
 # « N. 0044 1290 7 »; « Dossier n VL-2020-118 »: an « n » whose degree sign the OCR lost, before a number
@@ -166,6 +167,8 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
     # the tenant's cover letter, then the insurer's certificate: its numbers are the insurer's
     enclosed = _ENCLOSED_CERTIFICATE.search(doc.folded) if by_tenant else None
     fixed = fix_digits(doc.text)
+    head = " ".join(doc.line_text(i, folded=True) for i in range(min(len(doc.line_starts), 3)))
+    office_head = bool(ORGANISATION.search(head)) and "patrimoine" not in head  # the CAF's, an insurer's letterhead
     out = []
     # « locataice »: a handwritten r the OCR read as c (the same length: positions stay the text's)
     folded = _LOCATAIRE_MISREAD.sub("locataire", doc.folded)
@@ -198,8 +201,11 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
                 continue
             mine = re.search(r"\b(?:mon|ma|notre)\s+$", before)  # the writer's own « mon numéro de dossier »
             # (« Dossier locataire : » is the landlord's: ``tenants``)
+            # (a tenant's letter or the landlord's form about their housing benefit: a contract is the lease's)
+            others = (r"dossier|client" if doc_type == "housing_benefit" and not office_head
+                      else r"contrat(?!\s+(?:de\s+)?location)|dossier|client")
             if (third_party and not mine and not tenants and not _of_the_lease(doc, m.start(), label)
-                    and re.search(r"contrat(?!\s+(?:de\s+)?location)|dossier|client", label)):
+                    and re.search(others, label)):
                 continue  # the insurer's contract, the court's or the CAF's file: not the landlord's
             tail = fixed[m.end():m.end() + 100].split("\n")[0]
             if re.fullmatch(r"\s*\d{1,3}(?:[ .]\d{3})*,\d{2}\s*(?:€|eur)\s*", tail, re.I):
@@ -213,6 +219,10 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
             elif not re.search(r"\d", tail) and _wrapped_prose(doc, m.start()):
                 # « (n° locataire figurant sur son / avis d'échéance : 415-77820) »: the sentence goes on
                 tail = tail + " " + _line_after(fixed, m.end(), 120)
+            elif not re.search(r"[\d:]", tail) and (leader := _LEADER_VALUE.search(_line_after(fixed, m.end(), 160))):
+                # a form's label on two lines, its value after the dot leaders ending the second
+                # (« Référence bailleur indiquée / par l'assuré à la souscription ...... 0836-2014 »)
+                tail = leader.group(1)
             comb = _COMB.match(tail)
             if comb and len(re.findall(r"[|\[\]/]", comb.group(1))) >= len(re.findall(r"\d", comb.group(1))) - 1:
                 tail = re.sub(r"[^\d]", "", comb.group(1))  # a form's comb of boxes: « 0|0]4]7]1/]2|3]|6 »
@@ -250,11 +260,19 @@ _LEASE = re.compile(r"\b(?:bail|location|locataire)\b")
 _OTHER_CONTRACT = re.compile(r"assur|sinistre|police|allocataire|\bcaf\b|mutuelle|pret|credit|energie|electricite|\bgaz\b")
 
 
+_LEADER_VALUE = re.compile(r"(?:\.{4,}|…{2,})[ \t]*([A-Za-z0-9][\w\-/ ]{3,24})[ \t]*$")
+# the dwelling's address after the contract's number, on its line (« Contrat : RIE-0017-02 — 4, place du Foirail, appt 2 »)
+_DWELLING_AFTER = re.compile(r"^[^\n]{0,30}[—–\-,][^\n]*\b(?:appt|appartement|bat|batiment|residence|rue|avenue|place|allee|"
+                             r"chemin|impasse|boulevard)\b")
+
+
 def _of_the_lease(doc: Doc, start: int, label: str) -> bool:
     """« en vertu d'un bail portant sur l'appartement (contrat n° 2014-TN-03321) »: a court's or a
     lawyer's act naming the lease's contract, in the same sentence, with no other contract near."""
     if not label.startswith("contrat"):
         return False
+    if _DWELLING_AFTER.match(doc.folded[start + len(label):start + len(label) + 120]):
+        return True
     sentence = re.split(r"[.!?]\s|\n\s*\n", doc.folded[max(0, start - 120):start])[-1]
     # (or the sentence goes on to the lease: « Suivant contrat … (contrat n° 31-0077215), la société
     # PATRIMOINE a donné à bail à Monsieur X »)

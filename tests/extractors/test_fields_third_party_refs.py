@@ -184,3 +184,24 @@ def test_the_tenants_account_beside_the_landlords_own_file_or_in_a_table_of_debt
            "Créancier Nature de la dette Référence Montant déclaré\n"
            "PATRIMOINE Arriérés de loyers 0425563 2 734,18 €\n")
     assert tenant(bdf, "legal_notice")["tenant_reference"] == "0425563"
+
+
+def test_a_contract_beside_a_housing_benefit_or_the_dwelling_is_the_lease():
+    """In a tenant's letter or the landlord's form about housing benefit (not under the CAF's
+    letterhead), « N° de contrat » is the lease's; a guardian's
+    « Contrat : … — 4, place du Foirail, appt 2 » names the dwelling it is for."""
+    form = ("patrimoine-toulouse.fr/contact Imprimé le 18/02/2021\nPATRIMOINE - Nous contacter\n"
+            "NOM ........ SOULIE\nN° de contrat ....... 81-3306-12\nSujet ....... Aide au logement (APL) / CAF\n")
+    assert tenant(form, "housing_benefit")["tenant_reference"] == "81-3306-12"
+    guardian = (ORG + "Objet : congé pour M. Jean-Pierre LAGARRIGUE\n"
+                "Contrat : RIE-0017-02 — 4, place du Foirail, appt 2, 31370 RIEUMES\n")
+    assert tenant(guardian, "legal_notice")["tenant_reference"] == "RIE-0017-02"
+    # an insurer's own contract stays the insurer's
+    insurer = ORG + "Assuré : M. Paul DURAND\nContrat : MRH-7731-0496\n"
+    assert "tenant_reference" not in tenant(insurer, "insurance_certificate")
+
+
+def test_a_forms_label_on_two_lines_its_value_after_the_leaders():
+    insurer = (ORG + "Contrat Multirisque Habitation n° MRH 7731 0496\nRéférence bailleur indiquée\n"
+               "par l'assuré à la souscription ...... 0836-2014\n")
+    assert tenant(insurer, "insurance_certificate")["tenant_reference"] == "0836-2014"

@@ -167,8 +167,9 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
     # the tenant's cover letter, then the insurer's certificate: its numbers are the insurer's
     enclosed = _ENCLOSED_CERTIFICATE.search(doc.folded) if by_tenant else None
     fixed = fix_digits(doc.text)
-    head = " ".join(doc.line_text(i, folded=True) for i in range(min(len(doc.line_starts), 3)))
-    office_head = bool(ORGANISATION.search(head)) and "patrimoine" not in head  # the CAF's, an insurer's letterhead
+    head = [doc.line_text(i, folded=True) for i in range(min(len(doc.line_starts), 3))]
+    # the CAF's, an insurer's letterhead or mailbox (« De: CAF de la Haute-Garonne <…> »)
+    office_head = any(ORGANISATION.search(ln) and "patrimoine" not in ln for ln in head)
     out = []
     # « locataice »: a handwritten r the OCR read as c (the same length: positions stay the text's)
     folded = _LOCATAIRE_MISREAD.sub("locataire", doc.folded)

@@ -15,12 +15,13 @@ from what its own text and the previous page's text say:
 - the same invoice number as the previous page: its continuation;
 - a reception stamp dated otherwise than the previous page's: another piece of mail, which
   arrived another day (the mail room stamps each piece as it comes);
+- one page in print, the next by hand (or the reverse), as the OCR's confidence tells;
 - an enclosure the letter announces ("ci-joint", "PJ :", "je vous envoie la copie"): the
   page right after it is that enclosure (a certificate or a judgment sent with its cover
   letter is one piece of mail), unless its own numbering says otherwise.
 
-Only the text is used (the OCR words are enough), so the rule works on scans and born-digital
-files alike. It is deliberately cautious: a letter cut in two costs more than two letters left
+The text is used (the OCR words are enough), so the rule works on scans and born-digital
+files alike; a scan's reading confidence adds whether a page is print or handwriting. It is deliberately cautious: a letter cut in two costs more than two letters left
 together (a person sees the second one in vidéocodage).
 """
 
@@ -92,6 +93,17 @@ _ADMIN_HEAD = re.compile(r"\b(?:nos?\s+ref|vos?\s+ref|v/ref|n/ref|affaire suivie
                          r"^\s*(?:tel|telephone|portable|mobile)\b)", re.I | re.M)
 
 
+PRINT_FROM = 85.0  # mean OCR word confidence of print (90-97 on nine pages in ten)…
+HAND_BELOW = 70.0  # …and of handwriting (40-70); between the two, the page may be either
+
+
+def script_of(mean_word_confidence: float | None) -> str | None:
+    """« print », « hand », or None when the reading does not tell (a text layer, a mixed page)."""
+    if mean_word_confidence is None:
+        return None
+    return "print" if mean_word_confidence >= PRINT_FROM else "hand" if mean_word_confidence < HAND_BELOW else None
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
@@ -149,8 +161,10 @@ def page_number(text: str) -> tuple[int, int] | None:
     return None
 
 
-def start_score(previous: str, current: str) -> int:
-    """Evidence that ``current`` starts a new document after ``previous`` (page texts)."""
+def start_score(previous: str, current: str, script_change: bool = False) -> int:
+    """Evidence that ``current`` starts a new document after ``previous`` (page texts);
+    ``script_change``: one page is print, the other handwriting (a typed letter does not go on
+    by hand, nor a handwritten one in print)."""
     numbering = page_number(current)
     top, _ = _parts(current)
     if numbering:
@@ -194,6 +208,8 @@ def start_score(previous: str, current: str) -> int:
     before, now = _INVOICE_NUMBER.search(prev), _INVOICE_NUMBER.search(top)
     if before and now and before.group(1) == now.group(1):
         score -= 5  # the same invoice goes on
+    if script_change:
+        score += 2
     if _CONTINUED.search(top[:80]):
         score -= 2
     first = current.lstrip()[:1]
@@ -202,12 +218,15 @@ def start_score(previous: str, current: str) -> int:
     return score
 
 
-def document_starts(texts: list[str]) -> list[int]:
-    """Indexes (0-based) of the pages that start a document; the first page always does."""
+def document_starts(texts: list[str], scripts: list[str | None] | None = None) -> list[int]:
+    """Indexes (0-based) of the pages that start a document; the first page always does.
+    ``scripts``: each page's "print" or "hand" when the OCR could tell (see ``script_of``)."""
     if not texts:
         return []
+    scripts = scripts or [None] * len(texts)
     starts = [0]
     for i in range(1, len(texts)):
-        if start_score(texts[i - 1], texts[i]) >= START_SCORE:
+        change = None not in (scripts[i - 1], scripts[i]) and scripts[i - 1] != scripts[i]
+        if start_score(texts[i - 1], texts[i], change) >= START_SCORE:
             starts.append(i)
     return starts

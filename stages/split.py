@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractors.boundaries import document_starts
+from extractors.boundaries import document_starts, script_of
 from stages.pages import PageResult
 
 
@@ -45,11 +45,13 @@ def cut_by_text(document: DocumentPages) -> list[DocumentPages]:
     readable = [i for i, p in enumerate(pages) if p.kind == "text"]
     if len(readable) < 2:
         return [document]
-    texts = []
+    texts, scripts = [], []
     for i in readable:
         page = pages[i].load_page()
         texts.append(page.text if page else "")
-    starts = {readable[k] for k in document_starts(texts)} | {0}
+        scanned = page is not None and page.method == "ocr" and any(w.text.strip() for w in page.words)
+        scripts.append(script_of(page.mean_confidence) if scanned else None)
+    starts = {readable[k] for k in document_starts(texts, scripts)} | {0}
     out: list[DocumentPages] = []
     for i, page in enumerate(pages):
         if i in starts or not out:

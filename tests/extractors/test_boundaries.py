@@ -287,3 +287,13 @@ def test_a_page_numbered_between_dashes_or_announced_overleaf_stays_with_its_let
     assert document_starts([first, page_2]) == [0]
     assert document_starts([LETTER_1 + "\n.../...", LETTER_2]) == [0]
     assert document_starts([LETTER_1 + "\n" + LETTER_1_END, LETTER_2]) == [0, 1]
+
+
+def test_print_then_handwriting_adds_to_a_start_but_never_cuts_an_announced_enclosure():
+    note = "Le robinet fuit toujours\ndepuis lundi il coule\nil faut venir vite\nle plombier na pas\nrappelé de la semaine\net l'eau monte\nau plafond du voisin"
+    assert document_starts([LETTER_1 + "\n" + LETTER_1_END, note], ["print", "hand"]) == [0, 1]
+    assert document_starts([LETTER_1 + "\n" + LETTER_1_END, note], ["print", "print"]) == [0]
+    assert document_starts([LETTER_1 + "\n" + LETTER_1_END, note], [None, "hand"]) == [0]
+    # a typed letter announcing its enclosure, the enclosure handwritten: still one piece
+    cover = LETTER_1 + "\nVous trouverez ci-joint l'attestation de mon employeur.\n" + LETTER_1_END
+    assert document_starts([cover, "Attestation\nJe soussigné atteste que M. Haddad"], ["print", "hand"]) == [0]

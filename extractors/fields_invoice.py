@@ -128,6 +128,25 @@ def read_number(doc: Doc, specs: list[tuple[int, str]], reference_date) -> Match
     return None
 
 
+# the letterhead's cells read as one line each: the title ending one line (« Oc'Énergie Pro
+# FACTURE D'ÉLECTRICITÉ »), its « N° » and number ending the next (« … collectivités N° 30021487562 »)
+_TITLE_ENDING = re.compile(r"(?m)\bfacture\b[^\n]{0,30}$")
+_NUMBER_ENDING = re.compile(r"(?:^|[ \t])(?:n\s?[°º]|no\.)[ \t]*:?[ \t]*([A-Za-z]{0,4}[\-/]?\d[\w/\-]{2,24})[ \t]*$", re.I)
+
+
+def _number_under_title(doc: Doc) -> Match | None:
+    """The number ending the line under the line the title ends, when no label gave one."""
+    for m in _TITLE_ENDING.finditer(doc.folded[:2000]):
+        nxt = doc.next_nonempty_line(doc.line_of(m.start()), max_skip=0)
+        if nxt is None:
+            continue
+        s, e = doc.line_span(nxt)
+        n = _NUMBER_ENDING.search(doc.text[s:e])
+        if n:
+            return Match(n.group(1), s + n.start(1), s + n.end(1), n.group(1))
+    return None
+
+
 _OTHER_DOCUMENT = re.compile(r"\b(?:sur|remplace|annule|origine|selon|voir|rapporte\s+a|se\s+refere\s+a|relative\s+a)\s*"
                              r"(?:la\s+|ma\s+|notre\s+|votre\s+|les\s+|nos\s+|"
                              r"vos\s+)?$")
@@ -297,6 +316,7 @@ def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
     if number is None:  # a credit note read as an invoice, an invoice as a quote: the other titles
         others = [spec for t, specs in NUMBER_LABELS.items() if specs is not own for spec in specs if spec[0] < 2]
         number = read_number(doc, others, reference_date)
+    number = number or _number_under_title(doc) if doc_type == "supplier_invoice" else number
     if number:
         f["invoice_number"] = re.sub(r"\s", "", number.value)  # SPEC: identifiers without spaces
     dates = read_dates(doc, reference_date)

@@ -288,3 +288,13 @@ def test_a_sole_traders_trade_name_beside_their_own_in_the_legal_mention():
     # their own name alone in the mention: theirs
     alone = text.replace(" - ElagAriege", "")
     assert fields(alone, "supplier_quote")["supplier_name"] == "Gilles Rouzaud"
+
+
+def test_the_number_ending_the_line_under_the_title():
+    """A letterhead's cells read as one line each: the title ends one, « N° » and the number end
+    the next; another « n° » further down (the customer's account) is not the invoice's."""
+    text = ("Oc'Énergie Pro FACTURE D'ÉLECTRICITÉ\n"
+            "Fournisseur d'énergie des professionnels et collectivités N° 30021487562\n"
+            "Titulaire du contrat Adresse de facturation\nCompte client n° 4 015 227 861\n" + TOTALS)
+    assert fields(text)["invoice_number"] == "30021487562"
+    assert "invoice_number" not in fields(text.replace(" N° 30021487562", ""))

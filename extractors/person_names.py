@@ -121,7 +121,13 @@ def clean_person(raw: str, strict: bool = True) -> str | None:
 
 def _first_of_couple(s: str) -> str:
     """A couple named together, the first one kept: « HADDOU Samir et Naïma », « DA SILVA Ricardo
-    et Maria » (the surname, then both first names), « Samir et Naïma HADDOU »."""
+    et Maria » (the surname, then both first names), « Samir et Naïma HADDOU », « Ibrahima FALL et
+    Mme Camille ESTRADE »."""
+    # « Ibrahima FALL et Mme Camille ESTRADE »: each with their civility
+    m = re.fullmatch(r"(?P<head>[^\W\d_][\w'\-]*(?: [^\W\d_][\w'\-]*){1,3}?) (?:et|&) " + CIVILITY
+                     + r"\.?\s+[^\W\d_][\w'\-]*(?: [^\W\d_][\w'\-]*){1,3}", s, re.IGNORECASE)
+    if m:
+        return m["head"]
     m = re.fullmatch(r"(?P<head>\S+(?: \S+){1,3}) et (?P<other>\S+)", s)
     if m and known_first(m["other"]) and known_first(m["head"].split()[-1]):
         return m["head"]

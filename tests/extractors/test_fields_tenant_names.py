@@ -19,6 +19,8 @@ from tests.extractors.test_fields_tenant_forms import LANDLORD, tenant
     # an accent the OCR misread is the register's; one the writer left out stays out (the labels follow the print)
     ("Marie-Thérése PUIG", "Marie-Thérèse Puig"), ("Inés BEN SALAH", "Inès Ben Salah"), ("Aicha DIALLO", "Aicha Diallo"),
     ("M. Kévin MARTY", "Kévin Marty"),  # an accent the register's spelling lacks stays
+    # a couple, each with their own civility: the first of them
+    ("M. Ibrahima FALL et Mme Camille ESTRADE", "Ibrahima Fall"),
     # all in capitals, the surname first: the register of first names says which is which
     ("M. DIALLO MAMADOU", "Mamadou Diallo"), ("JEAN DUPONT", "Jean Dupont"), ("MARTIN THOMAS", "Martin Thomas"),
 ])

@@ -406,3 +406,9 @@ def test_the_mobile_beside_an_office_line_and_a_number_said_to_ring_unanswered()
               "Mme SARRAIL ne nous ouvre plus. Téléphone fixe : 05 61 92 14 07 (ne décroche plus depuis une semaine).\n"
               "Cordialement,\nLa coordinatrice\n")
     assert _fields(helper, "social_distress")["phone"] == "0561921407"
+
+
+def test_the_end_of_a_reference_in_groups_is_no_postal_code():
+    text = ("Bogdan IONESCU\nLocataire n° 4012 66 318\nRésidence Les Chênes-Lièges, appt 11\n"
+            "37 chemin de Larramet\n31170 TOURNEFEUILLE\nObjet : nuisances sonores\nBogdan Ionescu\n")
+    assert _fields(text, "neighbour_dispute")["postal_code"] == "31170"

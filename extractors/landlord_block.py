@@ -16,7 +16,10 @@ _LANDLORD = re.compile(r"^(?:patrimoine|agence\s(?!\s*:)|service\s+(?:gestion|re
 _STAMP_DATE = re.compile(r"(?:le\s+)?\d{1,2}[\s./-]+(?:[a-z]{3,9}\.?|\d{1,2})[\s./-]+\d{2,4}")
 _LETTER_STARTS = re.compile(r"\s*(?:objet|obj\.|madame|monsieur|mesdames|messieurs|bonjour)\b")
 # « Référence bailleur : PATRIMOINE — 31-BAIL-0042 »: a reference's line naming the landlord, no address block
-_REFERENCE_LINE = re.compile(r"\s*(?:v(?:otre|/)\s*)?ref(?:erence)?s?\b[^:\n]{0,20}:")
+_REFERENCE_LINE = re.compile(r"\s*(?:v(?:otre|/)\s*)?ref(?:erence)?s?\b[^:\n]{0,20}:|"
+                             # a party named in a court's or a creditor's list (« Demandeur : SA D'HLM PATRIMOINE »
+                             # over « Défendeur : M. X » and the defendant's address)
+                             r"\s*(?:demande(?:u|resse)r?|defende(?:u|resse)r?|creancier|requerante?|partie)s?\b[^:\n]{0,20}:")
 _CONTACT_LINE = re.compile(r"\s*(?:tel\b|tel\.|telephone|standard|accueil|fax|courriel|e-?mail|www\.)")
 
 

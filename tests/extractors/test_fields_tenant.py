@@ -412,3 +412,12 @@ def test_the_end_of_a_reference_in_groups_is_no_postal_code():
     text = ("Bogdan IONESCU\nLocataire n° 4012 66 318\nRésidence Les Chênes-Lièges, appt 11\n"
             "37 chemin de Larramet\n31170 TOURNEFEUILLE\nObjet : nuisances sonores\nBogdan Ionescu\n")
     assert _fields(text, "neighbour_dispute")["postal_code"] == "31170"
+
+
+def test_the_landlord_named_as_a_party_heads_no_address_block():
+    """« Demandeur : SA D'HLM PATRIMOINE » over the defendant and their address: the tenant's."""
+    text = ("TRIBUNAL JUDICIAIRE DE FOIX\nPalais de justice — 2, allées de Villote — 09000 FOIX\n"
+            "Demandeur : SA D'HLM PATRIMOINE\nDéfendeur : M. Yusuf DEMIRCI\n14, cité des Capucins, escalier B\n"
+            "09100 PAMIERS\nDestinataire :\nSA D'HLM PATRIMOINE\nService Contentieux\nBP 12108 — 31036 TOULOUSE CEDEX 1\n"
+            "Madame, Monsieur,\nJe vous adresse la décision.\nLe greffier\n")
+    assert _fields(text, "legal_notice")["postal_code"] == "09100"

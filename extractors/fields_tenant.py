@@ -58,6 +58,9 @@ _RELATIVES_LINE = re.compile(r"\b(?:sa|son|ses)\s+(?:fille|fils|soeur|frere|mere
 # handwritten « mon » misread); not a relative, whom the writer may write for (« joindre mon frère au »)
 _MY_FRIENDS_PHONE = re.compile(r"\b(?:mon|ma|men)\s+(?:amie?|copine?|copain|voisine?|collegue)\b(?:\s+[a-z\-]{2,20})?\s*"
                                r"(?:au|:|\(|tel\.?\s*:?)\s*$")
+# a business address: an activity zone, a company's legal form
+_WORKPLACE = re.compile(r"\bz\.?\s?[ai]\.?\s+(?:de|du|des)\b|\bzone\s+(?:d'activites?|industrielle|artisanale|commerciale)|"
+                        r"\bparc\s+d'activites?\b|\b(?:sas|sarl|sasu|eurl|s\.a\.s\.?|s\.a\.r\.l\.?)\b")
 _HOME_LABEL = re.compile(r"(?:demeurant|domicilie|logement|adresse|habitant|residant|situe|locataire\s+au)[^\n]{0,80}$")
 _UNANSWERED = re.compile(r"\s*\)?\s*\(?\s*(?:ne\s+(?:repond|decroche)|n'est\s+pas\s+joignable|sonne\s+dans\s+le\s+vide)")
 _SERVICE_LINE = re.compile(r"\s*\(?\s*(?:du\s+lundi|lundi\s+au|7\s*j\s*/\s*7|24\s*h\s*/\s*24|appel\s+(?:local|gratuit|"
@@ -179,6 +182,8 @@ def _postal_codes(doc: Doc, anchors: list[PersonCandidate], skip: list[tuple[int
             continue
         before = doc.folded[max(0, m.start() - 120):m.start()]
         rank = 0 if _near(li, anchors) else 1 if _HOME_LABEL.search(before) else 3 if li < letterhead else 2
+        if _WORKPLACE.search(doc.line_text(li, folded=True)):
+            rank = 4  # an employer's address under the signature (« SUD METAL COMPOSITES — Z.A. de Garossos — 31700 »)
         codes.append((rank, m.start(), pc))
     for m in re.finditer(r"\bcode\s+postal\s*[:.…_\s]*(\d{2}\s?\d{3})(?!\d)", doc.folded):  # a form's « Code postal : ..31200.. »
         pc = validators.normalise_postal_code(m.group(1).replace(" ", ""))

@@ -421,3 +421,12 @@ def test_the_landlord_named_as_a_party_heads_no_address_block():
             "09100 PAMIERS\nDestinataire :\nSA D'HLM PATRIMOINE\nService Contentieux\nBP 12108 — 31036 TOULOUSE CEDEX 1\n"
             "Madame, Monsieur,\nJe vous adresse la décision.\nLe greffier\n")
     assert _fields(text, "legal_notice")["postal_code"] == "09100"
+
+
+def test_an_employers_address_under_the_signature_is_not_the_home():
+    text = ("De: Lagarrigue Kévin <k.lagarrigue@sudmetal-composites.fr>\nEnvoyé: lundi 22 novembre 2021 08:12\n"
+            "À: technique@patrimoine-toulouse.fr\nCc: kevin.lagarrigue31@gmail.com\nObjet: odeur d'égout\nBonjour,\n"
+            "Je suis locataire du rez-de-chaussée au 6 allée des Chardonnerets, Résidence Le\n"
+            "Clos de Pouvourville, 31400 Toulouse.\nL'eau remonte par la douche.\nCordialement,\nKévin Lagarrigue\n"
+            "Technicien méthodes — Atelier composites\nSUD METAL COMPOSITES — Z.A. de Garossos — 31700 Beauzelle\n")
+    assert _fields(text)["postal_code"] == "31400"

@@ -59,7 +59,7 @@ _RELATIVES_LINE = re.compile(r"\b(?:sa|son|ses)\s+(?:fille|fils|soeur|frere|mere
 _MY_FRIENDS_PHONE = re.compile(r"\b(?:mon|ma|men)\s+(?:amie?|copine?|copain|voisine?|collegue)\b(?:\s+[a-z\-]{2,20})?\s*"
                                r"(?:au|:|\(|tel\.?\s*:?)\s*$")
 # a business address: an activity zone, a company's legal form
-_WORKPLACE = re.compile(r"\bz\.?\s?[ai]\.?\s+(?:de|du|des)\b|\bzone\s+(?:d'activites?|industrielle|artisanale|commerciale)|"
+_WORKPLACE = re.compile(r"\bz\.?\s?[ai]?\.?\s+(?:de|du|des)\b|\bzone\s+(?:d'activites?|industrielle|artisanale|commerciale)|"
                         r"\bparc\s+d'activites?\b|\b(?:sas|sarl|sasu|eurl|s\.a\.s\.?|s\.a\.r\.l\.?)\b")
 _HOME_LABEL = re.compile(r"(?:demeurant|domicilie|logement|adresse|habitant|residant|situe|locataire\s+au)[^\n]{0,80}$")
 _UNANSWERED = re.compile(r"\s*\)?\s*\(?\s*(?:ne\s+(?:repond|decroche)|n'est\s+pas\s+joignable|sonne\s+dans\s+le\s+vide)")

@@ -430,3 +430,5 @@ def test_an_employers_address_under_the_signature_is_not_the_home():
             "Clos de Pouvourville, 31400 Toulouse.\nL'eau remonte par la douche.\nCordialement,\nKévin Lagarrigue\n"
             "Technicien méthodes — Atelier composites\nSUD METAL COMPOSITES — Z.A. de Garossos — 31700 Beauzelle\n")
     assert _fields(text)["postal_code"] == "31400"
+    lost = text.replace("SUD METAL COMPOSITES — Z.A. de Garossos — 31700 Beauzelle", "Z de Montaudran - 31700 Beauzelle")
+    assert _fields(lost)["postal_code"] == "31400"  # the zone's A lost by the OCR

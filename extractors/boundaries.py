@@ -21,8 +21,9 @@ from what its own text and the previous page's text say:
   letter is one piece of mail), unless its own numbering says otherwise.
 
 The text is used (the OCR words are enough), so the rule works on scans and born-digital
-files alike; a scan's reading confidence adds whether a page is print or handwriting. It is deliberately cautious: a letter cut in two costs more than two letters left
-together (a person sees the second one in vidéocodage).
+files alike; a scan's reading confidence adds whether a page is print or handwriting. It is
+deliberately cautious: a letter cut in two costs more than two letters left together (a person
+sees the second one in vidéocodage).
 """
 
 from __future__ import annotations

@@ -316,7 +316,8 @@ def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
     if number is None:  # a credit note read as an invoice, an invoice as a quote: the other titles
         others = [spec for t, specs in NUMBER_LABELS.items() if specs is not own for spec in specs if spec[0] < 2]
         number = read_number(doc, others, reference_date)
-    number = number or _number_under_title(doc) if doc_type == "supplier_invoice" else number
+    if number is None and doc_type == "supplier_invoice":
+        number = _number_under_title(doc)
     if number:
         f["invoice_number"] = re.sub(r"\s", "", number.value)  # SPEC: identifiers without spaces
     dates = read_dates(doc, reference_date)

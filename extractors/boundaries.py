@@ -16,6 +16,7 @@ from what its own text and the previous page's text say:
 - a reception stamp dated otherwise than the previous page's: another piece of mail, which
   arrived another day (the mail room stamps each piece as it comes);
 - one page in print, the next by hand (or the reverse), as the OCR's confidence tells;
+- an institution's name in capitals heading the page (« CONSEIL DÉPARTEMENTAL … »), unlike the previous one;
 - an enclosure the letter announces ("ci-joint", "PJ :", "je vous envoie la copie"): the
   page right after it is that enclosure (a certificate or a judgment sent with its cover
   letter is one piece of mail), unless its own numbering says otherwise.
@@ -32,6 +33,7 @@ import re
 import unicodedata
 
 from extractors.parsing import RECEIVED_STAMP, find_dates
+from extractors.person_labels import ORGANISATION
 
 START_SCORE = 3  # the evidence a page needs to start a new document
 SHORT_NOTE_LINES = 6  # a note this short, signed off, after a letter that closed: another writer's
@@ -125,6 +127,19 @@ def _announced(previous: str, top: str) -> bool:
     return False
 
 
+def _new_letterhead(previous: list[str], current: list[str]) -> bool:
+    """The page heads with an institution's name in capitals (« CONSEIL DÉPARTEMENTAL DE LA
+    HAUTE-GARONNE ») that the previous page did not head with: another sender's letter."""
+    if not current:
+        return False
+    first = current[0].strip()
+    letters = [c for c in first if c.isalpha()]
+    if len(letters) < 6 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return False
+    same = previous and re.sub(r"[\d\W]+", "", _fold(previous[0])) == re.sub(r"[\d\W]+", "", _fold(first))
+    return not same and bool(ORGANISATION.search(_fold(first)))
+
+
 def _parts(text: str) -> tuple[str, str]:
     """The page's top (a third, at least 12 lines) and bottom (two fifths, at least 4), by non-empty lines."""
     lines = [ln for ln in _fold(text).split("\n") if ln.strip()]
@@ -210,6 +225,8 @@ def start_score(previous: str, current: str, script_change: bool = False) -> int
     if before and now and before.group(1) == now.group(1):
         score -= 5  # the same invoice goes on
     if script_change:
+        score += 2
+    if _new_letterhead(_printed_lines(previous), lines):
         score += 2
     if _CONTINUED.search(top[:80]):
         score -= 2

@@ -288,7 +288,7 @@ def _spelled_after(short: str, text: str) -> str | None:
         line = line[form.end():].strip() if form else line  # « SARL APG - ATELIER PEINTURE GARONNE »
         if not re.match(re.escape(short) + r"\b", line):
             continue
-        rest = line[len(short):].strip()
+        rest = re.split(r"\s{3,}", line[len(short):].strip())[0]  # not the next column (« … PAGE 1/2 »)
         if not rest:
             after = lines[k + 1] if k + 1 < len(lines) else ""
         elif rest[0] in "-–":

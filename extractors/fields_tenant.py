@@ -208,7 +208,8 @@ def _email_of(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCand
         if (writers and _near(li, writers, 8)) or (
                 letterhead and (not CONSUMER_MAIL.search(value) or in_letterhead) and not theirs):
             continue  # the writer's own address, or an organisation's (its domain, its letterhead), unless the tenant's name
-        emails.append((0 if _near(li, anchors, 8) else 1, m.start(), value))
+        # the address spelled with the person's surname first (« anthony.fabre31@ » over their caseworker's)
+        emails.append((-1 if theirs else 0 if _near(li, anchors, 8) else 1, m.start(), value))
     return names_in_address(min(emails)[2], anchors) if emails else None
 
 

@@ -312,6 +312,18 @@ def find_vats(text: str) -> list[Match]:
 
 _IBAN_START_RE = re.compile(r"(?<![A-Z0-9])([A-Z]{2})[ ]?(\d{2})")
 
+# a country code after « IBAN » with a letter read as a digit (« IBAN 1E74 BOFI … » is Ireland's)
+_IBAN_COUNTRY_MISREAD = re.compile(r"(?<=IBAN)([ :]{0,3})([A-Z0-9]{2})(?=[ ]?\d{2})")
+_DIGIT_AS_LETTER = str.maketrans({"1": "I", "0": "O", "5": "S", "8": "B", "2": "Z", "6": "G"})
+
+
+def _country_letters(m: re.Match) -> str:
+    code = m.group(2)
+    if code.isalpha() or validators.iban_length(code.translate(_DIGIT_AS_LETTER)) is None:
+        return m.group(0)
+    return m.group(1) + code.translate(_DIGIT_AS_LETTER)  # same length: the positions still hold
+
+
 def parse_iban(raw: str) -> str | None:
     """``FR76 3000 6000 0112 3456 7890 189`` -> ``FR7630006000011234567890189`` (format only)."""
     found = find_ibans(raw or "")
@@ -324,7 +336,7 @@ def find_ibans(text: str) -> list[Match]:
     The IBAN is read either as one block or as space-separated groups; a following word
     without digits (``BIC``, ``SIRET``) ends it.
     """
-    up = clean(text).upper()
+    up = _IBAN_COUNTRY_MISREAD.sub(_country_letters, clean(text).upper())
     out = []
     for m in _IBAN_START_RE.finditer(up):
         country = m.group(1)

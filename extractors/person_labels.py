@@ -114,12 +114,14 @@ ORGANISATION = re.compile(r"\b(?:mairie|ville\s+de|caf|caisse|tribunal|cabinet|s
                           r"association|ccas|banque|etude|scp|selarl|sas|sarl|s\.a\.|office|centre|hopital|chu|service|"
                           r"maitre|avocats?|huissier|commissaire|msa|prefecture|conseil|departement|agence|groupe|"
                           r"administrateur|notaire|curatelle|tutelle|udaf|admr|police|gendarmerie|commissariat|"
-                          r"college|lycee|ecole|academie|universite|clinique)\b")
+                          r"college|lycee|ecole|academie|universite|clinique|mission\s+locale|pole\s+emploi|fondation|"
+                          r"federation|secours|ehpad|maison\s+(?:des|de\s+la|du)\s+solidarit\w*)\b")
 # a form's two boxes: "Nom : DUPONT   Prénom : Jean" (or first name first)
 # (the dotted line a box is filled on, read as dots and letters: « PEYRE uu... seseeeeees »)
 _LEADER = r"(?:(?:\s+\S{0,4})?[.…_]{2,}[^\n]{0,30}?)?"
 _LEAD_IN = r"(?:[.…_]{2,}[ \t]*)?"  # the box's dots before what is written in it (« Prénom : ..... Farid... »)
-_END = r"[ \t]*(?:\n|$|\s{2,}|[,;.…_])"
+# (a box's dotted line read as a stray number after the name: « Prénom : Marc-Antoine 12. »)
+_END = r"[ \t]*(?:\d{1,2}[.,]?[ \t]*(?=\n|$))?(?:\n|$|\s{2,}|[,;.…_])"
 _BOX = r"(?:\s*:|[ \t]*[.…_]{3,}[ \t]*:?)\s*"  # a box's colon, or its dot leaders alone (« NOM ........ CARVALHO »)
 FORM_NAME = re.compile(r"\bnom\s*(?:de\s+famille)?" + _BOX + _LEAD_IN + r"(?P<last>[a-z'\- ]{2,40}?)" + _LEADER
                        + r"\s+prenom(?:s|\(s\))?" + _BOX + _LEAD_IN + r"(?P<first>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)" + _END)

@@ -14,6 +14,9 @@ from config.first_names import bare, first_names
 from extractors.parsing import fold
 
 CIVILITY = r"(?:monsieur|madame|mademoiselle|mme|mlle|mr|m\.|m|mmes|mm\.|mrs|ms|miss|dr|docteur|me|ma[iî]tre)"
+# a civility as the OCR reads it written by hand (« Hime », « Mne » for Mme, « NonSieur », « Madarne »),
+# before a first name and a surname
+_HANDWRITTEN_CIVILITY = re.compile(r"^(?:[HNM]i?[mn]e|Rnme|[MN][o0][nm]?[sS][il]?[eé][uv][rc]|[MN]ada(?:m|rn)e)\.?\s+(?=\S+\s+\S)")
 _NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|route|bat|batiment|appt|"
                        r"appartement|residence|patrimoine|agence|objet|local|locaux|concernee?|occupant|site|college|lycee|ecole|academie|universite|clinique|zero|trente|quarante|cinquante|soixante|madame|monsieur|service|cedex|"
                        r"toulouse|tel|mail|courriel|contrat|reference|locataire|les|des|je|famille|"
@@ -86,6 +89,7 @@ def clean_person(raw: str, strict: bool = True) -> str | None:
         s = s.rsplit(" ", 1)[0]  # « KAYA Emre A »: a stray letter after a name, not an initial after a first name
     # « M. et Mme X », and a rent notice's « M. ou Mme X »
     s = re.sub(r"^(?:" + CIVILITY + r"\s*(?:(?:et|ou)\s+" + CIVILITY + r")?\.?\s+)", "", s, flags=re.IGNORECASE).strip()
+    s = _HANDWRITTEN_CIVILITY.sub("", s)
     s = re.sub(r"^(?:veuve|vve)\.?\s+(?=\S+\s+\S)", "", s, flags=re.IGNORECASE)  # « Mme Veuve Odette CAZALS »
     s = _first_of_couple(s)
     s = re.sub(r"\s+(?:née?|épouse|ep\.)\s+.*$", "", s, flags=re.IGNORECASE)

@@ -297,3 +297,19 @@ def test_print_then_handwriting_adds_to_a_start_but_never_cuts_an_announced_encl
     # a typed letter announcing its enclosure, the enclosure handwritten: still one piece
     cover = LETTER_1 + "\nVous trouverez ci-joint l'attestation de mon employeur.\n" + LETTER_1_END
     assert document_starts([cover, "Attestation\nJe soussigné atteste que M. Haddad"], ["print", "hand"]) == [0]
+
+
+def test_an_institutions_letterhead_heading_the_page_starts_its_form():
+    """A guardian's letter listing what it encloses, then a departmental fund's form under its own
+    letterhead: another sender, another document; the same letterhead on both pages is not."""
+    cover = LETTER_1 + "\n" + LETTER_1_END + "\nP.J. : ordonnance du 15/02/2021 ; certificat médical ; RIB"
+    form = ("CONSEIL DÉPARTEMENTAL DE LA HAUTE-GARONNE\nFonds de Solidarité pour le Logement (FSL)\n"
+            "Secrétariat du FSL - 31090 TOULOUSE CEDEX 9\nDEMANDE D'AVIS ET D'ENGAGEMENT DU BAILLEUR\n"
+            "N° dossier FSL : M-2021-03187\nBAILLEUR : PATRIMOINE SA Languedocienne - Service Recouvrement\n"
+            "1. MÉNAGE\nNom, prénom : GARRIGUES Patrick\nAdresse : 15 avenue Jacques-Douzans, apt 7\n"
+            "Code postal / Commune : 31600 MURET\n")
+    assert document_starts([cover, form]) == [0, 1]
+    first = form + "2. SITUATION LOCATIVE\nLoyer + charges : 548,20 EUR\n"
+    again = ("CONSEIL DÉPARTEMENTAL DE LA HAUTE-GARONNE\n3. AIDE ENVISAGÉE\nSubvention FSL : 900,00 EUR\n"
+             "4. ENGAGEMENT DU BAILLEUR\n[ ] Accord sur le plan d'apurement\n")
+    assert document_starts([first, again]) == [0]

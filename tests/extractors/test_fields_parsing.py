@@ -128,6 +128,13 @@ def test_vat_with_ocr_letters_in_the_key():
     assert parsing.parse_vat("FRG2362250235") == "FR62362250235"
 
 
+def test_an_iban_whose_country_code_the_ocr_read_with_a_digit():
+    assert parsing.parse_iban("IBAN 1E74 BOFI 9000 1720 774518 BIC BOFIIE2D") == "IE74BOFI90001720774518"
+    assert parsing.parse_iban("IBAN : FR76 3000 4018 7300 0110 2447 769") == "FR7630004018730001102447769"
+    # no country reads so: left alone
+    assert parsing.parse_iban("IBAN 12 34 5678 9012 3456") is None
+
+
 def test_an_iban_is_not_read_as_a_vat_number_and_vice_versa():
     assert parsing.find_vats("IBAN FR76 3000 6000 0112 3456 7890 189") == []
     assert parsing.find_ibans("TVA FR44 732829320 SIRET 73282932000074") == []

@@ -259,3 +259,10 @@ def test_the_names_first_word_in_a_domain_of_several():
             "Kellerhoff Türkommunikation GmbH - Hanferstraße 28 - 79108 Freiburg\n" + BODY
             + "USt-IdNr. DE379391054 - buchhaltung@kellerhoff-tk.de\n")
     assert name(text) == "Kellerhoff Türkommunikation"
+
+
+def test_initials_spelled_out_after_a_dash_on_a_line_with_another_column():
+    text = ("CSE - CHALEUR SERVICES EXPLOITATION                          PAGE 1/2\n"
+            "AGENCE SUD-OUEST - 5 AVENUE DE L'EUROPE - 31520 RAMONVILLE\n" + BODY
+            + "CSE SAS AU CAPITAL DE 1 850 000 EUR - SIRET 40215687100772 - TVA FR48402156871\n")
+    assert name(text) == "Chaleur Services Exploitation"

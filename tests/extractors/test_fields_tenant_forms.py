@@ -236,6 +236,11 @@ def test_a_forms_name_boxes_filled_on_dotted_lines(registries):
             "Nom : PEYRE uu... seseeeesseeeeees Prénom : Gilbert .........ceceeeseeeeees\n"
             "Code postal : 31520 ...... Commune : Ramonville\nDESCRIPTION DU PROBLÈME\nL'ascenseur est en panne.\n")
     assert tenant(form, registries).fields["tenant_name"] == "Gilbert Peyre"
+    # the box's dots read as a stray number after the first name
+    form = ("DEMANDE D'ACCOMPAGNEMENT - DIFFICULTÉS DE PAIEMENT\n1. VOS COORDONNÉES\n"
+            "NOM : ÉTIENNE ........cescessesseesees Prénom : Marc-Antoine 12.\n"
+            "Code postal : 31600 Ville : MURET\nMontant de la dette à ce jour : 2 845,60 €\n")
+    assert tenant(form, registries, "payment_difficulty").fields["tenant_name"] == "Marc-Antoine Étienne"
 
 
 def test_the_landlord_as_addressee_is_no_organisations_letterhead(registries):

@@ -205,3 +205,18 @@ def test_a_tenants_number_an_organisations_writer_gives_by_their_signature(line,
     text = (ORG + "Objet : M. Samir OUAZZANI - visite du logement\nMadame, Monsieur,\n" + body + line
             + "\nCordialement,\nClaire SALVAT\nConseillère\n")
     assert tenant(text, "social_distress").get("phone") == phone
+
+
+def test_the_tenants_address_spelled_with_their_name_over_their_caseworkers():
+    """A youth employment office writing for a young tenant: its adviser's line and mailbox head
+    the letter, the tenant's own address is given further down."""
+    text = ("MISSION LOCALE HAUTE-GARONNE\nAntenne de Muret\n"
+            "Conseillère : Audrey LACOMBE - 05 61 51 93 27 - a.lacombe@missionlocale-hg31 .fr\n"
+            "PATRIMOINE SA Languedocienne\nService Gestion Locative\nCS 30512\n31035 TOULOUSE CEDEX 1\n"
+            "Muret, le 7 avril 2021\nObjet : Demande d'attestation de loyer - M. Anthony FABRE\n"
+            "Madame, Monsieur,\nJ'accompagne M. Anthony FABRE, 21 ans, dans le cadre de la Garantie Jeunes.\n"
+            "Pourriez-vous adresser ces documents directement à M. FABRE à son adresse\n"
+            "électronique : anthony.fabre31 @laposte.net\nAudrey LACOMBE\nConseillère en insertion\n")
+    f = tenant(text, "certificate_or_receipt_request")
+    assert f["email"] == "anthony.fabre31@laposte.net"
+    assert "phone" not in f  # the adviser's line, not the tenant's

@@ -182,7 +182,9 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
     on arrival, its helpers briefed as ``bench/written_brief.md`` says), read since the next,
     which wrote the nineteenth (``bench/dev19/``, graded on arrival with that session's start
     code), read since the next, which wrote the twentieth (``bench/dev20/``, graded on arrival
-    with that session's start code): like the blind set, never read, its misses are not shown."""
+    with that session's start code), read since the next, which wrote the twenty-first
+    (``bench/dev21/``, graded on arrival with that session's start code): like the blind set,
+    never read, its misses are not shown."""
     from corpus.written import WRITTEN_DIR
     from foreign_set import BLIND_ROOT, ROOT
 
@@ -196,7 +198,8 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
             "dev15": (ROOT.parent / "dev15", 2041, 6), "dev16": (ROOT.parent / "dev16", 2042, 6),
             "dev17": (ROOT.parent / "dev17", 2043, 6),
             "dev18": (ROOT.parent / "dev18", 2044, 6), "dev19": (ROOT.parent / "dev19", 2045, 6),
-            "dev20": (ROOT.parent / "dev20", 2046, 6), "blind": (BLIND_ROOT, 2027, 6)}
+            "dev20": (ROOT.parent / "dev20", 2046, 6), "dev21": (ROOT.parent / "dev21", 2047, 6),
+            "blind": (BLIND_ROOT, 2027, 6)}
 
 
 # the development sets written by other hands: key, ordinal (the report's title), key of the JSON line
@@ -208,9 +211,9 @@ DEV_SETS = (("dev2", "second", "second_dev"), ("dev3", "troisième", "third_dev"
             ("dev14", "quatorzième", "fourteenth_dev"), ("dev15", "quinzième", "fifteenth_dev"),
             ("dev16", "seizième", "sixteenth_dev"), ("dev17", "dix-septième", "seventeenth_dev"),
             ("dev18", "dix-huitième", "eighteenth_dev"), ("dev19", "dix-neuvième", "nineteenth_dev"),
-            ("dev20", "vingtième", "twentieth_dev"))
+            ("dev20", "vingtième", "twentieth_dev"), ("dev21", "vingt-et-unième", "twenty_first_dev"))
 LEARNED = ("dev2", "dev3", "dev4")  # in the model's training data (corpus/data/written/)
-UNREAD = "dev20"  # never read, like the blind set: its misses are not shown
+UNREAD = "dev21"  # never read, like the blind set: its misses are not shown
 
 
 def foreign_and_reads(workers: int, cache: Path, fresh: bool = False, which: str = "foreign") -> tuple[dict, dict]:

@@ -219,8 +219,14 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
             probs = _capped(probs, 0.5)
             method, reason = "conflict", "fournisseur reconnu mais contenu d'un autre type"
     elif probs and legal_header(text) and not hints.priced:  # a lawyer's or a bailiff's bill is a bill
-        top_type = max(probs, key=probs.get)
-        if top_type == "legal_notice" or probs.get("legal_notice", 0.0) >= 0.02:
+        top_type, named = max(probs, key=probs.get), subject_type(text)
+        if named not in (None, "legal_notice") and named in probs:
+            # a lawyer's letter whose subject names a tenant's matter (« Objet : … Demande
+            # d'attestation et de quittances »): no act, a request made for a client; a person
+            # decides, the subject's type first
+            probs = {**_capped(probs, 0.45), named: 0.5}
+            method, reason = "conflict", "en-tête juridique mais l'objet nomme un autre type"
+        elif top_type == "legal_notice" or probs.get("legal_notice", 0.0) >= 0.02:
             probs = {**{t: p * (1 - RULE_CONFIDENCE) for t, p in probs.items()},
                      "legal_notice": max(probs.get("legal_notice", 0.0), RULE_CONFIDENCE)}
             method, reason = "rules+textcat", "en-tête d'un commissaire de justice, tribunal ou avocat"

@@ -37,6 +37,18 @@ def subject_type(text: str) -> str | None:
     m = _SUBJECT.search(text)
     if not m:
         return None
-    subject = fold(m.group(1))
-    named = [kind for kind, rx in _PATTERNS.items() if rx.search(subject)]
+    named = _named(fold(m.group(1)))
+    if not named:  # a subject on two lines: « Objet : Mme X - 4 allée … » then « Demande d'attestation … »
+        after = text[m.end():].lstrip("\r\n").split("\n", 1)[0]
+        if after.strip() and not _NOT_SUBJECT.match(fold(after)):
+            named = _named(fold(after))
     return named[0] if len(named) == 1 else None
+
+
+# what follows a subject and is not its second line: the greeting, references, the mode of sending
+_NOT_SUBJECT = re.compile(r"\s*(?:madame|monsieur|mesdames|messieurs|maitre|cher|chere|bonjour|dear|"
+                          r"n/|v/|n°|nos?\s+ref|vos?\s+ref|ref\b|lettre|recommand|pj\b|p\.j|affaire|dossier)")
+
+
+def _named(subject: str) -> list[str]:
+    return [kind for kind, rx in _PATTERNS.items() if rx.search(subject)]

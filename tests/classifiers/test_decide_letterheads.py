@@ -47,6 +47,22 @@ def test_a_legal_notice_whose_subject_names_another_matter_goes_to_a_person():
     assert classify(text.replace("Objet : ", ""), legalish).confidence > 0.9
 
 
+def test_a_lawyers_letter_whose_subject_names_a_tenants_request_goes_to_a_person():
+    """A family lawyer asks, for his client, for a certificate of who holds the lease: his
+    letterhead says lawyer, his subject a certificate request; a person decides, that type first."""
+    text = ("SELARL BRUNET - ALIBERT\nAvocats au Barreau de Toulouse\nDroit de la famille\n"
+            "Objet : Mme Sophie GAILLARD - 4 allée des Sureaux\nDemande d'attestation et de quittances\n"
+            "Madame, Monsieur,\nJ'assiste Mme GAILLARD dans la procédure de divorce qui l'oppose à son époux.\n")
+    model = _Model({"legal_notice": 0.6, "certificate_or_receipt_request": 0.38, "other": 0.02})
+    c = classify(text, model)
+    assert (c.type, c.method) == ("certificate_or_receipt_request", "conflict") and c.confidence <= 0.5
+    # the subject naming the act, or none: the letterhead decides
+    assert classify(text.replace("Demande d'attestation et de quittances", "Assignation en divorce"),
+                    model).type == "legal_notice"
+    assert classify(text.replace("Demande d'attestation et de quittances", "Votre locataire"),
+                    model).confidence > 0.9
+
+
 @pytest.mark.parametrize("guess", ["legal_notice", "payment_difficulty"])
 def test_the_over_indebtedness_commissions_notice_goes_to_a_person(guess):
     """The Banque de France's commission writes like a court about a payment plan: writers file

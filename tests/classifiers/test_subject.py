@@ -10,6 +10,12 @@ def test_the_one_type_a_subject_line_names():
     assert subject_type("Objet : blattes et rats - demande de désinsectisation\n") == "repair_request"
     assert subject_type("Objet : fuite sous l'évier et retard de loyer\n") is None  # two matters: no answer
     assert subject_type("Madame, je vous écris pour le bruit.\n") is None  # no subject line
+    # a subject on two lines, the first naming the person, the second the matter
+    two = "Objet : Mme Sophie GAILLARD - 4 allée des Sureaux, 31520 RAMONVILLE\nDemande d'attestation et de quittances\n"
+    assert subject_type(two + "Madame, Monsieur,\n") == "certificate_or_receipt_request"
+    # what follows a subject naming no matter is not its second line: a greeting, a reference
+    assert subject_type("Objet : Mme Sophie GAILLARD\nMadame, Monsieur, votre quittance\n") is None
+    assert subject_type("Objet : votre courrier\nN/Réf : dossier expulsion 21-04\n") is None
 
 
 def _reader(top: str, p: float) -> dict[str, float]:

@@ -185,10 +185,12 @@ def _postal_codes(doc: Doc, anchors: list[PersonCandidate], skip: list[tuple[int
         if _WORKPLACE.search(doc.line_text(li, folded=True)):
             rank = 4  # an employer's address under the signature (« SUD METAL COMPOSITES — Z.A. de Garossos — 31700 »)
         codes.append((rank, m.start(), pc))
-    for m in re.finditer(r"\bcode\s+postal\s*[:.…_\s]*(\d{2}\s?\d{3})(?!\d)", doc.folded):  # a form's « Code postal : ..31200.. »
-        pc = validators.normalise_postal_code(m.group(1).replace(" ", ""))
+    # a form's « Code postal : ..31200.. », or its code before the town's box, its label misread (« CR 31200. Ville: »)
+    for m in re.finditer(r"\bcode\s+postal\s*[:.…_\s]*(\d{2}\s?\d{3})(?!\d)|(?<!\d)(?<!\d )(\d{5})[.…_\s]*(?:ville|commune)\s*:",
+                         doc.folded):
+        pc = validators.normalise_postal_code((m.group(1) or m.group(2)).replace(" ", ""))
         if pc and not in_spans(m.start(), skip):
-            codes.append((0 if _near(doc.line_of(m.start()), anchors) else 1, m.start(1), pc))
+            codes.append((0 if _near(doc.line_of(m.start()), anchors) else 1, m.start(), pc))
     return [c for _, _, c in sorted(codes)]
 
 

@@ -20,6 +20,10 @@ _REFERENCE_LINE = re.compile(r"\s*(?:v(?:otre|/)\s*)?ref(?:erence)?s?\b[^:\n]{0,
                              # a party named in a court's or a creditor's list (« Demandeur : SA D'HLM PATRIMOINE »
                              # over « Défendeur : M. X » and the defendant's address)
                              r"\s*(?:demande(?:u|resse)r?|defende(?:u|resse)r?|creancier|requerante?|partie)s?\b[^:\n]{0,20}:")
+# the landlord's own form under its name: a section's heading or a box to fill in ends the block
+# (« PATRIMOINE FICHE DE DEMANDE D'INTERVENTION / LOCATAIRE / Adresse : … / CP 31200 Ville : … »)
+_FORM_FIELD = re.compile(r"\s*(?:locataire\s*$|vos\s+coordonnees|\d\.\s+[a-z]|(?:adresse|nom|prenom|code\s+postal|"
+                         r"c\.?p\.?|ville|commune|batiment|bat\.?|etage|porte|logement)\s*:)")
 _CONTACT_LINE = re.compile(r"\s*(?:tel\b|tel\.|telephone|standard|accueil|fax|courriel|e-?mail|www\.)")
 
 
@@ -41,8 +45,8 @@ def landlord_spans(doc: Doc) -> list[tuple[int, int]]:
         for j in range(i, min(i + 5, n)):
             s, e = doc.line_span(j)
             if j > i and (not doc.text[s:e].strip() or _LETTER_STARTS.match(doc.folded[s:e])
-                          or _STAMP_DATE.fullmatch(doc.folded[s:e].strip(" >"))):
-                break  # a blank line, the letter itself (« Objet : », « Madame, »), or a stamp's date after the block
+                          or _STAMP_DATE.fullmatch(doc.folded[s:e].strip(" >")) or _FORM_FIELD.match(doc.folded[s:e])):
+                break  # a blank line, the letter itself (« Objet : », « Madame, »), a stamp's date or a form's box after the block
             out.append((s + max(0, col - 3) if col > 8 else s, e))
             if re.search(r"\b\d{5}\b", doc.text[s + (col - 3 if col > 8 else 0):e]):
                 # the landlord's own switchboard and mailbox under its address (its form's letterhead)

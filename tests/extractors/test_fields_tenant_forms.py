@@ -394,3 +394,18 @@ def test_a_tenants_phone_grouped_in_threes(registries):
     text = ("Fatou DIOP\n8 rue des Tilleuls\n31700 Blagnac\nObjet : fuite\nMadame, Monsieur,\n"
             "Il y a une fuite sous mon évier depuis lundi.\nTél : 06 12 345 678\nCordialement,\nFatou Diop\n")
     assert tenant(text, registries).fields["phone"] == "0612345678"
+
+
+def test_the_landlords_own_form_under_its_name_is_no_address_block(registries):
+    """The landlord's technical-request form, its name heading the title: the tenant's boxes
+    below are theirs, the code before the town's box even when the OCR misread its label."""
+    form = ("PATRIMOINE FICHE DE DEMANDE D'INTERVENTION TECHNIQUE\n(à remettre au gardien ou à l'agence)\n"
+            "LOCATAIRE\nAdresse : Résidence Les Hirondelles, 11 rue du Caillou Gris ......c. cece\n"
+            "CR 31200. Ville: TOULOUSE se\nTél. : 06 31 07 88 24... Courriel : loic.raynaud@laposte.net\n"
+            "NATURE DE LA DEMANDE\n[X] Menuiserie / volets / portes\nDESCRIPTION\nLe volet roulant est bloqué.\n")
+    f = tenant(form, registries).fields
+    assert (f["postal_code"], f["phone"]) == ("31200", "0631078824")
+    # the landlord's address block itself still is its own
+    letter = ("Mme Awa DIOP\n3 rue des Lilas\n\nPATRIMOINE\nService Gestion Locative\n10 avenue de la Gloire\n"
+              "31500 Toulouse\n\nObjet : quittance\nMadame, Monsieur,\nMerci de m'envoyer ma quittance.\nAwa Diop\n")
+    assert "postal_code" not in tenant(letter, registries, "certificate_or_receipt_request").fields

@@ -16,7 +16,7 @@ from extractors.parsing import fold
 CIVILITY = r"(?:monsieur|madame|mademoiselle|mme|mlle|mr|m\.|m|mmes|mm\.|mrs|ms|miss|dr|docteur|me|ma[iî]tre)"
 # a civility as the OCR reads it written by hand (« Hime », « Mne » for Mme, « NonSieur », « Madarne »),
 # before a first name and a surname
-_HANDWRITTEN_CIVILITY = re.compile(r"^(?:[HNM]i?[mn]e|Rnme|[MN][o0][nm]?[sS][il]?[eé][uv][rc]|[MN]ada(?:m|rn)e)\.?\s+(?=\S+\s+\S)")
+_HANDWRITTEN_CIVILITY = re.compile(r"^(?:[HNM]i?[mn]e|Rnme|[MN][o0][nm]?[sS][il]?[eé][uv][rc]|[MN]ada(?:m|rn|n)e)\.?\s+(?=\S+\s+\S)")
 _NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|route|bat|batiment|appt|"
                        r"appartement|residence|patrimoine|agence|objet|local|locaux|concernee?|occupant|site|college|lycee|ecole|academie|universite|clinique|zero|trente|quarante|cinquante|soixante|madame|monsieur|service|cedex|"
                        r"toulouse|tel|mail|courriel|contrat|reference|locataire|les|des|je|famille|"

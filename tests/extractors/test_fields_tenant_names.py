@@ -25,7 +25,7 @@ from tests.extractors.test_fields_tenant_forms import LANDLORD, tenant
     ("M. DIALLO MAMADOU", "Mamadou Diallo"), ("JEAN DUPONT", "Jean Dupont"), ("MARTIN THOMAS", "Martin Thomas"),
     # a civility written by hand, as the OCR reads it
     ("Hime Samia HADDAD", "Samia Haddad"), ("NonSieur Roger ESTEVE", "Roger Esteve"),
-    ("Mne Odette Teyssier", "Odette Teyssier"), ("Madarne Julie PETIT", "Julie Petit"),
+    ("Mne Odette Teyssier", "Odette Teyssier"), ("Madarne Julie PETIT", "Julie Petit"), ("Madane Odette Barrau", "Odette Barrau"),
 ])
 def test_names_as_firstname_lastname(raw, name):
     assert clean_person(raw) == name

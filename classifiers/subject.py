@@ -14,7 +14,7 @@ import re
 
 from extractors.parsing import fold
 
-_SUBJECT = re.compile(r"(?im)^[ \t]*(?:objet|obj\.|re|concerne)[ \t]*[:;][ \t]*(.+)$")
+_SUBJECT = re.compile(r"(?im)^[ \t]*(?:objet|obj\.|re|concerne|subject|sujet)[ \t]*[:;][ \t]*(.+)$")  # a webmail's « Subject: »
 _NAMES = {
     "lease_termination": r"\bconge\b|preavis|resiliation du bail|depart du logement|fin de bail|etat des lieux de sortie",
     "repair_request": r"fuite|panne|chauffage|degat des eaux|infiltration|moisissure|humidite|nuisibles|cafards|blattes|"

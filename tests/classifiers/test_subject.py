@@ -10,6 +10,8 @@ def test_the_one_type_a_subject_line_names():
     assert subject_type("Objet : blattes et rats - demande de désinsectisation\n") == "repair_request"
     assert subject_type("Objet : fuite sous l'évier et retard de loyer\n") is None  # two matters: no answer
     assert subject_type("Madame, je vous écris pour le bruit.\n") is None  # no subject line
+    # a webmail's header
+    assert subject_type("De: Yanis <y@gmail.com>\nSubject: Punaises de lit !!\nTo: <technique@x.fr>\n") == "repair_request"
     # a subject on two lines, the first naming the person, the second the matter
     two = "Objet : Mme Sophie GAILLARD - 4 allée des Sureaux, 31520 RAMONVILLE\nDemande d'attestation et de quittances\n"
     assert subject_type(two + "Madame, Monsieur,\n") == "certificate_or_receipt_request"

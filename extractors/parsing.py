@@ -282,6 +282,18 @@ _VAT_OCR = str.maketrans({"O": "0", "Q": "0", "D": "0", "B": "8", "G": "6", "S":
                           "Z": "2", "|": "1"})
 
 
+def _one_zero_read_twice(chars: str) -> str:
+    """A zero the OCR read as « 0O » (« FR0O5411885601 »): the twelve characters as eleven, when
+    the number's key then checks; else as they were."""
+    for pair in ("0O", "O0"):
+        k = chars.find(pair)
+        if k >= 0:
+            once = chars[:k] + "0" + chars[k + 2:]
+            if validators.is_valid_vat("FR" + once.translate(_VAT_OCR)):
+                return once
+    return chars
+
+
 def parse_vat(raw: str) -> str | None:
     """``FR 44 732829320`` -> ``FR44732829320`` (format only; see validators.is_valid_vat)."""
     found = find_vats(raw or "")
@@ -301,6 +313,10 @@ def find_vats(text: str) -> list[Match]:
             elif not (c in " .-" and i + 1 < len(up) and up[i + 1].isalnum() and up[i - 1] != " "):
                 break
             i += 1
+        if len(chars) == 11 and i < len(up) and up[i].isalnum() and (i + 1 >= len(up) or not up[i + 1].isalnum()):
+            once = _one_zero_read_twice(chars + up[i])  # a twelfth character: a zero read twice?
+            if len(once) == 11:
+                chars, i = once, i + 1
         if len(chars) != 11 or (i < len(up) and up[i].isalnum()):
             continue
         digits = chars.translate(_VAT_OCR)

@@ -128,6 +128,14 @@ def test_vat_with_ocr_letters_in_the_key():
     assert parsing.parse_vat("FRG2362250235") == "FR62362250235"
 
 
+def test_a_vat_number_whose_zero_the_ocr_read_twice():
+    """« FR0O5411885601 »: twelve characters, one zero read as « 0O »; kept only when its key checks."""
+    assert parsing.parse_vat("N° TVA intracommunautaire : FR0O5411885601") == "FR05411885601"
+    assert parsing.parse_vat("TVA intracommunautaire FR0O9871485538 - Code APE") == "FR09871485538"
+    assert parsing.parse_vat("TVA FR0O1234567890") is None  # no key checks: not a number read
+    assert parsing.parse_vat("TVA FR44732829320 SIRET 73282932000074") == "FR44732829320"
+
+
 def test_an_iban_whose_country_code_the_ocr_read_with_a_digit():
     assert parsing.parse_iban("IBAN 1E74 BOFI 9000 1720 774518 BIC BOFIIE2D") == "IE74BOFI90001720774518"
     assert parsing.parse_iban("IBAN : FR76 3000 4018 7300 0110 2447 769") == "FR7630004018730001102447769"

@@ -49,8 +49,9 @@ _LABELS = [
     # the landlord's own file, in an office's letter to it (« Objet : … - V/dossier 65-0093-TBS »)
     (1, r"(?:\bvotre\s+|\bv/\s*)dossier\b\s*(?:" + NO + r")?\s*:?"),
     # a table of debts declared (the Banque de France's): « Dette locative   0311 5028   1 906,35 EUR »,
-    # « PATRIMOINE   Arriérés de loyers   0425563   2 734,18 € »
-    (1, r"(?m)^[ \t]*(?:patrimoine\s+)?(?:dette\s+locative|arrieres?\s+de\s+loyers?)\s+(?=[a-z]{0,4}-?\d)"),
+    # « PATRIMOINE   Arriérés de loyers   0425563   2 734,18 € »: the creditor's own reference for the
+    # debt, before the office's « Dossier n° » (as « Référence créancier » below)
+    (-1, r"(?m)^[ \t]*(?:patrimoine\s+)?(?:dette\s+locative|arrieres?\s+de\s+loyers?)\s+(?=[a-z]{0,4}-?\d)"),
     # the tenant's account, abbreviated beside the landlord's own file: « V/Réf. : CTX-2020-0387 - Cpte loc. 0098341 »
     (0, r"\b(?:compte|cpte)\.?\s+loc(?:at)?\.\s*:?\s*(?=[a-z]{0,4}-?\d)"),
     # the landlord as a court's claimant, a creditor (« Référence créancier » at the Banque de

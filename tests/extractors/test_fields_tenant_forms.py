@@ -231,6 +231,16 @@ def test_the_creditors_reference_beats_the_offices_file_number(registries):
     assert tenant(text, registries, "payment_difficulty").fields["tenant_reference"] == "00612458"
 
 
+def test_the_debts_table_reference_over_the_commissions_own_file_number(registries):
+    """The Banque de France's notice to creditors: its « Dossier n° » is the commission's file;
+    the rent debt's row in the table of debts carries the landlord's reference."""
+    text = ("BANQUE DE FRANCE\nCommission de surendettement des particuliers de la Haute-Garonne\n"
+            "Dossier n° : 031 20 3318 Z\nDébiteur(s) : Madame LOPEZ Isabelle\nMadame, Monsieur,\n"
+            "La commission a déclaré RECEVABLE la demande.\nETAT DU PASSIF DECLARE\n"
+            "Nature de la dette Référence Montant déclaré\nDette locative 0311 5028 1 906,35 EUR\n")
+    assert tenant(text, registries, "legal_notice").fields["tenant_reference"] == "03115028"
+
+
 def test_a_forms_name_boxes_filled_on_dotted_lines(registries):
     form = ("FICHE DE RÉCLAMATION TECHNIQUE\nLOCATAIRE\n"
             "Nom : PEYRE uu... seseeeesseeeeees Prénom : Gilbert .........ceceeeseeeeees\n"

@@ -234,11 +234,15 @@ def test_the_creditors_reference_beats_the_offices_file_number(registries):
 def test_the_debts_table_reference_over_the_commissions_own_file_number(registries):
     """The Banque de France's notice to creditors: its « Dossier n° » is the commission's file;
     the rent debt's row in the table of debts carries the landlord's reference."""
-    text = ("BANQUE DE FRANCE\nCommission de surendettement des particuliers de la Haute-Garonne\n"
-            "Dossier n° : 031 20 3318 Z\nDébiteur(s) : Madame LOPEZ Isabelle\nMadame, Monsieur,\n"
+    text = ("BANQUE DE FRANCE\nEUROSYSTEME\nCommission de surendettement des particuliers de la Haute-Garonne\n"
+            "Secrétariat : Banque de France - 4 rue Deville - 31000 TOULOUSE\n"
+            "Adresse postale : TSA 11150 - 75035 PARIS CEDEX 01\nPATRIMOINE\nBP 40217\n31035 TOULOUSE CEDEX 1\n"
+            "Dossier n° : 031 20 3318 Z\nDébiteur(s) : Madame LOPEZ Isabelle\n6 rue Louis Vitet, 31400 TOULOUSE\n"
+            "Date : 26/11/2020\nNOTIFICATION DE LA DECISION DE RECEVABILITE\nMadame, Monsieur,\n"
             "La commission a déclaré RECEVABLE la demande.\nETAT DU PASSIF DECLARE\n"
             "Nature de la dette Référence Montant déclaré\nDette locative 0311 5028 1 906,35 EUR\n")
-    assert tenant(text, registries, "legal_notice").fields["tenant_reference"] == "03115028"
+    for kind in ("legal_notice", "payment_difficulty"):  # writers file these notices under either
+        assert tenant(text, registries, kind).fields["tenant_reference"] == "03115028"
 
 
 def test_a_forms_name_boxes_filled_on_dotted_lines(registries):
@@ -275,7 +279,8 @@ def test_a_forms_reference_after_dot_leaders_the_ocr_read_as_letters(registries)
 def test_the_debt_table_of_a_banque_de_france_letter(registries):
     text = ("BANQUE DE FRANCE\nDossier n° : 031 20 3318 Z\nNature de la dette Référence Montant déclaré\n"
             "Dette locative 0311 5028 1 906,35 EUR\n")
-    assert tenant(text, registries, "legal_notice").fields["tenant_reference"] == "03115028"
+    for kind in ("legal_notice", "payment_difficulty"):  # writers file these notices under either
+        assert tenant(text, registries, kind).fields["tenant_reference"] == "03115028"
     # the debt itself is no reference
     text = "Madame,\nVotre dette locative de 1 906,35 € reste due.\nDette locative 1 906,35 €\n"
     assert "tenant_reference" not in tenant(text, registries, "payment_difficulty").fields

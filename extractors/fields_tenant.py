@@ -44,13 +44,14 @@ _PHONE_LABEL = re.compile(r"(?:\btel\b|tel\.|telephone|portable|\bport\.|mobile|
                           r"appeler|contacter|numero)[^\n\d]{0,45}$")
 _PERSONAL_PHONE = re.compile(r"(?:joignable|joindre|portable|mobile|sa\s+(?:nouvelle\s+)?ligne|"
                              r"son\s+(?:nouveau\s+)?(?:poste\s+)?(?:numero|telephone|portable|fixe)|"
-                             r"repond(?:\s+(?:pas|plus))?\s+au\s+telephone|ses\s+coordonnees|etre\s+jointe?|"
+                             r"repond(?:\s+(?:pas|plus))?\s+au\s+telephone|ses\s+coordonnees|etre\s+(?:jointe?|contactee?|appelee?)(?:\s+directement)?|"
                              r"numero\s+qu'(?:il|elle)|(?:telephone|tel\.?|portable)\s+(?:communique\s+)?(?:de\s+l'\s?|du\s+|de\s+la\s+|par\s+l'\s?|par\s+(?:le|la)\s+)?"
                              r"(?:assuree?|locataire|allocataire|souscript\w+|beneficiaire|interessee?|occupante?))(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
 # the writer giving their own number: « vous pouvez me joindre au », « mon portable : »
 _FIRST_PERSON_PHONE = re.compile(r"(?:\bme\s+(?:joindre|contacter|telephoner|rappeler|appeler)|\bm'(?:appeler|appelant|"
                                  r"joindre)|\bmon\s+(?:numero|portable|telephone|tel|mobile|fixe)\b|"
-                                 r"\bje\s+suis\s+joignable)(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
+                                 r"\bje\s+suis\s+joignable|\bje\s+(?:souhaite|prefere|peux|veux|demande\s+a)\s+etre\s+"
+                                 r"(?:jointe?|contactee?|appelee?))(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
 # the number that follows is a relative's or a neighbour's: « sa fille, Madame X, est joignable au »
 _RELATIVES_LINE = re.compile(r"\b(?:sa|son|ses)\s+(?:fille|fils|soeur|frere|mere|pere|enfants?|proches?|voisine?|niece|"
                              r"neveu|tut(?:eur|rice)|curat(?:eur|rice))\b")

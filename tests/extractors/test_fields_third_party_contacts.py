@@ -220,3 +220,18 @@ def test_the_tenants_address_spelled_with_their_name_over_their_caseworkers():
     f = tenant(text, "certificate_or_receipt_request")
     assert f["email"] == "anthony.fabre31@laposte.net"
     assert "phone" not in f  # the adviser's line, not the tenant's
+
+
+def test_the_number_a_caseworker_says_the_tenant_agreed_to_be_called_on():
+    """« Mme X a donné son accord pour être contactée directement au … », just above the
+    caseworker's signature: the tenant's number; the caseworker's own wish to be called is hers."""
+    head = ("CONSEIL DÉPARTEMENTAL DE LA HAUTE-GARONNE\nMaison des Solidarités Toulouse Nord\n"
+            "Affaire suivie par : Élodie GRANIER, assistante de service social\n"
+            "PATRIMOINE SA Languedocienne\nCS 30512\n31035 TOULOUSE CEDEX 1\n\n"
+            "Objet : Mme Samira OUAZZANI - locataire n° 0615 338\nMadame, Monsieur,\n"
+            "J'accompagne Mme Samira OUAZZANI, locataire de votre organisme.\n")
+    end = "\nJe reste à votre disposition.\nÉlodie GRANIER\nAssistante de service social\n"
+    agreed = "Mme OUAZZANI a donné son accord pour être contactée directement au 07 68 21 45 93, de\npréférence en journée."
+    assert tenant(head + agreed + end, "social_distress")["phone"] == "0768214593"
+    mine = "Je souhaite être contactée au 05 62 73 18 44 avant toute visite."
+    assert "phone" not in tenant(head + mine + end, "social_distress")

@@ -378,3 +378,15 @@ def test_a_case_named_by_the_surname_names_the_tenant_in_full_below():
             "Votre locataire : Mme Graziella PINTO FERNANDES - Contrat de location n° 0455 8712 A\n"
             "Je suis le conseil de Madame Graziella PINTO FERNANDES.\n")
     assert tenant(text, "legal_notice")["tenant_name"] == "Graziella Pinto Fernandes"
+
+
+def test_a_forms_label_whose_dot_leaders_the_ocr_read_as_letters():
+    """« Demandeur ........ Mme Yasmina OUARET »: the leaders read as letters, the civility and
+    the name end the line."""
+    text = ("FSL 31 - FONDS DE SOLIDARITE POUR LE LOGEMENT DE LA HAUTE-GARONNE\nA : PATRIMOINE\n"
+            "Service Recouvrement\nBP 40217\n31035 TOULOUSE CDX 1\n"
+            "Objet : demande d'aide au maintien - accusé de réception\n"
+            "Demandeur snisrsneneee 1e Mme Yasmina OUARET\n"
+            "AGLESSE ears ware weds. oe we 30 chemin de Nicol, appt 210, 31200 TOULOUSE\n"
+            "Madame, Monsieur,\nUne demande d'aide au titre du FSL a été déposée pour votre locataire.\n")
+    assert tenant(text, "payment_difficulty")["tenant_name"] == "Yasmina Ouaret"

@@ -34,7 +34,7 @@ from extractors.parsing import (
 from extractors.person_labels import ORGANISATION
 from extractors.person_names import clean_person, known_first, normalise_person
 from extractors.phone_variants import find_phones_grouped, find_phones_misread
-from extractors.stacked_cells import unrow
+from extractors.stacked_cells import unrow, unstack_colons
 from extractors.types import Extraction
 from extractors.email_address import CONSUMER_MAIL, EMAIL_RE, ORG_MAILBOX, email_value, names_in_address
 
@@ -363,7 +363,7 @@ _COMPANY_MENTIONS = re.compile(r"\b(?:siret|siren|rcs|sarl|sas|sasu|eurl|capital
 
 def _read_tenant_letter(doc_type: str, text: str, registries: Registries) -> tuple[Extraction, PersonCandidate | None]:
     ex = Extraction()
-    doc = Doc(_OCR_BANG.sub("I", _LEADER_MISREAD.sub(_as_dots, unrow(text))))
+    doc = Doc(_OCR_BANG.sub("I", _LEADER_MISREAD.sub(_as_dots, unrow(unstack_colons(text)))))
     cands = name_candidates(doc, doc_type)
     by_tenant = (doc_type in ("housing_benefit", "insurance_certificate")
                  and (_tenant_heads(doc, cands) or _mailed_by_a_person(doc, cands)))

@@ -49,6 +49,42 @@ def unstack(text: str, known_label: Callable[[str], bool]) -> str:
     return text + "\n\n" + "\n".join(extra) + "\n" if extra else text
 
 
+def unstack_colons(text: str) -> str:
+    """``text`` with « key : value » lines appended for a form's column of labels read apart from
+    its column of values, each value opening on its colon (« Assuré(e) / Adresse / N° de contrat »
+    then « : Madame PETIT Marina / : 4 allée des Sports … / 31520 RAMONVILLE / : 0031-HAB-77410-2 »);
+    a line without a colon goes on the value above it."""
+    lines = text.split("\n")
+    extra: list[str] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _is_key(lines[j]) and ":" not in lines[j]:
+            j += 1
+        keys = [k.strip() for k in lines[i:j]]
+        k = j
+        while k < len(lines) and not lines[k].strip():
+            k += 1
+        values: list[str] = []
+        while k < len(lines) and lines[k].strip() and (lines[k].lstrip().startswith(":") or values):
+            line = lines[k].strip()
+            if line.startswith(":"):
+                values.append(line[1:].strip())
+            elif len(values) < len(keys):
+                values[-1] += " " + line
+            else:
+                break
+            k += 1
+        while len(keys) > len(values) >= MIN_KEYS and keys[0].isupper():
+            keys = keys[1:]  # a title in capitals over the labels is not one of them
+        if len(keys) >= MIN_KEYS and len(values) == len(keys):
+            extra += [f"{key} : {value}" for key, value in zip(keys, values)]
+            i = k
+            continue
+        i = max(j, i + 1)
+    return text + "\n\n" + "\n".join(extra) + "\n" if extra else text
+
+
 def _values_after(lines: list[str], start: int, n: int) -> list[str] | None:
     for k in range(start, min(start + LOOK_AHEAD, len(lines))):
         run = lines[k:k + n]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from config.registries import Registries
 from extractors.fields import extract_fields
 from extractors.invoice_labels import known_label as _known_label
-from extractors.stacked_cells import unstack
+from extractors.stacked_cells import unstack, unstack_colons
 
 HEAD = ("PLOMBERIE GARONNE SERVICES\n14 chemin de la Flambère\n31300 TOULOUSE\n"
         "FACTURE N°\nDate de facture\nDate d'échéance\nCode client\nBon de commande\n"
@@ -81,3 +81,65 @@ def test_rows_that_are_not_a_header_over_its_values_are_left_alone():
     table = "Désignation      Qté     Total HT\nRemplacement descente EP zinc     12     228,21\n"
     assert unrow(prose) == prose and unrow("Objet : fuite\nMadame, Monsieur,\n") == "Objet : fuite\nMadame, Monsieur,\n"
     assert unrow(table) == table  # a table of line items: « Total HT 228,21 » would be a false total
+
+
+CERTIFICATE = """PYRENEES-GARONNE ASSURANCES Espace client - Impression
+Filiale d'assurance de la Caisse Régionale Pyrénées-Garonne
+ATTESTATION D'ASSURANCE MULTIRISQUE HABITATION
+Assuré(e)
+Adresse
+N° de contrat
+Validité
+: Madame PETIT Marina
+: 4 allée des Sports, Résidence Le Canal, appt 2
+31520 RAMONVILLE-SAINT -AGNE
+: 0031-HAB-77410-2
+: du 01/09/2021 au 31/08/2022
+Nous certifions que l'assuré(e) désigné(e) ci-dessus est titulaire du contrat
+référencé, en cours de validité à la date de la présente attestation.
+Document édité le 02/09/2021 - valable sous réserve du paiement des cotisations.
+Pyrénées-Garonne Assurances - entreprise régie par le code des assurances"""
+
+
+def test_a_column_of_labels_then_a_column_of_values_each_on_its_colon():
+    added = unstack_colons(CERTIFICATE)[len(CERTIFICATE):].strip().split("\n")
+    assert added == ["Assuré(e) : Madame PETIT Marina",
+                     "Adresse : 4 allée des Sports, Résidence Le Canal, appt 2 31520 RAMONVILLE-SAINT -AGNE",
+                     "N° de contrat : 0031-HAB-77410-2", "Validité : du 01/09/2021 au 31/08/2022"]
+    # as many values as labels, or nothing is paired
+    fewer = CERTIFICATE.replace(": 0031-HAB-77410-2\n", "")
+    assert unstack_colons(fewer) == fewer
+
+
+CERTIFICATE_PAGE = """PYRENEES-GARONNE ASSURANCES Espace client - Impression
+Filiale d'assurance de la Caisse Régionale Pyrénées-Garonne
+ATTESTATION D'ASSURANCE MULTIRISQUE HABITATION
+Assuré(e)
+Adresse
+N° de contrat
+Formule
+Qualité
+Adresse du bien
+Type
+Garanties
+Validité
+: Madame PETIT Marina
+: 4 allée des Sports, Résidence Le Canal, appt 2
+31520 RAMONVILLE-SAINT -AGNE
+: 0031-HAB-77410-2
+: Habitation Essentielle
+: Locataire
+: identique à l'adresse de l'assuré(e)
+: Appartement - 2 pièces - 46 m2
+: Responsabilité civile - Risques locatifs - Incendie -
+Dégâts des eaux - Catastrophes naturelles - Bris de glace
+: du 01/09/2021 au 31/08/2022
+Nous certifions que l'assuré(e) désigné(e) ci-dessus est titulaire du contrat
+référencé, en cours de validité à la date de la présente attestation.
+Document édité le 02/09/2021 - valable sous réserve du paiement des cotisations.
+Pyrénées-Garonne Assurances - entreprise régie par le code des assurances"""
+
+
+def test_the_insured_tenants_name_from_a_certificate_read_column_by_column():
+    fields = extract_fields("insurance_certificate", "tenant", CERTIFICATE_PAGE, Registries((), ())).fields
+    assert (fields["tenant_name"], fields["postal_code"]) == ("Marina Petit", "31520")

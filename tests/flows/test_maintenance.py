@@ -39,10 +39,14 @@ def test_retention_purges_finished_documents_only(prefect_harness, monkeypatch, 
     assert any(e.kind == "purged" for e in events(store, done["document_id"]))
 
 
-def test_retraining_flow_uses_corrections(prefect_harness, aiguillage_home):
+def test_retraining_flow_uses_corrections(prefect_harness, aiguillage_home, monkeypatch):
     """The scheduled flow: a candidate trained with the correction (not one of the held-back
     fifth) and stored with its scores; scheduled again with nothing new, it trains nothing."""
+    import corpus.written
     from flows.maintenance import retrain_flow
+
+    few = corpus.written.written_examples  # the written mail's first 250 documents: the whole trains in minutes
+    monkeypatch.setattr(corpus.written, "written_examples", lambda *a, **k: few(*a, **k)[:250])
     from storage import models
     from storage.corrections import held_back, save_correction
     from wiring.runtime import runtime

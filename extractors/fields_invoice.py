@@ -16,9 +16,10 @@ from extractors.fields_supplier_name import guess_supplier_name
 from extractors.fields_totals import TOTAL_LABELS, choose_totals, confirm_by_digits, read_totals
 from extractors.invoice_labels import DATE_LABELS, NUMBER_LABELS, ORDER_LABELS, known_label
 from extractors.matching import match_supplier_by_ids, match_supplier_by_name
-from extractors.parsing import Match, find_amounts, find_dates, find_digit_runs, find_ibans, find_vats
+from extractors.parsing import Match, find_amounts, find_dates, find_digit_runs
 from extractors.stacked_cells import CELL, unrow, unstack
 from extractors.types import Extraction
+from extractors.vat_iban import find_ibans, find_vats
 
 
 def all_labels(doc: Doc) -> list[LabelHit]:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from config.registries import Registries
-from extractors import parsing, validators
+from extractors import parsing, validators, vat_iban
 from extractors.fields import extract_fields
 from extractors.number_words import find_sums_in_words, words_value
 from extractors.parsing import find_phones
@@ -117,35 +117,35 @@ def test_find_phones_in_text():
 def test_siret_siren_vat_iban_with_spaces():
     assert parsing.parse_siret("732 829 320 00074") == "73282932000074"
     assert parsing.parse_siren("732 829 320") == "732829320"
-    assert parsing.parse_vat("FR 44 732829320") == "FR44732829320"
-    assert parsing.parse_vat("TVA : FR44 732 829 320") == "FR44732829320"
-    assert parsing.parse_iban("FR76 3000 6000 0112 3456 7890 189") == "FR7630006000011234567890189"
-    assert parsing.parse_iban("FR76 3000 6000 0112 3456 7890 189 BIC AGRIFRPP") == "FR7630006000011234567890189"
+    assert vat_iban.parse_vat("FR 44 732829320") == "FR44732829320"
+    assert vat_iban.parse_vat("TVA : FR44 732 829 320") == "FR44732829320"
+    assert vat_iban.parse_iban("FR76 3000 6000 0112 3456 7890 189") == "FR7630006000011234567890189"
+    assert vat_iban.parse_iban("FR76 3000 6000 0112 3456 7890 189 BIC AGRIFRPP") == "FR7630006000011234567890189"
 
 
 def test_vat_with_ocr_letters_in_the_key():
-    assert parsing.parse_vat("TVA intracom. FROB878798594") == "FR08878798594"
-    assert parsing.parse_vat("FRG2362250235") == "FR62362250235"
+    assert vat_iban.parse_vat("TVA intracom. FROB878798594") == "FR08878798594"
+    assert vat_iban.parse_vat("FRG2362250235") == "FR62362250235"
 
 
 def test_a_vat_number_whose_zero_the_ocr_read_twice():
     """« FR0O5411885601 »: twelve characters, one zero read as « 0O »; kept only when its key checks."""
-    assert parsing.parse_vat("N° TVA intracommunautaire : FR0O5411885601") == "FR05411885601"
-    assert parsing.parse_vat("TVA intracommunautaire FR0O9871485538 - Code APE") == "FR09871485538"
-    assert parsing.parse_vat("TVA FR0O1234567890") is None  # no key checks: not a number read
-    assert parsing.parse_vat("TVA FR44732829320 SIRET 73282932000074") == "FR44732829320"
+    assert vat_iban.parse_vat("N° TVA intracommunautaire : FR0O5411885601") == "FR05411885601"
+    assert vat_iban.parse_vat("TVA intracommunautaire FR0O9871485538 - Code APE") == "FR09871485538"
+    assert vat_iban.parse_vat("TVA FR0O1234567890") is None  # no key checks: not a number read
+    assert vat_iban.parse_vat("TVA FR44732829320 SIRET 73282932000074") == "FR44732829320"
 
 
 def test_an_iban_whose_country_code_the_ocr_read_with_a_digit():
-    assert parsing.parse_iban("IBAN 1E74 BOFI 9000 1720 774518 BIC BOFIIE2D") == "IE74BOFI90001720774518"
-    assert parsing.parse_iban("IBAN : FR76 3000 4018 7300 0110 2447 769") == "FR7630004018730001102447769"
+    assert vat_iban.parse_iban("IBAN 1E74 BOFI 9000 1720 774518 BIC BOFIIE2D") == "IE74BOFI90001720774518"
+    assert vat_iban.parse_iban("IBAN : FR76 3000 4018 7300 0110 2447 769") == "FR7630004018730001102447769"
     # no country reads so: left alone
-    assert parsing.parse_iban("IBAN 12 34 5678 9012 3456") is None
+    assert vat_iban.parse_iban("IBAN 12 34 5678 9012 3456") is None
 
 
 def test_an_iban_is_not_read_as_a_vat_number_and_vice_versa():
-    assert parsing.find_vats("IBAN FR76 3000 6000 0112 3456 7890 189") == []
-    assert parsing.find_ibans("TVA FR44 732829320 SIRET 73282932000074") == []
+    assert vat_iban.find_vats("IBAN FR76 3000 6000 0112 3456 7890 189") == []
+    assert vat_iban.find_ibans("TVA FR44 732829320 SIRET 73282932000074") == []
 
 
 def test_fix_digits_keeps_length_and_words():
@@ -277,7 +277,7 @@ def test_a_phone_whose_dots_the_ocr_read_as_colons():
 
 
 def test_an_iban_in_groups_set_apart_by_dashes_or_wrapped_to_the_next_line():
-    from extractors.parsing import find_ibans
+    from extractors.vat_iban import find_ibans
 
     assert [m.value for m in find_ibans("IBAN FR76-3000-4000-0312-3456-7890-143")] == ["FR7630004000031234567890143"]
     assert [m.value for m in find_ibans("IBAN : FR76 3000 4000\n0312 3456 7890 143\nBIC BNPAFRPP")] == \

@@ -62,6 +62,9 @@ def unstack_colons(text: str) -> str:
         while j < len(lines) and _is_key(lines[j]) and ":" not in lines[j]:
             j += 1
         keys = [k.strip() for k in lines[i:j]]
+        if len(keys) < MIN_KEYS:
+            i = max(j, i + 1)
+            continue
         k = j
         while k < len(lines) and not lines[k].strip():
             k += 1

@@ -303,11 +303,14 @@ PERSONAL_SOURCES = frozenset({"soussigne", "webmail", "signature", "sender"})
 def extract_writer_fields(doc_type: str, text: str, registries: Registries) -> Extraction:
     """A document of no known type: the writer's name and contacts when a person wrote it (their
     name in a sender block, a signature, « je soussigné », or a tenant reference), or the person
-    a third party writes about (« Madame X, 87 ans, locataire… »), else nothing (an
-    organisation's circular or advert has no tenant to name)."""
-    if _COMPANY_MENTIONS.search(fold(text)) or _JOB_APPLICATION.search(fold(text)):
-        return Extraction()  # a company's letterhead or legal mentions, a job seeker: no tenant wrote it
+    a third party writes about (« Madame X, 87 ans, locataire… »; an employer's letter in support
+    of its employee's transfer too), else nothing (an organisation's circular or advert has no
+    tenant to name)."""
+    if _JOB_APPLICATION.search(fold(text)):
+        return Extraction()  # a job seeker: no tenant wrote it
     ex, anchor = _read_tenant_letter(doc_type, text, registries)
+    if _COMPANY_MENTIONS.search(fold(text)) and (anchor is None or anchor.source != "concerned"):
+        return Extraction()  # a company's letterhead or legal mentions, about no one (an advert, a circular)
     personal = (anchor is not None and anchor.source in PERSONAL_SOURCES | {"concerned"}) or "tenant_reference" in ex.fields
     name = fold(ex.fields.get("tenant_name") or "")
     if not personal or (name and (ORGANISATION.search(name) or _NOT_A_PERSON.search(name))):

@@ -210,6 +210,20 @@ def test_a_third_partys_letter_of_no_known_type_names_the_person_it_is_about(reg
     assert fields == {"tenant_name": "Germaine Lacaze", "postal_code": "31770", "phone": "0561782204"}
 
 
+def test_a_companys_letter_about_its_employee_the_landlords_tenant_names_them(registries):
+    """An employer's letter in support of a transfer, its legal mentions under its name: the
+    company wrote it, about the tenant it names."""
+    text = ("LOGIGARONNE SAS\nPlate-forme logistique régionale\nZone Eurocentre - 12 rue du Fret - 31790 SAINT-JORY\n"
+            "SAS au capital de 250 000 € - RCS Toulouse\nService Ressources Humaines\nPATRIMOINE\n"
+            "Service des Attributions - Mutations\nBP 41327\n31013 TOULOUSE CEDEX 6\n"
+            "Objet : soutien a la demande de mutation de M. Yannick CAZALS\nMadame, Monsieur,\n"
+            "Nous attestons que M. Yannick CAZALS est salarié de notre société depuis 2012.\n"
+            "Actuellement locataire de votre organisme au 3 chemin de la Saudrune, 31270 CUGNAUX,\n"
+            "M. CAZALS parcourt chaque jour plus de 80 kilomètres.\n")
+    fields = extract_fields("other", "other", text, registries).fields
+    assert (fields["tenant_name"], fields["postal_code"]) == ("Yannick Cazals", "31270")
+
+
 def test_a_registry_name_printed_in_capitals_is_written_as_a_name():
     from config.registries import Registries, Tenant
     reg = Registries((), (Tenant("73672916", "Nadia HADDAD", "", "41 rue du Canal", "31320", "Castanet", "", "", ""),))

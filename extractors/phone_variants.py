@@ -9,8 +9,8 @@ from extractors.parsing import OCR_DIGITS, Match, parse_phone
 
 # handwriting read as print: a phone's digits taken for letters their strokes resemble (« 07 US 60 33 18 »,
 # « 06 14°77 29 03 » with a speck, « 06°95 27 40 II »); only inside a run shaped as a phone
-_HAND_DIGITS = {**OCR_DIGITS, "G": "6", "U": "4", "s": "5", "z": "2"}
-_HAND_PHONE = re.compile(r"(?<![\w+])[0O](?:°?[ .\-]?°?[0-9OoDQIl|iSsBZzGU]){9}(?![\w°])")
+_HAND_DIGITS = {**OCR_DIGITS, "G": "6", "U": "4", "Y": "4", "s": "5", "z": "2"}  # (a 4 open at the top read as Y)
+_HAND_PHONE = re.compile(r"(?<![\w+])[0O](?:°?[ .\-]?°?[0-9OoDQIl|iSsBZzGUY]){9}(?![\w°])")
 MISREAD_DIGITS_MAX = 2  # of a phone's ten: more, and the number is a guess
 
 

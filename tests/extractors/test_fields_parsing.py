@@ -245,6 +245,7 @@ def test_phones_read_out_in_french_words():
 
 @pytest.mark.parametrize("line, phone", [
     ("TEL 07 US 60 33 18", "0745603318"),  # a handwritten 4 and 5 read as U and S
+    ("TL 07 53 GY 18 20", "0753641820"),  # a 6 and a 4 open at the top read as G and Y
     ("06°95 27 40 II", "0695274011"),  # a speck, and ones read as I
     ("06 14°77 29 03", "0614772903"),
     ("tel O5 Gl 83 17 46", None),  # three digits guessed: no phone

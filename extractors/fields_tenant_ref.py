@@ -158,7 +158,18 @@ def _clean_value(tok: str) -> str | None:
         return None  # a phone number, by pairs (« 0389 6610-01 » is not one)
     if find_dates(tok):
         return None
-    return value
+    return _digits_in_handwriting(value)
+
+
+# a handwritten number's digits the OCR read as letters their strokes resemble, between digits
+# (« 31OUS877 » for 31045877, « 0027uul0 » for 00274410)
+_HAND_LETTERS = str.maketrans({"O": "0", "o": "0", "U": "4", "u": "4", "S": "5", "s": "5", "I": "1", "l": "1"})
+_BETWEEN_DIGITS = re.compile(r"(?<=\d)[OoUuSsIl]{1,3}(?=\d)")
+
+
+def _digits_in_handwriting(value: str) -> str:
+    fixed = _BETWEEN_DIGITS.sub(lambda m: m.group(0).translate(_HAND_LETTERS), value)
+    return fixed if fixed != value and fixed.isdigit() and len(fixed) >= 6 else value
 
 
 def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) -> list[tuple[int, int, str]]:

@@ -231,6 +231,16 @@ def test_the_creditors_reference_beats_the_offices_file_number(registries):
     assert tenant(text, registries, "payment_difficulty").fields["tenant_reference"] == "00612458"
 
 
+@pytest.mark.parametrize("line, ref", [
+    ("N° locataire : 31OUS877", "31045877"),  # a handwritten 0, 4 and 5 read as O, U and S
+    ("Référence locataire : 0027uul0", "00274410"),
+    ("Contrat n° LOC-2019-04521", "LOC-2019-04521"),  # letters of its own: kept as printed
+])
+def test_a_handwritten_references_digits_read_as_letters(line, ref, registries):
+    text = "Mme Awa DIOP\n3 rue des Lilas\n31100 Toulouse\n" + line + "\nMadame, Monsieur,\nLe chauffage est en panne.\n"
+    assert tenant(text, registries).fields["tenant_reference"] == ref
+
+
 def test_the_debts_table_reference_over_the_commissions_own_file_number(registries):
     """The Banque de France's notice to creditors: its « Dossier n° » is the commission's file;
     the rent debt's row in the table of debts carries the landlord's reference."""

@@ -142,7 +142,7 @@ def registry_digits_length(registries: Registries) -> int | None:
 
 
 def _clean_value(tok: str) -> str | None:
-    tok = re.split(r"\s{2,}", tok)[0]
+    tok = re.sub(r"^(?i:le|la)\s+(?=\d)", "", re.split(r"\s{2,}", tok)[0])  # « c'est\nle 31 0025 774 »
     head, *rest = re.split(r"\s[/\-]\s?(?=\d)", tok, maxsplit=1)
     if rest and find_dates(rest[0]):
         tok = head  # « Contrat n° 0418 - 12/03/2021 »: the date is not the number's

@@ -236,6 +236,7 @@ def test_the_creditors_reference_beats_the_offices_file_number(registries):
     ("Référence locataire : 0027uul0", "00274410"),
     ("Contrat n° LOC-2019-04521", "LOC-2019-04521"),  # letters of its own: kept as printed
     ("Mon numero de locataire c'est\nle 31 0025 774 je crois.", "310025774"),  # the article is no part of it
+    ("Son numéro de locataire, si ça peut vous aider : 0063 5521.", "00635521"),  # an aside before the colon
 ])
 def test_references_as_the_ocr_and_the_writer_give_them(line, ref, registries):
     text = "Mme Awa DIOP\n3 rue des Lilas\n31100 Toulouse\n" + line + "\nMadame, Monsieur,\nLe chauffage est en panne.\n"

@@ -192,10 +192,10 @@ def start_score(previous: str, current: str, script_change: bool = False) -> int
     _, prev_bottom = _parts(previous)
     if not top:
         return -10  # nothing read: stays with what comes before
-    lines = _printed_lines(current)
+    lines, prev_lines = _printed_lines(current), _printed_lines(previous)
     if any((m := _PAGE_ALONE.search(ln)) and int(m.group(1) or m.group(2)) >= 2 for ln in lines[:1] + lines[-1:]):
         return -10  # « … page 2 », « -2- »: the same document goes on
-    if _OVERLEAF.search("\n".join(_printed_lines(previous)[-2:])):
+    if _OVERLEAF.search("\n".join(prev_lines[-2:])):
         return -10  # « .../... » ending the previous page
     score = 0
     prev = _fold(previous)
@@ -226,7 +226,7 @@ def start_score(previous: str, current: str, script_change: bool = False) -> int
         score -= 5  # the same invoice goes on
     if script_change:
         score += 2
-    if _new_letterhead(_printed_lines(previous), lines):
+    if _new_letterhead(prev_lines, lines):
         score += 2
     if _CONTINUED.search(top[:80]):
         score -= 2

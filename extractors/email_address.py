@@ -1,5 +1,5 @@
 """E-mail addresses as mail prints them and the OCR reads them: spaced (« nom @orange. fr »), a
-comma for a dot, a webmail's dot lost (« @yahoofr »); consumer webmails and offices' mailboxes;
+comma for a dot, a webmail's dot lost (« @yahoofr », « @free fr »); consumer webmails and offices' mailboxes;
 the writer's surname put back in their address where the OCR confused a letter and a digit."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ EMAIL_RE = re.compile(r"[\w.+\-]+(?:(?<=\d) \d{1,3})* ?@ ?[\w\-]+(?:(?: ?[.,] ?)
                       r"(?:fr|com|net|org|eu|info|biz|io|be|ch|re|me|uk|de|es|it|pt|nl|lu)\b"
                       # a webmail's domain whose dot the OCR lost: « oumar.sissoko88@yahoofr »
                       r"|[\w.+\-]+ ?@ ?(?:gmail|hotmail|yahoo|orange|free|sfr|wanadoo|outlook|laposte|live|icloud)"
-                      r"(?:fr|com|net)\b", re.IGNORECASE)
+                      r" ?(?:fr|com|net)\b", re.IGNORECASE)  # (« @free fr »: the dot read as a space)
 
 
 CONSUMER_MAIL = re.compile(r"@(?:gmail|googlemail|hotmail|yahoo|orange|free|sfr|wanadoo|laposte|outlook|live|icloud|"

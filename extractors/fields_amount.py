@@ -22,7 +22,7 @@ def read_amount(doc: Doc) -> str | None:
         after = doc.folded[a.end:a.end + 20]
         if re.match(r"\s*(?:par\s+mois|/\s*mois|mensuel|chaque\s+mois|de\s+plus\s+par)", after):
             continue
-        before = _sentence_before(doc.folded[max(0, a.start - 70):a.start])
+        before = _sentence_before(doc, a.start)
         prio = 0 if _DEBT_WORDS.search(before) else 1
         if prio == 1 and a not in spelled and not re.search(r"€|eur", doc.folded[max(a.start, a.end - 8):a.end + 3]):
             continue
@@ -32,13 +32,15 @@ def read_amount(doc: Doc) -> str | None:
     return best[2] if best else None
 
 
-def _sentence_before(before: str) -> str:
+def _sentence_before(doc: Doc, start: int) -> str:
     """The words before an amount in its sentence: not past a full stop, nor past a short line
-    (a table's heading « Ressources   Montant » over « Salaire 1 312,40 € » is no sentence)."""
-    parts = re.split(r"[.!?]\s", before)[-1].split("\n")
-    kept = parts[-1]
-    for prev in reversed(parts[:-1]):
-        if len(prev.strip()) < 45:
+    (a table's heading « Ressources   Montant » over « Salaire 1 312,40 € » is no sentence). A
+    line is judged whole, not by what is left of it after a full stop (« … de mai. Le montant
+    restant à » over « sa charge est de 412,36 € »)."""
+    parts = re.split(r"[.!?]\s", doc.folded[max(0, start - 70):start])[-1].split("\n")
+    kept, li = parts[-1], doc.line_of(start)
+    for k, prev in enumerate(reversed(parts[:-1]), 1):
+        if len(doc.line_text(li - k).strip()) < 45:
             break
         kept = prev + " " + kept  # prose wrapped at the end of a long line
     return kept

@@ -235,7 +235,7 @@ def read_supplier_ids(doc: Doc, ex: Extraction, registries: Registries) -> dict[
     return found
 
 
-_CUSTOMER_LABEL = re.compile(r"(?:customer|client|acheteur|buyer|votre|your|bill\s+to|facture\s+a)[^\n]{0,25}$")
+_CUSTOMER_LABEL = re.compile(r"(?:customer|client|acheteur|buyer|votre|your|bill\s+to|facture\s+a|kunden?|klant|cliente)[^\n]{0,25}$")
 # another EU country's VAT number: a foreign supplier, whose French VAT number is the customer's
 _FOREIGN_VAT = re.compile(r"\b(?:vat|tva|ust|btw|cif|nif|iva)[^\n]{0,25}?\b(?:nl|de|es|be|it|lu|pt|at|ie|pl|dk|se|fi|cz)"
                           r"\s?(?=(?:[a-z]?\d){6})[0-9a-z]{8,12}\b")  # mostly digits: not « at » + « testation »

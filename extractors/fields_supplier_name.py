@@ -201,7 +201,7 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
             cell = re.sub(r"\s*<[^>\n]*>", "", cell)  # a mail header's sender: « Toitures Oliveira <…@gmail.com> »
             with_form = bool(_FORM_RE.search(cell)) and not _LEGAL_CONTEXT.search(cell)
             if with_form:  # « Vox Citofoni S.r.l. - Sistemi citofonici »: the part that holds the form
-                cell = _partners(cell) or next(part for part in re.split(r"\s[-–|•·]\s", cell) if _FORM_RE.search(part))
+                cell = _partners(cell) or _part_with_form(cell)
             cell = strip_legal_form(cell) if with_form else _before_description(cell.strip(" ,;:-–"))
             cell = _TITLE_TAIL.sub("", cell)  # « NORDLANE PRINT SERVICES   CREDIT MEMO » read as one line
             if not cell or not _name_like(cell) or (not with_form and _trade_list(cell)):
@@ -219,6 +219,14 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
             if best is None or score > best[0]:
                 best = (score, cell)
     return _trade_name_over_owner(best[1], scored) if best else None
+
+
+def _part_with_form(cell: str) -> str:
+    """The part of a letterhead's line that holds the legal form, with the name before it when
+    the form stands alone (« LES JARDINS DE L'HERS - SCOP SARL »)."""
+    parts = re.split(r"\s[-–|•·]\s", cell)
+    k = next(k for k, part in enumerate(parts) if _FORM_RE.search(part))
+    return parts[k - 1] + " " + parts[k] if k and not strip_legal_form(parts[k]) else parts[k]
 
 
 # a practice of partners named for them: « SELARL CASTERAN - MOULIS » (lawyers, bailiffs, notaries)

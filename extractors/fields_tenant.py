@@ -237,12 +237,12 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
         if _SERVICE_LINE.match(doc.folded[p.end:p.end + 60]):
             continue  # a customer-service line: « 02 35 03 68 68 (du lundi au vendredi de 8 h à 20 h) »
         # said to be the person's: « joignable au », « son portable », « (05.34.51.22.80) ne répond pas »
-        theirs = (_PERSONAL_PHONE.search(before) or _UNANSWERED.match(doc.folded[p.end:p.end + 30])
-                  or _named_just_before(before, anchors))
+        named = _named_just_before(before, anchors)
+        theirs = _PERSONAL_PHONE.search(before) or _UNANSWERED.match(doc.folded[p.end:p.end + 30]) or named
         if writers and (first_person or (_near(li, writers, 8) and not theirs)):
             continue  # the writer's own number, not the tenant's they write about
         signed = _under_name(doc, li, anchors)  # « Rachida Haddad » over « 06.24.71.90.35 »: their signature
-        rank = (-1 if first_person or signed else 0 if _near(li, anchors, 8) else 1 if _PHONE_LABEL.search(before)
+        rank = (-1 if first_person or signed else 0 if named or _near(li, anchors, 8) else 1 if _PHONE_LABEL.search(before)
                 else 3 if li < letterhead else 2)
         own = [a for a in anchors if a.source != "concerned"]  # the writer's own block, not a mention
         # a form's « Téléphone : » by the person, or opening its line in the person's block under their name
@@ -266,9 +266,11 @@ _FORM_PHONE = re.compile(r"^\s*(?:tel\.?|telephone|portable|mobile|gsm)(?:\s+(?:
 
 
 def _named_just_before(before: str, anchors: list[PersonCandidate]) -> bool:
-    """« prendre contact avec M. BOUKHARI (tél. 06 52 19 83 07) »: the person's name, then their number."""
-    near = before[-30:]
-    return any(re.search(r"\b" + re.escape(w) + r"\b\W{0,3}(?:\(\s*)?(?:tel\.?|telephone|portable|au)?\s*:?\s*$", near)
+    """« prendre contact avec M. BOUKHARI (tél. 06 52 19 83 07) », « Monsieur SOW est joignable au »:
+    the person's name, then their number."""
+    near = before[-40:]
+    return any(re.search(r"\b" + re.escape(w) + r"\b(?:\W{0,3}(?:\(\s*)?(?:tel\.?|telephone|portable|au)?|\s+(?:est\s+)?"
+                         r"(?:joignable|a\s+joindre)(?:\s+sur\s+son\s+(?:portable|telephone|mobile))?(?:\s+au)?)\s*:?\s*$", near)
                for w in _surnames(anchors))
 
 

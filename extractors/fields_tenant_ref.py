@@ -49,9 +49,9 @@ _LABELS = [
     # the landlord's own file, in an office's letter to it (« Objet : … - V/dossier 65-0093-TBS »)
     (1, r"(?:\bvotre\s+|\bv/\s*)dossier\b\s*(?:" + NO + r")?\s*:?"),
     # a table of debts declared (the Banque de France's): « Dette locative   0311 5028   1 906,35 EUR »,
-    # « PATRIMOINE   Arriérés de loyers   0425563   2 734,18 € »: the creditor's own reference for the
+    # « PATRIMOINE   Arriérés de loyers   0425563   2 734,18 € », « Arriéré de loyers/charges 0031-62210 … »: the creditor's own reference for the
     # debt, before the office's « Dossier n° » (as « Référence créancier » below)
-    (-1, r"(?m)^[ \t]*(?:patrimoine\s+)?(?:dette\s+locative|arrieres?\s+de\s+loyers?)\s+(?=[a-z]{0,4}-?\d)"),
+    (-1, r"(?m)^[ \t]*(?:patrimoine\s+)?(?:dette\s+locative|arrieres?\s+de\s+loyers?(?:\s*(?:/|et)\s*charges)?)\s+(?=[a-z]{0,4}-?\d)"),
     # the tenant's account, abbreviated beside the landlord's own file: « V/Réf. : CTX-2020-0387 - Cpte loc. 0098341 »
     (0, r"\b(?:compte|cpte)\.?\s+loc(?:at)?\.\s*:?\s*(?=[a-z]{0,4}-?\d)"),
     # the landlord as a court's claimant, a creditor (« Référence créancier » at the Banque de
@@ -115,7 +115,8 @@ _VALUE_RE = re.compile(
     # capital one before a bracket or a comma too: « (appt 27, locataire n° 0447 8812 Z) »)
     # (a short group of digits after a dash or a slash set apart ends the number: « 0418 - 326 »,
     # « 0255 871 / 03 »; not a postal code or a year: « 4521 - 31200 Toulouse »)
-    r"(?P<tok>[A-Za-z0-9](?:[A-Za-z0-9/._\-]|[ ](?=[A-Za-z]{0,3}[0-9])|[ ](?=[A-Za-z][ \t]*(?:\n|$))|[ ](?=[A-Z][ \t]*[),;])|"
+    # (an amount after the number ends it: « 0051-2298 2145,30€ » in a table of debts)
+    r"(?P<tok>[A-Za-z0-9](?:[A-Za-z0-9/._\-]|[ ](?=[A-Za-z]{0,3}[0-9])(?!\d{1,3}(?:[ .]?\d{3})*,\d{2})|[ ](?=[A-Za-z][ \t]*(?:\n|$))|[ ](?=[A-Z][ \t]*[),;])|"
     # (and not a street number before its street: « Locataire n° 32 118 406 - 3 allée des Cèdres »)
     r"(?<=\d)[ ](?=[/\-][ ]?(?:\d{1,3}|(?!19|20)\d{4})(?![\w/.])(?!,?[ \t]+[A-Za-zÀ-ÿ]))|"
     r"(?<=\d[ ][/\-])[ ](?=(?:\d{1,3}|(?!19|20)\d{4})(?![\w/.])(?!,?[ \t]+[A-Za-zÀ-ÿ]))|"
@@ -149,6 +150,7 @@ def _clean_value(tok: str) -> str | None:
     if rest and find_dates(rest[0]):
         tok = head  # « Contrat n° 0418 - 12/03/2021 »: the date is not the number's
     value = re.sub(r"\s", "", tok).strip("./-_")
+    value = re.sub(r"^1(?=[A-Z]{2,4}-\d)", "", value)  # a table's rule « | » read as 1 before it: « 1LOC-553217 »
     if not any(c.isdigit() for c in value) or len(re.sub(r"[^A-Za-z0-9]", "", value)) < 3 or len(value) > 24:
         return None
     if re.match(r"(?i)rg\d|fr\d{2}|[a-z]{2}\d{2}\d{10,}|(?:bp|cs|tsa)\d+$", value):  # a docket, VAT, IBAN, post box

@@ -79,7 +79,7 @@ NUMBER_LABELS = {
     ] + _NO_ALONE,
 }
 ORDER_LABELS = [
-    (0, r"\bbon\s+de\s+commande\s*(?:" + NO + r"|numero)?\s*:?"),
+    (0, r"\bbon\s+de\s+(?:commande|cde)\s*(?:" + NO + r"|numero)?\s*:?"),  # « BON DE CDE : 4500011544 »
     (0, r"\bbon\s+de\s+commande\s+(?:annuel|cadre|client|ouvert|interne)\s*(?:" + NO + r")?\s*:?"),
     (1, r"\bb\.?c\.?\s+(?:annuel|cadre|ouvert)\s*(?:" + NO + r")?\s*:?"),  # « BC ANNUEL BCA-2022-0042 »
     # « bon de travaux n° BT 2021-0156 », « Bon d'intervention PATRIMOINE n° 2020-RDZ-118 »
@@ -110,7 +110,7 @@ ORDER_LABELS = [
     (0, r"\bpurchase\s+order(?=\s+[a-z]{0,4}[\-/]?\d)"),
     (1, r"\b(?:your\s+)?order\s*" + _EN_NO + r"\s*:?"),
     (1, r"\bvotre\s+(?:commande|cde)\s*(?:" + NO + r")?\s*:?"),
-    (1, r"\bv/\s*(?:commande|cde)\s*:?"),
+    (1, r"\bv/\s*(?:ref(?:erence)?\.?\s+)?(?:commande|cde)\s*:?"),  # « V/REF CDE : 4500014021 »
     (1, r"\bcommande\s*:"),
     (2, r"(?m)^[ \t]*commande[ \t]+(?=[a-z]{0,4}[\-/]?\d[\w\-/]{3,}[ \t]*$)"),  # a header's « Commande   4500219410 »
     (0, r"\bcommande\s+client\s*(?:" + NO + r")?\s*:"),  # « Commande client : 4500187322 du 02-03-2021 »

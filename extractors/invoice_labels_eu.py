@@ -62,6 +62,8 @@ DATE_LABELS = [
     ("due_date", 0, r"\bnetto\s+(?:kasse\s+)?(?:bis|zum)\b"),  # « 2 % Skonto bei Zahlung bis …, netto Kasse bis … »
     ("due_date", 1, r"\b(?:uberweisen|zahlen|begleichen)\s+sie\b[^\n]{0,50}?\bbis\b(?:\s+spatestens)?(?:\s+(?:zum|am))?"),
     ("due_date", 1, r"\bbis\s+spatestens(?:\s+(?:zum|am))?\b"),
+    # « zahlbar innerhalb von 30 Tagen ohne Abzug bis 11.02.2021 »
+    ("due_date", 1, r"\bzahlbar\b[^\n]{0,60}?\bbis\b(?:\s+(?:zum|am))?"),
     ("due_date", 0, r"\b(?:vervaldatum|vervaldag|uiterste\s+betaaldatum)\s*:?"),
     ("due_date", 0, r"\bte\s+betalen\s+(?:voor|uiterlijk(?:\s+op)?)\b\s*:?"),
     ("due_date", 0, r"\b(?:fecha\s+de\s+)?vencimiento\s*:?"),

@@ -75,6 +75,9 @@ CONCERNED = [re.compile(rx) for rx in (
     r"a\s+bail(?:\s+par\s+vos\s+soins)?\s+a|conseil\s+de|(?:curat|tut)(?:eur|rice)\s+de|on\s+behalf\s+of)\s*:?\s*" + CIV + NAME
     + r"\s*(?:[\n,;(.:]|-\s|$|(?=\s(?:est|sont|a|ont|qui|depuis|demeurant|domicilie|locataire|nee?|un|une)\b))",
     r"(?m)^[ \t]*(?:objet|concerne|re|subject|ref(?:erence)?s?\.?)\s*:[^\n]{0,60}?\b" + CIV + NAME + r"\s*(?:[\n,;(.]|-\s|$)",
+    # « l'appartement B12, dont le locataire en titre est Monsieur LAPORTE Kevin »
+    r"\b(?:le|la|dont\s+l[ea])\s+(?:co-?)?(?:locataire|titulaire\s+du\s+bail)(?:\s+en\s+titre)?\s+(?:est|etait)\s+" + CIV + NAME
+    + r"\s*(?:[\n,;(.]|-\s|$)",
     # « logement occupé par MESSAOUDI Kenza »: no civility, a name printed as names are (capitals)
     r"\b(?:logement|appartement)\s+occupe\s+par\s+" + NAME + r"\s*(?:[\n,;(.]|-\s|$)",
     r"\b(?:logement|appartement|domicile)\s+de\s+" + CIV + NAME + r"\s*(?:[\n,;(.—–]|-\s|$)",
@@ -119,7 +122,7 @@ ORGANISATION = re.compile(r"\b(?:mairie|ville\s+de|caf|caisse|tribunal|cabinet|s
                           r"maitre|avocats?|huissier|commissaire|msa|prefecture|conseil|departement|agence|groupe|"
                           r"administrateur|notaire|curatelle|tutelle|udaf|admr|police|gendarmerie|commissariat|"
                           r"college|lycee|ecole|academie|universite|clinique|mission\s+locale|pole\s+emploi|fondation|"
-                          r"federation|secours|ehpad|maison\s+(?:des|de\s+la|du)\s+solidarit\w*)\b")
+                          r"federation|secours|ehpad|maison\s+(?:des|de\s+la|du)\s+solidarit\w*|permanence|acces\s+aux\s+droits)\b")
 # a form's two boxes: "Nom : DUPONT   Prénom : Jean" (or first name first)
 # (the dotted line a box is filled on, read as dots and letters: « PEYRE uu... seseeeeees »)
 _LEADER = r"(?:(?:\s+\S{0,4})?[.…_]{2,}[^\n]{0,30}?)?"

@@ -27,7 +27,7 @@ def ner_name(lines: list[tuple[int, str]]) -> tuple[str, int] | None:
     for ent in nlp(text).ents:
         if ent.label_ == "PER":
             name = clean_person(ent.text, strict=False)
-            if name:
+            if name and max(len(w) for w in name.split()) > 2:  # not « JG MO » (« Je me » the OCR garbled)
                 return name, [i for s, i in starts if s <= ent.start_char][-1]
     return None
 

@@ -123,6 +123,12 @@ def test_dates_in_vendors_languages(raw, iso):
     assert parse_date(raw) == iso
 
 
+def test_german_terms_payable_within_days_until_a_date():
+    text = ("RECHNUNG Nr. 2021-100482\nRechnungsdatum: 12.01.2021\nNettobetrag 100,00 €\nUSt. 19 % 19,00 €\n"
+            "Rechnungsbetrag 119,00 €\nZahlungsbedingungen: zahlbar innerhalb von 30 Tagen ohne Abzug bis 11.02.2021.\n")
+    assert fields(text)["due_date"] == "2021-02-11"
+
+
 def test_a_tax_identifier_is_not_the_tax():
     text = ("RECHNUNG Nr. 12\nNettobetrag 100,00 €\nMwSt. 19 % 19,00 €\nGesamtbetrag 119,00 €\n"
             "USt-IdNr. DE 123456789\n")

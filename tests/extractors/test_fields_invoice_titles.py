@@ -102,6 +102,7 @@ def test_numbers_under_other_titles(doc_type, line, number):
     ("Votre commande n° BC 2021-04417 du 03/03/2021", "BC2021-04417"),  # BC begins the number there
     ("V/Réf. : BC 2021-04417", "BC2021-04417"), ("Vos réf. : commande 4500123456", "4500123456"),
     ("Cde n° 2021-0042", "2021-0042"), ("Commande PATRIMOINE n° 21/0042", "21/0042"),
+    ("CLIENT : PATR01                   BON DE CDE : 4500011544", "4500011544"), ("V/REF CDE : 4500014021", "4500014021"),
     ("Votre commande : bon n° 21-BC-0271 du 1er mars 2021", "21-BC-0271"), ("Votre cde : RG-APPRO-2109-12 du 01/09/2021", "RG-APPRO-2109-12"),
     ("REF. COMMANDE CLIENT : MARCHE-2019-017-LOT3", "MARCHE-2019-017-LOT3"),
     ("Vos réf. : PO 4500021958", "4500021958"),
@@ -228,6 +229,8 @@ def test_the_customers_french_vat_number_is_not_the_suppliers():
     assert "supplier_vat" not in fields(dutch)
     customer = "Menuiserie Dupuis\nFacture n° F-100\nN° TVA client : FR90708172291\n" + TOTALS
     assert "supplier_vat" not in fields(customer)
+    kunde = "Scanwerk GmbH\nRechnungsnummer: 2021-100482\nUSt-IdNr. Kunde: FR90708172291\n" + TOTALS
+    assert "supplier_vat" not in fields(kunde)  # a German invoice's label for its customer's
     registered = ("Brightwave Cloud Ltd\nINVOICE No. BW-1001\n" + TOTALS
                   + "Irish VAT IE1843219Q - French VAT FR58451922595\n")
     assert fields(registered)["supplier_vat"] == "FR58451922595"

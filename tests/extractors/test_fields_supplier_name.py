@@ -62,6 +62,9 @@ def test_name_from_the_legal_mention(footer, expected):
     ("Your trusted partner since 2001\nNorthwind Consulting Ltd\n10 Downing Lane, London", "Northwind Consulting"),
     ("Menuiserie Dupuis SARL\n3 chemin du Moulin 31450 Ayguesvives", "Menuiserie Dupuis"),
     ("La Poste\nService clients entreprises", "La Poste"),
+    # the legal form set apart after the name, the trade under it
+    ("LES JARDINS DE L'HERS - SCOP SARL\nCREATION ET ENTRETIEN D'ESPACES VERTS\n4 CHEMIN DU RAISIN 31200 TOULOUSE",
+     "Les Jardins de l'Hers"),
 ])
 def test_name_from_the_letterhead_never_a_tagline(head, expected):
     assert name(head + BODY) == expected

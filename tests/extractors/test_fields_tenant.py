@@ -317,6 +317,7 @@ def test_a_phone_read_out_in_words_pair_by_pair():
     ("martine.galyo9@orange.fr", "martine.galy09@orange.fr"),
     ("thomas.dupuyferrand@proton.me", "thomas.dupuyferrand@proton.me"),  # a « .me » address
     ("(martine.galy09@yahoofr)", "martine.galy09@yahoo.fr"),  # a webmail's dot lost
+    ("E-mail : martine.galy09@free fr", "martine.galy09@free.fr"),  # or read as a space
 ])
 def test_addresses_the_ocr_misread_after_the_surname_and_other_domains(line, email):
     name = "Gaëlle VIDAL" if "vidal" in line else "Martine GALY" if "galy" in line else "Thomas DUPUY-FERRAND"

@@ -255,6 +255,13 @@ def test_the_debts_table_reference_over_the_commissions_own_file_number(registri
             "Nature de la dette Référence Montant déclaré\nDette locative 0311 5028 1 906,35 EUR\n")
     for kind in ("legal_notice", "payment_difficulty"):  # writers file these notices under either
         assert tenant(text, registries, kind).fields["tenant_reference"] == "03115028"
+    charges = text.replace("Dette locative 0311 5028", "Arriéré de loyers/charges 0031-62210")
+    assert tenant(charges, registries, "payment_difficulty").fields["tenant_reference"] == "0031-62210"
+    # the amount right after the number is not of it; a table's rule read as « 1 » before it
+    for row, ref in (("PATRIMOINE Arriéré de loyers et charges 0051-2298 2145,30€", "0051-2298"),
+                     ("PATRIMOINE Arriéré de loyers et charges 1LOC-553217 2876,421", "LOC-553217")):
+        table = text.replace("Dette locative 0311 5028 1 906,35 EUR", row)
+        assert tenant(table, registries, "payment_difficulty").fields["tenant_reference"] == ref
 
 
 def test_a_forms_name_boxes_filled_on_dotted_lines(registries):

@@ -58,6 +58,7 @@ def tenant(text: str, doc_type: str = "housing_benefit", registries: Registries 
     ("Objet : demande d'attestation de loyer pour Mile Chloé VIGUIER\nMadame, Monsieur,", "Chloé Viguier"),
     ("J'interviens en qualité de conseil de Madame Laura PINTO, locataire", "Laura Pinto"),
     ("Objet : M. Lucien ABADIE - demande de relogement", "Lucien Abadie"),
+    ("concernent l'appartement B12, dont le locataire en titre est Monsieur LAPORTE Kevin. Deux avis", "Kevin Laporte"),
     # a carrier's notice left with the caretaker: the parcel's addressee
     ("DESTINATAIRE : M. Yacine HAMIDI\nRésidence Les Cèdres, Bât. 2, appt 14", "Yacine Hamidi"),
     # a couple named together: the first of them

@@ -235,3 +235,20 @@ def test_the_number_a_caseworker_says_the_tenant_agreed_to_be_called_on():
     assert tenant(head + agreed + end, "social_distress")["phone"] == "0768214593"
     mine = "Je souhaite être contactée au 05 62 73 18 44 avant toute visite."
     assert "phone" not in tenant(head + mine + end, "social_distress")
+
+
+def test_the_tenants_number_said_after_their_name_outranks_the_associations_line():
+    """« Monsieur SOW est joignable au 07 … »: the number said to be the tenant's, not the line in
+    the letterhead of an association (« Permanence juridique ») whose name the rules don't know."""
+    letter = ("PASSERELLES\nAccès aux droits des personnes étrangères\n"
+              "Permanence juridique - 18 rue des Jumeaux - 31200 TOULOUSE\nTél. 05 61 57 03 28 - passerelles31@example.org\n"
+              "Objet : demande d'attestation de logement\nLocataire : Monsieur SOW Ibrahima\n"
+              "Madame, Monsieur,\nNotre association accompagne Monsieur SOW Ibrahima, votre locataire.\n"
+              "La préfecture exige un justificatif de domicile\nde moins de trois mois et ses trois dernières\n"
+              "quittances de loyer. Monsieur SOW ne dispose pas\nd'ordinateur.\nMonsieur SOW est joignable au 07 53 26 81 04.\nPour l'association,\nMarion DESCLAUX, juriste bénévole\n")
+    f = tenant(letter, "certificate_or_receipt_request")
+    assert f["phone"] == "0753268104"
+    assert "email" not in f  # the association's mailbox in its letterhead
+    # a letterhead no word of which says it is an organisation's: the number named still wins
+    unknown = letter.replace("Accès aux droits des personnes étrangères\nPermanence juridique", "Aide aux démarches\nBureau")
+    assert tenant(unknown, "certificate_or_receipt_request")["phone"] == "0753268104"

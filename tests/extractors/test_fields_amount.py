@@ -1,0 +1,19 @@
+"""The sum at stake in a payment-difficulty letter, read in its sentence."""
+
+from __future__ import annotations
+
+from extractors.fields_amount import read_amount
+from extractors.fields_labels import Doc
+
+
+def test_a_debt_whose_label_wraps_after_a_full_stop_outweighs_an_aid_applied_for():
+    """« … celui de mai. Le montant restant à » over « sa charge est de 412,36 € par mois, soit
+    824,72 € » : the line is long, what is left of it after the full stop is not; the sentence
+    still names the debt, and the larger aid applied for elsewhere is not the sum at stake."""
+    letter = ("Il a déposé une demande au fonds de solidarité de l'État (1 500 €) mais n'a encore rien perçu.\n"
+              "Il n'a pas pu payer le loyer d'avril et ne pourra pas payer celui de mai. Le montant restant à\n"
+              "sa charge est de 412,36 € par mois, soit 824,72 € pour les deux mois.\n")
+    assert read_amount(Doc(letter)) == "824.72"
+    # a short line before the amount is a table's heading, not the start of its sentence
+    table = "Situation\nMontant\nAide demandée 1 500 €\n"
+    assert read_amount(Doc(table)) == "1500.00"

@@ -44,7 +44,7 @@ from accuracy_report import report, side_by_side  # noqa: E402
 READING_CODE = ("extractors/reading.py", "extractors/prepare.py", "extractors/ocr.py", "extractors/separator.py",
                 "extractors/stamps.py", "extractors/grey_stamps.py", "extractors/stamp_text.py",
                 "extractors/tesseract_lib.py", "extractors/layout.py", "extractors/pdf_limits.py",
-                "extractors/imaging.py", "extractors/pdf_pages.py", "stages/pages.py")
+                "extractors/imaging.py", "extractors/pdf_pages.py", "extractors/lost_lines.py", "stages/pages.py")
 
 
 def reading_version() -> str:

@@ -38,6 +38,7 @@ from PIL import Image
 from extractors import commands, tesseract_lib
 from extractors.errors import LanguageMissing, OcrFailed
 from extractors.layout import reading_lines
+from extractors.lost_lines import crop_box, missed_regions, place_words
 from extractors.prepare import rotate_right_angle
 from extractors.types import PageText, Word, mean_confidence
 
@@ -98,6 +99,8 @@ def ocr_page(image: np.ndarray, number: int, dpi: int, languages: str = "fra+eng
                 best = (mean_confidence(words3), (turn, words3, pdf3))
         if best[1]:
             (rotation, words, pdf), turned = best[1], True
+    if not rotation:  # the boxes are the image's: blocks the layout dropped are read again
+        words = _read_lost_lines(image, words, number, dpi, languages, timeout, use_library)
     if rotation and not turned:
         words = [upright_box(wd, rotation, w, h) for wd in words]
         if pdf:
@@ -106,6 +109,18 @@ def ocr_page(image: np.ndarray, number: int, dpi: int, languages: str = "fra+eng
     page = PageText(number=number, text=words_to_text(words), words=words, method="ocr",
                     rotation=rotation, width=up_w, height=up_h, seconds=time.perf_counter() - started)
     return OcrResult(page, pdf)
+
+
+def _read_lost_lines(image: np.ndarray, words: list[Word], number: int, dpi: int, languages: str, timeout: float,
+                     use_library: bool) -> list[Word]:
+    """The page's words, with those of print the page layout left out (``extractors.lost_lines``)
+    read again, each region as sparse text. The searchable PDF keeps Tesseract's own layer."""
+    for box in missed_regions(image, words):
+        left, top, right, bottom = crop_box(box, words, image.shape)
+        hocr, _ = _read(np.ascontiguousarray(image[top:bottom, left:right]), ("hocr",), number, dpi, languages,
+                        timeout, use_library, psm=11)
+        words = place_words(words, parse_hocr(hocr)[0], (left, top))
+    return words
 
 
 def _read(image: np.ndarray, outputs: tuple[str, ...], number: int, dpi: int, languages: str, timeout: float,

@@ -9,7 +9,7 @@ from extractors.fields_labels import Doc
 from extractors.number_words import find_sums_in_words
 from extractors.parsing import find_amounts
 
-_DEBT_WORDS = re.compile(r"dette|doi[st]\b|impaye|arriere|retard|solde|debiteur|somme|reste|s'eleve|"
+_DEBT_WORDS = re.compile(r"dette|doi[st]\b|impaye|arriere|retard|solde|debiteur|somme|reste|restant|s'eleve|"
                          r"montant|rappel|regulariser|devons|redevable|manqu")  # « il me manque 480 € »
 
 

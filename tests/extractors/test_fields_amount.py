@@ -17,3 +17,12 @@ def test_a_debt_whose_label_wraps_after_a_full_stop_outweighs_an_aid_applied_for
     # a short line before the amount is a table's heading, not the start of its sentence
     table = "Situation\nMontant\nAide demandée 1 500 €\n"
     assert read_amount(Doc(table)) == "1500.00"
+
+
+def test_the_total_still_owed_in_a_table_over_a_monthly_share():
+    """« Total restant dû au 31 juillet 2020 1 317,60 € » under a table of months: the sum at
+    stake, not the month's « reste à charge (366,90 €) » named later."""
+    letter = ("Mois Loyer APL Reste à charge Versé Reste dû\nAvril 2020 462,30€ 118,60€ 366,90€ 0,00€ 366,90 €\n"
+              "Juillet 2020 462,30 € 118,60€ 366,90€ 50,00€ 316,90 €\nTotal restant dû au 31 juillet 2020 1 317,60 €\n"
+              "Je reprends dès ce mois d'août le paiement intégral de mon reste à charge (366,90 €).\n")
+    assert read_amount(Doc(letter)) == "1317.60"

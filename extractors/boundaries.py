@@ -213,7 +213,10 @@ def start_score(previous: str, current: str, script_change: bool = False) -> int
     score += 2 if _TITLE.search(top) else 0
     score += 2 if _TO_LANDLORD.search(top) else 0
     score += 1 if _ADMIN_HEAD.search(top) else 0
-    score += 1 if _CLOSING.search(prev_bottom) or _SIGNED_WITH_CONTACTS.search(_last_lines(prev)) else 0
+    closed = _CLOSING.search(prev_bottom) or _SIGNED_WITH_CONTACTS.search(_last_lines(prev))
+    score += 1 if closed else 0
+    if closed and lines and _GREETING.match(_fold(lines[0])):
+        score += 1  # « Madame, Monsieur, » opening the page after a letter that closed: a letter of its own
     score += 1 if _SENDER_TOP.match(top) else 0
     if (len(lines) <= SHORT_NOTE_LINES and (_CLOSING.search(prev_bottom) or _SIGN_OFF.search(_last_lines(prev, 4)))
             and _SIGN_OFF.search(_fold("\n".join(lines)))):

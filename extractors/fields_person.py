@@ -165,7 +165,8 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     if not concerned_first and _TENANTS_WRITE.search(doc.folded):
         home |= {c.name for c in out if c.source in ("signature", "sender", "webmail")}  # « Infirmière libérale » signing
     staff = _staff_names(doc, [c for c in out if c.name not in home])
-    out = [c for c in out if not _among(c.name, staff) and not _company(doc, c.name)]
+    # (a tenants' collective's « Contact : M. Bernard SICRE » is its writer, not an office's staff)
+    out = [c for c in out if (c.name in home or not _among(c.name, staff)) and not _company(doc, c.name)]
     if not out and staff and not concerned_first:
         # every signer is a professional (a home-help service's coordinator writing about « Mme Odette
         # SARRAIL (91 ans), votre locataire »): the person the letter names is the tenant
@@ -201,7 +202,9 @@ def _attested_below(doc: Doc) -> list[tuple[int, PersonCandidate]]:
 
 
 # the writers say they are the tenants: a job under their signature is their trade
-_TENANTS_WRITE = re.compile(r"\b(?:je\s+suis|nous\s+sommes)\s+(?:\w+\s+)?locataires?\b")
+# (« Nous, locataires du bâtiment C soussignés », a collective's block « Les locataires du bâtiment C »)
+_TENANTS_WRITE = re.compile(r"(?m)\b(?:je\s+suis|nous\s+sommes)\s+(?:\w+\s+)?locataires?\b|\bnous,?\s+(?:les\s+)?locataires\b|"
+                            r"^[ \t]*les\s+locataires\s+(?:du|de\s+la|des)\b")
 _NAMED_ALONE = re.compile(r"(?m)^[ \t]*" + CIV + NAME + r"[ \t]*(?:$|[ \t][-–][ \t]|,)")
 # in a sentence, a given name then a surname in capitals, perhaps on the next line: « Monsieur
 # Ahmed HADDAD est cuisinier », « occupé par Monsieur Yannick\nROUSSEL, votre locataire »

@@ -64,6 +64,7 @@ def strip_legal_form(name: str) -> str:
     for _ in range(2):
         s = re.sub(r"(?:[\s,]+|\s*-\s*)\(?(?:" + LEGAL_FORMS + r")\)?\s*$", "", s).strip(" ,;:-–")
         s = re.sub(r"^(?:" + LEGAL_FORMS + r")\s+(?=\w)", "", s).strip()
+        s = re.sub(r"\s+LIMITED$", "", s)  # at the end only (« LIMITED EDITION PRINT » is a name)
     s = re.sub(r"^(?:soci[ée]t[ée]|sté|ste|ets\.?|établissements)\s+(?=\S+\s+\S)", "", s, flags=re.I)
     if re.fullmatch(r"(?:(?:" + LEGAL_FORMS + r")\s*)+", s.strip(" ,;:-–")):
         return ""  # « SCOP SARL »: forms only, no name
@@ -231,12 +232,16 @@ def _part_with_form(cell: str) -> str:
 
 
 # a practice of partners named for them: « SELARL CASTERAN - MOULIS » (lawyers, bailiffs, notaries)
-_PARTNERS = re.compile(r"^(?P<form>SELARL|SCP|SELAS|SELAFA|SELCA|SCM|AARPI)\s+(?P<first>[A-ZÀ-Þ][A-ZÀ-Þ'\-]{2,})"
-                       r"\s[-–]\s(?P<second>[A-ZÀ-Þ][A-ZÀ-Þ'\-]{2,})(?:\s|$)")
+# (with their given names: « SCP Jean-Marc LACOMBE - Sophie RICARD »)
+_GIVEN = r"(?:[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\s+)?"
+_PARTNERS = re.compile(r"^(?P<form>SELARL|SCP|SELAS|SELAFA|SELCA|SCM|AARPI)\s+(?P<g1>" + _GIVEN + r")(?P<first>[A-ZÀ-Þ][A-ZÀ-Þ'\-]{2,})"
+                       r"\s[-–]\s(?P<g2>" + _GIVEN + r")(?P<second>[A-ZÀ-Þ][A-ZÀ-Þ'\-]{2,})(?:\s|$)")
 
 
 def _partners(cell: str) -> str | None:
     m = _PARTNERS.match(cell.strip())
+    if m and (m["g1"] or m["g2"]):
+        return f"{m['form']} {m['g1']}{m['first']} - {m['g2']}{m['second']}"
     return f"{m['form']} {m['first']}-{m['second']}" if m else None
 
 

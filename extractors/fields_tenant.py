@@ -44,7 +44,10 @@ _PHONE_LABEL = re.compile(r"(?:\btel\b|tel\.|telephone|portable|\bport\.|mobile|
                           r"appeler|contacter|numero)[^\n\d]{0,45}$")
 _PERSONAL_PHONE = re.compile(r"(?:joignable|joindre|portable|mobile|sa\s+(?:nouvelle\s+)?ligne|"
                              r"son\s+(?:nouveau\s+)?(?:poste\s+)?(?:numero|telephone|portable|fixe)|"
-                             r"repond(?:\s+(?:pas|plus))?\s+au\s+telephone|ses\s+coordonnees|etre\s+(?:jointe?|contactee?|appelee?)(?:\s+directement)?|"
+                             r"repond(?:\s+(?:pas|plus))?\s+au\s+telephone|ses\s+coordonnees|"
+                             # « Coordonnées de notre assurée : 06 … »
+                             r"coordonnees\s+(?:de\s+(?:l'\s?|la\s+|notre\s+|votre\s+)|du\s+)(?:assuree?|locataire|allocataire|"
+                             r"beneficiaire|interessee?|occupante?)|etre\s+(?:jointe?|contactee?|appelee?)(?:\s+directement)?|"
                              r"numero\s+qu'(?:il|elle)|(?:telephone|tel\.?|portable)\s+(?:communique\s+)?(?:de\s+l'\s?|du\s+|de\s+la\s+|par\s+l'\s?|par\s+(?:le|la)\s+)?"
                              r"(?:assuree?|locataire|allocataire|souscript\w+|beneficiaire|interessee?|occupante?))(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
 # the writer giving their own number: « vous pouvez me joindre au », « mon portable : »

@@ -49,9 +49,10 @@ _LABELS = [
     # the landlord's own file, in an office's letter to it (« Objet : … - V/dossier 65-0093-TBS »)
     (1, r"(?:\bvotre\s+|\bv/\s*)dossier\b\s*(?:" + NO + r")?\s*:?"),
     # a table of debts declared (the Banque de France's): « Dette locative   0311 5028   1 906,35 EUR »,
-    # « PATRIMOINE   Arriérés de loyers   0425563   2 734,18 € », « Arriéré de loyers/charges 0031-62210 … »: the creditor's own reference for the
+    # « PATRIMOINE   Arriérés de loyers   0425563   2 734,18 € », « Arriéré de loyers/charges 0031-62210 … »,
+    # « PATRIMOINE SA LANGUEDOCIENNE   Arriérés de loyers et charges   0362291 »: the creditor's own reference for the
     # debt, before the office's « Dossier n° » (as « Référence créancier » below)
-    (-1, r"(?m)^[ \t]*(?:patrimoine\s+)?(?:dette\s+locative|arrieres?\s+de\s+loyers?(?:\s*(?:/|et)\s*charges)?)\s+(?=[a-z]{0,4}-?\d)"),
+    (-1, r"(?m)^[ \t]*(?:patrimoine(?:\s+[a-z'.]{2,20}){0,3}\s+)?(?:dette\s+locative|arrieres?\s+de\s+loyers?(?:\s*(?:/|et)\s*charges)?)\s+(?=[a-z]{0,4}-?\d)"),
     # the tenant's account, abbreviated beside the landlord's own file: « V/Réf. : CTX-2020-0387 - Cpte loc. 0098341 »
     (0, r"\b(?:compte|cpte)\.?\s+loc(?:at)?\.\s*:?\s*(?=[a-z]{0,4}-?\d)"),
     # the landlord as a court's claimant, a creditor (« Référence créancier » at the Banque de
@@ -273,7 +274,8 @@ _LOCATAIRE_MISREAD = re.compile(r"\blocata[ic]ce\b|\blocat[ao]ice\b")
 # an insurer's certificate under a tenant's cover letter: its heading on a line of its own, or its formula
 _ENCLOSED_CERTIFICATE = re.compile(r"(?m)^[ \t]*attestation\s+d'assurance(?:\s+habitation)?[ \t]*$|"
                                    r"\b(?:certifions|attestons|certifie|atteste)\s+que\b|\bnous\s+soussignes\b")
-_LEASE = re.compile(r"\b(?:bail|location|locataire)\b")
+# (« le dépôt de garantie afférent au logement qu'elle a occupé (contrat n° 0288105) »)
+_LEASE = re.compile(r"\b(?:bail|location|locataire|logement|depot\s+de\s+garantie)\b")
 _OTHER_CONTRACT = re.compile(r"assur|sinistre|police|allocataire|\bcaf\b|mutuelle|pret|credit|energie|electricite|\bgaz\b")
 
 

@@ -14,12 +14,14 @@ _LANDLORD = re.compile(r"^(?:patrimoine|agence\s(?!\s*:)|service\s+(?:gestion|re
                        r"(?:habitat|logement)|\bpatrimoine\b(?:\s+-|\s*$)|^bailleur\b")
 # a received stamp's date on its own line (« PATRIMOINE / 11 OCT. 2021 »): no address follows in that block
 _STAMP_DATE = re.compile(r"(?:le\s+)?\d{1,2}[\s./-]+(?:[a-z]{3,9}\.?|\d{1,2})[\s./-]+\d{2,4}")
-_LETTER_STARTS = re.compile(r"\s*(?:objet|obj\.|madame|monsieur|mesdames|messieurs|bonjour)\b")
+# (or a court's caption going on to the other party, « SA D'HLM PATRIMOINE / C/ / M. X »)
+_LETTER_STARTS = re.compile(r"\s*(?:objet|obj\.|madame|monsieur|mesdames|messieurs|bonjour|c/)(?:\b|(?<=/))")
 # « Référence bailleur : PATRIMOINE — 31-BAIL-0042 »: a reference's line naming the landlord, no address block
 _REFERENCE_LINE = re.compile(r"\s*(?:v(?:otre|/)\s*)?ref(?:erence)?s?\b[^:\n]{0,20}:|"
                              # a party named in a court's or a creditor's list (« Demandeur : SA D'HLM PATRIMOINE »
                              # over « Défendeur : M. X » and the defendant's address)
-                             r"\s*(?:demande(?:u|resse)r?|defende(?:u|resse)r?|creancier|requerante?|partie)s?\b[^:\n]{0,20}:")
+                             # (or a court's caption, « AFFAIRE : SA D'HLM PATRIMOINE / C/ / M. X »)
+                             r"\s*(?:demande(?:u|resse)r?|defende(?:u|resse)r?|creancier|requerante?|partie|affaire)s?\b[^:\n]{0,20}:")
 # the landlord's own form under its name: a section's heading or a box to fill in ends the block
 # (« PATRIMOINE FICHE DE DEMANDE D'INTERVENTION / LOCATAIRE / Adresse : … / CP 31200 Ville : … »)
 _FORM_FIELD = re.compile(r"\s*(?:locataire\s*$|vos\s+coordonnees|\d\.\s+[a-z]|(?:adresse|nom|prenom|code\s+postal|"

@@ -76,6 +76,17 @@ def _country_letters(m: re.Match) -> str:
     return m.group(1) + code.translate(_DIGIT_AS_LETTER)  # same length: the positions still hold
 
 
+# its check digits with a digit read as a letter (« IBAN DES5 7205 0000 … » is DE55)
+_IBAN_CHECK_MISREAD = re.compile(r"(?<=IBAN)([ :]{0,3}[A-Z]{2})([0-9SOIBZGL]{2})(?=[ ]?[A-Z0-9]{4})")
+_LETTER_AS_DIGIT = str.maketrans({"I": "1", "L": "1", "O": "0", "S": "5", "B": "8", "Z": "2", "G": "6"})
+
+
+def _check_digits(m: re.Match) -> str:
+    if m.group(2).isdigit() or validators.iban_length(m.group(1).strip(" :")) is None:
+        return m.group(0)
+    return m.group(1) + m.group(2).translate(_LETTER_AS_DIGIT)  # same length: the positions still hold
+
+
 def parse_iban(raw: str) -> str | None:
     """``FR76 3000 6000 0112 3456 7890 189`` -> ``FR7630006000011234567890189`` (format only)."""
     found = find_ibans(raw or "")
@@ -88,7 +99,7 @@ def find_ibans(text: str) -> list[Match]:
     The IBAN is read either as one block or as space-separated groups; a following word
     without digits (``BIC``, ``SIRET``) ends it.
     """
-    up = _IBAN_COUNTRY_MISREAD.sub(_country_letters, clean(text).upper())
+    up = _IBAN_CHECK_MISREAD.sub(_check_digits, _IBAN_COUNTRY_MISREAD.sub(_country_letters, clean(text).upper()))
     out = []
     for m in _IBAN_START_RE.finditer(up):
         country = m.group(1)

@@ -313,3 +313,17 @@ def test_an_institutions_letterhead_heading_the_page_starts_its_form():
     again = ("CONSEIL DÉPARTEMENTAL DE LA HAUTE-GARONNE\n3. AIDE ENVISAGÉE\nSubvention FSL : 900,00 EUR\n"
              "4. ENGAGEMENT DU BAILLEUR\n[ ] Accord sur le plan d'apurement\n")
     assert document_starts([first, again]) == [0]
+
+
+def test_a_page_opening_on_a_greeting_after_a_letter_that_closed_is_another_letter():
+    """A relative's letter whose page holds no sender block, only « Madame, Monsieur, » and the
+    letter, after an office's letter that closed and printed its footer."""
+    office = ("Action Logement Services\nService Aides aux salariés\nObjet : aide Mobili-Jeune\n"
+              "Madame, Monsieur,\nNous avons accordé une aide à votre locataire.\n"
+              "Nous vous prions d'agréer, Madame, Monsieur, nos salutations distinguées.\n"
+              "Le service Aides aux salariés\nAction Logement Services - SAS au capital de 20 000 000 EUR\n")
+    relative = ("Madame, Monsieur,\nJe me permets de vous écrire au sujet de\nma mère, qui est votre locataire\n"
+                "depuis trente ans. Elle est seule depuis le confinement.\n")
+    assert document_starts([office, relative]) == [0, 1]
+    # the same page opening on the letter's sentence: the greeting alone made the difference
+    assert document_starts([office, relative.replace("Madame, Monsieur,\n", "")]) == [0]

@@ -143,6 +143,14 @@ def test_an_iban_whose_country_code_the_ocr_read_with_a_digit():
     assert vat_iban.parse_iban("IBAN 12 34 5678 9012 3456") is None
 
 
+def test_an_iban_whose_check_digits_the_ocr_read_with_a_letter():
+    found = vat_iban.parse_iban("Stadtsparkasse Augsburg - IBAN DES5 7205 0000 5483 2802 84 . BIC AUGSDE77XXX")
+    assert found == "DE55720500005483280284" and validators.is_valid_iban(found)
+    assert vat_iban.parse_iban("IBAN FRO6 3000 2028 1650 2885 4541 243") == "FR0630002028165028854541243"
+    # a word after « IBAN » is no IBAN's start
+    assert vat_iban.parse_iban("IBAN SUR DEMANDE 1234 5678") is None
+
+
 def test_an_iban_is_not_read_as_a_vat_number_and_vice_versa():
     assert vat_iban.find_vats("IBAN FR76 3000 6000 0112 3456 7890 189") == []
     assert vat_iban.find_ibans("TVA FR44 732829320 SIRET 73282932000074") == []

@@ -269,3 +269,13 @@ def test_initials_spelled_out_after_a_dash_on_a_line_with_another_column():
             "AGENCE SUD-OUEST - 5 AVENUE DE L'EUROPE - 31520 RAMONVILLE\n" + BODY
             + "CSE SAS AU CAPITAL DE 1 850 000 EUR - SIRET 40215687100772 - TVA FR48402156871\n")
     assert name(text) == "Chaleur Services Exploitation"
+
+
+def test_a_practice_of_partners_printed_with_their_given_names():
+    text = ("SCP Jean-Marc LACOMBE - Sophie RICARD\nHUISSIERS DE JUSTICE ASSOCIES\n"
+            "5 place Saint-Georges 31000 TOULOUSE\n" + BODY)
+    assert simplify_name(name(text)) == "jean marc lacombe sophie ricard"
+
+
+def test_limited_in_capitals_is_a_legal_form():
+    assert strip_legal_form("CLOUDMEET COMMUNICATIONS LIMITED") == "CLOUDMEET COMMUNICATIONS"

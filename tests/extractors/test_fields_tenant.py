@@ -447,3 +447,20 @@ def test_an_employers_address_under_the_signature_is_not_the_home():
     assert _fields(text)["postal_code"] == "31400"
     lost = text.replace("SUD METAL COMPOSITES — Z.A. de Garossos — 31700 Beauzelle", "Z de Montaudran - 31700 Beauzelle")
     assert _fields(lost)["postal_code"] == "31400"  # the zone's A lost by the OCR
+
+
+def test_a_tenants_collective_names_its_contact_who_signs():
+    """« Les locataires du bâtiment C / … / Contact : M. Bernard SICRE »: the collective's writer,
+    not an office's staff, signing « Pour les locataires du bâtiment C, / Bernard Sicre »."""
+    text = ("Les locataires du bâtiment C\nRésidence Les Hirondelles\n8 rue Jean-Baptiste Lulli\n31500 Toulouse\n"
+            "Contact : M. Bernard SICRE, appt C23 - tél. 05 62 71 39 04\n\nToulouse, le 25 janvier 2021\n"
+            "Objet : rassemblements dans le hall\nMadame, Monsieur,\n"
+            "Nous, locataires du bâtiment C soussignés, souhaitons attirer votre attention sur le hall.\n"
+            "Nous vous prions d'agréer, Madame, Monsieur,\nnos salutations distinguées.\n"
+            "Pour les locataires du bâtiment C,\nBernard Sicre\n")
+    assert _fields(text, "neighbour_dispute")["tenant_name"] == "Bernard Sicre"
+    # an office's « Contact : » stays its staff
+    office = text.replace("Les locataires du bâtiment C\n", "CCAS DE TOULOUSE\n").replace(
+        "Nous, locataires du bâtiment C soussignés, souhaitons", "Nous souhaitons").replace(
+        "Pour les locataires du bâtiment C,\nBernard Sicre\n", "Bernard Sicre\n")
+    assert _fields(office, "neighbour_dispute").get("tenant_name") != "Bernard Sicre"

@@ -252,3 +252,29 @@ def test_the_tenants_number_said_after_their_name_outranks_the_associations_line
     # a letterhead no word of which says it is an organisation's: the number named still wins
     unknown = letter.replace("Accès aux droits des personnes étrangères\nPermanence juridique", "Aide aux démarches\nBureau")
     assert tenant(unknown, "certificate_or_receipt_request")["phone"] == "0753268104"
+
+
+def test_a_courts_caption_names_the_landlord_then_the_tenant_and_their_address():
+    """« AFFAIRE : SA D'HLM PATRIMOINE / C/ / M. X / address »: the address under « C/ » is the tenant's."""
+    text = ("TRIBUNAL JUDICIAIRE DE TOULOUSE\nPôle civil de proximité\n31068 TOULOUSE CEDEX 7\n"
+            "AVIS DE RENVOI\nAFFAIRE : SA D'HLM PATRIMOINE\nC/\nM. SABATIER Olivier\n3 ALLEE DES TILLEULS APPT 8\n"
+            "31400 TOULOUSE\nNature de l'affaire : expulsion\nDESTINATAIRE\nSA D'HLM PATRIMOINE\nSERVICE CONTENTIEUX\n"
+            "BP 50241\n31013 TOULOUSE CEDEX 6\nL'affaire est renvoyée.\nLe Greffier\n")
+    assert tenant(text, "legal_notice")["postal_code"] == "31400"
+    one_line = text.replace("AFFAIRE : SA D'HLM PATRIMOINE\nC/\n", "SA D'HLM PATRIMOINE\nC/\n")
+    assert tenant(one_line, "legal_notice")["postal_code"] == "31400"
+
+
+def test_an_insurers_letter_gives_its_clients_contact_details():
+    """« Coordonnées de notre assurée : 06 … »: the tenant's number, in a letter whose letterhead
+    and signer are the insurer's."""
+    text = ("SOLEA ASSURANCES\nService Indemnisation Habitation\nTSA 40217 - 79060 NIORT CEDEX 9\n"
+            "Tél. 09 70 80 14 52 (du lundi au vendredi, 8h30-18h)\n\nNiort, le 4 février 2021\n"
+            "Votre locataire, notre assurée : Mme DIALLO Fatou\nAdresse du risque : 9 rue Henri Bergson, 31200 TOULOUSE\n"
+            "Madame, Monsieur,\nNotre assurée nous a déclaré un dégât des eaux survenu dans son logement.\n"
+            "Nous vous demandons de faire procéder sans délai à la recherche de la fuite.\n"
+            "L'expert prendra contact avec votre service.\n"
+            "Coordonnées de notre assurée : 06 58 27 14 03 - fatou.diallo31@gmail.com\n"
+            "Nous vous prions d'agréer, Madame, Monsieur, nos salutations distinguées.\n"
+            "Le gestionnaire sinistres\nRomain PELLETIER\n")
+    assert tenant(text, "repair_request")["phone"] == "0658271403"

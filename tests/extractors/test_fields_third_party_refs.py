@@ -184,6 +184,9 @@ def test_the_tenants_account_beside_the_landlords_own_file_or_in_a_table_of_debt
            "Créancier Nature de la dette Référence Montant déclaré\n"
            "PATRIMOINE Arriérés de loyers 0425563 2 734,18 €\n")
     assert tenant(bdf, "legal_notice")["tenant_reference"] == "0425563"
+    # the creditor's full company name before the debt's nature
+    company = bdf.replace("PATRIMOINE Arriérés de loyers 0425563", "PATRIMOINE SA LANGUEDOCIENNE Arriérés de loyers et charges 0425563")
+    assert tenant(company, "legal_notice")["tenant_reference"] == "0425563"
 
 
 def test_a_contract_beside_a_housing_benefit_or_the_dwelling_is_the_lease():
@@ -205,3 +208,18 @@ def test_a_forms_label_on_two_lines_its_value_after_the_leaders():
     insurer = (ORG + "Contrat Multirisque Habitation n° MRH 7731 0496\nRéférence bailleur indiquée\n"
                "par l'assuré à la souscription ...... 0836-2014\n")
     assert tenant(insurer, "insurance_certificate")["tenant_reference"] == "0836-2014"
+
+
+def test_the_contract_of_the_dwelling_in_a_bailiffs_garnishment():
+    """A creditor's bailiff garnishes the deposit « afférent au logement … (contrat n° …) »: the
+    lease's contract, though the creditor is a credit company."""
+    text = ("SELARL FABRE - LOUBET\nHuissiers de Justice associés\n5 place du Salin - 31000 TOULOUSE\n"
+            "PROCES-VERBAL DE SAISIE-ATTRIBUTION\nA LA DEMANDE DE :\nLa SA CREDIT PERSONNEL DU MIDI, société anonyme,\n"
+            "AVONS SAISI ENTRE LES MAINS DE :\nLa SA d'HLM PATRIMOINE, en sa qualité de tiers saisi,\n"
+            "Toutes les sommes dont elle est débitrice envers :\nMadame Laetitia FOURCADE, née le 3 juin 1987 à Albi (81),\n"
+            "demeurant 8 chemin de la Crabe, 31150 FENOUILLET,\net notamment le dépôt de garantie afférent au logement "
+            "qu'elle a occupé jusqu'au\n31 décembre 2020 (contrat n° 0288105),\nPOUR AVOIR SÛRETÉ ET PAIEMENT DES SOMMES :\n"
+            "TOTAL 3 341,50 EUR\n")
+    assert tenant(text, "legal_notice")["tenant_reference"] == "0288105"
+    insurer = text.replace("le dépôt de garantie afférent au logement qu'elle a occupé", "les sommes dues au titre du prêt")
+    assert "tenant_reference" not in tenant(insurer, "legal_notice")

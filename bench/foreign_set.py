@@ -30,7 +30,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent / "foreign"
 BLIND_ROOT = Path(__file__).resolve().parent / "blind"  # written later by other helpers; never read to write a rule
-RENDER_VERSION = "1"
+RENDER_VERSION = "2"  # 2: a letter the font lacks is written without its accent, not left out
 DPI = 300
 FONT_DIRS = (Path("/usr/share/fonts/truetype"), Path("/usr/share/fonts/opentype"))
 FONTS = {
@@ -68,6 +68,42 @@ def _font(style: str, rng: random.Random) -> tuple[str, str]:
     return name, path
 
 
+def _runs(line: str, font: str) -> list[tuple[str, str]]:
+    """The line as (text, font) runs a hand would write: a letter the font has no glyph for
+    (Humor Sans has no accented letter, several hands no « € ») is written without its accent
+    (« MÈRE » as « MERE », never « MRE »), « œ » as « oe », and what has no such form in the
+    sans font (« € »)."""
+    import unicodedata
+
+    from reportlab.pdfbase import pdfmetrics
+
+    glyphs = pdfmetrics.getFont(font).face.charToGlyph
+    runs: list[tuple[str, str]] = []
+    for ch in line:
+        use, text = font, ch
+        if ord(ch) not in glyphs and not ch.isspace():
+            base = unicodedata.normalize("NFD", ch)[0]
+            text = {"œ": "oe", "Œ": "OE"}.get(ch, base)
+            if not all(ord(c) in glyphs for c in text):
+                use, text = _font("sans", random.Random(0))[0], ch
+        if runs and runs[-1][1] == use:
+            runs[-1] = (runs[-1][0] + text, use)
+        else:
+            runs.append((text, use))
+    return runs
+
+
+def _draw(c, runs: list[tuple[str, str]], x: float, y: float, size: float, right_aligned: bool) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    widths = [stringWidth(text, font, size) for text, font in runs]
+    x = x - sum(widths) if right_aligned else x
+    for (text, font), w in zip(runs, widths):
+        c.setFont(font, size)
+        c.drawString(x, y, text)
+        x += w
+
+
 def render_pdf(doc: dict, rng: random.Random) -> bytes:
     """The document's pages laid out on A4 as written."""
     from reportlab.lib.pagesizes import A4
@@ -88,17 +124,18 @@ def render_pdf(doc: dict, rng: random.Random) -> bytes:
         for raw in text.split("\n"):
             aligned_right = raw.startswith(">>")
             line = raw[2:].strip() if aligned_right else raw.rstrip()
+            runs = _runs(line, font)
             s = size
-            while line and stringWidth(line, font, s) > right - left and s > 5:
+            while line and sum(stringWidth(t, f, s) for t, f in runs) > right - left and s > 5:
                 s -= 0.25
             c.setFont(font, s)
             if hand:  # a hand does not keep to the line
                 c.setFillGray(rng.uniform(0.05, 0.3))
             if aligned_right:
-                c.drawRightString(right, y, line)
+                _draw(c, runs, right, y, s, True)
             else:
-                c.drawString(left + (rng.uniform(-3, 3) if hand else 0), y + (rng.uniform(-1.5, 1.5) if hand else 0),
-                             line)
+                _draw(c, runs, left + (rng.uniform(-3, 3) if hand else 0), y + (rng.uniform(-1.5, 1.5) if hand else 0),
+                      s, False)
             y -= lead
             if y < 40:
                 break  # the writer kept to a page; a longer page is cut, as the paper would be

@@ -16,6 +16,7 @@ from extractors.fields_supplier_name import guess_supplier_name
 from extractors.fields_totals import TOTAL_LABELS, choose_totals, confirm_by_digits, read_totals
 from extractors.invoice_labels import DATE_LABELS, NUMBER_LABELS, ORDER_LABELS, known_label
 from extractors.matching import match_supplier_by_ids, match_supplier_by_name
+from extractors.fields_dates import make_date
 from extractors.parsing import Match, find_amounts, find_dates, find_digit_runs
 from extractors.stacked_cells import CELL, unrow, unstack
 from extractors.types import Extraction
@@ -153,9 +154,25 @@ _OTHER_DOCUMENT = re.compile(r"\b(?:sur|remplace|annule|origine|selon|voir|rappo
                              r"vos\s+)?$")
 
 
+# a date whose separators the scan lost, right after its label (« Échéance : 0912 2020 »)
+_SEPARATORS_LOST = re.compile(r"[ \t:]{0,4}(\d{2})[ \t]?(\d{2})[ \t](20\d{2})(?![\d/.,-])")
+
+
+def _dates_without_separators(doc: Doc, labels: list[LabelHit], dates: list[Match]) -> list[Match]:
+    out = []
+    for label in labels:
+        m = _SEPARATORS_LOST.match(doc.text, label.end)
+        if m and not any(d.start <= m.start(1) < d.end for d in dates):
+            iso = make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            if iso:
+                out.append(Match(iso, m.start(1), m.end(), m.group(0).strip()))
+    return out
+
+
 def read_dates(doc: Doc, reference_date: dt.date | None) -> dict[str, str]:
     dates = find_dates(doc.text, reference_date)
     labels = doc.find_labels(DATE_LABELS)
+    dates = sorted(dates + _dates_without_separators(doc, labels, dates), key=lambda d: d.start)
     stops = _with_stops(doc, labels)
     out: dict[str, str] = {}
     used: set[int] = set()

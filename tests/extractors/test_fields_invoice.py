@@ -223,3 +223,13 @@ Total HT    Total TVA    Total TTC
 def test_other_family_has_no_fields(registries, garonne):
     ex = extract_fields("other", "other", invoice_text(garonne), registries)
     assert ex.fields == {} and ex.rejected == {} and ex.supplier_id is None
+
+
+def test_a_due_date_whose_slashes_the_scan_lost(registries, garonne):
+    """« Échéance : 0912 2020 »: the date right after its label, read without its separators."""
+    for due in ("Échéance : 0412 2020", "Échéance : 04 12 2020"):
+        ex = extract_fields("supplier_invoice", "supplier", invoice_text(garonne, due=due), registries)
+        assert ex.fields["due_date"] == "2020-12-04"
+    # a number that is no date stays unread
+    ex = extract_fields("supplier_invoice", "supplier", invoice_text(garonne, due="Échéance : 4512 2020"), registries)
+    assert "due_date" not in ex.fields

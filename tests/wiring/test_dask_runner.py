@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pages import letter_image
+from tests.pages import LETTER, letter_image
 
 pytestmark = pytest.mark.slow
 
@@ -14,7 +14,10 @@ pytestmark = pytest.mark.slow
 def two_page_scan(path):
     from PIL import Image
 
-    pages = [Image.fromarray(letter_image(dpi=150)) for _ in range(2)]
+    # a letter's first page, then its second, which goes on and closes it (the same whole letter
+    # twice, greeting and signature each time, is two letters: a rescan)
+    pages = [Image.fromarray(letter_image(dpi=150, lines=LETTER[:4])),
+             Image.fromarray(letter_image(dpi=150, lines=["Je suis absent le lundi."] + LETTER[4:]))]
     pages[0].save(path, save_all=True, append_images=pages[1:], dpi=(150, 150), compression="tiff_deflate")
 
 

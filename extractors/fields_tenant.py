@@ -240,7 +240,7 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
         if _SERVICE_LINE.match(doc.folded[p.end:p.end + 60]):
             continue  # a customer-service line: « 02 35 03 68 68 (du lundi au vendredi de 8 h à 20 h) »
         # said to be the person's: « joignable au », « son portable », « (05.34.51.22.80) ne répond pas »
-        named = _named_just_before(before, anchors)
+        named = _named_just_before(doc.folded[max(0, p.start - 100):p.start], anchors)
         theirs = _PERSONAL_PHONE.search(before) or _UNANSWERED.match(doc.folded[p.end:p.end + 30]) or named
         if writers and (first_person or (_near(li, writers, 8) and not theirs)):
             continue  # the writer's own number, not the tenant's they write about
@@ -272,8 +272,12 @@ def _named_just_before(before: str, anchors: list[PersonCandidate]) -> bool:
     """« prendre contact avec M. BOUKHARI (tél. 06 52 19 83 07) », « Monsieur SOW est joignable au »:
     the person's name, then their number."""
     near = before[-40:]
+    # (« Nous avons tenté de joindre M. DA SILVA au numéro figurant dans nos fichiers (06-71-… »)
+    sentence = re.split(r"(?<!\bm)(?<!\bmme)[.!?]\s", before[-100:])[-1]  # (« M. » ends no sentence)
     return any(re.search(r"\b" + re.escape(w) + r"\b(?:\W{0,3}(?:\(\s*)?(?:tel\.?|telephone|portable|au)?|\s+(?:est\s+)?"
                          r"(?:joignable|a\s+joindre)(?:\s+sur\s+son\s+(?:portable|telephone|mobile))?(?:\s+au)?)\s*:?\s*$", near)
+               or re.search(r"\b(?:joindre|contacter|appeler|joint)\s+(?:m\.|mme|monsieur|madame)?\s*(?:[a-z'\-]+\s+){0,2}?" + re.escape(w)
+                            + r"\b(?:\s+au\s+numero\b[^\n()]{0,40}?)?\s*(?:\(|:|au\b)?\s*$", sentence)
                for w in _surnames(anchors))
 
 

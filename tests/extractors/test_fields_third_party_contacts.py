@@ -278,3 +278,19 @@ def test_an_insurers_letter_gives_its_clients_contact_details():
             "Nous vous prions d'agréer, Madame, Monsieur, nos salutations distinguées.\n"
             "Le gestionnaire sinistres\nRomain PELLETIER\n")
     assert tenant(text, "repair_request")["phone"] == "0658271403"
+
+
+def test_a_syndic_says_it_tried_to_reach_the_tenant_at_a_number():
+    """« Nous avons tenté de joindre M. DA SILVA au numéro figurant dans nos fichiers (06-…) »:
+    the tenant's number, said after their name in the same sentence."""
+    text = ("CABINET OCCITAN GESTION\nSyndic de copropriété\n15, rue d'Alsace-Lorraine - 31000 TOULOUSE - Tél. 05 61 21 74 00\n\n"
+            "Objet : dégât des eaux - Résidence Les Tilleuls\nMadame, Monsieur,\n"
+            "Votre locataire, M. Paulo DA SILVA, appartement 12, est à l'origine d'une fuite.\n"
+            "Nous avons tenté de joindre M. DA SILVA au numéro figurant dans nos fichiers\n"
+            "(06-71-30-92-58), sans succès ; il semble absent depuis plusieurs jours.\n"
+            "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.\nLe gestionnaire\n")
+    assert tenant(text, "repair_request")["phone"] == "0671309258"
+    # the office's own number said in such a sentence stays the office's
+    office = text.replace("joindre M. DA SILVA au numéro figurant dans nos fichiers\n(06-71-30-92-58)",
+                          "joindre notre service au numéro habituel\n(05-61-21-74-00)")
+    assert "phone" not in tenant(office, "repair_request")

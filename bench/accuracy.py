@@ -47,13 +47,25 @@ READING_CODE = ("extractors/reading.py", "extractors/prepare.py", "extractors/oc
                 "extractors/imaging.py", "extractors/pdf_pages.py", "extractors/lost_lines.py", "stages/pages.py")
 
 
+def reading_settings() -> dict:
+    """The settings that shape how pages are read (``AIGUILLAGE_OCR_*`` included)."""
+    from config import load_settings
+
+    s = load_settings()
+    return {"max_pages": s["ocr.max_pages"], "max_pixels": s["ocr.max_page_pixels"], "dpi": s["ocr.dpi"],
+            "languages": s["ocr.languages"], "timeout": s["ocr.page_timeout_seconds"]}
+
+
 def reading_version() -> str:
-    """Changes with the code that reads pages: cached pages are read again after it changes."""
+    """Changes with the code and the settings that read pages (``AIGUILLAGE_OCR_LANGUAGES=fra``
+    reads every set again): cached pages are read again after either changes."""
     import hashlib
 
     h = hashlib.sha256()
     for name in READING_CODE:
         h.update((ROOT / name).read_bytes())
+    settings = reading_settings()
+    h.update(json.dumps({k: settings[k] for k in ("dpi", "languages", "max_pixels")}, sort_keys=True).encode())
     return h.hexdigest()[:10]
 
 
@@ -118,11 +130,7 @@ def documents_of(name: str, read: dict) -> tuple[str | None, list[dict]]:
 
 
 def read_corpus(folder: Path, manifest: dict, workers: int) -> dict[str, dict]:
-    from config import load_settings
-
-    s = load_settings()
-    settings = {"max_pages": s["ocr.max_pages"], "max_pixels": s["ocr.max_page_pixels"], "dpi": s["ocr.dpi"],
-                "languages": s["ocr.languages"], "timeout": s["ocr.page_timeout_seconds"]}
+    settings = reading_settings()
     names = [e["file"] for e in manifest["files"]]
     out: dict[str, dict] = {}
     # spawn, not fork: the parent has used OpenCV's threads (corpus rendering), a forked

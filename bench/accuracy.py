@@ -194,10 +194,11 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
     (``bench/dev21/``, graded on arrival with that session's start code), read since the next,
     which wrote the twenty-second (``bench/dev22/``, graded on arrival with that session's start
     code), read since the next, which wrote the twenty-third (``bench/dev23/``, graded on arrival
-    with that session's start code): like the blind set, never read, its misses are not shown. The nineteenth session
+    with that session's start code), read since the next, which wrote the twenty-fourth
+    (``bench/dev24/``, graded on arrival with that session's start code): like the blind set, never read, its misses are not shown. The nineteenth session
     moved dev5–dev19 to ``corpus/data/written/``, where the model learns them as it learned
     dev2–dev4: their type figures are training figures since; foreign, blind, dev20, dev21,
-    dev22 and dev23 grade it, never learned."""
+    dev22, dev23 and dev24 grade it, never learned."""
     from corpus.written import WRITTEN_DIR
     from foreign_set import BLIND_ROOT, ROOT
 
@@ -213,7 +214,7 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
             "dev18": (WRITTEN_DIR / "dev18", 2044, 6), "dev19": (WRITTEN_DIR / "dev19", 2045, 6),
             "dev20": (ROOT.parent / "dev20", 2046, 6), "dev21": (ROOT.parent / "dev21", 2047, 6),
             "dev22": (ROOT.parent / "dev22", 2048, 6), "dev23": (ROOT.parent / "dev23", 2049, 6),
-            "blind": (BLIND_ROOT, 2027, 6)}
+            "dev24": (ROOT.parent / "dev24", 2050, 6), "blind": (BLIND_ROOT, 2027, 6)}
 
 
 # the development sets written by other hands: key, ordinal (the report's title), key of the JSON line
@@ -226,9 +227,10 @@ DEV_SETS = (("dev2", "second", "second_dev"), ("dev3", "troisième", "third_dev"
             ("dev16", "seizième", "sixteenth_dev"), ("dev17", "dix-septième", "seventeenth_dev"),
             ("dev18", "dix-huitième", "eighteenth_dev"), ("dev19", "dix-neuvième", "nineteenth_dev"),
             ("dev20", "vingtième", "twentieth_dev"), ("dev21", "vingt-et-unième", "twenty_first_dev"),
-            ("dev22", "vingt-deuxième", "twenty_second_dev"), ("dev23", "vingt-troisième", "twenty_third_dev"))
+            ("dev22", "vingt-deuxième", "twenty_second_dev"), ("dev23", "vingt-troisième", "twenty_third_dev"),
+            ("dev24", "vingt-quatrième", "twenty_fourth_dev"))
 LEARNED = tuple(f"dev{k}" for k in range(2, 20))  # in the model's training data (corpus/data/written/)
-UNREAD = "dev23"  # never read, like the blind set: its misses are not shown
+UNREAD = "dev24"  # never read, like the blind set: its misses are not shown
 
 
 def foreign_and_reads(workers: int, cache: Path, fresh: bool = False, which: str = "foreign") -> tuple[dict, dict]:

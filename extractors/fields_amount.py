@@ -11,6 +11,9 @@ from extractors.parsing import find_amounts
 
 _DEBT_WORDS = re.compile(r"dette|doi[st]\b|impaye|arriere|retard|solde|debiteur|somme|reste|restant|s'eleve|"
                          r"montant|rappel|regulariser|devons|redevable|manqu")  # « il me manque 480 € »
+# what the writer receives or waits for, not what they owe (« le fonds de solidarité de l'État, 1500 euros »)
+_INCOME_WORDS = re.compile(r"\b(?:aides?|fonds|primes?|allocations?|salaires?|chomage|revenus?|ressources|indemnit\w*|"
+                           r"pensions?|rsa|touche|percois|gagne)\b")
 
 
 def read_amount(doc: Doc) -> str | None:
@@ -23,7 +26,7 @@ def read_amount(doc: Doc) -> str | None:
         if re.match(r"\s*(?:par\s+mois|/\s*mois|mensuel|chaque\s+mois|de\s+plus\s+par)", after):
             continue
         before = _sentence_before(doc, a.start)
-        prio = 0 if _DEBT_WORDS.search(before) else 1
+        prio = 0 if _DEBT_WORDS.search(before) else 2 if _INCOME_WORDS.search(before) else 1
         if prio == 1 and a not in spelled and not re.search(r"€|eur", doc.folded[max(a.start, a.end - 8):a.end + 3]):
             continue
         key = (prio, -float(value), value)

@@ -234,15 +234,28 @@ def _part_with_form(cell: str) -> str:
 # a practice of partners named for them: « SELARL CASTERAN - MOULIS » (lawyers, bailiffs, notaries)
 # (with their given names: « SCP Jean-Marc LACOMBE - Sophie RICARD »)
 _GIVEN = r"(?:[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?\s+)?"
-_PARTNERS = re.compile(r"^(?P<form>SELARL|SCP|SELAS|SELAFA|SELCA|SCM|AARPI)\s+(?P<g1>" + _GIVEN + r")(?P<first>[A-ZÀ-Þ][A-ZÀ-Þ'\-]{2,})"
-                       r"\s[-–]\s(?P<g2>" + _GIVEN + r")(?P<second>[A-ZÀ-Þ][A-ZÀ-Þ'\-]{2,})(?:\s|$)")
+_PARTNERS = re.compile(r"^(?P<form>SELARL|SCP|SELAS|SELAFA|SELCA|SCM|AARPI)\s+(?P<rest>.+)$")
+_PARTNER = re.compile(r"(?P<given>" + _GIVEN + r")(?P<surname>[A-ZÀ-Þ][A-ZÀ-Þ'\-]{2,})")
 
 
 def _partners(cell: str) -> str | None:
+    """« SCP LARRIEU - MBARGA - TEISSEIRE »: two partners or more, up to what is not a partner's name."""
     m = _PARTNERS.match(cell.strip())
-    if m and (m["g1"] or m["g2"]):
-        return f"{m['form']} {m['g1']}{m['first']} - {m['g2']}{m['second']}"
-    return f"{m['form']} {m['first']}-{m['second']}" if m else None
+    if not m:
+        return None
+    names = []
+    for part in re.split(r"\s[-–]\s", m["rest"]):
+        p = _PARTNER.match(part := part.strip())
+        if not p or (p.end() < len(part) and not part[p.end()].isspace()):
+            break
+        names.append(p)
+        if p.end() < len(part):
+            break  # « … - MOULIS Avocats associés »: the last partner, then the trade
+    if len(names) < 2:
+        return None
+    if any(p["given"] for p in names):
+        return f"{m['form']} " + " - ".join(p["given"] + p["surname"] for p in names)
+    return f"{m['form']} " + "-".join(p["surname"] for p in names)
 
 
 # a name, then what the firm does in lower case: « PYRÈNE GRIMPE - Élagage & abattage »

@@ -245,12 +245,12 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
         if writers and (first_person or (_near(li, writers, 8) and not theirs)):
             continue  # the writer's own number, not the tenant's they write about
         signed = _under_name(doc, li, anchors)  # « Rachida Haddad » over « 06.24.71.90.35 »: their signature
-        rank = (-1 if first_person or signed else 0 if named or _near(li, anchors, 8) else 1 if _PHONE_LABEL.search(before)
-                else 3 if li < letterhead else 2)
+        # a form's « Téléphone ....... » opening its line in the person's block, under their name
+        in_form = bool(_FORM_PHONE.match(doc.folded[doc.line_span(li)[0]:p.start])) and _near(li, anchors, 8, 8)
+        rank = (-1 if first_person or signed else 0 if named or in_form or _near(li, anchors, 8)
+                else 1 if _PHONE_LABEL.search(before) else 3 if li < letterhead else 2)
         own = [a for a in anchors if a.source != "concerned"]  # the writer's own block, not a mention
-        # a form's « Téléphone : » by the person, or opening its line in the person's block under their name
-        labelled_by_them = (rank == 0 and _PHONE_LABEL.search(before)) or (
-            _FORM_PHONE.match(doc.folded[doc.line_span(li)[0]:p.start]) and _near(li, anchors, 8, 8))
+        labelled_by_them = (rank == 0 and _PHONE_LABEL.search(before)) or in_form  # « Téléphone : » by the person
         if letterhead and not _near(li, own, 8) and not labelled_by_them and not theirs and not signed:
             continue  # an organisation's letter: its own numbers, unless one is said to be the person's
         sentence = re.split(r"[.!?]\s", doc.folded[max(0, p.start - 90):p.start])[-1]
@@ -264,8 +264,8 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
     return [v for *_, v in sorted(phones)]
 
 
-# a form's phone field, its label opening the line (« Téléphone : +33 6 48 21 90 57 »)
-_FORM_PHONE = re.compile(r"^\s*(?:tel\.?|telephone|portable|mobile|gsm)(?:\s+(?:portable|mobile|fixe|domicile))?\s*[.:]?\s*$")
+# a form's phone field, its label opening the line (« Téléphone : +33 6 48 21 90 57 », « Téléphone ...... 07 … »)
+_FORM_PHONE = re.compile(r"^\s*(?:tel\.?|telephone|portable|mobile|gsm)(?:\s+(?:portable|mobile|fixe|domicile))?[\s.:…]*$")
 
 
 def _named_just_before(before: str, anchors: list[PersonCandidate]) -> bool:

@@ -55,6 +55,8 @@ _LABELS = [
     (-1, r"(?m)^[ \t]*(?:patrimoine(?:\s+[a-z'.]{2,20}){0,3}\s+)?(?:dette\s+locative|arrieres?\s+de\s+loyers?(?:\s*(?:/|et)\s*charges)?)\s+(?=[a-z]{0,4}-?\d)"),
     # the tenant's account, abbreviated beside the landlord's own file: « V/Réf. : CTX-2020-0387 - Cpte loc. 0098341 »
     (0, r"\b(?:compte|cpte)\.?\s+loc(?:at)?\.\s*:?\s*(?=[a-z]{0,4}-?\d)"),
+    # (« Vos réf. : CTX-2019-0512 - compte 0660384 »: the account after the landlord's own file)
+    (0, r"(?m)^[ \t]*(?:vos|v/)\s*ref[^\n]{0,40}\s[\-\u2013\u2014,]\s(?:compte|cpte)\.?\s*:?\s*(?=[a-z]{0,4}-?\d)"),
     # the landlord as a court's claimant, a creditor (« Référence créancier » at the Banque de
     # France): the tenant's reference, before any other (the office's own « Dossier n° »)
     (-1, r"\b(?:votre\s+)?" + _REF + r"\s*(?:du\s+|de\s+(?:la\s+)?|chez\s+(?:le\s+|la\s+)?)?(?:creancier|requerant|creance)\b\s*:?"),
@@ -97,7 +99,7 @@ _NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|a
                               r"\bn/\s*|notre\s+|\bnos\s+|\brg\b|repertoire|\brole\b|facture|avis|commande|colis|suivi|sinistre|"
                               r"siret|siren|tva|iban|rib|bancaire|cheque|virement|securite\s+sociale|"
                               r"electricite|\bgaz\b|edf|engie|mutuelle|\bmsa\b|pole\s+emploi|france\s+travail|bank|sort\s+code|"
-                              r"invoice|"
+                              r"invoice|multirisque|"
                               r"policy)[^\n]{0,25}$")
 _NOT_OURS_AFTER = re.compile(r"^\s*(?:d'assurance|assurance|habitation|multirisque|\bcaf\b|allocataire|d'electricite|de\s+gaz|"
                              r"d'energie|bancaire|de\s+pret|mutuelle|sinistre|edf|engie|orange|free|sfr)")
@@ -202,7 +204,8 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
             # « pour Patrimoine - réf … », « PATRIMOINE Arriérés de loyers contrat n° … »: the landlord's own
             landlords = re.search(r"patrimoine\b[^\n]{0,32}$", folded[max(0, m.start() - 45):m.start()])
             line_start = doc.line_span(doc.line_of(m.start()))[0]
-            named_tenant = re.search(r"\blocataire\b", label)
+            # (« contrat Multirisque Habitation Locataire n° HAB-… »: an insurer's product, not the tenant's number)
+            named_tenant = re.search(r"\blocataire\b", label) and not re.search(r"(?:habitation|multirisque)\s+$", before)
             tenants = (named_tenant  # « locataire n° »: ours, whatever precedes it
                        or landlords
                        or re.match(r"(?:votre|v/)\s*dossier", label)  # the landlord's file
@@ -234,6 +237,8 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
                 # the value under its label, or prose wrapped after it (« Notre référence locataire est / RAM/2019/0877. »)
                 tail = _line_after(fixed, m.end()) if tail.strip() else \
                     fixed[m.end():m.end() + 80].lstrip(" \t:").lstrip("\n").split("\n")[0]
+            elif not re.search(r"\d", tail) and not before.strip() and (cell := _FIRST_CELL.match(_line_after(fixed, m.end()))):
+                tail = cell.group(1)  # a table's column heading (« Réf. créancier  Nature de la créance … »), its value under it
             elif not re.search(r"\d", tail) and _wrapped_prose(doc, m.start()):
                 # « (n° locataire figurant sur son / avis d'échéance : 415-77820) »: the sentence goes on
                 tail = tail + " " + _line_after(fixed, m.end(), 120)
@@ -279,6 +284,9 @@ _LEASE = re.compile(r"\b(?:bail|location|locataire|logement|depot\s+de\s+garanti
 _OTHER_CONTRACT = re.compile(r"assur|sinistre|police|allocataire|\bcaf\b|mutuelle|pret|credit|energie|electricite|\bgaz\b")
 
 
+# a table's first cell under its heading: a reference, then the next cell (« 0977-4120  Loyers et charges … »),
+# not a postal code and its town
+_FIRST_CELL = re.compile(r"[ \t]*(?!\d{5}[ \t])([A-Za-z]{0,4}[-/]?\d[\w\-/.]{3,20})(?=[ \t]+[A-Za-zÀ-ÿ]{3})")
 _LEADER_VALUE = re.compile(r"(?:\.{4,}|…{2,})[ \t]*([A-Za-z0-9][\w\-/ ]{3,24})[ \t]*$")
 # the dwelling's address after the contract's number, on its line (« Contrat : RIE-0017-02 — 4, place du Foirail, appt 2 »)
 _DWELLING_AFTER = re.compile(r"^[^\n]{0,30}[—–\-,][^\n]*\b(?:appt|appartement|bat|batiment|residence|rue|avenue|place|allee|"

@@ -122,7 +122,7 @@ ORGANISATION = re.compile(r"\b(?:mairie|ville\s+de|caf|caisse|tribunal|cabinet|s
                           r"maitre|avocats?|huissier|commissaire|msa|prefecture|conseil|departement|agence|groupe|"
                           r"administrateur|notaire|curatelle|tutelle|udaf|admr|police|gendarmerie|commissariat|"
                           r"college|lycee|ecole|academie|universite|clinique|mission\s+locale|pole\s+emploi|fondation|"
-                          r"federation|secours|ehpad|maison\s+(?:des|de\s+la|du)\s+solidarit\w*|permanence|acces\s+aux\s+droits)\b")
+                          r"federation|secours|ehpad|cse|comite\s+(?:social|d'entreprise)|syndicat|maison\s+(?:des|de\s+la|du)\s+solidarit\w*|permanence|acces\s+aux\s+droits)\b")
 # a form's two boxes: "Nom : DUPONT   Prénom : Jean" (or first name first)
 # (the dotted line a box is filled on, read as dots and letters: « PEYRE uu... seseeeeees »)
 _LEADER = r"(?:(?:\s+\S{0,4})?[.…_]{2,}[^\n]{0,30}?)?"
@@ -143,8 +143,8 @@ STAFF_LINE = re.compile(r"(?:suivie?\s+par|instruite?\s+par|interlocut(?:eur|ric
 ROLE = re.compile(r"^\W*(?:l'|le\s+|la\s+)?(?:assistante?s?\b(?!\s+(?:de\s+vie|maternelles?|d'education))|conseill(?:er|ere)|gestionnaire|directeur|directrice|"
                    r"responsable|charge(?:e)?\s+d|travailleu(?:r|se)|educat(?:eur|rice)|avocate?|huissier|commissaire|"
                    r"juge|greffi(?:er|ere)|mandataire|curat(?:eur|rice)|tut(?:eur|rice)|maire|adjointe?|delegue(?:e)?|"
-                   r"president(?:e)?|secretaire|agent|inspect(?:eur|rice)|medecin|docteur|infirmi(?:er|ere)|"
-                   r"referente?|coordinat(?:eur|rice)|chef\s+de|notaire|manager|officer|advis[oe]r|conciliat|expert|"
+                   r"president(?:e)?|deputee?|senat(?:eur|rice)|secretaire|agent|inspect(?:eur|rice)|medecin|docteur|infirmi(?:er|ere)|"
+                   r"referente?|coordinat(?:eur|rice)|chef(?:fe)?\s+d|notaire|manager|officer|advis[oe]r|conciliat|expert|"
                    r"syndic|administrat(?:eur|rice)|technicien(?:ne)?|association|cabinet|etude|scp|selarl|ccas|"
                    r"mairie|service\s|pole\s|intervenante?s?\b|aide\s+a\s+domicile|auxiliaire|benevole|animat(?:eur|rice)|"
                    r"mediat(?:eur|rice)|chef\s+du\s+service|hygieniste|interprete|traduct(?:eur|rice)|ecrivain\s+public)")

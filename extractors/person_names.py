@@ -29,7 +29,7 @@ _NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|ro
                        r"description|probleme|nature|localisation|cadre|reserve|"
                        r"proprietaire|voisin|voisins|immeuble|appartement|syndic|gardien|"
                        # institutions and their places: a letterhead is no person
-                       r"msa|caf|cpam|ccas|mairie|ville|commune|republique|francaise|prefecture|pole|proximite|"
+                       r"msa|caf|cpam|ccas|cse|comite|syndicat|mairie|ville|commune|republique|francaise|prefecture|pole|proximite|"
                        r"numero|telephone|portable|conseil|departement|departemental|departementale|region|"
                        r"metropole|midi|pyrenees|occitanie|sud|nord|hopital|chu|clinique|banque|association|"
                        r"federation|union|centre|maison|solidarite|fonds|secours|sante|securite|sociale|"
@@ -55,7 +55,9 @@ _CAPITAL_PARTICLES = ("el", "ben", "bin")
 _PARTICLES = ("de", "da", "del", "della", "di", "du", "des", "el", "van", "von", "le", "la", "ben", "bin", "dos", "y")
 
 def title_word(word: str) -> str:
-    return "-".join("'".join(p[:1].upper() + p[1:].lower() for p in part.split("'")) for part in word.split("-"))
+    """« D'ALMEIDA » is « D'Almeida », « FLOC'H » is « Floc'h » (a Breton c'h, not a word of its own)."""
+    return "-".join("'".join(p.lower() if k and len(p) == 1 else p[:1].upper() + p[1:].lower()
+                             for k, p in enumerate(part.split("'"))) for part in word.split("-"))
 
 
 def is_upper(word: str) -> bool:
@@ -107,7 +109,8 @@ def clean_person(raw: str, strict: bool = True) -> str | None:
     if (len(words) == 4 and known_first(words[0]) and known_first(words[2])
             and not known_first(words[1]) and not known_first(words[3])):
         words = words[:2]  # two signers side by side, read as one line: « Fatoumata Sissoko Hélène Rouquette »
-    if words[0].lower() in _PARTICLES and known_first(words[-1]):
+    surname_first = words[0].isupper() and words[-1][1:].islower() and words[-1][0].isupper()  # « LE FLOC'H Gwladys »
+    if words[0].lower() in _PARTICLES and (known_first(words[-1]) or surname_first):
         k = len(words) - 1  # « el amrani fatima », « EL IDRISSI Fatima Zahra »: the surname first, with its particle
         while k > 2 and known_first(words[k - 1]):
             k -= 1

@@ -26,3 +26,11 @@ def test_the_total_still_owed_in_a_table_over_a_monthly_share():
               "Juillet 2020 462,30 € 118,60€ 366,90€ 50,00€ 316,90 €\nTotal restant dû au 31 juillet 2020 1 317,60 €\n"
               "Je reprends dès ce mois d'août le paiement intégral de mon reste à charge (366,90 €).\n")
     assert read_amount(Doc(letter)) == "1317.60"
+
+
+def test_the_rent_the_writer_cannot_pay_over_an_aid_they_wait_for():
+    """An informal e-mail names the aid applied for (larger) before the month's rent it cannot pay."""
+    mail = ("je suis chauffeur vtc et je n ai plus de courses depuis le confinement.\n"
+            "j ai fait la demande pour le fonds de solidarité de etat 1500 euros mais j ai\n"
+            "toujours rien recu. je ne peux pas payer le loyer d'avril de 620 euros maintenant.\n")
+    assert read_amount(Doc(mail)) == "620.00"

@@ -277,5 +277,11 @@ def test_a_practice_of_partners_printed_with_their_given_names():
     assert simplify_name(name(text)) == "jean marc lacombe sophie ricard"
 
 
+def test_a_practice_of_three_partners_keeps_all_three():
+    text = ("SCP LARRIEU - MBARGA - TEISSEIRE\nHuissiers de Justice associés\n"
+            "12, boulevard de Strasbourg - 31000 TOULOUSE\n" + BODY)
+    assert simplify_name(name(text)) == "larrieu mbarga teisseire"
+
+
 def test_limited_in_capitals_is_a_legal_form():
     assert strip_legal_form("CLOUDMEET COMMUNICATIONS LIMITED") == "CLOUDMEET COMMUNICATIONS"

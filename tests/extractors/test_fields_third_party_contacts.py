@@ -294,3 +294,25 @@ def test_a_syndic_says_it_tried_to_reach_the_tenant_at_a_number():
     office = text.replace("joindre M. DA SILVA au numéro figurant dans nos fichiers\n(06-71-30-92-58)",
                           "joindre notre service au numéro habituel\n(05-61-21-74-00)")
     assert "phone" not in tenant(office, "repair_request")
+
+
+def test_a_designation_form_gives_the_household_not_the_signing_officer():
+    """A prefecture's designation lists the household with dot leaders, under a caseworker's
+    line and above an officer who signs under her role: the household's name and phone."""
+    letter = ("PRÉFET\nDE LA GIRONDE\nDirection départementale de la cohésion sociale\n"
+              "Affaire suivie par : M. Loïc Verdier-Kamara\nTél. : 05 56 24 80 11\n"
+              "Bordeaux, le 3 mars 2021\nPATRIMOINE\nService Attributions\n"
+              "Objet : Désignation d'un ménage reconnu prioritaire\nMadame, Monsieur,\n"
+              "La commission de médiation a reconnu prioritaire le ménage suivant :\n"
+              "Demandeur ..…........……. Mme NDIAYE-LAFFONT Awa\n"
+              "Composition 1 adulte, 2 enfants\n"
+              "Adresse actuelle 4 rue des Bahutiers, 33000 BORDEAUX\n"
+              "(logement de type 1 de votre parc)\n"
+              "Votre référence 0921-3307\n"
+              "N° unique de demande .... 033 2020 11 000912\n"
+              "Téléphone ............... 07 61 48 20 93\n"
+              "Je vous demande de lui faire une proposition de logement dans un délai de trois mois.\n"
+              "Je vous prie d'agréer, Madame, Monsieur, l'expression de ma considération distinguée.\n"
+              "Pour le Préfet et par délégation,\nLa cheffe du pôle Logement\nIsabelle Garrigou\n")
+    f = tenant(letter, "other")
+    assert (f["tenant_name"], f.get("phone")) == ("Awa Ndiaye-Laffont", "0761482093")

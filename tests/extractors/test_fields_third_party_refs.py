@@ -223,3 +223,20 @@ def test_the_contract_of_the_dwelling_in_a_bailiffs_garnishment():
     assert tenant(text, "legal_notice")["tenant_reference"] == "0288105"
     insurer = text.replace("le dépôt de garantie afférent au logement qu'elle a occupé", "les sommes dues au titre du prêt")
     assert "tenant_reference" not in tenant(insurer, "legal_notice")
+
+
+def test_the_account_under_a_column_heading_beside_the_landlords_file_and_not_an_insurers_product():
+    # the Banque de France's table: the creditor's reference in the first column, under its heading
+    bdf = (ORG + "Dossier n° : 031-0081472-X\nDébiteur : M. ZERROUKI Mehdi\n"
+           "Vous figurez sur l'état du passif pour la créance suivante :\n"
+           "Réf. créancier Nature de la créance Montant retenu Arrêtée au\n"
+           "0977-4120 Loyers et charges 2 310,75 EUR 15/12/2020\n")
+    assert tenant(bdf, "legal_notice")["tenant_reference"] == "0977-4120"
+    # a prefecture answering the landlord: its file, then the tenant's account
+    prefecture = ORG + "Réf. : EXP/2021/0874\nVos réf. : CTX-2019-0512 - compte 0660384\nObjet : concours de la force publique\n"
+    assert tenant(prefecture, "legal_notice")["tenant_reference"] == "0660384"
+    # « Multirisque Habitation Locataire » is the insurer's product; the dwelling's reference is given
+    insurer = (ORG + "Votre locataire, Madame Fatoumata DIARRA, nous a demandé de vous transmettre son attestation.\n"
+               "Référence du logement indiquée par notre assurée : 2207-5619\n"
+               "Mme DIARRA est assurée au titre du contrat Multirisque Habitation Locataire n° HAB-0093317.\n")
+    assert tenant(insurer, "insurance_certificate")["tenant_reference"] == "2207-5619"

@@ -197,8 +197,8 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
     with that session's start code), read since the next, which wrote the twenty-fourth
     (``bench/dev24/``, graded on arrival with that session's start code): like the blind set, never read, its misses are not shown. The nineteenth session
     moved dev5–dev19 to ``corpus/data/written/``, where the model learns them as it learned
-    dev2–dev4: their type figures are training figures since; foreign, blind, dev20, dev21,
-    dev22, dev23 and dev24 grade it, never learned."""
+    dev2–dev4, and the twenty-second moved dev20–dev22 there too: their type figures are
+    training figures since; foreign, blind, dev23 and dev24 grade it, never learned."""
     from corpus.written import WRITTEN_DIR
     from foreign_set import BLIND_ROOT, ROOT
 
@@ -212,8 +212,8 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
             "dev15": (WRITTEN_DIR / "dev15", 2041, 6), "dev16": (WRITTEN_DIR / "dev16", 2042, 6),
             "dev17": (WRITTEN_DIR / "dev17", 2043, 6),
             "dev18": (WRITTEN_DIR / "dev18", 2044, 6), "dev19": (WRITTEN_DIR / "dev19", 2045, 6),
-            "dev20": (ROOT.parent / "dev20", 2046, 6), "dev21": (ROOT.parent / "dev21", 2047, 6),
-            "dev22": (ROOT.parent / "dev22", 2048, 6), "dev23": (ROOT.parent / "dev23", 2049, 6),
+            "dev20": (WRITTEN_DIR / "dev20", 2046, 6), "dev21": (WRITTEN_DIR / "dev21", 2047, 6),
+            "dev22": (WRITTEN_DIR / "dev22", 2048, 6), "dev23": (ROOT.parent / "dev23", 2049, 6),
             "dev24": (ROOT.parent / "dev24", 2050, 6), "blind": (BLIND_ROOT, 2027, 6)}
 
 
@@ -229,7 +229,7 @@ DEV_SETS = (("dev2", "second", "second_dev"), ("dev3", "troisième", "third_dev"
             ("dev20", "vingtième", "twentieth_dev"), ("dev21", "vingt-et-unième", "twenty_first_dev"),
             ("dev22", "vingt-deuxième", "twenty_second_dev"), ("dev23", "vingt-troisième", "twenty_third_dev"),
             ("dev24", "vingt-quatrième", "twenty_fourth_dev"))
-LEARNED = tuple(f"dev{k}" for k in range(2, 20))  # in the model's training data (corpus/data/written/)
+LEARNED = tuple(f"dev{k}" for k in range(2, 23))  # in the model's training data (corpus/data/written/)
 UNREAD = "dev24"  # never read, like the blind set: its misses are not shown
 
 

@@ -250,6 +250,9 @@ def choose_totals(cands: dict[str, list[str]], credit: bool,
                    or (not (ht and tva and ttc) and set(triple) & set(ht + tva + ttc))
                    or (not ttc and (_sum_of_two(triple[0], ht) or _sum_of_two(triple[1], tva)))):
         return result(*triple)
+    derived = _tax_at_a_rate(ht, ttc)
+    if derived:
+        return result(*derived)
     if ht and tva and ttc:
         return {}, f"totaux incohérents : HT {ht[0]} + TVA {tva[0]} ≠ TTC {ttc[0]}"
     if ht and ttc and abs(float(ht[0])) > abs(float(ttc[0])) + 0.01:
@@ -260,6 +263,24 @@ def choose_totals(cands: dict[str, list[str]], credit: bool,
         if vals:
             out[key] = signed(vals[0])
     return out, None
+
+
+# VAT rates: France's (20, 10, 8.5 overseas, 5.5, 2.1 %) and the neighbours' vendors print
+_RATES = (0.20, 0.10, 0.085, 0.055, 0.021, 0.19, 0.21, 0.22, 0.23, 0.07, 0.06)
+
+
+def _tax_at_a_rate(ht: list[str], ttc: list[str]) -> tuple[str, str, str] | None:
+    """The tax line lost or garbled by the OCR (« TVA 10 % 241.539 »), the totals read: HT and TTC
+    whose difference is HT at a VAT rate to the cent give the tax. A coincidence would need two
+    misread totals to fall on a rate exactly."""
+    if not (ht and ttc):
+        return None
+    a, c = _cents(ht[0]), _cents(ttc[0])
+    if a <= 0 or c <= a:
+        return None
+    if any(abs(round(a * r) - (c - a)) <= 1 for r in _RATES):
+        return ht[0], f"{(c - a) / 100:.2f}", ttc[0]
+    return None
 
 
 def _with_lost_separator(values: list[str]) -> list[str]:

@@ -155,3 +155,17 @@ def test_a_quotes_totals_are_its_base_offers_not_an_options():
             "Total HT option 14 400,00 €   TVA 10 % 1 440,00 €   Total TTC option 15 840,00 €\n")
     f = extract_fields("supplier_quote", "supplier", text, Registries((), ())).fields
     assert (f["total_excl_tax"], f["total_tax"], f["total_incl_tax"]) == ("9600.00", "960.00", "10560.00")
+
+
+def test_a_tax_line_lost_or_garbled_is_the_difference_at_a_vat_rate():
+    """The OCR lost the VAT line (a quote), or garbled it (« TVA 10 % 241.539 » on a credit note):
+    HT and TTC, whose difference is HT at a rate to the cent, give the tax."""
+    lost = HEAD + "Désignation Qté PUHT Total HT\nLicences 1 24 860,00\nTotal HT 24 860,00\nTotal TTC 29 832,00\n"
+    got, _ = totals(lost, "supplier_quote")
+    assert got == {"total_excl_tax": "24860.00", "total_tax": "4972.00", "total_incl_tax": "29832.00"}
+    assert choose_totals({"ht": ["153.90"], "tva": ["241.53"], "ttc": ["169.29"]}, credit=True)[0] == {
+        "total_excl_tax": "-153.90", "total_tax": "-15.39", "total_incl_tax": "-169.29"}
+    # not at any rate: the tax stays unread rather than guessed
+    assert choose_totals({"ht": ["153.90"], "ttc": ["171.00"]}, credit=False)[0].get("total_tax") is None
+    # no VAT (« TVA non applicable, art. 293 B du CGI »): no tax either
+    assert choose_totals({"ht": ["418.00"], "ttc": ["418.00"]}, credit=False)[0].get("total_tax") is None

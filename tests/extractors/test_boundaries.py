@@ -205,6 +205,27 @@ def test_a_letter_ending_on_its_writers_contacts_then_a_sender_block_heading_the
     assert document_starts([typed, handwritten.replace("Camille NGUYEN\nBat C apt 34\nRésidence Bagatelle\n", "")]) == [0]
 
 
+def test_a_writers_block_after_a_letter_signed_off_whose_recipient_the_ocr_read_last():
+    """The OCR reads the right-hand recipient block and date after the signature; the next page,
+    handwritten and garbled, opens on another writer's name and address: another letter."""
+    signed = ("Lionel BARTHE\n5 impasse du Lauragais\n31400 Toulouse\nObjet : prise électrique brûlée\n"
+              "Madame, Monsieur,\nLa prise double du séjour a dégagé samedi soir une forte odeur de brûlé.\n"
+              "En déplaçant le meuble, nous avons vu que le boîtier était noirci et en partie fondu.\n"
+              "Le disjoncteur général a sauté deux fois depuis, et le différentiel saute dès que\n"
+              "l'on branche le radiateur d'appoint de la chambre. J'ai coupé le circuit au tableau.\n"
+              "Je vous remercie de faire intervenir un électricien dans les meilleurs délais. Nous\n"
+              "sommes présents en permanence ; merci d'appeler mon portable à l'arrivée.\n"
+              "Veuillez agréer, Madame, Monsieur, l'expression de mes salutations distinguées.\nLionel Barthe\n"
+              "PATRIMOINE\nService technique — Agence Sud-Est\nCS 40215\n31502 Toulouse Cedex 5\n"
+              "Toulouse, le 9 novembre 2020\n")
+    scrawl = ("Océane MARTY\nRésidence Le Crand Pré\nappt 8, bat B\nALT ae\nO619.84.17.35\nOb set : derande d'attestation\n"
+              "Bonsaur,\nSe suis locataire cnez veus depuis LUIS\n")
+    assert document_starts([signed, scrawl]) == [0, 1]
+    # the same block heading a page after a letter that did not sign off: its second page
+    unsigned = signed.replace("Veuillez agréer, Madame, Monsieur, l'expression de mes salutations distinguées.\n", "")
+    assert document_starts([unsigned, scrawl]) == [0]
+
+
 def test_a_running_header_naming_the_page_alone_keeps_it_with_its_letter():
     """« Madame ZERROUKI - N° locataire 2019-B-04471 page 2 » heads a social worker's second
     page, followed by lines that look like a new letter's head: it goes on."""

@@ -213,15 +213,16 @@ def start_score(previous: str, current: str, script_change: bool = False) -> int
     score += 2 if _TITLE.search(top) else 0
     score += 2 if _TO_LANDLORD.search(top) else 0
     score += 1 if _ADMIN_HEAD.search(top) else 0
-    closed = _CLOSING.search(prev_bottom) or _SIGNED_WITH_CONTACTS.search(_last_lines(prev))
+    signed_off = _CLOSING.search(prev_bottom)
+    closed = signed_off or _SIGNED_WITH_CONTACTS.search(_last_lines(prev))
     score += 1 if closed else 0
     if closed and lines and _GREETING.match(_fold(lines[0])):
         score += 1  # « Madame, Monsieur, » opening the page after a letter that closed: a letter of its own
     sender = bool(_SENDER_TOP.match(top))
     score += 1 if sender else 0
-    if closed and sender and _CLOSING.search(prev_bottom):
+    if signed_off and sender:
         score += 1  # a writer's name and address heading the page after a letter signed off: another letter
-    if (len(lines) <= SHORT_NOTE_LINES and (_CLOSING.search(prev_bottom) or _SIGN_OFF.search(_last_lines(prev, 4)))
+    if (len(lines) <= SHORT_NOTE_LINES and (signed_off or _SIGN_OFF.search(_last_lines(prev, 4)))
             and _SIGN_OFF.search(_fold("\n".join(lines)))):
         score += 3  # a note of a few lines signed off on its own after a letter that closed: another writer's
     stamped_before, stamped_now = _stamp_dates(previous), _stamp_dates(current)

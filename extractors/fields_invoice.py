@@ -11,12 +11,12 @@ import re
 
 from config.registries import Registries
 from extractors import validators
+from extractors.fields_dates import make_date
 from extractors.fields_labels import Doc, LabelHit, labelled_digits, values_for
 from extractors.fields_supplier_name import guess_supplier_name
 from extractors.fields_totals import TOTAL_LABELS, choose_totals, confirm_by_digits, read_totals
 from extractors.invoice_labels import DATE_LABELS, NUMBER_LABELS, ORDER_LABELS, known_label
 from extractors.matching import match_supplier_by_ids, match_supplier_by_name
-from extractors.fields_dates import make_date
 from extractors.parsing import Match, find_amounts, find_dates, find_digit_runs
 from extractors.stacked_cells import CELL, unrow, unstack
 from extractors.types import Extraction

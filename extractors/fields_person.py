@@ -290,14 +290,14 @@ def _staff_names(doc: Doc, cands: list[PersonCandidate]) -> list[set[str]]:
         here = doc.folded[s:e]
         k = here.find(fold(c.name.split()[-1]))
         after = [here[k + len(c.name.split()[-1]):].lstrip(" ,-")] if k >= 0 else []
-        nxt = prev = c.line
+        nxt = c.line
         for _ in range(2):
             nxt = doc.next_nonempty_line(nxt, max_skip=0)
             if nxt is None:
                 break
             after.append(doc.line_text(nxt, folded=True).strip())
-        if c.source == "signature" and (prev := doc.prev_nonempty_line(prev, max_skip=0)) is not None:
-            after.append(doc.line_text(prev, folded=True).strip())  # « La cheffe du pôle Logement / Sandrine X »
+        if c.source == "signature" and (above := doc.prev_nonempty_line(c.line, max_skip=0)) is not None:
+            after.append(doc.line_text(above, folded=True).strip())  # « La cheffe du pôle Logement / Sandrine X »
         if any(ROLE.search(a) and not _kin(c.name, a) for a in after if a):
             out.append(_tokens(c.name))
     return out

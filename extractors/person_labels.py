@@ -147,7 +147,7 @@ ROLE = re.compile(r"^\W*(?:l'|le\s+|la\s+)?(?:assistante?s?\b(?!\s+(?:de\s+vie|m
                    r"referente?|coordinat(?:eur|rice)|chef(?:fe)?\s+d|notaire|manager|officer|advis[oe]r|conciliat|expert|"
                    r"syndic|administrat(?:eur|rice)|technicien(?:ne)?|association|cabinet|etude|scp|selarl|ccas|"
                    r"mairie|service\s|pole\s|intervenante?s?\b|aide\s+a\s+domicile|auxiliaire|benevole|animat(?:eur|rice)|"
-                   r"mediat(?:eur|rice)|chef\s+du\s+service|hygieniste|interprete|traduct(?:eur|rice)|ecrivain\s+public)")
+                   r"mediat(?:eur|rice)|hygieniste|interprete|traduct(?:eur|rice)|ecrivain\s+public)")
 THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")
 # said right after the name: an owner or a neighbour (a lawyer's client complaining about the tenant)
 NOT_A_TENANT = re.compile(r"\s*[,(]\s*(?:(?:co-?)?proprietaires?|(?:sa|la|leur|leurs)\s+voisine?s?)\b")

@@ -13,6 +13,7 @@ from what its own text and the previous page's text say:
 - the previous page's end: a closing formula or a signature, an invoice's totals, and its
   own numbering closing ("2/2": the document it belonged to is complete);
 - the same invoice number as the previous page: its continuation;
+- an e-mail's header printed by the webmail at the top (« De : … @ », « Envoyé : », « À : »);
 - a reception stamp dated otherwise than the previous page's: another piece of mail, which
   arrived another day (the mail room stamps each piece as it comes);
 - one page in print, the next by hand (or the reverse), as the OCR's confidence tells;
@@ -47,7 +48,10 @@ _PAGE_ALONE = re.compile(r"(?:\bpage|\bp\.)\s*(\d{1,2})\s*$|^\s*[-–—]\s*(\d{
 # a page ending on « .../... »: the letter goes on overleaf
 _OVERLEAF = re.compile(r"(?:\.{3}|…)\s*/\s*(?:\.{3}|…)\s*$")
 _ONE_OF_ONE = re.compile(r"(?:\bpage|\bp\.)\s*0?1\s*(?:/|sur|of|de)\s*0?1\b")  # a one-page document says so
-_GREETING = re.compile(r"^\s*(?:madame|monsieur|mesdames|messieurs|cher|chere|bonjour|dear)\b", re.I | re.M)
+_GREETING = re.compile(r"^\s*(?:madame|monsieur|mesdames|messieurs|cher|chere|bonjour|bonsoir|dear)\b", re.I | re.M)
+# an e-mail's header printed by the webmail (« De : X <x@…> », then « Envoyé : » / « À : »): a message of its own
+_MAIL_HEADER = re.compile(r"^\s*(?:de|from|expediteur)\s*:[^\n]*@[^\n]*\n(?:[^\n]*\n){0,2}?"
+                          r"\s*(?:envoye|date|a|to|sent|objet|subject)\s*:", re.I | re.M)
 _DATE_LINE = re.compile(r"^\s*le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*$|(?:^|,\s*)\s*(?:le\s+)?\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
                         r"septembre|octobre|novembre|decembre)\s+\d{4}\s*$|\b[a-z\-]+,?\s+le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}",
                         re.I | re.M)
@@ -213,6 +217,7 @@ def start_score(previous: str, current: str, script_change: bool = False) -> int
     score += 2 if _TITLE.search(top) else 0
     score += 2 if _TO_LANDLORD.search(top) else 0
     score += 1 if _ADMIN_HEAD.search(top) else 0
+    score += 4 if _MAIL_HEADER.search("\n".join(top.split("\n")[:6])) else 0
     signed_off = _CLOSING.search(prev_bottom)
     closed = signed_off or _SIGNED_WITH_CONTACTS.search(_last_lines(prev))
     score += 1 if closed else 0

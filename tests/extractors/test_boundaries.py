@@ -348,3 +348,20 @@ def test_a_page_opening_on_a_greeting_after_a_letter_that_closed_is_another_lett
     assert document_starts([office, relative]) == [0, 1]
     # the same page opening on the letter's sentence: the greeting alone made the difference
     assert document_starts([office, relative.replace("Madame, Monsieur,\n", "")]) == [0]
+
+
+def test_an_e_mail_printed_after_an_invoice_is_another_document():
+    """A tenant's e-mail printed from Outlook, scanned after a telecom invoice whose footer points
+    to its detail « en annexe »: the webmail's header (« De : … @ », « Envoyé : », « À : ») heads
+    a message of its own."""
+    invoice = ("Occi'Tel Pro\nFacture n° 0021-774-3391-2021-03\nDate de facture : 05/03/2021\n"
+               "Consommations hors forfait (détail en annexe) 42,38\nTotal HT 1 763,90\nTVA 20 % 352,78\n"
+               "Total TTC 2 116,68\nOcci'Tel Pro SA au capital de 2 400 000 € - RCS Toulouse 418 913 604\n")
+    mail = ("Outlook 15/03/2021 22:08\nProblème voisin : fumée balcon\n"
+            "De : Tomasz Wisniewski <t.wisniewski@hotmail.fr>\nEnvoyé : lundi 15 mars 2021 22:04\n"
+            "À : Gestion locative <gestion.locative@patrimoine-toulouse.fr>\nBonsoir,\n"
+            "Je vous écris pour un problème qui dure depuis le début de l'hiver avec mon voisin.\n")
+    assert document_starts([invoice, mail]) == [0, 1]
+    # the same message without its header: nothing says another writer begins
+    body = mail.split("Bonsoir,\n")[1]
+    assert document_starts([invoice, body]) == [0]

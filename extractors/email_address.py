@@ -19,6 +19,8 @@ EMAIL_RE = re.compile(r"[\w.+\-]+(?:(?<=\d) \d{1,3})* ?@ ?[\w\-]+(?:(?: ?[.,] ?)
 
 CONSUMER_MAIL = re.compile(r"@(?:gmail|googlemail|hotmail|yahoo|orange|free|sfr|wanadoo|laposte|outlook|live|icloud|"
                            r"neuf|bbox|aol|msn|gmx|proton(?:mail)?|club-internet|numericable|aliceadsl|voila|ymail)\.")
+# a webmail's print-out naming the sender without « De : » (Gmail: « Baptiste Larroque <b.larroque31@gmail.com> 3 février 2021 à 09:10 »)
+PRINTED_SENDER = re.compile(r"(?m)^[ \t]*(?!(?:a|to|cc)\s*:)[^\n<>@:]{3,60}<[^>\s@]+@[^>\s]+>[ \t]+\d{1,2}(?:er)?[ \t]+[a-z]+\.?[ \t]+\d{4}")
 ORG_MAILBOX = re.compile(r"^(?:contact|info|infos|accueil|secretariat|etude|courrier|services?|administration|"
                          r"no-?reply|support|direction|compta\w*|factur\w*|agence|mairie|cabinet|greffe)@|"
                          r"avocat|notaire|huissier|justice|greffe|"

@@ -25,6 +25,8 @@ def read_amount(doc: Doc) -> str | None:
         after = doc.folded[a.end:a.end + 20]
         if re.match(r"\s*(?:par\s+mois|/\s*mois|mensuel|chaque\s+mois|de\s+plus\s+par)", after):
             continue
+        if re.search(r"\bcapital\s+(?:social\s+)?(?:de\s+)?$", doc.folded[max(0, a.start - 25):a.start]):
+            continue  # « SARL au capital de 20 000 € » in a letterhead: the firm's, no sum at stake
         before = _sentence_before(doc, a.start)
         prio = 0 if _DEBT_WORDS.search(before) else 2 if _INCOME_WORDS.search(before) else 1
         if prio == 1 and a not in spelled and not re.search(r"€|eur", doc.folded[max(a.start, a.end - 8):a.end + 3]):

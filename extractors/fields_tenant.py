@@ -36,7 +36,7 @@ from extractors.person_names import clean_person, known_first, normalise_person
 from extractors.phone_variants import find_phones_grouped, find_phones_misread
 from extractors.stacked_cells import unrow, unstack_colons
 from extractors.types import Extraction
-from extractors.email_address import CONSUMER_MAIL, EMAIL_RE, ORG_MAILBOX, email_value, names_in_address
+from extractors.email_address import CONSUMER_MAIL, EMAIL_RE, ORG_MAILBOX, PRINTED_SENDER, email_value, names_in_address
 
 _NOT_HOME_PHONE = re.compile(r"service\s+client|standard|accueil|\bfax\b|telecopie|\bcaf\b|allocations|assur(?!ee?\b)|mutuelle|"
                              r"agence|patrimoine|bailleur|gardien|urgence|astreinte|commissaire|tribunal|greffe|avocat")
@@ -353,7 +353,8 @@ def _mailed_by_a_person(doc: Doc, cands: list[PersonCandidate]) -> bool:
         if c.source == "webmail":
             line = doc.line_text(c.line, folded=True)
             return bool(CONSUMER_MAIL.search(line))
-    return False
+    sender = PRINTED_SENDER.search(doc.folded[:1500])  # Gmail's print-out, without « De : »
+    return bool(sender and CONSUMER_MAIL.search(sender.group(0)))
 
 
 # a capital I the OCR read as « ! » at the end or inside a word in capitals (« Monsieur ZERROUK! Rachid »)

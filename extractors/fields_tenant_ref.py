@@ -44,7 +44,8 @@ _LABELS = [
     (0, r"\b(?:compte|code|identifiant|matricule|dossier|id\.?)\s+(?:client|locataire)\s*:?"),
     (0, r"\b(?:tenant|tenancy|customer|account|contract|client|lease)\s*(?:no\.?|number|nr\.?|ref(?:erence)?|id|#)"
         r"(?![a-z])\s*:?"),
-    (1, r"\b(?:votre|vos|v/|v\.)\s*" + _REF + r"(?:\s+(?:creancier|bailleur|requerant))?\s*(?:" + NO + r")?\s*:?"),
+    # (« VIRéf. » : the OCR's « V/Réf. » at a line's start)
+    (1, r"(?:\b(?:votre|vos|v/|v\.)|(?<![^\n])[ \t]*vi(?=\s?ref))\s*" + _REF + r"(?:\s+(?:creancier|bailleur|requerant))?\s*(?:" + NO + r")?\s*:?"),
     (1, r"\bsous\s+la\s+reference\b\s*:?"),
     # the landlord's own file, in an office's letter to it (« Objet : … - V/dossier 65-0093-TBS »)
     (1, r"(?:\bvotre\s+|\bv/\s*)dossier\b\s*(?:" + NO + r")?\s*:?"),
@@ -256,6 +257,10 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
             value = _clean_value(tok) if tok else None
             # « N° de compte locataire chez vous » names the landlord's account; « Dossier n° » may be the writer's own
             rank = prio - 0.5 if (named_tenant and not mine) or writers else prio
+            if value and _YOUR_REF.match(label) and re.match(r"[A-Za-z]{5}", value):
+                continue  # « V/Réf : RELANCE 2 / 2021-03-118 »: the landlord's letter, not an account
+            if office_head and prio == 1 and _YOUR_REF.match(label):
+                rank = 0.5  # an office quoting the landlord's « V/Réf. »: the tenant's account, before its own file
             if not value and prio == 0:  # a form's dot leaders the OCR read as letters: the value ends the line
                 last = tail.split()[-1] if tail.split() else ""
                 if re.fullmatch(r"[A-Za-z]{0,4}[-/]?\d[\w/\-.]{3,20}", last) and sum(c.isdigit() for c in last) >= 4:
@@ -275,6 +280,7 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
     return uniq
 
 
+_YOUR_REF = re.compile(r"\s*(?:votre|vos|v/|v\.|vi)\s*ref")
 _LOCATAIRE_MISREAD = re.compile(r"\blocata[ic]ce\b|\blocat[ao]ice\b")
 # an insurer's certificate under a tenant's cover letter: its heading on a line of its own, or its formula
 _ENCLOSED_CERTIFICATE = re.compile(r"(?m)^[ \t]*attestation\s+d'assurance(?:\s+habitation)?[ \t]*$|"

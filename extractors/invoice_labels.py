@@ -13,7 +13,7 @@ from extractors.parsing import fold
 NO = r"(?:n\.?\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|n\.(?=[ \t]?(?::[ \t]?)?[a-z0-9\-/]*\d)|#)"
 _EN_NO = r"(?:number|nr\.?|ref(?:erence)?\.?|id(?![a-z])|" + NO + r")"
 # "N" whose degree sign OCR lost, before a token holding a digit ("AVOIR N A-007")
-_NO_OCR = r"(?:" + NO + r"|n(?=\s[a-z0-9\-/.]*\d))"
+_NO_OCR = r"(?:" + NO + r"|n(?=\s(?::[ \t]?)?[a-z0-9\-/.]*\d))"  # (« FACTURE N : 2021-017 »)
 # a « N° » standing alone, for every type: on a line of its own (« ÉTAT DE FRAIS - FACTURE » then
 # « N° 2021-03318 »), or in a cell of its own after the title (« ESTIMATION DE TRAVAUX   n° EST 21/087 »)
 _NO_ALONE = [
@@ -24,7 +24,9 @@ NUMBER_LABELS = {
     "supplier_invoice": [
         (0, r"\bfacture\s*" + _NO_OCR + r"\s*:?"),
         # "Facture d'honoraires n°", "Facture de travaux n°", "Facture du 14 janvier 2021 n°"
-        (0, r"\bfacture(?:[ \t]+(?:d'|de[ \t]+|du[ \t]+)?[a-z0-9']+){1,4}?[ \t]*" + NO + r"\s*:?"),  # on one line
+        (0, r"\bfacture(?:[ \t]+(?:d'|de[ \t]+|du[ \t]+)?(?!situation\b)[a-z0-9']+){1,4}?[ \t]*" + NO + r"\s*:?"),  # on one line
+        # « FACTURE DE SITUATION DE TRAVAUX N° 4 »: the progress statement's rank, after a « N° de facture »
+        (1, r"\bfacture(?:[ \t]+(?:d'|de[ \t]+|du[ \t]+)?[a-z0-9']+){1,4}?[ \t]*" + NO + r"\s*:?"),
         (0, r"\b(?:note\s+d'honoraires(?:\s+et\s+(?:de\s+)?(?:frais|debours))?|(?:etat|memoire|note|releve)\s+de\s+frais|"
             r"decompte(?:\s+general)?)\s*"
             + NO + r"\s*:?"),

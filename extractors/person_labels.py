@@ -34,7 +34,7 @@ CIV_BARE = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.?|mr\.?)(?:\s+et\s
 LABEL_SEP = r"(?:[ \t]*[.…_]*[ \t]*:|[ \t]*[.…_]{3,}[^\n:]{0,4}:|[ \t]*[.…_]{3,}[ \t]*[0o°,'\-]{1,2}[ \t]+|[^\n:.]{0,6}[.…]{3,})\s*"
 CONCERNED = [re.compile(rx) for rx in (
     r"(?m)\b(?:allocata[it]re|locataire|assure(?:\s?\(e\)|e)?|souscripteur|beneficiaire|societaire|adherent|occupante?s?|"
-    r"defendeur|defenderesse|debit(?:eur|rice)(?:\(s\)|s)?|preneur|nom\s+du\s+locataire|nom\s*[,/—–-]?\s*(?:et\s+)?prenoms?|"
+    r"defendeur|defenderesse|debit(?:eur|rice)(?:\(s\)|s)?|redevable|preneur|nom\s+du\s+locataire|nom\s*[,/—–-]?\s*(?:et\s+)?prenoms?|"
     r"menage|foyer|personne\s+protegee|majeur\s+protege|titulaire(?:\s+du\s+contrat)?|"
     r"nom|tenant|name)(?:\s+(?:concernee?|titulaire(?:\s+du\s+bail)?|principale?|en\s+titre|"
     r"connue?\s+de\s+l'\s?administration|declaree?|actuel(?:le)?))?"
@@ -53,10 +53,10 @@ CONCERNED = [re.compile(rx) for rx in (
     # a label then the civility, no colon: "allocataire Monsieur X.", "Souscripteur M. KONATE Ibrahim"
     # (« Dossier : M. BENHAMOU Rachid », « Allocataire : M. X   N° allocataire : … »)
     r"\b(?:allocataire|locataire|souscripteur|assure(?:\s?\(e\)|e)?|beneficiaire|societaire|adherent|demandeur|demanderesse|"
-    r"debit(?:eur|rice)|dossier|affaire)\s*:?\s+" + CIV_BARE + NAME + r"\s*(?:[\n,;(.]|-\s|$|(?=\s+n[°o]\.?\s))",
+    r"debit(?:eur|rice)|redevable|dossier|affaire)\s*:?\s+" + CIV_BARE + NAME + r"\s*(?:[\n,;(.]|-\s|$|(?=\s+n[°o]\.?\s))",
     # a form's label whose dot leaders the OCR read as letters, the civility and name ending the
     # line (« Demandeur snisrsneneee 1e Mme Yasmina OUARET »)
-    r"(?m)^[ \t]*(?:demandeu(?:r|se)|demanderesse|allocataire|locataire|beneficiaire|debit(?:eur|rice)|assuree?)s?"
+    r"(?m)^[ \t]*(?:demandeu(?:r|se)|demanderesse|allocataire|locataire|beneficiaire|debit(?:eur|rice)|redevable|assuree?)s?"
     r"[ \t]+[^\n]{1,25}?[ \t]" + CIV + NAME + r"[ \t]*$",
     # a parcel's addressee over their address (a carrier's notice left with the caretaker)
     r"\bdestinataire\s*:?\s+" + CIV_BARE + NAME + r"[ \t]*\n(?=[ \t]*(?:\d{1,4}\b|residence|rue|avenue|allee|chemin|"
@@ -122,7 +122,7 @@ ORGANISATION = re.compile(r"\b(?:mairie|ville\s+de|caf|caisse|tribunal|cabinet|s
                           r"maitre|avocats?|huissier|commissaire|msa|prefecture|conseil|departement|agence|groupe|"
                           r"administrateur|notaire|curatelle|tutelle|udaf|admr|police|gendarmerie|commissariat|"
                           r"college|lycee|ecole|academie|universite|clinique|mission\s+locale|pole\s+emploi|fondation|"
-                          r"federation|secours|ehpad|cse|comite\s+(?:social|d'entreprise)|syndicat|maison\s+(?:des|de\s+la|du)\s+solidarit\w*|permanence|acces\s+aux\s+droits)\b")
+                          r"federation|confederation|amicale|secours|ehpad|cse|comite\s+(?:social|d'entreprise)|syndicat|maison\s+(?:des|de\s+la|du)\s+solidarit\w*|permanence|acces\s+aux\s+droits)\b")
 # a form's two boxes: "Nom : DUPONT   Prénom : Jean" (or first name first)
 # (the dotted line a box is filled on, read as dots and letters: « PEYRE uu... seseeeeees »)
 _LEADER = r"(?:(?:\s+\S{0,4})?[.…_]{2,}[^\n]{0,30}?)?"
@@ -145,7 +145,7 @@ ROLE = re.compile(r"^\W*(?:l'|le\s+|la\s+)?(?:assistante?s?\b(?!\s+(?:de\s+vie|m
                    r"juge|greffi(?:er|ere)|mandataire|curat(?:eur|rice)|tut(?:eur|rice)|maire|adjointe?|delegue(?:e)?|"
                    r"president(?:e)?|deputee?|senat(?:eur|rice)|secretaire|agent|inspect(?:eur|rice)|medecin|docteur|infirmi(?:er|ere)|"
                    r"referente?|coordinat(?:eur|rice)|chef(?:fe)?\s+d|notaire|manager|officer|advis[oe]r|conciliat|expert|"
-                   r"syndic|administrat(?:eur|rice)|technicien(?:ne)?|association|cabinet|etude|scp|selarl|ccas|"
+                   r"syndic|gerante?\b|administrat(?:eur|rice)|technicien(?:ne)?|association|cabinet|etude|scp|selarl|ccas|"
                    r"mairie|service\s|pole\s|intervenante?s?\b|aide\s+a\s+domicile|auxiliaire|benevole|animat(?:eur|rice)|"
                    r"mediat(?:eur|rice)|hygieniste|interprete|traduct(?:eur|rice)|ecrivain\s+public)")
 THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")
@@ -154,6 +154,8 @@ NOT_A_TENANT = re.compile(r"\s*[,(]\s*(?:(?:co-?)?proprietaires?|(?:sa|la|leur|l
 
 # right before or after a name: a company's word or legal form, not a person's
 COMPANY_BEFORE = re.compile(r"\b(?:societe|entreprise|ets|etablissements|groupe)\s+$")
+# a firm's legal form and capital printed in its letterhead
+LEGAL_HEAD = re.compile(r"\b(?:sas|sasu|sarl|eurl|sa|scop|snc|selarl)\b[^\n]{0,30}\bau\s+capital\b")
 COMPANY_AFTER = re.compile(r"^\s*[-,–—]?\s*(?:sas|sasu|sarl|eurl|sa|sci|snc|scop|au\s+capital)\b")
 
 PLACE_AND_DATE = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ'\-]+(?:[ \-](?:[a-zà-ÿ'\-]+|[A-ZÀ-Ý][a-zà-ÿ'\-]+)){0,3},?\s+le\s+\d.*$")

@@ -301,3 +301,16 @@ def test_the_number_ending_the_line_under_the_title():
             "Titulaire du contrat Adresse de facturation\nCompte client n° 4 015 227 861\n" + TOTALS)
     assert fields(text)["invoice_number"] == "30021487562"
     assert "invoice_number" not in fields(text.replace(" N° 30021487562", ""))
+
+
+def test_a_progress_statements_rank_is_not_the_invoice_number():
+    """« FACTURE DE SITUATION DE TRAVAUX N° 4 » ranks the statement; « N° de facture » under it
+    is the invoice's number. Alone, the title's number is still read."""
+    head = "BOR - BÂTISSEURS OCCITANS RÉNOVATION\nFACTURE DE SITUATION DE TRAVAUX N° 4\n"
+    assert fields(head + "N° de facture : 2020-0914 Date : 07/09/2020\n" + TOTALS)["invoice_number"] == "2020-0914"
+    assert fields(head + "Date : 07/09/2020\n" + TOTALS)["invoice_number"] == "4"
+
+
+def test_an_invoice_n_whose_degree_sign_the_ocr_lost_before_a_colon():
+    text = "EURL COURANTS MBAYE ELECTRICITE\nFACTURE N : 2021-017\nDATE : 12/03/2021\n" + TOTALS
+    assert fields(text)["invoice_number"] == "2021-017"

@@ -42,3 +42,49 @@ def test_an_mp_writing_for_a_tenant_is_not_the_tenant():
               "Je vous prie d'agréer, Monsieur le Directeur général, l'expression de mes salutations\n"
               "distinguées.\nHélène Vigouroux\n")
     assert tenant(letter, "other")["tenant_name"] == "Christophe Escudié"
+
+
+EMPLOYER = ("GARONNE RÉCEPTIONS\nTraiteur - Organisation d'événements\nSARL au capital de 20 000 €\n"
+            "ZA de Bel Air, 5 rue des Artisans - 31140 AUCAMVILLE\nTél. 05 61 70 29 18\n"
+            "SA d'HLM PATRIMOINE\nService Recouvrement\nBP 71234\n31012 TOULOUSE CEDEX 6\n"
+            "Aucamville, le 12 mai 2020\nObjet : situation de notre salarié, M. Iñaki ETCHEVERRY\n"
+            "Madame, Monsieur,\nÀ la demande de notre salarié, M. Iñaki ETCHEVERRY, demeurant 14 rue des Paquerettes,\n"
+            "31150 FENOUILLET, qui est locataire de votre organisme, nous attestons de ce qui suit.\n"
+            "M. ETCHEVERRY nous a fait part de ses difficultés a régler ses loyers d'avril et de mai 2020,\n"
+            "soit 912,40 €. Salarié sérieux et fidèle, il souhaite honorer cette dette.\n"
+            "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.\n"
+            "Christelle VERDIER-MOULIS\nGérante\n")
+
+
+def test_an_employer_writing_for_its_employee_names_the_tenant_not_its_manager():
+    """A caterer's letterhead (« SARL au capital de 20 000 € ») heads the letter, its manager
+    signs (« Gérante »): the employee it writes about is the tenant, and the firm's capital is
+    no sum at stake."""
+    f = tenant(EMPLOYER, "payment_difficulty")
+    assert (f["tenant_name"], f["amount"]) == ("Iñaki Etcheverry", "912.40")
+
+
+def test_a_tenants_association_writing_for_a_member_names_her_not_its_president():
+    """A CNL tenants' association (« Amicale des locataires ») heads the letter and its president
+    signs: the member it writes for is the tenant, and the association's mailbox is not hers."""
+    letter = ("CONFÉDÉRATION NATIONALE DU LOGEMENT\nAmicale des locataires CNL « Le Pastel »\n"
+              "Local associatif, bat. A - Résidence Le Pastel\n31320 CASTANET-TOLOSAN\namicale.lepastel.cnl@gmail.com\n"
+              "Castanet-Tolosan, le 18 février 2021\nObjet : troubles de voisinage subis par\n"
+              "Mme BOUKHARI Zohra, bât. C, appt 31\nMadame, Monsieur,\n"
+              "Notre amicale a été saisie par Mme Zohra BOUKHARI, adhérente,\nlocataire du bât. C, appt 31, depuis 2009.\n"
+              "Mme BOUKHARI peut être jointe au 06 27 84 13 59.\n"
+              "Dans l'attente de votre réponse, veuillez agréer, Madame, Monsieur,\nnos salutations distinguées.\n"
+              "Pour le bureau de l'amicale,\nle président, Jean-Claude BAYLAC\n")
+    f = tenant(letter, "neighbour_dispute")
+    assert (f["tenant_name"], f.get("email"), f["phone"]) == ("Zohra Boukhari", None, "0627841359")
+
+
+def test_the_taxpayer_a_tax_office_seizes_from_is_the_tenant():
+    """A tax office's « saisie administrative à tiers détenteur » names the tenant as the
+    « Redevable », by dot leaders the OCR garbled or after a colon."""
+    notice = ("DIRECTION GÉNÉRALE DES FINANCES PUBLIQUES\nSAISIE ADMINISTRATIVE À TIERS DÉTENTEUR\n"
+              "TIERS DÉTENTEUR ....... SA D'HLM PATRIMOINE\nREDEVABLE 5 nu M. TRINH Hoàng Long\n"
+              "Adresse connue ........ 8 rue des Cheminots, appt 3 - 31300 TOULOUSE\nLe comptable public\n")
+    assert tenant(notice, "legal_notice")["tenant_name"] == "Hoàng Long Trinh"
+    form = "DÉCLARATION DU TIERS DÉTENTEUR\nTiers détenteur : SA D'HLM PATRIMOINE\nRedevable : M. TRINH Hoàng Long\n"
+    assert tenant(form, "legal_notice")["tenant_name"] == "Hoàng Long Trinh"

@@ -240,3 +240,30 @@ def test_the_account_under_a_column_heading_beside_the_landlords_file_and_not_an
                "Référence du logement indiquée par notre assurée : 2207-5619\n"
                "Mme DIARRA est assurée au titre du contrat Multirisque Habitation Locataire n° HAB-0093317.\n")
     assert tenant(insurer, "insurance_certificate")["tenant_reference"] == "2207-5619"
+
+
+def test_the_landlords_your_reference_quoted_by_an_office_before_its_own_file():
+    """A mediation association quotes its own file in the subject and the landlord's « V/Réf. »
+    (read « VIRéf. » by the OCR) under it: the landlord's reference is the tenant's account."""
+    letter = ("TRAIT D'UNION MÉDIATION 31\nAssociation de médiation sociale et de voisinage\n"
+              "10 rue du Férétra - 31400 TOULOUSE\nToulouse, le 9 décembre 2020\n"
+              "Objet: Compte rendu de médiation - dossier TUM-2020-117\n"
+              "Demandeuse : Mme Nour EL-KHOURY, 5 rue Pierre-Cazeneuve, appt B22, 31200 TOULOUSE\n"
+              "VIRéf. : 0863019\nMadame, Monsieur,\nVous nous avez transmis la demande de médiation.\n")
+    assert tenant(letter, "neighbour_dispute")["tenant_reference"] == "0863019"
+    # a tenant answering a reminder quotes its reference: the landlord's letter, not the account
+    answer = ("Rachid HAMDANI\n12 rue Bourbaki\n31200 Toulouse\nVIRéf : RELANCE 2 / 2021-03-118\nCompte : 0331-2208\n"
+              "Objet : réponse à votre relance\nMadame, Monsieur,\nNous avons bien reçu votre relance.\n")
+    assert tenant(answer, "payment_difficulty")["tenant_reference"] == "0331-2208"
+
+
+def test_a_bare_reference_in_a_tenants_gmail_print_out_with_an_insurance_certificate():
+    """Gmail prints the sender without « De : » (« Name <x@gmail.com> 3 février 2021 ») : a
+    tenant's own message, whose bare « Réf. : » is theirs, not an insurer's."""
+    mail = ("03/02/2021 09:12 Gmail - Attestation assurance 2021 - LARROQUE\n"
+            "Gmail Baptiste Larroque <b.larroque31@gmail.com>\nAttestation assurance 2021 - LARROQUE\n1 message\n"
+            "Baptiste Larroque <b.larroque31@gmail.com> 3 février 2021 à 09:10\n"
+            "À : assurances.locataires@patrimoine-toulouse.fr\nBonjour,\n"
+            "Veuillez trouver en pièce jointe mon attestation d'assurance habitation pour 2021.\n"
+            "Locataire : Baptiste LARROQUE\nRéf. : 5316024\nBonne journée,\nBaptiste Larroque\n")
+    assert tenant(mail, "insurance_certificate")["tenant_reference"] == "5316024"

@@ -82,7 +82,11 @@ _ENCLOSURE = re.compile(r"(?:\bci-?\s?joint|\bpj\s*:|\bp\.\s?j\.|pieces? jointes
 # what a letter says it encloses, and the words that head that piece when it follows
 _ENCLOSED = {"assignation": "assignation", "commandement": "commandement", "jugement": "jugement",
              "ordonnance": "ordonnance", "acte": "assignation|commandement|signification|proces-verbal|sommation",
-             "attestation": "attestation", "notification": "notification", "decision": "decision"}
+             "attestation": "attestation", "decision": "decision",
+             # (« la copie de la notification de la CAF », then the CAF's letter)
+             "notification": "notification|caf|msa|allocations\\s+familiales",
+             # a supplier's cover letter, then what it bills (« ci-joint ma note d'honoraires »)
+             "note d.honoraires": "note d.honoraires", "facture": "facture", "devis": "devis"}
 
 # a letter that ends on its writer's contacts (a phone, an e-mail), no closing formula
 _SIGNED_WITH_CONTACTS = re.compile(r"(?:^|\s)0[1-9](?:[ .]?\d{2}){4}\s*$|@[a-z0-9\-]+\.[a-z]{2,4}\s*$", re.M)

@@ -43,7 +43,7 @@ _TAGLINE = re.compile(r"^(?:votre|vos|notre|nos|your|our|we|since|depuis|pour|fo
 # "Le spécialiste de...", "La qualité...": an article then a lower-case word (not "La Poste")
 _ARTICLE_PHRASE = re.compile(r"^(?:(?:Le|La|Les|Un|Une|Des|Du|Au|Aux|The|A|An)\s+|L')[a-zà-ÿ]")
 _NOT_NAME = re.compile(r"facture|invoice|\bavoir\b|credit\s+note|\bdevis\b|quot(?:e|ation)\b|estimate|proforma|\bdate\b|"
-                       r"\bn°|\bno\.|\btel\b|tel\.|telephone|\bphone\b|\bfax\b|\bmobile\b|portable|e-?mail|courriel|@|www|https?:|"
+                       r"\bn°|\bno\.|(?<!['’])\btel\b|tel\.|telephone|\bphone\b|\bfax\b|\bmobile\b|portable|e-?mail|courriel|@|www|https?:|"
                        r"\.(?:fr|com|net|eu)\b|siret|siren|\brcs\b|\btva\b|\bvat\b|\biban\b|\bbic\b|\bpage\b|\bobjet\b|"
                        r"\bobject\b|\btotal\b|\bmontant\b|\bamount\b|\breference\b|\bref\b|adresse|address|\bbp\b|cedex|"
                        r"\bcs\s*\d|\brue\b|\bavenue\b|\bav\.|boulevard|\bbd\b|\bchemin\b|\ballee\b|\bimpasse\b|\bplace\b|"

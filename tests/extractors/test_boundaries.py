@@ -365,3 +365,27 @@ def test_an_e_mail_printed_after_an_invoice_is_another_document():
     # the same message without its header: nothing says another writer begins
     body = mail.split("Bonsoir,\n")[1]
     assert document_starts([invoice, body]) == [0]
+
+
+def test_what_a_cover_letter_says_it_encloses_stays_with_it():
+    """A lawyer's letter « ci-joint ma note d'honoraires », then the fee note; a tenant's letter
+    enclosing « la copie de la notification de la CAF », then the CAF's letter: one piece of
+    mail each. Without the announcement, the same pages start documents of their own."""
+    lawyer = ("SELARL CABROL-DAURIGNAC\nAVOCATS AU BARREAU DE TOULOUSE\nToulouse, le 15 juin 2020\n"
+              "Affaire : PATRIMOINE c/ Mme Solange TEIXEIRA-BOUSQUET\nMonsieur,\n"
+              "Je vous prie de bien vouloir trouver ci-joint ma note d'honoraires arrêtée à ce jour,\n"
+              "déduction faite de la provision que vous m'aviez réglée.\n"
+              "Je vous prie d'agréer, Monsieur, l'expression de mes salutations distinguées.\nGhislaine CABROL\n")
+    fee_note = ("SELARL CABROL-DAURIGNAC – AVOCATS\n\n   NOTE D'HONORAIRES N° NH 2020-0288\n   du 15 juin 2020\n"
+                "Client : PATRIMOINE SA d'HLM – CS 90514 – 31005 Toulouse Cedex 6\nTOTAL TTC 1 135,00\n")
+    assert document_starts([lawyer, fee_note]) == [0]
+    tenant = ("Saïd AIT HAMOU\n7, allée des Mimosas — Bât. F — Appt 52\n31100 Toulouse\n"
+              "Toulouse, le 22 juin 2020\nObjet : nouveau montant de mon APL\nMadame, Monsieur,\n"
+              "Je vous adresse ci-joint la copie de la notification de la CAF de la Haute-Garonne du\n"
+              "15 juin 2020. Mon APL a été révisée à 318,00 € par mois.\nAvec mes remerciements,\nSaïd Aït Hamou\n")
+    caf = ("Caf de la Haute-Garonne\nMonsieur AIT HAMOU SAID\n7 ALLEE DES MIMOSAS BAT F APT 52\n31100 TOULOUSE\n"
+           "N° allocataire : 3358142 Y\nLe 15/06/2020\nObjet : votre aide personnalisée au logement (APL)\n"
+           "Madame, Monsieur,\nSuite à l'examen de votre situation, nous avons calculé votre droit.\n")
+    assert document_starts([tenant, caf]) == [0]
+    unannounced = tenant.replace("Je vous adresse ci-joint la copie de la notification de la CAF de la Haute-Garonne du\n15 juin 2020. ", "")
+    assert document_starts([unannounced, caf]) == [0, 1]

@@ -314,3 +314,13 @@ def test_a_progress_statements_rank_is_not_the_invoice_number():
 def test_an_invoice_n_whose_degree_sign_the_ocr_lost_before_a_colon():
     text = "EURL COURANTS MBAYE ELECTRICITE\nFACTURE N : 2021-017\nDATE : 12/03/2021\n" + TOTALS
     assert fields(text)["invoice_number"] == "2021-017"
+
+
+def test_a_name_whose_elided_word_reads_like_a_phone_label():
+    """« Occi'Tel Pro SA au capital de … » in the footer: « Tel » after an apostrophe is part of
+    the name, not a phone's label."""
+    text = ("Occi' Tel Pro\nOpérateur télécom des entreprises et collectivités d'Occitanie\n"
+            "Facture n° 0021-774-3391-2021-03\nDate de facture : 05/03/2021\n" + TOTALS +
+            "Occi'Tel Pro SA au capital de 2 400 000 € - 5 esplanade Compans-Caffarelli, 31000 Toulouse\n"
+            "RCS Toulouse 418 913 604 - N° TVA intracommunautaire FR9441 8913604\n")
+    assert fields(text)["supplier_name"] == "Occi'Tel Pro"

@@ -67,13 +67,16 @@ def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], refere
     for start, end in candidates:
         # "FACTURE        N° : 21-0207": the "N°" printed apart from its label is skipped
         m = re.match(r"[\s:.#\u2014\u2013]*(?:[Nn]\s?[°º*]\s?\.?\s*:?\s*|(?:No|NO|no)\.\s*:?\s*)?(?:-\s+)?"
-                     r"(-?[A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|\d)", doc.text[start:end])
+                     r"(-?[A-Za-z0-9][A-Za-z0-9\-/_.]*[A-Za-z0-9]|\d|[A-ZÀ](?= \d))", doc.text[start:end])
         if not m:
             continue
-        tok = m.group(1)
+        tok = m.group(1).replace("À", "A")  # « NO AVOIR : À 0047719 »: a letter prefix, its accent the OCR's
         # OCR sometimes cuts a number in two: "FC1 00203"; a utility prints it in groups: « 0291 4477
         # 2031 » (only when nothing follows)
         cont = re.match(r"((?: [0-9][0-9/\-.]*){1,3})\s*$", doc.text[start + m.end(1):end])
+        # (or before its date: « Facture n° 10 0472 8815 12 du 14/05/2020 »)
+        cont = cont or (re.match(r"((?: [0-9]{2,6}){1,4})(?=\s+(?:du|en\s+date\s+du)\s+\d)", doc.text[start + m.end(1):end])
+                        if tok.isdigit() else None)
         if cont and not find_dates(tok + cont.group(1), reference_date):
             tok += cont.group(1).replace(" ", "")
         # "FACTURE N° ESS 21 04 0097": a letter prefix, then groups of digits to the end
@@ -291,6 +294,18 @@ def _complete_totals(doc: Doc, totals: dict[str, str], credit: bool) -> None:
         totals[missing[0]] = ("-" + text) if credit else text
 
 
+def _ttc_by_digits(doc: Doc, cands: dict[str, list[str]]) -> list[str]:
+    """The total incl. tax whose figure the OCR garbled past reading (« TOTAL T.T.C. 651156<€ »):
+    HT plus one of the taxes read (the sum of two rates' lines), when its label's line prints
+    those digits."""
+    a = round(abs(float(cands["ht"][0])) * 100)
+    for b in (round(abs(float(v)) * 100) for v in cands["tva"][:4]):
+        text = f"{(a + b) / 100:.2f}"
+        if 0 < b <= a * 0.2705 + 1 and confirm_by_digits(doc, "ttc", text):
+            return [("-" + text) if cands["ht"][0].startswith("-") else text]
+    return []
+
+
 def _other_company(supplier, ids: dict) -> bool:
     """Does an identifier printed on the document (SIRET, SIREN, VAT) name another company than
     the registry supplier whose name it matched?"""
@@ -352,6 +367,8 @@ def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
     # totals printed negative are a credit, whatever the title read ("Avoir" taken for an invoice)
     credit = doc_type == "supplier_credit_note" or (
         bool(cands["ht"] or cands["ttc"]) and all(v[0].startswith("-") for v in (cands["ht"], cands["ttc"]) if v))
+    if not cands["ttc"] and cands["ht"]:
+        cands["ttc"] = _ttc_by_digits(doc, cands)
     totals, reason = choose_totals(cands, credit=credit, others=[a.value for a in find_amounts(text)])
     _complete_totals(doc, totals, credit)
     if reason and all(cands[k] for k in ("ht", "tva", "ttc")):

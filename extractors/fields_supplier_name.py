@@ -296,8 +296,11 @@ def guess_supplier_name(doc: Doc) -> str | None:
             name = rest  # « C.S.T. Chauffage Sanitaire Toulousain »: the initials, then the name they stand for
     if name and re.fullmatch(r"[A-Z0-9&]{2,6}", name):
         name = _spelled_after(name, doc.text) or name
-    short = re.fullmatch(r"(?P<name>.+?)\s*\((?P<short>[A-Z0-9&.]{2,10})\)", name or "")
-    if short and (_abbreviates("".join(_words(short["short"])), _words(short["name"]))
+    # « Chaleur Pyrénées Maintenance (CPM) », « COMPTOIR TOULOUSAIN DU SANITAIRE - CTS »
+    short = re.fullmatch(r"(?P<name>.+?)\s*(?:\((?P<short>[A-Z0-9&.]{2,10})\)|\s[-–]\s(?P<after>[A-Z0-9&.]{2,10}))", name or "")
+    if short and short["after"]:
+        short = short if _abbreviates("".join(_words(short["after"])), _words(short["name"])) else None
+    if short and (short["after"] or _abbreviates("".join(_words(short["short"])), _words(short["name"]))
                   or fold(short["short"]) == fold(legal or "")):
         name = short["name"]  # « Chaleur Pyrénées Maintenance (CPM) »: the name, then its initials
     if name:  # a capital I read as l before a consonant no word begins with (« Lacombe-ldrissi »)
@@ -306,7 +309,8 @@ def guess_supplier_name(doc: Doc) -> str | None:
 
 
 def _spelled_after(short: str, text: str) -> str | None:
-    """The name a logo's initials stand for, printed right after them: on the next line
+    """The name a logo's initials stand for, printed right after them: on the line above (its
+    initials exactly), on the next line
     (« SOIS » over « Sud-Ouest Informatique Services »), after a dash (« SOIS - Sud-Ouest … - 2 rue … »)
     or after a space, when the dash was lost."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
@@ -315,6 +319,10 @@ def _spelled_after(short: str, text: str) -> str | None:
         line = line[form.end():].strip() if form else line  # « SARL APG - ATELIER PEINTURE GARONNE »
         if not re.match(re.escape(short) + r"\b", line):
             continue
+        above = lines[k - 1] if k else ""  # « ASCENSEURS GARONNE MAINTENANCE » over « AGM - Installation … »
+        if (2 <= len(_words(above)) <= 6 and not re.search(r"\d", above)
+                and _initials(_words(above)) == fold(short).lower()):
+            return above
         rest = re.split(r"\s{3,}", line[len(short):].strip())[0]  # not the next column (« … PAGE 1/2 »)
         if not rest:
             after = lines[k + 1] if k + 1 < len(lines) else ""

@@ -250,7 +250,7 @@ def choose_totals(cands: dict[str, list[str]], credit: bool,
                    or (not (ht and tva and ttc) and set(triple) & set(ht + tva + ttc))
                    or (not ttc and (_sum_of_two(triple[0], ht) or _sum_of_two(triple[1], tva)))):
         return result(*triple)
-    derived = _tax_at_a_rate(ht, ttc)
+    derived = _tax_at_a_rate(ht, ttc) or _tax_of_two_lines(ht, tva, ttc)
     if derived:
         return result(*derived)
     if ht and tva and ttc:
@@ -280,6 +280,17 @@ def _tax_at_a_rate(ht: list[str], ttc: list[str]) -> tuple[str, str, str] | None
         return None
     if any(abs(round(a * r) - (c - a)) <= 1 for r in _RATES):
         return ht[0], f"{(c - a) / 100:.2f}", ttc[0]
+    return None
+
+
+def _tax_of_two_lines(ht: list[str], tva: list[str], ttc: list[str]) -> tuple[str, str, str] | None:
+    """Two rates' tax lines (« TVA 5,5 % sur lot 1 3 079,45 », « TVA 10 % sur lot 2 961,00 ») and
+    no line for their sum: TTC − HT is the tax when it is two of the tax lines added up."""
+    if not (ht and ttc and tva):
+        return None
+    tax = _cents(ttc[0]) - _cents(ht[0])
+    if tax > 0 and _plausible(ht[0], f"{tax / 100:.2f}") and _sum_of_two(f"{tax / 100:.2f}", tva):
+        return ht[0], f"{tax / 100:.2f}", ttc[0]
     return None
 
 

@@ -134,6 +134,8 @@ DATE_LABELS = [
     ("invoice_date", 0, r"\bdate\s+(?:of\s+(?:the\s+)?(?:invoice|issue)|issued)\s*:?"),
     ("invoice_date", 0, r"\b(?:emise?s?|etablie?s?|facturee?s?)\s+le\b"),
     ("invoice_date", 1, r"\b(?:faite?\s+le|issued\s+on|dated)\b"),
+    # the place and date on the title's line (« FACTURE N° SMD-20-1187   Toulouse, le 16/11/2020 »)
+    ("invoice_date", 1, r"(?m)^[ \t]*(?:facture|avoir|devis|note\s+d'honoraires)\b[^\n]{0,60},\s*le\b"),
     ("invoice_date", 1, r"\bdate" + _NOT_INVOICE_DATE + r"\s*:"),
     ("invoice_date", 2, r"\bdate\b" + _NOT_INVOICE_DATE
      + r"(?!\s*(?:d'|de\s|du\s|d\s|limite|d'echeance|due|of\s+(?:delivery|order)))"),

@@ -159,6 +159,9 @@ def test_a_spanish_invoice_whose_numero_sign_the_ocr_read_as_a_2():
             "Su pedido n2: BC-2021-00877 Agente: J. Ripollés\n")
     f = extract_fields("supplier_invoice", "supplier", text, Registries((), ())).fields
     assert f["invoice_number"] == "FV21-002318" and f["order_reference"] == "BC-2021-00877"
+    # « n.º » read « n.2 »
+    f = extract_fields("supplier_invoice", "supplier", text.replace("Su pedido n2:", "Su pedido n.2:"), Registries((), ())).fields
+    assert f["order_reference"] == "BC-2021-00877"
 
 
 def test_bilingual_titles_and_a_portuguese_invoice():

@@ -324,3 +324,43 @@ def test_a_name_whose_elided_word_reads_like_a_phone_label():
             "Occi'Tel Pro SA au capital de 2 400 000 € - 5 esplanade Compans-Caffarelli, 31000 Toulouse\n"
             "RCS Toulouse 418 913 604 - N° TVA intracommunautaire FR9441 8913604\n")
     assert fields(text)["supplier_name"] == "Occi'Tel Pro"
+
+
+def test_a_logos_initials_under_the_name_they_stand_for():
+    """« ASCENSEURS GARONNE MAINTENANCE » over « AGM - Installation + Modernisation … »: the
+    initials' line is the trade, the name is the line above."""
+    text = ("ASCENSEURS GARONNE MAINTENANCE\nAGM - Installation + Modernisation + Maintenance d'ascenseurs\n"
+            "ZA des Pradettes - 14 rue Marcelle-Henry - 31700 Beauzelle\n"
+            "Tél. 05 61 71 38 20 - Dépannage 7j/7 : 05 61 71 38 29 - contact@agm-ascenseurs.fr\n"
+            "PATRIMOINE SA d'HLM\nComptabilité Fournisseurs\nCS 90514\n31005 TOULOUSE CEDEX 6\nFACTURE N° FA-2004-11287\n"
+            "Date de facture : 01/04/2020\n" + TOTALS + "SAS au capital de 250 000 € - RCS Toulouse 761 385 350\n")
+    assert fields(text)["supplier_name"] == "Ascenseurs Garonne Maintenance"
+
+
+def test_a_credit_notes_letter_prefix_apart_from_its_digits_and_initials_after_the_name():
+    """« NO AVOIR : À 0047719 » (an A the OCR accented, a space before the digits), under
+    « COMPTOIR TOULOUSAIN DU SANITAIRE - CTS »: the number keeps its prefix, the name drops the
+    initials it is printed with."""
+    text = ("COMPTOIR TOULOUSAIN DU SANITAIRE - CTS\nNEGOCE CHAUFFAGE SANITAIRE PLOMBERIE\n"
+            "45 ROUTE D'ALBI - 31200 TOULOUSE\nNO AVOIR : À 0047719 DATE : 09/03/2021\n"
+            "TOTAL HT AVOIR 539,64\nTOTAL TVA 107,93\nTOTAL TTC AVOIR 647,57\n")
+    f = fields(text, "supplier_credit_note")
+    assert (f["invoice_number"], f["supplier_name"]) == ("A0047719", "Comptoir Toulousain du Sanitaire")
+
+
+def test_a_number_printed_in_groups_before_its_date():
+    """« Facture n° 10 0472 8815 12 du 14/05/2020 »: an energy supplier's number in groups of
+    digits, then the invoice's date; not its first group alone."""
+    text = ("volterra\nÉNERGIE Facture d'électricité - Offre Pro Stabilis\n"
+            "Facture n° 10 0472 8815 12 du 14/05/2020\n" + TOTALS)
+    f = fields(text)
+    assert (f["invoice_number"], f["invoice_date"]) == ("100472881512", "2020-05-14")
+
+
+def test_the_place_and_date_on_the_titles_line_before_an_enclosed_work_orders_date():
+    """« FACTURE N° SMD-20-1187   Toulouse, le 16/11/2020 », then the work order stapled to it
+    (« Date : 12/11/2020 »): the invoice is dated on its title's line."""
+    text = ("SERRURERIE MINIMES DÉPANNAGE\nFACTURE N° SMD-20-1187 Toulouse, le 16/11/2020\n"
+            "Intervention du 12/11/2020 — bon d'intervention n°4471 ci-joint\n" + TOTALS +
+            "BON D'INTERVENTION N° 4471\nDate : 12/11/2020 Arrivée : 9h40 Départ : 11h25\n")
+    assert fields(text)["invoice_date"] == "2020-11-16"

@@ -169,3 +169,24 @@ def test_a_tax_line_lost_or_garbled_is_the_difference_at_a_vat_rate():
     assert choose_totals({"ht": ["153.90"], "ttc": ["171.00"]}, credit=False)[0].get("total_tax") is None
     # no VAT (« TVA non applicable, art. 293 B du CGI »): no tax either
     assert choose_totals({"ht": ["418.00"], "ttc": ["418.00"]}, credit=False)[0].get("total_tax") is None
+
+
+def test_a_total_incl_tax_garbled_past_reading_is_ht_plus_two_rates_when_its_digits_agree():
+    """« TOTAL T.T.C. 651156<€ »: the comma and the space lost, a « < » read; HT plus the two
+    rates' taxes prints those digits. A line that prints other digits confirms nothing."""
+    text = ("FACTURE N° FA-2004-11287\nBase HT 10 % 5 541,60 €\nBase HT 20 % 346,50 €\nTOTAL H.T. 5 888,10 €\n"
+            "TVA 10 % 554,16 €\nTVA 20 % 69,30 €\nTOTAL T.T.C. 651156<€\n")
+    assert totals(text)[0] == {"total_excl_tax": "5888.10", "total_tax": "623.46", "total_incl_tax": "6511.56"}
+    assert totals(text.replace("651156<", "652156<"))[0]["total_incl_tax"] != "6511.56"
+
+
+def test_two_rates_tax_lines_without_their_sum_make_the_tax():
+    """A quote's two lots at two rates (« TVA 5,5 % sur lot 1 », « TVA 10 % sur lot 2 »), a
+    lot's heading naming its rate over its first line: TTC − HT is the two tax lines added up."""
+    text = ("DEVIS N° D20-0611-THS\nLOT 1 – Travaux d'amélioration énergétique (TVA 5,5 %)\n"
+            "1.1 Chaudière gaz à condensation 230 kW 2 18 450,00 36 900,00\nSous-total lot 1 HT 55 990,00\n"
+            "LOT 2 – Travaux induits et annexes (TVA 10 %)\n2.1 Dépose des chaudières existantes 1 3 150,00 3 150,00\n"
+            "Sous-total lot 2 HT 9 610,00\n   Total HT   65 600,00 €\n   TVA 5,5 % sur lot 1   3 079,45 €\n"
+            "   TVA 10 % sur lot 2   961,00 €\n   Total TTC   69 640,45 €\n")
+    assert totals(text, "supplier_quote")[0] == {"total_excl_tax": "65600.00", "total_tax": "4040.45",
+                                                 "total_incl_tax": "69640.45"}

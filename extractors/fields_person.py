@@ -25,8 +25,7 @@ from extractors.person_labels import (
     CHAT_LINE,
     CIV,
     CLOSING,
-    COMPANY_AFTER,
-    COMPANY_BEFORE,
+    COLLECTIVE_CONTACT,
     CONCERNED,
     FAMILY,
     FORM_NAME,
@@ -49,6 +48,7 @@ from extractors.person_labels import (
 )
 from extractors.person_names import clean_person, is_upper, known_first, title_word
 from extractors.person_ner import ner_name
+from extractors.person_staff import among, is_company, staff_names
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,11 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
         name = clean_person(raw)
         if name:
             out.append(PersonCandidate(name, doc.line_of(m.end()), "soussigne"))
+    if _TENANTS_WRITE.search(doc.folded):
+        for m in COLLECTIVE_CONTACT.finditer(doc.folded):
+            name = clean_person(doc.text[m.start("name"):m.end("name")])
+            if name:
+                out.append(PersonCandidate(name, doc.line_of(m.start("name")), "soussigne"))
     for m in re.finditer(r"\bredigee?\s+par\s*:?\s*" + NAME + r"\s*(?:[\n,;(]|$)", doc.folded):
         if ROLE.match(doc.folded[m.end("name"):m.end("name") + 40].lstrip(" ,(")):
             continue  # « rédigée par Amina Saïd, interprète »: who helped, not who writes
@@ -165,16 +170,16 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
             and not ROLE.search(doc.line_text(below, folded=True)) else set())
     if not concerned_first and _TENANTS_WRITE.search(doc.folded):
         home |= {c.name for c in out if c.source in ("signature", "sender", "webmail")}  # « Infirmière libérale » signing
-    staff = _staff_names(doc, [c for c in out if c.name not in home])
+    staff = staff_names(doc, [c for c in out if c.name not in home])
     # (a tenants' collective's « Contact : M. Bernard SICRE » is its writer, not an office's staff)
-    out = [c for c in out if (c.name in home or not _among(c.name, staff)) and not _company(doc, c.name)]
+    out = [c for c in out if (c.name in home or not among(c.name, staff)) and not is_company(doc, c.name)]
     if not out and staff and not concerned_first:
         # every signer is a professional (a home-help service's coordinator writing about « Mme Odette
         # SARRAIL (91 ans), votre locataire »): the person the letter names is the tenant
-        out = [c for c in _named_by_organisation(doc, lines) if not _among(c.name, staff)]
+        out = [c for c in _named_by_organisation(doc, lines) if not among(c.name, staff)]
     if not out:
         found = ner_name(lines[:6] + tail[:4])
-        out += [PersonCandidate(found[0], found[1], "ner")] if found and not _among(found[0], staff) else []
+        out += [PersonCandidate(found[0], found[1], "ner")] if found and not among(found[0], staff) else []
     return out
 
 
@@ -275,63 +280,6 @@ def _form_names(doc: Doc) -> list[tuple[int, PersonCandidate]]:
                 name = " ".join(title_word(w) if is_upper(w) else w for w in parts)
                 out.append((m.start(), PersonCandidate(name, doc.line_of(m.start()), "concerned")))
     return out
-
-
-def _staff_names(doc: Doc, cands: list[PersonCandidate]) -> list[set[str]]:
-    """Names of the people handling the file at an organisation ("Affaire suivie par : Mme X",
-    "Mandataire : M. Y") and of signers or senders printed over their job ("Justine Roux /
-    Assistante de service social", "Maître Z / Huissier de justice"): never the tenant."""
-    out = []
-    for m in STAFF_LINE.finditer(doc.folded):
-        tail = doc.text[m.end():doc.line_span(doc.line_of(m.start()))[1]]
-        name = clean_person(re.split(r",|\(|\s-\s|\s{3,}", tail.lstrip(" :"))[0])
-        if name:
-            out.append(_tokens(name))
-    for c in cands:
-        if c.source not in ("signature", "sender"):
-            continue
-        s, e = doc.line_span(c.line)
-        here = doc.folded[s:e]
-        k = here.find(fold(c.name.split()[-1]))
-        after = [here[k + len(c.name.split()[-1]):].lstrip(" ,-")] if k >= 0 else []
-        nxt = c.line
-        for _ in range(2):
-            nxt = doc.next_nonempty_line(nxt, max_skip=0)
-            if nxt is None:
-                break
-            after.append(doc.line_text(nxt, folded=True).strip())
-        if c.source == "signature" and (above := doc.prev_nonempty_line(c.line, max_skip=0)) is not None:
-            after.append(doc.line_text(above, folded=True).strip())  # « La cheffe du pôle Logement / Sandrine X »
-        if any(ROLE.search(a) and not _kin(c.name, a) for a in after if a):
-            out.append(_tokens(c.name))
-    return out
-
-
-def _company(doc: Doc, name: str) -> bool:
-    """« AEROCOMP GARONNE » over an address looks like a sender's name; « la société AEROCOMP
-    GARONNE » or « AEROCOMP GARONNE - SAS au capital de… » elsewhere says it is a company."""
-    key = fold(name)
-    for m in re.finditer(re.escape(key), doc.folded):
-        if (COMPANY_BEFORE.search(doc.folded[max(0, m.start() - 20):m.start()])
-                or COMPANY_AFTER.match(doc.folded[m.end():m.end() + 20])):
-            return True
-    return False
-
-
-def _kin(name: str, role: str) -> bool:
-    """« Curatrice de M. Pierre ROUZAUD » under « Nathalie ROUZAUD », « sa fille et curatrice »: a
-    relative who holds the measure, the writer (SPEC), not a professional."""
-    return fold(name.split()[-1]) in role or bool(FAMILY.search(role)) or bool(
-        re.search(r"\b(?:sa|son)\s+(?:fille|fils|soeur|frere|niece|neveu|epouse|mari)\b", role))
-
-
-def _tokens(name: str) -> set[str]:
-    return set(re.sub(r"[^a-z]+", " ", fold(name)).split())
-
-
-def _among(name: str, staff: list[set[str]]) -> bool:
-    t = _tokens(name)
-    return any(t == s or (len(t & s) >= 2) for s in staff)
 
 
 def _chat_speakers(doc: Doc) -> list[PersonCandidate]:

@@ -178,6 +178,8 @@ def _postal_codes(doc: Doc, anchors: list[PersonCandidate], skip: list[tuple[int
         town = fold(m.group(2) or "")
         if in_spans(m.start(), skip) or "cedex" in town or re.match(r"(?:euros?|eur|habitants|logements|ans)\b", town):
             continue  # the landlord's or an organisation's address (CEDEX), not a home
+        if re.search(r"\b(?:matricule|n°|numero)\s*:?\s*$", doc.folded[max(0, m.start() - 15):m.start()]):
+            continue  # « Mme RAMALINGAM Shanthi - matricule 40872 »: a number, not a code
         if " " in code and (not re.search(r"\d{2} \d{3}\s+[A-Z]", m.group(0))
                             or re.search(r"\d[ \t]$", doc.text[max(0, m.start() - 2):m.start()])):
             continue  # (« Locataire n° 4012 66 318 »: the end of a number in groups)

@@ -54,6 +54,8 @@ _LABELS = [
     # « PATRIMOINE SA LANGUEDOCIENNE   Arriérés de loyers et charges   0362291 »: the creditor's own reference for the
     # debt, before the office's « Dossier n° » (as « Référence créancier » below)
     (-1, r"(?m)^[ \t]*(?:patrimoine(?:\s+[a-z'.]{2,20}){0,3}\s+)?(?:dette\s+locative|arrieres?\s+de\s+loyers?(?:\s*(?:/|et)\s*charges)?)\s+(?=[a-z]{0,4}-?\d)"),
+    # (« PATRIMOINE   Loyers et charges   5021436   2 231,90 € »: the creditor named, then the debt's nature)
+    (-1, r"(?m)^[ \t]*patrimoine(?:\s+[a-z'.]{2,20}){0,3}?\s+loyers?\s+(?:et|/)\s*charges\s+(?=[a-z]{0,4}-?\d{4})"),
     # the tenant's account, abbreviated beside the landlord's own file: « V/Réf. : CTX-2020-0387 - Cpte loc. 0098341 »
     (0, r"\b(?:compte|cpte)\.?\s+loc(?:at)?\.\s*:?\s*(?=[a-z]{0,4}-?\d)"),
     # (« Vos réf. : CTX-2019-0512 - compte 0660384 »: the account after the landlord's own file)

@@ -53,7 +53,7 @@ CONCERNED = [re.compile(rx) for rx in (
     # a label then the civility, no colon: "allocataire Monsieur X.", "Souscripteur M. KONATE Ibrahim"
     # (« Dossier : M. BENHAMOU Rachid », « Allocataire : M. X   N° allocataire : … »)
     r"\b(?:allocataire|locataire|souscripteur|assure(?:\s?\(e\)|e)?|beneficiaire|societaire|adherent|demandeur|demanderesse|"
-    r"debit(?:eur|rice)|redevable|dossier|affaire)\s*:?\s+" + CIV_BARE + NAME + r"\s*(?:[\n,;(.]|-\s|$|(?=\s+n[°o]\.?\s))",
+    r"debit(?:eur|rice)|redevable|salariee?|dossier|affaire)\s*:?\s+" + CIV_BARE + NAME + r"\s*(?:[\n,;(.]|-\s|$|(?=\s+n[°o]\.?\s))",
     # a form's label whose dot leaders the OCR read as letters, the civility and name ending the
     # line (« Demandeur snisrsneneee 1e Mme Yasmina OUARET »)
     r"(?m)^[ \t]*(?:demandeu(?:r|se)|demanderesse|allocataire|locataire|beneficiaire|debit(?:eur|rice)|redevable|assuree?)s?"
@@ -134,6 +134,8 @@ FORM_NAME = re.compile(r"\bnom\s*(?:de\s+famille)?" + _BOX + _LEAD_IN + r"(?P<la
                        + r"\s+prenom(?:s|\(s\))?" + _BOX + _LEAD_IN + r"(?P<first>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)" + _END)
 FORM_NAME_REV = re.compile(r"\bprenom(?:s|\(s\))?" + _BOX + _LEAD_IN + r"(?P<first>[a-z'\- ]{2,40}?)" + _LEADER
                            + r"\s+nom\s*(?:de\s+famille)?" + _BOX + _LEAD_IN + r"(?P<last>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)" + _END)
+# the person a tenants' collective names for its letter (« Contact pour ce courrier : Mme Odile Ratsimba »): its writer
+COLLECTIVE_CONTACT = re.compile(r"\bcontact(?:\s+pour\s+(?:ce|le\s+present)\s+courrier)?\s*:\s*" + CIV + NAME + END)
 # who handles the file at an organisation: never the tenant
 STAFF_LINE = re.compile(r"(?:suivie?\s+par|instruite?\s+par|interlocut(?:eur|rice)|mandataire\s*:|gestionnaire\s*:|contact\s*:|"
                          r"represente(?:e)?\s+par|president(?:e)?\s*:|greffi(?:er|ere)\s*:|juge\s*:|"

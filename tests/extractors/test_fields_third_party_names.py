@@ -88,3 +88,29 @@ def test_the_taxpayer_a_tax_office_seizes_from_is_the_tenant():
     assert tenant(notice, "legal_notice")["tenant_name"] == "Hoàng Long Trinh"
     form = "DÉCLARATION DU TIERS DÉTENTEUR\nTiers détenteur : SA D'HLM PATRIMOINE\nRedevable : M. TRINH Hoàng Long\n"
     assert tenant(form, "legal_notice")["tenant_name"] == "Hoàng Long Trinh"
+
+
+def test_an_employees_name_after_salariee_and_her_staff_number_no_postal_code():
+    """A works council's « Salariée : Mme RAMALINGAM Shanthi - matricule 40872 »: the tenant, and
+    her staff number is no postal code (her home's, further down, is)."""
+    letter = ("AÉROMÉCA PRÉCISION\nComité Social et Économique\nCommission Logement\n"
+              "Objet : demande d'attestation de loyer\nSalariée : Mme RAMALINGAM Shanthi - matricule 40872\n"
+              "Locataire de votre logement : 30 rue de Négreneys, appartement 6, 31200 TOULOUSE\n"
+              "Madame, Monsieur,\nNous vous remercions de bien vouloir lui délivrer une attestation de loyer.\n"
+              "Avec nos remerciements, veuillez agréer, Madame, Monsieur, nos salutations distinguées.\n"
+              "Damien COURRÈGES\nSecrétaire du CSE\n"
+              "AÉROMÉCA PRÉCISION SAS - SIRET 817 345 622 00010 - Comité Social et Économique\n")
+    f = tenant(letter, "certificate_or_receipt_request")
+    assert (f["tenant_name"], f["postal_code"]) == ("Shanthi Ramalingam", "31200")
+
+
+def test_the_contact_a_tenants_petition_names_is_its_writer():
+    """« Les locataires du bâtiment C » write together and name « Contact pour ce courrier : Mme
+    Odile Ratsimba »; their table of signatures follows."""
+    letter = ("Les locataires du bâtiment C\nRésidence Les Cèdres\n18, rue des Pâquerettes\n31150 Fenouillet\n"
+              "Objet : ascenseur du bâtiment C en panne depuis le 12 novembre\nMadame, Monsieur,\n"
+              "Nous, locataires du bâtiment C, vous écrivons collectivement. Mme Vidal (7e, 88 ans) ne sort plus.\n"
+              "Contact pour ce courrier : Mme Odile Ratsimba, appt 82 (8e étage), réf. locataire 00533409,\n"
+              "tél. 06 52 30 17 84.\nVeuillez agréer, Madame, Monsieur, nos salutations distinguées.\n"
+              "Nom Appt Signature\nOdile Ratsimba 82 O. Ratsimba\nJosette Vidal 71 J. Vidal (pour elle, sa nièce)\n")
+    assert tenant(letter, "repair_request")["tenant_name"] == "Odile Ratsimba"

@@ -187,6 +187,9 @@ def test_the_tenants_account_beside_the_landlords_own_file_or_in_a_table_of_debt
     # the creditor's full company name before the debt's nature
     company = bdf.replace("PATRIMOINE Arriérés de loyers 0425563", "PATRIMOINE SA LANGUEDOCIENNE Arriérés de loyers et charges 0425563")
     assert tenant(company, "legal_notice")["tenant_reference"] == "0425563"
+    # the debt's nature as « Loyers et charges », the reference under its own column
+    charges = bdf.replace("PATRIMOINE Arriérés de loyers 0425563", "PATRIMOINE Loyers et charges 0425563")
+    assert tenant(charges, "legal_notice")["tenant_reference"] == "0425563"
 
 
 def test_a_contract_beside_a_housing_benefit_or_the_dwelling_is_the_lease():

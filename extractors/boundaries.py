@@ -66,7 +66,7 @@ _TITLE = re.compile(r"^\s*(?:patrimoine\s+)?(?:formulaire\s+(?:de\s+)?|imprime\s
                     re.I | re.M)
 _CLOSING = re.compile(r"(?:cordialement|salutations|veuillez agreer|recevez|bien a vous|sentiments|respectueusement|consideration|"
                       r"(?:nous|je)\s+vous\s+remerci\w*\s+(?:de|pour)\s+(?:l.attention|votre)|merci\s+d.avance|"
-                      r"regards|sincerely|net a payer|total ttc|montant du|total a payer|amount due|total due|"
+                      r"regards|sincerely|net a payer|total\s+t\.?\s?t\.?\s?c\b|montant du|total a payer|amount due|total due|"
                       r"^\s*(?:le|la)\s+(?:directeur|directrice|greffier|greffiere|gerant|gerante|president|"
                       r"responsable|conseiller|conseillere|chef)\b|^\s*pour l.assureur|^\s*signature)", re.I | re.M)
 # the writer introducing themselves near the top (« Je suis Mme X du 3e étage »): a letter's opening

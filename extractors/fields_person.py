@@ -151,7 +151,9 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
         if _sentence_end(tail[k - 1][1] if k else None, ln):
             continue  # « … SINON JE » over « PORTE PLAINTE. »: a sentence wrapped, not a signature
         name = next((n for n in map(clean_person, map(_before_address, _cells(ln) or [ln])) if n), None)
-        if not name and k + 1 < len(tail) and ADDRESS.search(tail[k + 1][1]) and len(ln.split()) <= 4:
+        # (an address line, not a sentence naming « le bâtiment » under « plan de travail. »)
+        if (not name and k + 1 < len(tail) and ADDRESS.search(tail[k + 1][1]) and len(tail[k + 1][1].split()) <= 9
+                and len(ln.split()) <= 4):
             name = clean_person(ln, strict=False)  # "jean-marc petit" written over the address
         if name:
             out.append(PersonCandidate(name, i, "signature"))

@@ -25,6 +25,7 @@ from extractors.matching import (
     tenant_name_matches,
 )
 from extractors.number_words import find_phones_in_words
+from extractors.ocr_slips import mend_slips
 from extractors.parsing import (
     find_phones,
     fix_digits,
@@ -47,9 +48,12 @@ _PERSONAL_PHONE = re.compile(r"(?:joignable|joindre|portable|mobile|sa\s+(?:nouv
                              r"repond(?:\s+(?:pas|plus))?\s+au\s+telephone|ses\s+coordonnees|"
                              # « Coordonnées de notre assurée : 06 … »
                              r"coordonnees\s+(?:de\s+(?:l'\s?|la\s+|notre\s+|votre\s+)|du\s+)(?:assuree?|locataire|allocataire|"
-                             r"beneficiaire|interessee?|occupante?)|etre\s+(?:jointe?|contactee?|appelee?)(?:\s+directement)?|"
+                             r"beneficiaire|interessee?|occupante?|societaire|adherente?)|etre\s+(?:jointe?|contactee?|appelee?)(?:\s+directement)?|"
                              r"numero\s+qu'(?:il|elle)|(?:telephone|tel\.?|portable)\s+(?:communique\s+)?(?:de\s+l'\s?|du\s+|de\s+la\s+|par\s+l'\s?|par\s+(?:le|la)\s+)?"
                              r"(?:assuree?|locataire|allocataire|souscript\w+|beneficiaire|interessee?|occupante?))(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
+# the line above a number gives the person's contacts
+_THEIR_CONTACTS = re.compile(r"coordonnees\s+(?:de\s+(?:l'\s?|la\s+|notre\s+|votre\s+)|du\s+)(?:assuree?|locataire|allocataire|"
+                             r"beneficiaire|interessee?|occupante?|societaire|adherente?)\b")
 # the writer giving their own number: « vous pouvez me joindre au », « mon portable : »
 _FIRST_PERSON_PHONE = re.compile(r"(?:\bme\s+(?:joindre|contacter|telephoner|rappeler|appeler)|\bm'(?:appeler|appelant|"
                                  r"joindre)|\bmon\s+(?:numero|portable|telephone|tel|mobile|fixe)\b|"
@@ -243,7 +247,9 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
             continue  # a customer-service line: « 02 35 03 68 68 (du lundi au vendredi de 8 h à 20 h) »
         # said to be the person's: « joignable au », « son portable », « (05.34.51.22.80) ne répond pas »
         named = _named_just_before(doc.folded[max(0, p.start - 100):p.start], anchors)
-        theirs = _PERSONAL_PHONE.search(before) or _UNANSWERED.match(doc.folded[p.end:p.end + 30]) or named
+        above = doc.line_text(li - 1, folded=True).rstrip() if li else ""  # « Coordonnées de notre sociétaire pour … : »
+        theirs = (_PERSONAL_PHONE.search(before) or _UNANSWERED.match(doc.folded[p.end:p.end + 30]) or named
+                  or (above.endswith(":") and _THEIR_CONTACTS.search(above)))
         if writers and (first_person or (_near(li, writers, 8) and not theirs)):
             continue  # the writer's own number, not the tenant's they write about
         signed = _under_name(doc, li, anchors)  # « Rachida Haddad » over « 06.24.71.90.35 »: their signature
@@ -359,26 +365,13 @@ def _mailed_by_a_person(doc: Doc, cands: list[PersonCandidate]) -> bool:
     return bool(sender and CONSUMER_MAIL.search(sender.group(0)))
 
 
-# a capital I the OCR read as « ! » at the end or inside a word in capitals (« Monsieur ZERROUK! Rachid »)
-# a form's dot leaders the OCR read partly as small round letters (« NOM ....cceeeeeeeees CARVALHO »,
-# « Montant ..........ceeeeseseseseeeeeees 398,00 € », « cece cee eeee eee es »). Runs are parted by
-# one space each, never by nothing: « (?:[ce]{2,} ?)+ » could cut a run of n letters 2^n ways,
-# and a run the lookahead then refused (« …ceeeeneseeenees » ending a line) hung the reading.
-_LEADER_MISREAD = re.compile(r"(?<=\.\.)[ \t]*[aceosun]{2,}(?:[ \t][aceosun]{2,})*(?=[ \t]*[A-ZÀ-Ý0-9+(])")
-
-
-def _as_dots(m: re.Match) -> str:
-    return "." * len(m.group(0).rstrip()) + " "
-
-
-_OCR_BANG = re.compile(r"(?<=[A-ZÀ-Ý]{2})!(?=[A-ZÀ-Ý]|[ \t]+[A-ZÀ-Ý][a-zà-ÿ]|[ \t]*\n)")
 _COMPANY_MENTIONS = re.compile(r"\b(?:siret|siren|rcs|sarl|sas|sasu|eurl|capital\s+(?:social\s+)?de|tva\s+intracom\w*|"
                            r"www\.|ape\s*:|naf\s*:)")
 
 
 def _read_tenant_letter(doc_type: str, text: str, registries: Registries) -> tuple[Extraction, PersonCandidate | None]:
     ex = Extraction()
-    doc = Doc(_OCR_BANG.sub("I", _LEADER_MISREAD.sub(_as_dots, unrow(unstack_colons(text)))))
+    doc = Doc(mend_slips(unrow(unstack_colons(text))))
     cands = name_candidates(doc, doc_type)
     by_tenant = (doc_type in ("housing_benefit", "insurance_certificate")
                  and (_tenant_heads(doc, cands) or _mailed_by_a_person(doc, cands)))

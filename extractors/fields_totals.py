@@ -51,7 +51,9 @@ TOTAL_LABELS = [
 _TABLE_HEADER = re.compile(r"designation|\bqte\b|quantite|prix\s+unit|\bp\.?\s?u\.?\b|libelle|description|\bqty\b|quantity|"
                            r"unit\s+price|\bitem\b|\bmenge\b|einzelpreis|bezeichnung|\baantal\b|omschrijving|"
                            r"\bcantidad\b|descripcion|precio\s+unit|quantita|descrizione|prezzo\s+unit")
-_NOT_TAX_AMOUNT = re.compile(r"(?:n\s?[°o*]|numero|num\.?|\bid\.?|identifiant|taux|code|no\.?|number|reg\.?)\s*(?:de\s+)?$")
+# (« Débours non soumis à TVA 13,00 », « exonérés de TVA »: an amount outside the tax, no tax)
+_NOT_TAX_AMOUNT = re.compile(r"(?:n\s?[°o*]|numero|num\.?|\bid\.?|identifiant|taux|code|no\.?|number|reg\.?|"
+                             r"non\s+soumis\s+a(?:\s+la)?|exoneres?\s+de(?:\s+la)?|hors)\s*(?:de\s+)?$")
 _NOT_TAX_AFTER = re.compile(r"^\s*(?:intra|non\s+applicable|:?\s*fr\s?\d|n°|due|acquittee|sur\s+les\s+debits|reg|number|"
                             r"id\b|no\b|exempt|identification|:?\s*[a-z]{2}\s?\d{8})")
 _OPTION = re.compile(r"\boptions?\b|\bvariantes?\b")

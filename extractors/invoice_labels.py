@@ -121,7 +121,7 @@ ORDER_LABELS = [
     # the customer's reference, when it reads as a purchase order (« Votre référence : BC-2021-00219 »)
     (2, r"\bvo(?:tre|s)\s+ref(?:erence)?s?\.?\s*:\s*p\.?o\.?\s*(?=\d)"),  # « Vos réf. : PO 4500021958 »
     (2, r"\b(?:vo(?:tre|s)\s+|v/\s*)ref(?:erence)?s?\.?\s*:(?=\s*(?:bc|bdc|cmd|cde|po)\b)"),
-    (1, r"\b(?:votre\s+)?ordre\s+de\s+service(?:\s+patrimoine)?\s*(?:" + NO + r")?\s*:?"),
+    (1, r"\b(?:votre\s+)?ordre\s+(?:de\s+)?service(?:\s+patrimoine)?\s*(?:" + NO + r")?\s*:?"),
     (1, r"\byour\s+(?:p\.?o\.?|order)\b\s*:?"),
 ]
 # "Date" alone, unless another date's label ("Delivery date", "Due date")
@@ -146,6 +146,7 @@ DATE_LABELS = [
     # a cell of its own right of the number: « AVOIR n° 2009120577          du 14/09/2020 »
     ("invoice_date", 3, r"(?<=   )du\b(?=[ \t]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})(?![^\n]*\bau\b)"),
     ("invoice_date", 3, r",\s*le\b"),
+    ("invoice_date", 3, r"(?m)^[ \t]*[a-z][a-z\-' ]{2,30}\.\s*le\s+(?=\d)"),  # « Toulouse. le 14 … »: the comma read as a dot
     ("invoice_date", 3, r"(?m)^[ \t]*le\b"),
     ("due_date", 0, r"\b(?:date\s*(?:d'\s*|de\s+l'\s*|d\s)?)?echeance\s*(?:le\s*)?:?"),
     ("due_date", 0, r"\ba\s+(?:payer|regler)\s+(?:avant|au\s+plus\s+tard|jusqu'au|le|pour)\s*(?:le\b)?"),

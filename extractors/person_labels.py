@@ -33,10 +33,10 @@ CIV_BARE = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.?|mr\.?)(?:\s+et\s
 # (dot leaders the OCR ended with a stray « 0 » or « o »: « Allocataire .........0 Madame X »)
 LABEL_SEP = r"(?:[ \t]*[.…_]*[ \t]*:|[ \t]*[.…_]{3,}[^\n:]{0,4}:|[ \t]*[.…_]{3,}[ \t]*[0o°,'\-]{1,2}[ \t]+|[^\n:.]{0,6}[.…]{3,})\s*"
 CONCERNED = [re.compile(rx) for rx in (
-    r"(?m)\b(?:allocata[it]re|locataire|assure(?:\s?\(e\)|e)?|souscripteur|beneficiaire|societaire|adherent|occupante?s?|"
+    r"(?m)\b(?:allocata[it]?[it]re|locataire|assure(?:\s?\(e\)|e)?|souscripteur|beneficiaire|societaire|adherent|occupante?s?|salariee?|"
     r"defendeur|defenderesse|debit(?:eur|rice)(?:\(s\)|s)?|redevable|preneur|nom\s+du\s+locataire|nom\s*[,/—–-]?\s*(?:et\s+)?prenoms?|"
     r"menage|foyer|personne\s+protegee|majeur\s+protege|titulaire(?:\s+du\s+contrat)?|"
-    r"nom|tenant|name)(?:\s+(?:concernee?|titulaire(?:\s+du\s+bail)?|principale?|en\s+titre|"
+    r"nom|tenant|name)(?:\s+(?:concernee?|(?:du\s+)?titulaire(?:\s+du\s+(?:bail|compte|contrat))?|principale?|en\s+titre|"
     r"connue?\s+de\s+l'\s?administration|declaree?|actuel(?:le)?))?"
     r"(?:\s+(?:de\s+l'\s?|du\s+|de\s+la\s+)(?:assuree?|assure\s?\(e\)|souscript(?:eur|rice)|locataire|allocataire|"
     r"beneficiaire|adherente?|societaire))?(?:[ \t]*\([^)\n]{0,40}\))?"

@@ -389,3 +389,17 @@ def test_what_a_cover_letter_says_it_encloses_stays_with_it():
     assert document_starts([tenant, caf]) == [0]
     unannounced = tenant.replace("Je vous adresse ci-joint la copie de la notification de la CAF de la Haute-Garonne du\n15 juin 2020. ", "")
     assert document_starts([unannounced, caf]) == [0, 1]
+
+
+def test_an_invoice_totalled_t_t_c_with_dots_has_ended():
+    """A bailiff's invoice ending on « TOTAL T.T.C. (€) 320,49 » and its legal line, then a
+    tenant's handwritten letter with her name (its capital read as small letters), address and
+    greeting: another document."""
+    invoice = ("SCP DELMAS-KOWALCZYK & AUBRIOT\nHuissiers de Justice associés\nFACTURE N° 20-08831 Muret, le 18/11/2020\n"
+               "Honoraires — constat d'état des lieux 220,00\nFrais de déplacement (SCT) 7,67\n"
+               "Montant soumis à TVA 254,67\nTOTAL HT. 269,56\nT.V.A. 20 % sur 254,67 50,93\nTOTAL T.T.C. (€) 320,49\n"
+               "Règlement : virement à réception\nIBAN : FR76 1027 8062 1895 1729 2405 750\n"
+               "SCP titulaire d'un office d'huissier de justice — SIRET 73525718000035\n")
+    letter = ("fludrey Malbec\n8 rue des Capucins, appt 8\n31600 Muret\nMadame, Monsieur,\n"
+              "Je suis locataire rue des Capucins à Muret avec mon conjoint et nos 2 enfants.\n")
+    assert document_starts([invoice, letter]) == [0, 1]

@@ -87,6 +87,7 @@ def test_numbers_under_other_titles(doc_type, line, number):
     ("Votre commande : marché n° 2019-MT-022", "2019-MT-022"),
     ("Marché n° 2020-REHA-11 lot 02 - Ordre de service n° 4", "2020-REHA-11"),
     ("Votre ordre de service : OS-21-0101", "OS-21-0101"),
+    ("ORDRE SERVICE   : OS-2020-3318", "OS-2020-3318"),  # « DE » lost by the OCR
     ("Commande : BC-2020-00917 du 14/09/2020", "BC-2020-00917"),
     ("Your PO BC-2020-00412", "BC-2020-00412"),
     ("N° commande client : CMD-DSI-2021-007 Contrat : NX-2019-0311", "CMD-DSI-2021-007"),
@@ -364,3 +365,20 @@ def test_the_place_and_date_on_the_titles_line_before_an_enclosed_work_orders_da
             "Intervention du 12/11/2020 — bon d'intervention n°4471 ci-joint\n" + TOTALS +
             "BON D'INTERVENTION N° 4471\nDate : 12/11/2020 Arrivée : 9h40 Départ : 11h25\n")
     assert fields(text)["invoice_date"] == "2020-11-16"
+
+
+def test_a_lawyers_fee_note_with_disbursements_outside_the_tax_dated_at_its_foot():
+    """« Débours non soumis à TVA 13,00 € » is no tax line: the total excl. tax holds the fees and
+    the disbursements (its label garbled by the OCR), the tax is the fees'. The note is dated at
+    its foot, « Toulouse. le 14 septembre 2020 » (the comma read as a dot), after the judgment's
+    date in its heading."""
+    text = ("SELARL TROUVÉ-NGASSA AVOCATS\nNOTE D'HONORAIRES N° 2020/148\n"
+            "Affaire : résiliation du bail — jugement du 3 septembre 2020\n"
+            "Honoraires forfaitaires procédure ........ 750,00 €\nAudience supplémentaire ........ 120,00 €\n"
+            "Total honoraires HT: an tee 870,00 €\nDébours non soumis à TVA (droit de plaidoirie) ............ ese 13,00 €\n"
+            "TOTAL PID nent tonsnrani idees 883,00 €\nTVA:20::surhonordites 5. en ne 174,00 €\n"
+            "TOTAL TTC. nn lnsdeiteehsis nr tiriees 1 057,00 €\nProvision reçue le 12 février 2020... -400,00 €\n"
+            "SOLDE RESTANT Da nage 657,00 €\nFlorence Trouvé-Ngassa\nToulouse. le 14 septembre 2020\n")
+    f = fields(text)
+    assert (f["total_excl_tax"], f["total_tax"], f["total_incl_tax"]) == ("883.00", "174.00", "1057.00")
+    assert f["invoice_date"] == "2020-09-14"

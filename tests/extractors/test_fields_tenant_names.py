@@ -54,6 +54,15 @@ def test_lower_case_signature_over_an_address_and_english_mail(registries):
             "Hello, the heating in my flat (tenant no. 4455-667) has been broken for a week.\nRegards,\nJohn Smith\n")
     f = tenant(mail, registries).fields
     assert (f["tenant_name"], f["tenant_reference"]) == ("John Smith", "4455-667")
+    # a sentence wrapped in small letters (« … partout sur le » / « plan de travail. ») over a line
+    # naming « le bâtiment » is no signature over an address
+    letter = ("Kévin Tavares\nRésidence Les Oustalous bat E appt 12\n2 rue Henri-Desbals 31300 Toulouse\n"
+              "Objet : cafards !!!\nBonjour\nLe soir quand j'allume la lumière de la cuisine il y en a partout sur le\n"
+              "plan de travail.\nLe voisin du 11 et la dame du 14 ont le même problème donc c'est tout le bâtiment qu'il faut\n"
+              "traiter pas que chez moi. Le gardien m'a dit que la désinsectisation était prévue au printemps\n"
+              "2020 mais avec le covid elle a jamais été faite.\nJe travaille en horaires décalés (livreur).\n"
+              "Merci de faire le nécessaire rapidement svp\nKévin Tavares\nRéf locataire 2310587\n")
+    assert tenant(letter, registries).fields["tenant_name"] == "Kévin Tavares"
 
 
 @pytest.mark.parametrize("raw, strict, name", [

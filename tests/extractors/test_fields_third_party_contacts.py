@@ -316,3 +316,25 @@ def test_a_designation_form_gives_the_household_not_the_signing_officer():
               "Pour le Préfet et par délégation,\nLa cheffe du pôle Logement\nIsabelle Garrigou\n")
     f = tenant(letter, "other")
     assert (f["tenant_name"], f.get("phone")) == ("Awa Ndiaye-Laffont", "0761482093")
+
+
+def test_the_insured_persons_number_under_a_line_announcing_her_contacts():
+    """An insurer's claims handler: « Coordonnées de notre sociétaire pour convenir d'un
+    rendez-vous : » over « Tél. 06 45 27 83 10 - courriel : … »: the tenant's number, not the
+    insurer's own switchboard."""
+    letter = ("MAFO - Mutuelle d'Assurance des Familles d'Occitanie\nService Sinistres Habitation\n"
+              "CS 20417 - 81012 ALBI CEDEX 9\nTél. 05 63 48 90 00 - du lundi au vendredi de 8h 30 à 18h\n"
+              "Albi, le 18 janvier 2021\nNos références sinistre : HAB-21-004377\nNotre sociétaire : Mme Solène BIREBENT\n"
+              "Madame, Monsieur,\nUn dégât des eaux est survenu dans le logement de notre sociétaire.\n"
+              "Il a pris naissance dans la salle de bains, côté gaine technique, et a atteint le séjour\n"
+              "(revêtement de sol gonflé, plinthes décollées). Notre sociétaire n'a pu en localiser\n"
+              "l'origine : la fuite semble provenir d'une canalisation encastrée ou de la colonne\n"
+              "d'alimentation, parties qui relèvent de votre responsabilité de propriétaire.\n"
+              "L'écoulement est toujours actif à ce jour ; notre sociétaire coupe l'arrivée d'eau.\n"
+              "Nous vous demandons de faire procéder en urgence à la recherche de fuite et à la\n"
+              "réparation nécessaire, puis de nous communiquer le rapport de recherche de fuite.\n"
+              "Coordonnées de notre sociétaire pour convenir d'un rendez-vous :\n"
+              "Tél. 06 45 27 83 10 - courriel : solene.birebent31@laposte.net\n"
+              "Nous vous prions d'agréer, Madame, Monsieur, nos salutations distinguées.\n"
+              "Le gestionnaire sinistres\nKévin Roumiguière\n")
+    assert tenant(letter, "repair_request")["phone"] == "0645278310"

@@ -114,3 +114,29 @@ def test_the_contact_a_tenants_petition_names_is_its_writer():
               "tél. 06 52 30 17 84.\nVeuillez agréer, Madame, Monsieur, nos salutations distinguées.\n"
               "Nom Appt Signature\nOdile Ratsimba 82 O. Ratsimba\nJosette Vidal 71 J. Vidal (pour elle, sa nièce)\n")
     assert tenant(letter, "repair_request")["tenant_name"] == "Odile Ratsimba"
+
+
+def test_an_employee_named_concerned_her_tenancy_and_address_on_their_lines():
+    """A clinic's HR writes for « Salariée concernée : Mme Graziella MENDES », « Locataire actuelle
+    PATRIMOINE - n° de locataire 0563302 » (the landlord named on her line, no address block of
+    its own), then her address."""
+    letter = ("CLINIQUE LES PEUPLIERS DU TOUCH\nDirection des Ressources Humaines\n112 route de Saint-Simon - 31100 TOULOUSE\n"
+              "PATRIMOINE\nService Attributions\nCS 70034\n31505 TOULOUSE CEDEX 5\nToulouse, le 2 mars 2021\n"
+              "Objet : demande de logement à proximité du lieu de travail\nSalariée concernée : Mme Graziella MENDES\n"
+              "Locataire actuelle PATRIMOINE - n° de locataire 0563302\n"
+              "Adresse actuelle : 8 chemin de la Garenne, 31790 SAINT-JORY\nMadame, Monsieur,\n"
+              "Nous souhaitons appuyer la demande de Mme Graziella MENDES, aide-soignante.\n"
+              "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.\n"
+              "Nadia Ouhibi-Lamarque\nResponsable des Ressources Humaines\n")
+    f = tenant(letter, "other")
+    assert (f["tenant_name"], f["tenant_reference"], f["postal_code"]) == ("Graziella Mendes", "0563302", "31790")
+
+
+def test_the_account_holder_on_a_direct_debit_form_and_an_allocataire_the_ocr_misspelt():
+    mandate = ("PATRIMOINE MANDAT DE PRÉLÈVEMENT SEPA\nVOS COORDONNÉES\n"
+               "Nom, prénom du titulaire du compte : LAGARRIGUE Christophe\nAdresse : 27 chemin des Écoles, appt 4\n"
+               "Code postal / Ville : 31830 PLAISANCE-DU-TOUCH\nN° de locataire / contrat : 3348061\n")
+    assert tenant(mandate, "other")["tenant_name"] == "Christophe Lagarrigue"
+    msa = ("MSA MIDI-PYRENEES SUD NOTIFICATION AU BAILLEUR\nDATE D'EDITION : 08/06/2020 N° DOSSIER : 31 0 45 882 17\n"
+           "ALLOCATATIRE : M OURLIAC JEAN-BAPTISTE\nADRESSE : 7 LOT LE CLOS DES VIGNES\n31340 VILLEMUR-SUR-TARN\n")
+    assert tenant(msa, "housing_benefit")["tenant_name"] == "Jean-Baptiste Ourliac"

@@ -86,7 +86,7 @@ _ENCLOSED = {"assignation": "assignation", "commandement": "commandement", "juge
              # (« la copie de la notification de la CAF », then the CAF's letter)
              "notification": "notification|caf|msa|allocations\\s+familiales",
              # a supplier's cover letter, then what it bills (« ci-joint ma note d'honoraires »)
-             "note d.honoraires": "note d.honoraires", "facture": "facture", "devis": "devis"}
+             "note d.honoraires": "note d.honoraires", "facture": "facture|duplicata", "devis": "devis"}
 
 # a letter that ends on its writer's contacts (a phone, an e-mail), no closing formula
 _SIGNED_WITH_CONTACTS = re.compile(r"(?:^|\s)0[1-9](?:[ .]?\d{2}){4}\s*$|@[a-z0-9\-]+\.[a-z]{2,4}\s*$", re.M)
@@ -127,10 +127,11 @@ def _last_lines(folded: str, n: int = 3) -> str:
 def _announced(previous: str, top: str) -> bool:
     """The letter says what it encloses (« la copie de l'assignation », « l'acte dont je vous envoie
     la copie »), and the page heads with it: that piece, not a new document."""
+    head = re.sub(r"[ \t]+", " ", top)[:300]  # (a layout's columns printed apart by many spaces)
     for m in _ENCLOSURE.finditer(previous):
         around = previous[max(0, m.start() - 60):m.end() + 60]
         for noun, heads in _ENCLOSED.items():
-            if re.search(r"\b" + noun + r"\b", around) and re.search(r"\b(?:" + heads + r")\b", top[:300]):
+            if re.search(r"\b" + noun + r"\b", around) and re.search(r"\b(?:" + heads + r")\b", head):
                 return True
     return False
 

@@ -192,8 +192,10 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
     domains -= {"gmail", "orange", "wanadoo", "free", "sfr", "laposte", "yahoo", "hotmail", "outlook",
                 "notaires", "avocat", "avocats", "huissier-justice", "commissaire-justice", "experts-comptables"}
     # the name's first word in a domain of several (« kellerhoff-tk.de »: « Kellerhoff Türkommunikation »)
+    # (a trade's word is no name: « huissiers-dka31.fr »)
     word_domains = {w for d in _DOMAIN_RE.findall(doc.text[:6000]) for w in d.lower().split("-")[:1] if "-" in d} - {
-        "huissier", "commissaire", "experts"}
+        "huissier", "huissiers", "commissaire", "commissaires", "experts", "avocat", "avocats", "notaire", "notaires",
+        "cabinet", "etude"}
     best: tuple[float, str] | None = None
     scored: list[tuple[float, str]] = []
     for rank, (i, ln) in enumerate(lines):
@@ -333,7 +335,8 @@ def _spelled_after(short: str, text: str) -> str | None:
             if _initials(_words(after)) != fold(short).lower():
                 continue
         words = _words(after)
-        if 2 <= len(words) <= 6 and not re.search(r"\d", after) and _abbreviates(fold(short), words):
+        # (« SIEVH » over « SYNDICAT INTERCOMMUNAL DES EAUX DE LA VALLEE DE L'HERS »: small words count too)
+        if 2 <= len(words) <= 10 and not re.search(r"\d", after) and _abbreviates(fold(short), words):
             return after
     return None
 

@@ -341,7 +341,8 @@ def extract_writer_fields(doc_type: str, text: str, registries: Registries) -> E
 _NOT_A_PERSON = re.compile(r"\b(?:l'?equipe|equipe|prefet|prefecture|service|direction|confort|plus|societe|"
                            r"association|amicale|conseil|agence|entreprise|groupe|comite|bureau|president|circulaire|"
                            r"bailleurs?|aux|des|pour)\b")
-_JOB_APPLICATION = re.compile(r"\b(?:candidature|curriculum\s+vitae|lettre\s+de\s+motivation|offre\s+d'emploi|"
+# (« sa candidature pour un logement de type 3 » applies for a home, not a job)
+_JOB_APPLICATION = re.compile(r"\b(?:candidature(?!\s+(?:pour|a)\s+(?:un|le|ce)\s+logement)|curriculum\s+vitae|lettre\s+de\s+motivation|offre\s+d'emploi|"
                               r"recrutement|experience\s+professionnelle)\b")
 
 

@@ -59,7 +59,8 @@ _LABELS = [
     # the tenant's account, abbreviated beside the landlord's own file: « V/Réf. : CTX-2020-0387 - Cpte loc. 0098341 »
     (0, r"\b(?:compte|cpte)\.?\s+loc(?:at)?\.\s*:?\s*(?=[a-z]{0,4}-?\d)"),
     # (« Vos réf. : CTX-2019-0512 - compte 0660384 »: the account after the landlord's own file)
-    (0, r"(?m)^[ \t]*(?:vos|v/)\s*ref[^\n]{0,40}\s[\-\u2013\u2014,]\s(?:compte|cpte)\.?\s*:?\s*(?=[a-z]{0,4}-?\d)"),
+    # (« V/Réf. : CT-20-0873 - contrat 0387145 »)
+    (0, r"(?m)^[ \t]*(?:vos|v/)\s*ref[^\n]{0,40}\s[\-\u2013\u2014,]\s(?:compte|cpte|contrat|bail)\.?\s*(?:n[°o]\s*)?:?\s*(?=[a-z]{0,4}-?\d)"),
     # the landlord as a court's claimant, a creditor (« Référence créancier » at the Banque de
     # France): the tenant's reference, before any other (the office's own « Dossier n° »)
     (-1, r"\b(?:votre\s+)?" + _REF + r"\s*(?:du\s+|de\s+(?:la\s+)?|chez\s+(?:le\s+|la\s+)?)?(?:creancier|requerant|creance)\b\s*:?"),
@@ -212,6 +213,7 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
             tenants = (named_tenant  # « locataire n° »: ours, whatever precedes it
                        or landlords
                        or re.match(r"(?:votre|v/)\s*dossier", label)  # the landlord's file
+                       or re.match(r"\s*(?:vos|v/)\s*ref[^\n]*\s(?:contrat|bail)\b", label)  # the account after its file
                        # « Votre locataire : M. Joseph MBARGA — contrat n° … »: the tenant's, by its line
                        or re.search(r"\bvotre\s+locataire\b", folded[line_start:m.start()])
                        or (re.search(r"titulaire\s+du\s+$", before) and re.match(r"compte|bail|contrat\s+de\s+location", label)))

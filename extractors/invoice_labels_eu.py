@@ -5,8 +5,8 @@ run on folded text (lower case, no accents: « März » is « marz », « Nº »
 
 from __future__ import annotations
 
-# (« Nº » the OCR read « N2 » before a colon: « Su pedido n2: BC-2021-00877 »)
-_NO = r"(?:n\.?\s?[°ºo*]\s?\.?|n\.?2(?=\s*:)|nr\.?|nummer|num(?:ero)?\.?|n\.|#)"
+# (« Nº » the OCR read « N2 » before a colon: « Su pedido n2: BC-2021-00877 »; or « N£ »)
+_NO = r"(?:n\.?\s?[°ºo*£]\s?\.?|n\.?2(?=\s*:)|nr\.?|nummer|num(?:ero)?\.?|n\.|#)"
 # « Nummer: RK-2021-0117 » under the title, opening its line: the piece's own number
 _BARE_NUMBER = r"(?m)^[ \t]*(?:nummer|belegnummer|nummero)\s*:"
 

@@ -403,3 +403,19 @@ def test_an_invoice_totalled_t_t_c_with_dots_has_ended():
     letter = ("fludrey Malbec\n8 rue des Capucins, appt 8\n31600 Muret\nMadame, Monsieur,\n"
               "Je suis locataire rue des Capucins à Muret avec mon conjoint et nos 2 enfants.\n")
     assert document_starts([invoice, letter]) == [0, 1]
+
+
+def test_a_reminder_and_the_duplicate_invoice_it_encloses_laid_out_in_columns():
+    """A supplier's reminder « Vous trouverez ci-joint un duplicata de la facture. », then the
+    duplicate, its recipient block printed far right (many spaces before « FACTURE N° »)."""
+    reminder = ("LES JARDINS DE BELLEGARDE\nSociété coopérative et participative – Paysagistes\n"
+                "Launaguet, le 15 janvier 2021\nObjet : 2e relance – facture impayée\nMadame, Monsieur,\n"
+                "Sauf erreur de notre part, la facture JB-2020-0388 reste impayée à ce jour.\n"
+                "Vous trouverez ci-joint un duplicata de la facture.\n"
+                "Avec nos remerciements et nos salutations coopératives,\n" + " " * 60 + "Camille Esteban-Roumagnac\n")
+    duplicate = ("LES JARDINS DE BELLEGARDE\nSociété coopérative et participative – Paysagistes\n"
+                 "Chemin de Bellegarde – 31140 LAUNAGUET – 05 61 74 19 66\ncontact@jardins-bellegarde.coop\n"
+                 + " " * 28 + "DUPLICATA\n" + " " * 90 + "PATRIMOINE S.A. d'H.L.M.\n" + " " * 82
+                 + "Service Comptabilité Fournisseurs\n" + " " * 86 + "27 rue du Faubourg Bonnefoy\n"
+                 + " " * 97 + "31500 TOULOUSE\nFACTURE N° JB-2020-0388\nDate : 31/10/2020\n")
+    assert document_starts([reminder, duplicate]) == [0]

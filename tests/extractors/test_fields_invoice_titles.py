@@ -382,3 +382,20 @@ def test_a_lawyers_fee_note_with_disbursements_outside_the_tax_dated_at_its_foot
     f = fields(text)
     assert (f["total_excl_tax"], f["total_tax"], f["total_incl_tax"]) == ("883.00", "174.00", "1057.00")
     assert f["invoice_date"] == "2020-09-14"
+
+
+def test_a_bailiffs_practice_over_its_trade_whose_mailbox_names_the_trade():
+    """« SCP DELMAS-KOWALCZYK & AUBRIOT » over « Huissiers de Justice associés », writing from
+    « etude@huissiers-dka31.fr »: the mailbox's first word is the trade, not the name."""
+    text = ("SCP DELMAS-KOWALCZYK & AUBRIOT\nHuissiers de Justice associés\n12 avenue Jacques Douzans — 31600 MURET\n"
+            "etude@huissiers-dka31.fr\nFACTURE N° 20-08831 Muret, le 18/11/2020\n" + TOTALS +
+            "SCP titulaire d'un office d'huissier de justice — SIRET 73525718000035\n")
+    assert fields(text)["supplier_name"] == "Delmas-Kowalczyk & Aubriot"
+
+
+def test_initials_over_a_long_public_bodys_name_and_a_numero_sign_read_as_a_pound():
+    text = ("SIEVH\nSYNDICAT INTERCOMMUNAL DES EAUX DE LA VALLEE DE L'HERS\nSERVICE ABONNES - 2 CHEMIN DU MOULIN - 31130 QUINT\n"
+            "FACTURE N° 2021-0412\n" + TOTALS)
+    assert fields(text)["supplier_name"] == "Syndicat Intercommunal des Eaux de la Vallee de l'Hers"
+    quote = "CERÁMICAS VALLS I MORAGUES, S.L.\nPRESUPUESTO N£ P-21/0264\nFecha: 14/04/2021\n" + TOTALS
+    assert fields(quote, "supplier_quote")["invoice_number"] == "P-21/0264"

@@ -189,6 +189,13 @@ def test_a_job_application_names_no_tenant():
     assert extract_fields("other", "other", text, NONE).fields == {}
     other = text.replace("candidature au poste de gardien", "merci").replace("ma candidature", "mes remerciements")
     assert extract_fields("other", "other", other, NONE).fields["tenant_name"] == "Mehdi Ouali"
+    # an employer supporting « sa candidature pour un logement »: a home applied for, not a job
+    housing = ("CLINIQUE LES PEUPLIERS DU TOUCH\nDirection des Ressources Humaines\n"
+               "Objet : demande de logement à proximité du lieu de travail\nSalariée concernée : Mme Graziella MENDES\n"
+               "Madame, Monsieur,\nNous vous serions reconnaissants d'examiner sa candidature pour un logement de type 3.\n"
+               "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.\n"
+               "Nadia Ouhibi-Lamarque\nResponsable des Ressources Humaines\n")
+    assert extract_fields("other", "other", housing, NONE).fields["tenant_name"] == "Graziella Mendes"
 
 
 @pytest.mark.parametrize("block, name", [

@@ -140,3 +140,17 @@ def test_the_account_holder_on_a_direct_debit_form_and_an_allocataire_the_ocr_mi
     msa = ("MSA MIDI-PYRENEES SUD NOTIFICATION AU BAILLEUR\nDATE D'EDITION : 08/06/2020 N° DOSSIER : 31 0 45 882 17\n"
            "ALLOCATATIRE : M OURLIAC JEAN-BAPTISTE\nADRESSE : 7 LOT LE CLOS DES VIGNES\n31340 VILLEMUR-SUR-TARN\n")
     assert tenant(msa, "housing_benefit")["tenant_name"] == "Jean-Baptiste Ourliac"
+
+
+def test_a_taxpayer_under_a_two_column_heading_and_a_member_after_garbled_leaders():
+    """A tax office's table: « TIERS DÉTENTEUR   REDEVABLE » over « PATRIMOINE   M. LARRIEU
+    Kévin »; an insurer's « Sociétaire .........660 M. PETROVIC Dragan » (dot leaders the OCR
+    ended with digits before the civility)."""
+    satd = ("DIRECTION GÉNÉRALE DES FINANCES PUBLIQUES\nSAISIE ADMINISTRATIVE À TIERS DÉTENTEUR (SATD)\n"
+            "TIERS DÉTENTEUR REDEVABLE\nPATRIMOINE M. LARRIEU Kévin\nComptabilité locataires Dernière adresse connue :\n"
+            "Madame, Monsieur,\nLe redevable désigné ci-dessus reste devoir au Trésor public les sommes suivantes.\n")
+    assert tenant(satd, "legal_notice")["tenant_name"] == "Kévin Larrieu"
+    insurer = ("GARONNE MUTUELLE ASSURANCES\nATTESTATION D'ASSURANCE HABITATION\n"
+               "Sociétaire .........660 M. PETROVIC Dragan\nN° de contrat ........... HAB-2071-553-08\n"
+               "Adresse du risque assuré :\n11 rue du Lauragais\n31770 COLOMIERS\n")
+    assert tenant(insurer, "insurance_certificate")["tenant_name"] == "Dragan Petrovic"

@@ -254,6 +254,10 @@ def test_the_landlords_your_reference_quoted_by_an_office_before_its_own_file():
               "Demandeuse : Mme Nour EL-KHOURY, 5 rue Pierre-Cazeneuve, appt B22, 31200 TOULOUSE\n"
               "VIRéf. : 0863019\nMadame, Monsieur,\nVous nous avez transmis la demande de médiation.\n")
     assert tenant(letter, "neighbour_dispute")["tenant_reference"] == "0863019"
+    # a bailiff quoting the landlord's file, then the lease's contract
+    bailiff = ("SCP PEYRUSSE & CARBONNE-MAURY\nHuissiers de justice associés\nToulouse, le 23 septembre 2020\n"
+               "V/Réf. : CT-20-0873 - contrat 0387145\nN/Réf. : 2009471 / LC\nAffaire : PATRIMOINE c/ POPESCU Dorin\n")
+    assert tenant(bailiff, "legal_notice")["tenant_reference"] == "0387145"
     # a tenant answering a reminder quotes its reference: the landlord's letter, not the account
     answer = ("Rachid HAMDANI\n12 rue Bourbaki\n31200 Toulouse\nVIRéf : RELANCE 2 / 2021-03-118\nCompte : 0331-2208\n"
               "Objet : réponse à votre relance\nMadame, Monsieur,\nNous avons bien reçu votre relance.\n")

@@ -138,8 +138,8 @@ def _name_in_segment(seg: str, previous: str = "") -> str | None:
     after = seg[m.end():].strip(" ,)")
     after = re.split(r",|(?:^|\s)(?:au capital|capital|rcs|siret|immatricul|registered|dont|with)\b", after,
                      flags=re.I)[0].strip()
-    if after and _name_like(after):
-        return strip_legal_form(after)
+    if after and _name_like(after) and _name_like(strip_legal_form(after) or "-"):
+        return strip_legal_form(after)  # (not « à » of « SCOP SARL à capital variable »)
     if previous and _name_like(previous) and not _LEGAL_CONTEXT.search(previous):
         return strip_legal_form(previous)  # "TELECOM SUD - SAS au capital de ..."
     return None

@@ -82,6 +82,8 @@ NUMBER_LABELS = {
 }
 ORDER_LABELS = [
     (0, r"\bbon\s+de\s+(?:commande|cde)\s*(?:" + NO + r"|numero)?\s*:?"),  # « BON DE CDE : 4500011544 »
+    # « Bon de commande (prestations hors forfait) : BC2020-06314 »: what it orders in brackets
+    (0, r"\bbon\s+de\s+commande\s*\([^)\n]{2,40}\)\s*:"),
     (0, r"\bbon\s+de\s+commande\s+(?:annuel|cadre|client|ouvert|interne)\s*(?:" + NO + r")?\s*:?"),
     (1, r"\bb\.?c\.?\s+(?:annuel|cadre|ouvert)\s*(?:" + NO + r")?\s*:?"),  # « BC ANNUEL BCA-2022-0042 »
     # « bon de travaux n° BT 2021-0156 », « Bon d'intervention PATRIMOINE n° 2020-RDZ-118 »

@@ -399,3 +399,13 @@ def test_initials_over_a_long_public_bodys_name_and_a_numero_sign_read_as_a_poun
     assert fields(text)["supplier_name"] == "Syndicat Intercommunal des Eaux de la Vallee de l'Hers"
     quote = "CERÁMICAS VALLS I MORAGUES, S.L.\nPRESUPUESTO N£ P-21/0264\nFecha: 14/04/2021\n" + TOTALS
     assert fields(quote, "supplier_quote")["invoice_number"] == "P-21/0264"
+
+
+def test_a_cooperatives_variable_capital_and_an_order_with_what_it_orders_in_brackets():
+    """« SCOP SARL à capital variable » names no firm (its « à » is no name), the letterhead does;
+    « Bon de commande (prestations hors forfait) : BC2020-06314 » is the order."""
+    text = ("LES JARDINS DE BELLEGARDE\nSociété coopérative et participative – Paysagistes\n"
+            "FACTURE N° JB-2020-0388\nDate : 31/10/2020\nBon de commande (prestations hors forfait) : BC2020-06314\n"
+            + TOTALS + "SCOP SARL à capital variable – RCS Toulouse 819 445 727 – SIRET 819 445 727 00145\n")
+    f = fields(text)
+    assert (f["supplier_name"], f["order_reference"]) == ("Les Jardins de Bellegarde", "BC2020-06314")

@@ -311,10 +311,10 @@ def guess_supplier_name(doc: Doc) -> str | None:
 
 
 def _spelled_after(short: str, text: str) -> str | None:
-    """The name a logo's initials stand for, printed right after them: on the line above (its
-    initials exactly), on the next line
-    (« SOIS » over « Sud-Ouest Informatique Services »), after a dash (« SOIS - Sud-Ouest … - 2 rue … »)
-    or after a space, when the dash was lost."""
+    """The name a logo's initials stand for, printed beside them: on the line above, its
+    initials exactly (« ASCENSEURS GARONNE MAINTENANCE » over « AGM - … »); after them, on the next
+    line (« SOIS » over « Sud-Ouest Informatique Services »), after a dash (« SOIS - Sud-Ouest … -
+    2 rue … ») or after a space, when the dash was lost."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     for k, line in enumerate(lines):
         form = _FORM_RE.match(line)

@@ -43,17 +43,17 @@ _NOT_HOME_PHONE = re.compile(r"service\s+client|standard|accueil|\bfax\b|telecop
                              r"agence|patrimoine|bailleur|gardien|urgence|astreinte|commissaire|tribunal|greffe|avocat")
 _PHONE_LABEL = re.compile(r"(?:\btel\b|tel\.|telephone|portable|\bport\.|mobile|\bmob\.?|\bgsm\b|joignable|joindre|"
                           r"appeler|contacter|numero)[^\n\d]{0,45}$")
+# « Coordonnées de notre assurée : 06 … »; on the line above the number, « Coordonnées de notre
+# sociétaire pour convenir d'un rendez-vous : »
+_THEIR_CONTACTS_RX = (r"coordonnees\s+(?:de\s+(?:l'\s?|la\s+|notre\s+|votre\s+)|du\s+)(?:assuree?|locataire|allocataire|"
+                      r"beneficiaire|interessee?|occupante?|societaire|adherente?)")
+_THEIR_CONTACTS = re.compile(_THEIR_CONTACTS_RX + r"\b")
 _PERSONAL_PHONE = re.compile(r"(?:joignable|joindre|portable|mobile|sa\s+(?:nouvelle\s+)?ligne|"
                              r"son\s+(?:nouveau\s+)?(?:poste\s+)?(?:numero|telephone|portable|fixe)|"
                              r"repond(?:\s+(?:pas|plus))?\s+au\s+telephone|ses\s+coordonnees|"
-                             # « Coordonnées de notre assurée : 06 … »
-                             r"coordonnees\s+(?:de\s+(?:l'\s?|la\s+|notre\s+|votre\s+)|du\s+)(?:assuree?|locataire|allocataire|"
-                             r"beneficiaire|interessee?|occupante?|societaire|adherente?)|etre\s+(?:jointe?|contactee?|appelee?)(?:\s+directement)?|"
+                             + _THEIR_CONTACTS_RX + r"|etre\s+(?:jointe?|contactee?|appelee?)(?:\s+directement)?|"
                              r"numero\s+qu'(?:il|elle)|(?:telephone|tel\.?|portable)\s+(?:communique\s+)?(?:de\s+l'\s?|du\s+|de\s+la\s+|par\s+l'\s?|par\s+(?:le|la)\s+)?"
                              r"(?:assuree?|locataire|allocataire|souscript\w+|beneficiaire|interessee?|occupante?))(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
-# the line above a number gives the person's contacts
-_THEIR_CONTACTS = re.compile(r"coordonnees\s+(?:de\s+(?:l'\s?|la\s+|notre\s+|votre\s+)|du\s+)(?:assuree?|locataire|allocataire|"
-                             r"beneficiaire|interessee?|occupante?|societaire|adherente?)\b")
 # the writer giving their own number: « vous pouvez me joindre au », « mon portable : »
 _FIRST_PERSON_PHONE = re.compile(r"(?:\bme\s+(?:joindre|contacter|telephoner|rappeler|appeler)|\bm'(?:appeler|appelant|"
                                  r"joindre)|\bmon\s+(?:numero|portable|telephone|tel|mobile|fixe)\b|"

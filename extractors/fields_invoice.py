@@ -123,7 +123,7 @@ def read_number(doc: Doc, specs: list[tuple[int, str]], reference_date) -> Match
     # another document named in a sentence (« sur facture n° », « le règlement de la facture n° »)
     # (« Bezug: Rechnung Nr. », « Re: invoice no. »: the piece a credit note corrects)
     labels = [h for h in labels if not re.search(r"(?:sur|remplace\s+la|origine|\bla|\bles|\bbezug\s*:|\bre\s*:|"
-                                                 r"\bbetreff\s*:)\s*$",
+                                                 r"\bbetreff\s*:|\bzur?)\s*$",  # « Zu Rechnung Nr. … »
                                                  doc.folded[max(0, h.start - 15):h.start])]
     stops = _with_stops(doc, labels)
     for label in sorted(labels, key=lambda h: (h.priority, h.start)):
@@ -255,10 +255,12 @@ def read_supplier_ids(doc: Doc, ex: Extraction, registries: Registries) -> dict[
     return found
 
 
-_CUSTOMER_LABEL = re.compile(r"(?:customer|client|acheteur|buyer|votre|your|bill\s+to|facture\s+a|kunden?|klant|cliente)[^\n]{0,25}$")
+_CUSTOMER_LABEL = re.compile(r"(?:customer|client|acheteur|buyer|votre|your|bill\s+to|facture\s+a|kunden?|klant|cliente|"
+                             r"\bihre|\buw|\bsu)[^\n]{0,25}$")  # « Ihre USt-IdNr. », « Uw btw-nummer », « Su NIF »
 # another EU country's VAT number: a foreign supplier, whose French VAT number is the customer's
 _FOREIGN_VAT = re.compile(r"\b(?:vat|tva|ust|btw|cif|nif|iva)[^\n]{0,25}?\b(?:nl|de|es|be|it|lu|pt|at|ie|pl|dk|se|fi|cz)"
-                          r"\s?(?=(?:[a-z]?\d){6})[0-9a-z]{8,12}\b")  # mostly digits: not « at » + « testation »
+                          r"\s?(?=(?:[a-z]?\d){6})[0-9a-z](?: ?[0-9a-z]){7,11}\b")  # mostly digits: not « at » + « testation »
+# (grouped too: « USt-IdNr. DE 284 617 395 »)
 
 
 _OWN_FRENCH_VAT = re.compile(r"(?:french|france|registered|registration|\bour\b|notre)[^\n]{0,40}$")

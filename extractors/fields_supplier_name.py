@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 
 from extractors.fields_labels import Doc
-from extractors.name_case import SMALL_WORDS, natural_case
+from extractors.name_case import natural_case
 from extractors.parsing import fold, restore_accents
 from extractors.person_names import known_first
+from extractors.supplier_initials import abbreviates, initials_of, spelt_out, words_of
 
 LEGAL_FORMS = (r"GmbH\s*&\s*Co\.?\s*KG|KGaA|KG|e\.\s?K\.?|OHG|S\.r\.l\.?|S\.A\.U\.|A/S|ApS|Lda\.?|S\.?A\.?S\.?U?|S\.?A\.?R\.?L\.?U?|SàRL|E\.?U\.?R\.?L\.?|S\.?A\.?|S\.?C\.?O\.?P\.?|SNC|SCI|SCP|SCM|SELARL|"
                r"SELAS|SCA|SCS|GIE|SEM|SPL|GmbH|Ltd\.?|Limited|LLC|LLP|Inc\.?|PLC|plc|B\.V\.?|BV|N\.V\.?|NV|S\.L\.?U?|"
@@ -49,7 +50,7 @@ _NOT_NAME = re.compile(r"facture|invoice|\bavoir\b|credit\s+note|\bdevis\b|quot(
                        r"\bcs\s*\d|\brue\b|\bavenue\b|\bav\.|boulevard|\bbd\b|\bchemin\b|\ballee\b|\bimpasse\b|\bplace\b|"
                        r"\broute\b|\bquai\b|\bzone\b|\bza\b|\bzi\b|\bzac\b|lieu-dit|\bstreet\b|\broad\b|\blane\b|"
                        r"\bsuite\b|\bfloor\b|madame|monsieur|\bcapital\b|\boriginale?\b|duplicata|\bcopie\b|"
-                       r"recapitulatif|\bsummary\b|\bstatement\b|\breleve\b|\bclient\b|\bcustomer\b|\bavis\b|echeance|"
+                       r"recapitulatif|\bdesignation\b|\blibelle\b|\bsummary\b|\bstatement\b|\breleve\b|\bclient\b|\bcustomer\b|\bavis\b|echeance|"
                        r"bordereau|acompte|situation\s+de\s+travaux|honoraires|\bcommande\b|livraison|attestation|"
                        # a sole trader's status, printed under the name: no name itself
                        r"entrepreneur\s+individuel|auto-?\s?entrepreneur|micro-?\s?entreprise|entreprise\s+individuelle|"
@@ -207,6 +208,9 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
             if with_form:  # « Vox Citofoni S.r.l. - Sistemi citofonici »: the part that holds the form
                 cell = _partners(cell) or _part_with_form(cell)
             cell = strip_legal_form(cell) if with_form else _before_description(cell.strip(" ,;:-–"))
+            spelled = _INITIALS_THEN_NAME.match(cell)  # « NOS – NETTOYAGE OCCITAN SERVICES »
+            if spelled and abbreviates(fold(spelled["short"]).lower(), words_of(spelled["name"])):
+                cell = spelled["name"]
             cell = _TITLE_TAIL.sub("", cell)  # « NORDLANE PRINT SERVICES   CREDIT MEMO » read as one line
             if not cell or not _name_like(cell) or (not with_form and _trade_list(cell)):
                 continue
@@ -223,6 +227,9 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
             if best is None or score > best[0]:
                 best = (score, cell)
     return _trade_name_over_owner(best[1], scored) if best else None
+
+
+_INITIALS_THEN_NAME = re.compile(r"(?P<short>[A-Z0-9&]{2,6})\s+[-–]\s+(?P<name>[^-–]{6,})$")
 
 
 def _part_with_form(cell: str) -> str:
@@ -285,7 +292,7 @@ def guess_supplier_name(doc: Doc) -> str | None:
     unless the letterhead spells the same name out in full (« ETSO » for « ÉTANCHÉITÉ TOITURES
     SAINT-ORENS », « Marty & Fils » for « PLOMBERIE CHAUFFAGE MARTY & FILS »)."""
     legal, head = from_legal_mention(doc), from_letterhead(doc)
-    name = head if legal and head and (_spelt_out(legal, head, doc.text) or _subsidiary(legal, head)
+    name = head if legal and head and (spelt_out(legal, head, doc.text) or _subsidiary(legal, head)
                                        or _trade_name_of(legal, head) or _named_beside(legal, head, doc.text)) \
         else legal or head
     words = name.split() if name else []
@@ -293,16 +300,16 @@ def guess_supplier_name(doc: Doc) -> str | None:
         name = " ".join(words[1:])  # a logo's word read again before the name (« MESSTECHNIK Brandstätter Messtechnik »)
     if name:
         first, _, rest = name.partition(" ")
-        letters = "".join(_words(first))
-        if first.isupper() and len(letters) >= 2 and letters == _initials(_words(rest)):
+        letters = "".join(words_of(first))
+        if first.isupper() and len(letters) >= 2 and letters == initials_of(words_of(rest)):
             name = rest  # « C.S.T. Chauffage Sanitaire Toulousain »: the initials, then the name they stand for
     if name and re.fullmatch(r"[A-Z0-9&]{2,6}", name):
         name = _spelled_after(name, doc.text) or name
     # « Chaleur Pyrénées Maintenance (CPM) », « COMPTOIR TOULOUSAIN DU SANITAIRE - CTS »
     short = re.fullmatch(r"(?P<name>.+?)\s*(?:\((?P<short>[A-Z0-9&.]{2,10})\)|\s[-–]\s(?P<after>[A-Z0-9&.]{2,10}))", name or "")
     if short and short["after"]:
-        short = short if _abbreviates("".join(_words(short["after"])), _words(short["name"])) else None
-    if short and (short["after"] or _abbreviates("".join(_words(short["short"])), _words(short["name"]))
+        short = short if abbreviates("".join(words_of(short["after"])), words_of(short["name"])) else None
+    if short and (short["after"] or abbreviates("".join(words_of(short["short"])), words_of(short["name"]))
                   or fold(short["short"]) == fold(legal or "")):
         name = short["name"]  # « Chaleur Pyrénées Maintenance (CPM) »: the name, then its initials
     if name:  # a capital I read as l before a consonant no word begins with (« Lacombe-ldrissi »)
@@ -322,8 +329,8 @@ def _spelled_after(short: str, text: str) -> str | None:
         if not re.match(re.escape(short) + r"\b", line):
             continue
         above = lines[k - 1] if k else ""  # « ASCENSEURS GARONNE MAINTENANCE » over « AGM - Installation … »
-        if (2 <= len(_words(above)) <= 6 and not re.search(r"\d", above)
-                and _initials(_words(above)) == fold(short).lower()):
+        if (2 <= len(words_of(above)) <= 6 and not re.search(r"\d", above)
+                and initials_of(words_of(above)) == fold(short).lower()):
             return above
         rest = re.split(r"\s{3,}", line[len(short):].strip())[0]  # not the next column (« … PAGE 1/2 »)
         if not rest:
@@ -332,11 +339,11 @@ def _spelled_after(short: str, text: str) -> str | None:
             after = rest[1:].split(" - ")[0].strip()
         else:  # the dash lost (« AOM ASCENSEURS OCCITANS MAINTENANCE »): the words' initials exactly
             after = rest.split(" - ")[0].strip()
-            if _initials(_words(after)) != fold(short).lower():
+            if initials_of(words_of(after)) != fold(short).lower():
                 continue
-        words = _words(after)
+        words = words_of(after)
         # (« SIEVH » over « SYNDICAT INTERCOMMUNAL DES EAUX DE LA VALLEE DE L'HERS »: small words count too)
-        if 2 <= len(words) <= 10 and not re.search(r"\d", after) and _abbreviates(fold(short), words):
+        if 2 <= len(words) <= 10 and not re.search(r"\d", after) and abbreviates(fold(short), words):
             return after
     return None
 
@@ -354,8 +361,8 @@ def _trade_name_of(legal: str, head: str) -> bool:
     if not 2 <= len(words) <= 3 or not any(known_first(w) for w in words):
         return False
     surnames = {fold(w) for w in words if not known_first(w) and len(w) >= 3}
-    head_words = set(_words(head))
-    return bool(surnames & head_words) and bool(head_words - set(_words(legal)))  # a trade word beside the surname
+    head_words = set(words_of(head))
+    return bool(surnames & head_words) and bool(head_words - set(words_of(legal)))  # a trade word beside the surname
 
 
 def _named_beside(legal: str, head: str, text: str) -> bool:
@@ -366,34 +373,3 @@ def _named_beside(legal: str, head: str, text: str) -> bool:
         return False
     beside = re.compile(r"[-–|•·]\s*" + re.escape(fold(head)) + r"\s*(?:[-–|•·]|$)")
     return any(fold(legal) in line and beside.search(line) for line in map(fold, text.splitlines()))
-
-
-def _spelt_out(short: str, full: str, text: str) -> bool:
-    """Whether ``full`` ends with the words of ``short``, or ``short`` is its initials and the
-    letterhead does not print it too (« S.E.M.T. » over « Société d'Electricité Midi-Toulousain »)."""
-    a, b = _words(short), _words(full)
-    if not a or len(b) <= len(a):
-        return False
-    if b[-len(a):] == a:  # trades before the name: « PLOMBERIE CHAUFFAGE MARTY & FILS »
-        return True
-    if not (len(a) == 1 and len(a[0]) >= 2 and short.isupper() and a[0] in (_initials(b), "".join(w[0] for w in b))):
-        return False
-    top = [re.sub(r"[^a-z0-9]", "", w) for w in fold(" ".join(text.splitlines()[:8])).split()]
-    return a[0] not in top
-
-
-def _words(s: str) -> list[str]:
-    return [w for w in re.split(r"[^a-z0-9]+", fold(s)) if w]
-
-
-def _abbreviates(short: str, words: list[str]) -> bool:
-    """« CPM » for « Chaleur Pyrénées Maintenance », « LAB » for « Les Ateliers du Bois »: the
-    words' initials in order, every word but the small ones giving its own."""
-    initials = "".join(w[0] for w in words)
-    it = iter(initials)
-    return (len(short) >= max(2, len(_initials(words))) and short[:1] == initials[:1]
-            and all(ch in it for ch in short))
-
-
-def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w not in SMALL_WORDS)

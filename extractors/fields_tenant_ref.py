@@ -233,6 +233,10 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
             if (third_party and not mine and not tenants and not _of_the_lease(doc, m.start(), label)
                     and re.search(others, label)):
                 continue  # the insurer's contract, the court's or the CAF's file: not the landlord's
+            if (office_head and not (mine or tenants) and re.match(r"dossier\b", label)
+                    and not _YOUR_REF.search(folded[line_start:m.start()])):
+                continue  # an office's « Dossier n° MV-20-117 » under its letterhead, whatever the type: its own file
+                # (not the landlord's, quoted after « V/Réf. : saisine du 2 novembre - dossier 2604418 »)
             tail = fixed[m.end():m.end() + 100].split("\n")[0]
             if re.fullmatch(r"\s*\d{1,3}(?:[ .]\d{3})*,\d{2}\s*(?:€|eur)\s*", tail, re.I):
                 # a table's amount beside the label, the reference wrapped under it (« compte locataire

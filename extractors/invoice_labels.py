@@ -82,6 +82,8 @@ NUMBER_LABELS = {
 }
 ORDER_LABELS = [
     (0, r"\bbon\s+de\s+(?:commande|cde)\s*(?:" + NO + r"|numero)?\s*:?"),  # « BON DE CDE : 4500011544 »
+    # the public buyer's commitment (« N° d'engagement client : EJ-2020-00288 »)
+    (1, r"(?:" + NO + r"|numero)\s*(?:d'\s?)?engagement(?:\s+(?:juridique|client))?\s*:?"),
     # « Bon de commande (prestations hors forfait) : BC2020-06314 »: what it orders in brackets
     (0, r"\bbon\s+de\s+commande\s*\([^)\n]{2,40}\)\s*:"),
     (0, r"\bbon\s+de\s+commande\s+(?:annuel|cadre|client|ouvert|interne)\s*(?:" + NO + r")?\s*:?"),

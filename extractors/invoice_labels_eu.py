@@ -5,10 +5,12 @@ run on folded text (lower case, no accents: « März » is « marz », « Nº »
 
 from __future__ import annotations
 
-# (« Nº » the OCR read « N2 » before a colon: « Su pedido n2: BC-2021-00877 »; or « N£ »)
-_NO = r"(?:n\.?\s?[°ºo*£]\s?\.?|n\.?2(?=\s*:)|nr\.?|nummer|num(?:ero)?\.?|n\.|#)"
+# (« Nº » the OCR read « N2 » before a colon or a number: « Su pedido n2: BC-2021-00877 », « FACTURA N2 2021/0058 »; or « N£ »)
+_NO = r"(?:n\.?\s?[°ºo*£]\s?\.?|n\.?2(?=\s*:|\s+\d)|nr\.?|nummer|num(?:ero)?\.?|n\.|#)"
 # « Nummer: RK-2021-0117 » under the title, opening its line: the piece's own number
 _BARE_NUMBER = r"(?m)^[ \t]*(?:nummer|belegnummer|nummero)\s*:"
+# « GUTSCHRIFT            Nr. GS-2021-00412 »: the sign in a cell of its own, right of the title
+_NR_ALONE = r"(?<=   )nr\.?\s*:?(?=[ \t]*[a-z]{0,5}[\-/]?[a-z0-9/\-]*\d)"
 
 NUMBER_LABELS = {
     "supplier_invoice": [
@@ -26,6 +28,7 @@ NUMBER_LABELS = {
             r"(?:" + _NO + r"|no\.?)(?:\s*/\s*(?:" + _NO + r"|no\.?))?\s*[:\u2014\u2013-]?"),
         (2, r"(?m)^[ \t]*(?:rechnung|factuur|factura|fattura|fatura)(?:\s*/\s*(?:invoice|facture))?\s*:?"),
         (1, _BARE_NUMBER),
+        (2, _NR_ALONE),
     ],
     "supplier_credit_note": [
         (0, r"\b(?:gutschrift|rechnungskorrektur|stornorechnung)s?\s*-?\s*(?:nummer|" + _NO + r")\s*:?"),
@@ -34,6 +37,7 @@ NUMBER_LABELS = {
         (2, r"(?m)^[ \t]*(?:gutschrift|rechnungskorrektur|credit\s?nota|creditfactuur|nota\s+de\s+credito|"
             r"factura\s+rectificativa|nota\s+di\s+credito)\s*:?"),
         (1, _BARE_NUMBER),
+        (2, _NR_ALONE),
     ],
     "supplier_quote": [
         (0, r"\b(?:angebots?|kostenvoranschlag)\s*-?\s*(?:nummer|" + _NO + r")\s*:?"),

@@ -55,7 +55,7 @@ CONCERNED = [re.compile(rx) for rx in (
     + CIV_BARE + NAME + r"[ \t]*(?:\n|,|$)",
     # a label then the civility, no colon: "allocataire Monsieur X.", "Souscripteur M. KONATE Ibrahim"
     # (« Dossier : M. BENHAMOU Rachid », « Allocataire : M. X   N° allocataire : … »)
-    r"\b(?:allocataire|locataire|souscripteur|assure(?:\s?\(e\)|e)?|beneficiaire|societaire|adherent|demandeur|demanderesse|"
+    r"\b(?:allocataire|locataire|souscripteur|assure(?:\s?\(e\)|e)?|beneficiaire|societaire|adherent|demandeur|demande(?:resse|use)|"
     r"debit(?:eur|rice)|redevable|salariee?|dossier|affaire)\s*:?\s+" + CIV_BARE + NAME + r"\s*(?:[\n,;(.]|-\s|$|(?=\s+n[°o]\.?\s))",
     # a form's label whose dot leaders the OCR read as letters, the civility and name ending the
     # line (« Demandeur snisrsneneee 1e Mme Yasmina OUARET »)

@@ -179,3 +179,20 @@ def test_a_german_quotes_date_is_its_place_and_date_not_the_request_it_answers()
              "Freiburg, 23.04.2021\nNettobetrag 5.515,60 EUR\nUSt. 0 % 0,00 EUR\nGesamtbetrag 5.515,60 EUR\n")
     got = extract_fields("supplier_quote", "supplier", quote, NONE).fields
     assert got["invoice_date"] == "2021-04-23"
+
+
+def test_a_german_credit_notes_number_in_its_own_cell_and_the_customers_vat_number():
+    """« GUTSCHRIFT            Nr. GS-2021-00412 » (the sign apart from the title), « Zu Rechnung
+    Nr. RE-2021-01877 » (the invoice it corrects), « Ihre USt-IdNr.: FR… » (the landlord's)."""
+    text = ("KELLERMANN Türkommunikation GmbH\nIndustriestraße 14 · 79108 Freiburg im Breisgau · Deutschland\n"
+            "Tel. +49 761 4890 210 · export@kellermann-tk.de · USt-IdNr. DE 284 617 395\n\n"
+            "GUTSCHRIFT                       Nr. GS-2021-00412\n                           Datum: 08.04.2021\n"
+            "Zu Rechnung Nr. RE-2021-01877 vom 02.03.2021   Ihre USt-IdNr.: FR60382604197\n"
+            "Nettobetrag 1.953,00 EUR\nUSt. 0 % 0,00 EUR\nGesamtbetrag 1.953,00 EUR\n")
+    f = extract_fields("supplier_credit_note", "supplier", text, Registries((), ())).fields
+    assert f["invoice_number"] == "GS-2021-00412" and "supplier_vat" not in f
+
+
+def test_a_spanish_numero_sign_read_as_a_2_before_the_number():
+    text = "PARQUES Y JUEGOS DEL TURIA, S.L.\nFACTURA N2 2021/0058\nFecha de factura: 19/05/2021\nTOTAL FACTURA 10.506,00 €\n"
+    assert extract_fields("supplier_invoice", "supplier", text, Registries((), ())).fields["invoice_number"] == "2021/0058"

@@ -88,6 +88,7 @@ def test_numbers_under_other_titles(doc_type, line, number):
     ("Marché n° 2020-REHA-11 lot 02 - Ordre de service n° 4", "2020-REHA-11"),
     ("Votre ordre de service : OS-21-0101", "OS-21-0101"),
     ("ORDRE SERVICE   : OS-2020-3318", "OS-2020-3318"),  # « DE » lost by the OCR
+    ("N° d'engagement client : EJ-2020-00288", "EJ-2020-00288"),  # the public buyer's commitment
     ("Commande : BC-2020-00917 du 14/09/2020", "BC-2020-00917"),
     ("Your PO BC-2020-00412", "BC-2020-00412"),
     ("N° commande client : CMD-DSI-2021-007 Contrat : NX-2019-0311", "CMD-DSI-2021-007"),
@@ -409,3 +410,13 @@ def test_a_cooperatives_variable_capital_and_an_order_with_what_it_orders_in_bra
             + TOTALS + "SCOP SARL à capital variable – RCS Toulouse 819 445 727 – SIRET 819 445 727 00145\n")
     f = fields(text)
     assert (f["supplier_name"], f["order_reference"]) == ("Les Jardins de Bellegarde", "BC2020-06314")
+
+
+def test_initials_then_the_name_they_stand_for_and_no_table_heading_for_a_name():
+    """« NOS – NETTOYAGE OCCITAN SERVICES »: « NOS » is the initials, not a tagline's « nos »;
+    a table's heading (« Désignation ») is never the name."""
+    text = ("NOS – NETTOYAGE OCCITAN SERVICES\nPropreté • Hygiène • Multiservices\n"
+            "47 avenue des États-Unis – 31200 TOULOUSE\nFACTURE N° 2020-05-0194   Toulouse, le 31 mai 2020\n\n"
+            "Désignation                                                    Montant HT\n" + TOTALS +
+            "SAS NOS au capital de 20 000 € – SIRET : 84420917100017\n")
+    assert fields(text)["supplier_name"] == "Nettoyage Occitan Services"

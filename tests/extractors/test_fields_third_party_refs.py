@@ -274,3 +274,17 @@ def test_a_bare_reference_in_a_tenants_gmail_print_out_with_an_insurance_certifi
             "Veuillez trouver en pièce jointe mon attestation d'assurance habitation pour 2021.\n"
             "Locataire : Baptiste LARROQUE\nRéf. : 5316024\nBonne journée,\nBaptiste Larroque\n")
     assert tenant(mail, "insurance_certificate")["tenant_reference"] == "5316024"
+
+
+def test_a_mediators_own_file_is_no_tenants_reference_and_its_demandeuse_is_the_tenant():
+    """A mediation association's « Dossier n° MV-20-117 » under its letterhead is its own file,
+    whatever the letter's type; « Demandeuse : Mme MOROZOVA Svetlana » is the tenant."""
+    letter = ("Association de médiation sociale et de voisinage\nMaison des associations - 31400 TOULOUSE\n"
+              "Toulouse, le 29 mai 2020\nCOMPTE RENDU DE MÉDIATION DE VOISINAGE\nDossier n° MV-20-117\n"
+              "Demandeuse : Mme MOROZOVA Svetlana - 52 avenue de Rangueil, appt 12 - 31500 TOULOUSE\n"
+              "Autre partie : famille occupant l'appartement 22 (étage supérieur)\n")
+    f = tenant(letter, "neighbour_dispute")
+    assert (f["tenant_name"], f.get("tenant_reference")) == ("Svetlana Morozova", None)
+    # the landlord's file quoted after « V/Réf. » is the tenant's
+    quoted = letter.replace("Dossier n° MV-20-117", "N/Réf. : MV-20-117\nV/Réf. : saisine du 2 novembre 2020 - dossier 2604418")
+    assert tenant(quoted, "neighbour_dispute")["tenant_reference"] == "2604418"

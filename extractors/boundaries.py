@@ -86,7 +86,9 @@ _ENCLOSED = {"assignation": "assignation", "commandement": "commandement", "juge
              # (« la copie de la notification de la CAF », then the CAF's letter)
              "notification": "notification|caf|msa|allocations\\s+familiales",
              # a supplier's cover letter, then what it bills (« ci-joint ma note d'honoraires »)
-             "note d.honoraires": "note d.honoraires", "facture": "facture|duplicata", "devis": "devis"}
+             "note d.honoraires": "note d.honoraires", "facture": "facture|duplicata", "devis": "devis",
+             # a change of bank details and its RIB (« PJ : RIB », then « RELEVÉ D'IDENTITÉ BANCAIRE »)
+             "rib": "releve d.identite bancaire|rib|iban", "identite bancaire": "releve d.identite bancaire|rib|iban"}
 
 # a letter that ends on its writer's contacts (a phone, an e-mail), no closing formula
 _SIGNED_WITH_CONTACTS = re.compile(r"(?:^|\s)0[1-9](?:[ .]?\d{2}){4}\s*$|@[a-z0-9\-]+\.[a-z]{2,4}\s*$", re.M)

@@ -419,3 +419,13 @@ def test_a_reminder_and_the_duplicate_invoice_it_encloses_laid_out_in_columns():
                  + "Service Comptabilité Fournisseurs\n" + " " * 86 + "27 rue du Faubourg Bonnefoy\n"
                  + " " * 97 + "31500 TOULOUSE\nFACTURE N° JB-2020-0388\nDate : 31/10/2020\n")
     assert document_starts([reminder, duplicate]) == [0]
+
+
+def test_a_change_of_bank_details_keeps_the_rib_it_encloses():
+    letter = ("LES JARDINS DE L'HERS\nSCOP SARL - Paysagistes\nObjet : changement de coordonnées bancaires\n"
+              "Madame, Monsieur,\nNous vous informons que nos règlements doivent désormais être versés sur notre\n"
+              "compte ouvert à la Banque Populaire Occitane, dont vous trouverez le relevé d'identité\n"
+              "bancaire ci-joint.\nVeuillez agréer nos salutations distinguées.\nLa gérante\nPJ: RIB\n")
+    rib = ("BANQUE POPULAIRE OCCITANE\nRELEVÉ D'IDENTITÉ BANCAIRE\nTitulaire du compte : SCOP LES JARDINS DE L'HERS\n"
+           "CHEMIN DE RIBAUTE\n31130 BALMA\nCode banque Code guichet N° de compte Clé RIB\n")
+    assert document_starts([letter, rib]) == [0]

@@ -211,6 +211,7 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
             spelled = _INITIALS_THEN_NAME.match(cell)  # « NOS – NETTOYAGE OCCITAN SERVICES »
             if spelled and abbreviates(fold(spelled["short"]).lower(), words_of(spelled["name"])):
                 cell = spelled["name"]
+            cell = _dotted_initials_and_name(cell)  # « A.N.L. ANTI-NUISIBLES DU LAURAGAIS DERATISATION … »
             cell = _TITLE_TAIL.sub("", cell)  # « NORDLANE PRINT SERVICES   CREDIT MEMO » read as one line
             if not cell or not _name_like(cell) or (not with_form and _trade_list(cell)):
                 continue
@@ -230,6 +231,19 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
 
 
 _INITIALS_THEN_NAME = re.compile(r"(?P<short>[A-Z0-9&]{2,6})\s+[-–]\s+(?P<name>[^-–]{6,})$")
+
+
+def _dotted_initials_and_name(cell: str) -> str:
+    """Dotted initials, the words they stand for, then the trades on the same line: the initials
+    and those words only."""
+    m = re.match(r"((?:[A-Z]\.){2,5})\s+(.+)$", cell)
+    if not m:
+        return cell
+    letters, words = m.group(1).replace(".", "").lower(), m.group(2).split()
+    for k in range(1, len(words)):
+        if initials_of(words_of(" ".join(words[:k]))) == letters:
+            return f"{m.group(1)} {' '.join(words[:k])}"
+    return cell
 
 
 def _part_with_form(cell: str) -> str:

@@ -420,3 +420,12 @@ def test_initials_then_the_name_they_stand_for_and_no_table_heading_for_a_name()
             "Désignation                                                    Montant HT\n" + TOTALS +
             "SAS NOS au capital de 20 000 € – SIRET : 84420917100017\n")
     assert fields(text)["supplier_name"] == "Nettoyage Occitan Services"
+
+
+def test_dotted_initials_their_words_then_the_trades_on_one_line():
+    """A monospaced letterhead prints « A.N.L. ANTI-NUISIBLES DU LAURAGAIS DERATISATION
+    DESINSECTISATION DESINFECTION » on one line: the name is what the initials stand for."""
+    text = ("A.N.L. ANTI-NUISIBLES DU LAURAGAIS DERATISATION DESINSECTISATION DESINFECTION\n"
+            "ZA DE LA BALADE - 4 RUE DES ARTISANS\n31290 VILLEFRANCHE-DE-LAURAGAIS TEL 05.61.81.30.62\n"
+            "FACTURE N. 2021-118\n" + TOTALS + "SIRET 39471255800029\n")
+    assert fields(text)["supplier_name"] == "Anti-Nuisibles du Lauragais"

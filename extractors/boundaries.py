@@ -58,11 +58,11 @@ _DATE_LINE = re.compile(r"^\s*le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*$|(?:^|,\s*)\
 # the page's very first line a place and "le": a letter's opening, even where OCR garbled the date
 _OPENING = re.compile(r"[a-z][a-z\-' ]{2,30},\s*le\s+\S")
 _POSTCODE = re.compile(r"\b\d{5}\s+[a-z][a-z\- ']+", re.I)
-_TITLE = re.compile(r"^\s*(?:patrimoine\s+)?(?:formulaire\s+(?:de\s+)?|imprime\s+|demande\s+d.)?(?:facture|avoir|devis|note d.honoraires|proposition commerciale|invoice|credit note|"
+_TITLE = re.compile(r"^\s*(?:patrimoine(?:\s+sa)?(?:\s+[a-z]+)?\s+)?(?:formulaire\s+(?:de\s+)?|imprime\s+|demande\s+d.)?(?:facture|avoir|devis|note d.honoraires|proposition commerciale|invoice|credit note|"
                     r"rechnung|gutschrift|angebot|factuur|creditnota|factura|fattura|presupuesto|preventivo|"
                     r"quotation|attestation|commandement|signification|assignation|proces-verbal|notification|"
                     r"invitation|convocation|mise en demeure|avis d.echeance|releve de compte|bon de commande|"
-                    r"certificat|quittance|jugement|ordonnance)\b",
+                    r"certificat|quittance|jugement|ordonnance|fiche\s+de\s+(?:reclamation|demande|signalement|intervention))\b",
                     re.I | re.M)
 _CLOSING = re.compile(r"(?:cordialement|salutations|veuillez agreer|recevez|bien a vous|sentiments|respectueusement|consideration|"
                       r"(?:nous|je)\s+vous\s+remerci\w*\s+(?:de|pour)\s+(?:l.attention|votre)|merci\s+d.avance|"
@@ -135,6 +135,20 @@ def _announced(previous: str, top: str) -> bool:
         for noun, heads in _ENCLOSED.items():
             if re.search(r"\b" + noun + r"\b", around) and re.search(r"\b(?:" + heads + r")\b", head):
                 return True
+    return False
+
+
+def _announces_another(previous: str, top: str) -> bool:
+    """The letter names what it encloses (« ci-joint l'original de l'acte et notre état de
+    frais »), and the page heads with a title of another kind (« ATTESTATION D'ASSURANCE »)."""
+    if not _TITLE.search(top):
+        return False
+    for m in _ENCLOSURE.finditer(previous):
+        around = previous[max(0, m.start() - 60):m.end() + 60]
+        named = [heads for noun, heads in _ENCLOSED.items() if re.search(r"\b" + noun + r"\b", around)]
+        head = re.sub(r"[ \t]+", " ", top)[:300]
+        if named and not any(re.search(r"\b(?:" + heads + r")\b", head) for heads in named):
+            return True
     return False
 
 
@@ -214,7 +228,8 @@ def start_score(previous: str, current: str, script_change: bool = False) -> int
     if before_numbering and before_numbering[0] == before_numbering[1] and (before_numbering[1] > 1 or _ONE_OF_ONE.search(prev)):
         score += 3  # the previous document's last page (« Page 2/2 »; « P. 01/01 » in a fax's footer)
     elif _ENCLOSURE.search(prev):
-        score -= 10 if _announced(prev, top) else 3  # what the letter says it encloses
+        # what the letter says it encloses; a titled piece of another kind than the one it names is not it
+        score -= 10 if _announced(prev, top) else 0 if _announces_another(prev, top) else 3
     score += 2 if _OBJECT.search(top) else 0
     score += 1 if _GREETING.search(top) else 0
     score += 1 if _INTRODUCTION.search("\n".join(top.split("\n")[:6])) else 0

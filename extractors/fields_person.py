@@ -260,7 +260,7 @@ def _organisation_head(lines: list[tuple[int, str]]) -> bool:
     """Does the letter start with an organisation's letterhead (a town hall, an association, a
     home-help service) rather than a person's sender block or the landlord's address?"""
     head = [ln for _, ln in lines[:3]]
-    text = fold(" ".join(ln for _, ln in lines[:4]))
+    text = fold(" ".join(ln for _, ln in lines[:5]))
     if LEGAL_HEAD.search(text) and "patrimoine" not in text:
         return True  # « GARONNE RÉCEPTIONS / Traiteur / SARL au capital de 20 000 € »: a firm writes
     if not head or any(clean_person(c) for ln in head for c in (_cells(ln) or [ln])):

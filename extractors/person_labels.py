@@ -158,7 +158,7 @@ THIRD_PARTY_TYPES = ("insurance_certificate", "housing_benefit", "legal_notice")
 NOT_A_TENANT = re.compile(r"\s*[,(]\s*(?:(?:co-?)?proprietaires?|(?:sa|la|leur|leurs)\s+voisine?s?)\b")
 
 # right before or after a name: a company's word or legal form, not a person's
-COMPANY_BEFORE = re.compile(r"\b(?:societe|entreprise|ets|etablissements|groupe)\s+$")
+COMPANY_BEFORE = re.compile(r"\b(?:societe|entreprise|ets|etablissements|groupe|sarl|sas|sasu|eurl|scop)\s+$")
 # a firm's legal form and capital printed in its letterhead
 LEGAL_HEAD = re.compile(r"\b(?:sas|sasu|sarl|eurl|sa|scop|snc|selarl)\b[^\n]{0,30}\bau\s+capital\b")
 COMPANY_AFTER = re.compile(r"^\s*[-,–—]?\s*(?:sas|sasu|sarl|eurl|sa|sci|snc|scop|au\s+capital)\b")

@@ -429,3 +429,29 @@ def test_a_change_of_bank_details_keeps_the_rib_it_encloses():
     rib = ("BANQUE POPULAIRE OCCITANE\nRELEVÉ D'IDENTITÉ BANCAIRE\nTitulaire du compte : SCOP LES JARDINS DE L'HERS\n"
            "CHEMIN DE RIBAUTE\n31130 BALMA\nCode banque Code guichet N° de compte Clé RIB\n")
     assert document_starts([letter, rib]) == [0]
+
+
+def test_an_enclosure_of_another_kind_than_the_letter_names_starts_a_document():
+    """A bailiff's letter ending « Vous trouverez ci-joint l'original de l'acte et notre état de
+    frais. », then an insurer's « ATTESTATION D'ASSURANCE »: not what the letter encloses. And a
+    landlord's « FICHE DE RÉCLAMATION TECHNIQUE » filled in by a tenant, after a vendor's invoice."""
+    bailiff = ("SCP HADDAD & ASSOCIÉS\nCommissaires de justice\nObjet : signification d'un commandement de payer\n"
+               "Madame, Monsieur,\nNous avons signifié le commandement de payer le 10 septembre 2020.\n"
+               "Vous trouverez ci-joint l'original de l'acte et notre état de frais.\n"
+               "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.\n"
+               "Pour la SCP,\nMe Farid HADDAD\n")
+    insurer = ("LA PRÉVOYANCE GARONNAISE Agence de Fenouillet\n"
+               "Assurances IARD - Particuliers Centre commercial du Pré Vert - 31150 Fenouillet\n"
+               "Tél. 05 61 70 44 26 - N° ORIAS 11 052 907\nATTESTATION D'ASSURANCE - MULTIRISQUE HABITATION LOCATAIRE\n"
+               "Assurés : M. BELARBI Sofiane et Mme BELARBI Inès\n")
+    assert document_starts([bailiff, insurer]) == [0, 1]
+    # the act itself after the same letter stays with it
+    act = "COMMANDEMENT DE PAYER VISANT LA CLAUSE RÉSOLUTOIRE\nL'AN DEUX MILLE VINGT et le dix septembre\n"
+    assert document_starts([bailiff, act]) == [0]
+    invoice = ("SUMINISTROS DEL EBRO S.L.\nFACTURA N.º FV-2021/0117\nTOTAL FACTURA 2.420,00 €\n"
+               "Forma de pago: transferencia bancaria a 30 dias\nIBAN ES92 2085 5218 1803 3041 7762 - BIC CAZRES2Z\n"
+               "Inscrita en el Registro Mercantil de Zaragoza, tomo 4211, folio 88\n")
+    form = ("PATRIMOINE SA Languedocienne FICHE DE RÉCLAMATION TECHNIQUE\nà déposer à l'accueil ou dans la boîte\n"
+            "aux lettres de votre agence\nLOCATAIRE\nNom : SABATIER Prénom : Ophélie\nN° de locataire : 0466290\n"
+            "Adresse : 21 rue Pierre Brossolette, Résidence Andromède, Bât. D, appt 102\n31200 Toulouse\n")
+    assert document_starts([invoice, form]) == [0, 1]

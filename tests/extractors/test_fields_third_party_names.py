@@ -154,3 +154,20 @@ def test_a_taxpayer_under_a_two_column_heading_and_a_member_after_garbled_leader
                "Sociétaire .........660 M. PETROVIC Dragan\nN° de contrat ........... HAB-2071-553-08\n"
                "Adresse du risque assuré :\n11 rue du Lauragais\n31770 COLOMIERS\n")
     assert tenant(insurer, "insurance_certificate")["tenant_name"] == "Dragan Petrovic"
+
+
+def test_a_restaurant_writing_for_its_employee_its_legal_line_fifth_and_named_as_a_sarl():
+    """« L'OUSTAL DU LAURAGAIS / Hôtel ** - Restaurant / … / SARL au capital de 20 000 € »: its
+    legal line is the letterhead's fifth, and « la SARL L'Oustal du Lauragais » names a company;
+    the employee it writes for is the tenant."""
+    letter = ("L'OUSTAL DU LAURAGAIS\nHôtel ** - Restaurant\nRoute de Revel - 31650 SAINT-ORENS-DE-GAMEVILLE\n"
+              "Tél. 05 61 39 52 17\nSARL au capital de 20 000 € - RCS Toulouse 512 784 390\n"
+              "Saint-Orens, le 14 avril 2020\nObjet : Mme Aicha ZERROUKI - attestation et demande de report de loyers\n"
+              "Madame, Monsieur,\nJe soussigné Thierry ALIBERT, gérant de la SARL L'Oustal du Lauragais, certifie que\n"
+              "Madame Aïcha ZERROUKI, demeurant 8 allée des Mimosas, 31650 Saint-Orens-de-Gameville, est\n"
+              "employée dans notre établissement.\nJe vous prie d'agréer, Madame, Monsieur, mes salutations distinguées.\n"
+              "Thierry ALIBERT\nGérant\n")
+    head_only = letter.replace("gérant de la SARL L'Oustal du Lauragais", "gérant")
+    assert tenant(head_only, "payment_difficulty")["tenant_name"] in ("Aïcha Zerrouki", "Aicha Zerrouki")
+    named_only = letter.replace("SARL au capital de 20 000 € - RCS Toulouse 512 784 390\n", "")
+    assert tenant(named_only, "payment_difficulty")["tenant_name"] in ("Aïcha Zerrouki", "Aicha Zerrouki")

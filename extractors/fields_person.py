@@ -251,9 +251,14 @@ def _about_names(doc: Doc) -> list[PersonCandidate]:
     for rx in ABOUT:
         for m in rx.finditer(doc.folded):
             name = clean_person(doc.text[m.start("name"):m.end("name")])
-            if name and not any(fold(name.split()[-1]) in f for f in family):
+            partner = _PARTNER_BEFORE.search(doc.folded[max(0, m.start() - 30):m.start()])
+            if name and not partner and not any(fold(name.split()[-1]) in f for f in family):
                 out.append((m.start(), PersonCandidate(name, doc.line_of(m.start("name")), "concerned")))
     return [c for _, c in sorted(out, key=lambda x: x[0])]
+
+
+# « violences commises par son conjoint, M. X, co-titulaire du bail »: the partner, not the person written about
+_PARTNER_BEFORE = re.compile(r"\b(?:son|sa|leur)\s+(?:ex-?\s?)?(?:conjoint|mari|compagnon|concubin|epoux)\s*,?\s*$")
 
 
 def _organisation_head(lines: list[tuple[int, str]]) -> bool:

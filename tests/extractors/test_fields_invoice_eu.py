@@ -196,3 +196,6 @@ def test_a_german_credit_notes_number_in_its_own_cell_and_the_customers_vat_numb
 def test_a_spanish_numero_sign_read_as_a_2_before_the_number():
     text = "PARQUES Y JUEGOS DEL TURIA, S.L.\nFACTURA N2 2021/0058\nFecha de factura: 19/05/2021\nTOTAL FACTURA 10.506,00 €\n"
     assert extract_fields("supplier_invoice", "supplier", text, Registries((), ())).fields["invoice_number"] == "2021/0058"
+    # « Nº factura: » read « N£ factura: »
+    text = "SUMINISTROS DEL EBRO S.L.\nFACTURA\nN£ factura: 2020/A/00731\nTOTAL FACTURA 2.907,00 €\n"
+    assert extract_fields("supplier_invoice", "supplier", text, Registries((), ())).fields["invoice_number"] == "2020/A/00731"

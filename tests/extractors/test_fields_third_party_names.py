@@ -171,3 +171,13 @@ def test_a_restaurant_writing_for_its_employee_its_legal_line_fifth_and_named_as
     assert tenant(head_only, "payment_difficulty")["tenant_name"] in ("Aïcha Zerrouki", "Aicha Zerrouki")
     named_only = letter.replace("SARL au capital de 20 000 € - RCS Toulouse 512 784 390\n", "")
     assert tenant(named_only, "payment_difficulty")["tenant_name"] in ("Aïcha Zerrouki", "Aicha Zerrouki")
+
+
+def test_a_shelter_writes_about_the_victim_not_the_partner_who_holds_the_lease_too():
+    """« … à la suite de violences commises à son encontre par son conjoint, M. Farid Bouaziz,
+    co-titulaire du bail »: the letter is about Mme Bouaziz, named in its subject."""
+    letter = ("Association AUX QUATRE VENTS\nAccueil, écoute et hébergement des femmes victimes de violences\n"
+              "Toulouse, le 8 avril 2020\nObjet : Mme Leïla BOUAZIZ - logement 6 rue Jean-Mermoz, appt 41, 31700 BLAGNAC\n"
+              "Madame, Monsieur,\nMme Leïla Bouaziz a été mise à l'abri par notre service dans la nuit du 3 au 4 avril,\n"
+              "à la suite de violences commises à son encontre par\nson conjoint, M. Farid Bouaziz, co-titulaire du bail.\n")
+    assert tenant(letter, "social_distress")["tenant_name"] == "Leïla Bouaziz"

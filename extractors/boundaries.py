@@ -126,30 +126,20 @@ def _last_lines(folded: str, n: int = 3) -> str:
     return "\n".join([ln for ln in folded.split("\n") if ln.strip()][-n:])
 
 
-def _announced(previous: str, top: str) -> bool:
-    """The letter says what it encloses (« la copie de l'assignation », « l'acte dont je vous envoie
-    la copie »), and the page heads with it: that piece, not a new document."""
+def _enclosure(previous: str, top: str) -> str | None:
+    """What the page is to the enclosure the letter announces: « same », the piece it names heading
+    the page (« la copie de l'assignation », then the act: not a new document); « other », a title
+    of another kind than every piece it names (« ci-joint l'original de l'acte », then
+    « ATTESTATION D'ASSURANCE »); None, nothing named."""
     head = re.sub(r"[ \t]+", " ", top)[:300]  # (a layout's columns printed apart by many spaces)
-    for m in _ENCLOSURE.finditer(previous):
-        around = previous[max(0, m.start() - 60):m.end() + 60]
-        for noun, heads in _ENCLOSED.items():
-            if re.search(r"\b" + noun + r"\b", around) and re.search(r"\b(?:" + heads + r")\b", head):
-                return True
-    return False
-
-
-def _announces_another(previous: str, top: str) -> bool:
-    """The letter names what it encloses (« ci-joint l'original de l'acte et notre état de
-    frais »), and the page heads with a title of another kind (« ATTESTATION D'ASSURANCE »)."""
-    if not _TITLE.search(top):
-        return False
+    named_any = False
     for m in _ENCLOSURE.finditer(previous):
         around = previous[max(0, m.start() - 60):m.end() + 60]
         named = [heads for noun, heads in _ENCLOSED.items() if re.search(r"\b" + noun + r"\b", around)]
-        head = re.sub(r"[ \t]+", " ", top)[:300]
-        if named and not any(re.search(r"\b(?:" + heads + r")\b", head) for heads in named):
-            return True
-    return False
+        if any(re.search(r"\b(?:" + heads + r")\b", head) for heads in named):
+            return "same"
+        named_any = named_any or bool(named)
+    return "other" if named_any and _TITLE.search(top) else None
 
 
 def _new_letterhead(previous: list[str], current: list[str]) -> bool:
@@ -209,7 +199,7 @@ def start_score(previous: str, current: str, script_change: bool = False) -> int
     numbering = page_number(current)
     top, _ = _parts(current)
     if numbering:
-        if numbering == (1, numbering[1]) and numbering[1] > 1 and _announced(_fold(previous), top):
+        if numbering == (1, numbering[1]) and numbering[1] > 1 and _enclosure(_fold(previous), top) == "same":
             # « P.J. : copie de l'acte (2 pages) », then the act's page 1/2: what the letter encloses
             # (a piece of one page numbered « 1/1 » is a document of its own)
             return -10
@@ -229,7 +219,7 @@ def start_score(previous: str, current: str, script_change: bool = False) -> int
         score += 3  # the previous document's last page (« Page 2/2 »; « P. 01/01 » in a fax's footer)
     elif _ENCLOSURE.search(prev):
         # what the letter says it encloses; a titled piece of another kind than the one it names is not it
-        score -= 10 if _announced(prev, top) else 0 if _announces_another(prev, top) else 3
+        score -= {"same": 10, "other": 0}.get(_enclosure(prev, top), 3)
     score += 2 if _OBJECT.search(top) else 0
     score += 1 if _GREETING.search(top) else 0
     score += 1 if _INTRODUCTION.search("\n".join(top.split("\n")[:6])) else 0

@@ -18,7 +18,7 @@ from extractors.fields_labels import Doc
 from extractors.name_case import natural_case
 from extractors.parsing import fold, restore_accents
 from extractors.person_names import known_first
-from extractors.supplier_initials import abbreviates, initials_of, spelt_out, words_of
+from extractors.supplier_initials import abbreviates, initials_of, name_beside_initials, spelt_out, words_of
 
 LEGAL_FORMS = (r"GmbH\s*&\s*Co\.?\s*KG|KGaA|KG|e\.\s?K\.?|OHG|S\.r\.l\.?|S\.A\.U\.|A/S|ApS|Lda\.?|S\.?A\.?S\.?U?|S\.?A\.?R\.?L\.?U?|SàRL|E\.?U\.?R\.?L\.?|S\.?A\.?|S\.?C\.?O\.?P\.?|SNC|SCI|SCP|SCM|SELARL|"
                r"SELAS|SCA|SCS|GIE|SEM|SPL|GmbH|Ltd\.?|Limited|LLC|LLP|Inc\.?|PLC|plc|B\.V\.?|BV|N\.V\.?|NV|S\.L\.?U?|"
@@ -208,10 +208,7 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
             if with_form:  # « Vox Citofoni S.r.l. - Sistemi citofonici »: the part that holds the form
                 cell = _partners(cell) or _part_with_form(cell)
             cell = strip_legal_form(cell) if with_form else _before_description(cell.strip(" ,;:-–"))
-            spelled = _INITIALS_THEN_NAME.match(cell)  # « NOS – NETTOYAGE OCCITAN SERVICES »
-            if spelled and abbreviates(fold(spelled["short"]).lower(), words_of(spelled["name"])):
-                cell = spelled["name"]
-            cell = _dotted_initials_and_name(cell)  # « A.N.L. ANTI-NUISIBLES DU LAURAGAIS DERATISATION … »
+            cell = name_beside_initials(cell)
             cell = _TITLE_TAIL.sub("", cell)  # « NORDLANE PRINT SERVICES   CREDIT MEMO » read as one line
             if not cell or not _name_like(cell) or (not with_form and _trade_list(cell)):
                 continue
@@ -228,22 +225,6 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
             if best is None or score > best[0]:
                 best = (score, cell)
     return _trade_name_over_owner(best[1], scored) if best else None
-
-
-_INITIALS_THEN_NAME = re.compile(r"(?P<short>[A-Z0-9&]{2,6})\s+[-–]\s+(?P<name>[^-–]{6,})$")
-
-
-def _dotted_initials_and_name(cell: str) -> str:
-    """Dotted initials, the words they stand for, then the trades on the same line: the initials
-    and those words only."""
-    m = re.match(r"((?:[A-Z]\.){2,5})\s+(.+)$", cell)
-    if not m:
-        return cell
-    letters, words = m.group(1).replace(".", "").lower(), m.group(2).split()
-    for k in range(1, len(words)):
-        if initials_of(words_of(" ".join(words[:k]))) == letters:
-            return f"{m.group(1)} {' '.join(words[:k])}"
-    return cell
 
 
 def _part_with_form(cell: str) -> str:

@@ -290,10 +290,8 @@ def _tax_of_two_lines(ht: list[str], tva: list[str], ttc: list[str]) -> tuple[st
     no line for their sum: TTC − HT is the tax when it is two of the tax lines added up."""
     if not (ht and ttc and tva):
         return None
-    tax = _cents(ttc[0]) - _cents(ht[0])
-    if tax > 0 and _plausible(ht[0], f"{tax / 100:.2f}") and _sum_of_two(f"{tax / 100:.2f}", tva):
-        return ht[0], f"{tax / 100:.2f}", ttc[0]
-    return None
+    tax = f"{(_cents(ttc[0]) - _cents(ht[0])) / 100:.2f}"
+    return (ht[0], tax, ttc[0]) if float(tax) > 0 and _plausible(ht[0], tax) and _sum_of_two(tax, tva) else None
 
 
 def _with_lost_separator(values: list[str]) -> list[str]:

@@ -31,7 +31,7 @@ END = r"\s*(?:[\n,;(]|-\s|$|(?=\s+(?:compte|contrat|dossier|n°|ref\.?|reference
 CIV_BARE = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.?|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"  # "M DIALLO" on a form
 # a form's label, then a colon or dot leaders ("Nom, prénom .......: X", "Sociétaire ...... X")
 # (dot leaders the OCR ended with a stray « 0 » or « o »: « Allocataire .........0 Madame X »)
-LABEL_SEP = r"(?:[ \t]*[.…_]*[ \t]*:|[ \t]*[.…_]{3,}[^\n:]{0,4}:|[ \t]*[.…_]{3,}[ \t]*[0-9o°,'\-]{1,3}[ \t]+(?=" + r"(?:m\.|mme|monsieur|madame)\s)|[ \t]*[.…_]{3,}[ \t]*[0o°,'\-]{1,2}[ \t]+|[^\n:.]{0,6}[.…]{3,})\s*"
+LABEL_SEP = r"(?:[ \t]*[.…_]*[ \t]*:|[ \t]*[.…_]{3,}[^\n:]{0,4}:|[ \t]*[.…_]{3,}[ \t]*[0-9o°,'\-]{1,3}[ \t]+(?=(?:m\.|mme|monsieur|madame)\s)|[ \t]*[.…_]{3,}[ \t]*[0o°,'\-]{1,2}[ \t]+|[^\n:.]{0,6}[.…]{3,})\s*"
 CONCERNED = [re.compile(rx) for rx in (
     r"(?m)\b(?:allocata[it]?[it]re|locataire|assure(?:\s?\(e\)|e)?|souscripteur|beneficiaire|societaire|adherent|occupante?s?|salariee?|"
     r"defendeur|defenderesse|debit(?:eur|rice)(?:\(s\)|s)?|redevable|preneur|nom\s+du\s+locataire|nom\s*[,/—–-]?\s*(?:et\s+)?prenoms?|"

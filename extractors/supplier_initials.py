@@ -38,3 +38,24 @@ def abbreviates(short: str, words: list[str]) -> bool:
 
 def initials_of(words: list[str]) -> str:
     return "".join(w[0] for w in words if w not in SMALL_WORDS)
+
+
+_INITIALS_THEN_NAME = re.compile(r"(?P<short>[A-Z0-9&]{2,6})\s+[-–]\s+(?P<name>[^-–]{6,})$")
+_DOTTED_INITIALS = re.compile(r"((?:[A-Z]\.){2,5})\s+(.+)$")
+
+
+def name_beside_initials(cell: str) -> str:
+    """A letterhead's line that prints initials beside the words they stand for: « NOS –
+    NETTOYAGE OCCITAN SERVICES » is the words (« NOS » is no tagline's « nos »); « A.N.L.
+    ANTI-NUISIBLES DU LAURAGAIS DERATISATION … » is the initials and their words, not the trades
+    after them. Any other line as it is."""
+    spelled = _INITIALS_THEN_NAME.match(cell)
+    if spelled and abbreviates(fold(spelled["short"]).lower(), words_of(spelled["name"])):
+        return spelled["name"]
+    dotted = _DOTTED_INITIALS.match(cell)
+    if dotted:
+        letters, words = dotted.group(1).replace(".", "").lower(), dotted.group(2).split()
+        for k in range(1, len(words)):
+            if initials_of(words_of(" ".join(words[:k]))) == letters:
+                return f"{dotted.group(1)} {' '.join(words[:k])}"
+    return cell

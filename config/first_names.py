@@ -12,9 +12,13 @@ from config.errors import ConfigError
 from config.taxonomy import embedded_path
 
 
+# letters that carry their mark inside them, which Unicode does not decompose (« Małgorzata »)
+_STROKED = str.maketrans("łŁđĐøØıħĦ", "lLdDoOihH")
+
+
 def bare(word: str) -> str:
     """Lower case, accents removed: the key two spellings of a name share."""
-    text = unicodedata.normalize("NFKD", word)
+    text = unicodedata.normalize("NFKD", word.translate(_STROKED))
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 

@@ -53,7 +53,10 @@ _GREETING = re.compile(r"^\s*(?:madame|monsieur|mesdames|messieurs|cher|chere|bo
 _MAIL_HEADER = re.compile(r"^\s*(?:de|from|expediteur)\s*:[^\n]*@[^\n]*\n(?:[^\n]*\n){0,2}?"
                           r"\s*(?:envoye|date|a|to|sent|objet|subject)\s*:", re.I | re.M)
 _DATE_LINE = re.compile(r"^\s*le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*$|(?:^|,\s*)\s*(?:le\s+)?\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
-                        r"septembre|octobre|novembre|decembre)\s+\d{4}\s*$|\b[a-z\-]+,?\s+le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}",
+                        r"septembre|octobre|novembre|decembre)\s+\d{4}\s*$|\b[a-z\-]+,?\s+le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
+                        # a place and a day, the year misread (« Blagnac, le 14 avril LOTO »)
+                        r"^\s*[a-z][a-z\-' ]{2,30},\s*le\s+\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|"
+                        r"aout|septembre|octobre|novembre|decembre)\b",
                         re.I | re.M)
 # the page's very first line a place and "le": a letter's opening, even where OCR garbled the date
 _OPENING = re.compile(r"[a-z][a-z\-' ]{2,30},\s*le\s+\S")
@@ -78,7 +81,9 @@ _ENCLOSURE = re.compile(r"(?:\bci-?\s?joint|\bpj\s*:|\bp\.\s?j\.|pieces? jointes
                         r"(?:voir|cf\.?) (?:la )?page suivante|je vous (?:envoie|adresse|transmets|fais parvenir) "
                         r"(?:mon|ma|mes|notre|nos)\b|"
                         # « l'attestation de loyer jointe (page 2) », « (voir page 2) »
-                        r"\bjointe?s?\s*\(\s*(?:en\s+)?page\s*\d|\b(?:voir|cf\.?)\s+(?:en\s+)?page\s+\d\b)", re.I)
+                        r"\bjointe?s?\s*\(\s*(?:en\s+)?page\s*\d|\b(?:voir|cf\.?)\s+(?:en\s+)?page\s+\d\b|"
+                        # « (voir fiche jointe) », « le rapport joint »
+                        r"\b(?:fiche|rapport|compte[- ]rendu|releve|decompte|proces-verbal)s?\s+jointe?s?\b)", re.I)
 # what a letter says it encloses, and the words that head that piece when it follows
 _ENCLOSED = {"assignation": "assignation", "commandement": "commandement", "jugement": "jugement",
              "ordonnance": "ordonnance", "acte": "assignation|commandement|signification|proces-verbal|sommation",
@@ -88,13 +93,16 @@ _ENCLOSED = {"assignation": "assignation", "commandement": "commandement", "juge
              # a supplier's cover letter, then what it bills (« ci-joint ma note d'honoraires »)
              "note d.honoraires": "note d.honoraires", "facture": "facture|duplicata", "devis": "devis",
              # a change of bank details and its RIB (« PJ : RIB », then « RELEVÉ D'IDENTITÉ BANCAIRE »)
-             "rib": "releve d.identite bancaire|rib|iban", "identite bancaire": "releve d.identite bancaire|rib|iban"}
+             "rib": "releve d.identite bancaire|rib|iban", "identite bancaire": "releve d.identite bancaire|rib|iban",
+             # a technician's report (« voir fiche jointe », then « FICHE D'INTERVENTION »)
+             "fiche": "fiche", "rapport": "rapport|compte[- ]rendu", "compte[- ]rendu": "rapport|compte[- ]rendu"}
 
 # a letter that ends on its writer's contacts (a phone, an e-mail), no closing formula
 _SIGNED_WITH_CONTACTS = re.compile(r"(?:^|\s)0[1-9](?:[ .]?\d{2}){4}\s*$|@[a-z0-9\-]+\.[a-z]{2,4}\s*$", re.M)
 # a sender block heading the page: a name line, then an address line
 _SENDER_TOP = re.compile(r"\s*[a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+){1,2}\s*\n(?:[^\n]*\n){0,2}?[^\n]*"
-                         r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|bat|batiment|residence|appt|appartement)\b")
+                         r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|route|place|quai|cite|hameau|lotissement|"
+                         r"bat|batiment|residence|res|appt|apt|appartement|escalier)\b")
 # a line opening on a sign-off (« Merci, », « Merci — G. Moreau », « Cordialement »)
 _SIGN_OFF = re.compile(r"^\s*(?:merci|cordialement|bien a vous|amities|salutations)\b", re.M)
 _CONTINUED = re.compile(r"\b(?:suite|continued|report)\b", re.I)

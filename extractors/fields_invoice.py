@@ -35,9 +35,16 @@ def all_labels(doc: Doc) -> list[LabelHit]:
 
 
 def _with_stops(doc: Doc, labels: list[LabelHit]) -> list[LabelHit]:
+    """``labels`` and every other label, where a value's region ends; a word inside a remark in
+    brackets (« TVA 5,5 % (travaux d'amélioration énergétique) 3 111,90 ») is no label."""
     spans = {(h.start, h.end) for h in labels}
     return labels + [h for h in all_labels(doc) if (h.start, h.end) not in spans
-                     and not any(h.start < e and s < h.end for s, e in spans)]
+                     and not any(h.start < e and s < h.end for s, e in spans) and not _bracketed(doc, h)]
+
+
+def _bracketed(doc: Doc, h: LabelHit) -> bool:
+    before = doc.text[doc.line_span(doc.line_of(h.start))[0]:h.start]
+    return before.rfind("(") > before.rfind(")")
 
 
 def _first_token_after(doc: Doc, label: LabelHit, labels: list[LabelHit], reference_date) -> Match | None:

@@ -297,7 +297,7 @@ def guess_supplier_name(doc: Doc) -> str | None:
         first, _, rest = name.partition(" ")
         letters = "".join(words_of(first))
         if first.isupper() and len(letters) >= 2 and letters == initials_of(words_of(rest)):
-            name = rest  # « C.S.T. Chauffage Sanitaire Toulousain »: the initials, then the name they stand for
+            name = rest.strip(" -–:")  # « C.S.T. Chauffage Sanitaire Toulousain », « C.E.T. - CHAUFFAGE … »: the initials, then the name
     if name and re.fullmatch(r"[A-Z0-9&]{2,6}", name):
         name = _spelled_after(name, doc.text) or name
     # « Chaleur Pyrénées Maintenance (CPM) », « COMPTOIR TOULOUSAIN DU SANITAIRE - CTS »

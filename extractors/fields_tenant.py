@@ -69,6 +69,8 @@ _MY_FRIENDS_PHONE = re.compile(r"\b(?:mon|ma|men)\s+(?:amie?|copine?|copain|vois
 # a business address: an activity zone, a company's legal form
 _WORKPLACE = re.compile(r"\bz\.?\s?[ai]?\.?\s+(?:de|du|des)\b|\bzone\s+(?:d'activites?|industrielle|artisanale|commerciale)|"
                         r"\bparc\s+d'activites?\b|\b(?:sas|sarl|sasu|eurl|s\.a\.s\.?|s\.a\.r\.l\.?)\b")
+_FORWARDING = re.compile(r"\b(?:nouvelle|future|prochaine)\s+adresse\b[^.\n]{0,40}(?:\n[^.\n]{0,60})?$|"
+                         r"\badresse\s+de\s+reexpedition\b[^.\n]{0,40}$")
 _HOME_LABEL = re.compile(r"(?:demeurant|domicilie|logement|adresse|habitant|residant|situe|locataire\s+au)[^\n]{0,80}$")
 _UNANSWERED = re.compile(r"\s*\)?\s*\(?\s*(?:ne\s+(?:repond|decroche)|n'est\s+pas\s+joignable|sonne\s+dans\s+le\s+vide)")
 _SERVICE_LINE = re.compile(r"\s*\(?\s*(?:du\s+lundi|lundi\s+au|7\s*j\s*/\s*7|24\s*h\s*/\s*24|appel\s+(?:local|gratuit|"
@@ -194,6 +196,8 @@ def _postal_codes(doc: Doc, anchors: list[PersonCandidate], skip: list[tuple[int
         rank = 0 if _near(li, anchors) else 1 if _HOME_LABEL.search(before) else 3 if li < letterhead else 2
         if _WORKPLACE.search(doc.line_text(li, folded=True)):
             rank = 4  # an employer's address under the signature (« SUD METAL COMPOSITES — Z.A. de Garossos — 31700 »)
+        if _FORWARDING.search(before):
+            rank = 5  # where a leaving tenant will live (« ma nouvelle adresse sera : 7 rue …, 35000 Rennes »)
         codes.append((rank, m.start(), pc))
     # a form's « Code postal : ..31200.. », or its code before the town's box, its label misread (« CR 31200. Ville: »)
     for m in re.finditer(r"\bcode\s+postal\s*[:.…_\s]*(\d{2}\s?\d{3})(?!\d)|(?<!\d)(?<!\d )(\d{5})[.…_\s]*(?:ville|commune)\s*:",

@@ -28,6 +28,8 @@ TOTAL_LABELS = [
     ("ht", 1, r"\b(?:base|net)\s*h\.?\s?t\.?(?![a-z])"),
     # what is billed, named: « Honoraires HT », « Total honoraires HT », « Total travaux HT »
     ("ht", 1, r"\b(?:total\s+)?(?:des\s+)?(?:honoraires|travaux|prestations|fournitures)\s*" + _HT),
+    # a works' progress statement: « MONTANT DE LA SITUATION N° 4 HT », « Montant de la facture HT »
+    ("ht", 1, r"\bmontant\s+de\s+(?:la\s+|l'\s?)?(?:situation|facture|periode|acompte)(?:\s+n[°o]\s*\d{1,3})?\s*" + _HT),
     ("ht", 1, r"\bnet\s+(?:amount|total|value)\b(?!\s+(?:due|payable|to\s+pay))"),
     ("ht", 1, r"\b(?:sub-?\s?total|sous-?\s?total)\b(?!\s*(?:t\.?t\.?c|t\.?v\.?a|incl|vat|tax))"),
     ("tva", 0, r"\b(?:total|montant)\s*(?:de\s+(?:la\s+)?)?t\.?v\.?a\.?(?![a-z])"),

@@ -117,6 +117,7 @@ ORDER_LABELS = [
     (1, r"\b(?:your\s+)?order\s*" + _EN_NO + r"\s*:?"),
     (1, r"\bvotre\s+(?:commande|cde)\s*(?:" + NO + r")?\s*:?"),
     (1, r"\bv/\s*(?:ref(?:erence)?\.?\s+)?(?:commande|cde)\s*:?"),  # « V/REF CDE : 4500014021 »
+    (0, r"(?m)^[ \t]*commande\s*:"),  # a header's field of its own (« COMMANDE : 4500017790 » under « MARCHE : … »)
     (1, r"\bcommande\s*:"),
     (2, r"(?m)^[ \t]*commande[ \t]+(?=[a-z]{0,4}[\-/]?\d[\w\-/]{3,}[ \t]*$)"),  # a header's « Commande   4500219410 »
     (0, r"\bcommande\s+client\s*(?:" + NO + r")?\s*:"),  # « Commande client : 4500187322 du 02-03-2021 »

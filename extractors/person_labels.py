@@ -28,7 +28,8 @@ SOUSSIGNE = re.compile(r"je\s+soussigne(?:\(e\)|e)?s?\s*,?\s*")
 NAME = r"(?P<name>[a-z'\- .]{3,60}?)"  # on folded text: letters only, so a match never spans a sentence
 CIV = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.|m,(?=[ \t]+[a-z])|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"
 END = r"\s*(?:[\n,;(]|-\s|$|(?=\s+(?:compte|contrat|dossier|n°|ref\.?|reference|tel\.?|telephone)\b))"
-CIV_BARE = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.?|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"  # "M DIALLO" on a form
+# "M DIALLO" on a form; « M.NGOMA Ghislain », the space lost after the dot
+CIV_BARE = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.?|mr\.?)(?:\s+et\s+(?:madame|mme))?(?:\s+|(?<=\.)(?=[a-z]{3}))"
 # a form's label, then a colon or dot leaders ("Nom, prénom .......: X", "Sociétaire ...... X")
 # (dot leaders the OCR ended with a stray « 0 » or « o »: « Allocataire .........0 Madame X »)
 LABEL_SEP = r"(?:[ \t]*[.…_]*[ \t]*:|[ \t]*[.…_]{3,}[^\n:]{0,4}:|[ \t]*[.…_]{3,}[ \t]*[0-9o°,'\-]{1,3}[ \t]+(?=(?:m\.|mme|monsieur|madame)\s)|[ \t]*[.…_]{3,}[ \t]*[0o°,'\-]{1,2}[ \t]+|[^\n:.]{0,6}[.…]{3,})\s*"
@@ -56,7 +57,7 @@ CONCERNED = [re.compile(rx) for rx in (
     # a label then the civility, no colon: "allocataire Monsieur X.", "Souscripteur M. KONATE Ibrahim"
     # (« Dossier : M. BENHAMOU Rachid », « Allocataire : M. X   N° allocataire : … »)
     r"\b(?:allocataire|locataire|souscripteur|assure(?:\s?\(e\)|e)?|beneficiaire|societaire|adherent|demandeur|demande(?:resse|use)|"
-    r"debit(?:eur|rice)|redevable|salariee?|dossier|affaire)\s*:?\s+" + CIV_BARE + NAME + r"\s*(?:[\n,;(.]|-\s|$|(?=\s+n[°o]\.?\s))",
+    r"debit(?:eur|rice)|redevable|salariee?|dossier|affaire)\s*(?::\s*|\s+)" + CIV_BARE + NAME + r"\s*(?:[\n,;(.]|-\s|$|(?=\s+n[°o]\.?\s))",
     # a form's label whose dot leaders the OCR read as letters, the civility and name ending the
     # line (« Demandeur snisrsneneee 1e Mme Yasmina OUARET »)
     r"(?m)^[ \t]*(?:demandeu(?:r|se)|demanderesse|allocataire|locataire|beneficiaire|debit(?:eur|rice)|redevable|assuree?)s?"

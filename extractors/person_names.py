@@ -85,7 +85,9 @@ def normalise_person(words: list[str]) -> str:
 def clean_person(raw: str, strict: bool = True) -> str | None:
     """A person's name from a line or a phrase, or None when it does not look like one."""
     s = re.sub(r"[\s,.;:]+$", "", re.sub(r"[“”\"«»]", "", raw).strip().strip("'").lstrip(" ,.;:-"))
-    s = re.sub(r"(?<=[a-zà-ÿ])\.(?= [A-ZÀ-Ý])", "", s)  # « Ana-Maria. POPESCU »: a speck the OCR read as a dot
+    # « Ana-Maria. POPESCU », « VERDIER. Dylan »: a speck the OCR read as a dot
+    s = re.sub(r"(?<=[a-zà-ÿ])\.(?= [A-ZÀ-Ý])|(?<=[A-ZÀ-Ý]{3})\.(?= [A-ZÀ-Ý][a-zà-ÿ])", "", s)
+    s = re.sub(r"^(M\.|Mme\.?|MME\.?)(?=[A-ZÀ-Ý]{2})", r"\1 ", s)  # « M.CAZENEUVE Bastien »: the space lost
     s = re.sub(r"\b(E)[iI](?= [A-ZÀ-Ý][a-zà-ÿA-ZÀ-Ý])", r"\1l", s)  # « Youssef EI Amrani »: the l of « El » read as i
     if len(s.split()) >= 3 and len(s.split()[-1]) == 1 and s.split()[-1].isupper():
         s = s.rsplit(" ", 1)[0]  # « KAYA Emre A »: a stray letter after a name, not an initial after a first name

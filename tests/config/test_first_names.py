@@ -24,3 +24,14 @@ def test_a_lexicon_without_its_column_is_refused_naming_the_file(tmp_path, monke
             fn.first_names()
     finally:
         fn.first_names.cache_clear()
+
+
+def test_names_of_every_origin_and_letters_unicode_does_not_decompose():
+    """« KOWALCZYK Wiktor »: a Polish given name put first (not one letter off a French one,
+    « Viktor »); « ł » bare is « l », so « Małgorzata » and « Malgorzata » are one name."""
+    from extractors.person_names import clean_person
+
+    assert fn.bare("Małgorzata") == fn.bare("Malgorzata") == "malgorzata"
+    assert fn.first_names()[fn.bare("Małgorzata")] == "Malgorzata"
+    assert clean_person("M. KOWALCZYK Wiktor") == "Wiktor Kowalczyk"
+    assert clean_person("OKONKWO Chidi") == "Chidi Okonkwo"

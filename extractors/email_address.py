@@ -5,9 +5,12 @@ the writer's surname put back in their address where the OCR confused a letter a
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from extractors.fields_person import PersonCandidate
 from extractors.parsing import fold
+
+if TYPE_CHECKING:  # (fields_person reads an office's mailbox from here)
+    from extractors.fields_person import PersonCandidate
 
 # e-mail addresses, OCR-spaced ones too (« nom @orange. fr », « nom@wanadoo, fr », « haddad3 1 @gmail.com »)
 EMAIL_RE = re.compile(r"[\w.+\-]+(?:(?<=\d) \d{1,3})* ?@ ?[\w\-]+(?:(?: ?[.,] ?)[\w\-]+)*?(?: ?[.,] ?)"
@@ -28,7 +31,10 @@ ORG_MAILBOX = re.compile(r"^(?:contact|info|infos|accueil|secretariat|etude|cour
 
 
 def email_value(m: re.Match) -> str:
-    value = re.sub(r"\s", "", m.group(0)).replace(",", ".").lower().lstrip(".")
+    value = re.sub(r"\s", "", m.group(0)).replace(",", ".").lower()
+    before = m.string[m.start() - 1:m.start()] if m.start() else ""
+    # an initial l read as a bracket or a bar (« ].mercadier@outlook.fr »): the l, not the bracket
+    value = "l" + value if value.startswith(".") and before and before in "]|[!" else value.lstrip(".")
     return re.sub(r"@(\w+?)(fr|com|net)$", r"@\1.\2", value) if "." not in value.partition("@")[2] else value
 
 

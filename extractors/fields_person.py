@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.email_address import CONSUMER_MAIL
 from extractors.fields_labels import Doc
 from extractors.parsing import fold
 from extractors.person_labels import (
@@ -261,10 +262,16 @@ def _about_names(doc: Doc) -> list[PersonCandidate]:
 _PARTNER_BEFORE = re.compile(r"\b(?:son|sa|leur)\s+(?:ex-?\s?)?(?:conjoint|mari|compagnon|concubin|epoux)\s*,?\s*$")
 
 
+_MAIL_FROM = re.compile(r"\s*(?:from|de|expediteur)\s*:\s*(?P<name>[^<\n@]{3,60}?)\s*<[^@>\s]+@[^>\s]+>", re.I)
+
+
 def _organisation_head(lines: list[tuple[int, str]]) -> bool:
     """Does the letter start with an organisation's letterhead (a town hall, an association, a
     home-help service) rather than a person's sender block or the landlord's address?"""
     head = [ln for _, ln in lines[:3]]
+    sender = _MAIL_FROM.match(head[0]) if head else None
+    if sender and not clean_person(sender["name"]) and not CONSUMER_MAIL.search(head[0]):
+        return True  # an office's e-mail (« From: Tenancy References Team <references@brightholm-relocation.co.uk> »)
     text = fold(" ".join(ln for _, ln in lines[:5]))
     if LEGAL_HEAD.search(text) and "patrimoine" not in text:
         return True  # « GARONNE RÉCEPTIONS / Traiteur / SARL au capital de 20 000 € »: a firm writes

@@ -288,7 +288,8 @@ def guess_supplier_name(doc: Doc) -> str | None:
     SAINT-ORENS », « Marty & Fils » for « PLOMBERIE CHAUFFAGE MARTY & FILS »)."""
     legal, head = from_legal_mention(doc), from_letterhead(doc)
     name = head if legal and head and (spelt_out(legal, head, doc.text) or _subsidiary(legal, head)
-                                       or _trade_name_of(legal, head) or _named_beside(legal, head, doc.text)) \
+                                       or _trade_name_of(legal, head) or _named_beside(legal, head, doc.text)
+                                       or _punctuated(legal, head)) \
         else legal or head
     words = name.split() if name else []
     if len(words) >= 3 and fold(words[0]) in {fold(w) for w in words[1:]}:
@@ -310,6 +311,12 @@ def guess_supplier_name(doc: Doc) -> str | None:
     if name:  # a capital I read as l before a consonant no word begins with (« Lacombe-ldrissi »)
         name = re.sub(r"(?<![^\s\-'])l(?=[bcdfghjkmnpqrstvwxzBCDFGHJKMNPQRSTVWXZ])", "I", name)
     return restore_accents(natural_case(name, doc.text), doc.text) if name else None
+
+
+def _punctuated(legal: str, head: str) -> bool:
+    """The letterhead prints the footer's words with the name's own punctuation (« AMARA,
+    ROUQUETTE & DELPECH-VIDAL » over the footer's « AMARA ROUQUETTE DELPECH-VIDAL »)."""
+    return "&" in head and "&" not in legal and words_of(head) == words_of(legal)
 
 
 def _spelled_after(short: str, text: str) -> str | None:

@@ -37,9 +37,11 @@ _NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|ro
                        r"bp|cs|tsa|za|zi|zac|zae|zone|parc|"
                        # a webmail's name over its print-out (« Gmail Garonne Assistance <coordination@…> »)
                        r"gmail|outlook|hotmail|yahoo|webmail|messagerie|thunderbird|assistance|aide|domicile|"
+                       # an English office's name over its e-mail (« Tenancy References Team <references@…> »)
+                       r"team|department|dept|support|customers?|references|relocation|lettings|"
                        # words of a letter's phrases, never of a name ("Sous toutes réserves", "Vos droits",
                        # "Bonne année à toute l'équipe", "Police municipale")
-                       r"police|municipale?|gendarmerie|nationale?|droits?|reserves?|sous|toutes?|tous|bonne|"
+                       r"police|municipale?|gendarmerie|compagnie|brigade|groupement|escadron|nationale?|droits?|reserves?|sous|toutes?|tous|bonne|"
                        r"annee|equipe|voeux|vos|nos|votre|notre|leurs?|"
                        # words of a sentence that OCR of handwriting leaves in a name's place ("Mais Il Dit Qu'Il Faut")
                        r"ils?|elles?|nous|dit|faut|mais|qu|que|qui|quoi|est|sont|pas|ne|peut|suis|avons|avez|car|"

@@ -46,6 +46,11 @@ def find_vats(text: str) -> list[Match]:
             c = up[i]
             if c.isalnum() or c == "|":
                 chars += c
+            elif c == "\n" and len(chars) == 2 and re.match(r"[ \t]*\d{3} ?\d{3} ?\d{3}(?!\d)", up[i + 1:]):
+                i += 1  # the key ending a line, the SIREN starting the next (« TVA INTRACOM FR65 » / « 819902735 »)
+                while up[i] in " \t":
+                    i += 1
+                continue
             elif not (c in " .-" and i + 1 < len(up) and up[i + 1].isalnum() and up[i - 1] != " "):
                 break
             i += 1

@@ -16,6 +16,7 @@ from classifiers.decide import Classification, Hints, classify, classify_einvoic
 from extractors import layout_memory
 from extractors.einvoice import fields_from_xml
 from extractors.fields import extract_einvoice_fields, extract_fields
+from extractors.person_names import register_accents
 from extractors.rows import rows_text
 from extractors.types import DocumentText, Extraction
 from storage import layouts
@@ -76,7 +77,11 @@ def understand(doc: DocumentText, rt: Runtime, today: dt.date | None = None) -> 
         _fill_missing(extraction, by_rows)
     if family == "supplier" and extraction.supplier_id:
         read_from_memory(rt, doc, classification.type, extraction)
-    return Understanding(classification, extraction, legibility(doc))
+    read = legibility(doc)
+    if read is not None and read < rt.settings["classification.min_ocr_confidence"] and extraction.fields.get("tenant_name"):
+        # handwriting (or a page read as poorly): its reading lost the given name's accents
+        extraction.fields["tenant_name"] = register_accents(extraction.fields["tenant_name"])
+    return Understanding(classification, extraction, read)
 
 
 def read_from_memory(rt: Runtime, doc: DocumentText, doc_type: str, extraction: Extraction) -> list[str]:

@@ -353,3 +353,13 @@ def test_a_corrected_invoice_billed_again_is_no_credit_note():
     assert c.confidence <= 0.5 and c.method == "conflict"
     # money owed back under that title (its totals below zero): the credit note stands
     assert classify(text, creditish, Hints(priced=True, credited=True)).confidence > 0.9
+
+
+def test_a_handwritten_letters_given_name_takes_its_usual_accents_a_printed_one_keeps_its_spelling(rt):
+    """The reading of handwriting loses accents (« Eloise », « Leila »); print keeps them, so a
+    printed name without one is the person's own spelling."""
+    text = ("Eloise DURROUX\n12 rue des Lilas\n31240 L'Union\nObjet : attestation d'assurance\n"
+            "Madame, Monsieur,\nVeuillez trouver ci-joint mon attestation d'assurance habitation pour 2021.\n"
+            "Cordialement,\nEloise Durroux\n")
+    assert understand(scanned(text, 60.0), rt).extraction.fields["tenant_name"] == "Éloïse Durroux"
+    assert understand(scanned(text, 93.0), rt).extraction.fields["tenant_name"] == "Eloise Durroux"

@@ -60,7 +60,7 @@ _DATE_LINE = re.compile(r"^\s*le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*$|(?:^|,\s*)\
                         re.I | re.M)
 # the page's very first line a place and "le": a letter's opening, even where OCR garbled the date
 _OPENING = re.compile(r"[a-z][a-z\-' ]{2,30},\s*le\s+\S")
-_POSTCODE = re.compile(r"\b\d{5}\s+[a-z][a-z\- ']+", re.I)
+_POSTCODE = re.compile(r"\b\d{5}\s+[‘'’]?[a-z][a-z\- ']+", re.I)  # (« 31100 ‘toulouse »: a speck before the town)
 _TITLE = re.compile(r"^\s*(?:patrimoine(?:\s+sa)?(?:\s+[a-z]+)?\s+)?(?:formulaire\s+(?:de\s+)?|imprime\s+|demande\s+d.)?(?:facture|avoir|devis|note d.honoraires|proposition commerciale|invoice|credit note|"
                     r"rechnung|gutschrift|angebot|factuur|creditnota|factura|fattura|presupuesto|preventivo|"
                     r"quotation|attestation|commandement|signification|assignation|proces-verbal|notification|"
@@ -68,7 +68,7 @@ _TITLE = re.compile(r"^\s*(?:patrimoine(?:\s+sa)?(?:\s+[a-z]+)?\s+)?(?:formulair
                     r"certificat|quittance|jugement|ordonnance|fiche\s+de\s+(?:reclamation|demande|signalement|intervention))\b",
                     re.I | re.M)
 _CLOSING = re.compile(r"(?:cordialement|salutations|veuillez agreer|recevez|bien a vous|sentiments|respectueusement|consideration|"
-                      r"(?:nous|je)\s+vous\s+remerci\w*\s+(?:de|pour)\s+(?:l.attention|votre)|merci\s+d.avance|"
+                      r"(?:nous|je)\s+vous\s+remerci\w*\s+(?:de|pour)\s+(?:l.attention|votre|la\s+diligence|l.interet|la\s+suite)|merci\s+d.avance|"
                       r"regards|sincerely|net a payer|total\s+t\.?\s?t\.?\s?c\b|montant du|total a payer|amount due|total due|"
                       r"^\s*(?:le|la)\s+(?:directeur|directrice|greffier|greffiere|gerant|gerante|president|"
                       r"responsable|conseiller|conseillere|chef)\b|^\s*pour l.assureur|^\s*signature)", re.I | re.M)
@@ -147,7 +147,17 @@ def _enclosure(previous: str, top: str) -> str | None:
         if any(re.search(r"\b(?:" + heads + r")\b", head) for heads in named):
             return "same"
         named_any = named_any or bool(named)
-    return "other" if named_any and _TITLE.search(top) else None
+    # (a writer's name and address heading the page: a letter, not the copy of an act or an order)
+    return "other" if named_any and (_TITLE.search(top) or _SENDER_TOP.match(top)) else None
+
+
+def _landlord_form(lines: list[str]) -> bool:
+    """The landlord's own form, which tenants fill in: its name alone on the first line, a title
+    in capitals under it (« PATRIMOINE » over « DEMANDE DE PLAN D'APUREMENT / D'ÉCHÉANCIER »)."""
+    if len(lines) < 2 or not re.fullmatch(r"patrimoine(?:\s+sa(?:\s+d.hlm)?)?", _fold(lines[0]).strip()):
+        return False
+    letters = [c for c in lines[1] if c.isalpha()]
+    return len(letters) >= 10 and all(c.isupper() for c in letters)
 
 
 def _new_letterhead(previous: list[str], current: list[str]) -> bool:
@@ -234,7 +244,7 @@ def start_score(previous: str, current: str, script_change: bool = False) -> int
     score += 1 if _DATE_LINE.search(top) else 0
     score += 2 if _OPENING.match(top.lstrip()) else 0  # "Cugnaux, le 12 décembre…" heads the page: a letter
     score += 1 if _POSTCODE.search(top) else 0
-    score += 2 if _TITLE.search(top) else 0
+    score += 2 if _TITLE.search(top) or _landlord_form(lines) else 0
     score += 2 if _TO_LANDLORD.search(top) else 0
     score += 1 if _ADMIN_HEAD.search(top) else 0
     score += 4 if _MAIL_HEADER.search("\n".join(top.split("\n")[:6])) else 0

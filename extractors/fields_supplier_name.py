@@ -80,14 +80,20 @@ _COUNTRY = re.compile(r"(?:france|frankreich|frankrijk|francia|franca|frankrike|
 _ADDRESSEE_WORD = re.compile(r"^(?:spett(?:\.le|abile)|egregi|gentile|messrs\.?|z\.?\s?h\.?(?:\s+v\.?)?|an\s+die|aan|a\s+l'attention)\b")
 
 
+# a profession alone under a practitioner's name (« SOLÈNE FERRAND-IDRISSI » over « AVOCAT »): no name
+_PROFESSION = re.compile(r"(?:avocate?s?|avocats?\s+associes|notaires?(?:\s+associes)?|huissiers?(?:\s+de\s+justice)?"
+                         r"(?:\s+associes)?|commissaires?\s+de\s+justice(?:\s+associes)?|experts?-comptables?|"
+                         r"architecte|geometre-expert|mandataire\s+judiciaire)")
+
+
 def _name_like(s: str) -> bool:
     f = fold(s)
     words = s.split()
     # a long public body's name in capitals: « REGIE EAU & ASSAINISSEMENT DU PAYS TOLOSAN »
-    longest = 8 if s.isupper() else 6
+    longest = 10 if s.isupper() else 6  # (« RÉGIE DES EAUX DU GIROU ET DE LA SAUNE »)
     if not 1 <= len(words) <= longest or len(s) < 2 or len(s) > 60:
         return False
-    if _COUNTRY.fullmatch(f.strip()) or _ADDRESSEE_WORD.match(f.strip()):
+    if _COUNTRY.fullmatch(f.strip()) or _ADDRESSEE_WORD.match(f.strip()) or _PROFESSION.fullmatch(f.strip()):
         return False
     if not re.search(r"[A-Za-zÀ-ÿ]{2}", s) or re.search(r"\d{3}", s) or _NOT_NAME.search(f):
         return False

@@ -127,6 +127,7 @@ ORDER_LABELS = [
     (2, r"\bvo(?:tre|s)\s+ref(?:erence)?s?\.?\s*:\s*p\.?o\.?\s*(?=\d)"),  # « Vos réf. : PO 4500021958 »
     (2, r"\b(?:vo(?:tre|s)\s+|v/\s*)ref(?:erence)?s?\.?\s*:(?=\s*(?:bc|bdc|cmd|cde|po)\b)"),
     (1, r"\b(?:votre\s+)?ordre\s+(?:de\s+)?service(?:\s+patrimoine)?\s*(?:" + NO + r")?\s*:?"),
+    (1, r"\bordre\s+de\s+mission\s*(?:" + NO + r")?\s*:"),  # a diagnostician's « Ordre de mission : OM-21-0412 »
     (1, r"\byour\s+(?:p\.?o\.?|order)\b\s*:?"),
 ]
 # "Date" alone, unless another date's label ("Delivery date", "Due date")
@@ -158,7 +159,9 @@ DATE_LABELS = [
     ("due_date", 1, r"\ba?(?:payer|regler)\s+(?:avant|au\s+plus\s+tard|jusqu'au)\s*(?:le\b)?"),  # its « à » misread or glued
     ("due_date", 1, r"\bmontant\s+(?:du|a\s+payer|a\s+regler)\b[^\n]{0,30}?\bavant\s+le\b"),  # « Montant dû : 1017,46€ avant le … »
     # a line of its own under the sum: « Montant à régler : 2 761,82 € TTC » over « avant le 04/02/2021 »
-    ("due_date", 1, r"(?m)^[ \t]*(?:a\s+(?:payer|regler)\s+)?(?:avant|au\s+plus\s+tard)\s+le\b"),
+    ("due_date", 1, r"(?m)^[ \t]*(?:a\s+(?:payer|regler)\s+)?(?:avant\s*|au\s+plus\s+tard\s+)le\b"),  # (« avantle »: glued)
+    # the date before the words: « Paiement à 30 jours, le 30/06/2020 au plus tard »
+    ("due_date", 1, r"(?:,\s*)?\ble\b(?=\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+au\s+plus\s+tard\b)"),
     ("due_date", 0, r"\bpayable\s+(?:avant\s+|au\s+plus\s+tard\s+|jusqu'au\s+|by\s+|before\s+|on\s+)?(?:le\b)?"),
     ("due_date", 0, r"\bdate\s+limite\s+(?:de\s+(?:paiement|reglement)|d'exigibilite)\s*:?"),
     ("due_date", 0, r"\b(?:paiement|reglement)\s+(?:avant|au\s+plus\s+tard)\s+le\b"),

@@ -60,7 +60,8 @@ CONCERNED = [re.compile(rx) for rx in (
     r"debit(?:eur|rice)|redevable|salariee?|dossier|affaire)\s*(?::\s*|\s+)" + CIV_BARE + NAME + r"\s*(?:[\n,;(.]|-\s|$|(?=\s+n[°o]\.?\s))",
     # a form's label whose dot leaders the OCR read as letters, the civility and name ending the
     # line (« Demandeur snisrsneneee 1e Mme Yasmina OUARET »)
-    r"(?m)^[ \t]*(?:demandeu(?:r|se)|demanderesse|allocataire|locataire|beneficiaire|debit(?:eur|rice)|redevable|assuree?)s?"
+    r"(?m)^[ \t]*(?:demandeu(?:r|se)|demanderesse|allocataire|locataire|beneficiaire|debit(?:eur|rice)|redevable|assuree?|"
+    r"occupante?)s?"
     r"[ \t]+[^\n]{1,25}?[ \t]" + CIV + NAME + r"[ \t]*$",
     # a parcel's addressee over their address (a carrier's notice left with the caretaker)
     r"\bdestinataire\s*:?\s+" + CIV_BARE + NAME + r"[ \t]*\n(?=[ \t]*(?:\d{1,4}\b|residence|rue|avenue|allee|chemin|"

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from extractors.email_address import PRINTED_SENDER
 from extractors.parsing import RECEIVED_STAMP, find_dates
 from extractors.person_labels import ORGANISATION
 
@@ -52,6 +53,8 @@ _GREETING = re.compile(r"^\s*(?:madame|monsieur|mesdames|messieurs|cher|chere|bo
 # an e-mail's header printed by the webmail (« De : X <x@…> », then « Envoyé : » / « À : »): a message of its own
 _MAIL_HEADER = re.compile(r"^\s*(?:de|from|expediteur)\s*:[^\n]*@[^\n]*\n(?:[^\n]*\n){0,2}?"
                           r"\s*(?:envoye|date|a|to|sent|objet|subject)\s*:", re.I | re.M)
+# Gmail's print-out: its logo and the account over the subject and « 1 message »
+_GMAIL_HEAD = re.compile(r"\A\s*gmail\b[^\n]*@|^\s*\d{1,2}\s+messages?\s*$", re.M)
 _DATE_LINE = re.compile(r"^\s*le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*$|(?:^|,\s*)\s*(?:le\s+)?\d{1,2}(?:er)?\s+(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
                         r"septembre|octobre|novembre|decembre)\s+\d{4}\s*$|\b[a-z\-]+,?\s+le\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|"
                         # a place and a day, the year misread (« Blagnac, le 14 avril LOTO »)
@@ -247,7 +250,8 @@ def start_score(previous: str, current: str, script_change: bool = False) -> int
     score += 2 if _TITLE.search(top) or _landlord_form(lines) else 0
     score += 2 if _TO_LANDLORD.search(top) else 0
     score += 1 if _ADMIN_HEAD.search(top) else 0
-    score += 4 if _MAIL_HEADER.search("\n".join(top.split("\n")[:6])) else 0
+    head6 = "\n".join(top.split("\n")[:6])
+    score += 4 if _MAIL_HEADER.search(head6) or _GMAIL_HEAD.search(head6) or PRINTED_SENDER.search(head6) else 0
     signed_off = _CLOSING.search(prev_bottom)
     closed = signed_off or _SIGNED_WITH_CONTACTS.search(_last_lines(prev))
     score += 1 if closed else 0

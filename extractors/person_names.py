@@ -47,7 +47,10 @@ _NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|ro
                        r"ils?|elles?|nous|dit|faut|mais|qu|que|qui|quoi|est|sont|pas|ne|peut|suis|avons|avez|car|"
                        r"donc|comme|fait|chez|moi|toi|lui|depuis|aussi|encore|toujours|jamais|veuve?|veuf|"
                        # a job or a status under a signature, a form's field names
-                       r"chauffeur|vtc|retraitee?|etudiante?|salariee?|auto-?entrepreneur|interimaire|mode|envoi)\b")
+                       r"chauffeur|vtc|retraitee?|etudiante?|salariee?|auto-?entrepreneur|interimaire|mode|envoi|"
+                       # « je suis agent SNCF », « aide-soignante »: a trade, not a name
+                       r"agente?|infirmiere?|aide-soignante?|caissiere?|ouvriere?|technicienne?|serveuse|serveur|"
+                       r"sncf|ratp|edf|engie)\b")
 # the words of a sentence (« POUVAIT PASSER ME VOIR. »): spaCy's French stop words of four letters
 # or more, less those that are also surnames
 _SENTENCE_WORDS = frozenset(fold(w) for w in STOP_WORDS if len(w) >= 4) - {

@@ -205,12 +205,13 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
     (``bench/dev30/``, graded on arrival likewise, read in the next session), which wrote the
     thirty-first (``bench/dev31/``, graded on arrival with that session's code of the time, then
     read) and the thirty-second (``bench/dev32/``, graded on arrival likewise, then read) and the
-    thirty-third (``bench/dev33/``, graded on arrival likewise): like the blind set, never read,
-    its misses are not shown. The nineteenth session
+    thirty-third (``bench/dev33/``, graded on arrival likewise, then read) and the thirty-fourth
+    (``bench/dev34/``, graded on arrival likewise): like the blind set, never read, its misses are
+    not shown. The nineteenth session
     moved dev5–dev19 to ``corpus/data/written/``, where the model learns them as it learned
     dev2–dev4, the twenty-second moved dev20–dev22 there too and the twenty-third dev23 and
-    dev24: their type figures are training figures since; foreign, blind and dev25 to dev33
-    grade it, never learned."""
+    dev24, the twenty-fourth dev25–dev32: their type figures are training figures since;
+    foreign, blind, dev33 and dev34 grade it, never learned."""
     from corpus.written import WRITTEN_DIR
     from foreign_set import BLIND_ROOT, ROOT
 
@@ -226,11 +227,12 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
             "dev18": (WRITTEN_DIR / "dev18", 2044, 6), "dev19": (WRITTEN_DIR / "dev19", 2045, 6),
             "dev20": (WRITTEN_DIR / "dev20", 2046, 6), "dev21": (WRITTEN_DIR / "dev21", 2047, 6),
             "dev22": (WRITTEN_DIR / "dev22", 2048, 6), "dev23": (WRITTEN_DIR / "dev23", 2049, 6),
-            "dev24": (WRITTEN_DIR / "dev24", 2050, 6), "dev25": (ROOT.parent / "dev25", 2051, 6),
-            "dev26": (ROOT.parent / "dev26", 2052, 6), "dev27": (ROOT.parent / "dev27", 2053, 6),
-            "dev28": (ROOT.parent / "dev28", 2054, 6), "dev29": (ROOT.parent / "dev29", 2055, 6),
-            "dev30": (ROOT.parent / "dev30", 2056, 6), "dev31": (ROOT.parent / "dev31", 2057, 6),
-            "dev32": (ROOT.parent / "dev32", 2058, 6), "dev33": (ROOT.parent / "dev33", 2059, 6),
+            "dev24": (WRITTEN_DIR / "dev24", 2050, 6), "dev25": (WRITTEN_DIR / "dev25", 2051, 6),
+            "dev26": (WRITTEN_DIR / "dev26", 2052, 6), "dev27": (WRITTEN_DIR / "dev27", 2053, 6),
+            "dev28": (WRITTEN_DIR / "dev28", 2054, 6), "dev29": (WRITTEN_DIR / "dev29", 2055, 6),
+            "dev30": (WRITTEN_DIR / "dev30", 2056, 6), "dev31": (WRITTEN_DIR / "dev31", 2057, 6),
+            "dev32": (WRITTEN_DIR / "dev32", 2058, 6), "dev33": (ROOT.parent / "dev33", 2059, 6),
+            "dev34": (ROOT.parent / "dev34", 2060, 6),
             "blind": (BLIND_ROOT, 2027, 6)}
 
 
@@ -249,9 +251,10 @@ DEV_SETS = (("dev2", "second", "second_dev"), ("dev3", "troisième", "third_dev"
             ("dev26", "vingt-sixième", "twenty_sixth_dev"), ("dev27", "vingt-septième", "twenty_seventh_dev"),
             ("dev28", "vingt-huitième", "twenty_eighth_dev"), ("dev29", "vingt-neuvième", "twenty_ninth_dev"),
             ("dev30", "trentième", "thirtieth_dev"), ("dev31", "trente-et-unième", "thirty_first_dev"),
-            ("dev32", "trente-deuxième", "thirty_second_dev"), ("dev33", "trente-troisième", "thirty_third_dev"))
-LEARNED = tuple(f"dev{k}" for k in range(2, 25))  # in the model's training data (corpus/data/written/)
-UNREAD = "dev33"  # never read, like the blind set: its misses are not shown
+            ("dev32", "trente-deuxième", "thirty_second_dev"), ("dev33", "trente-troisième", "thirty_third_dev"),
+            ("dev34", "trente-quatrième", "thirty_fourth_dev"))
+LEARNED = tuple(f"dev{k}" for k in range(2, 33))  # in the model's training data (corpus/data/written/)
+UNREAD = "dev34"  # never read, like the blind set: its misses are not shown
 
 
 def foreign_and_reads(workers: int, cache: Path, fresh: bool = False, which: str = "foreign") -> tuple[dict, dict]:

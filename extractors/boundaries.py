@@ -137,7 +137,7 @@ def _last_lines(folded: str, n: int = 3) -> str:
     return "\n".join([ln for ln in folded.split("\n") if ln.strip()][-n:])
 
 
-def _enclosure(previous: str, top: str) -> str | None:
+def _enclosure(previous: str, top: str, form: bool = False) -> str | None:
     """What the page is to the enclosure the letter announces: « same », the piece it names heading
     the page (« la copie de l'assignation », then the act: not a new document); « other », a title
     of another kind than every piece it names (« ci-joint l'original de l'acte », then
@@ -151,16 +151,18 @@ def _enclosure(previous: str, top: str) -> str | None:
             return "same"
         named_any = named_any or bool(named)
     # (a writer's name and address heading the page: a letter, not the copy of an act or an order)
-    return "other" if named_any and (_TITLE.search(top) or _SENDER_TOP.match(top)) else None
+    return "other" if named_any and (form or _TITLE.search(top) or _SENDER_TOP.match(top)) else None
 
 
-def _landlord_form(lines: list[str]) -> bool:
-    """The landlord's own form, which tenants fill in: its name alone on the first line, a title
-    in capitals under it (« PATRIMOINE » over « DEMANDE DE PLAN D'APUREMENT / D'ÉCHÉANCIER »)."""
-    if len(lines) < 2 or not re.fullmatch(r"patrimoine(?:\s+sa(?:\s+d.hlm)?)?", _fold(lines[0]).strip()):
+def _landlord_form(lines: list[str], top: str) -> bool:
+    """The landlord's own form, which tenants fill in: its name heading the page, then a title in
+    capitals (« PATRIMOINE » over « DEMANDE DE PLAN D'APUREMENT / D'ÉCHÉANCIER ») or the form's
+    boxes filled in (« Nom : PAYET Prénom : Jean-Max »)."""
+    if len(lines) < 2 or not re.match(r"\s*patrimoine\b", _fold(lines[0])):
         return False
     letters = [c for c in lines[1] if c.isalpha()]
-    return len(letters) >= 10 and all(c.isupper() for c in letters)
+    titled = len(letters) >= 10 and all(c.isupper() for c in letters)
+    return titled or bool(re.search(r"^\s*nom\s*:[^\n]*\bpre\s?nom\s*:", top, re.M))
 
 
 def _new_letterhead(previous: list[str], current: list[str]) -> bool:
@@ -240,14 +242,14 @@ def start_score(previous: str, current: str, script_change: bool = False) -> int
         score += 3  # the previous document's last page (« Page 2/2 »; « P. 01/01 » in a fax's footer)
     elif _ENCLOSURE.search(prev):
         # what the letter says it encloses; a titled piece of another kind than the one it names is not it
-        score -= {"same": 10, "other": 0}.get(_enclosure(prev, top), 3)
+        score -= {"same": 10, "other": 0}.get(_enclosure(prev, top, _landlord_form(lines, top)), 3)
     score += 2 if _OBJECT.search(top) else 0
     score += 1 if _GREETING.search(top) else 0
     score += 1 if _INTRODUCTION.search("\n".join(top.split("\n")[:6])) else 0
     score += 1 if _DATE_LINE.search(top) else 0
     score += 2 if _OPENING.match(top.lstrip()) else 0  # "Cugnaux, le 12 décembre…" heads the page: a letter
     score += 1 if _POSTCODE.search(top) else 0
-    score += 2 if _TITLE.search(top) or _landlord_form(lines) else 0
+    score += 2 if _TITLE.search(top) or _landlord_form(lines, top) else 0
     score += 2 if _TO_LANDLORD.search(top) else 0
     score += 1 if _ADMIN_HEAD.search(top) else 0
     head6 = "\n".join(top.split("\n")[:6])

@@ -27,6 +27,7 @@ from extractors.person_labels import (
     CIV,
     CLOSING,
     COLLECTIVE_CONTACT,
+    COLLECTIVE_OFFICER,
     CONCERNED,
     FAMILY,
     FORM_NAME,
@@ -56,7 +57,7 @@ from extractors.person_staff import among, is_company, staff_names
 class PersonCandidate:
     name: str
     line: int  # where it was printed (for the writer's address and phone)
-    source: str  # "soussigne", "webmail", "signature", "sender", "concerned", "ner"
+    source: str  # "soussigne", "collective", "webmail", "signature", "sender", "concerned", "ner"
 
 
 def _lines(doc: Doc) -> list[tuple[int, str]]:
@@ -114,11 +115,13 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
         name = clean_person(raw)
         if name:
             out.append(PersonCandidate(name, doc.line_of(m.end()), "soussigne"))
-    if _TENANTS_WRITE.search(doc.folded):
-        for m in COLLECTIVE_CONTACT.finditer(doc.folded):
+    tenants_association = re.search(r"\b(?:amicale|association|collectif|comite|conseil)\s+(?:des\s+)?"
+                                    r"(?:locataires|habitants|residents)\b", doc.folded)
+    if _TENANTS_WRITE.search(doc.folded) or tenants_association:
+        for m in [*COLLECTIVE_CONTACT.finditer(doc.folded), *COLLECTIVE_OFFICER.finditer(doc.folded)]:
             name = clean_person(doc.text[m.start("name"):m.end("name")])
             if name:
-                out.append(PersonCandidate(name, doc.line_of(m.start("name")), "soussigne"))
+                out.append(PersonCandidate(name, doc.line_of(m.start("name")), "collective"))
     for m in re.finditer(r"\bredigee?\s+par\s*:?\s*" + NAME + r"\s*(?:[\n,;(]|$)", doc.folded):
         if ROLE.match(doc.folded[m.end("name"):m.end("name") + 40].lstrip(" ,(")):
             continue  # « rédigée par Amina Saïd, interprète »: who helped, not who writes
@@ -173,6 +176,7 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
             and not ROLE.search(doc.line_text(below, folded=True)) else set())
     if not concerned_first and _TENANTS_WRITE.search(doc.folded):
         home |= {c.name for c in out if c.source in ("signature", "sender", "webmail")}  # « Infirmière libérale » signing
+    home |= {c.name for c in out if c.source == "collective"}  # a tenants' association's « présidente »: a tenant
     staff = staff_names(doc, [c for c in out if c.name not in home])
     # (a tenants' collective's « Contact : M. Bernard SICRE » is its writer, not an office's staff)
     out = [c for c in out if (c.name in home or not among(c.name, staff)) and not is_company(doc, c.name)]

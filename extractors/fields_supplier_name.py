@@ -30,7 +30,7 @@ _FORM_WORDS = re.compile(r"\b(?:soci[ée]t[ée] (?:publique locale|d'[ée]conomi
                          r"par actions simplifi[ée]e(?: unipersonnelle)?|anonyme|à responsabilit[ée] "
                          r"limit[ée]e|coop[ée]rative[\w ]*?|en nom collectif)|entreprise unipersonnelle à responsabilit[ée] "
                          r"limit[ée]e)\b", re.I)
-_LEGAL_CONTEXT = re.compile(r"capital|\brcs\b|r\.c\.s|siret|siren|\bape\b|\bnaf\b|tva|vat|registered|company\s+(?:no|number|reg)|"
+_LEGAL_CONTEXT = re.compile(r"capital|\brcs\b|r\.c\.s|siret|siren|\bape\b|\bnaf\b|\btva\b|\bvat\b|registered|company\s+(?:no|number|reg)|"
                             r"immatricul|si[eè]ge|\bkvk\b|\bcif\b|handelsregister|\bhr[ab]\b|\bnif\b|amtsgericht|"
                             r"registergericht|ust-?id|steuernummer|partita\s+iva|p\.\s?iva|codice\s+fiscale|\brea\b|"
                             r"registro\s+mercantil|btw-?(?:nummer|nr)", re.I)
@@ -188,7 +188,7 @@ def _in_customer_block(block: tuple[int, int] | None, col: int, cell: str) -> bo
 # the piece's title at the end of the letterhead's line
 _TITLE_TAIL = re.compile(r"(?<=\w)\s+(?:facture(?:\s+d'avoir|\s+rectificative)?|invoice|avoir|note\s+de\s+cr[ée]dit|"
                          r"credit\s+(?:note|memo)|devis|quot(?:e|ation)|estimate|rechnung|factuur|factura|fattura)"
-                         r"(?:\s+(?:n°|no\.?|nr\.?|#)\s*\S+)?\s*$", re.I)
+                         r"(?:\s+(?:n°|n\.|no\.?|nr\.?|#)\s*\S+)?\s*$", re.I)
 
 
 def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
@@ -210,6 +210,7 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
             if _in_customer_block(customer.get(i), col, cell) or cell.rstrip().endswith(":"):
                 continue  # a cell of the customer's block (left- or right-hand column), a label (« De : »)
             cell = re.sub(r"\s*<[^>\n]*>", "", cell)  # a mail header's sender: « Toitures Oliveira <…@gmail.com> »
+            cell = _TITLE_TAIL.sub("", cell)  # the title's column read into the name's line (« … - SCOP SA FACTURE N. FAC210512 »)
             with_form = bool(_FORM_RE.search(cell)) and not _LEGAL_CONTEXT.search(cell)
             if with_form:  # « Vox Citofoni S.r.l. - Sistemi citofonici »: the part that holds the form
                 cell = _partners(cell) or _part_with_form(cell)

@@ -318,7 +318,7 @@ def extract_tenant_fields(doc_type: str, text: str, registries: Registries) -> E
 
 
 # Where a person's own name is printed: their sender block, signature, « je soussigné », webmail header
-PERSONAL_SOURCES = frozenset({"soussigne", "webmail", "signature", "sender"})
+PERSONAL_SOURCES = frozenset({"soussigne", "collective", "webmail", "signature", "sender"})
 
 
 def extract_writer_fields(doc_type: str, text: str, registries: Registries) -> Extraction:

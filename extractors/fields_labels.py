@@ -158,13 +158,15 @@ def values_for(doc: Doc, label: LabelHit, labels: list[LabelHit], values: list[M
         if len(cells) == len(starts) and label.start in starts:
             cell = cells[starts.index(label.start)]
             return ([cell] if cell.value else []), False
-        if len(below) == len(starts) and label.start in starts:
-            return [below[starts.index(label.start)]], False
         # headings over a row that holds more cells than labels (« N° client » is none): the value
-        # under the heading, the heading nearest to it of all
+        # under the heading, the heading nearest to it of all; else the row's values in the
+        # headings' order (not when the heading stands right over another one: « N° avoir   Date »
+        # over « AV200117 27/05/2020 … FC200884 du 07/05/2020 »)
         hs = doc.line_span(li)[0]
         near = [v for v in below if abs((v.start - s) - (label.start - hs)) <= COLUMN_SLACK
                 and min(starts, key=lambda st: abs((st - hs) - (v.start - s))) == label.start]
+        if not near and len(below) == len(starts) and label.start in starts:
+            return [below[starts.index(label.start)]], False
         return near[:1], False
     return [below[0]], False
 

@@ -221,8 +221,8 @@ def _email_of(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCand
             continue  # the landlord's, or an office's mailbox (contact@, accueil@, an avocat's)
         theirs = any(w in value.split("@")[0] for w in _surnames(anchors))
         in_letterhead = li < letterhead and not _near(li, anchors, 8)
-        if (writers and _near(li, writers, 8)) or (
-                letterhead and (not CONSUMER_MAIL.search(value) or in_letterhead) and not theirs):
+        if not theirs and ((writers and _near(li, writers, 8)) or (
+                letterhead and (not CONSUMER_MAIL.search(value) or in_letterhead))):
             continue  # the writer's own address, or an organisation's (its domain, its letterhead), unless the tenant's name
         # the address spelled with the person's surname first (« anthony.fabre31@ » over their caseworker's)
         emails.append((-1 if theirs else 0 if _near(li, anchors, 8) else 1, m.start(), value))

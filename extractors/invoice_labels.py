@@ -10,7 +10,7 @@ from extractors import invoice_labels_eu as eu
 from extractors.parsing import fold
 
 # (« N. » too, before a token holding a digit: « FACTURE N. HSO-7715 », « ETAT DE FRAIS N. EF21-04512 »)
-NO = r"(?:n\.?\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|n\.(?=[ \t]?(?::[ \t]?)?[a-z0-9\-/]*\d)|#)"
+NO = r"(?:n\.?\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|n\.(?=[ \t]*(?::[ \t]*)?[a-z0-9\-/]*\d)|#)"
 _EN_NO = r"(?:number|nr\.?|ref(?:erence)?\.?|id(?![a-z])|" + NO + r")"
 # "N" whose degree sign OCR lost, before a token holding a digit ("AVOIR N A-007")
 _NO_OCR = r"(?:" + NO + r"|n(?=\s(?::[ \t]?)?[a-z0-9\-/.]*\d))"  # (« FACTURE N : 2021-017 »)
@@ -23,6 +23,7 @@ _NO_ALONE = [
 NUMBER_LABELS = {
     "supplier_invoice": [
         (0, r"\bfacture\s*" + _NO_OCR + r"\s*:?"),
+        (1, r"(?m)^[ \t]*acture\s+(?=[a-z]{0,4}[\-/]?\d)"),  # the title's F lost at the scan's edge (« ACTURE F20-03-2241 »)
         # "Facture d'honoraires n°", "Facture de travaux n°", "Facture du 14 janvier 2021 n°"
         (0, r"\bfacture(?:[ \t]+(?:d'|de[ \t]+|du[ \t]+)?(?!situation\b)[a-z0-9']+){1,4}?[ \t]*" + NO + r"\s*:?"),  # on one line
         # « FACTURE DE SITUATION DE TRAVAUX N° 4 »: the progress statement's rank, after a « N° de facture »
@@ -160,6 +161,7 @@ DATE_LABELS = [
     ("due_date", 1, r"\bmontant\s+(?:du|a\s+payer|a\s+regler)\b[^\n]{0,30}?\bavant\s+le\b"),  # « Montant dû : 1017,46€ avant le … »
     # a line of its own under the sum: « Montant à régler : 2 761,82 € TTC » over « avant le 04/02/2021 »
     ("due_date", 1, r"(?m)^[ \t]*(?:a\s+(?:payer|regler)\s+)?(?:avant\s*|au\s+plus\s+tard\s+)le\b"),  # (« avantle »: glued)
+    ("due_date", 1, r"(?<=   )avant\s+le\b"),  # a cell of its own: « MONTANT A PAYER : 6 621,77 EUR   AVANT LE 12/02/2021 »
     # the date before the words: « Paiement à 30 jours, le 30/06/2020 au plus tard »
     ("due_date", 1, r"(?:,\s*)?\ble\b(?=\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+au\s+plus\s+tard\b)"),
     ("due_date", 0, r"\bpayable\s+(?:avant\s+|au\s+plus\s+tard\s+|jusqu'au\s+|by\s+|before\s+|on\s+)?(?:le\b)?"),

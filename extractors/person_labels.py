@@ -66,6 +66,8 @@ CONCERNED = [re.compile(rx) for rx in (
     # a parcel's addressee over their address (a carrier's notice left with the caretaker)
     r"\bdestinataire\s*:?\s+" + CIV_BARE + NAME + r"[ \t]*\n(?=[ \t]*(?:\d{1,4}\b|residence|rue|avenue|allee|chemin|"
     r"impasse|bat|appt|appartement))",
+    # an office's file, then the person: « Dossier n° 0583162 R - Monsieur HADDOU Yacine »
+    r"\b(?:dossier|allocataire)\s+n[°o]\.?\s*:?\s*[0-9][0-9a-z ]{3,14}?\s+[-–]\s+" + CIV + NAME + END,
     # a case against the landlord: « Affaire : ROUQUETTE Kévin c/ S.A. d'HLM PATRIMOINE »
     r"\b(?:affaire|dossier)\s*:\s*" + NAME + r"\s+c/\s*[^\n]{0,30}\bpatrimoine\b",
     r"\b(?:attest|certifi)(?:e|ent|ons)\s+que\s*:?\s*" + NAME + r"\s*,?\s+(?:est|sont|a\s+souscrit|demeurant|domicilie|"

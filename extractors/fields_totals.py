@@ -16,6 +16,9 @@ from extractors.fields_labels import Doc, LabelHit, values_for
 from extractors.invoice_labels_eu import REVERSE_CHARGE
 from extractors.invoice_labels_eu import TOTAL_LABELS as EU_TOTAL_LABELS
 from extractors.parsing import find_amounts, fix_digits
+from extractors.totals_repair import FRENCH_RATES, lost_leading_digits, one_digit_misread, repair_ttc
+from extractors.totals_repair import cents as _cents
+from extractors.totals_repair import plausible as _plausible
 
 _HT = r"(?:h\.?\s?[tf]\.?(?:v\.?a\.?)?|hors\s+tax\w*|hors\s+tva)(?![a-z])"
 _EXCL = r"\(?\s*(?:excl\.?|excluding|exclusive\s+of|before|net\s+of|ex\.?|w/o|without|pre-?)\s*(?:vat|tax(?:es)?|t\.?v\.?a\.?)\s*\)?"
@@ -188,10 +191,6 @@ def _rows_below(doc: Doc, li: int, amounts: list) -> list[int]:
     return rows
 
 
-def _cents(v: str) -> int:
-    return int(round(float(v) * 100))
-
-
 def choose_totals(cands: dict[str, list[str]], credit: bool,
                   others: list[str] | None = None) -> tuple[dict[str, str], str | None]:
     """(fields, reason if rejected): the best HT/TVA/TTC triple that adds up.
@@ -221,7 +220,7 @@ def choose_totals(cands: dict[str, list[str]], credit: bool,
         for _, i, j, k in triples:
             if validators.amounts_add_up(xs[i], ys[j], zs[k], tolerance=0.015) and _plausible(xs[i], ys[j]):
                 return result(xs[i], ys[j], zs[k])
-    repaired = _repair_ttc(ht, tva, ttc) or _one_digit_misread(ht, tva, ttc)
+    repaired = repair_ttc(ht, tva, ttc) or one_digit_misread(ht, tva, ttc) or lost_leading_digits(ht, tva, ttc, pool)
     if repaired:
         return result(*repaired)
     # one of the three from the other amounts printed
@@ -302,50 +301,6 @@ def _with_lost_separator(values: list[str]) -> list[str]:
     cent takes one."""
     extra = [f"{_cents(v) / 10000:.2f}" for v in values if v.endswith(".00") and _cents(v) >= 100000]
     return values + [v for v in extra if v not in values]
-
-
-def _plausible(ht: str, tva: str) -> bool:
-    """TVA between 0 and 27 % of HT (the highest rate in Europe; 20 % in France, 21 % in the
-    Netherlands and Spain, 22 % in Italy), as every real invoice has it."""
-    a, b = _cents(ht), _cents(tva)
-    return a > 0 and 0 <= b <= a * 0.2705 + 1
-
-
-def _repair_ttc(ht: list[str], tva: list[str], ttc: list[str]) -> tuple[str, str, str] | None:
-    """HT + TVA when the TTC read is their sum with leading digits lost to OCR (a boxed total:
-    ``8 358,86`` read ``358,86``): the cents and at least two more digits must agree."""
-    if not (ht and tva and ttc):
-        return None
-    a, b = ht[0], tva[0]
-    if not _plausible(a, b) or b == "0.00":
-        return None
-    total = f"{(_cents(a) + _cents(b)) / 100:.2f}"
-    for read in ttc[:2]:
-        if len(read) >= 5 and len(read) < len(total) and total.endswith(read):
-            return a, b, total
-    return None
-
-
-def _one_digit_misread(ht: list[str], tva: list[str], ttc: list[str]) -> tuple[str, str, str] | None:
-    """The three labelled, one of them a digit away from what the two others make it (« TVA 10 %
-    747,13 € » between « Total HT 7 477,25 € » and « Total TTC 8 224,98 € »: 747,73 misread), or
-    the same digits with its decimal comma lost (« TVA 20 % 184248€ » for 1 842,48)."""
-    if not (ht and tva and ttc):
-        return None
-    a, b, c = _cents(ht[0]), _cents(tva[0]), _cents(ttc[0])
-    found = []
-    for k, (read, want) in enumerate(((a, c - b), (b, c - a), (c, a + b))):
-        x, y = str(read), str(want)
-        if want > 0 and (read == want * 100 or len(x) == len(y) and sum(p != q for p, q in zip(x, y)) == 1):
-            triple = [a, b, c]
-            triple[k] = want
-            # the tax must be the base at a French rate, to the cent: which of the three was misread
-            if any(abs(triple[1] - triple[0] * r) <= 1 for r in _FRENCH_RATES):
-                found.append(tuple(f"{v / 100:.2f}" for v in triple))
-    return found[0] if len(found) == 1 else None
-
-
-_FRENCH_RATES = (0.20, 0.10, 0.055, 0.021, 0.085)
 
 
 def _unlabelled_triple(amounts: list[str]) -> tuple[str, str, str] | None:

@@ -61,7 +61,8 @@ def make_date(year: int, month: int, day: int) -> str | None:
 
 
 _NUMERIC_DATE_RE = re.compile(
-    r"(?<![\d./-])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])(?!\s?[./-]\s?\d)")
+    # (not a number going on past it, « 12.05.2020.3 »; « 15/05/2020 - 30 jours » is a date and a delay)
+    r"(?<![\d./-])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d])(?!\s?[./]\s?\d|-\s?\d|\s-\d)")
 _YMD_DATE_RE = re.compile(r"(?<![\d./-])((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])(?![./-]\d)")
 _ORDINAL = r"(?:st|nd|rd|th|er|eme|e)?"
 _YEAR_AFTER = r"(\d{4}|\d{2}(?![\d/]))(?![\d])(?!\s?h\s?\d|\s?h\b|:\d)"

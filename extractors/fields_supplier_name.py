@@ -95,6 +95,8 @@ def _name_like(s: str) -> bool:
         return False
     if _COUNTRY.fullmatch(f.strip()) or _ADDRESSEE_WORD.match(f.strip()) or _PROFESSION.fullmatch(f.strip()):
         return False
+    if re.match(r"[\w.'’\- ]{2,25}?\s?:\s", s):
+        return False  # a label and its value (« Site : Res. les Terrasses d'Andromède »)
     if not re.search(r"[A-Za-zÀ-ÿ]{2}", s) or re.search(r"\d{3}", s) or _NOT_NAME.search(f):
         return False
     if _TAGLINE.search(f) or _ARTICLE_PHRASE.match(s) or _CUSTOMER.search(f):
@@ -188,6 +190,8 @@ def _in_customer_block(block: tuple[int, int] | None, col: int, cell: str) -> bo
 # the piece's title at the end of the letterhead's line
 _TITLE_TAIL = re.compile(r"(?<=\w)\s+(?:facture(?:\s+d'avoir|\s+rectificative)?|invoice|avoir|note\s+de\s+cr[ée]dit|"
                          r"credit\s+(?:note|memo)|devis|quot(?:e|ation)|estimate|rechnung|factuur|factura|fattura)"
+                         # (« … FACTURE D'ELECTRICITE », « … AVOIR - FACTURE DE REGULARISATION »: its kind after it)
+                         r"(?:(?:\s+-)?\s+(?:d['’]|de\s+|du\s+)?(?:facture\s+(?:d['’]|de\s+))?[a-zà-ÿ'’]{3,})?"
                          r"(?:\s+(?:n°|n\.|no\.?|nr\.?|#)\s*\S+)?\s*$", re.I)
 
 

@@ -91,7 +91,8 @@ def read_totals(doc: Doc, with_stops: Callable[[Doc, list[LabelHit]], list[Label
     amounts = find_amounts(doc.text)
     labels = [h for h in labels if h.name != "tvarate" or not _rate_of_a_base(labels, doc, h, amounts)]
     scored: dict[str, list[tuple[tuple, str]]] = {"ht": [], "tva": [], "ttc": [], "tvarate": []}
-    stops = with_stops(doc, labels)
+    # (a date's label is no stop for an amount: « MONTANT TTC A PAYER AVANT LE 21/05/2021   2 364,40 EUR »)
+    stops = [h for h in with_stops(doc, labels) if h in labels or h.name not in ("invoice_date", "due_date", "other_date")]
     for h in labels:
         vals, same = values_for(doc, h, stops, amounts)
         if vals:

@@ -54,6 +54,7 @@ NUMBER_LABELS = {
     "supplier_credit_note": [
         (0, r"\b(?:facture\s+d'avoir|avoir|note\s+de\s+credit)\s*" + _NO_OCR + r"\s*:?"),
         (0, NO + r"\s*(?:d'\s*|de\s+l'\s*)?(?:avoir|note de credit)\s*:?"),
+        (0, r"\bn\.\s*(?:d'\s*|de\s+l'\s*)?avoir\s*:"),  # « N. AVOIR : VE20-0615-AV-004471 »
         # a credit note named for what it corrects: « AVOIR DE RÉGULARISATION N° 5003321876 » (not « avoir
         # de la facture n° … », the invoice it credits)
         (0, r"\b(?:avoir|note\s+de\s+credit)\s+(?:de|d'|pour)\s*(?!(?:la\s+)?facture)[a-z]{4,}(?:\s+[a-z]{2,}){0,2}?\s*"

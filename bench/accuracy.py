@@ -209,12 +209,13 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
     (``bench/dev34/``, graded on arrival likewise, then read) and the thirty-fifth
     (``bench/dev35/``, graded on arrival likewise, then read) and the thirty-sixth
     (``bench/dev36/``, graded on arrival likewise, then read) and the thirty-seventh
-    (``bench/dev37/``, graded on arrival likewise): like the blind set, never read, its misses are
+    (``bench/dev37/``, graded on arrival likewise, then read) and the thirty-eighth
+    (``bench/dev38/``, graded on arrival likewise): like the blind set, never read, its misses are
     not shown. The nineteenth session
     moved dev5–dev19 to ``corpus/data/written/``, where the model learns them as it learned
     dev2–dev4, the twenty-second moved dev20–dev22 there too and the twenty-third dev23 and
     dev24, the twenty-fourth dev25–dev32: their type figures are training figures since;
-    foreign, blind, dev33 to dev37 grade it, never learned."""
+    foreign, blind, dev33 to dev38 grade it, never learned."""
     from corpus.written import WRITTEN_DIR
     from foreign_set import BLIND_ROOT, ROOT
 
@@ -237,6 +238,7 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
             "dev32": (WRITTEN_DIR / "dev32", 2058, 6), "dev33": (ROOT.parent / "dev33", 2059, 6),
             "dev34": (ROOT.parent / "dev34", 2060, 6), "dev35": (ROOT.parent / "dev35", 2061, 6),
             "dev36": (ROOT.parent / "dev36", 2062, 6), "dev37": (ROOT.parent / "dev37", 2063, 6),
+            "dev38": (ROOT.parent / "dev38", 2064, 6),
             "blind": (BLIND_ROOT, 2027, 6)}
 
 
@@ -257,9 +259,10 @@ DEV_SETS = (("dev2", "second", "second_dev"), ("dev3", "troisième", "third_dev"
             ("dev30", "trentième", "thirtieth_dev"), ("dev31", "trente-et-unième", "thirty_first_dev"),
             ("dev32", "trente-deuxième", "thirty_second_dev"), ("dev33", "trente-troisième", "thirty_third_dev"),
             ("dev34", "trente-quatrième", "thirty_fourth_dev"), ("dev35", "trente-cinquième", "thirty_fifth_dev"),
-            ("dev36", "trente-sixième", "thirty_sixth_dev"), ("dev37", "trente-septième", "thirty_seventh_dev"))
+            ("dev36", "trente-sixième", "thirty_sixth_dev"), ("dev37", "trente-septième", "thirty_seventh_dev"),
+            ("dev38", "trente-huitième", "thirty_eighth_dev"))
 LEARNED = tuple(f"dev{k}" for k in range(2, 33))  # in the model's training data (corpus/data/written/)
-UNREAD = "dev37"  # never read, like the blind set: its misses are not shown
+UNREAD = "dev38"  # never read, like the blind set: its misses are not shown
 
 
 def foreign_and_reads(workers: int, cache: Path, fresh: bool = False, which: str = "foreign") -> tuple[dict, dict]:

@@ -167,55 +167,11 @@ def corpus_and_reads(seed: int, count: int, workers: int, cache: Path) -> tuple[
 
 def written_sets() -> dict[str, tuple[Path, int, int]]:
     """Each set written by other hands: its folder, its rendering seed, its files of several
-    documents without separator sheets. The foreign set and the second, third and fourth
-    development sets (written on 2026-12-05) are read to write rules; the blind set never is.
-    Since 2026-12-05 the model also learns from the second, third and fourth sets
-    (``corpus/data/written/``): their type figures are training figures. The fifth
-    (``bench/dev5/``, written on 2026-12-05 after that) and the sixth (``bench/dev6/``, written on
-    2026-12-06, its arrival figures taken before any rule was read from it) grade the model beside
-    the foreign and blind sets. The seventh (``bench/dev7/``, written on 2026-12-06 after the rules
-    of that day) was never read that day; it is read since the next session, which wrote the
-    eighth (``bench/dev8/``, graded on arrival, then read) and the ninth (``bench/dev9/``), never
-    read that session and read since the next, which wrote the tenth (``bench/dev10/``, never read
-    that session, read since the next) and the eleventh (``bench/dev11/``, graded on arrival, then
-    read). The twelfth (``bench/dev12/``, written on 2026-12-06 before any rule was read from the
-    tenth) was never read that session; it is read since the next, which wrote the thirteenth
-    (``bench/dev13/``, graded on arrival with the code of that session's start and of its
-    arrival, then read) and the fourteenth (``bench/dev14/``, graded on arrival likewise, then
-    read) and the fifteenth (``bench/dev15/``, graded on arrival likewise, then
-    read; its three foreign vendors' VAT numbers, labelled by its writer against SPEC.md's « FR +
-    key + SIREN », taken out of its labels) and the sixteenth (``bench/dev16/``, graded on arrival
-    likewise), read since the next, which wrote the seventeenth (``bench/dev17/``, graded on
-    arrival likewise), read since the next, which wrote the eighteenth (``bench/dev18/``, graded
-    on arrival, its helpers briefed as ``bench/written_brief.md`` says), read since the next,
-    which wrote the nineteenth (``bench/dev19/``, graded on arrival with that session's start
-    code), read since the next, which wrote the twentieth (``bench/dev20/``, graded on arrival
-    with that session's start code), read since the next, which wrote the twenty-first
-    (``bench/dev21/``, graded on arrival with that session's start code), read since the next,
-    which wrote the twenty-second (``bench/dev22/``, graded on arrival with that session's start
-    code), read since the next, which wrote the twenty-third (``bench/dev23/``, graded on arrival
-    with that session's start code), read since the next, which wrote the twenty-fourth
-    (``bench/dev24/``, graded on arrival with that session's start code), read since the next,
-    which wrote the twenty-fifth (``bench/dev25/``, graded on arrival with that session's start
-    code, then read in that same session) and the twenty-sixth (``bench/dev26/``, graded on
-    arrival with that session's code of the time, then read in that same session) and the
-    twenty-seventh (``bench/dev27/``, graded on arrival likewise, then read) and the
-    twenty-eighth (``bench/dev28/``, graded on arrival likewise, then read) and the
-    twenty-ninth (``bench/dev29/``, graded on arrival likewise, then read) and the thirtieth
-    (``bench/dev30/``, graded on arrival likewise, read in the next session), which wrote the
-    thirty-first (``bench/dev31/``, graded on arrival with that session's code of the time, then
-    read) and the thirty-second (``bench/dev32/``, graded on arrival likewise, then read) and the
-    thirty-third (``bench/dev33/``, graded on arrival likewise, then read) and the thirty-fourth
-    (``bench/dev34/``, graded on arrival likewise, then read) and the thirty-fifth
-    (``bench/dev35/``, graded on arrival likewise, then read) and the thirty-sixth
-    (``bench/dev36/``, graded on arrival likewise, then read) and the thirty-seventh
-    (``bench/dev37/``, graded on arrival likewise, then read) and the thirty-eighth
-    (``bench/dev38/``, graded on arrival likewise): like the blind set, never read, its misses are
-    not shown. The nineteenth session
-    moved dev5–dev19 to ``corpus/data/written/``, where the model learns them as it learned
-    dev2–dev4, the twenty-second moved dev20–dev22 there too and the twenty-third dev23 and
-    dev24, the twenty-fourth dev25–dev32: their type figures are training figures since;
-    foreign, blind, dev33 to dev38 grade it, never learned."""
+    documents without separator sheets. The foreign set and the development sets are read to
+    write rules once graded on arrival (README, « Reading mail that nobody here wrote », tells
+    each session's sets); the blind set and ``UNREAD`` never are, and never show their misses.
+    The model learns the sets under ``corpus/data/written/`` (``LEARNED``): their type figures
+    are training figures; foreign, blind and the sets still under ``bench/`` grade it."""
     from corpus.written import WRITTEN_DIR
     from foreign_set import BLIND_ROOT, ROOT
 

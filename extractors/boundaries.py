@@ -13,7 +13,10 @@ from what its own text and the previous page's text say:
 - the previous page's end: a closing formula or a signature, an invoice's totals, and its
   own numbering closing ("2/2": the document it belonged to is complete);
 - the same invoice number as the previous page: its continuation;
-- an e-mail's header printed by the webmail at the top (« De : … @ », « Envoyé : », « À : »);
+- an e-mail's header printed by the webmail at the top (« De : … @ », « Envoyé : », « À : »; Gmail's
+  logo over the account and « 1 message »);
+- the landlord's own form heading the page (« PATRIMOINE » over a title in capitals, or its
+  « Nom : … Prénom : » boxes filled in);
 - a reception stamp dated otherwise than the previous page's: another piece of mail, which
   arrived another day (the mail room stamps each piece as it comes);
 - one page in print, the next by hand (or the reverse), as the OCR's confidence tells;
@@ -141,7 +144,8 @@ def _enclosure(previous: str, top: str, form: bool = False) -> str | None:
     """What the page is to the enclosure the letter announces: « same », the piece it names heading
     the page (« la copie de l'assignation », then the act: not a new document); « other », a title
     of another kind than every piece it names (« ci-joint l'original de l'acte », then
-    « ATTESTATION D'ASSURANCE »); None, nothing named."""
+    « ATTESTATION D'ASSURANCE »), the landlord's form (``form``) or a writer's name and address;
+    None, nothing named."""
     head = re.sub(r"[ \t]+", " ", top)[:300]  # (a layout's columns printed apart by many spaces)
     named_any = False
     for m in _ENCLOSURE.finditer(previous):
@@ -237,19 +241,20 @@ def start_score(previous: str, current: str, script_change: bool = False) -> int
         return -10  # « .../... » ending the previous page
     score = 0
     prev = _fold(previous)
+    form = _landlord_form(lines, top)
     before_numbering = page_number(previous)
     if before_numbering and before_numbering[0] == before_numbering[1] and (before_numbering[1] > 1 or _ONE_OF_ONE.search(prev)):
         score += 3  # the previous document's last page (« Page 2/2 »; « P. 01/01 » in a fax's footer)
     elif _ENCLOSURE.search(prev):
         # what the letter says it encloses; a titled piece of another kind than the one it names is not it
-        score -= {"same": 10, "other": 0}.get(_enclosure(prev, top, _landlord_form(lines, top)), 3)
+        score -= {"same": 10, "other": 0}.get(_enclosure(prev, top, form), 3)
     score += 2 if _OBJECT.search(top) else 0
     score += 1 if _GREETING.search(top) else 0
     score += 1 if _INTRODUCTION.search("\n".join(top.split("\n")[:6])) else 0
     score += 1 if _DATE_LINE.search(top) else 0
     score += 2 if _OPENING.match(top.lstrip()) else 0  # "Cugnaux, le 12 décembre…" heads the page: a letter
     score += 1 if _POSTCODE.search(top) else 0
-    score += 2 if _TITLE.search(top) or _landlord_form(lines, top) else 0
+    score += 2 if _TITLE.search(top) or form else 0
     score += 2 if _TO_LANDLORD.search(top) else 0
     score += 1 if _ADMIN_HEAD.search(top) else 0
     head6 = "\n".join(top.split("\n")[:6])

@@ -278,8 +278,7 @@ def _organisation_head(lines: list[tuple[int, str]]) -> bool:
         return True  # an office's e-mail (« From: Tenancy References Team <references@brightholm-relocation.co.uk> »)
     text = fold(" ".join(ln for _, ln in lines[:5]))
     flat = re.sub(r"[^a-z]", "", fold(head[0])) if head else ""
-    domains = {re.sub(r"[^a-z]", "", d) for d in re.findall(r"@([a-z0-9.\-]+)\.[a-z]{2,4}\b|www\.([a-z0-9.\-]+)\.[a-z]{2,4}\b", text)
-               for d in d if d}
+    domains = {re.sub(r"[^a-z]", "", m.group(1)) for m in re.finditer(r"(?:@|www\.)([a-z0-9.\-]+)\.[a-z]{2,4}\b", text)}
     if len(flat) >= 6 and flat in domains and not CONSUMER_MAIL.search(text):
         return True  # « MÉDIANCE TOLOSANE » over « contact@mediance-tolosane.org »: its name is its domain
     if LEGAL_HEAD.search(text) and "patrimoine" not in text:

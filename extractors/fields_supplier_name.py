@@ -39,7 +39,7 @@ _CUSTOMER_HEADS = re.compile(r"^\s*(?:client|factur[ee]\s+a|adresse\s+de\s+factu
                              r"invoice\s+to|ship\s+to|sold\s+to|customer|livr[ee]\s+a|adresse\s+de\s+livraison|"
                              r"a\s+l'attention|attn)\b")
 _TAGLINE = re.compile(r"^(?:votre|vos|notre|nos|your|our|we|since|depuis|pour|for|tout|toute|tous|all|n°\s*1)\b|"
-                      r"\bdepuis\b|\bsince\b|specialiste|\bexperts?\b|partenaire|\bpartners?\b|\bleader|\bau service\b|"
+                      r"\bdepuis\b|\bsince\b|specialiste|(?<!['’])\bexperts?\b|partenaire|\bpartners?\b|\bleader|\bau service\b|"
                       r"\bsolutions?\s+(?:pour|for)\b|\bqualite\b|\bsavoir-faire\b|\bconfiance\b|[!?.]$")
 # "Le spécialiste de...", "La qualité...": an article then a lower-case word (not "La Poste")
 _ARTICLE_PHRASE = re.compile(r"^(?:(?:Le|La|Les|Un|Une|Des|Du|Au|Aux|The|A|An)\s+|L')[a-zà-ÿ]")

@@ -24,6 +24,7 @@ NUMBER_LABELS = {
     "supplier_invoice": [
         (0, r"\bfacture\s*" + _NO_OCR + r"\s*:?"),
         (1, r"(?m)^[ \t]*acture\s+(?=[a-z]{0,4}[\-/]?\d)"),  # the title's F lost at the scan's edge (« ACTURE F20-03-2241 »)
+        (0, r"\bf a c t u r e\s*" + _NO_OCR + r"\s*:?"),  # a title spaced out (« F A C T U R E  N° … »)
         # "Facture d'honoraires n°", "Facture de travaux n°", "Facture du 14 janvier 2021 n°"
         (0, r"\bfacture(?:[ \t]+(?:d'|de[ \t]+|du[ \t]+)?(?!situation\b)[a-z0-9']+){1,4}?[ \t]*" + NO + r"\s*:?"),  # on one line
         # « FACTURE DE SITUATION DE TRAVAUX N° 4 »: the progress statement's rank, after a « N° de facture »
@@ -55,6 +56,7 @@ NUMBER_LABELS = {
         (0, r"\b(?:facture\s+d'avoir|avoir|note\s+de\s+credit)\s*" + _NO_OCR + r"\s*:?"),
         (0, NO + r"\s*(?:d'\s*|de\s+l'\s*)?(?:avoir|note de credit)\s*:?"),
         (0, r"\bn\.\s*(?:d'\s*|de\s+l'\s*)?avoir\s*:"),  # « N. AVOIR : VE20-0615-AV-004471 »
+        (0, r"\ba v o i r\s*" + _NO_OCR + r"\s*:?"),  # a title spaced out (« A V O I R N° AV-2020-0031 »)
         # a credit note named for what it corrects: « AVOIR DE RÉGULARISATION N° 5003321876 » (not « avoir
         # de la facture n° … », the invoice it credits)
         (0, r"\b(?:avoir|note\s+de\s+credit)\s+(?:de|d'|pour)\s*(?!(?:la\s+)?facture)[a-z]{4,}(?:\s+[a-z]{2,}){0,2}?\s*"
@@ -122,7 +124,7 @@ ORDER_LABELS = [
     (0, r"(?m)^[ \t]*commande\s*:"),  # a header's field of its own (« COMMANDE : 4500017790 » under « MARCHE : … »)
     (1, r"\bcommande\s*:"),
     (2, r"(?m)^[ \t]*commande[ \t]+(?=[a-z]{0,4}[\-/]?\d[\w\-/]{3,}[ \t]*$)"),  # a header's « Commande   4500219410 »
-    (0, r"\bcommande\s+client\s*(?:" + NO + r")?\s*:"),  # « Commande client : 4500187322 du 02-03-2021 »
+    (0, r"\b(?:commande|cde)\s+client\s*(?:" + NO + r")?\s*:"),  # « Commande client : 4500187322 », « CDE CLIENT : BC20-01562 »
     # public works: the contract ("marché n°") and the work order ("ordre de service n°")
     (1, r"\bmarche\s*(?:public\s*|subsequent\s*)?(?:" + NO + r"\s*:?|:)"),
     # the customer's reference, when it reads as a purchase order (« Votre référence : BC-2021-00219 »)

@@ -57,7 +57,8 @@ CONCERNED = [re.compile(rx) for rx in (
     # a label then the civility, no colon: "allocataire Monsieur X.", "Souscripteur M. KONATE Ibrahim"
     # (« Dossier : M. BENHAMOU Rachid », « Allocataire : M. X   N° allocataire : … »)
     r"\b(?:allocataire|locataire|souscripteur|assure(?:\s?\(e\)|e)?|beneficiaire|societaire|adherent|demandeur|demande(?:resse|use)|"
-    r"debit(?:eur|rice)|redevable|salariee?|dossier|affaire)\s*(?::\s*|\s+)" + CIV_BARE + NAME + r"\s*(?:[\n,;(.]|-\s|$|(?=\s+n[°o]\.?\s))",
+    r"debit(?:eur|rice)|redevable|salariee?|dossier|affaire|(?:jeune|personne)\s+accompagnee?|usagere?)\s*(?::\s*|\s+)"
+    + CIV_BARE + NAME + r"\s*(?:[\n,;(.]|-\s|$|(?=\s+n[°o]\.?\s))",
     # a form's label whose dot leaders the OCR read as letters, the civility and name ending the
     # line (« Demandeur snisrsneneee 1e Mme Yasmina OUARET »)
     r"(?m)^[ \t]*(?:demandeu(?:r|se)|demanderesse|allocataire|locataire|beneficiaire|debit(?:eur|rice)|redevable|assuree?|"
@@ -81,7 +82,8 @@ CONCERNED = [re.compile(rx) for rx in (
     r"occupe\s+par(?:\s+votre\s+locataire\s*,?)?|"
     r"a\s+bail(?:\s+par\s+vos\s+soins)?\s+a|conseil\s+de|(?:curat|tut)(?:eur|rice)\s+de|on\s+behalf\s+of)\s*:?\s*" + CIV + NAME
     + r"\s*(?:[\n,;(.:]|-\s|$|(?=\s(?:est|sont|a|ont|qui|depuis|demeurant|domicilie|locataire|nee?|un|une)\b))",
-    r"(?m)^[ \t]*(?:objet|concerne|re|subject|ref(?:erence)?s?\.?)\s*:[^\n]{0,60}?\b" + CIV + NAME + r"\s*(?:[\n,;(.]|-\s|$)",
+    # (« Obijet : », « Opjet : »: the OCR's « Objet »)
+    r"(?m)^[ \t]*(?:o[bp]i?jet|concerne|re|subject|ref(?:erence)?s?\.?)\s*:[^\n]{0,60}?\b" + CIV + NAME + r"\s*(?:[\n,;(.]|-\s|$)",
     # « l'appartement B12, dont le locataire en titre est Monsieur LAPORTE Kevin »
     r"\b(?:le|la|dont\s+l[ea])\s+(?:co-?)?(?:locataire|titulaire\s+du\s+bail)(?:\s+en\s+titre)?\s+(?:est|etait)\s+" + CIV + NAME
     + r"\s*(?:[\n,;(.]|-\s|$)",

@@ -44,6 +44,7 @@ from extractors.person_labels import (
     SOUSSIGNE,
     SIGNATURE_OPENER,
     STAFF_LINE,
+    TENANTS_ASSOCIATION,
     THIRD_PARTY_TYPES,
     TRAILING_PHONE,
     WEBMAIL,
@@ -115,9 +116,7 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
         name = clean_person(raw)
         if name:
             out.append(PersonCandidate(name, doc.line_of(m.end()), "soussigne"))
-    tenants_association = re.search(r"\b(?:amicale|association|collectif|comite|conseil)\s+(?:des\s+)?"
-                                    r"(?:locataires|habitants|residents)\b", doc.folded)
-    if _TENANTS_WRITE.search(doc.folded) or tenants_association:
+    if _TENANTS_WRITE.search(doc.folded) or TENANTS_ASSOCIATION.search(doc.folded):
         for m in [*COLLECTIVE_CONTACT.finditer(doc.folded), *COLLECTIVE_OFFICER.finditer(doc.folded)]:
             name = clean_person(doc.text[m.start("name"):m.end("name")])
             if name:
@@ -266,15 +265,12 @@ def _about_names(doc: Doc) -> list[PersonCandidate]:
 _PARTNER_BEFORE = re.compile(r"\b(?:son|sa|leur)\s+(?:ex-?\s?)?(?:conjoint|mari|compagnon|concubin|epoux)\s*,?\s*$")
 
 
-_MAIL_FROM = re.compile(r"\s*(?:from|de|expediteur)\s*:\s*(?P<name>[^<\n@]{3,60}?)\s*<[^@>\s]+@[^>\s]+>", re.I)
-
-
 def _organisation_head(lines: list[tuple[int, str]]) -> bool:
     """Does the letter start with an organisation's letterhead (a town hall, an association, a
     home-help service) rather than a person's sender block or the landlord's address?"""
     head = [ln for _, ln in lines[:3]]
-    sender = _MAIL_FROM.match(head[0]) if head else None
-    if sender and not clean_person(sender["name"]) and not CONSUMER_MAIL.search(head[0]):
+    sender = WEBMAIL.match(fold(head[0])) if head and "@" in head[0] else None
+    if sender and not clean_person(head[0][sender.start("name"):sender.end("name")]) and not CONSUMER_MAIL.search(head[0]):
         return True  # an office's e-mail (« From: Tenancy References Team <references@brightholm-relocation.co.uk> »)
     text = fold(" ".join(ln for _, ln in lines[:5]))
     flat = re.sub(r"[^a-z]", "", fold(head[0])) if head else ""

@@ -145,6 +145,8 @@ FORM_NAME_REV = re.compile(r"\bprenom(?:s|\(s\))?" + _BOX + _LEAD_IN + r"(?P<fir
                            + r"\s+nom\s*(?:de\s+famille)?" + _BOX + _LEAD_IN + r"(?P<last>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)" + _END)
 # the person a tenants' collective names for its letter (« Contact pour ce courrier : Mme Odile Ratsimba »): its writer
 COLLECTIVE_CONTACT = re.compile(r"\bcontact(?:\s+pour\s+(?:ce|le\s+present)\s+courrier)?\s*:\s*" + CIV + NAME + END)
+# a tenants' association, which writes for its members
+TENANTS_ASSOCIATION = re.compile(r"\b(?:amicale|association|collectif|comite|conseil)\s+(?:des\s+)?(?:locataires|habitants|residents)\b")
 # its officer named in its letterhead (« Mme Huguette SABATIER, présidente »): its writer too
 COLLECTIVE_OFFICER = re.compile(r"(?m)^[ \t]*" + CIV + NAME + r"\s*,\s*(?:presidente?|secretaire|tresoriere?|porte-parole)\b")
 # who handles the file at an organisation: never the tenant

@@ -42,7 +42,9 @@ def _sentence_before(doc: Doc, start: int) -> str:
     (a table's heading « Ressources   Montant » over « Salaire 1 312,40 € » is no sentence). A
     line is judged whole, not by what is left of it after a full stop (« … de mai. Le montant
     restant à » over « sa charge est de 412,36 € »)."""
-    parts = re.split(r"[.!?]\s", doc.folded[max(0, start - 70):start])[-1].split("\n")
+    # (a form's dot leaders end no sentence: « Dette locative déclarée ........ 1 152,35 EUR »)
+    window = re.sub(r"[.…]{2,}[ \t.:…]*", " ", doc.folded[max(0, start - 70):start])
+    parts = re.split(r"[.!?]\s", window)[-1].split("\n")
     kept, li = parts[-1], doc.line_of(start)
     for k, prev in enumerate(reversed(parts[:-1]), 1):
         if len(doc.line_text(li - k).strip()) < 45:

@@ -90,8 +90,9 @@ def _surname_first(name: str, raw: str) -> str:
     return name
 
 
-def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
-    """Possible names, most reliable first."""
+def name_candidates(doc: Doc, doc_type: str = "", staff_out: list[PersonCandidate] | None = None) -> list[PersonCandidate]:
+    """Possible names, most reliable first; the professionals who sign or send it (a
+    caseworker, a bailiff), never the tenant, added to ``staff_out`` when given."""
     out: list[PersonCandidate] = []
     lines = _lines(doc)
     concerned = []
@@ -178,6 +179,8 @@ def name_candidates(doc: Doc, doc_type: str = "") -> list[PersonCandidate]:
     home |= {c.name for c in out if c.source == "collective"}  # a tenants' association's « présidente »: a tenant
     staff = staff_names(doc, [c for c in out if c.name not in home])
     # (a tenants' collective's « Contact : M. Bernard SICRE » is its writer, not an office's staff)
+    if staff_out is not None:
+        staff_out += [c for c in out if c.name not in home and among(c.name, staff)]
     out = [c for c in out if (c.name in home or not among(c.name, staff)) and not is_company(doc, c.name)]
     if not out and staff and not concerned_first:
         # every signer is a professional (a home-help service's coordinator writing about « Mme Odette

@@ -21,7 +21,7 @@ from extractors.person_names import known_first
 from extractors.supplier_initials import abbreviates, initials_of, name_beside_initials, spelt_out, words_of
 
 LEGAL_FORMS = (r"GmbH\s*&\s*Co\.?\s*KG|KGaA|KG|e\.\s?K\.?|OHG|S\.r\.l\.?|S\.A\.U\.|A/S|ApS|Lda\.?|S\.?A\.?S\.?U?|S\.?A\.?R\.?L\.?U?|SàRL|E\.?U\.?R\.?L\.?|S\.?A\.?|S\.?C\.?O\.?P\.?|SNC|SCI|SCP|SCM|SELARL|"
-               r"SELAS|SCA|SCS|GIE|SEM|SPL|GmbH|Ltd\.?|Limited|LLC|LLP|Inc\.?|PLC|plc|B\.V\.?|BV|N\.V\.?|NV|S\.L\.?U?|"
+               r"SELAS|SCA|SCS|GIE|SEM|SPL|GmbH|Ltd\.?|Limited|LLC|LLP|Inc\.?|PLC|plc|B\.V\.?|BV|N\.V\.?|NV|S\.L\.?U?|SLU?|"
                r"S\.p\.A\.?|S\.P\.A\.?|SpA|AG|S\.R\.L\.?|Srl|Sp\. z o\.o\.|E\.I\.|EI|"
                # printed in capitals, and Belgian forms (« GRAPHIS SPRL », « BRIGHTGATE SOFTWARE LTD »)
                r"LTD\.?|GMBH|INC\.?|SRL|SPRL|Sprl|sprl|srl|scrl|S\.P\.R\.L\.?|SCRL|BVBA|SA/NV|NV/SA")
@@ -34,7 +34,9 @@ _LEGAL_CONTEXT = re.compile(r"capital|\brcs\b|r\.c\.s|siret|siren|\bape\b|\bnaf\
                             r"immatricul|si[eè]ge|\bkvk\b|\bcif\b|handelsregister|\bhr[ab]\b|\bnif\b|amtsgericht|"
                             r"registergericht|ust-?id|steuernummer|partita\s+iva|p\.\s?iva|codice\s+fiscale|\brea\b|"
                             r"registro\s+mercantil|btw-?(?:nummer|nr)", re.I)
-_CUSTOMER = re.compile(r"patrimoine|office (?:public )?(?:de l'|du )?(?:habitat|logement)|bailleur")
+_CUSTOMER = re.compile(r"patrimoine|office (?:public )?(?:de l'|du )?(?:habitat|logement)|bailleur|"
+                       # the landlord's team an invoice is addressed to
+                       r"comptabilite\s+(?:des\s+)?fournisseurs|service\s+(?:des\s+)?(?:comptabilite|achats)")
 _CUSTOMER_HEADS = re.compile(r"^\s*(?:client|factur[ee]\s+a|adresse\s+de\s+facturation|destinataire|bill(?:ed)?\s+to|"
                              r"invoice\s+to|ship\s+to|sold\s+to|customer|livr[ee]\s+a|adresse\s+de\s+livraison|"
                              r"a\s+l'attention|attn)\b")

@@ -294,7 +294,7 @@ _LOCATAIRE_MISREAD = re.compile(r"\blocata[ic]ce\b|\blocat[ao]ice\b")
 _ENCLOSED_CERTIFICATE = re.compile(r"(?m)^[ \t]*attestation\s+d'assurance(?:\s+habitation)?[ \t]*$|"
                                    r"\b(?:certifions|attestons|certifie|atteste)\s+que\b|\bnous\s+soussignes\b")
 # (« le dépôt de garantie afférent au logement qu'elle a occupé (contrat n° 0288105) »)
-_LEASE = re.compile(r"\b(?:bail|location|locataire|logement|depot\s+de\s+garantie)\b")
+_LEASE = re.compile(r"\b(?:bail|location|locataire|locative|logement|loyers?|depot\s+de\s+garantie)\b")
 _OTHER_CONTRACT = re.compile(r"assur|sinistre|police|allocataire|\bcaf\b|mutuelle|pret|credit|energie|electricite|\bgaz\b")
 
 

@@ -48,6 +48,14 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 ORIENTATION_CHECK_BELOW = 60.0  # mean word confidence of a page Tesseract turned, under which it is read as scanned too…
 ORIENTATION_CHECK_GAIN = 10.0  # …and that reading kept when its confidence is this much higher
 ANY_WAY_UP_BELOW = 50.0  # mean word confidence under which a page is read turned every other way too (0.3 % of pages)
+# …or under ORIENTATION_CHECK_BELOW when so few of its words are the little words of any French
+# or English text: handwriting fed upside down whose mirrored capitals read as words
+# (« 3NOHd37931 », « SIVSSS N3 SAON »). Letters and invoices read upright, even poorly, have
+# 13 % and more of them; tables of figures read well enough not to be asked.
+FUNCTION_WORDS_BELOW = 0.06
+_FUNCTION_WORDS = frozenset(
+    "de la le les et des du un une à a en pour que qui je vous nous il elle est pas ne ce se au aux par sur dans "
+    "avec mon ma mes votre vos notre nos sa son ses the of and to in for is on you your we our this that with".split())
 
 _SPAN = re.compile(r"<span class='(ocr_line|ocr_header|ocr_caption|ocr_textfloat|ocrx_word)'[^>]*?"
                    r"title=[\"']([^\"']*)[\"'][^>]*>(.*?)(?=<span class='oc|</span>\s*</span>|$)", re.S)
@@ -87,7 +95,8 @@ def ocr_page(image: np.ndarray, number: int, dpi: int, languages: str = "fra+eng
         if words2 and mean_confidence(words2) >= mean_confidence(words) + ORIENTATION_CHECK_GAIN:
             words, rotation, pdf = words2, 0, pdf2
     turned = False
-    if words and mean_confidence(words) < ANY_WAY_UP_BELOW:
+    if words and (mean_confidence(words) < ANY_WAY_UP_BELOW or (mean_confidence(words) < ORIENTATION_CHECK_BELOW
+                                                               and function_word_share(words) < FUNCTION_WORDS_BELOW)):
         # Read as noise (a handwritten page fed upside down, which Tesseract's detection missed):
         # read the page turned each other way; keep the clearly better reading, upright already.
         best = (mean_confidence(words) + ORIENTATION_CHECK_GAIN, None)
@@ -109,6 +118,12 @@ def ocr_page(image: np.ndarray, number: int, dpi: int, languages: str = "fra+eng
     page = PageText(number=number, text=words_to_text(words), words=words, method="ocr",
                     rotation=rotation, width=up_w, height=up_h, seconds=time.perf_counter() - started)
     return OcrResult(page, pdf)
+
+
+def function_word_share(words: list[Word]) -> float:
+    """The share of a page's words that are French or English little words (« de », « vous », « the »)."""
+    tokens = [t for t in (w.text.lower().strip(".,;:!?()«»\"'") for w in words) if t]
+    return sum(t in _FUNCTION_WORDS for t in tokens) / len(tokens) if tokens else 0.0
 
 
 def _read_lost_lines(image: np.ndarray, words: list[Word], number: int, dpi: int, languages: str, timeout: float,

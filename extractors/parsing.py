@@ -305,4 +305,9 @@ def restore_accents(name: str, text: str) -> str:
             return part
         return best.upper() if part.isupper() else (best[:1].upper() + best[1:] if part[:1].isupper() else best)
 
-    return re.sub(r"[^\W\d_]+", lambda m: fixed(m.group(0)), name)
+    return _SLAVIC_END.sub("ić", re.sub(r"[^\W\d_]+", lambda m: fixed(m.group(0)), name))
+
+
+# the South Slavic « -ović », « -ević », whose « ć » Tesseract's French model reads as « é »: no
+# French name ends so (« -lié » does: « Soulié »)
+_SLAVIC_END = re.compile(r"(?<=[oeOE][vV])ié\b")

@@ -130,7 +130,7 @@ ORGANISATION = re.compile(r"\b(?:mairie|ville\s+de|caf|caisse|tribunal|cabinet|s
                           r"association|ccas|banque|etude|scp|selarl|sas|sarl|s\.a\.|office|centre|hopital|chu|service|"
                           r"maitre|avocats?|huissier|commissaire|msa|prefecture|conseil|departement|agence|groupe|"
                           r"administrateur|notaire|curatelle|tutelle|udaf|admr|police|gendarmerie|commissariat|"
-                          r"college|lycee|ecole|academie|universite|clinique|mission\s+locale|pole\s+emploi|fondation|"
+                          r"college|lycee|ecole|academie|universite|(?:poly)?clinique|mission\s+locale|pole\s+emploi|fondation|"
                           r"federation|confederation|amicale|secours|ehpad|cse|comite\s+(?:social|d'entreprise)|syndicat|maison\s+(?:des|de\s+la|du)\s+solidarit\w*|permanence|acces\s+aux\s+droits)\b")
 # a form's two boxes: "Nom : DUPONT   Prénom : Jean" (or first name first)
 # (the dotted line a box is filled on, read as dots and letters: « PEYRE uu... seseeeeees »)

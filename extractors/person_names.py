@@ -31,7 +31,7 @@ _NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|ro
                        # institutions and their places: a letterhead is no person
                        r"msa|caf|cpam|ccas|cse|comite|syndicat|mairie|ville|commune|republique|francaise|prefecture|pole|proximite|"
                        r"numero|telephone|portable|conseil|departement|departemental|departementale|region|"
-                       r"metropole|midi|pyrenees|occitanie|sud|nord|hopital|chu|clinique|banque|association|"
+                       r"metropole|midi|pyrenees|occitanie|sud|nord|hopital|chu|clinique|polyclinique|hospitalier|medical|medicale|banque|association|"
                        r"federation|union|centre|maison|solidarite|fonds|secours|sante|securite|sociale|antenne|"
                        r"hlm|sci|agricole|familiales|prestations|juge|juridiction|cour|ministere|avis|situation|"
                        r"bp|cs|tsa|za|zi|zac|zae|zone|parc|"

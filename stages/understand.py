@@ -120,9 +120,19 @@ _TOGETHER = ("total_excl_tax", "total_tax", "total_incl_tax")
 _ALONE = ("invoice_number", "order_reference", "tenant_reference")
 
 
+_DATES = ("invoice_date", "due_date")
+
+
 def _fill_missing(first: Extraction, second: Extraction) -> None:
     if not all(k in first.fields for k in _TOGETHER) and all(k in second.fields for k in _TOGETHER):
         for k in _TOGETHER:
+            first.fields[k] = second.fields[k]
+            first.rejected.pop(k, None)
+    # A header row's dates (« Date   Échéance » over « 27/03/2020   26/04/2020 ») read as one
+    # label in the first reading: both dates from the rows, when they found both, in order.
+    dates = [second.fields.get(k) for k in _DATES]
+    if "due_date" not in first.fields and "due_date" not in first.rejected and all(dates) and dates[0] <= dates[1]:
+        for k in _DATES:
             first.fields[k] = second.fields[k]
             first.rejected.pop(k, None)
     for k in _ALONE:

@@ -130,6 +130,21 @@ def test_a_number_or_an_order_only_the_reading_by_rows_found_is_taken():
     assert kept.fields == {"invoice_number": "F-1"}
 
 
+def test_an_invoice_date_and_its_due_date_read_by_rows_are_taken_together_in_order():
+    """« Date   Échéance » over « 27/03/2020   26/04/2020 »: the first reading took the due date
+    for the invoice's and found no due date; the rows pair each date with its heading."""
+    first = Extraction(fields={"invoice_date": "2020-04-26", "invoice_number": "F20-01932"})
+    _fill_missing(first, Extraction(fields={"invoice_date": "2020-03-27", "due_date": "2020-04-26"}))
+    assert first.fields == {"invoice_date": "2020-03-27", "due_date": "2020-04-26", "invoice_number": "F20-01932"}
+    # a due date the first reading found stays; dates out of order are not taken
+    found = Extraction(fields={"invoice_date": "2020-03-27", "due_date": "2020-05-01"})
+    _fill_missing(found, Extraction(fields={"invoice_date": "2020-03-01", "due_date": "2020-04-26"}))
+    assert found.fields == {"invoice_date": "2020-03-27", "due_date": "2020-05-01"}
+    backwards = Extraction(fields={"invoice_date": "2020-04-26"})
+    _fill_missing(backwards, Extraction(fields={"invoice_date": "2020-04-26", "due_date": "2020-03-27"}))
+    assert backwards.fields == {"invoice_date": "2020-04-26"}
+
+
 def _row_words(cells: list[tuple[int, str]], top: int, line: int) -> list[Word]:
     words = []
     for x, text in cells:

@@ -131,3 +131,31 @@ def test_a_page_read_as_noise_is_read_turned_every_other_way(monkeypatch, turned
     assert page.rotation == rotation and page.text.split()[0] == text
     if rotation:  # read from the turned image: its boxes are the upright page's already
         assert page.words[0].left == 10 and (page.width, page.height) == (700, 100)
+
+
+@pytest.mark.parametrize("words, retried", [
+    (["3NOHd37931", "SIVSSS", "N3", "SAON", "NOW", "LIVSIY3"], True),  # mirrored capitals: no little word
+    (["Je", "vous", "ecris", "pour", "la", "fuite"], False),  # handwriting read poorly, but French
+])
+def test_a_poor_reading_without_little_words_is_read_turned_too(monkeypatch, words, retried):
+    """Handwriting in capitals fed upside down reads at a middling confidence (55, above the
+    noise line) as words of mirrored letters: without any « de », « vous » or « the » it is
+    read turned the other ways too; a poor reading of French is not."""
+    import extractors.ocr as ocr
+
+    calls = []
+
+    def fake_read(image, outputs, number, dpi, languages, timeout, use_library, psm):
+        upside_down = image[-1, -1] == 0
+        calls.append(psm)
+        if psm == 3 and upside_down:
+            return _hocr(0, 91, ["JE", "VOUS", "REMERCIE", "POUR", "VOTRE", "APPEL"]), b""
+        return _hocr(0, 55, words), b""
+
+    monkeypatch.setattr(ocr, "_read", fake_read)
+    image = np.full((100, 700), 255, np.uint8)
+    image[0, 0] = 0
+    page = ocr.ocr_page(image, 1, 300, with_pdf=False).page
+    assert (len(calls) == 4) is retried
+    assert page.text.split()[0] == ("JE" if retried else words[0])
+    assert (page.rotation == 180) is retried

@@ -106,7 +106,8 @@ _ENCLOSED = {"assignation": "assignation", "commandement": "commandement", "juge
 # a letter that ends on its writer's contacts (a phone, an e-mail), no closing formula
 _SIGNED_WITH_CONTACTS = re.compile(r"(?:^|\s)0[1-9](?:[ .]?\d{2}){4}\s*$|@[a-z0-9\-]+\.[a-z]{2,4}\s*$", re.M)
 # a sender block heading the page: a name line, then an address line
-_SENDER_TOP = re.compile(r"\s*[a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+){1,2}\s*\n(?:[^\n]*\n){0,2}?[^\n]*"
+# (four words: « Josiane NALET née ABADIE »)
+_SENDER_TOP = re.compile(r"\s*[a-z][a-z'\-]+(?:\s+[a-z][a-z'\-]+){1,3}\s*\n(?:[^\n]*\n){0,2}?[^\n]*"
                          r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|route|place|quai|cite|hameau|lotissement|"
                          r"bat|batiment|residence|res|appt|apt|appartement|escalier)\b")
 # a line opening on a sign-off (« Merci, », « Merci — G. Moreau », « Cordialement »)
@@ -151,11 +152,26 @@ def _enclosure(previous: str, top: str, form: bool = False) -> str | None:
     for m in _ENCLOSURE.finditer(previous):
         around = previous[max(0, m.start() - 60):m.end() + 60]
         named = [heads for noun, heads in _ENCLOSED.items() if re.search(r"\b" + noun + r"\b", around)]
-        if any(re.search(r"\b(?:" + heads + r")\b", head) for heads in named):
+        if any(re.search(r"\b(?:" + heads + r")\b", head) for heads in named) and not _other_attestation(
+                previous[max(0, m.start() - 60):m.end() + 120], head):
             return "same"
         named_any = named_any or bool(named)
     # (a writer's name and address heading the page: a letter, not the copy of an act or an order)
     return "other" if named_any and (form or _TITLE.search(top) or _SENDER_TOP.match(top)) else None
+
+
+# what a certificate attests (« attestation de loyer », « d'assurance », « d'admission en EHPAD »)
+_CERTIFIES = re.compile(r"\battestations?\s+(?:de\s+la\s+|de\s+l'\s?|d'\s?|de\s+|du\s+|des\s+)?(?:[a-z]+\s+)?"
+                        r"(loyer|assurance|admission|domicile|employeur|hebergement|paiement|droits?|travail|"
+                        r"salaire|scolarite|ressources|entretien|ramonage|sinistre|residence|situation)")
+
+
+def _other_attestation(around: str, head: str) -> bool:
+    """The letter encloses one kind of certificate (« attestation d'admission en EHPAD »), the
+    page heads with another (« ATTESTATION DE LOYER »): a document of its own."""
+    named = {m.group(1)[:5] for m in _CERTIFIES.finditer(around)}
+    titled = {m.group(1)[:5] for m in _CERTIFIES.finditer(head)}
+    return bool(named and titled) and not named & titled
 
 
 def _landlord_form(lines: list[str], top: str) -> bool:

@@ -21,7 +21,7 @@ from extractors.person_names import known_first
 from extractors.supplier_initials import abbreviates, initials_of, name_beside_initials, spelt_out, words_of
 
 LEGAL_FORMS = (r"GmbH\s*&\s*Co\.?\s*KG|KGaA|KG|e\.\s?K\.?|OHG|S\.r\.l\.?|S\.A\.U\.|A/S|ApS|Lda\.?|S\.?A\.?S\.?U?|S\.?A\.?R\.?L\.?U?|SàRL|E\.?U\.?R\.?L\.?|S\.?A\.?|S\.?C\.?O\.?P\.?|SNC|SCI|SCP|SCM|SELARL|"
-               r"SELAS|SCA|SCS|GIE|SEM|SPL|GmbH|Ltd\.?|Limited|LLC|LLP|Inc\.?|PLC|plc|B\.V\.?|BV|N\.V\.?|NV|S\.L\.?U?|SLU?|"
+               r"SELAS|SCIC|SCA|SCS|GIE|SEM|SPL|GmbH|Ltd\.?|Limited|LLC|LLP|Inc\.?|PLC|plc|B\.V\.?|BV|N\.V\.?|NV|S\.L\.?U?|SLU?|"
                r"S\.p\.A\.?|S\.P\.A\.?|SpA|AG|S\.R\.L\.?|Srl|Sp\. z o\.o\.|E\.I\.|EI|"
                # printed in capitals, and Belgian forms (« GRAPHIS SPRL », « BRIGHTGATE SOFTWARE LTD »)
                r"LTD\.?|GMBH|INC\.?|SRL|SPRL|Sprl|sprl|srl|scrl|S\.P\.R\.L\.?|SCRL|BVBA|SA/NV|NV/SA")
@@ -86,6 +86,9 @@ _ADDRESSEE_WORD = re.compile(r"^(?:spett(?:\.le|abile)|egregi|gentile|messrs\.?|
 _PROFESSION = re.compile(r"(?:avocate?s?|avocats?\s+associes|notaires?(?:\s+associes)?|huissiers?(?:\s+de\s+justice)?"
                          r"(?:\s+associes)?|commissaires?\s+de\s+justice(?:\s+associes)?|experts?-comptables?|"
                          r"architecte|geometre-expert|mandataire\s+judiciaire)")
+
+
+_OWNER_AND_TRADE = re.compile(r"[^\W\d_][\w'\-]+\s+[^\W\d_][\w'\-]+\s+[-–]\s+\S")
 
 
 def _name_like(s: str) -> bool:
@@ -234,6 +237,8 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
                 score += 4
             if len(cell.split()) == 1:  # a logo's word or initials: the full name is often just below
                 score -= 2 if len(cell) <= 3 else 1.2
+            elif _OWNER_AND_TRADE.match(cell) and known_first(cell.split()[0]):
+                score -= 1  # the owner's name and trade under the firm's (« JORDI PUIGVERT - ELECTRICITE GENERALE »)
             scored.append((score, cell))
             if best is None or score > best[0]:
                 best = (score, cell)

@@ -25,7 +25,7 @@ from extractors.types import Word, mean_confidence
 PRINT_CONFIDENCE = 80.0  # a page read this surely is print: its unread ink may be a lost block
 MIN_WORD_CONFIDENCE = 60.0  # a word read again is kept when read this surely
 MAX_REGIONS = 6  # more unread rows than this: a page of drawings or noise, not lost lines
-MIN_MARKS = 6  # characters in a row, at the least, for it to be a line of text
+MIN_MARKS = 4  # characters in a row, at the least, for it to be a line of text (« 455,40 »: the comma is a dot)
 _HOLDS_TEXT = re.compile(r"[^\W_]|[€$£%]")  # a word, a figure or a unit; not dot leaders alone
 
 

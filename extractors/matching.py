@@ -16,7 +16,7 @@ from config.registries import Registries, Supplier, Tenant
 from extractors.fields_supplier_name import strip_legal_form
 from extractors.parsing import fold
 
-_LEGAL_FORMS = r"\b(?:sarl|sas|sasu|sa|eurl|sci|scop|snc|selarl|ets|etablissements|societe|ste)\b"
+_LEGAL_FORMS = r"\b(?:sarl|sas|sasu|sa|eurl|sci|scic|scop|snc|selarl|ets|etablissements|societe|ste)\b"
 NAME_THRESHOLD = 88.0
 
 

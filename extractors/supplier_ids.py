@@ -31,7 +31,8 @@ def read_supplier_ids(doc: Doc, ex: Extraction, registries: Registries) -> dict[
         valid = [r.value for r in find_digit_runs(doc.text, (14,)) if validators.is_valid_siret(r.value)]
     if valid:
         known = [s for s in valid if registries.supplier_by("siret", s)]
-        found["supplier_siret"] = (known or valid)[0]
+        theirs = [s for s in valid if not _customers_siret(doc, s)]
+        found["supplier_siret"] = (known or theirs or valid)[0]
     elif sirets:
         s = sirets[0]
         ex.rejected["supplier_siret"] = (f"SIRET « {s} » invalide (clé de contrôle)" if len(s) == 14 else
@@ -75,6 +76,20 @@ _CUSTOMER_LABEL = re.compile(r"(?:customer|client|acheteur|buyer|votre|your|bill
 _FOREIGN_VAT = re.compile(r"\b(?:vat|tva|ust|btw|cif|nif|iva)[^\n]{0,25}?\b(?:nl|de|es|be|it|lu|pt|at|ie|pl|dk|se|fi|cz)"
                           r"\s?(?=(?:[a-z]?\d){6})[0-9a-z](?: ?[0-9a-z]){7,11}\b")  # mostly digits: not « at » + « testation »
 # (grouped too: « USt-IdNr. DE 284 617 395 »)
+
+
+# the customer's line: « Client C00417 - PATRIMOINE - SIRET 573 812 401 00277 »
+_CUSTOMER_LINE = re.compile(r"\b(?:client|customer|acheteur|buyer|destinataire|facture\s+a|factur[ée]\s+a|patrimoine)\b")
+
+
+def _customers_siret(doc: Doc, siret: str) -> bool:
+    """The SIRET printed on the customer's line (the landlord's), not the supplier's."""
+    for line in doc.folded.split("\n"):
+        flat = re.sub(r"[\s.]", "", line)
+        k = flat.find(siret)
+        if k >= 0 and _CUSTOMER_LINE.search(line[:max(0, line.find(siret[:3]))] or line):
+            return True
+    return False
 
 
 _OWN_FRENCH_VAT = re.compile(r"(?:french|france|registered|registration|\bour\b|notre)[^\n]{0,40}$")

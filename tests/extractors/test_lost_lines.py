@@ -57,3 +57,12 @@ def test_words_read_again_are_kept_sure_and_put_in_rows():
              Word("12,84", 300, 0, 80, 30, 96, 2), Word("€", 390, 0, 20, 30, 95, 3), Word("xx", 0, 60, 40, 30, 20, 4)]
     words = place_words(page_words, found, (100, 200))
     assert ocr.words_to_text(words).splitlines() == ["Total", "TVA 12,84 €", "Merci"]
+
+
+def test_a_lone_amount_of_four_figures_left_out_is_found(page):
+    """A totals column's amount alone on its row (« 455,40 »: four figures and a comma too small
+    to count) is found like a line of words; here the year ending a line, « 2020. »."""
+    image, words, _, _ = page
+    year = next(w for w in words if w.text.startswith("2020"))
+    (left, top, right, bottom), = missed_regions(image, [w for w in words if w is not year])
+    assert left <= year.left and right >= year.left + year.width and top <= year.top + 5

@@ -36,8 +36,8 @@ def email_value(m: re.Match) -> str:
     # an initial l read as a bracket or a bar (« ].mercadier@outlook.fr »): the l, not the bracket
     value = "l" + value if value.startswith(".") and before and before in "]|[!" else value.lstrip(".")
     # the local part's first word apart, after its dot (« stephane. lagarrigue@sfr.fr » heading its
-    # line or after « Courriel : »)
-    head = re.search(r"(?:^|\n|:)[ \t]*([a-z0-9_\-]{1,30})\. $", m.string[max(0, m.start() - 40):m.start()], re.I)
+    # line, after « Courriel : » or a form's dot leaders: « Courriel ....... laetitia. mndiaye@… »)
+    head = re.search(r"(?:^|\n|:|[.…_]{2})[ \t]*([a-z0-9_\-]{1,30})\. $", m.string[max(0, m.start() - 40):m.start()], re.I)
     if head and "@" in value and not value.startswith("."):
         value = head.group(1).lower() + "." + value
     return re.sub(r"@(\w+?)(fr|com|net)$", r"@\1.\2", value) if "." not in value.partition("@")[2] else value

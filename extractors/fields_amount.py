@@ -10,7 +10,7 @@ from extractors.number_words import find_sums_in_words
 from extractors.parsing import find_amounts
 
 _DEBT_WORDS = re.compile(r"dette|doi[st]\b|impaye|arriere|retard|solde|debiteur|somme|reste|restant|s'eleve|"
-                         r"montant|rappel|regulariser|devons|redevable|manqu")  # « il me manque 480 € »
+                         r"montant|rappel|regulariser|devons|redevable|manqu|reclam|complement|a\s+regler")  # « il me manque 480 € »
 # what the writer receives or waits for, not what they owe (« le fonds de solidarité de l'État, 1500 euros »)
 _INCOME_WORDS = re.compile(r"\b(?:aides?|fonds|primes?|allocations?|salaires?|chomage|revenus?|ressources|indemnit\w*|"
                            r"pensions?|rsa|touche|percois|gagne)\b")

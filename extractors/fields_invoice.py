@@ -128,9 +128,10 @@ def read_number(doc: Doc, specs: list[tuple[int, str]], reference_date) -> Match
     labels = doc.find_labels([("n", p, rx) for p, rx in specs])
     # another document named in a sentence (« sur facture n° », « le règlement de la facture n° »)
     # (« Bezug: Rechnung Nr. », « Re: invoice no. »: the piece a credit note corrects)
-    labels = [h for h in labels if not re.search(r"(?:sur|remplace\s+la|origine|\bla|\bles|\bbezug\s*:|\bre\s*:|"
-                                                 r"\bbetreff\s*:|\bzur?)\s*$",  # « Zu Rechnung Nr. … »
-                                                 doc.folded[max(0, h.start - 15):h.start])]
+    # (« Bezug: unsere Rechnung Nr. », « Re: our invoice no. »)
+    labels = [h for h in labels if not re.search(r"(?:sur|remplace\s+la|origine|\bla|\bles|\bzur?|"
+                                                 r"(?:\bbezug|\bre|\bbetreff)\s*:\s*(?:unserer?|our|ihrer?|your)?)\s*$",
+                                                 doc.folded[max(0, h.start - 25):h.start])]
     stops = _with_stops(doc, labels)
     for label in sorted(labels, key=lambda h: (h.priority, h.start)):
         tok = _first_token_after(doc, label, stops, reference_date)
@@ -141,8 +142,9 @@ def read_number(doc: Doc, specs: list[tuple[int, str]], reference_date) -> Match
 
 # the letterhead's cells read as one line each: the title ending one line (« Oc'Énergie Pro
 # FACTURE D'ÉLECTRICITÉ »), its « N° » and number ending the next (« … collectivités N° 30021487562 »)
-_TITLE_ENDING = re.compile(r"(?m)\bfacture\b[^\n]{0,30}$")
-_NUMBER_ENDING = re.compile(r"(?:^|[ \t])(?:n\s?[°º]|no\.)[ \t]*:?[ \t]*([A-Za-z]{0,4}[\-/]?\d[\w/\-]{2,24})[ \t]*$", re.I)
+# (a German credit note's « Rechnungskorrektur (Gutschrift) » over « Nr.: GS-20-00391 »)
+_TITLE_ENDING = re.compile(r"(?m)\b(?:facture|avoir|gutschrift|rechnung)\b[^\n]{0,30}$")
+_NUMBER_ENDING = re.compile(r"(?:^|[ \t])(?:n\s?[°º]|no\.|nr\.)[ \t]*:?[ \t]*([A-Za-z]{0,4}[\-/]?\d[\w/\-]{2,24})[ \t]*$", re.I)
 
 
 def _number_under_title(doc: Doc) -> Match | None:
@@ -280,7 +282,7 @@ def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
     if number is None:  # a credit note read as an invoice, an invoice as a quote: the other titles
         others = [spec for t, specs in NUMBER_LABELS.items() if specs is not own for spec in specs if spec[0] < 2]
         number = read_number(doc, others, reference_date)
-    if number is None and doc_type == "supplier_invoice":
+    if number is None and doc_type in ("supplier_invoice", "supplier_credit_note"):
         number = _number_under_title(doc)
     if number:
         f["invoice_number"] = re.sub(r"\s", "", number.value)  # SPEC: identifiers without spaces

@@ -31,6 +31,7 @@ from extractors.person_labels import (
     CONCERNED,
     FAMILY,
     FORM_NAME,
+    FORM_NAME_LINES,
     FORM_NAME_REV,
     INTRODUCTION,
     LEGAL_HEAD,
@@ -299,6 +300,11 @@ def _form_names(doc: Doc) -> list[tuple[int, PersonCandidate]]:
             if name:
                 parts = name.split()
                 name = " ".join(title_word(w) if is_upper(w) else w for w in parts)
+                out.append((m.start(), PersonCandidate(name, doc.line_of(m.start()), "concerned")))
+    if not out:
+        for m in FORM_NAME_LINES.finditer(doc.text):
+            name = clean_person(f"{m['first']} {title_word(m['last'])}", strict=False)
+            if name:
                 out.append((m.start(), PersonCandidate(name, doc.line_of(m.start()), "concerned")))
     return out
 

@@ -66,6 +66,8 @@ def _fullest(name: str, names: list[str]) -> str:
             return other
         if o_rest == words and known_first(o_first):
             return other  # « Affaire : PINTO FERNANDES c/ … » is « Mme Graziella PINTO FERNANDES »
+        if len(words) >= 2 and fold(other).split()[:-1] == words[:-1] and fold(other).split()[-1].startswith(words[-1] + "-"):
+            return other  # « De: Inès Bouhired » signed « Inès Bouhired-Lafforgue »: her full surname
     return name
 
 

@@ -55,7 +55,9 @@ _LABELS = [
     # debt, before the office's « Dossier n° » (as « Référence créancier » below)
     (-1, r"(?m)^[ \t]*(?:patrimoine(?:\s+[a-z'.]{2,20}){0,3}\s+)?(?:dette\s+locative|arrieres?\s+de\s+loyers?(?:\s*(?:/|et)\s*charges)?)\s+(?=[a-z]{0,4}-?\d)"),
     # (« PATRIMOINE   Loyers et charges   5021436   2 231,90 € »: the creditor named, then the debt's nature)
-    (-1, r"(?m)^[ \t]*patrimoine(?:\s+[a-z'.]{2,20}){0,3}?\s+loyers?\s+(?:et|/)\s*charges\s+(?=[a-z]{0,4}-?\d{4})"),
+    # (« Loyers et charges impayés   0570231   2 874,90 € » under « Nature de la créance   Référence créancier »)
+    (-1, r"(?m)^[ \t]*(?:patrimoine(?:\s+[a-z'.]{2,20}){0,3}?\s+loyers?\s+(?:et|/)\s*charges|"
+         r"loyers?\s+(?:et|/)\s*charges\s+impayes?)\s+(?=[a-z]{0,4}-?\d{4})"),
     # the tenant's account, abbreviated beside the landlord's own file: « V/Réf. : CTX-2020-0387 - Cpte loc. 0098341 »
     (0, r"\b(?:compte|cpte)\.?\s+loc(?:at)?\.\s*:?\s*(?=[a-z]{0,4}-?\d)"),
     # (« Vos réf. : CTX-2019-0512 - compte 0660384 »: the account after the landlord's own file)
@@ -113,7 +115,7 @@ _VALUE_RE = re.compile(
     # (an aside before the colon: « Son numéro de locataire, si ça peut vous aider : 0063 5521 »)
     r"(?:(?:de\s+(?:mon|ma|son|sa|notre)\s+[^\s:]{2,12}|d[ée]clar[ée]e?s?|indiqu[ée]e?s?)[\s.]*:\s*|"
     r",\s*(?i:si|comme|pour|au\s+cas|en\s+cas)\b[^:\n\d]{0,30}:\s*|"
-    r"(?:communiqu|indiqu|d[ée]clar|fourni|transmis)\w*\s+(?:par|lors\s+d[eu]s?)\s+[^\n:\d]{2,30}?\s*:\s*)?"
+    r"(?i:communiqu|indiqu|d[ée]clar|fourni|transmis)\w*\s+(?i:par|lors\s+d[eu]s?)\s+[^\n:\d]{2,30}?\s*:\s*)?"
     # « chez vous : », « portée sur ses avis d'échéance : »
     r"(?:(?i:chez|aupr[èe]s\s+de)\s+(?i:vous|le\s+bailleur|patrimoine)\s*(?:\([^)\n]{0,30}\)\s*)?|(?:port[ée]e?s?|indiqu[ée]e?s?|figurant|inscrite?s?|mentionn[ée]e?s?)\s+"
     r"(?:sur|dans|en)\s+[^\n:\d]{2,40}?\s*(?=:)|(?:sur|dans)\s+(?:l'|le\s|la\s|les\s|son\s|ses\s|mon\s|mes\s)[^\n:\d]{2,40}?\s*(?=:))?"  # « Réf. bailleur (n. de bail) », « : bail 3015… »

@@ -102,7 +102,9 @@ ORDER_LABELS = [
     # « N° bon de commande (BI) : BI-21-3307 »: the order's short name in brackets
     # (not « Votre commande n° BC 2021-04417 », where BC begins the number)
     (0, r"(?<!commande )(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\b(?:\s+client)?(?:\s*\([a-z]{1,5}\))?\s*:?"),
-    (0, r"\b(?:cde|commande\s+patrimoine)\s*" + NO + r"\s*:?"),  # « Cde n° 2021-0042 », « Commande PATRIMOINE n° 21/0042 »
+    (0, r"\b(?:cde|commande\s+patrimoine)\s*" + NO + r"\s*:?"),
+    # a public buyer's commitment (« N° de commande / engagement : EJ2020-… », « N° d'engagement (bon de commande) : »)
+    (0, NO + r"\s*(?:de\s+|d'\s?)?(?:commande\s*/\s*)?engagement(?:\s+juridique)?(?:\s*\([^)\n]{2,30}\))?\s*:"),  # « Cde n° 2021-0042 », « Commande PATRIMOINE n° 21/0042 »
     (1, r"\b(?:vo(?:tre|s)\s+|v/\s*)ref(?:erence)?s?\.?\s*:\s*commande\s+(?=[a-z]{0,4}[\-/]?\d)"),  # « Vos réf. : commande 4500123456 »
     # « N. de commande PATRIMOINE : 4500123987 »: the abbreviation before « de », the customer named
     (0, r"\bn\.\s*(?:de\s+|du\s+)(?:bc|commande|bon de commande)\b(?:\s+(?:client|patrimoine))?\s*:?"),

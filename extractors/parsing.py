@@ -222,7 +222,9 @@ _NOT_BY_PAIRS = re.compile(r"^0\d{3}[ .\-/]\d{4}|\d[ .\-/]\d{3}[ .\-/]")
 
 
 # the dots between pairs read as colons by the OCR (« Tel : 05:63:59:21:40 »): all four alike, no time
-_COLON_PHONE_RE = re.compile(r"(?<![\d:])0[1-9](?::\d{2}){4}(?![\d:])")
+# (or one of its spaces read as a colon: « 06 58 23 09:76 »)
+_COLON_PHONE_RE = re.compile(r"(?<![\d:])0[1-9](?::\d{2}){4}(?![\d:])|"
+                             r"(?<![\d:])0[1-9](?= (?:\d{2}[ :]){3}\d{2}(?![\d:]))(?:[ ]\d{2}){0,3}:\d{2}(?:[ ]\d{2}){0,3}(?![\d:])")
 
 
 # the overseas departments dial their own country codes (« +262 692 41 08 77 » in La Réunion,

@@ -143,6 +143,13 @@ FORM_NAME = re.compile(r"\bnom\s*(?:de\s+famille)?" + _BOX + _LEAD_IN + r"(?P<la
                        + r"\s+prenom(?:s|\(s\))?" + _BOX + _LEAD_IN + r"(?P<first>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)" + _END)
 FORM_NAME_REV = re.compile(r"\bprenom(?:s|\(s\))?" + _BOX + _LEAD_IN + r"(?P<first>[a-z'\- ]{2,40}?)" + _LEADER
                            + r"\s+nom\s*(?:de\s+famille)?" + _BOX + _LEAD_IN + r"(?P<last>[a-z'\-]{2,30}(?: [a-z'\-]{2,30})?)" + _END)
+# the same boxes on two lines, their dot leaders read as letters or figures (« NOM sister reive
+# MARCHETTI-NDIAYE » over « Prénom ........6.0000 Laëtitia »): the name in capitals ending the
+# first line, the given name ending the second (read on the text as printed, not folded)
+FORM_NAME_LINES = re.compile(r"(?m)^[ \t]*(?:NOM|Nom)(?:\s+de\s+famille)?\b[^\n]{0,40}?[ \t.…_:]"
+                             r"(?P<last>[A-ZÀ-Þ][A-ZÀ-Þ'\-]{2,}(?:[ \t][A-ZÀ-Þ][A-ZÀ-Þ'\-]{2,})?)[ \t]*\n"
+                             r"[ \t]*(?:PR[EÉ]NOM|Pr[ée]nom)(?:S|s|\(s\))?\b[^\n]{0,40}?[ \t.…_:]"
+                             r"(?P<first>[A-ZÀ-Þ][a-zà-ÿ'\-]{2,30}(?:[ \t][A-ZÀ-Þ][a-zà-ÿ'\-]{2,30})?)[ \t]*$")
 # the person a tenants' collective names for its letter (« Contact pour ce courrier : Mme Odile Ratsimba »): its writer
 COLLECTIVE_CONTACT = re.compile(r"\bcontact(?:\s+pour\s+(?:ce|le\s+present)\s+courrier)?\s*:\s*" + CIV + NAME + END)
 # a tenants' association, which writes for its members

@@ -33,7 +33,7 @@ _NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|ro
                        r"numero|telephone|portable|conseil|departement|departemental|departementale|region|"
                        r"metropole|midi|pyrenees|occitanie|sud|nord|hopital|chu|clinique|polyclinique|hospitalier|medical|medicale|banque|association|"
                        r"federation|union|centre|maison|solidarite|fonds|secours|sante|securite|sociale|antenne|"
-                       r"hlm|sci|agricole|familiales|prestations|juge|juridiction|cour|ministere|avis|situation|"
+                       r"hlm|sci|agricole|familiales|prestations|affilie|affiliee|clcv|cnl|afoc|indecosa|juge|juridiction|cour|ministere|avis|situation|"
                        r"bp|cs|tsa|za|zi|zac|zae|zone|parc|"
                        # a webmail's name over its print-out (« Gmail Garonne Assistance <coordination@…> »)
                        r"gmail|outlook|hotmail|yahoo|webmail|messagerie|thunderbird|assistance|aide|domicile|"

@@ -33,7 +33,7 @@ _THEIR_CONTACTS_RX = (r"coordonnees\s+(?:de\s+(?:l'\s?|la\s+|notre\s+|votre\s+)|
 _THEIR_CONTACTS = re.compile(_THEIR_CONTACTS_RX + r"\b")
 _PERSONAL_PHONE = re.compile(r"(?:joignable|joindre|portable|mobile|sa\s+(?:nouvelle\s+)?ligne|"
                              r"son\s+(?:nouveau\s+)?(?:poste\s+)?(?:numero|telephone|portable|fixe)|"
-                             r"repond(?:\s+(?:pas|plus))?\s+au\s+telephone|ses\s+coordonnees|"
+                             r"repond(?:\s+(?:pas|plus))?\s+au(?:\s+telephone)?|ses\s+coordonnees|contact\s+sur\s+place|"
                              + _THEIR_CONTACTS_RX + r"|etre\s+(?:jointe?|contactee?|appelee?)(?:\s+directement)?|"
                              r"numero\s+qu'(?:il|elle)|(?:telephone|tel\.?|portable)\s+(?:communique\s+)?(?:de\s+l'\s?|du\s+|de\s+la\s+|par\s+l'\s?|par\s+(?:le|la)\s+)?"
                              r"(?:assuree?|locataire|allocataire|souscript\w+|beneficiaire|interessee?|occupante?))(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from extractors.boundaries import document_starts
+from extractors.parsing import find_phones
+from tests.extractors.test_dev38_rules import supplier
+from tests.extractors.test_fields_third_party import tenant
 
 SON = ("Serge PUJOL\n27 avenue des Platanes\n31240 L'UNION\nL'Union, le 2 février 2021\n"
        "Objet : congé du logement de ma mère, Mme Odette PUJOL\nMadame, Monsieur,\n"
@@ -34,13 +37,6 @@ def test_a_handwritten_writers_head_of_four_words_after_a_letter_enclosing_a_jud
     assert document_starts([letter, handwritten], ["print", "hand"]) == [0, 1]
 
 
-def supplier(doc_type, text):
-    from config.registries import Registries
-    from extractors.fields import extract_fields
-
-    return extract_fields(doc_type, "supplier", text, Registries((), ())).fields
-
-
 def test_the_customers_siret_on_its_line_is_not_the_suppliers():
     invoice = ("NET'OCCITANIE PROPRETÉ\nNettoyage - Hygiène - Multiservices\n"
                "Parc d'activités Andromède - 2 rue Gabriel-Voisin - 31700 BLAGNAC\n"
@@ -61,13 +57,6 @@ def test_a_scic_is_a_legal_form_and_an_owners_line_with_his_trade_no_firms_name(
              "TEL 06 27 51 90 34\nDEVIS N. DV21-027    DATE : 03/05/2021\nTOTAL HT 850,00\nTVA 10 % 85,00\n"
              "TOTAL TTC 935,00\nSIRET 89130574000187 - TVA FR03891305740 - EI\n")
     assert supplier("supplier_quote", quote)["supplier_name"] == "Elec'Tolosa"
-
-
-def tenant(text, doc_type):
-    from config.registries import Registries
-    from extractors.fields import extract_fields
-
-    return extract_fields(doc_type, "tenant", text, Registries((), ())).fields
 
 
 def test_an_associations_affiliation_is_no_name():
@@ -100,8 +89,6 @@ def test_a_webmail_senders_short_surname_is_completed_by_the_signature():
 
 
 def test_phones_a_colon_for_a_space_and_said_to_be_the_tenants():
-    from extractors.parsing import find_phones
-
     assert [m.value for m in find_phones("Tél. 06 58 23 09:76")] == ["0658230976"]
     assert find_phones("le 06 04 10:30:45") == []
     letter = ("SYNDIC PYRÉNÉES GESTION\n4 place Wilson 31000 Toulouse\nPATRIMOINE\nObjet : infiltration lot 12\n"

@@ -109,11 +109,10 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: lis
     codes = _postal_codes(doc, anchors, skip, letterhead)
     if codes:
         ex.fields["postal_code"] = tenant.postal_code if tenant and tenant.postal_code in codes else codes[0]
-    email = _email_of(doc, anchors, writers, letterhead)
+    email, email_line = _email_of(doc, anchors, writers, letterhead)
     if email:
         ex.fields["email"] = email
     # the line that gives the tenant's e-mail gives their phone too (« Maëlys : maelys.r@gmail.com — 07 68 … »)
-    email_line = next((doc.line_of(m.start()) for m in EMAIL_RE.finditer(doc.text) if email and email_value(m) == email), None)
     phones = _phones(doc, anchors, writers, skip, letterhead, email_line)
     if phones:
         ex.fields["phone"] = tenant.phone if tenant and tenant.phone in phones else phones[0]
@@ -152,9 +151,10 @@ def _postal_codes(doc: Doc, anchors: list[PersonCandidate], skip: list[tuple[int
     return [c for _, _, c in sorted(codes)]
 
 
-def _email_of(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandidate], letterhead: int) -> str | None:
-    """The tenant's e-mail address: never the landlord's, an office's, nor the writer's when
-    someone else writes about the tenant."""
+def _email_of(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandidate],
+              letterhead: int) -> tuple[str | None, int | None]:
+    """The tenant's e-mail address and the line it is on: never the landlord's, an office's, nor
+    the writer's when someone else writes about the tenant."""
     emails = []
     for m in EMAIL_RE.finditer(doc.text):
         value, li = email_value(m), doc.line_of(m.start())
@@ -172,8 +172,11 @@ def _email_of(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCand
                 letterhead and (not CONSUMER_MAIL.search(value) or in_letterhead))):
             continue  # the writer's own address, or an organisation's (its domain, its letterhead), unless the tenant's name
         # the address spelled with the person's surname first (« anthony.fabre31@ » over their caseworker's)
-        emails.append((-1 if theirs else 0 if _near(li, anchors, 8) else 1, m.start(), value))
-    return names_in_address(min(emails)[2], anchors) if emails else None
+        emails.append((-1 if theirs else 0 if _near(li, anchors, 8) else 1, m.start(), value, li))
+    if not emails:
+        return None, None
+    _, _, value, li = min(emails)
+    return names_in_address(value, anchors), li
 
 
 def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandidate],

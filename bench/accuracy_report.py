@@ -38,10 +38,16 @@ def same_value(field: str, got, truth) -> bool:
 
 
 def _without_initials(name: str) -> str:
-    """A simplified name without the initials printed before the words they stand for."""
+    """A simplified name without the initials printed before or after the words they stand for
+    (« IMPS - INFORMATIQUE MIDI-PYRÉNÉES SERVICES », « ASCENSEURS DU LAURAGAIS - ADL »)."""
+    def stand_for(initials: str, words: list[str]) -> bool:  # (« du » initialled or not)
+        return len(words) >= 2 and initials in ("".join(w[0] for w in words if len(w) > 2), "".join(w[0] for w in words))
+
     first, _, rest = name.partition(" ")
-    words = rest.split()
-    return rest if len(words) >= 2 and first == "".join(w[0] for w in words if len(w) > 2) else name
+    if stand_for(first, rest.split()):
+        return rest
+    rest, _, last = name.rpartition(" ")
+    return rest if stand_for(last, rest.split()) else name
 
 
 def ratio(a: int, b: int) -> float:

@@ -19,6 +19,7 @@ from extractors.matching import match_supplier_by_ids, match_supplier_by_name
 from extractors.parsing import Match, find_amounts, find_dates
 from extractors.stacked_cells import CELL, unrow, unstack
 from extractors.supplier_ids import read_supplier_ids
+from extractors.totals_repair import cents, digits_near, tax_breakdown
 from extractors.types import Extraction
 
 
@@ -187,15 +188,22 @@ def read_dates(doc: Doc, reference_date: dt.date | None) -> dict[str, str]:
     stops = _with_stops(doc, labels)
     out: dict[str, str] = {}
     used: set[int] = set()
+    later_dues: list[str] = []  # what the due date's other labels give
     for name in ("due_date", "invoice_date"):
         for label in sorted((h for h in labels if h.name == name), key=lambda h: (h.priority, h.start)):
             if _OTHER_DOCUMENT.search(doc.folded[max(0, label.start - 20):label.start]):
                 continue  # "avoir sur facture n° X du ...": the date of another document
             vals, _ = values_for(doc, label, stops, [d for d in dates if d.start not in used], max_gap=40)
-            if vals:
+            if vals and name in out:
+                later_dues.append(vals[0].value)
+            elif vals:
                 out[name] = vals[0].value
                 used.add(vals[0].start)
-                break
+                if name == "invoice_date":
+                    break
+    if "due_date" in out and "invoice_date" in out and not _within_a_year(out["invoice_date"], out["due_date"]):
+        # « ECHEANCE : 11/03/2024 » (a 1 read 4) under an invoice of 2021 that says « AVANT LE 11/03/2021 »
+        out["due_date"] = next((d for d in later_dues if _within_a_year(out["invoice_date"], d)), out["due_date"])
     if "invoice_date" not in out:  # the first date not announced as something else
         for d in dates:
             if d.start in used:
@@ -206,6 +214,10 @@ def read_dates(doc: Doc, reference_date: dt.date | None) -> dict[str, str]:
                 out["invoice_date"] = d.value
                 break
     return out
+
+
+def _within_a_year(invoice: str, due: str) -> bool:
+    return 0 <= (dt.date.fromisoformat(due) - dt.date.fromisoformat(invoice)).days <= 366
 
 
 def _complete_totals(doc: Doc, totals: dict[str, str], credit: bool) -> None:
@@ -237,6 +249,23 @@ def _ttc_by_digits(doc: Doc, cands: dict[str, list[str]]) -> list[str]:
         if 0 < b <= a * 0.2705 + 1 and confirm_by_digits(doc, "ttc", text):
             return [("-" + text) if cands["ht"][0].startswith("-") else text]
     return []
+
+
+def _totals_of_breakdown(doc: Doc, cands: dict[str, list[str]], credit: bool) -> dict[str, str]:
+    """The totals a VAT breakdown adds up to (``tax_breakdown``) when the total lines themselves
+    are garbled past reading (« TOTAL HT 2 317799 », « TOTAL TTC A PAYER EUR 2 15%;35 »): one of
+    them must print the digits found, but for one digit (the HT) or two (the TTC)."""
+    ht, tva = tax_breakdown(doc, [v.lstrip("-") for v in cands["tva"]])
+    if not ht:
+        return {}
+    ttc = f"{(cents(ht) + cents(tva)) / 100:.2f}"
+    for h in doc.find_labels(TOTAL_LABELS):
+        if h.name in ("ht", "ttc"):
+            tail = re.sub(r"\d{1,2}(?:[,.]\d{1,2})?\s?%", " ", doc.text[h.end:doc.line_span(doc.line_of(h.start))[1]])
+            if digits_near(tail, ht if h.name == "ht" else ttc, 1 if h.name == "ht" else 2):
+                sign = "-" if credit else ""
+                return {"total_excl_tax": sign + ht, "total_tax": sign + tva, "total_incl_tax": sign + ttc}
+    return {}
 
 
 def _other_company(supplier, ids: dict) -> bool:
@@ -314,6 +343,8 @@ def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
             if len(trial) == 3:
                 totals, reason = {k: ("-" + v.lstrip("-")) if credit and float(v) else v for k, v in trial.items()}, None
                 break
+    if len(totals) < 3 and (by_breakdown := _totals_of_breakdown(doc, cands, credit)):
+        totals, reason = by_breakdown, None
     f.update(totals)
     if reason:
         for key in ("total_excl_tax", "total_tax", "total_incl_tax"):

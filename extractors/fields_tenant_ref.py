@@ -308,13 +308,24 @@ _LEADER_VALUE = re.compile(r"(?:\.{4,}|…{2,})[ \t]*([A-Za-z0-9][\w\-/ ]{3,24})
 _DWELLING_AFTER = re.compile(r"^[^\n]{0,30}[—–\-,][^\n]*\b(?:appt|appartement|bat|batiment|residence|rue|avenue|place|allee|"
                              r"chemin|impasse|boulevard)\b")
 
+# the dwelling's address on the line under the contract's number, ending that line
+_DWELLING_NEXT = re.compile(r"[ \t]*:?[ \t]*[\w\-/]+[ \t]*\n[ \t]*\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|avenue|place|allee|chemin|"
+                            r"impasse|boulevard|bd|route|cours|square|residence|cite)\b[^\n]*\b(?:appt|appartement|bat|"
+                            r"batiment|etage|logement|\d{5})\b")
+
 
 def _of_the_lease(doc: Doc, start: int, label: str) -> bool:
     """« en vertu d'un bail portant sur l'appartement (contrat n° 2014-TN-03321) »: a court's or a
     lawyer's act naming the lease's contract, in the same sentence, with no other contract near."""
     if not label.startswith("contrat"):
         return False
-    if _DWELLING_AFTER.match(doc.folded[start + len(label):start + len(label) + 120]):
+    after = doc.folded[start + len(label):start + len(label) + 160]
+    if _DWELLING_AFTER.match(after):
+        return True
+    # (« Objet : Mme Leïla X - contrat n° 0508874 » over « 4 rue Raymond Lizop, appartement 67, 31100 »)
+    line = doc.line_text(doc.line_of(start), folded=True)
+    if (_DWELLING_NEXT.match(after) and re.match(r"\s*(?:objet|concerne)\b", line)
+            and re.search(r"\b(?:m|mme|mlle|monsieur|madame)\.?\s", line) and not _OTHER_CONTRACT.search(line)):
         return True
     sentence = re.split(r"[.!?]\s|\n\s*\n", doc.folded[max(0, start - 120):start])[-1]
     # (or the sentence goes on to the lease: « Suivant contrat … (contrat n° 31-0077215), la société

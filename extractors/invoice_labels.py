@@ -180,6 +180,7 @@ DATE_LABELS = [
     ("due_date", 1, r"\b(?:paiement|reglement|payable|payer|regler|jours)\b[^\n]{0,70}?\b(?:soit\s+(?:au\s+plus\s+tard\s+|avant\s+)?le|"
                     r"au\s+plus\s+tard\s+le)\b"),
     ("due_date", 1, r"\bdate\s+de\s+(?:paiement|reglement|prelevement)\s*:?"),
+    ("due_date", 1, r"\b(?:paiement|reglement)\s+par\s+(?:virement|prelevement|cheque)\s+avant\s+le\b"),  # « REGLEMENT PAR VIREMENT AVANT LE »
     # the same sentence wrapped before its end: « … à compter de la réception par le maître / d'oeuvre, soit au plus tard le … »
     ("due_date", 2, r"\bsoit\s+au\s+plus\s+tard\s+le\b"),
     ("due_date", 1, r"\bpreleve(?:e|ment)?s?\s+(?:(?:sur\s+votre\s+compte|automatique(?:ment)?)\s+)?"

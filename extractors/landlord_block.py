@@ -23,7 +23,9 @@ _REFERENCE_LINE = re.compile(r"\s*(?:v(?:otre|/)\s*)?ref(?:erence)?s?\b[^:\n]{0,
                              # (or a court's caption, « AFFAIRE : SA D'HLM PATRIMOINE / C/ / M. X »)
                              r"\s*(?:demande(?:u|resse)r?|defende(?:u|resse)r?|creancier|requerante?|partie|affaire)s?\b[^:\n]{0,20}:|"
                              # the person's tenancy, named on their line (« Locataire actuelle PATRIMOINE - n° de locataire … »)
-                             r"\s*locataires?\b[^:\n]{0,20}\bpatrimoine\b")
+                             r"\s*locataires?\b[^:\n]{0,20}\bpatrimoine\b|"
+                             # a case's caption, the landlord against the tenant (« PATRIMOINE c/ M. Stéphane X »)
+                             r"[^\n]{0,30}\bpatrimoine\s+(?:c/|contre\s)")
 # the landlord's own form under its name: a section's heading or a box to fill in ends the block
 # (« PATRIMOINE FICHE DE DEMANDE D'INTERVENTION / LOCATAIRE / Adresse : … / CP 31200 Ville : … »)
 _FORM_FIELD = re.compile(r"\s*(?:locataire\s*$|vos\s+coordonnees|\d\.\s+[a-z]|(?:adresse|nom|prenom|code\s+postal|"

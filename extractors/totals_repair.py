@@ -3,6 +3,11 @@ the cent, and the digits read agreeing with the digits rebuilt."""
 
 from __future__ import annotations
 
+import re
+
+from extractors.fields_labels import Doc
+from extractors.parsing import find_amounts
+
 FRENCH_RATES = (0.20, 0.10, 0.055, 0.021, 0.085)
 
 
@@ -71,3 +76,43 @@ def lost_leading_digits(ht: list[str], tva: list[str], ttc: list[str],
         if plausible(a, b) and cents(b) >= cents(a) * 0.02 and len(total) > len(c_read) and total.endswith(c_read):
             triples.append((a, b, total))
     return triples[0] if len(triples) == 1 else None
+
+
+_BREAKDOWN_LINE = re.compile(r"\b(?:base|tva|t\.v\.a|vat|taxe)\b")
+_RATE = re.compile(r"(?<![\d,.])(\d{1,2}(?:[,.]\d{1,2})?)\s?%")
+
+
+def tax_breakdown(doc: Doc, tva: list[str]) -> tuple[str, str]:
+    """(HT, TVA) from a VAT breakdown (« BASE TVA 5,5 % 153,36 TVA 8,43 », « BASE TVA 20 % 2 164,63
+    TVA 432,93 »): each line's base and its tax at the rate the line prints, to the cent, and their
+    taxes adding up to the total tax labelled. ("", "") when there is no such breakdown."""
+    bases, taxes = [], []
+    for i in range(len(doc.line_starts)):
+        folded = doc.line_text(i, folded=True)
+        rate = _RATE.search(folded)
+        if not rate or not _BREAKDOWN_LINE.search(folded):
+            continue
+        r = float(rate.group(1).replace(",", "."))
+        amounts = [cents(a.value) for a in find_amounts(doc.line_text(i)) if not a.value.startswith("-")]
+        pair = next(((a, b) for k, a in enumerate(amounts) for b in amounts[k + 1:]
+                     if a > b > 0 and abs(round(a * r / 100) - b) <= 1), None)
+        if pair:
+            bases.append(pair[0])
+            taxes.append(pair[1])
+    if not bases or not any(cents(v) == sum(taxes) for v in tva):
+        return "", ""
+    return f"{sum(bases) / 100:.2f}", f"{sum(taxes) / 100:.2f}"
+
+
+def digits_near(printed: str, value: str, most: int) -> bool:
+    """The digits of a figure the OCR garbled (« 2 317799 » for 2 317,99) are ``value``'s but for
+    ``most`` digits added, lost or misread, and its cents are the value's."""
+    a, b = re.sub(r"\D", "", printed), value.replace(".", "").lstrip("-")
+    if len(a) < 3 or a[-2:] != b[-2:]:
+        return False
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1] <= most

@@ -22,6 +22,8 @@ from bench.accuracy_report import same_value
     # the initials a name is printed after are the same company; the initials alone are not
     ("supplier_name", "Informatique Midi-Pyrénées Services", "IMPS - INFORMATIQUE MIDI-PYRÉNÉES SERVICES", True),
     ("supplier_name", "AOM", "AOM - ASCENSEURS OCCITANS MAINTENANCE", False),
+    ("supplier_name", "Ascenseurs du Lauragais", "ASCENSEURS DU LAURAGAIS - ADL", True),
+    ("supplier_name", "ADL", "ASCENSEURS DU LAURAGAIS - ADL", False),
     ("total_incl_tax", "12.00", "12.00", True),
 ])
 def test_values_are_compared_as_spec_normalises_them(field, got, truth, same):

@@ -33,6 +33,7 @@ from extractors.person_labels import (
     FORM_NAME,
     FORM_NAME_LINES,
     FORM_NAME_REV,
+    FORM_SECTION_NAME,
     INTRODUCTION,
     LEGAL_HEAD,
     NAME,
@@ -302,7 +303,7 @@ def _form_names(doc: Doc) -> list[tuple[int, PersonCandidate]]:
                 name = " ".join(title_word(w) if is_upper(w) else w for w in parts)
                 out.append((m.start(), PersonCandidate(name, doc.line_of(m.start()), "concerned")))
     if not out:
-        for m in FORM_NAME_LINES.finditer(doc.text):
+        for m in (*FORM_NAME_LINES.finditer(doc.text), *FORM_SECTION_NAME.finditer(doc.text)):
             name = clean_person(f"{m['first']} {title_word(m['last'])}", strict=False)
             if name:
                 out.append((m.start(), PersonCandidate(name, doc.line_of(m.start()), "concerned")))

@@ -150,6 +150,12 @@ FORM_NAME_LINES = re.compile(r"(?m)^[ \t]*(?:NOM|Nom)(?:\s+de\s+famille)?\b[^\n]
                              r"(?P<last>[A-ZÀ-Þ][A-ZÀ-Þ'\-]{2,}(?:[ \t][A-ZÀ-Þ][A-ZÀ-Þ'\-]{2,})?)[ \t]*\n"
                              r"[ \t]*(?:PR[EÉ]NOM|Pr[ée]nom)(?:S|s|\(s\))?\b[^\n]{0,40}?[ \t.…_:]"
                              r"(?P<first>[A-ZÀ-Þ][a-zà-ÿ'\-]{2,30}(?:[ \t][A-ZÀ-Þ][a-zà-ÿ'\-]{2,30})?)[ \t]*$")
+# a form's section for the dwelling's occupant, its name box's label garbled (« OCCUPANT » over
+# « NO Ge cae et orties Mme AYDIN Zeynep »): the title, the surname in capitals, the given name ending the line
+FORM_SECTION_NAME = re.compile(r"(?m)^[ \t]*(?:\d\.?[ \t]*)?(?:LE[ \t]+|L')?(?:OCCUPANTE?|LOCATAIRE|ASSUR[EÉ]E?|SOUSCRIPTEUR)S?"
+                               r"(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*:?[ \t]*\n[^\n]{0,40}?\b(?:Mme|Mlle|M\.|Mr|Monsieur|Madame)[ \t]+"
+                               r"(?P<last>[A-ZÀ-Þ][A-ZÀ-Þ'\-]{1,}(?:[ \t][A-ZÀ-Þ][A-ZÀ-Þ'\-]{1,})?)[ \t]+"
+                               r"(?P<first>[A-ZÀ-Þ][a-zà-ÿ'\-]{2,30}(?:[ \t][A-ZÀ-Þ][a-zà-ÿ'\-]{2,30})?)[ \t]*$")
 # the person a tenants' collective names for its letter (« Contact pour ce courrier : Mme Odile Ratsimba »): its writer
 COLLECTIVE_CONTACT = re.compile(r"\bcontact(?:\s+pour\s+(?:ce|le\s+present)\s+courrier)?\s*:\s*" + CIV + NAME + END)
 # a tenants' association, which writes for its members

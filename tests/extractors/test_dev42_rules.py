@@ -58,3 +58,38 @@ def test_a_due_date_years_after_the_invoice_gives_way_to_the_payment_lines():
     assert supplier("supplier_invoice", GAS)["due_date"] == "2021-03-11"
     # one within the year stays
     assert supplier("supplier_invoice", GAS.replace("11/03/2024", "10/03/2021"))["due_date"] == "2021-03-10"
+
+
+def test_the_occupants_section_of_a_form_names_the_tenant_under_a_garbled_label():
+    form = ("GAZ RÉSEAU SUD - URGENCE SÉCURITÉ GAZ Agence d'intervention Toulouse Nord\n"
+            "N° d'appel urgence : 0 800 31 47 20 (service et appel gratuits)\n"
+            "FICHE D'INFORMATION - MISE EN SÉCURITÉ D'UNE INSTALLATION INTÉRIEURE\n"
+            '(exemplaire destiné au propriétaire ou au gestionnaire du logement)\n'
+            "N° d'intervention ...... UR-31-20-0871455\n"
+            'Date / heure ........... 21/12/2020 19 h 40\n'
+            "Motif de l'appel ....... odeur de gaz signalée par l'occupant\n"
+            'OCCUPANT\n'
+            'NO Ge cae et orties Mme AYDIN Zeynep\n'
+            'Adresse .............. 3 place Micoulaud, bât. D, 4e étage, porte 42\n'
+            '31200 TOULOUSE\n'
+            'Téléphone ............ 07 81 45 26 93\n'
+            "PROPRIÉTAIRE / GESTIONNAIRE : PATRIMOINE (indiqué par l'occupant)\n"
+            'CONSTAT\n'
+            '[X] Danger grave et immédiat (DGI)\n'
+            "[ ] Anomalie à corriger sans interruption de l'alimentation\n"
+            'Description : fuite au raccord du robinet de commande de la chaudière murale\n'
+            '(détection positive) ; tuyau souple de la cuisinière hors date de validité (2014).\n'
+            'MESURES PRISES\n'
+            "[X] Fermeture du robinet de compteur, pose d'un dispositif de condamnation et\n"
+            'd\'une étiquette "INSTALLATION DANGEREUSE - NE PAS REALIMENTER"\n'
+            '[X] Alimentation en gaz interrompue : chauffage et eau chaude indisponibles\n'
+            '[ ] Remise en service effectuée\n'
+            'REMISE EN SERVICE : uniquement après réparation par un professionnel qualifié et\n'
+            "présentation d'un certificat de conformité de la réparation. Toute réalimentation non\n"
+            'autorisée engage la responsabilité de son auteur.\n'
+            'OBSERVATIONS : occupante seule avec deux enfants de 2 et 5 ans. Logement sans chauffage,\n'
+            'température extérieure 2 °C. Le gestionnaire doit faire intervenir son prestataire\n'
+            "d'entretien de chaudière dans les plus brefs délais.\n"
+            "Technicien : L. ETCHEVERRY (matricule 40218) Signature de l'occupant : [signé]\n")
+    got = tenant(form, "repair_request")
+    assert (got["tenant_name"], got["phone"]) == ("Zeynep Aydin", "0781452693")

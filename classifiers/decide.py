@@ -30,6 +30,15 @@ URGENCY_BY_CONTENT = {
 # The letterhead of a bailiff, a court or a lawyer: a legal notice (on normalised text).
 _LEGAL_HEADER = re.compile(r"commissaires? de justice|huissiers? de justice|tribunal (judiciaire|de proximite|"
                            r"d.instance|administratif)|avocats? au barreau|greffe du tribunal|cour d.appel")
+# a lawyer's letterhead and no bailiff's nor court's; what makes a lawyer's letter an act
+_LAWYER_ONLY = re.compile(r"^(?!.*(?:commissaires? de justice|huissiers? de justice|tribunal |greffe|cour d.appel)).*"
+                          r"avocats? au barreau", re.S)
+_LEGAL_ACT = re.compile(r"\b(?:mise en demeure|met(?:s|tons|tez|tent)? en demeure|sommation|sommons|assignation|assigner|"
+                        r"commandement|signification|saisir (?:le|la) (?:juge|tribunal|commission)|refere|injonction|"
+                        r"resiliation judiciaire|expulsion|procedure judiciaire|action en justice)\b")
+# a company's letter to all its clients (on normalised text)
+_CIRCULAR = re.compile(r"\b(?:a|de|pour) (?:l.ensemble de )?nos clients\b|\bchers clients\b|"
+                       r"\bplan de continuite (?:d.activite|de service)\b")
 # Violence in the home, squalor, a life in danger (on normalised text): a letter saying so is
 # never routed to another team than social support on the model's word alone; a person decides.
 _DISTRESS = re.compile(r"violences? (?:conjugales?|intra-?familiales?|familiales|au sein du couple)|"
@@ -226,6 +235,12 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
             # decides, the subject's type first
             probs = {**_capped(probs, 0.45), named: 0.5}
             method, reason = "conflict", "en-tête juridique mais l'objet nomme un autre type"
+        elif (top_type not in ("legal_notice", "other") and probs[top_type] >= 0.3 and _LAWYER_ONLY.search(letterhead(text))
+              and not _LEGAL_ACT.search(normalise(text))):
+            # a lawyer asking, for a client, what a tenant would ask (certificates and receipts for a
+            # divorce) with no formal notice: the model's type first, a person decides
+            probs = _capped(probs, 0.5)
+            method, reason = "conflict", "courrier d'avocat sans mise en demeure ni acte : une personne décide"
         elif top_type == "legal_notice" or probs.get("legal_notice", 0.0) >= 0.02:
             probs = {**{t: p * (1 - RULE_CONFIDENCE) for t, p in probs.items()},
                      "legal_notice": max(probs.get("legal_notice", 0.0), RULE_CONFIDENCE)}
@@ -285,6 +300,11 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         # congé; a person decides
         probs = _capped(probs)
         method, reason = "conflict", "l'objet du courrier nomme un autre type qu'un acte juridique"
+    elif best not in SUPPLIER_TYPES + ("other",) and method == "textcat" and _CIRCULAR.search(folded):
+        # a company writing to all its clients (a lift firm's plan for the lockdown): no tenant's
+        # matter, whatever its words; a person decides
+        probs = _capped(probs)
+        method, reason = "conflict", "circulaire d'une entreprise à ses clients : une personne décide"
     elif best == "legal_notice" and method == "textcat" and _PROTECTION_OFFICE.search(letterhead(text)):
         # a guardian's office (UDAF, mandataire judiciaire) citing the judgment that appointed it:
         # the notice of a protective measure, or a tenant's affairs it manages; a person decides

@@ -58,7 +58,7 @@ _TABLE_HEADER = re.compile(r"designation|\bqte\b|quantite|prix\s+unit|\bp\.?\s?u
                            r"\bcantidad\b|descripcion|precio\s+unit|quantita|descrizione|prezzo\s+unit")
 # (« Débours non soumis à TVA 13,00 », « exonérés de TVA »: an amount outside the tax, no tax)
 _NOT_TAX_AMOUNT = re.compile(r"(?:n\s?[°o*]|numero|num\.?|\bid\.?|identifiant|taux|code|no\.?|number|reg\.?|"
-                             r"non\s+soumis\s+a(?:\s+la)?|exoneres?\s+de(?:\s+la)?|hors)\s*(?:de\s+)?$")
+                             r"(?:non\s+)?soumise?s?\s+a(?:\s+la)?|exoneres?\s+de(?:\s+la)?|hors)\s*(?:de\s+)?$")
 _NOT_TAX_AFTER = re.compile(r"^\s*(?:intra|non\s+applicable|:?\s*fr\s?\d|n°|due|acquittee|sur\s+les\s+debits|reg|number|"
                             r"id\b|no\b|exempt|identification|:?\s*[a-z]{2}\s?\d{8})")
 _OPTION = re.compile(r"\boptions?\b|\bvariantes?\b")
@@ -160,6 +160,10 @@ def column_totals(doc: Doc, labels: list[LabelHit], amounts: list) -> list[tuple
                 continue
             hstart = doc.line_span(li)[0]
             picked: list = []
+            if len(row) == len(hs) - 1 and names[0] == "tva" and names.count("tva") == 2:
+                # « TVA   Base HT   Montant TVA » over « Total 786,78 147,46 »: the first column
+                # holds the rates, not an amount
+                hs, names = hs[1:], names[1:]
             if len(row) == len(hs):
                 picked = row
             elif "   " in doc.text[s:e]:  # a layout-preserving text: columns line up

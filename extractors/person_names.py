@@ -180,9 +180,10 @@ def register_accents(name: str, text: str | None = None) -> str:
     printed without one is the person's own spelling: left as read there, unless ``text`` prints it
     only in capitals (« EMILE BONNAFOUS »), which French print leaves unaccented."""
     words = []
-    for w in name.split():
+    for k, w in enumerate(name.split()):
         known = known_first(w)
-        lost = text is None or _only_in_capitals(w, text)
+        # (in print, the given names only: « Mehdi CHERIF » is no « Chérif »)
+        lost = text is None or (k < len(name.split()) - 1 and _only_in_capitals(w, text))
         words.append(known if lost and known and w.isascii() and not known.isascii() and w[:1].isupper() else w)
     return " ".join(words)
 

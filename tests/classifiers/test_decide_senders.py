@@ -1,0 +1,43 @@
+"""Who writes decides what a letter can be: a lawyer asking for papers, a firm writing to all its clients."""
+
+from __future__ import annotations
+
+from classifiers.decide import classify
+from tests.classifiers.test_decide import _Model
+
+LAWYER = ("CABINET MARQUÈS-BÉNAZET\nThéo MARQUÈS-BÉNAZET\nAvocat au Barreau de Toulouse — Droit de la famille\n"
+          "41, rue de Metz — 31000 TOULOUSE\nPATRIMOINE\nGestion Locative\nToulouse, le 5 octobre 2020\n"
+          "Objet : Mme Aurore DELPECH\nRéférence locataire : 0671284\nMadame, Monsieur,\n"
+          "Je suis le conseil de Mme Aurore DELPECH, locataire de votre logement, dans le cadre de la procédure "
+          "de divorce qui l'oppose à son époux devant le juge aux affaires familiales.\n"
+          "Je vous remercie de bien vouloir me faire parvenir une attestation précisant les titulaires du bail "
+          "et les quittances de loyer des mois de janvier à septembre 2020.\n")
+LEANS_TO_RECEIPTS = _Model({"certificate_or_receipt_request": 0.5, "legal_notice": 0.055, "other": 0.001})
+
+
+def test_a_lawyer_asking_for_receipts_is_no_legal_notice_on_the_letterhead_alone():
+    c = classify(LAWYER, LEANS_TO_RECEIPTS)
+    assert c.type == "certificate_or_receipt_request" and c.confidence <= 0.5
+    # a lawyer's formal notice stays a legal notice
+    notice = LAWYER.replace("Je vous remercie de bien vouloir", "Je vous mets en demeure de")
+    c = classify(notice, LEANS_TO_RECEIPTS)
+    assert c.type == "legal_notice" and c.confidence >= 0.95
+    # and a bailiff's letterhead is an act's, whatever the model leans to
+    bailiff = LAWYER.replace("Avocat au Barreau de Toulouse", "Commissaire de justice")
+    assert classify(bailiff, LEANS_TO_RECEIPTS).type == "legal_notice"
+
+
+LIFTS = ("ELEVA SUD ASCENSEURS\nAgence Toulouse Métropole — 21 chemin de la Loge — 31100 Toulouse\n"
+         "À l'attention des gestionnaires de patrimoine et services techniques de nos clients bailleurs\n"
+         "Objet : COVID-19 — Plan de continuité d'activité de la maintenance de vos ascenseurs\n"
+         "Madame, Monsieur,\nLes dépannages d'appareils à l'arrêt sont traités en priorité ; les visites "
+         "d'entretien préventif sont suspendues.\nFabrice Oyarzabal\nDirecteur d'agence\n")
+
+
+def test_a_firms_letter_to_all_its_clients_is_no_tenants_repair_request():
+    sure = _Model({"repair_request": 0.93, "other": 0.05})
+    c = classify(LIFTS, sure)
+    assert c.type == "repair_request" and c.confidence <= 0.5
+    # a tenant's own letter about the lift stays confident
+    tenant = LIFTS.replace("de nos clients bailleurs", "").replace("Plan de continuité d'activité", "panne")
+    assert classify(tenant, sure).confidence >= 0.9

@@ -142,7 +142,7 @@ _TITLE_KINDS = (  # a supplier document's own title, first word(s) of one of its
                                   r"kostenvoranschlag|presupuesto|preventivo|offerta)\b", re.I)),  # not « offerte »: French too
     ("supplier_invoice", re.compile(_TITLE_START + r"(?:facture|invoice|note\s+d.honoraires|rechnung|factuur|factura|fattura|fatura)\b"
                                     r"(?!\s*(?:d.origine|concern|initiale|de\s+r[ée]f[ée]rence|annul|pr[ée]c[ée]dente|"
-                                    r"rectifi[ée]e|rectificative|corrig[ée]e|d[ée]j[àa]))", re.I)),  # a credit note naming the invoice it corrects
+                                    r"rectifi[ée]e|rectificada|rectificative|corrig[ée]e|d[ée]j[àa]))", re.I)),  # a credit note naming the invoice it corrects
 )
 # the title printed in capitals at the right of the letterhead's line, read as that line's end
 # (« NORDLANE PRINT SERVICES   CREDIT MEMO »)

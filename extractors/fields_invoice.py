@@ -148,6 +148,9 @@ _TITLE_ENDING = re.compile(r"(?m)\b(?:facture|avoir|gutschrift|rechnung)\b[^\n]{
 _NUMBER_ENDING = re.compile(r"(?:^|[ \t])(?:n\s?[°º]|no\.|nr\.)[ \t]*:?[ \t]*([A-Za-z]{0,4}[\-/]?\d[\w/\-]{2,24})[ \t]*$", re.I)
 
 
+_REF_AFTER = re.compile(r"[ \t]*[—–\-,;(]?[ \t]*(?:r[ée]f(?:[ée]rence)?\.?|n[°º])[ \t]*:?[ \t]*([A-Za-z]{0,6}[\-/]?\d[\w/\-]{3,24})", re.I)
+
+
 def _number_under_title(doc: Doc) -> Match | None:
     """The number ending the line under the line the title ends, when no label gave one."""
     for m in _TITLE_ENDING.finditer(doc.folded[:2000]):
@@ -313,6 +316,10 @@ def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
         number = read_number(doc, others, reference_date)
     if number is None and doc_type in ("supplier_invoice", "supplier_credit_note"):
         number = _number_under_title(doc)
+    if number and re.fullmatch(r"\d{1,2}", number.value):
+        # « FACTURE DE SITUATION N° 3 — Réf. SIT-2021-0031 »: a rank; the reference on its line is the number
+        ref = _REF_AFTER.match(doc.text, number.end, doc.line_span(doc.line_of(number.start))[1])
+        number = Match(ref.group(1), ref.start(1), ref.end(1), ref.group(1)) if ref else number
     if number:
         f["invoice_number"] = re.sub(r"\s", "", number.value)  # SPEC: identifiers without spaces
     dates = read_dates(doc, reference_date)

@@ -248,7 +248,7 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
 def _part_with_form(cell: str) -> str:
     """The part of a letterhead's line that holds the legal form, with the name before it when
     the form stands alone (« LES JARDINS DE L'HERS - SCOP SARL »)."""
-    parts = re.split(r"\s[-–|•·]\s", cell)
+    parts = re.split(r"\s[-–|•·:]\s", cell)  # (« · » read « : »)
     k = next(k for k, part in enumerate(parts) if _FORM_RE.search(part))
     return parts[k - 1] + " " + parts[k] if k and not strip_legal_form(parts[k]) else parts[k]
 
@@ -281,7 +281,8 @@ def _partners(cell: str) -> str | None:
 
 
 # a name, then what the firm does in lower case: « PYRÈNE GRIMPE - Élagage & abattage »
-_DESCRIPTION = re.compile(r"^(?P<name>[^a-zà-ÿ]*[A-ZÀ-Þ][^a-zà-ÿ]*?)\s+[-–]\s+(?=\S*[a-zà-ÿ])")
+_DESCRIPTION = re.compile(r"^(?P<name>[^a-zà-ÿ]*[A-ZÀ-Þ][^a-zà-ÿ]*?)(?:\s+[-–]\s+(?=\S*[a-zà-ÿ])|"
+                          r"\s+(?=(?:Agence|Succursale|Direction\s+r[ée]gionale)\s+[A-ZÀ-Þ]))")  # (a branch's column)
 
 
 def _before_description(cell: str) -> str:

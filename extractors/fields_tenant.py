@@ -137,9 +137,13 @@ _COMPANY_MENTIONS = re.compile(r"\b(?:siret|siren|rcs|sarl|sas|sasu|eurl|capital
                            r"www\.|ape\s*:|naf\s*:)")
 
 
+# a married woman's maiden name after her surname (« Madame SABATIE née BOURREL Ghislaine »): not hers in use
+_MAIDEN_NAME = re.compile(r"\b([A-ZÀ-Þ][A-ZÀ-Þ'\-]{1,})[ \t]+n[ée]e[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'\-]{1,}\b(?![ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'\-]{2,}\b)")
+
+
 def _read_tenant_letter(doc_type: str, text: str, registries: Registries) -> tuple[Extraction, PersonCandidate | None]:
     ex = Extraction()
-    doc = Doc(mend_slips(unrow(unstack_colons(text))))
+    doc = Doc(_MAIDEN_NAME.sub(r"\1", mend_slips(unrow(unstack_colons(text)))))
     staff: list[PersonCandidate] = []
     cands = name_candidates(doc, doc_type, staff)
     by_tenant = (doc_type in ("housing_benefit", "insurance_certificate")

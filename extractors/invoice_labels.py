@@ -36,7 +36,7 @@ NUMBER_LABELS = {
         (0, r"\bn\.\s*(?:de\s+(?:la\s+)?)?facture\s*:?"),  # « N. facture ........ : 2100457 »
         (0, r"\bnumero\s+de\s+(?:la\s+)?facture\s*:?"),
         (0, r"\b(?:tax\s+|vat\s+)?invoice\s*" + _EN_NO + r"\s*:?"),
-        (1, r"\bnumero\s*(?:de\s+(?:la\s+)?facture\s*)?:"),
+        (1, r"\bnumero\s*(?:de\s+(?:la\s+)?facture\s*)?(?::|[ \t]*\.{3,}[ \t]*:?)"),  # (« Numéro ........ CSG/21/000784 »)
         (1, r"\bref(?:erence)?\.?\s*(?:de\s+(?:la\s+)?)?facture\s*:?"),
         (1, r"\binvoice\s*:"),
         (1, r"\binv\.?\s*" + _EN_NO + r"\s*:?"),

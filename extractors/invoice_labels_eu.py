@@ -18,7 +18,7 @@ NUMBER_LABELS = {
         (0, r"\brechnungs?\s*-?\s*(?:nummer|nr\.?|no\.?)(?:\s*/\s*" + _NO + r")?\s*:?"),
         (0, r"\brechnung\s*" + _NO + r"\s*:?"),
         (0, r"\bfactuur\s*-?\s*(?:nummer|nr\.?|no\.?)\s*:?"),
-        (0, r"\b(?:numero|no|n[°º29£])\s*(?:de\s+)?factura\s*:?"),  # (« N2 Factura: », « N9 factura: », « N£ factura: » read for « Nº »)
+        (0, r"\b(?:numero|no|n[°º29£])\s*(?:de\s+)?factura(?:\s+rectificativa)?\s*:?"),  # (« N2 Factura: », « N9 factura: », « N£ factura: » read for « Nº »)
         (0, r"\bfactura\s*" + _NO + r"\s*:?"),
         (0, r"\b(?:numero|no|n[°º]|n\.)\s*(?:della\s+)?fattura\s*:?"),
         (0, r"\bfattura\s*" + _NO + r"\s*:?"),

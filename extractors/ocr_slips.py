@@ -19,6 +19,11 @@ def _as_dots(m: re.Match) -> str:
 _OCR_BANG = re.compile(r"(?<=[A-ZÀ-Ý]{2})!(?=[A-ZÀ-Ý]|[ \t]+[A-ZÀ-Ý][a-zà-ÿ]|[ \t]*\n)")
 
 
+# the title « M. » read « M- » before a surname in capitals (« Allocataire : M-QUERE GWENDAL »)
+_TITLE_DASH = re.compile(r"(?<=[:\s])M-(?=[A-ZÀ-Ý]{2,}[ \t]+[A-ZÀ-Ý])")
+
+
 def mend_slips(text: str) -> str:
-    """A capital I read « ! » inside a name in capitals; a form's dot leaders read as letters."""
-    return _OCR_BANG.sub("I", _LEADER_MISREAD.sub(_as_dots, text))
+    """A capital I read « ! » inside a name in capitals; a form's dot leaders read as letters;
+    the title « M. » read « M- »."""
+    return _TITLE_DASH.sub("M. ", _OCR_BANG.sub("I", _LEADER_MISREAD.sub(_as_dots, text)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from classifiers.decide import classify
+from classifiers.decide import Hints, classify
 from tests.classifiers.test_decide import _Model
 
 LAWYER = ("CABINET MARQUÈS-BÉNAZET\nThéo MARQUÈS-BÉNAZET\nAvocat au Barreau de Toulouse — Droit de la famille\n"
@@ -41,3 +41,11 @@ def test_a_firms_letter_to_all_its_clients_is_no_tenants_repair_request():
     # a tenant's own letter about the lift stays confident
     tenant = LIFTS.replace("de nos clients bailleurs", "").replace("Plan de continuité d'activité", "panne")
     assert classify(tenant, sure).confidence >= 0.9
+
+
+def test_a_spanish_corrective_invoice_naming_the_invoice_it_corrects_is_a_credit_note():
+    text = ("MAMPARAS LEVANTE PROTECCION, S.L.\nFACTURA RECTIFICATIVA (ABONO)\nN2 factura rectificativa: R-2020/0058\n"
+            "Factura rectificada: 2020/0412 de fecha 18/05/2020\nBase imponible -1.110,00 €\nTOTAL ABONO -1.110,00 €\n")
+    unsure = _Model({"supplier_quote": 0.5, "supplier_invoice": 0.11, "supplier_credit_note": 0.02})
+    c = classify(text, unsure, Hints(priced=True, credited=True))
+    assert c.type == "supplier_credit_note" and c.confidence >= 0.95

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.extractors.test_dev38_rules import supplier
+from tests.extractors.test_fields_third_party import tenant
 
 ELECTRICITY = ("WATT&CO ENERGIES PRO\nFacture n° FE-20210215-0098431 du 15/02/2021\n"
                "MONTANT TOTAL A PAYER 934,24 EUR\navant le 08/03/2021\n"
@@ -39,3 +40,40 @@ BAILIFF = ("SCP LASSERRE-DUMONTET & BA\nHuissiers de justice associés\nFACTURE 
 def test_an_amount_subject_or_not_to_vat_is_no_tax():
     got = supplier("supplier_invoice", BAILIFF)
     assert (got["total_excl_tax"], got["total_tax"], got["total_incl_tax"]) == ("405.89", "72.24", "478.13")
+
+
+def test_a_number_after_dot_leaders_and_a_rank_before_its_reference():
+    heating = ("CALORIE SERVICES GARONNE\nExploitation de chauffage\nFacture\nNuméro ............. CSG/21/000784\n"
+               "Date ............... 05/01/2021\nEchéance ........... 28/02/2021\n")
+    assert supplier("supplier_invoice", heating)["invoice_number"] == "CSG/21/000784"
+    progress = ("BÂTI-RÉNOV OCCITANIE\nFACTURE DE SITUATION N° 3 — Réf. SIT-2021-0031\n"
+                "Date : 29/01/2021 Échéance : 15/03/2021 (45 jours)\n")
+    assert supplier("supplier_invoice", progress)["invoice_number"] == "SIT-2021-0031"
+    # a number of two digits alone stays
+    assert supplier("supplier_invoice", progress.replace(" — Réf. SIT-2021-0031", ""))["invoice_number"] == "3"
+
+
+def test_a_letterheads_name_beside_its_address_or_its_branch():
+    german = ("SCANTECH Dokumentensysteme GmbH : ProvinostraBe €? . 86153 Augsburg\nPATRIMOINE SA d'HLM\n"
+              "Rechnungsnummer: RE-2021-10477\nRECHNUNG\nNettobetrag 3.512,00 €\n")
+    assert supplier("supplier_invoice", german)["supplier_name"].casefold() == "scantech dokumentensysteme"
+    lifts = ("ELEVA SUD ASCENSEURS Agence Toulouse Métropole\nSAS au capital de 2 400 000 EUR 21 chemin de la Loge\n"
+             "PATRIMOINE SA D'HLM\nFACTURE N° FA-21-0457\n")
+    assert supplier("supplier_invoice", lifts)["supplier_name"] == "Eleva Sud Ascenseurs"
+
+
+def test_a_spanish_corrective_invoices_number():
+    text = ("MAMPARAS LEVANTE PROTECCION, S.L.\nFACTURA RECTIFICATIVA (ABONO)\nN2 factura rectificativa: R-2020/0058\n"
+            "Fecha de emisién: 29/06/2020\nFactura rectificada: 2020/0412 de fecha 18/05/2020\n"
+            "Base imponible -1.110,00 €\nIVA 0 % 0,00 €\nTOTAL ABONO -1.110,00 €\n")
+    assert supplier("supplier_credit_note", text)["invoice_number"] == "R-2020/0058"
+
+
+def test_a_maiden_name_and_a_title_read_as_a_dash_are_no_part_of_the_name():
+    debtor = ("BANQUE DE FRANCE\nSECRETARIAT DE LA COMMISSION DE SURENDETTEMENT\nDossier n° : 031 21 003 871\n"
+              "Débiteur(s) : Madame SABATIE née BOURREL Ghislaine\nAdresse : RESIDENCE LES SAULES APPT 7\n"
+              "12 RUE DES PRES\n31600 MURET\nNOTIFICATION DE LA DECISION DE RECEVABILITE AUX CREANCIERS\n")
+    assert tenant(debtor, "legal_notice")["tenant_name"] == "Ghislaine Sabatie"
+    caf = ("CAF DE LA HAUTE-GARONNE\nSignalement d'impayé de loyer\nAllocataire : M-QUERE GWENDAL\n"
+           "N° allocataire : 4471902\n12 rue des Lilas\n31770 COLOMIERS\n")
+    assert tenant(caf, "housing_benefit")["tenant_name"] == "Gwendal Quere"

@@ -194,7 +194,8 @@ def read_dates(doc: Doc, reference_date: dt.date | None) -> dict[str, str]:
     later_dues: list[str] = []  # what the due date's other labels give
     for name in ("due_date", "invoice_date"):
         for label in sorted((h for h in labels if h.name == name), key=lambda h: (h.priority, h.start)):
-            if _OTHER_DOCUMENT.search(doc.folded[max(0, label.start - 20):label.start]):
+            if (_OTHER_DOCUMENT.search(doc.folded[max(0, label.start - 20):label.start])
+                    or re.search(r"\b(?:sur|remplace|annule)\s+(?:la\s+)?facture\b", doc.folded[label.start:label.end])):
                 continue  # "avoir sur facture n° X du ...": the date of another document
             vals, _ = values_for(doc, label, stops, [d for d in dates if d.start not in used], max_gap=40)
             if vals and name in out:

@@ -19,6 +19,7 @@ from extractors.name_case import natural_case
 from extractors.parsing import fold, restore_accents
 from extractors.person_names import known_first
 from extractors.supplier_initials import abbreviates, initials_of, name_beside_initials, spelt_out, words_of
+from extractors.supplier_name_forms import named_beside, punctuated, trade_name_of
 
 LEGAL_FORMS = (r"GmbH\s*&\s*Co\.?\s*KG|KGaA|KG|e\.\s?K\.?|OHG|S\.r\.l\.?|S\.A\.U\.|A/S|ApS|Lda\.?|S\.?A\.?S\.?U?|S\.?A\.?R\.?L\.?U?|SàRL|E\.?U\.?R\.?L\.?|S\.?A\.?|S\.?C\.?O\.?P\.?|SNC|SCI|SCP|SCM|SELARL|"
                r"SELAS|SCIC|SCA|SCS|GIE|SEM|SPL|GmbH|Ltd\.?|Limited|LLC|LLP|Inc\.?|PLC|plc|B\.V\.?|BV|N\.V\.?|NV|S\.L\.?U?|SLU?|"
@@ -242,7 +243,17 @@ def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
             scored.append((score, cell))
             if best is None or score > best[0]:
                 best = (score, cell)
-    return _trade_name_over_owner(best[1], scored) if best else None
+    return _trade_name_over_owner(best[1], scored) if best else _logo_in_small_letters(lines)
+
+
+def _logo_in_small_letters(lines: list[tuple[int, str]]) -> str | None:
+    """A name set in small letters as a logo heading the page (« énergies de l'Autan »), over
+    its description, when no other line gave one: its words but the first are a name's."""
+    if len(lines) < 2 or not re.fullmatch(r"[a-zà-ÿ]{5,}(?:[ \t][\w'’\-]+){1,4}", lines[0][1].strip()):
+        return None
+    cell = lines[0][1].strip()
+    cell = cell[0].upper() + cell[1:]
+    return cell if _name_like(cell) and re.search(r"\b(?:[a-z]')?[A-ZÀ-Þ]", cell[1:]) else None
 
 
 def _part_with_form(cell: str) -> str:
@@ -307,8 +318,8 @@ def guess_supplier_name(doc: Doc) -> str | None:
     SAINT-ORENS », « Marty & Fils » for « PLOMBERIE CHAUFFAGE MARTY & FILS »)."""
     legal, head = from_legal_mention(doc), from_letterhead(doc)
     name = head if legal and head and (spelt_out(legal, head, doc.text) or _subsidiary(legal, head)
-                                       or _trade_name_of(legal, head) or _named_beside(legal, head, doc.text)
-                                       or _punctuated(legal, head)) \
+                                       or trade_name_of(legal, head) or named_beside(legal, head, doc.text)
+                                       or punctuated(legal, head)) \
         else legal or head
     words = name.split() if name else []
     if len(words) >= 3 and fold(words[0]) in {fold(w) for w in words[1:]}:
@@ -331,11 +342,6 @@ def guess_supplier_name(doc: Doc) -> str | None:
         name = re.sub(r"(?<![^\s\-'])l(?=[bcdfghjkmnpqrstvwxzBCDFGHJKMNPQRSTVWXZ])", "I", name)
     return restore_accents(natural_case(name, doc.text), doc.text) if name else None
 
-
-def _punctuated(legal: str, head: str) -> bool:
-    """The letterhead prints the footer's words with the name's own punctuation (« AMARA,
-    ROUQUETTE & DELPECH-VIDAL » over the footer's « AMARA ROUQUETTE DELPECH-VIDAL »)."""
-    return "&" in head and "&" not in legal and words_of(head) == words_of(legal)
 
 
 def _spelled_after(short: str, text: str) -> str | None:
@@ -373,24 +379,3 @@ def _subsidiary(legal: str, head: str) -> bool:
     """« Brightlane Cloud Services France »: a group's French company, the brand's name then its country."""
     a, b = fold(legal).strip(), fold(head).strip()
     return a.startswith(b + " ") and bool(_COUNTRY.fullmatch(a[len(b):].strip()))
-
-
-def _trade_name_of(legal: str, head: str) -> bool:
-    """A sole trader's legal name is their own (« EI BOUZID Nassim »); the letterhead's trade name
-    holding their surname (« SERRURERIE BOUZID ») is the name they trade and are filed under."""
-    words = legal.split()
-    if not 2 <= len(words) <= 3 or not any(known_first(w) for w in words):
-        return False
-    surnames = {fold(w) for w in words if not known_first(w) and len(w) >= 3}
-    head_words = set(words_of(head))
-    return bool(surnames & head_words) and bool(head_words - set(words_of(legal)))  # a trade word beside the surname
-
-
-def _named_beside(legal: str, head: str, text: str) -> bool:
-    """A sole trader's legal mention gives their own name and, beside it, the trade name their
-    letterhead prints (« EI Gilles Rouzaud - ElagAriege - SIRET … » under « ELAGARIEGE »)."""
-    words = legal.split()
-    if not 2 <= len(words) <= 3 or not known_first(words[0]) or fold(head) in fold(legal):
-        return False
-    beside = re.compile(r"[-–|•·]\s*" + re.escape(fold(head)) + r"\s*(?:[-–|•·]|$)")
-    return any(fold(legal) in line and beside.search(line) for line in map(fold, text.splitlines()))

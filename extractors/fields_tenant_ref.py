@@ -113,7 +113,8 @@ _VALUE_RE = re.compile(
     r"[\s:.#°\-]*(?:\([^)\n]{0,60}\)[\s:.…_]*)?(?i:(?:bail|contrat|dossier|locataire|client|c(?:om)?pte)(?:\s+(?:locataire|client))?(?:\s+patrimoine)?\s+(?=\d|n\s?°|no\.))?"
     # « de mon père : », « de ma sœur : », « déclarée . : »
     # (an aside before the colon: « Son numéro de locataire, si ça peut vous aider : 0063 5521 »)
-    r"(?:(?:de\s+(?:mon|ma|son|sa|notre)\s+[^\s:]{2,12}|d[ée]clar[ée]e?s?|indiqu[ée]e?s?)[\s.]*:\s*|"
+    r"(?:(?:de\s+(?:(?:mon|ma|son|sa|notre)\s+[^\s:]{2,12}|maman|papa|mamie|papi|papy)|d[ée]clar[ée]e?s?|indiqu[ée]e?s?|"
+    r"communiqu[ée]e?s?)[\s.]*:\s*|"  # (« numéro de locataire de maman : », « Référence locataire communiquée : »)
     r",\s*(?i:si|comme|pour|au\s+cas|en\s+cas)\b[^:\n\d]{0,30}:\s*|"
     r"(?i:communiqu|indiqu|d[ée]clar|fourni|transmis)\w*\s+(?i:par|lors\s+d[eu]s?)\s+[^\n:\d]{2,30}?\s*:\s*)?"
     # « chez vous : », « portée sur ses avis d'échéance : »

@@ -172,26 +172,17 @@ def known_first(word: str) -> str | None:
     return known
 
 
-def register_accents(name: str, text: str | None = None) -> str:
+def register_accents(name: str) -> str:
     """The given names of ``name`` with the accents of their usual spelling (« Eloise » -> « Éloïse »,
-    « Leila » -> « Leïla »). For handwriting (``text`` None), whose reading loses nearly every
-    accent: of 30 handwritten letters' given names the lexicon spells with an accent, the writers
-    had put it in 29 (the development sets read so far). Print keeps its accents, and a name
-    printed without one is the person's own spelling: left as read there, unless ``text`` prints it
-    only in capitals (« EMILE BONNAFOUS »), which French print leaves unaccented."""
+    « Leila » -> « Leïla »). For handwriting, whose reading loses nearly every accent: of 30
+    handwritten letters' given names the lexicon spells with an accent, the writers had put it in 29
+    (the development sets read so far). Print keeps its accents, and a name printed without one
+    is the person's own spelling: left as read there."""
     words = []
-    for k, w in enumerate(name.split()):
+    for w in name.split():
         known = known_first(w)
-        # (in print, the given names only: « Mehdi CHERIF » is no « Chérif »)
-        lost = text is None or (k < len(name.split()) - 1 and _only_in_capitals(w, text))
-        words.append(known if lost and known and w.isascii() and not known.isascii() and w[:1].isupper() else w)
+        words.append(known if known and w.isascii() and not known.isascii() and w[:1].isupper() else w)
     return " ".join(words)
-
-
-def _only_in_capitals(word: str, text: str) -> bool:
-    """``word`` is printed in ``text``, every time in capitals."""
-    found = re.findall(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])", text, re.I)
-    return bool(found) and all(f.isupper() for f in found)
 
 
 # Vietnamese middle names, which go with the given name (« Tran Van Minh » -> « Van Minh Tran »)

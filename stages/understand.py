@@ -78,11 +78,9 @@ def understand(doc: DocumentText, rt: Runtime, today: dt.date | None = None) -> 
     if family == "supplier" and extraction.supplier_id:
         read_from_memory(rt, doc, classification.type, extraction)
     read = legibility(doc)
-    if extraction.fields.get("tenant_name"):
-        # handwriting (or a page read as poorly): its reading lost the given name's accents; print
-        # in capitals lost them too
-        poorly = read is not None and read < rt.settings["classification.min_ocr_confidence"]
-        extraction.fields["tenant_name"] = register_accents(extraction.fields["tenant_name"], None if poorly else text)
+    if read is not None and read < rt.settings["classification.min_ocr_confidence"] and extraction.fields.get("tenant_name"):
+        # handwriting (or a page read as poorly): its reading lost the given name's accents
+        extraction.fields["tenant_name"] = register_accents(extraction.fields["tenant_name"])
     return Understanding(classification, extraction, read)
 
 

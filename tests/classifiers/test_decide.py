@@ -363,16 +363,3 @@ def test_a_handwritten_letters_given_name_takes_its_usual_accents_a_printed_one_
             "Cordialement,\nEloise Durroux\n")
     assert understand(scanned(text, 60.0), rt).extraction.fields["tenant_name"] == "Éloïse Durroux"
     assert understand(scanned(text, 93.0), rt).extraction.fields["tenant_name"] == "Eloise Durroux"
-
-
-def test_a_given_name_printed_only_in_capitals_takes_its_usual_accents(rt):
-    """French print leaves capitals unaccented (« EMILE BONNAFOUS »): the given name's usual
-    spelling is « Émile »; printed once in small letters without it, it is the person's own."""
-    text = ("EMILE BONNAFOUS\nRESIDENCE LE VIEUX MOULIN, APPT 2\n31780 CASTELGINEST\n"
-            "MADAME, MONSIEUR,\nJE TENAIS A VOUS REMERCIER POUR LES APPELS PENDANT LE CONFINEMENT.\n"
-            "AVEC TOUTE MA RECONNAISSANCE,\nE. BONNAFOUS\n")
-    assert understand(scanned(text, 93.0), rt).extraction.fields["tenant_name"] == "Émile Bonnafous"
-    signed = text.replace("E. BONNAFOUS", "Emile Bonnafous")
-    # a surname that is a given name elsewhere keeps its print
-    assert understand(scanned(text.replace("BONNAFOUS", "CHERIF"), 93.0), rt).extraction.fields["tenant_name"] == "Émile Cherif"
-    assert understand(scanned(signed, 93.0), rt).extraction.fields["tenant_name"] == "Emile Bonnafous"

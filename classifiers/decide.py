@@ -132,7 +132,7 @@ class Classification:
     scores: dict[str, float] = field(default_factory=dict)  # the three best types
 
 
-_TITLE_START = r"^[\s:|=*\[\]]*"  # a framed title: OCR reads the box's edge as « : » or « | »
+_TITLE_START = r"^[\s:|=*\[\]\"©®]*(?:\d[\"'’][ \t]*)?"  # a framed title: OCR reads the box's edge as « : », « | » or « 3\" »
 _TITLE_KINDS = (  # a supplier document's own title, first word(s) of one of its first lines
     ("supplier_credit_note", re.compile(_TITLE_START + r"(?:facture\s+d.avoir|avoir|note\s+de\s+cr[ée]dit|credit\s+(?:note|memo)|gutschrift|"
                                         r"rechnungskorrektur|credit\s?nota|creditfactuur|nota\s+de\s+cr[ée]dito|"

@@ -288,7 +288,7 @@ def extract_supplier_fields(doc_type: str, text: str, registries: Registries,
                             reference_date: dt.date | None = None) -> Extraction:
     ex = Extraction()
     # a table drawn with « | » (a born-digital invoice's header boxes): its rules are not text
-    doc = Doc(unstack(unrow(re.sub(r"[|¦\u2500-\u257f]", " ", text)), known_label))
+    doc = Doc(unstack(unrow(re.sub(r"[|¦©®\u2500-\u257f]", " ", text)), known_label))
     f = ex.fields
     ids = read_supplier_ids(doc, ex, registries)
     match = match_supplier_by_ids(registries, siret=ids.get("supplier_siret"),

@@ -140,7 +140,8 @@ def parse_amount(raw: str) -> str | None:
 
 
 # "3006, 69€", "6 000, 00" at the end of a line: OCR put a space after the decimal comma
-_SPACED_CENTS = re.compile(r"(\d),[ ](\d{2})(?=[ ]?(?:€|EUR|eur|euros?)\b|€|[ \t]*$)", re.M)
+# (or before the next amount of a row: « 434,18 86, 84 521,02 EUR »)
+_SPACED_CENTS = re.compile(r"(\d),[ ](\d{2})(?=[ ]?(?:€|EUR|eur|euros?)\b|€|[ \t]*$|[ ]\d{1,3},\d{2}\b)", re.M)
 
 
 def find_amounts(text: str, need_currency: bool = False) -> list[Match]:

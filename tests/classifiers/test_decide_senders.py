@@ -49,3 +49,11 @@ def test_a_spanish_corrective_invoice_naming_the_invoice_it_corrects_is_a_credit
     unsure = _Model({"supplier_quote": 0.5, "supplier_invoice": 0.11, "supplier_credit_note": 0.02})
     c = classify(text, unsure, Hints(priced=True, credited=True))
     assert c.type == "supplier_credit_note" and c.confidence >= 0.95
+
+
+def test_a_title_behind_a_stray_mark_still_names_the_piece():
+    text = ("COMPTOIR SANITAIRE GARONNAIS AGENCE TOULOUSE\nCHAUFFAGE - SANITAIRE - PLOMBERIE\n"
+            "3\" AVOIR © ® N° A0021457 DU 09/02/21 PAGE 1/1\nRETOUR MARCHANDISE / SUR FACTURE FA0187562 DU 29/01/21\n")
+    unsure = _Model({"supplier_credit_note": 0.5, "supplier_invoice": 0.29, "supplier_quote": 0.01})
+    c = classify(text, unsure, Hints(priced=True))
+    assert c.type == "supplier_credit_note" and c.confidence >= 0.95

@@ -34,3 +34,17 @@ def test_a_logo_in_small_letters():
     assert supplier("supplier_invoice", power)["supplier_name"].casefold() == "énergies de l'autan"
     # noise in small letters heading a scan is no name
     assert "supplier_name" not in supplier("supplier_invoice", power.replace("énergies de l'Autan", "oe sie sss sere"))
+
+
+WHOLESALER = ("COMPTOIR SANITAIRE GARONNAIS AGENCE TOULOUSE -LALANDE\nCHAUFFAGE - SANITAIRE - PLOMBERIE\n"
+              "3\" AVOIR © ® N° A0021457 DU 09/02/21 PAGE 1/1\nCOMPTE CLIENT : 411PATO2 LIVRE A :\n"
+              "RETOUR MARCHANDISE BON R-210204-07 / SUR FACTURE FA0187562 DU 29/01/21\n"
+              "VAL-SIPH40 SIPHON EVIER 40 PVC BLANC 12 6,75 35 4,39 52,68\n"
+              "BASE HT TVA 20,00 TOTAL HT TOTAL TVA NET A VOTRE CREDIT\n434,18 86,84 434,18 86, 84 521,02 EUR\n"
+              "SIRET 31708846600634 - NII FR87317088466 - RCS TOULOUSE\n")
+
+
+def test_a_credit_notes_number_behind_stray_marks_and_cents_set_apart_before_the_next_amount():
+    got = supplier("supplier_credit_note", WHOLESALER)
+    assert got["invoice_number"] == "A0021457"
+    assert (got["total_excl_tax"], got["total_tax"], got["total_incl_tax"]) == ("-434.18", "-86.84", "-521.02")

@@ -282,7 +282,13 @@ class _Flow:
 
         starting = "prefect" not in sys.modules  # else this process runs Prefect already (tests, web app)
         logfile = prepare_prefect_environment(self.rt.settings) if starting else None
+        from wiring import temporary_server
+
+        if logfile is not None:
+            temporary_server.start(logfile)
         from flows.reprocess import reprocess_document
+
+        temporary_server.wait()
 
         if logfile is not None:
             send_logs_to_file(logfile)  # after Prefect set its own logging up

@@ -35,6 +35,9 @@ def start_pipeline(settings: Settings) -> tuple[Path, Callable[[], None]]:
     from wiring.runtime import prepare_prefect_environment
 
     logfile = prepare_prefect_environment(settings)
+    from wiring import temporary_server
+
+    temporary_server.start(logfile)  # boots while the model loads
     from extractors.ocr import check_languages
     from wiring.runtime import runtime
 
@@ -44,6 +47,7 @@ def start_pipeline(settings: Settings) -> tuple[Path, Callable[[], None]]:
     task_runner()  # a task runner that cannot be built is a configuration error
     check_languages(settings["ocr.languages"], settings["ocr.engine"])
     runtime().model  # ModelMissing (exit 6) when missing or unusable
+    temporary_server.wait()
     return logfile, lambda: silence_exit_noise(logfile)
 
 

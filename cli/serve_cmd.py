@@ -11,7 +11,6 @@ workers (``prefect worker start --pool POOL``, on as many machines as needed).
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
 from contextlib import contextmanager
@@ -49,12 +48,13 @@ def serve(args) -> int:
     hot = hot_folder_from_settings()
     where = f"dossier {hot.folder}" if hot else "entrée du stockage seulement (intake.hot_folder non réglé)"
     from wiring.prefect_server import Terminated, stop_temporary_server, terminated_cleanly
+    from wiring.temporary_server import configured_api_url
 
     _failures.clear()
     _start_ops_server(args, settings)
     try:
         with terminated_cleanly():  # SIGTERM (systemd, kill) ends it like Ctrl-C
-            if os.environ.get("PREFECT_API_URL"):
+            if configured_api_url():
                 _serve_with_workers(args, settings, hot, where)
             else:
                 _serve_alone(args, settings, hot, where)

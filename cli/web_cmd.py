@@ -125,6 +125,9 @@ def serve(args) -> int:
     if not 0 < args.port < 65536:
         raise UsageError(f"port {args.port} invalide")
     logfile = prepare_prefect_environment(settings)
+    from wiring import temporary_server
+
+    temporary_server.start(logfile)  # waited for by the warm-up below
     import flows.reprocess  # noqa: F401  (imports Prefect, which sets its logging up)
     from cli.logs import send_logs_to_file
     from inbox.app import create_app

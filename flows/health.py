@@ -8,9 +8,10 @@ failed, in French; nothing personal is in the answer.
 
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass, field
+
+from wiring.temporary_server import configured_api_url
 
 PROBE_SECONDS = 3.0
 
@@ -57,7 +58,7 @@ def check_model(rt) -> dict:
 
 def readiness(rt, api_url: str | None = None) -> Readiness:
     checks = {"stockage": check_store(rt.settings),
-              "prefect": check_prefect(api_url if api_url is not None else os.environ.get("PREFECT_API_URL")),
+              "prefect": check_prefect(api_url if api_url is not None else configured_api_url()),
               "modele": check_model(rt)}
     return Readiness(all(c["ok"] for c in checks.values()), checks)
 

@@ -8,6 +8,7 @@ set -uo pipefail
 BIN=${1:-.venv/bin}
 export OMP_THREAD_LIMIT=1 PREFECT_SERVER_ANALYTICS_ENABLED=false DO_NOT_TRACK=1
 workers=${AIGUILLAGE_TEST_WORKERS:-2}
+unset AIGUILLAGE_TEST_WORKERS  # not a setting: the tests' settings would refuse it
 if [[ "$workers" == "0" ]]; then
   exec "$BIN/python" -m pytest "${@:2}"
 fi

@@ -30,3 +30,11 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=90):
         yield
+
+
+def pytest_collection_modifyitems(items):
+    """Files holding end-to-end tests (``slow``: real processes, servers, OCR) run first. With
+    two workers taking one file at a time (``--dist loadfile``), a long file taken last kept
+    one worker busy minutes after the other had finished; short files now fill the end."""
+    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_files)  # stable: file order kept otherwise

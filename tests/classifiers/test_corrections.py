@@ -77,15 +77,16 @@ def test_a_correction_changes_the_model_answer_on_that_kind_of_text(tmp_path, ti
     assert max(p, key=p.get) == target
 
 
+@pytest.mark.slow
 def test_train_command_reads_corrections_from_the_store(aiguillage_home, capsys, monkeypatch):
     import corpus.written
     from cli.main import main
     from config import load_settings
     from storage.factory import open_store
 
-    # the mail written by other hands, by default: its first 250 documents (the whole of it trains
+    # the mail written by other hands, by default: its first 80 documents (the whole of it trains
     # in minutes)
-    monkeypatch.setattr(corpus.written, "written_examples", lambda *a, **k: written_examples(*a, **k)[:250])
+    monkeypatch.setattr(corpus.written, "written_examples", lambda *a, **k: written_examples(*a, **k)[:80])
 
     store = open_store(load_settings())
     save_correction(store, DOC_ID, badge(2), {"type": "other", "fields": {}},
@@ -94,5 +95,5 @@ def test_train_command_reads_corrections_from_the_store(aiguillage_home, capsys,
     assert main(["train", "--count", "60", "--calibration-count", "26", "--epochs", "2", "--out", str(out)]) == 0
     meta = json.loads((out / MODEL_META).read_text())
     assert meta["corrections"] == 1
-    assert meta["written"] == 250 < len(written_examples())  # the mail written by other hands, by default
+    assert meta["written"] == 80 < len(written_examples())  # the mail written by other hands, by default
     assert f"1 corrections et {meta['written']} documents écrits" in capsys.readouterr().out

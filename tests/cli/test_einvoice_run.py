@@ -22,6 +22,7 @@ from tests.spec import check_line
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "MOT-DE-PASSE-S3-7781"
+pytestmark = pytest.mark.slow  # one real `aiguillage run` for the module
 
 
 def expected(doc) -> dict:

@@ -86,6 +86,7 @@ def wait_for_prefect(proc: subprocess.Popen, err_path: Path, ready) -> tuple[int
     pytest.fail(f"not up in {START_TIMEOUT} s:\n{err_path.read_text(errors='replace')[-3000:]}")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 def test_sigterm_stops_the_web_app_and_its_prefect_server(tmp_path):
     """Before: uvicorn raised SIGTERM again once shut down, the process died without running
@@ -119,6 +120,7 @@ def test_sigterm_stops_the_web_app_and_its_prefect_server(tmp_path):
         proc.wait()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 def test_sigterm_stops_the_service_and_its_prefect_server(tmp_path):
     """``aiguillage serve`` under a service manager: SIGTERM ends it like Ctrl+C (exit 0,

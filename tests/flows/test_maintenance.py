@@ -45,8 +45,8 @@ def test_retraining_flow_uses_corrections(prefect_harness, aiguillage_home, monk
     import corpus.written
     from flows.maintenance import retrain_flow
 
-    few = corpus.written.written_examples  # the written mail's first 250 documents: the whole trains in minutes
-    monkeypatch.setattr(corpus.written, "written_examples", lambda *a, **k: few(*a, **k)[:250])
+    few = corpus.written.written_examples  # the written mail's first 80 documents: the whole trains in minutes
+    monkeypatch.setattr(corpus.written, "written_examples", lambda *a, **k: few(*a, **k)[:80])
     from storage import models
     from storage.corrections import held_back, save_correction
     from wiring.runtime import runtime

@@ -169,7 +169,7 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
     """Each set written by other hands: its folder, its rendering seed, its files of several
     documents without separator sheets. The foreign set and the development sets are read to
     write rules once graded on arrival (README, « Reading mail that nobody here wrote », tells
-    each session's sets); the blind set and ``UNREAD`` never are, and never show their misses.
+    each session's sets); the blind set and the ``UNREAD`` sets never are, and never show their misses.
     The model learns the sets under ``corpus/data/written/`` (``LEARNED``): their type figures
     are training figures; foreign, blind and the sets still under ``bench/`` grade it."""
     from corpus.written import WRITTEN_DIR
@@ -198,6 +198,7 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
             "dev40": (ROOT.parent / "dev40", 2066, 6), "dev41": (ROOT.parent / "dev41", 2067, 6),
             "dev42": (ROOT.parent / "dev42", 2068, 6), "dev43": (ROOT.parent / "dev43", 2069, 6),
             "dev44": (ROOT.parent / "dev44", 2070, 6), "dev45": (ROOT.parent / "dev45", 2071, 6),
+            "dev46": (ROOT.parent / "dev46", 2072, 6),
             "blind": (BLIND_ROOT, 2027, 6)}
 
 
@@ -223,9 +224,9 @@ DEV_SETS = (("dev2", "second", "second_dev"), ("dev3", "troisième", "third_dev"
             ("dev40", "quarantième", "fortieth_dev"), ("dev41", "quarante-et-unième", "forty_first_dev"),
             ("dev42", "quarante-deuxième", "forty_second_dev"),
             ("dev43", "quarante-troisième", "forty_third_dev"), ("dev44", "quarante-quatrième", "forty_fourth_dev"),
-            ("dev45", "quarante-cinquième", "forty_fifth_dev"))
+            ("dev45", "quarante-cinquième", "forty_fifth_dev"), ("dev46", "quarante-sixième", "forty_sixth_dev"))
 LEARNED = tuple(f"dev{k}" for k in range(2, 33))  # in the model's training data (corpus/data/written/)
-UNREAD = "dev45"  # never read, like the blind set: its misses are not shown
+UNREAD = ("dev45", "dev46")  # never read, like the blind set: their misses are not shown
 
 
 def foreign_and_reads(workers: int, cache: Path, fresh: bool = False, which: str = "foreign") -> tuple[dict, dict]:
@@ -340,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
                                  (test, reads))
     for key, ordinal, _ in DEV_SETS:
         if args.only in (None, key) and any(written_sets()[key][0].glob("*/*.json")):
-            use = ("jamais lu, jamais appris : ses écarts ne sont pas montrés" if key == UNREAD else
+            use = ("jamais lu, jamais appris : ses écarts ne sont pas montrés" if key in UNREAD else
                    "lu pour écrire des règles, appris par le modèle : son type n'y est plus une mesure" if key in LEARNED
                    else "jamais appris par le modèle")
             sets[f"dev {key[3:]}"] = (f"{ordinal} jeu de développement (écrit par d'autres mains, {use})",
@@ -358,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"classement et extraction ({name}) : {time.time() - t0:.1f} s", file=sys.stderr)
         summaries[name] = report(rows, title, len(truths), rt.model.meta,
                                  rt.settings["classification.review_threshold"], boundaries(truths, reads),
-                                 shown_misses=args.misses if name not in ("aveugle", f"dev {UNREAD[3:]}") or args.blind_misses else 0)
+                                 shown_misses=args.misses if name not in ("aveugle", *(f"dev {k[3:]}" for k in UNREAD)) or args.blind_misses else 0)
     if len(summaries) > 1:
         side_by_side(summaries)
     print(json.dumps({"generated": summaries.get("généré"), "foreign": summaries.get("étranger"),

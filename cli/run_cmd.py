@@ -51,6 +51,23 @@ def start_pipeline(settings: Settings) -> tuple[Path, Callable[[], None]]:
     return logfile, lambda: silence_exit_noise(logfile)
 
 
+def refused_credentials_first(settings: Settings) -> None:
+    """An S3 server that refuses the credentials is said at once (exit 5), before the model and
+    Prefect's server are started (about ten seconds): they would not come right by waiting. A
+    server that does not answer is left to the batch, which waits for it to come back."""
+    if settings["storage.backend"] != "s3":
+        return
+    from storage.errors import StorageAuthError
+    from storage.factory import probe_store
+
+    try:
+        probe_store(settings)
+    except StorageAuthError:
+        raise
+    except Exception:  # noqa: BLE001 - unreachable or anything else: the batch's own retries decide
+        pass
+
+
 def run(args) -> int:
     from flows.receipts import expand_inputs
 
@@ -65,6 +82,7 @@ def run(args) -> int:
     if folders:
         names = ", ".join(f.name for f in folders[:3]) + (" …" if len(folders) > 3 else "")
         print(f"aiguillage : {len(folders)} dossier(s) illisible(s), accès refusé ({names})", file=sys.stderr)
+    refused_credentials_first(settings)
     logfile, quiet_exit = start_pipeline(settings)
     from cli.logs import at_end
 

@@ -177,6 +177,8 @@ def test_refused_credentials_exit_5(tmp_path, s3_server, s3_bucket, args):  # no
     done = aiguillage(tmp_path / "home", *args, env=env)
     assert_one_clean_line(done, ExitCode.STORAGE_CREDENTIALS, "storage.s3.secret_key")
     assert "pas-la-bonne-cle" not in done.stderr + done.stdout
+    if args[0] == "run":  # said before the model and Prefect's server were started
+        assert not (tmp_path / "home" / "prefect").exists()
 
 
 @pytest.mark.parametrize("engine", ["library", "command"])

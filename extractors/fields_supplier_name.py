@@ -343,7 +343,6 @@ def guess_supplier_name(doc: Doc) -> str | None:
     return restore_accents(natural_case(name, doc.text), doc.text) if name else None
 
 
-
 def _spelled_after(short: str, text: str) -> str | None:
     """The name a logo's initials stand for, printed beside them: on the line above, its
     initials exactly (« ASCENSEURS GARONNE MAINTENANCE » over « AGM - … »); after them, on the next

@@ -11,11 +11,27 @@ _ready.set()  # nothing to wait for unless warm_up is called
 WAIT_SECONDS = 180
 
 
-def start_warm_up() -> threading.Thread:
-    from wiring.prefect_server import start_warm_up as start
-
+def warm_up() -> None:
     _ready.clear()
-    return start(then=_ready.set)
+    try:
+        from wiring import temporary_server
+
+        temporary_server.wait()  # the one `aiguillage web` started, if any
+        from prefect.client.orchestration import get_client
+
+        with get_client(sync_client=True) as client:
+            client.api_healthcheck()
+    except Exception:  # noqa: BLE001 - the first flow run will try again and report
+        pass
+    finally:
+        _ready.set()
+
+
+def start_warm_up() -> threading.Thread:
+    _ready.clear()
+    thread = threading.Thread(target=warm_up, name="prefect-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def reprocess(document_id: str, doc_type: str, fields: dict, actor: str) -> dict:

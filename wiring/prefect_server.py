@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import Iterator
 
 from wiring import temporary_server
 
@@ -53,38 +53,6 @@ def terminated_cleanly() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
         if previous_int in (signal.SIG_IGN, signal.SIG_DFL):
             signal.signal(signal.SIGINT, previous_int)
-
-
-def warm_up() -> None:
-    """Start Prefect's temporary server now, if this process is to use one (a health check
-    through a client starts it; with PREFECT_API_URL it only checks that server). A failure
-    is left to the first flow run, which tries again and reports it."""
-    try:
-        temporary_server.wait()  # the one this command started, if any
-        from prefect.client.orchestration import get_client
-
-        with get_client(sync_client=True) as client:
-            client.api_healthcheck()
-    except Exception:  # noqa: BLE001 - the first flow run will try again and report
-        log.debug("démarrage anticipé du serveur de Prefect en échec", exc_info=True)
-
-
-def start_warm_up(then: Callable[[], None] | None = None) -> threading.Thread:
-    """``warm_up`` in a background thread, ``then`` called when it is over. The server's
-    process boots (several seconds) while this one loads its model; wait for the thread
-    (``join``) before the first flow run: Prefect marks the server as started before it
-    answers, and a flow run racing the start would fail to connect."""
-
-    def run() -> None:
-        try:
-            warm_up()
-        finally:
-            if then is not None:
-                then()
-
-    thread = threading.Thread(target=run, name="prefect-warm-up", daemon=True)
-    thread.start()
-    return thread
 
 
 def stop_temporary_server(starting: threading.Thread | None = None, wait_seconds: float = 60.0) -> None:

@@ -46,13 +46,16 @@ _TAGLINE = re.compile(r"^(?:votre|vos|notre|nos|your|our|we|since|depuis|pour|fo
                       r"\bsolutions?\s+(?:pour|for)\b|\bqualite\b|\bsavoir-faire\b|\bconfiance\b|[!?.]$")
 # "Le spécialiste de...", "La qualité...": an article then a lower-case word (not "La Poste")
 _ARTICLE_PHRASE = re.compile(r"^(?:(?:Le|La|Les|Un|Une|Des|Du|Au|Aux|The|A|An)\s+|L')[a-zà-ÿ]")
+# a copy's mark (« COPIE », « Copie client », « copie pour information »), not « COPIE SUD BUREAUTIQUE », a name
+_COPY_MARK = (r"^copie\b(?:\s+(?:client|conforme|certifiee?|fournisseur|comptab\w*|archive|originale?|duplicata))?\s*$|"
+              r"\bcopie\s+(?:de|du|des|pour|a|au|aux)\b|\bpour\s+copie\b|\bcopie\s*:|\(copie\)|\bcopie\b(?=.*\bne\s+pas\b)")
 _NOT_NAME = re.compile(r"facture|invoice|\bavoir\b|credit\s+note|\bdevis\b|quot(?:e|ation)\b|estimate|proforma|\bdate\b|"
                        r"\bn°|\bno\.|(?<!['’])\btel\b|tel\.|telephone|\bphone\b|\bfax\b|\bmobile\b|portable|e-?mail|courriel|@|www|https?:|"
                        r"\.(?:fr|com|net|eu)\b|siret|siren|\brcs\b|\btva\b|\bvat\b|\biban\b|\bbic\b|\bpage\b|\bobjet\b|"
                        r"\bobject\b|\btotal\b|\bmontant\b|\bamount\b|\breference\b|\bref\b|adresse|address|\bbp\b|cedex|"
                        r"\bcs\s*\d|\brue\b|\bavenue\b|\bav\.|boulevard|\bbd\b|\bchemin\b|\ballee\b|\bimpasse\b|\bplace\b|"
                        r"\broute\b|\bquai\b|\bzone\b|\bza\b|\bzi\b|\bzac\b|lieu-dit|\bstreet\b|\broad\b|\blane\b|"
-                       r"\bsuite\b|\bfloor\b|madame|monsieur|\bcapital\b|\boriginale?\b|duplicata|\bcopie\b|"
+                       r"\bsuite\b|\bfloor\b|madame|monsieur|\bcapital\b|\boriginale?\b|duplicata|" + _COPY_MARK + r"|"
                        r"recapitulatif|\bdesignation\b|\blibelle\b|\bsummary\b|\bstatement\b|\breleve\b|\bclient\b|\bcustomer\b|\bavis\b|echeance|"
                        r"bordereau|acompte|situation\s+de\s+travaux|honoraires|\bcommande\b|livraison|attestation|"
                        # a sole trader's status, printed under the name: no name itself
@@ -198,7 +201,7 @@ _TITLE_TAIL = re.compile(r"(?<=\w)\s+(?:facture(?:\s+d'avoir|\s+rectificative)?|
                          r"credit\s+(?:note|memo)|devis|quot(?:e|ation)|estimate|rechnung|factuur|factura|fattura)"
                          # (« … FACTURE D'ELECTRICITE », « … AVOIR - FACTURE DE REGULARISATION »: its kind after it)
                          r"(?:(?:\s+-)?\s+(?:d['’]|de\s+|du\s+)?(?:facture\s+(?:d['’]|de\s+))?[a-zà-ÿ'’]{3,})?"
-                         r"(?:\s+(?:n°|n\.|no\.?|nr\.?|#)\s*\S+)?\s*$", re.I)
+                         r"(?:\s+(?:n°|n\.|no\.?|nr\.?|#)\s*(?:[A-Za-z]{1,4}\s)?\S+)?\s*$", re.I)  # (« AVOIR N. AV 000218 »)
 
 
 def from_letterhead(doc: Doc, max_lines: int = 12) -> str | None:
@@ -354,7 +357,8 @@ def _spelled_after(short: str, text: str) -> str | None:
         line = line[form.end():].strip() if form else line  # « SARL APG - ATELIER PEINTURE GARONNE »
         if not re.match(re.escape(short) + r"\b", line):
             continue
-        above = lines[k - 1] if k else ""  # « ASCENSEURS GARONNE MAINTENANCE » over « AGM - Installation … »
+        # « ASCENSEURS GARONNE MAINTENANCE » over « AGM - Installation … » (the title read into its line: « … FACTURE »)
+        above = _TITLE_TAIL.sub("", lines[k - 1]) if k else ""
         if (2 <= len(words_of(above)) <= 6 and not re.search(r"\d", above)
                 and initials_of(words_of(above)) == fold(short).lower()):
             return above

@@ -163,6 +163,8 @@ def _clean_value(tok: str) -> str | None:
     value = re.sub(r"^1(?=[A-Z]{2,4}-\d)", "", value)  # a table's rule « | » read as 1 before it: « 1LOC-553217 »
     if not any(c.isdigit() for c in value) or len(re.sub(r"[^A-Za-z0-9]", "", value)) < 3 or len(value) > 24:
         return None
+    if sum(c.isdigit() for c in value) < 3:
+        return None  # a number has digits: « FAOTU 7 » is a handwritten number the OCR read as letters
     if re.match(r"(?i)rg\d|fr\d{2}|[a-z]{2}\d{2}\d{10,}|(?:bp|cs|tsa)\d+$", value):  # a docket, VAT, IBAN, post box
         return None
     digits = re.sub(r"\D", "", value)

@@ -9,8 +9,8 @@ import re
 from extractors import invoice_labels_eu as eu
 from extractors.parsing import fold
 
-# (« N. » too, before a token holding a digit: « FACTURE N. HSO-7715 », « ETAT DE FRAIS N. EF21-04512 »)
-NO = r"(?:n\.?\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|n\.(?=[ \t]*(?::[ \t]*)?[a-z0-9\-/]*\d)|#)"
+# (« N. » too, before a token holding a digit: « FACTURE N. HSO-7715 », « ETAT DE FRAIS N. EF21-04512 », « AVOIR N. AV 000218 »)
+NO = r"(?:n\.?\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|n\.(?=[ \t]*(?::[ \t]*)?(?:[a-z]{1,4}[ \t])?[a-z0-9\-/]*\d)|#)"
 _EN_NO = r"(?:number|nr\.?|ref(?:erence)?\.?|id(?![a-z])|" + NO + r")"
 # "N" whose degree sign OCR lost, before a token holding a digit ("AVOIR N A-007")
 _NO_OCR = r"(?:" + NO + r"|n(?=\s(?::[ \t]?)?[a-z0-9\-/.]*\d))"  # (« FACTURE N : 2021-017 »)
@@ -160,6 +160,8 @@ DATE_LABELS = [
     ("invoice_date", 3, r",\s*le\b"),
     ("invoice_date", 3, r"(?m)^[ \t]*[a-z][a-z\-' ]{2,30}\.\s*le\s+(?=\d)"),  # « Toulouse. le 14 … »: the comma read as a dot
     ("invoice_date", 3, r"(?m)^[ \t]*le\b"),
+    # a works' progress statement dated by the day it stops at: « SITUATION DE TRAVAUX N° 3 … arrêtée au 30 juin 2020 »
+    ("invoice_date", 3, r"\barretee?s?\s+(?:au|a\s+la\s+date\s+du)\b"),
     ("due_date", 0, r"\b(?:date\s*(?:d'\s*|de\s+l'\s*|d\s)?)?echeance\s*(?:le\s*)?:?"),
     ("due_date", 0, r"\ba\s+(?:payer|regler)\s+(?:avant|au\s+plus\s+tard|jusqu'au|le|pour)\s*(?:le\b)?"),
     ("due_date", 1, r"\ba?(?:payer|regler)\s+(?:avant|au\s+plus\s+tard|jusqu'au)\s*(?:le\b)?"),  # its « à » misread or glued

@@ -61,7 +61,8 @@ _SERVICE_LINE = re.compile(r"\s*\(?\s*(?:du\s+lundi|lundi\s+au|7\s*j\s*/\s*7|24\
                            r"\d{1,2}\s*h\s*(?:\d{2})?\s*(?:a|-)\s*\d{1,2}\s*h)")
 # « 31200 Toulouse », « 31 200 TOULOUSE », « 31200 “Toulouse » (OCR), « à Montréjeau (31210) »
 _POSTAL_TOWN = re.compile(r"(?<![\d.,/])(?<!\d-)(?<![\dA-Za-z]{2}-)(?<![\d\-][A-Za-z]-)(\d{2} ?\d{3})\s*[,\-–]?\s+[“\"«‘']?([A-Za-zÀ-ÿ'][\w'’\- ]*)|"
-                          r"(?:(?<=[A-Za-zÀ-ÿ] \()|(?<=\d, ))(\d{5})\)|"  # « Toulouse (31000) », « (…, appt 7, 31770) »
+                          # « Toulouse (31000) », « (…, appt 7, 31770) », « à Blagnac » ending a line over « (31700), dont … »
+                          r"(?:(?<=[A-Za-zÀ-ÿ][ \n]\()|(?<=\d, ))(\d{5})\)|"
                           # the code after the town or the street, ending the line (« Fenouillet 31150. »)
                           r"(?<=[A-Za-zÀ-ÿ][ \t])(?<![Bb][Pp][ \t])(?<![Cc][Ss][ \t])(?<![Tt][Ss][Aa][ \t])(\d{5})[ \t]*[.,;]?[ \t]*$|"
                           # a handwritten line « 731400 Teleuse »: a stroke before the code read as a 7 or a 1

@@ -43,10 +43,12 @@ from extractors.person_labels import ORGANISATION
 START_SCORE = 3  # the evidence a page needs to start a new document
 SHORT_NOTE_LINES = 6  # a note this short, signed off, after a letter that closed: another writer's
 
-_PAGE_OF = re.compile(r"(?:\bpage|\bp\.)\s*(\d{1,2})\s*(?:/|sur|of|de)\s*(\d{1,2})\b|^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*$",
+# (not the page a continuation points to: « Suite page 2/2 », « voir p. 2/3 », « continued on page 2 of 2 »)
+_PAGE_OF = re.compile(r"(?<!suite )(?<!voir )(?<!suite en )(?<!continued on )(?:\bpage|\bp\.)\s*(\d{1,2})\s*(?:/|sur|of|de)\s*(\d{1,2})\b|^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*$",
                       re.I | re.M)
 _OBJECT = re.compile(r"^\s*(?:o[bp]jet|obj\.|re|subject|concerne)\s*[:;]", re.I | re.M)  # « OBJET ; » as OCR reads a colon
 _RUNNING_NUMBER = re.compile(r"\S\s{1,}(\d)\s?/\s?(\d)\s*$")  # « … - 24/11/2022 2/2 » closing a header or a footer
+_POINTS_ON = re.compile(r"\b(?:suite|voir|continued\s+on)\s+(?:en\s+)?(?:page|p\.)\s*\d{1,2}\s*(?:/|sur|of|de)\s*\d{1,2}\s*$")
 # a running header or footer naming the page alone: « Madame X - N° locataire 2019-B-04471 page 2 »
 _PAGE_ALONE = re.compile(r"(?:\bpage|\bp\.)\s*(\d{1,2})\s*$|^\s*[-–—]\s*(\d{1,2})\s*[-–—]\s*$", re.I)  # « - 2 - »
 # a page ending on « .../... »: the letter goes on overleaf
@@ -94,6 +96,8 @@ _ENCLOSURE = re.compile(r"(?:\bci-?\s?joint|\bpj\s*:|\bp\.\s?j\.|pieces? jointes
 _ENCLOSED = {"assignation": "assignation", "commandement": "commandement", "jugement": "jugement",
              "ordonnance": "ordonnance", "acte": "assignation|commandement|signification|proces-verbal|sommation",
              "attestation": "attestation", "decision": "decision",
+             # (« P.J. : certificat médical ; formulaire de demande de mutation »)
+             "certificat": "certificat", "formulaire": "formulaire|demande|cerfa",
              # (« la copie de la notification de la CAF », then the CAF's letter)
              "notification": "notification|caf|msa|allocations\\s+familiales",
              # a supplier's cover letter, then what it bills (« ci-joint ma note d'honoraires »)
@@ -230,7 +234,7 @@ def page_number(text: str) -> tuple[int, int] | None:
     lines = _printed_lines(text)
     for ln in lines[:1] + lines[-1:]:
         m = _RUNNING_NUMBER.search(ln)
-        if m and 1 <= int(m.group(1)) <= int(m.group(2)) <= 9:
+        if m and 1 <= int(m.group(1)) <= int(m.group(2)) <= 9 and not _POINTS_ON.search(_fold(ln)):
             return int(m.group(1)), int(m.group(2))
     return None
 

@@ -94,14 +94,16 @@ ORDER_LABELS = [
     (1, r"\bb\.?c\.?\s+(?:annuel|cadre|ouvert)\s*(?:" + NO + r")?\s*:?"),  # « BC ANNUEL BCA-2022-0042 »
     # « bon de travaux n° BT 2021-0156 », « Bon d'intervention PATRIMOINE n° 2020-RDZ-118 »
     (1, r"\b(?:bon|ordre)\s+(?:de\s+travaux|d'\s?intervention)(?:\s+patrimoine)?\s*(?:" + NO + r")?\s*:?"),
-    (0, r"\bbon\s+de\s+commande\s+patrimoine\s*(?:" + NO + r")?\s*:?"),  # « Bon de commande PATRIMOINE : BC21-07745 »
+    (0, r"\bbon\s+de\s+commande\s+patrimoine\s*(?:" + NO + r")?\s*:?"),
+    (1, r"\bbon\s+" + NO + r"\s*:?"),  # the order voucher, short: « (bon n° BC-21-00388) », « BON N° BC-20-11894 »  # « Bon de commande PATRIMOINE : BC21-07745 »
     (1, r"\bcommande\s+(?=(?:bc|bdc|cde|cmd|po)[\s\-]?\d)"),  # « / commande BC21-002204 »
     (1, r"\byour\s+ref(?:erence)?\.?\s*:?\s*p\.?o\.?\s*(?=[a-z]{0,4}-?\d)"),  # « YOUR REF. PO BC20-003455 »
     # the same in a table's cell, or opening its line: « PO BC20-003455 », « PO DSI-2021-033 »
     (1, r"\bp\.?o\.?\s+(?=[a-z]{1,4}\d{2}[-/]\d|[a-z]{1,4}-\d{2,4}[-/]\d)"),
     # « N° bon de commande (BI) : BI-21-3307 »: the order's short name in brackets
     # (not « Votre commande n° BC 2021-04417 », where BC begins the number)
-    (0, r"(?<!commande )(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\b(?:\s+client)?(?:\s*\([a-z]{1,5}\))?\s*:?"),
+    # (nor « bon n° BC-21-00388 », its BC glued to the number)
+    (0, r"(?<!commande )(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc(?![\-/]\d)|commande|bon de commande)\b(?:\s+client)?(?:\s*\([a-z]{1,5}\))?\s*:?"),
     (0, r"\b(?:cde|commande\s+patrimoine)\s*" + NO + r"\s*:?"),
     # a public buyer's commitment (« N° de commande / engagement : EJ2020-… », « N° d'engagement (bon de commande) : »)
     (0, NO + r"\s*(?:de\s+|d'\s?)?(?:commande\s*/\s*)?engagement(?:\s+juridique)?(?:\s*\([^)\n]{2,30}\))?\s*:"),  # « Cde n° 2021-0042 », « Commande PATRIMOINE n° 21/0042 »

@@ -141,6 +141,7 @@ def parse_amount(raw: str) -> str | None:
 
 # "3006, 69€", "6 000, 00" at the end of a line: OCR put a space after the decimal comma
 # (or before the next amount of a row: « 434,18 86, 84 521,02 EUR »)
+_SPACE_BEFORE_CENTS = re.compile(r"(\d) ,(\d{2})(-?)(?![\d,])")
 _SPACED_CENTS = re.compile(r"(\d),[ ](\d{2})(?=[ ]?(?:€|EUR|eur|euros?)\b|€|[ \t]*$|[ ]\d{1,3},\d{2}\b)", re.M)
 
 
@@ -152,6 +153,8 @@ def find_amounts(text: str, need_currency: bool = False) -> list[Match]:
     """
     # "3006, 69€": OCR put a space after the decimal comma (moved after the cents: same length)
     fixed = _SPACED_CENTS.sub(r"\1,\2 ", fix_digits(text))
+    # « 303 ,50- »: a space before the decimal comma (moved after the cents and their sign: same length)
+    fixed = _SPACE_BEFORE_CENTS.sub(r"\1,\2\3 ", fixed)
     out = []
     for m in _AMOUNT_RE.finditer(fixed):
         has_cur = bool(m.group("cur1") or m.group("cur2"))

@@ -1,0 +1,62 @@
+"""Rules read from mail written by other hands (the forty-sixth development set)."""
+
+from __future__ import annotations
+
+from extractors import parsing
+from extractors.boundaries import document_starts, page_number, start_score
+from tests.extractors.test_dev38_rules import supplier
+
+
+def test_a_space_the_ocr_put_before_the_decimal_comma():
+    assert [m.value for m in parsing.find_amounts("TOTAL H.T. 303 ,50-\nTOTAL T.T.C. 333 ,85-")] == ["303.50", "333.85"]
+    # (a credit note's amounts are given below zero whatever sign they carry)
+    credit = ("ELEVATION MIDI SERVICES AVOIR\nNUMERO : 21AV0034\nDATE : 07/05/2021\n"
+              "PEN-IND REFACTION JOURS INDISPONIBILITE 11 18,50 203 ,50-\nGEST-COM GESTE COMMERCIAL 1 100,00 100 ,00-\n"
+              "TOTAL H.T. 303 ,50-\nT.V.A. 10,00 % 30,35-\nTOTAL T.T.C. 333 ,85-\n")
+    f = supplier("supplier_credit_note", credit)
+    assert (f["total_excl_tax"], f["total_tax"], f["total_incl_tax"]) == ("-303.50", "-30.35", "-333.85")
+    # its thousands kept
+    assert [m.value for m in parsing.find_amounts("Total 1 200 ,00 €")] == ["1200.00"]
+
+
+def test_an_order_voucher_named_short_its_prefix_glued_to_the_number():
+    invoice = ("Yannick KERBRAT\nElectricite generale - Depannage\nSIRET 877 903 427 00012\n"
+               "FACTURE N° 047                      le 3 fevrier 2021\n"
+               "logt 11 - 31300 Toulouse (bon n° BC-21-00388)\nTotal HT 183,00 €\nTVA 0,00 €\nNet a payer 183,00 €\n")
+    assert supplier("supplier_invoice", invoice)["order_reference"] == "BC-21-00388"
+    # « N° BC » as the label, its number apart, still reads the number alone
+    labelled = invoice.replace("(bon n° BC-21-00388)", "N° BC : 21-00388")
+    assert supplier("supplier_invoice", labelled)["order_reference"] == "21-00388"
+
+
+SOCIAL_WORKER = ("CLINIQUE LE CASTELET\nService social : 05 62 47 93 10\nPATRIMOINE SA LANGUEDOCIENNE\n"
+                 "Objet : demande de mutation - M. HOAREAU\nMadame, Monsieur,\nM. HOAREAU ne peut regagner son logement.\n"
+                 "Je vous prie d'agréer, Madame, Monsieur, mes salutations distinguées.\n"
+                 "Émilie Tessier-Bonnafous\nAssistante sociale\n"
+                 "P.J. : certificat médical ; formulaire de demande de mutation\n")
+FEE_NOTE_1 = ("SELARL ARRIGHI-FERRAND AVOCATS\nMaître Ghislaine ARRIGHI-FERRAND\nAvocat au Barreau de Toulouse\n"
+              "PATRIMOINE SA LANGUEDOCIENNE\n27 rue des Cordeliers-Neufs - CS 81234\n31012 Toulouse Cedex 6\n"
+              "Toulouse, le 12 mars 2021\nNOTE D'HONORAIRES N° 2021-0093\n- audience de plaidoirie du 09/02/2021 ;\n"
+              "Suite page 2/2\n")
+FEE_NOTE_2 = ("SELARL ARRIGHI-FERRAND AVOCATS - Note d'honoraires n° 2021-0093 du 12/03/2021 - 2/2\n"
+              "Honoraires forfaitaires 850,00 €\nTotal TTC 1 320,00 €\n")
+
+
+def test_suite_page_2_of_2_points_to_the_next_page_it_is_not_this_ones_number():
+    assert page_number("Honoraires …\nSuite page 2/2\n") is None
+    assert page_number("Honoraires …\nvoir p. 2/3\n") is None
+    assert page_number("Honoraires …\nPage 1/2\n") == (1, 2)
+    assert document_starts([SOCIAL_WORKER, FEE_NOTE_1, FEE_NOTE_2]) == [0, 1]
+
+
+def test_a_piece_of_another_kind_than_the_certificate_or_form_the_letter_encloses():
+    form = ("FORMULAIRE DE DEMANDE DE MUTATION\nNom : HOAREAU\nPrénom : Joseph\nLogement actuel : T3\n")
+    assert document_starts([SOCIAL_WORKER, form]) == [0]  # the form it encloses stays with it
+    # a writer's name and address heading the next page: a letter, not the certificate enclosed
+    hand = ("Claire LABRAT\n7 impasse des Lilas\nRésidence Les Tilleuls - bât 6\n31200 TOULOUSE\n"
+            "Cd : 05 61 40 27 93\nil me ferme de vous écrire car marre\n")
+    lawyer = ("Maître Baptiste ORLIAC\nAvocat au Barreau de Toulouse\nJe vous prie de croire, Madame, Monsieur, "
+              "à l'assurance de mes sentiments distingués.\nBaptiste ORLIAC\n"
+              "P.J. : certificat médical du 13/11/2020 ; photographies (6)\n")
+    alone = lawyer.replace("P.J. : certificat médical du 13/11/2020 ; photographies (6)\n", "")
+    assert start_score(lawyer, hand) == start_score(alone, hand)

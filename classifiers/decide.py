@@ -98,6 +98,15 @@ _PROTECTION_OFFICE = re.compile(r"\budaf\b|\batiac\b|\bmjpm\b|mandataires?\s+jud
                                 r"protection\s+(?:juridique\s+)?des\s+majeurs|\bservice\s+(?:des\s+)?tutelles?\b")
 
 
+# a notice to leave says so: of 263 written by other hands, every one names the leaving (a congé, a
+# notice period, keys, a move, a death…); a letter that only mentions the check-out inspection
+# (« pour l'état des lieux quand nous partirons ») asks something else
+_LEAVING = re.compile(r"conge|preavis|resili|quitt|depart|demenag|fin (?:du|de (?:mon|notre|son|leur|mes|ses) ?)?bail|\bcles\b|"
+                      r"liberer|liberation|mettre fin|terme (?:du|au) bail|deces|decede|etat des lieux de sortie|"
+                      r"\bje pars\b|\bnous partons (?:vivre|habiter|en|au|a|pour|chez|definitivement|le|fin)\b|"
+                      r"rend(?:s|re|ons|rai|rons)? (?:le logement|l.appart|les cles)|logement sera rendu|\bmet(?:s|tons)? fin\b|"
+                      r"fin (?:a|de) (?:la|ma|notre) location|depot de garantie|"
+                      r"terminat|notice|vacat|move out|moving out|passed away|death|deceased")
 _HOUSING_PRIORITY = re.compile(r"droit\s+au\s+logement\s+opposable|\bdalo\b|commission\s+de\s+mediation")
 _EVICTION = re.compile(r"expulsion|force\s+publique|commandement|assignation|signification")
 
@@ -310,6 +319,9 @@ def classify(text: str, model: TextModel, hints: Hints = Hints(),
         # the notice of a protective measure, or a tenant's affairs it manages; a person decides
         probs = _capped(probs)
         method, reason = "conflict", "courrier d'un mandataire à la protection des majeurs : une personne décide"
+    elif best == "lease_termination" and method == "textcat" and not _LEAVING.search(folded):
+        probs = _capped(probs)
+        method, reason = "conflict", "congé sans départ annoncé (ni congé, ni préavis, ni date de départ) : une personne décide"
     elif (best == "legal_notice" and method == "textcat" and _HOUSING_PRIORITY.search(folded)
           and not _EVICTION.search(folded)):
         # the prefect designates a household the mediation commission found a priority (DALO):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from classifiers.decide import Hints, classify
 from tests.classifiers.test_decide import _Model
 
@@ -57,3 +59,28 @@ def test_a_title_behind_a_stray_mark_still_names_the_piece():
     unsure = _Model({"supplier_credit_note": 0.5, "supplier_invoice": 0.29, "supplier_quote": 0.01})
     c = classify(text, unsure, Hints(priced=True))
     assert c.type == "supplier_credit_note" and c.confidence >= 0.95
+
+
+PAINTING = ("Ioana POPESCU\nRésidence Les Jardins de Cugnaux, appt 7\n31270 CUGNAUX\nRéf locataire: 0671190\n"
+            "Objet: demande autorisation pour faire travaux dans appartement\nBonjour Madame, Monsieur,\n"
+            "Je voudrais demander votre autorisation pour repeindre la chambre des enfants et le couloir.\n"
+            "Je ne veux pas avoir problème à la fin quand nous partons, pour l'état des lieux. Est-ce que c'est possible ?\n"
+            "Cordialement,\nIoana Popescu\n")
+SURE_OF_LEAVING = _Model({"lease_termination": 0.95, "other": 0.04, "repair_request": 0.01})
+
+
+def test_a_notice_to_leave_that_names_no_leaving_goes_to_a_person():
+    """The check-out inspection named in a request to paint is no notice to leave."""
+    c = classify(PAINTING, SURE_OF_LEAVING)
+    assert c.type == "lease_termination" and c.confidence <= 0.5 and c.method == "conflict"
+
+
+@pytest.mark.parametrize("leaving", [
+    "Je vous donne mon congé pour le logement.",
+    "je vous rends l'appart a la fin du mois, je part chez ma copine.",
+    "Nous partons vivre au Portugal pour notre retraite. Le logement sera rendu le 30 juin.",
+    "My father passed away on 6 April; I wish to end his tenancy.",
+])
+def test_a_notice_to_leave_in_its_own_words_stays_as_the_model_says(leaving):
+    c = classify("Objet : mon logement\nMadame, Monsieur,\n" + leaving + "\nCordialement\n", SURE_OF_LEAVING)
+    assert c.type == "lease_termination" and c.confidence > 0.8

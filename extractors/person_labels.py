@@ -37,6 +37,8 @@ CONCERNED = [re.compile(rx) for rx in (
     r"(?m)\b(?:allocata[it]?[it]re|locataire|assure(?:\s?\(e\)|e)?|souscripteur|beneficiaire|societaire|adherent|occupante?s?|salariee?|"
     r"defendeur|defenderesse|debit(?:eur|rice)(?:\(s\)|s)?|redevable|preneur|nom\s+du\s+locataire|nom\s*[,/—–-]?\s*(?:et\s+)?prenoms?|"
     r"menage|foyer|personne\s+protegee|majeur\s+protege|titulaire(?:\s+du\s+contrat)?|"
+    # a social service's report: « Personne concernée : M. PEYRUSSE Antoine », « Usager : »
+    r"personne\s+(?:concernee|signalee|accompagnee|suivie)|usager(?:e)?|"
     r"nom|tenant|name)(?:\s+(?:concernee?|(?:du\s+)?titulaire(?:\s+du\s+(?:bail|compte|contrat))?|principale?|en\s+titre|"
     r"connue?\s+de\s+l'\s?administration|declaree?|actuel(?:le)?))?"
     r"(?:\s+(?:de\s+l'\s?|du\s+|de\s+la\s+)(?:assuree?|assure\s?\(e\)|souscript(?:eur|rice)|locataire|allocataire|"

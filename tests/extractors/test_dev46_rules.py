@@ -5,6 +5,7 @@ from __future__ import annotations
 from extractors import parsing
 from extractors.boundaries import document_starts, page_number, start_score
 from tests.extractors.test_dev38_rules import supplier
+from tests.extractors.test_fields_third_party import tenant
 
 
 def test_a_space_the_ocr_put_before_the_decimal_comma():
@@ -60,3 +61,15 @@ def test_a_piece_of_another_kind_than_the_certificate_or_form_the_letter_enclose
               "P.J. : certificat médical du 13/11/2020 ; photographies (6)\n")
     alone = lawyer.replace("P.J. : certificat médical du 13/11/2020 ; photographies (6)\n", "")
     assert start_score(lawyer, hand) == start_score(alone, hand)
+
+
+def test_the_person_a_social_service_reports_not_who_signs_for_it():
+    report = ("VILLE DE CUGNAUX\nCentre Communal d'Action Sociale\nPôle Seniors - Maintien à domicile\n"
+              "Place de l'Hôtel de Ville - 31270 Cugnaux\nPATRIMOINE\nCS 61538\n31015 TOULOUSE CEDEX 6\n"
+              "Cugnaux, le 19 novembre 2020\nObjet : signalement - situation préoccupante d'un locataire âgé\n"
+              "Personne concernée : M. PEYRUSSE Antoine, né en 1934\n"
+              "Adresse : 4 rue des Alouettes, résidence Le Vignemale, porte 6, 31270 Cugnaux\n"
+              "Madame, Monsieur,\nNos agents appellent chaque semaine les personnes âgées isolées.\n"
+              "Nous vous prions d'agréer, Madame, Monsieur, nos salutations distinguées.\n"
+              "Pour le Maire, le Vice-Président du CCAS,\nAlain Roumiguières\n")
+    assert tenant(report, "social_distress")["tenant_name"] == "Antoine Peyrusse"

@@ -75,6 +75,8 @@ def _near(line: int, anchors: list[PersonCandidate], after: int = 6, concerned: 
     """Is ``line`` just under the writer's name (where it is printed: sender block, signature...)?"""
     for a in anchors:
         reach = concerned if a.source == "concerned" else after  # "M. X, demeurant ..." in a third party's letter
+        if a.source == "webmail":
+            reach = 1  # a mail's « De : » line: the lines under it are the header's and the body's, no address of theirs
         if 0 <= line - a.line <= reach:
             return True
     return False

@@ -73,3 +73,15 @@ def test_the_person_a_social_service_reports_not_who_signs_for_it():
               "Nous vous prions d'agréer, Madame, Monsieur, nos salutations distinguées.\n"
               "Pour le Maire, le Vice-Président du CCAS,\nAlain Roumiguières\n")
     assert tenant(report, "social_distress")["tenant_name"] == "Antoine Peyrusse"
+
+
+def test_a_mails_sender_gives_her_address_under_her_signature_not_the_tenants_in_the_body():
+    mail = ("Mail Orange 03/11/2020 08:47\nURGENT - mon père M. Raymond Rivière, seul et très déprimé\n"
+            "De : Catherine Delpech <catherine.delpech34@orange.fr>\nÀ: contact@patrimoine-hlm31.fr\n"
+            "Date : 03/11/20 08:42\nMadame, Monsieur,\n"
+            "Je vous écris au sujet de mon père, M. Raymond Rivière, 82 ans, locataire chez vous depuis\n"
+            "plus de trente ans : Résidence Les Platanes, 10 rue des Peupliers, appt 5, 31500 Toulouse\n"
+            "(contrat 0147729).\nMon père est veuf depuis janvier.\nMerci infiniment,\nCatherine Delpech\n"
+            "6 rue des Amandiers\n34070 Montpellier\n06 70 38 15 92\n")
+    f = tenant(mail, "social_distress")
+    assert f["tenant_name"] == "Catherine Delpech" and f["postal_code"] == "34070"

@@ -210,6 +210,8 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
             # what precedes the label on its line, after a dash (« odeur de gaz — Réf. client »)
             # (or after a sentence's end: « … nos trois enfants. Notre contrat c'est le n° … »)
             before = re.split(r"\n|\s[\-\u2013\u2014]\s|[a-z]{4,}[.!?]\s", folded[max(0, m.start() - 40):m.start()])[-1]
+            if _YOUR_REF.match(label):  # « N/Réf. : 21-0612 / RB V/Réf. : 7702-1458 »: the office's own, then ours
+                before = re.split(r"\bn/\s*ref\w*\.?\s*:?\s*\S+(?:\s*/\s*[a-z]{1,4}\b)?", before)[-1]
             # « pour Patrimoine - réf … », « PATRIMOINE Arriérés de loyers contrat n° … »: the landlord's own
             landlords = re.search(r"patrimoine\b[^\n]{0,32}$", folded[max(0, m.start() - 45):m.start()])
             line_start = doc.line_span(doc.line_of(m.start()))[0]

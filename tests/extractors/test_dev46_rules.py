@@ -85,3 +85,17 @@ def test_a_mails_sender_gives_her_address_under_her_signature_not_the_tenants_in
             "6 rue des Amandiers\n34070 Montpellier\n06 70 38 15 92\n")
     f = tenant(mail, "social_distress")
     assert f["tenant_name"] == "Catherine Delpech" and f["postal_code"] == "34070"
+
+
+def test_the_landlords_reference_after_the_offices_own_on_one_line():
+    bailiff = ("SCP HUISSIERS\nCommissaires de justice\nPATRIMOINE\nN/Réf. : 21-0612 / RB V/Réf. : 7702-1458\n"
+               "Objet : procès-verbal de constat - logement de M. Karim BENALI\nMonsieur,\n")
+    assert tenant(bailiff, "legal_notice")["tenant_reference"] == "7702-1458"
+    # the office's own reference alone is not the tenant's
+    assert "tenant_reference" not in tenant(bailiff.replace(" V/Réf. : 7702-1458", ""), "legal_notice")
+
+
+def test_an_order_named_with_its_date_then_its_reference():
+    invoice = ("TISSAGES TARNAIS\nFACTURE N° 2020-0588\nDate : 28 mai 2020 Votre commande du 12/05/2020, réf. BC-20-02394\n"
+               "Total HT 100,00\nTVA 20,00\nTotal TTC 120,00\n")
+    assert supplier("supplier_invoice", invoice)["order_reference"] == "BC-20-02394"

@@ -107,7 +107,7 @@ _NOT_OURS_BEFORE = re.compile(r"(?:allocataire|\bcaf\b|assur|police|societaire|a
                               r"electricite|\bgaz\b|edf|engie|mutuelle|\bmsa\b|pole\s+emploi|france\s+travail|bank|sort\s+code|"
                               r"invoice|multirisque|"
                               r"policy)[^\n]{0,25}$")
-_NOT_OURS_AFTER = re.compile(r"^\s*(?:d'assurance|assurance|habitation|multirisque|\bcaf\b|allocataire|d'electricite|de\s+gaz|"
+_NOT_OURS_AFTER = re.compile(r"^\s*(?:d'abonnement|abonnement|d'assurance|assurance|habitation|multirisque|\bcaf\b|allocataire|d'electricite|de\s+gaz|"
                              r"d'energie|bancaire|de\s+pret|mutuelle|sinistre|edf|engie|orange|free|sfr)")
 _VALUE_RE = re.compile(
     r"[\s:.#°\-]*(?:\([^)\n]{0,60}\)[\s:.…_]*)?(?i:(?:bail|contrat|dossier|locataire|client|c(?:om)?pte)(?:\s+(?:locataire|client))?(?:\s+patrimoine)?\s+(?=\d|n\s?°|no\.))?"

@@ -27,7 +27,8 @@ INTRODUCTION = re.compile(r"\b(?:(?P<call>je\s+m'?\s?appelle|je\s+me\s+nomme|mon
 SOUSSIGNE = re.compile(r"je\s+soussigne(?:\(e\)|e)?s?\s*,?\s*")
 NAME = r"(?P<name>[a-z'\- .]{3,60}?)"  # on folded text: letters only, so a match never spans a sentence
 CIV = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.|m,(?=[ \t]+[a-z])|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"
-END = r"\s*(?:[\n,;(]|-\s|$|(?=\s+(?:compte|contrat|dossier|n°|ref\.?|reference|tel\.?|telephone)\b))"
+# (« … Vahé N° de contrat » too: no word boundary after « ° » or « . »)
+END = r"\s*(?:[\n,;(]|-\s|$|(?=\s+(?:compte|contrat|dossier|n°|ref\.?|reference|tel\.?|telephone)(?![a-z])))"
 # "M DIALLO" on a form; « M.NGOMA Ghislain », the space lost after the dot
 CIV_BARE = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.?|mr\.?)(?:\s+et\s+(?:madame|mme))?(?:\s+|(?<=\.)(?=[a-z]{3}))"
 # a form's label, then a colon or dot leaders ("Nom, prénom .......: X", "Sociétaire ...... X")
@@ -39,6 +40,7 @@ CONCERNED = [re.compile(rx) for rx in (
     r"menage|foyer|personne\s+protegee|majeur\s+protege|titulaire(?:\s+du\s+contrat)?|"
     # a social service's report: « Personne concernée : M. PEYRUSSE Antoine », « Usager : »
     r"personne\s+(?:concernee|signalee|accompagnee|suivie)|usager(?:e)?|"
+    r"abonnee?|"  # a water or energy board's subscriber (« Abonné : M. ARAKELIAN Vahé »)
     r"nom|tenant|name)(?:\s+(?:concernee?|(?:du\s+)?titulaire(?:\s+du\s+(?:bail|compte|contrat))?|principale?|en\s+titre|"
     r"connue?\s+de\s+l'\s?administration|declaree?|actuel(?:le)?))?"
     r"(?:\s+(?:de\s+l'\s?|du\s+|de\s+la\s+)(?:assuree?|assure\s?\(e\)|souscript(?:eur|rice)|locataire|allocataire|"

@@ -99,3 +99,15 @@ def test_an_order_named_with_its_date_then_its_reference():
     invoice = ("TISSAGES TARNAIS\nFACTURE N° 2020-0588\nDate : 28 mai 2020 Votre commande du 12/05/2020, réf. BC-20-02394\n"
                "Total HT 100,00\nTVA 20,00\nTotal TTC 120,00\n")
     assert supplier("supplier_invoice", invoice)["order_reference"] == "BC-20-02394"
+
+
+def test_a_water_boards_subscriber_is_the_tenant_and_its_subscription_no_reference():
+    board = ("RÉGIE DES EAUX SAVE ET TOUCH\nService de l'eau potable — Service abonnés\nPATRIMOINE SA D'HLM\n"
+             "Objet : ALERTE SURCONSOMMATION — FUITE PROBABLE APRÈS COMPTEUR\n"
+             "Point de desserte : 14 lotissement Les Coteaux, 31530 LÉVIGNAC\n"
+             "Abonné : M. ARAKELIAN Vahé N° de contrat d'abonnement : 0041873\nMadame, Monsieur,\n")
+    f = tenant(board, "repair_request")
+    assert f["tenant_name"] == "Vahé Arakelian" and "tenant_reference" not in f
+    # a number after the name closes it (« … Vahé N° locataire : … »)
+    assert tenant(board.replace("Abonné", "Locataire").replace(" de contrat d'abonnement", " locataire"),
+                  "repair_request")["tenant_name"] == "Vahé Arakelian"

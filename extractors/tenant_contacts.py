@@ -67,6 +67,8 @@ _POSTAL_TOWN = re.compile(r"(?<![\d.,/])(?<!\d-)(?<![\dA-Za-z]{2}-)(?<![\d\-][A-
                           r"(?<=[A-Za-zÀ-ÿ][ \t])(?<![Bb][Pp][ \t])(?<![Cc][Ss][ \t])(?<![Tt][Ss][Aa][ \t])(\d{5})[ \t]*[.,;]?[ \t]*$|"
                           # a handwritten line « 731400 Teleuse »: a stroke before the code read as a 7 or a 1
                           r"^[ \t]*[17](\d{5})(?=[ \t]+[A-Z][a-zà-ÿ\-]{3,}[ \t]*$)", re.M)
+_ELEVEN_AS_N = re.compile(r"(?m)^[ \t]*(\d)N([0-9OoUuIl]{2})[ \t]+[A-Z][A-Za-zÀ-ÿ'\- ]{2,30}$")
+_HAND_CODE_DIGITS = str.maketrans("OoUuIl", "004411")
 _LANDLORDS_FORM = re.compile(r"\bpatrimoine\b.{0,20}\b(?:formulaire|demande|bulletin|coupon|fiche|imprime|document)")
 _TO_LANDLORD = re.compile(r"patrimoine|\ba\s+l'\s?attention\b|\battn\b")
 
@@ -145,6 +147,11 @@ def _postal_codes(doc: Doc, anchors: list[PersonCandidate], skip: list[tuple[int
         if _FORWARDING.search(before):
             rank = 5  # where a leaving tenant will live (« ma nouvelle adresse sera : 7 rue …, 35000 Rennes »)
         codes.append((rank, m.start(), pc))
+    # handwriting's « 11 » read as one « N » (« 3N00 TOULOUSE » for 31100, « 3NUO AUCAMVILLE » for 31140)
+    for m in _ELEVEN_AS_N.finditer(doc.text):
+        pc = validators.normalise_postal_code(m.group(1) + "11" + m.group(2).translate(_HAND_CODE_DIGITS))
+        if pc and not in_spans(m.start(), skip):
+            codes.append((0 if _near(doc.line_of(m.start()), anchors) else 2, m.start(), pc))
     # a form's « Code postal : ..31200.. », or its code before the town's box, its label misread (« CR 31200. Ville: »)
     for m in re.finditer(r"\bcode\s+postal\s*[:.…_\s]*(\d{2}\s?\d{3})(?!\d)|(?<!\d)(?<!\d )(\d{5})[.…_\s]*(?:ville|commune)\s*:",
                          doc.folded):

@@ -111,3 +111,14 @@ def test_a_water_boards_subscriber_is_the_tenant_and_its_subscription_no_referen
     # a number after the name closes it (« … Vahé N° locataire : … »)
     assert tenant(board.replace("Abonné", "Locataire").replace(" de contrat d'abonnement", " locataire"),
                   "repair_request")["tenant_name"] == "Vahé Arakelian"
+
+
+def test_handwritings_eleven_read_as_n_and_a_ones_stroke_read_as_a_bracket():
+    note = ("SANDRINE HOARAU\nBAT F APPT u2\nRESIDENCE LES ACACIAS\n¥7 RUE DES GENETS\n3N00 TOULOUSE\nLE 8 MAI 2020\n"
+            "A PATRIMOINE\nBONJOUR MADAME MONSIEUR\nJE VOUS ECRIT POUR VOUS DIRE QUE JE POURRAIS\n"
+            "PAS PAYE TOUT LE LOYER DE CE MOIS CI.\nMON PORTABLE 06 95 30 7) 12\nMERCI BEAUCOUP\nS. HOARAU\n")
+    f = tenant(note, "payment_difficulty")
+    assert (f["postal_code"], f["phone"]) == ("31100", "0695307112")
+    assert tenant(note.replace("3N00 TOULOUSE", "3NUO AUCAMVILLE"), "payment_difficulty")["postal_code"] == "31140"
+    # a bracket closing nine digits is no tenth
+    assert "phone" not in tenant(note.replace("06 95 30 7) 12", "(06 95 30 71 2)"), "payment_difficulty")

@@ -122,3 +122,9 @@ def test_handwritings_eleven_read_as_n_and_a_ones_stroke_read_as_a_bracket():
     assert tenant(note.replace("3N00 TOULOUSE", "3NUO AUCAMVILLE"), "payment_difficulty")["postal_code"] == "31140"
     # a bracket closing nine digits is no tenth
     assert "phone" not in tenant(note.replace("06 95 30 7) 12", "(06 95 30 71 2)"), "payment_difficulty")
+
+
+def test_a_phones_leading_zero_read_as_a_degree_sign():
+    from extractors.phone_variants import find_phones_misread
+    assert [m.value for m in find_phones_misread("Ta : °5 61 47 23 90\n")] == ["0561472390"]
+    assert find_phones_misread("dossier n°5 61 47 23 90") == []  # « n° » and a number: no phone

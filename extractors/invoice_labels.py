@@ -94,10 +94,10 @@ ORDER_LABELS = [
     (1, r"\bb\.?c\.?\s+(?:annuel|cadre|ouvert)\s*(?:" + NO + r")?\s*:?"),  # « BC ANNUEL BCA-2022-0042 »
     # « bon de travaux n° BT 2021-0156 », « Bon d'intervention PATRIMOINE n° 2020-RDZ-118 »
     (1, r"\b(?:bon|ordre)\s+(?:de\s+travaux|d'\s?intervention)(?:\s+patrimoine)?\s*(?:" + NO + r")?\s*:?"),
-    (0, r"\bbon\s+de\s+commande\s+patrimoine\s*(?:" + NO + r")?\s*:?"),
-    (1, r"\bbon\s+" + NO + r"\s*:?"),
+    (0, r"\bbon\s+de\s+commande\s+patrimoine\s*(?:" + NO + r")?\s*:?"),  # « Bon de commande PATRIMOINE : BC21-07745 »
+    (1, r"\bbon\s+" + NO + r"\s*:?"),  # the order voucher, short: « (bon n° BC-21-00388) », « BON N° BC-20-11894 »
     # « Votre commande du 12/05/2020, réf. BC-20-02394 »: the order, dated, then its reference
-    (1, r"\bcommande\s+du\s+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\s*[,;\-]?\s*(?:ref(?:erence)?\.?|" + NO + r")\s*:?"),  # the order voucher, short: « (bon n° BC-21-00388) », « BON N° BC-20-11894 »  # « Bon de commande PATRIMOINE : BC21-07745 »
+    (1, r"\bcommande\s+du\s+\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\s*[,;\-]?\s*(?:ref(?:erence)?\.?|" + NO + r")\s*:?"),
     (1, r"\bcommande\s+(?=(?:bc|bdc|cde|cmd|po)[\s\-]?\d)"),  # « / commande BC21-002204 »
     (1, r"\byour\s+ref(?:erence)?\.?\s*:?\s*p\.?o\.?\s*(?=[a-z]{0,4}-?\d)"),  # « YOUR REF. PO BC20-003455 »
     # the same in a table's cell, or opening its line: « PO BC20-003455 », « PO DSI-2021-033 »

@@ -28,7 +28,9 @@ SOUSSIGNE = re.compile(r"je\s+soussigne(?:\(e\)|e)?s?\s*,?\s*")
 NAME = r"(?P<name>[a-z'\- .]{3,60}?)"  # on folded text: letters only, so a match never spans a sentence
 CIV = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.|m,(?=[ \t]+[a-z])|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"
 # (« … Vahé N° de contrat » too: no word boundary after « ° » or « . »)
-END = r"\s*(?:[\n,;(]|-\s|$|(?=\s+(?:compte|contrat|dossier|n°|ref\.?|reference|tel\.?|telephone)(?![a-z])))"
+# (« ALLOCATAIRE : MUNTEANU DORIN N. ALLOCATAIRE : 3107725 K »: the next label, « N° » written « N. »)
+END = (r"\s*(?:[\n,;(]|-\s|$|(?=\s+(?:compte|contrat|dossier|n°|ref\.?|reference|tel\.?|telephone)(?![a-z]))|"
+       r"(?=\s+n\.\s*(?:allocataire|locataire|dossier|contrat|compte|client|adherent|assure|police|bailleur)\b))")
 # "M DIALLO" on a form; « M.NGOMA Ghislain », the space lost after the dot
 CIV_BARE = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.?|mr\.?)(?:\s+et\s+(?:madame|mme))?(?:\s+|(?<=\.)(?=[a-z]{3}))"
 # a form's label, then a colon or dot leaders ("Nom, prénom .......: X", "Sociétaire ...... X")
@@ -42,7 +44,7 @@ CONCERNED = [re.compile(rx) for rx in (
     r"personne\s+(?:concernee|signalee|accompagnee|suivie)|usager(?:e)?|"
     r"abonnee?|"  # a water or energy board's subscriber (« Abonné : M. ARAKELIAN Vahé »)
     r"nom|tenant|name)(?:\s+(?:concernee?|(?:du\s+)?titulaire(?:\s+du\s+(?:bail|compte|contrat))?|principale?|en\s+titre|"
-    r"connue?\s+de\s+l'\s?administration|declaree?|actuel(?:le)?))?"
+    r"connue?(?:\s+de\s+l'\s?administration)?|declaree?|actuel(?:le)?))?"
     r"(?:\s+(?:de\s+l'\s?|du\s+|de\s+la\s+)(?:assuree?|assure\s?\(e\)|souscript(?:eur|rice)|locataire|allocataire|"
     r"beneficiaire|adherente?|societaire))?(?:[ \t]*\([^)\n]{0,40}\))?"
     # a bilingual form: « Assuré(e) / Policyholder ...... »

@@ -43,12 +43,12 @@ from extractors.person_labels import ORGANISATION
 START_SCORE = 3  # the evidence a page needs to start a new document
 SHORT_NOTE_LINES = 6  # a note this short, signed off, after a letter that closed: another writer's
 
-# (not the page a continuation points to: « Suite page 2/2 », « voir p. 2/3 », « continued on page 2 of 2 »)
-_PAGE_OF = re.compile(r"(?<!suite )(?<!voir )(?<!suite en )(?<!continued on )(?:\bpage|\bp\.)\s*(\d{1,2})\s*(?:/|sur|of|de)\s*(\d{1,2})\b|^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*$",
+_PAGE_OF = re.compile(r"(?:\bpage|\bp\.)\s*(\d{1,2})\s*(?:/|sur|of|de)\s*(\d{1,2})\b|^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*$",
                       re.I | re.M)
 _OBJECT = re.compile(r"^\s*(?:o[bp]jet|obj\.|re|subject|concerne)\s*[:;]", re.I | re.M)  # « OBJET ; » as OCR reads a colon
 _RUNNING_NUMBER = re.compile(r"\S\s{1,}(\d)\s?/\s?(\d)\s*$")  # « … - 24/11/2022 2/2 » closing a header or a footer
-_POINTS_ON = re.compile(r"\b(?:suite|voir|continued\s+on)\s+(?:en\s+)?(?:page|p\.)\s*\d{1,2}\s*(?:/|sur|of|de)\s*\d{1,2}\s*$")
+# the page a continuation points to is not this page's (« Suite page 2/2 », « voir p. 2/3 », « continued on page 2 of 2 »)
+_POINTS_ON = re.compile(r"\b(?:suite|voir|continued\s+on)\s+(?:en\s+)?(?:page|p\.)\s*\d{1,2}\s*(?:/|sur|of|de)\s*\d{1,2}\b", re.I)
 # a running header or footer naming the page alone: « Madame X - N° locataire 2019-B-04471 page 2 »
 _PAGE_ALONE = re.compile(r"(?:\bpage|\bp\.)\s*(\d{1,2})\s*$|^\s*[-–—]\s*(\d{1,2})\s*[-–—]\s*$", re.I)  # « - 2 - »
 # a page ending on « .../... »: the letter goes on overleaf
@@ -226,6 +226,7 @@ def _stamp_dates(text: str) -> set[str]:
 def page_number(text: str) -> tuple[int, int] | None:
     """(k, n) from "Page k/n" printed on the page, when it says so; or from « k/n » ending the
     page's first or last line (a running header: « Assignation en référé - X c/ Y - 24/11/2022 2/2 »)."""
+    text = _POINTS_ON.sub("…", text)
     for m in _PAGE_OF.finditer(_fold(text)):
         k, n = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         k, n = int(k), int(n)
@@ -234,7 +235,7 @@ def page_number(text: str) -> tuple[int, int] | None:
     lines = _printed_lines(text)
     for ln in lines[:1] + lines[-1:]:
         m = _RUNNING_NUMBER.search(ln)
-        if m and 1 <= int(m.group(1)) <= int(m.group(2)) <= 9 and not _POINTS_ON.search(_fold(ln)):
+        if m and 1 <= int(m.group(1)) <= int(m.group(2)) <= 9:
             return int(m.group(1)), int(m.group(2))
     return None
 

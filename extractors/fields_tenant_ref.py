@@ -16,7 +16,7 @@ import re
 from config.registries import Registries
 from extractors import validators
 from extractors.fields_labels import Doc
-from extractors.parsing import find_dates, fix_digits
+from extractors.parsing import HAND_DIGITS, find_dates, fix_digits
 from extractors.person_labels import ORGANISATION
 from extractors.types import Extraction
 
@@ -179,12 +179,11 @@ def _clean_value(tok: str) -> str | None:
 
 # a handwritten number's digits the OCR read as letters their strokes resemble, between digits
 # (« 31OUS877 » for 31045877, « 0027uul0 » for 00274410)
-_HAND_LETTERS = str.maketrans({"O": "0", "o": "0", "U": "4", "u": "4", "S": "5", "s": "5", "I": "1", "l": "1"})
 _BETWEEN_DIGITS = re.compile(r"(?<=\d)[OoUuSsIl]{1,3}(?=\d)")
 
 
 def _digits_in_handwriting(value: str) -> str:
-    fixed = _BETWEEN_DIGITS.sub(lambda m: m.group(0).translate(_HAND_LETTERS), value)
+    fixed = _BETWEEN_DIGITS.sub(lambda m: m.group(0).translate(HAND_DIGITS), value)
     return fixed if fixed != value and fixed.isdigit() and len(fixed) >= 6 else value
 
 

@@ -28,6 +28,9 @@ _TRANSLATE = {ord(c): " " for c in _SPACES} | {ord(c): "-" for c in _DASHES} | {
 # Letters OCR engines print for digits, when the token around them is clearly numeric.
 OCR_DIGITS = {"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1", "i": "1",
                "!": "1", "S": "5", "B": "8", "Z": "2"}
+# handwriting read as print: digits taken for the letters or signs their strokes resemble (a 4 open at
+# the top read as Y or U, a 1's stroke as a bracket); used only inside a run shaped as a number
+HAND_DIGITS = str.maketrans({**OCR_DIGITS, "G": "6", "U": "4", "u": "4", "Y": "4", "s": "5", "z": "2", ")": "1", "]": "1"})
 _NUMERIC_PUNCT = set(",.:/-+'")
 
 

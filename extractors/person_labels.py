@@ -29,8 +29,8 @@ NAME = r"(?P<name>[a-z'\- .]{3,60}?)"  # on folded text: letters only, so a matc
 CIV = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.|m,(?=[ \t]+[a-z])|mr\.?)(?:\s+et\s+(?:madame|mme))?\s+"
 # (« … Vahé N° de contrat » too: no word boundary after « ° » or « . »)
 # (« ALLOCATAIRE : MUNTEANU DORIN N. ALLOCATAIRE : 3107725 K »: the next label, « N° » written « N. »)
-END = (r"\s*(?:[\n,;(]|-\s|$|(?=\s+(?:compte|contrat|dossier|n°|ref\.?|reference|tel\.?|telephone)(?![a-z]))|"
-       r"(?=\s+n\.\s*(?:allocataire|locataire|dossier|contrat|compte|client|adherent|assure|police|bailleur)\b))")
+END = (r"\s*(?:[\n,;(]|-\s|$|(?=\s+(?:compte|contrat|dossier|n°|ref\.?|reference|tel\.?|telephone)(?![a-z])|"
+       r"\s+n\.\s*(?:allocataire|locataire|dossier|contrat|compte|client|adherent|assure|police|bailleur)\b))")
 # "M DIALLO" on a form; « M.NGOMA Ghislain », the space lost after the dot
 CIV_BARE = r"(?:monsieur|madame|mademoiselle|mme|mlle|mile|m\.?|mr\.?)(?:\s+et\s+(?:madame|mme))?(?:\s+|(?<=\.)(?=[a-z]{3}))"
 # a form's label, then a colon or dot leaders ("Nom, prénom .......: X", "Sociétaire ...... X")

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.parsing import OCR_DIGITS, Match, parse_phone
+from extractors.parsing import HAND_DIGITS, Match, parse_phone
 
 # handwriting read as print: a phone's digits taken for letters their strokes resemble (« 07 US 60 33 18 »,
-# « 06 14°77 29 03 » with a speck, « 06°95 27 40 II »); only inside a run shaped as a phone
-# (a 4 open at the top read as Y; a 1's stroke read as a bracket: « 06 95 30 7) 12 »)
-_HAND_DIGITS = {**OCR_DIGITS, "G": "6", "U": "4", "Y": "4", "s": "5", "z": "2", ")": "1", "]": "1"}
+# « 06 14°77 29 03 » with a speck, « 06°95 27 40 II », « 06 95 30 7) 12 »); only inside a run shaped as a phone
 # (its leading 0 read as a degree sign: « Tél : °5 61 47 23 90 »)
 _HAND_PHONE = re.compile(r"(?<![\w+°])(?:[0O]|°(?=[1-9]))(?:°?[ .\-]?°?[0-9OoDQIl|iSsBZzGUY)\]]){9}(?![\w°])")
 MISREAD_DIGITS_MAX = 2  # of a phone's ten: more, and the number is a guess
@@ -21,15 +19,16 @@ def find_phones_misread(text: str) -> list[Match]:
     when ``find_phones`` found none there."""
     out = []
     for m in _HAND_PHONE.finditer(text):
-        symbols = ["0"] * m.group(0).startswith("°") + [c for c in m.group(0) if c not in "° .-"]
+        run = re.sub(r"^°", "0", m.group(0))  # its leading 0 read as a degree sign
+        symbols = [c for c in run if c not in "° .-"]
         misread = sum(not c.isdigit() for c in symbols)
         if "°" not in m.group(0) and not misread or misread > MISREAD_DIGITS_MAX:
             continue
         if symbols[-1] in ")]":
             continue  # a bracket closing a number of nine digits, no tenth digit of its own
-        if not _by_pairs(re.sub(r"^°", "0", m.group(0))):
+        if not _by_pairs(run):
             continue  # « 0412-77851-B »: a contract's groups, not a phone's pairs
-        value = parse_phone("".join(_HAND_DIGITS.get(c, c) for c in symbols))
+        value = parse_phone("".join(symbols).translate(HAND_DIGITS))
         if value:
             out.append(Match(value, m.start(), m.end(), m.group(0)))
     return out

@@ -16,7 +16,7 @@ from extractors.fields_person import PersonCandidate
 from extractors.landlord_block import in_spans, landlord_spans
 from extractors.matching import match_tenant, tenant_name_matches
 from extractors.number_words import find_phones_in_words
-from extractors.parsing import find_phones, fix_digits, fold
+from extractors.parsing import HAND_DIGITS, find_phones, fix_digits, fold
 from extractors.person_labels import ORGANISATION
 from extractors.person_names import clean_person
 from extractors.phone_variants import find_phones_grouped, find_phones_misread
@@ -68,7 +68,6 @@ _POSTAL_TOWN = re.compile(r"(?<![\d.,/])(?<!\d-)(?<![\dA-Za-z]{2}-)(?<![\d\-][A-
                           # a handwritten line « 731400 Teleuse »: a stroke before the code read as a 7 or a 1
                           r"^[ \t]*[17](\d{5})(?=[ \t]+[A-Z][a-zà-ÿ\-]{3,}[ \t]*$)", re.M)
 _ELEVEN_AS_N = re.compile(r"(?m)^[ \t]*(\d)N([0-9OoUuIl]{2})[ \t]+[A-Z][A-Za-zÀ-ÿ'\- ]{2,30}$")
-_HAND_CODE_DIGITS = str.maketrans("OoUuIl", "004411")
 _LANDLORDS_FORM = re.compile(r"\bpatrimoine\b.{0,20}\b(?:formulaire|demande|bulletin|coupon|fiche|imprime|document)")
 _TO_LANDLORD = re.compile(r"patrimoine|\ba\s+l'\s?attention\b|\battn\b")
 
@@ -149,7 +148,7 @@ def _postal_codes(doc: Doc, anchors: list[PersonCandidate], skip: list[tuple[int
         codes.append((rank, m.start(), pc))
     # handwriting's « 11 » read as one « N » (« 3N00 TOULOUSE » for 31100, « 3NUO AUCAMVILLE » for 31140)
     for m in _ELEVEN_AS_N.finditer(doc.text):
-        pc = validators.normalise_postal_code(m.group(1) + "11" + m.group(2).translate(_HAND_CODE_DIGITS))
+        pc = validators.normalise_postal_code(m.group(1) + "11" + m.group(2).translate(HAND_DIGITS))
         if pc and not in_spans(m.start(), skip):
             codes.append((0 if _near(doc.line_of(m.start()), anchors) else 2, m.start(), pc))
     # a form's « Code postal : ..31200.. », or its code before the town's box, its label misread (« CR 31200. Ville: »)

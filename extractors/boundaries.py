@@ -223,6 +223,23 @@ def _stamp_dates(text: str) -> set[str]:
     return {d.value for ln in text.split("\n") if RECEIVED_STAMP.search(_fold(ln)) for d in find_dates(ln)}
 
 
+# a browser's footer on a printed web page: its address, then the page's number (« https://… 1/1 »)
+_BROWSER_FOOTER = re.compile(r"(?:https?://|www\.)\S*\s+\d\s?/\s?\d\s*$")
+# a file's name as an e-mail lists its attachments (« Pièces jointes : autorisation Tixier signee.pdf (212 Ko) »)
+_FILE_NAME = re.compile(r"[\w\-' ]{4,60}\.(?:pdf|jpe?g|png|tiff?|docx?|odt)\b")
+
+
+def _printed_attachment(previous: str, current: str) -> bool:
+    """The page heads with the name of a file the previous page's e-mail attached, as a
+    mail client prints an attachment (« autorisation Tixier signee.pdf 1/1 »)."""
+    lines = _printed_lines(current)
+    if not lines:
+        return False
+    first = _fold(lines[0])
+    return any(len(name) >= 8 and first.lstrip().startswith(name)
+               for name in (m.group(0).strip() for m in _FILE_NAME.finditer(_fold(previous))))
+
+
 def page_number(text: str) -> tuple[int, int] | None:
     """(k, n) from "Page k/n" printed on the page, when it says so; or from « k/n » ending the
     page's first or last line (a running header: « Assignation en référé - X c/ Y - 24/11/2022 2/2 »)."""
@@ -246,6 +263,8 @@ def start_score(previous: str, current: str, script_change: bool = False) -> int
     by hand, nor a handwritten one in print)."""
     numbering = page_number(current)
     top, _ = _parts(current)
+    if _printed_attachment(previous, current):
+        return -10  # « autorisation Tixier signee.pdf 1/1 » heading the page: the file the e-mail attached
     if numbering:
         if numbering == (1, numbering[1]) and numbering[1] > 1 and _enclosure(_fold(previous), top) == "same":
             # « P.J. : copie de l'acte (2 pages) », then the act's page 1/2: what the letter encloses
@@ -264,8 +283,11 @@ def start_score(previous: str, current: str, script_change: bool = False) -> int
     prev = _fold(previous)
     form = _landlord_form(lines, top)
     before_numbering = page_number(previous)
-    if before_numbering and before_numbering[0] == before_numbering[1] and (before_numbering[1] > 1 or _ONE_OF_ONE.search(prev)):
-        score += 3  # the previous document's last page (« Page 2/2 »; « P. 01/01 » in a fax's footer)
+    if before_numbering and before_numbering[0] == before_numbering[1] and (
+            before_numbering[1] > 1 or _ONE_OF_ONE.search(prev) or _BROWSER_FOOTER.search(_fold(prev_lines[-1]))):
+        # the previous document's last page (« Page 2/2 »; « P. 01/01 » in a fax's footer; a
+        # browser's footer, the page's address then « 1/1 »)
+        score += 3
     elif _ENCLOSURE.search(prev):
         # what the letter says it encloses; a titled piece of another kind than the one it names is not it
         score -= {"same": 10, "other": 0}.get(_enclosure(prev, top, form), 3)

@@ -18,7 +18,7 @@ from extractors.fields_labels import Doc
 from extractors.name_case import natural_case
 from extractors.parsing import fold, restore_accents
 from extractors.person_names import known_first
-from extractors.supplier_initials import abbreviates, initials_of, name_beside_initials, spelt_out, words_of
+from extractors.supplier_initials import abbreviates, contracts, initials_of, name_beside_initials, spelt_out, words_of
 from extractors.supplier_name_forms import named_beside, punctuated, trade_name_of
 
 LEGAL_FORMS = (r"GmbH\s*&\s*Co\.?\s*KG|KGaA|KG|e\.\s?K\.?|OHG|S\.r\.l\.?|S\.A\.U\.|A/S|ApS|Lda\.?|S\.?A\.?S\.?U?|S\.?A\.?R\.?L\.?U?|SàRL|E\.?U\.?R\.?L\.?|S\.?A\.?|S\.?C\.?O\.?P\.?|SNC|SCI|SCP|SCM|SELARL|"
@@ -352,9 +352,17 @@ def _spelled_after(short: str, text: str) -> str | None:
     line (« SOIS » over « Sud-Ouest Informatique Services »), after a dash (« SOIS - Sud-Ouest … -
     2 rue … ») or after a space, when the dash was lost."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    dotted = "".join(ch + "." for ch in short)
     for k, line in enumerate(lines):
         form = _FORM_RE.match(line)
         line = line[form.end():].strip() if form else line  # « SARL APG - ATELIER PEINTURE GARONNE »
+        before = _name_before_initials(line, short, dotted)
+        if before:
+            return before
+        if line.startswith(dotted) and re.match(r"\s*[-–]\s", line[len(dotted):]):
+            # « A.P.S.O. - ANTIPARASITES DU SUD-OUEST » on one line (« S.E.M.T. » alone over its
+            # name is a logo, and the name)
+            line = short + line[len(dotted):]
         if not re.match(re.escape(short) + r"\b", line):
             continue
         # « ASCENSEURS GARONNE MAINTENANCE » over « AGM - Installation … » (the title read into its line: « … FACTURE »)
@@ -373,9 +381,23 @@ def _spelled_after(short: str, text: str) -> str | None:
                 continue
         words = words_of(after)
         # (« SIEVH » over « SYNDICAT INTERCOMMUNAL DES EAUX DE LA VALLEE DE L'HERS »: small words count too)
-        if 2 <= len(words) <= 10 and not re.search(r"\d", after) and abbreviates(fold(short), words):
+        if 2 <= len(words) <= 10 and not re.search(r"\d", after) and (
+                abbreviates(fold(short), words) or rest[:1] in "-–" and contracts(fold(short).lower(), words)):
             return after
     return None
+
+
+def _name_before_initials(line: str, short: str, dotted: str) -> str | None:
+    """« ÉTANCHÉITÉ TOITURES GARONNE - E.T.G. »: the name, then a dash and its initials, on one line."""
+    cells = re.split(r"\s{3,}", line)
+    name, sep, tail = cells[0].rpartition(" - ")
+    if not sep or tail.strip() not in (short, dotted):
+        name, sep, tail = cells[0].rpartition(" – ")
+    if not sep or tail.strip() not in (short, dotted):
+        return None
+    words = words_of(name)
+    ok = 2 <= len(words) <= 8 and not re.search(r"\d", name) and contracts(fold(short).lower(), words)
+    return name.strip() if ok else None
 
 
 def _subsidiary(legal: str, head: str) -> bool:

@@ -227,6 +227,9 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
             writers = (not third_party and re.match(r"contrat|bail\b|locataire", label)
                        and re.search(r"(?:\bn/\s*|\bnotre\s+|\bnos\s+)ref\w*\.?\s*:?\s*$", before))
             tenants = tenants or writers
+            if "compte" in label and not named_tenant and _BANK_DETAILS.search(
+                    folded[line_start:doc.line_span(doc.line_of(m.start()))[1]]):
+                continue  # « Code banque : 42559 Code guichet : 10000 N° de compte : 08024718263 »: a bank's account
             if prio == 2 and third_party and not tenants:
                 continue  # a bare « Réf. » in an insurer's, a court's or the CAF's letter: theirs
             if (not tenants and _NOT_OURS_BEFORE.search(before)) or _NOT_OURS_AFTER.match(folded[m.end():m.end() + 20]):
@@ -295,13 +298,14 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
 
 
 _YOUR_REF = re.compile(r"\s*(?:votre|vos|v/|v\.|vi)\s*ref")
+_BANK_DETAILS = re.compile(r"\bcode\s+(?:banque|guichet)\b|\bcle\s+rib\b|\biban\b|\bbic\b|\bguichet\b")
 _LOCATAIRE_MISREAD = re.compile(r"\blocata[ic]ce\b|\blocat[ao]ice\b")
 # an insurer's certificate under a tenant's cover letter: its heading on a line of its own, or its formula
 _ENCLOSED_CERTIFICATE = re.compile(r"(?m)^[ \t]*attestation\s+d'assurance(?:\s+habitation)?[ \t]*$|"
                                    r"\b(?:certifions|attestons|certifie|atteste)\s+que\b|\bnous\s+soussignes\b")
 # (« le dépôt de garantie afférent au logement qu'elle a occupé (contrat n° 0288105) »)
 _LEASE = re.compile(r"\b(?:bail|location|locataire|locative|logement|loyers?|depot\s+de\s+garantie)\b")
-_OTHER_CONTRACT = re.compile(r"assur|sinistre|police|allocataire|\bcaf\b|mutuelle|pret|credit|energie|electricite|\bgaz\b")
+_OTHER_CONTRACT = re.compile(r"assur|multirisque|\bmrh\b|sinistre|police|allocataire|\bcaf\b|mutuelle|pret|credit|energie|electricite|\bgaz\b")
 
 
 # a table's first cell under its heading: a reference, then the next cell (« 0977-4120  Loyers et charges … »),

@@ -110,8 +110,9 @@ ORDER_LABELS = [
     # a public buyer's commitment (« N° de commande / engagement : EJ2020-… », « N° d'engagement (bon de commande) : »)
     (0, NO + r"\s*(?:de\s+|d'\s?)?(?:commande\s*/\s*)?engagement(?:\s+juridique)?(?:\s*\([^)\n]{2,30}\))?\s*:"),  # « Cde n° 2021-0042 », « Commande PATRIMOINE n° 21/0042 »
     (1, r"\b(?:vo(?:tre|s)\s+|v/\s*)ref(?:erence)?s?\.?\s*:\s*commande\s+(?=[a-z]{0,4}[\-/]?\d)"),  # « Vos réf. : commande 4500123456 »
-    # « N. de commande PATRIMOINE : 4500123987 »: the abbreviation before « de », the customer named
-    (0, r"\bn\.\s*(?:de\s+|du\s+)(?:bc|commande|bon de commande)\b(?:\s+(?:client|patrimoine))?\s*:?"),
+    # « N. de commande PATRIMOINE : 4500123987 », « N. COMMANDE CLIENT BC20-00655 »: the
+    # abbreviation, the customer named
+    (0, r"\bn\.\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\b(?:\s+(?:client|patrimoine))?\s*:?"),
     (0, r"(?:" + NO + r"|numero)\s*(?:de\s+|du\s+)?(?:bc|commande|bon de commande)\s+patrimoine\s*:?"),
     (0, r"\bb\.?c\.?\s*" + NO + r"?\s*:"),
     (1, r"\bb\.?c\.?\s*" + NO),  # « BC n° 21-TEC-00342 du 11/01/2021 »

@@ -36,6 +36,16 @@ def abbreviates(short: str, words: list[str]) -> bool:
             and all(ch in it for ch in short))
 
 
+def contracts(short: str, words: list[str]) -> bool:
+    """« APSO » for « ANTIPARASITES DU SUD-OUEST »: initials printed beside their name, which may
+    take a letter from inside a word (anti-parasites); every word but the small ones gives its
+    initial, in order, and the short form's letters are the name's, in order."""
+    letters = iter("".join(words))
+    spelt = iter(short)
+    return (bool(words) and short[:1] == words[0][:1] and all(ch in letters for ch in short)
+            and all(ch in spelt for ch in initials_of(words)))
+
+
 def initials_of(words: list[str]) -> str:
     return "".join(w[0] for w in words if w not in SMALL_WORDS)
 

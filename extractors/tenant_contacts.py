@@ -249,7 +249,13 @@ def _named_just_before(before: str, anchors: list[PersonCandidate]) -> bool:
                          r"(?:joignable|a\s+joindre)(?:\s+sur\s+son\s+(?:portable|telephone|mobile))?(?:\s+au)?)\s*:?\s*$", near)
                or re.search(r"\b(?:joindre|contacter|appeler|joint)\s+(?:m\.|mme|monsieur|madame)?\s*(?:[a-z'\-]+\s+){0,2}?" + re.escape(w)
                             + r"\b(?:\s+au\s+numero\b[^\n()]{0,40}?)?\s*(?:\(|:|au\b)?\s*$", sentence)
+               # (« M. Cazeneuve ne dispose que d'une ligne fixe : 05 … »: the person the sentence is about)
+               or (re.search(r"\b" + re.escape(w) + r"\b", sentence) and _THEIR_LINE.search(sentence)
+                   and not re.search(r"\b(?:notre|nos|nous|mon|ma|mes|je)\b", sentence))
                for w in _surnames(anchors))
+
+
+_THEIR_LINE = re.compile(r"\b(?:ligne|numero|telephone|portable|mobile)(?:\s+(?:fixe|portable|mobile|personnel))?\s*:\s*$")
 
 
 def _surnames(anchors: list[PersonCandidate]) -> set[str]:

@@ -77,6 +77,8 @@ def understand(doc: DocumentText, rt: Runtime, today: dt.date | None = None) -> 
         _fill_missing(extraction, by_rows)
     if family == "supplier" and extraction.supplier_id:
         read_from_memory(rt, doc, classification.type, extraction)
+    if family == "other":
+        sender_identity(extraction, probe)
     read = legibility(doc)
     if read is not None and read < rt.settings["classification.min_ocr_confidence"] and extraction.fields.get("tenant_name"):
         # handwriting (or a page read as poorly): its reading lost the given name's accents
@@ -110,6 +112,21 @@ def understand_einvoice(doc: DocumentText, rt: Runtime) -> Understanding:
     return Understanding(classification, extraction, None)
 
 
+# Who sent a firm's letter that is no invoice (new bank details, a lift stopped for safety, its
+# service during the lockdown): the operator who types it sees the supplier at once.
+_IDENTITY = ("supplier_name", "supplier_siret", "supplier_siren", "supplier_vat", "iban")
+_CHECKED_IDS = ("supplier_siret", "supplier_siren", "supplier_vat")
+
+
+def sender_identity(extraction: Extraction, probe: Extraction) -> None:
+    """The supplier's identity read by the invoice probe, put beside an ``other`` document's
+    fields when its letterhead or legal footer printed a checked SIRET, SIREN or VAT number."""
+    if any(k in probe.fields for k in _CHECKED_IDS):
+        for k in _IDENTITY:
+            if k in probe.fields:
+                extraction.fields.setdefault(k, probe.fields[k])
+
+
 # Fields checked together: taken from the second reading only as a whole.
 _TOGETHER = ("total_excl_tax", "total_tax", "total_incl_tax")
 
@@ -117,7 +134,7 @@ _TOGETHER = ("total_excl_tax", "total_tax", "total_incl_tax")
 # Fields taken from the second reading when the first found none: a number or an order printed
 # in another column than its label's line (« AXIAL INTERIM      FACTURE / Agence …      No 0012458/21 »)
 # (a tenant's reference under « Vos références » in a header row of references)
-_ALONE = ("invoice_number", "order_reference", "tenant_reference")
+_ALONE = ("invoice_number", "order_reference", "tenant_reference", "tenant_name")
 
 
 _DATES = ("invoice_date", "due_date")

@@ -256,7 +256,8 @@ def test_phones_read_out_in_french_words():
     ("TL 07 53 GY 18 20", "0753641820"),  # a 6 and a 4 open at the top read as G and Y
     ("06°95 27 40 II", "0695274011"),  # a speck, and ones read as I
     ("06 14°77 29 03", "0614772903"),
-    ("tel O5 Gl 83 17 46", None),  # three digits guessed: no phone
+    ("tel 05 Gl 8S 17 46", None),  # three digits guessed: no phone
+    ("OS 6) 54 33 82", "0561543382"),  # (a leading 0 read as O is no guess: every phone begins with it)
     ("OF GI 81 U4 G7", None),
     ("N° de contrat : 0412-77851-B", None),  # a contract's groups, not a phone's pairs
 ])

@@ -223,6 +223,8 @@ def _stamp_dates(text: str) -> set[str]:
     return {d.value for ln in text.split("\n") if RECEIVED_STAMP.search(_fold(ln)) for d in find_dates(ln)}
 
 
+# an office's own file number (« Nos réf. : 20/04418 », « N/Réf. : CAB/CB/2021-027 »)
+_OUR_REFERENCE = re.compile(r"(?:\bnos|\bn/|\bnotre)\s*ref(?:erences?|s)?\.?\s*:?\s*([a-z0-9][a-z0-9\-/.]*\d[a-z0-9\-/.]*)")
 # a browser's footer on a printed web page: its address, then the page's number (« https://… 1/1 »)
 _BROWSER_FOOTER = re.compile(r"(?:https?://|www\.)\S*\s+\d\s?/\s?\d\s*$")
 # a file's name as an e-mail lists its attachments (« Pièces jointes : autorisation Tixier signee.pdf (212 Ko) »)
@@ -320,6 +322,9 @@ def start_score(previous: str, current: str, script_change: bool = False) -> int
     before, now = _INVOICE_NUMBER.search(prev), _INVOICE_NUMBER.search(top)
     if before and now and before.group(1) == now.group(1):
         score -= 5  # the same invoice goes on
+    ours_before, ours_now = {m.group(1) for m in _OUR_REFERENCE.finditer(prev)}, _OUR_REFERENCE.search(top)
+    if ours_now and ours_now.group(1) in ours_before:
+        score -= 5  # the office's own file number again (« Nos réf. : 20/04418 » over its statement of costs)
     if script_change:
         score += 2
     if _new_letterhead(prev_lines, lines):

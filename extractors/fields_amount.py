@@ -28,7 +28,9 @@ def read_amount(doc: Doc) -> str | None:
         if re.search(r"\bcapital\s+(?:social\s+)?(?:de\s+)?$", doc.folded[max(0, a.start - 25):a.start]):
             continue  # « SARL au capital de 20 000 € » in a letterhead: the firm's, no sum at stake
         before = _sentence_before(doc, a.start)
-        prio = 0 if _DEBT_WORDS.search(before) else 2 if _INCOME_WORDS.search(before) else 1
+        # (« ne pas pouvoir régler ses loyers d'avril et de mai, soit 968,40 € au total »: what is owed, summed)
+        owed = _DEBT_WORDS.search(before) or re.match(r"\s*(?:€|eur\w*)?\s*au\s+total\b", after)
+        prio = 0 if owed else 2 if _INCOME_WORDS.search(before) else 1
         if prio == 1 and a not in spelled and not re.search(r"€|eur", doc.folded[max(a.start, a.end - 8):a.end + 3]):
             continue
         key = (prio, -float(value), value)

@@ -108,8 +108,10 @@ def extract_writer_fields(doc_type: str, text: str, registries: Registries) -> E
 _NOT_A_PERSON = re.compile(r"\b(?:l'?equipe|equipe|prefet|prefecture|service|direction|confort|plus|societe|"
                            r"association|amicale|conseil|agence|entreprise|groupe|comite|bureau|president|circulaire|"
                            r"bailleurs?|aux|des|pour)\b")
-# (« sa candidature pour un logement de type 3 » applies for a home, not a job)
-_JOB_APPLICATION = re.compile(r"\b(?:candidature(?!\s+(?:pour|a)\s+(?:un|le|ce)\s+logement)|curriculum\s+vitae|lettre\s+de\s+motivation|offre\s+d'emploi|"
+# (« sa candidature pour un logement de type 3 » applies for a home, not a job; a mayor ready to
+# « présenter sa candidature sur son contingent » puts a family forward for one: a job's names a post)
+_JOB_APPLICATION = re.compile(r"\b(?:candidature\s+spontanee|candidature(?=[^.\n]{0,80}\b(?:poste|emploi|stage|alternance|cdi|cdd)\b)|"
+                              r"curriculum\s+vitae|lettre\s+de\s+motivation|offre\s+d'emploi|"
                               r"recrutement|experience\s+professionnelle)\b")
 
 

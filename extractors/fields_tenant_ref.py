@@ -79,9 +79,9 @@ _LABELS = [
     # « Contrat de location indiqué par l'allocataire : 2018-0771 »
     (1, r"\bcontrat\s+de\s+location\s+(?=(?:indiqu|communiqu|declar|fourni|transmis)\w*\s+par\b|[a-z]{0,4}-?\d)"),
     (1, r"\b(?:mon|ma|notre)\s+(?:contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail)\s*:"),
-    # « Notre contrat c'est le n° 61 553 028. »
+    # « Notre contrat c'est le n° 61 553 028. », « Mon contrat c'est le 31-0457219 »
     (1, r"\b(?:mon|ma|notre)\s+(?:contrat(?:\s+de\s+location)?|dossier|compte(?:\s+(?:client|locataire))?|bail)\s+"
-        r"(?:c'\s?|c)?est\s+(?:le\s+)?" + NO + r"\s*:?"),
+        r"(?:c'\s?|c)?est\s+(?:le\s+)?(?:" + NO + r"\s*:?|(?=[a-z]{0,4}-?\d[\d\-/]{4,}))"),
     # « Objet : Montant APL - Contrat : 0098 5512 », « Contrat de location (selon requête) : … »
     (1, r"\bcontrat(?:\s+de\s+location)?\s*(?:\([^)\n]{0,30}\)\s*)?:"),
     # the dwelling's number: the tenant's only when no contract is named (« N° de logement : 0452-12

@@ -13,7 +13,8 @@ from extractors.parsing import fold
 NO = r"(?:n\.?\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|n\.(?=[ \t]*(?::[ \t]*)?(?:[a-z]{1,4}[ \t])?[a-z0-9\-/]*\d)|#)"
 _EN_NO = r"(?:number|nr\.?|ref(?:erence)?\.?|id(?![a-z])|" + NO + r")"
 # "N" whose degree sign OCR lost, before a token holding a digit ("AVOIR N A-007")
-_NO_OCR = r"(?:" + NO + r"|n(?=\s(?::[ \t]?)?[a-z0-9\-/.]*\d))"  # (« FACTURE N : 2021-017 »)
+# (« FACTURE N : 2021-017 »; « DEVIS N2 P-21/0347 »: the small raised o of « Nº » read as a 2)
+_NO_OCR = r"(?:" + NO + r"|n2?(?=\s(?::[ \t]?)?[a-z0-9\-/.]*\d))"
 # a « N° » standing alone, for every type: on a line of its own (« ÉTAT DE FRAIS - FACTURE » then
 # « N° 2021-03318 »), or in a cell of its own after the title (« ESTIMATION DE TRAVAUX   n° EST 21/087 »)
 _NO_ALONE = [
@@ -151,6 +152,8 @@ DATE_LABELS = [
     ("invoice_date", 0, r"\bdate\s+(?:of\s+(?:the\s+)?(?:invoice|issue)|issued)\s*:?"),
     ("invoice_date", 0, r"\b(?:emise?s?|etablie?s?|facturee?s?)\s+le\b"),
     ("invoice_date", 1, r"\b(?:faite?\s+le|issued\s+on|dated)\b"),
+    # a telecom's header: « Votre facture du 03/11/2020   N° de facture : … » (not a table's « Date » column)
+    ("invoice_date", 1, r"\bvotre\s+facture\s+du\b(?=[ \t]*\d)"),
     # the place and date on the title's line (« FACTURE N° SMD-20-1187   Toulouse, le 16/11/2020 »)
     ("invoice_date", 1, r"(?m)^[ \t]*(?:facture|avoir|devis|note\s+d'honoraires)\b[^\n]{0,60},\s*le\b"),
     ("invoice_date", 1, r"\bdate" + _NOT_INVOICE_DATE + r"\s*:"),

@@ -41,7 +41,7 @@ CONCERNED = [re.compile(rx) for rx in (
     r"defendeur|defenderesse|debit(?:eur|rice)(?:\(s\)|s)?|redevable|preneur|nom\s+du\s+locataire|nom\s*[,/—–-]?\s*(?:et\s+)?prenoms?|"
     r"menage|foyer|personne\s+protegee|majeur\s+protege|titulaire(?:\s+du\s+contrat)?|"
     # a social service's report: « Personne concernée : M. PEYRUSSE Antoine », « Usager : »
-    r"personne\s+(?:concernee|signalee|accompagnee|suivie)|usager(?:e)?|"
+    r"personne\s+(?:concernee|signalee|accompagnee|suivie)|usager(?:e)?|patiente?|"  # (a care service's « Patiente : »)
     r"abonnee?|"  # a water or energy board's subscriber (« Abonné : M. ARAKELIAN Vahé »)
     r"nom|tenant|name)(?:\s+(?:concernee?|(?:du\s+)?titulaire(?:\s+du\s+(?:bail|compte|contrat))?|principale?|en\s+titre|"
     r"connue?(?:\s+de\s+l'\s?administration)?|declaree?|actuel(?:le)?))?"
@@ -63,7 +63,7 @@ CONCERNED = [re.compile(rx) for rx in (
     # a label then the civility, no colon: "allocataire Monsieur X.", "Souscripteur M. KONATE Ibrahim"
     # (« Dossier : M. BENHAMOU Rachid », « Allocataire : M. X   N° allocataire : … »)
     r"\b(?:allocataire|locataire|souscripteur|assure(?:\s?\(e\)|e)?|beneficiaire|societaire|adherent|demandeur|demande(?:resse|use)|"
-    r"debit(?:eur|rice)|redevable|salariee?|dossier|affaire|(?:jeune|personne)\s+accompagnee?|usagere?)\s*(?::\s*|\s+)"
+    r"debit(?:eur|rice)|redevable|salariee?|dossier|affaire|(?:jeune|personne)\s+accompagnee?|usagere?|patiente?)\s*(?::\s*|\s+)"
     + CIV_BARE + NAME + r"\s*(?:[\n,;(.]|-\s|$|(?=\s+n[°o]\.?\s))",
     # a form's label whose dot leaders the OCR read as letters, the civility and name ending the
     # line (« Demandeur snisrsneneee 1e Mme Yasmina OUARET »)

@@ -183,7 +183,9 @@ def supplier_title(text: str, lines: int = 15, foreign: bool = False) -> str | N
 # unpaid invoices heads a column « Facture »): the invoices it lists were received already; paid
 # again from it, they would be paid twice
 _STATEMENT = re.compile(_TITLE_START + r"(?:relev[ée]\s+(?:de\s+compte|de\s+factures|des\s+factures)|"
-                        r"(?:\d\s?(?:e|er|[èe]me|nd)\s+|premier\s+|second\s+|dernier\s+)?(?:rappel|relance)|"
+                        # (« Objet : DERNIÈRE RELANCE AVANT SUSPENSION DE FOURNITURE »)
+                        r"(?:\d\s?(?:e|er|[èe]me|nd)\s+|premi(?:er|[èe]re)\s+|seconde?\s+|deuxi[èe]me\s+|"
+                        r"derni(?:er|[èe]re)\s+|ultime\s+|nouvelle\s+)?(?:rappel|relance)|"
                         r"lettre\s+de\s+relance|statement(?:\s+of\s+account)?|(?:payment\s+)?reminder|"
                         r"mahnung|zahlungserinnerung)\b(?!\s*:)", re.I)
 

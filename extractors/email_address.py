@@ -32,6 +32,10 @@ ORG_MAILBOX = re.compile(r"^(?:contact|info|infos|accueil|secretariat|etude|cour
 
 def email_value(m: re.Match) -> str:
     value = re.sub(r"\s", "", m.group(0)).replace(",", ".").lower()
+    local, at, domain = value.partition("@")
+    # a speck the OCR read as an accented letter in the domain (« a.zerrouki1971@îfree.fr »): mail
+    # domains are written in plain letters
+    value = local + at + re.sub(r"[^\x00-\x7f]", "", domain)
     before = m.string[m.start() - 1:m.start()] if m.start() else ""
     # an initial l read as a bracket or a bar (« ].mercadier@outlook.fr »): the l, not the bracket
     value = "l" + value if value.startswith(".") and before and before in "]|[!" else value.lstrip(".")

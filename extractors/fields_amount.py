@@ -16,6 +16,11 @@ _INCOME_WORDS = re.compile(r"\b(?:aides?|fonds|primes?|allocations?|salaires?|ch
                            r"pensions?|rsa|touche|percois|gagne)\b")
 
 
+# the rent itself, stated before the sum left owing (« Mon loyer d'avril s'élève à 587,40 € charges comprises »)
+_RENT_IS = re.compile(r"\b(?:mon|notre|le)\s+loyer\b(?:\s+(?:d'\s?\w+|de\s+\w+|mensuel|hors\s+charges|charges\s+comprises))?"
+                      r"\s+(?:s'eleve\s+a|est\s+de|se\s+monte\s+a)\s*$")
+
+
 def read_amount(doc: Doc) -> str | None:
     """The sum at stake in a payment-difficulty letter (a debt rather than a monthly instalment)."""
     best: tuple[int, float, str] | None = None
@@ -30,6 +35,8 @@ def read_amount(doc: Doc) -> str | None:
         before = _sentence_before(doc, a.start)
         # (« ne pas pouvoir régler ses loyers d'avril et de mai, soit 968,40 € au total »: what is owed, summed)
         owed = _DEBT_WORDS.search(before) or re.match(r"\s*(?:€|eur\w*)?\s*au\s+total\b", after)
+        if owed and _RENT_IS.search(before):
+            owed = None  # « Mon loyer d'avril s'élève à 587,40 € »: the rent, not what is left owing
         prio = 0 if owed else 2 if _INCOME_WORDS.search(before) else 1
         if prio == 1 and a not in spelled and not re.search(r"€|eur", doc.folded[max(a.start, a.end - 8):a.end + 3]):
             continue

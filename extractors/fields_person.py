@@ -139,7 +139,7 @@ def name_candidates(doc: Doc, doc_type: str = "", staff_out: list[PersonCandidat
         if "patrimoine" in doc.line_text(doc.line_of(m.start("name")), folded=True):
             continue  # a message from the landlord's staff quoted in the reply
         name = clean_person(doc.text[m.start("name"):m.end("name")], strict=False)
-        if name:
+        if name and not ORGANISATION.search(fold(name)):  # (« De : Coordination Entraide Reynerie <…> »: a group's mailbox)
             out.append(PersonCandidate(name, doc.line_of(m.start("name")), "webmail"))
     out += _chat_speakers(doc)
     closing_at = None

@@ -25,7 +25,8 @@ from extractors.types import Extraction
 NO = (r"(?:n\s?[°*?]\s?\.?|n\s?o(?![a-z])\s?\.?|num(?:ero)?(?![a-z])\.?|n\.(?=[ \t]?\d)|n(?=[ \t][a-z]{0,4}[\-/]?\d)|"
       r"n\.(?=[ \t]?(?:de\s+|du\s+)?(?:locataire|contrat|client|dossier|compte|bail)\b))")
 _REF = r"ref(?:erence)?s?[.,]?"  # « Réf, Locataire »: the OCR's comma for a dot
-_WHAT = r"(?:locataire|bailleur|client|contrat(?:\s+(?:de\s+)?location)?|dossier|(?:compte|cpte)(?:\s+(?:client|locataire))?|bail|logement)"
+# (« REF. BAILL.: 0527/88140 »: the landlord's reference abbreviated)
+_WHAT = r"(?:locataire|bailleur|baill(?=\.)|client|contrat(?:\s+(?:de\s+)?location)?|dossier|(?:compte|cpte)(?:\s+(?:client|locataire))?|bail|logement)"
 # after « N° »: « N° bailleur » is the landlord's number at the CAF, not a tenant's; « N°
 # locataire PATRIMOINE : » names the landlord the number is at
 _WHAT_NO = (r"(?:locataire|client|contrat(?:\s+(?:de\s+)?location)?|dossier|(?:compte|cpte)(?:\s+(?:client|locataire))?|bail)"
@@ -200,6 +201,7 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
     out = []
     # « locataice »: a handwritten r the OCR read as c (the same length: positions stay the text's)
     folded = _LOCATAIRE_MISREAD.sub("locataire", doc.folded)
+    folded = _CONTRAT_MISREAD.sub("contrat", folded)  # « N° de conirat » (the same length too)
     for prio, rx in _LABEL_RES:
         for m in rx.finditer(folded):
             third_party = doc_type in _THIRD_PARTY_TYPES and (not by_tenant or bool(enclosed and m.start() >= enclosed.start()))
@@ -299,6 +301,7 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
 
 _YOUR_REF = re.compile(r"\s*(?:votre|vos|v/|v\.|vi)\s*ref")
 _BANK_DETAILS = re.compile(r"\bcode\s+(?:banque|guichet)\b|\bcle\s+rib\b|\biban\b|\bbic\b|\bguichet\b")
+_CONTRAT_MISREAD = re.compile(r"\bcon[il1]rat\b")
 _LOCATAIRE_MISREAD = re.compile(r"\blocata[ic]ce\b|\blocat[ao]ice\b")
 # an insurer's certificate under a tenant's cover letter: its heading on a line of its own, or its formula
 _ENCLOSED_CERTIFICATE = re.compile(r"(?m)^[ \t]*attestation\s+d'assurance(?:\s+habitation)?[ \t]*$|"

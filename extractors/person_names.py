@@ -26,7 +26,7 @@ _NOT_NAME = re.compile(r"\b(?:rue|avenue|allee|chemin|impasse|boulevard|place|ro
                        r"assurance|assurances|assuree?|souscripteur|souscriptrice|adherente?|allocataire|beneficiaire|mutuelle|attestation|habitation|etude|cabinet|societe|the|dear|"
                        r"sir|from|to|date|subject|re|cc|pj|p\.j|courrier|arrivee|recu|assur|direct|services?|groupe|sas|sarl|"
                        r"urgent|urgente|urgence|important|rappel|relance|tres|attention|demande|reclamation|svp|stp|vite|"
-                       r"description|probleme|nature|localisation|cadre|reserve|"
+                       r"description|probleme|nature|localisation|cadre|reserve|adresse|installation|intervention|"
                        r"proprietaire|voisin|voisins|immeuble|appartement|syndic|gardien|"
                        # institutions and their places: a letterhead is no person
                        r"msa|caf|cpam|ccas|cse|comite|syndicat|mairie|ville|commune|republique|francaise|prefecture|pole|proximite|"

@@ -122,6 +122,9 @@ def read_contacts(doc: Doc, ex: Extraction, registries: Registries, anchors: lis
         ex.fields["phone"] = tenant.phone if tenant and tenant.phone in phones else phones[0]
 
 
+_TOULOUSE_CODES = frozenset({"31000", "31100", "31200", "31300", "31400", "31500"})
+
+
 def _postal_codes(doc: Doc, anchors: list[PersonCandidate], skip: list[tuple[int, int]], letterhead: int) -> list[str]:
     """Postal codes printed as an address's, the likeliest the tenant's first."""
     codes: list[tuple[int, int, str]] = []
@@ -139,6 +142,8 @@ def _postal_codes(doc: Doc, anchors: list[PersonCandidate], skip: list[tuple[int
         pc = validators.normalise_postal_code(code.replace(" ", ""))
         if not pc:
             continue
+        if town.startswith("toulouse") and "31" + pc[2:] in _TOULOUSE_CODES:
+            pc = "31" + pc[2:]  # « 21400 Toulouse »: Toulouse's own code, its 3 misread
         before = doc.folded[max(0, m.start() - 120):m.start()]
         rank = 0 if _near(li, anchors) else 1 if _HOME_LABEL.search(before) else 3 if li < letterhead else 2
         if _WORKPLACE.search(doc.line_text(li, folded=True)):

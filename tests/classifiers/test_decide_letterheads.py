@@ -175,3 +175,14 @@ def test_a_reminder_said_in_the_letters_subject_is_no_invoice_to_pay():
     # an invoice whose subject names the work is an invoice
     assert classify(reminder.replace("2e RAPPEL - facture impayée", "diagnostics amiante, Résidence Les Izards"),
                     model).confidence > 0.9
+
+
+def test_a_last_reminder_before_cutting_the_supply_is_no_invoice():
+    reminder = ("ALTIGRID ÉNERGIE\nService Recouvrement Professionnels\nPATRIMOINE S.A. D'HLM\nToulouse, le 11 janvier 2021\n"
+                "N° client : 3 004 711 862\nObjet : DERNIÈRE RELANCE AVANT SUSPENSION DE FOURNITURE\nMadame, Monsieur,\n"
+                "Facture n° Date Échéance Montant TTC Reste dû\n10047712093 05/11/2020 22/11/2020 612,48€ 612,48€\n")
+    from classifiers.decide import supplier_statement
+
+    assert supplier_statement(reminder)
+    assert supplier_statement(reminder.replace("DERNIÈRE RELANCE", "Première relance"))
+    assert not supplier_statement(reminder.replace("DERNIÈRE RELANCE AVANT SUSPENSION DE FOURNITURE", "Votre facture"))

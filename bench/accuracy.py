@@ -200,7 +200,8 @@ def written_sets() -> dict[str, tuple[Path, int, int]]:
             "dev44": (ROOT.parent / "dev44", 2070, 6), "dev45": (ROOT.parent / "dev45", 2071, 6),
             "dev46": (ROOT.parent / "dev46", 2072, 6), "dev47": (ROOT.parent / "dev47", 2073, 6),
             "dev48": (ROOT.parent / "dev48", 2074, 6), "dev49": (ROOT.parent / "dev49", 2075, 6),
-            "dev50": (ROOT.parent / "dev50", 2076, 6),
+            "dev50": (ROOT.parent / "dev50", 2076, 6), "dev51": (ROOT.parent / "dev51", 2077, 6),
+            "dev52": (ROOT.parent / "dev52", 2078, 6),
             "blind": (BLIND_ROOT, 2027, 6)}
 
 
@@ -228,9 +229,10 @@ DEV_SETS = (("dev2", "second", "second_dev"), ("dev3", "troisième", "third_dev"
             ("dev43", "quarante-troisième", "forty_third_dev"), ("dev44", "quarante-quatrième", "forty_fourth_dev"),
             ("dev45", "quarante-cinquième", "forty_fifth_dev"), ("dev46", "quarante-sixième", "forty_sixth_dev"),
             ("dev47", "quarante-septième", "forty_seventh_dev"), ("dev48", "quarante-huitième", "forty_eighth_dev"),
-            ("dev49", "quarante-neuvième", "forty_ninth_dev"), ("dev50", "cinquantième", "fiftieth_dev"))
+            ("dev49", "quarante-neuvième", "forty_ninth_dev"), ("dev50", "cinquantième", "fiftieth_dev"),
+            ("dev51", "cinquante-et-unième", "fifty_first_dev"), ("dev52", "cinquante-deuxième", "fifty_second_dev"))
 LEARNED = tuple(f"dev{k}" for k in range(2, 33))  # in the model's training data (corpus/data/written/)
-UNREAD = ("dev50",)  # never read, like the blind set: their misses are not shown
+UNREAD = ("dev50", "dev51", "dev52")  # never read, like the blind set: their misses are not shown
 
 
 def foreign_and_reads(workers: int, cache: Path, fresh: bool = False, which: str = "foreign") -> tuple[dict, dict]:

@@ -6,7 +6,7 @@ rules or the model (bench/foreign_set.py describes the format: ``pages`` as prin
 per SPEC.md). They were first development sets: read to write extraction rules and measured
 (``bench/accuracy.py``, sets dev2 to dev32); the model is now trained on them as well, so
 their type figures are training figures. The sets that grade the model (bench/foreign,
-bench/blind, bench/dev33 to bench/dev50) are never here.
+bench/blind, bench/dev33 to bench/dev52) are never here.
 """
 
 from __future__ import annotations

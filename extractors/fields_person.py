@@ -259,7 +259,7 @@ def _about_names(doc: Doc) -> list[PersonCandidate]:
     out = []
     for rx in ABOUT:
         for m in rx.finditer(doc.folded):
-            name = clean_person(doc.text[m.start("name"):m.end("name")])
+            name = clean_person(re.sub(r"\s*\n\s*", " ", doc.text[m.start("name"):m.end("name")]))
             partner = _PARTNER_BEFORE.search(doc.folded[max(0, m.start() - 30):m.start()])
             if name and not partner and not any(fold(name.split()[-1]) in f for f in family):
                 out.append((m.start(), PersonCandidate(name, doc.line_of(m.start("name")), "concerned")))

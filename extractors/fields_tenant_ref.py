@@ -59,6 +59,10 @@ _LABELS = [
     # (« Loyers et charges impayés   0570231   2 874,90 € » under « Nature de la créance   Référence créancier »)
     (-1, r"(?m)^[ \t]*(?:patrimoine(?:\s+[a-z'.]{2,20}){0,3}?\s+loyers?\s+(?:et|/)\s*charges|"
          r"loyers?\s+(?:et|/)\s*charges\s+impayes?)\s+(?=[a-z]{0,4}-?\d{4})"),
+    # the creditor, its reference, then the debt's nature (« SA HLM PATRIMOINE   0664213   Arriérés de loyers   3 412,07 »
+    # under « Créancier  Référence  Nature  Montant »)
+    (-1, r"(?m)^[ \t]*(?:sa\s+(?:d'\s?)?hlm\s+)?patrimoine(?:\s+[a-z'.]{2,20}){0,3}?\s+"
+         r"(?=[a-z]{0,4}-?\d[\d\-/]{4,}\s+(?:arrieres?|dettes?|loyers?|impayes?)\b)"),
     # the tenant's account, abbreviated beside the landlord's own file: « V/Réf. : CTX-2020-0387 - Cpte loc. 0098341 »
     (0, r"\b(?:compte|cpte)\.?\s+loc(?:at)?\.\s*:?\s*(?=[a-z]{0,4}-?\d)"),
     # (« Vos réf. : CTX-2019-0512 - compte 0660384 »: the account after the landlord's own file)
@@ -173,8 +177,8 @@ def _clean_value(tok: str) -> str | None:
         return None
     if re.fullmatch(r"0[1-9](?:[ .\-]\d{2}){4}", tok.strip()):
         return None  # a phone number, by pairs (« 0389 6610-01 » is not one)
-    if find_dates(tok):
-        return None
+    if any(not re.search(r"[/.\-]00\d\d$", d.raw) for d in find_dates(tok)):
+        return None  # (« REF. BAILLEUR : 23-06-0019 »: a year written 0019 is a number's group, not a date's)
     return _digits_in_handwriting(value)
 
 
@@ -307,7 +311,7 @@ _LOCATAIRE_MISREAD = re.compile(r"\blocata[ic]ce\b|\blocat[ao]ice\b")
 _ENCLOSED_CERTIFICATE = re.compile(r"(?m)^[ \t]*attestation\s+d'assurance(?:\s+habitation)?[ \t]*$|"
                                    r"\b(?:certifions|attestons|certifie|atteste)\s+que\b|\bnous\s+soussignes\b")
 # (« le dépôt de garantie afférent au logement qu'elle a occupé (contrat n° 0288105) »)
-_LEASE = re.compile(r"\b(?:bail|location|locataire|locative|logement|loyers?|depot\s+de\s+garantie)\b")
+_LEASE = re.compile(r"\b(?:bail|location|locataire|locative|logement|appartement|appt|loyers?|depot\s+de\s+garantie)\b")
 _OTHER_CONTRACT = re.compile(r"assur|multirisque|\bmrh\b|sinistre|police|allocataire|\bcaf\b|mutuelle|pret|credit|energie|electricite|\bgaz\b")
 
 

@@ -30,7 +30,7 @@ class SupplierMatch:
 def simplify_name(name: str) -> str:
     """Fold case/accents, drop legal forms and punctuation: ``"Elec'Toulouse SARL"`` -> ``"elec toulouse"``,
     ``"S.A.R.L. Peintures Martin"`` -> ``"peintures martin"``."""
-    s = fold(strip_legal_form(name))
+    s = fold(strip_legal_form(name)).replace("ß", "ss")  # « Schließsysteme » printed « SCHLIESSSYSTEME » in capitals
     s = re.sub(r"\b([a-z0-9])\.(?=[a-z0-9]\b)", r"\1", s)  # an acronym with its dots: « S.E.M.T. » is « SEMT »
     s = re.sub(r"[^a-z0-9&]+", " ", s)
     s = re.sub(_LEGAL_FORMS, " ", s)

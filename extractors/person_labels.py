@@ -109,9 +109,11 @@ CONCERNED = [re.compile(rx) for rx in (
 ABOUT_END = r"\s*(?:[\n,;(.:]|-\s|$|(?=\s(?:qui|est|depuis|dont|agee?)\b))"
 # the person a neighbour, a home help or an association writes about, said to be the landlord's
 # tenant or the object of the writer's worry: in such a letter, the tenant (not the signer)
+_NAME_WRAPPED = r"(?P<name>[a-z'\- .]{3,60}?|[a-z'\-]{2,30}[ \t]*\n[ \t]*[a-z'\- .]{2,40}?)"  # a line may end inside it
 ABOUT = [re.compile(rx) for rx in (
     # (« Madame Mireille FONTANIÉ, 84 ans, qui habite chez vous au 6 rue … »)
-    r"\b" + CIV + NAME + r"\s*,\s*(?:(?:agee?\s+de\s+)?\d{1,3}\s+ans\s*,\s*)?(?:(?:(?:qui\s+)?est\s+)?(?:votre\s+)?"
+    # (« … des plaintes de Mme Zoubida / HAMROUNI, locataire de l'appartement 12 »: the name wrapped)
+    r"\b" + CIV + _NAME_WRAPPED + r"\s*,\s*(?:(?:agee?\s+de\s+)?\d{1,3}\s+ans\s*,\s*)?(?:(?:(?:qui\s+)?est\s+)?(?:votre\s+)?"
     r"(?:co-?)?(?:locataire|titulaire)\b|qui\s+(?:habite|reside|vit|loge)\s+(?:chez\s+vous|dans\s+(?:votre|l'une?\s+de\s+vos|une?\s+de\s+vos)\b))",
     r"\b(?:situation|sujet|cas|dossier)\s+de\s+" + CIV + NAME + ABOUT_END,
     r"\bvotre\s+locataire\s*,?\s*" + CIV + NAME + ABOUT_END,
@@ -138,7 +140,7 @@ ORGANISATION = re.compile(r"\b(?:mairie|ville\s+de|caf|caisse|tribunal|cabinet|s
                           r"maitre|avocats?|huissier|commissaire|msa|prefecture|conseil|departement|agence|groupe|"
                           r"administrateur|notaire|curatelle|tutelle|udaf|admr|police|gendarmerie|commissariat|"
                           r"college|lycee|ecole|academie|universite|(?:poly)?clinique|mission\s+locale|pole\s+emploi|fondation|"
-                          r"federation|confederation|amicale|secours|ehpad|collectif|coordination|entraide|cse|comite\s+(?:social|d'entreprise)|syndicat|maison\s+(?:des|de\s+la|du)\s+solidarit\w*|permanence|acces\s+aux\s+droits)\b")
+                          r"federation|confederation|amicale|secours|ehpad|collectif|coordination|entraide|mediation|cse|comite\s+(?:social|d'entreprise)|syndicat|maison\s+(?:des|de\s+la|du)\s+solidarit\w*|permanence|acces\s+aux\s+droits)\b")
 # a form's two boxes: "Nom : DUPONT   Prénom : Jean" (or first name first)
 # (the dotted line a box is filled on, read as dots and letters: « PEYRE uu... seseeeeees »)
 _LEADER = r"(?:(?:\s+\S{0,4})?[.…_]{2,}[^\n]{0,30}?)?"

@@ -48,3 +48,16 @@ def test_toulouses_code_its_three_misread():
     assert tenant(letter, "payment_difficulty")["postal_code"] == "31400"
     # another town's code stays as read
     assert tenant(letter.replace("21400 Toulouse", "21400 Dijon"), "payment_difficulty")["postal_code"] == "21400"
+
+
+def test_a_mediators_report_names_the_tenant_whose_name_wraps_a_line():
+    report = ("TRAIT D'UNION MÉDIATION 31\nMédiation sociale et de voisinage\n2 impasse Fourtanier - 31000 TOULOUSE\n"
+              "Tél. 05 61 13 57 92 - mediation@traitdunion31.fr\nPATRIMOINE SA LANGUEDOCIENNE\nBP 41207\n"
+              "31012 TOULOUSE CEDEX 6\nToulouse, le 10 décembre 2020\n"
+              "Objet : compte rendu de médiation - Résidence Les Iris, 4 rue des Iris, 31200 Toulouse\nMadame, Monsieur,\n"
+              "Vous nous avez confié une mission de médiation a la suite des plaintes de Mme Zoubida\n"
+              "HAMROUNI, locataire de l'appartement 12, au sujet des bruits provenant du logement du dessus.\n"
+              "Les médiateurs,\nLudivine Arnal et Mohamed-Lamine Camara\n")
+    f = tenant(report, "neighbour_dispute")
+    assert (f["tenant_name"], f["postal_code"]) == ("Zoubida Hamrouni", "31200")
+    assert "phone" not in f and "email" not in f  # the mediators' own

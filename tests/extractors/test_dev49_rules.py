@@ -61,3 +61,14 @@ def test_a_mediators_report_names_the_tenant_whose_name_wraps_a_line():
     f = tenant(report, "neighbour_dispute")
     assert (f["tenant_name"], f["postal_code"]) == ("Zoubida Hamrouni", "31200")
     assert "phone" not in f and "email" not in f  # the mediators' own
+
+
+def test_a_lawyers_client_may_be_called_through_her_lawyer_or_directly():
+    notice = ("Maître Sixtine ROUMÉGOUX\nAvocat au Barreau de Toulouse\n14 rue Ozenne - 31000 TOULOUSE\n"
+              "Tél. 05 34 31 58 06 - s.roumegoux.avocat@orange.fr\nPATRIMOINE SA LANGUEDOCIENNE\n"
+              "Objet : Mme Iulia POPESCU - mise en demeure\nMonsieur le Directeur,\n"
+              "Je suis le conseil de Mme Iulia POPESCU, locataire de votre organisme.\n"
+              "Ma cliente reste disponible pour permettre l'accès au logement à toute entreprise que vous\n"
+              "mandaterez ; elle peut être contactée par mon intermédiaire ou directement au\n07 52 19 84 30.\n"
+              "Je vous prie d'agréer, Monsieur le Directeur, mes salutations distinguées.\nSixtine Roumégoux\n")
+    assert tenant(notice, "legal_notice")["phone"] == "0752198430"

@@ -382,22 +382,19 @@ def _spelled_after(short: str, text: str) -> str | None:
         words = words_of(after)
         # (« SIEVH » over « SYNDICAT INTERCOMMUNAL DES EAUX DE LA VALLEE DE L'HERS »: small words count too)
         if 2 <= len(words) <= 10 and not re.search(r"\d", after) and (
-                abbreviates(fold(short), words) or rest[:1] in "-–" and contracts(fold(short).lower(), words)):
+                abbreviates(fold(short), words) or rest[:1] in ("-", "–") and contracts(fold(short).lower(), words)):
             return after
     return None
 
 
 def _name_before_initials(line: str, short: str, dotted: str) -> str | None:
     """« ÉTANCHÉITÉ TOITURES GARONNE - E.T.G. »: the name, then a dash and its initials, on one line."""
-    cells = re.split(r"\s{3,}", line)
-    name, sep, tail = cells[0].rpartition(" - ")
-    if not sep or tail.strip() not in (short, dotted):
-        name, sep, tail = cells[0].rpartition(" – ")
-    if not sep or tail.strip() not in (short, dotted):
+    m = re.fullmatch(r"(?P<name>.+)\s[-–]\s+(?P<tail>\S+)\s*", re.split(r"\s{3,}", line)[0])
+    if not m or m["tail"] not in (short, dotted):
         return None
-    words = words_of(name)
-    ok = 2 <= len(words) <= 8 and not re.search(r"\d", name) and contracts(fold(short).lower(), words)
-    return name.strip() if ok else None
+    words = words_of(m["name"])
+    ok = 2 <= len(words) <= 8 and not re.search(r"\d", m["name"]) and contracts(fold(short).lower(), words)
+    return m["name"].strip() if ok else None
 
 
 def _subsidiary(legal: str, head: str) -> bool:

@@ -304,7 +304,7 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
 
 
 _YOUR_REF = re.compile(r"\s*(?:votre|vos|v/|v\.|vi)\s*ref")
-_BANK_DETAILS = re.compile(r"\bcode\s+(?:banque|guichet)\b|\bcle\s+rib\b|\biban\b|\bbic\b|\bguichet\b")
+_BANK_DETAILS = re.compile(r"\bcode\s+banque\b|\bguichet\b|\bcle\s+rib\b|\biban\b|\bbic\b")  # a bank's details on the line
 _CONTRAT_MISREAD = re.compile(r"\bcon[il1]rat\b")
 _LOCATAIRE_MISREAD = re.compile(r"\blocata[ic]ce\b|\blocat[ao]ice\b")
 # an insurer's certificate under a tenant's cover letter: its heading on a line of its own, or its formula

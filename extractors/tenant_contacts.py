@@ -34,7 +34,8 @@ _THEIR_CONTACTS = re.compile(_THEIR_CONTACTS_RX + r"\b")
 _PERSONAL_PHONE = re.compile(r"(?:joignable|joindre|portable|mobile|sa\s+(?:nouvelle\s+)?ligne|"
                              r"son\s+(?:nouveau\s+)?(?:poste\s+)?(?:numero|telephone|portable|fixe)|"
                              r"repond(?:\s+(?:pas|plus))?\s+au(?:\s+telephone)?|ses\s+coordonnees|contact\s+sur\s+place|"
-                             + _THEIR_CONTACTS_RX + r"|etre\s+(?:jointe?|contactee?|appelee?)(?:\s+par\s+(?:mon|notre|son)\s+intermediaire\s+ou)?(?:\s+directement)?|"
+                             + _THEIR_CONTACTS_RX + r"|etre\s+(?:jointe?|contactee?|appelee?)"
+                             r"(?:\s+par\s+(?:mon|notre|son)\s+intermediaire\s+ou)?(?:\s+directement)?|"
                              r"numero\s+qu'(?:il|elle)|(?:telephone|tel\.?|portable)\s+(?:communique\s+)?(?:de\s+l'\s?|du\s+|de\s+la\s+|par\s+l'\s?|par\s+(?:le|la)\s+)?"
                              r"(?:assuree?|locataire|allocataire|souscript\w+|beneficiaire|interessee?|occupante?))(?:[^\n\d]{0,30}\n)?[^\n\d]{0,30}$")
 # the writer giving their own number: « vous pouvez me joindre au », « mon portable : »
@@ -216,7 +217,9 @@ def _phones(doc: Doc, anchors: list[PersonCandidate], writers: list[PersonCandid
         # said to be the person's: « joignable au », « son portable », « (05.34.51.22.80) ne répond pas »
         named = _named_just_before(doc.folded[max(0, p.start - 100):p.start], anchors)
         above = doc.line_text(li - 1, folded=True).rstrip() if li else ""  # « Coordonnées de notre sociétaire pour … : »
-        theirs = (_PERSONAL_PHONE.search(doc.folded[max(0, p.start - 90):p.start]) or _UNANSWERED.match(doc.folded[p.end:p.end + 30]) or named
+        # (« elle peut être contactée par mon intermédiaire ou directement au » reaches further back than ``before``)
+        theirs = (_PERSONAL_PHONE.search(doc.folded[max(0, p.start - 90):p.start]) or named
+                  or _UNANSWERED.match(doc.folded[p.end:p.end + 30])
                   or (above.endswith(":") and _THEIR_CONTACTS.search(above)) or li == email_line)
         if writers and (first_person or (_near(li, writers, 8) and not theirs)):
             continue  # the writer's own number, not the tenant's they write about

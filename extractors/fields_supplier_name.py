@@ -18,7 +18,8 @@ from extractors.fields_labels import Doc
 from extractors.name_case import natural_case
 from extractors.parsing import fold, restore_accents
 from extractors.person_names import known_first
-from extractors.supplier_initials import abbreviates, contracts, initials_of, name_beside_initials, spelt_out, words_of
+from extractors.supplier_initials import (abbreviates, contracts, initials_of, name_before_initials, name_beside_initials,
+                                          spelt_out, words_of)
 from extractors.supplier_name_forms import named_beside, punctuated, trade_name_of
 
 LEGAL_FORMS = (r"GmbH\s*&\s*Co\.?\s*KG|KGaA|KG|e\.\s?K\.?|OHG|S\.r\.l\.?|S\.A\.U\.|A/S|ApS|Lda\.?|S\.?A\.?S\.?U?|S\.?A\.?R\.?L\.?U?|SàRL|E\.?U\.?R\.?L\.?|S\.?A\.?|S\.?C\.?O\.?P\.?|SNC|SCI|SCP|SCM|SELARL|"
@@ -356,7 +357,7 @@ def _spelled_after(short: str, text: str) -> str | None:
     for k, line in enumerate(lines):
         form = _FORM_RE.match(line)
         line = line[form.end():].strip() if form else line  # « SARL APG - ATELIER PEINTURE GARONNE »
-        before = _name_before_initials(line, short, dotted)
+        before = name_before_initials(line, short)
         if before:
             return before
         if line.startswith(dotted) and re.match(r"\s*[-–]\s", line[len(dotted):]):
@@ -385,16 +386,6 @@ def _spelled_after(short: str, text: str) -> str | None:
                 abbreviates(fold(short), words) or rest[:1] in ("-", "–") and contracts(fold(short).lower(), words)):
             return after
     return None
-
-
-def _name_before_initials(line: str, short: str, dotted: str) -> str | None:
-    """« ÉTANCHÉITÉ TOITURES GARONNE - E.T.G. »: the name, then a dash and its initials, on one line."""
-    m = re.fullmatch(r"(?P<name>.+)\s[-–]\s+(?P<tail>\S+)\s*", re.split(r"\s{3,}", line)[0])
-    if not m or m["tail"] not in (short, dotted):
-        return None
-    words = words_of(m["name"])
-    ok = 2 <= len(words) <= 8 and not re.search(r"\d", m["name"]) and contracts(fold(short).lower(), words)
-    return m["name"].strip() if ok else None
 
 
 def _subsidiary(legal: str, head: str) -> bool:

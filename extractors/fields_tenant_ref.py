@@ -16,6 +16,7 @@ import re
 from config.registries import Registries
 from extractors import validators
 from extractors.fields_labels import Doc
+from extractors.lease_contract import of_the_lease
 from extractors.parsing import HAND_DIGITS, find_dates, fix_digits
 from extractors.person_labels import ORGANISATION
 from extractors.types import Extraction
@@ -245,7 +246,7 @@ def reference_candidates(doc: Doc, doc_type: str = "", by_tenant: bool = False) 
             # (a tenant's letter or the landlord's form about their housing benefit: a contract is the lease's)
             others = (r"dossier|client" if doc_type == "housing_benefit" and not office_head
                       else r"contrat(?!\s+(?:de\s+)?location)|dossier|client")
-            if (third_party and not mine and not tenants and not _of_the_lease(doc, m.start(), label)
+            if (third_party and not mine and not tenants and not of_the_lease(doc, m.start(), label)
                     and re.search(others, label)):
                 continue  # the insurer's contract, the court's or the CAF's file: not the landlord's
             if (office_head and not (mine or tenants) and re.match(r"dossier\b", label)
@@ -310,45 +311,12 @@ _LOCATAIRE_MISREAD = re.compile(r"\blocata[ic]ce\b|\blocat[ao]ice\b")
 # an insurer's certificate under a tenant's cover letter: its heading on a line of its own, or its formula
 _ENCLOSED_CERTIFICATE = re.compile(r"(?m)^[ \t]*attestation\s+d'assurance(?:\s+habitation)?[ \t]*$|"
                                    r"\b(?:certifions|attestons|certifie|atteste)\s+que\b|\bnous\s+soussignes\b")
-# (« le dépôt de garantie afférent au logement qu'elle a occupé (contrat n° 0288105) »)
-_LEASE = re.compile(r"\b(?:bail|location|locataire|locative|logement|appartement|appt|loyers?|depot\s+de\s+garantie)\b")
-_OTHER_CONTRACT = re.compile(r"assur|multirisque|\bmrh\b|sinistre|police|allocataire|\bcaf\b|mutuelle|pret|credit|energie|electricite|\bgaz\b")
 
 
 # a table's first cell under its heading: a reference, then the next cell (« 0977-4120  Loyers et charges … »),
 # not a postal code and its town
 _FIRST_CELL = re.compile(r"[ \t]*(?!\d{5}[ \t])([A-Za-z]{0,4}[-/]?\d[\w\-/.]{3,20})(?=[ \t]+[A-Za-zÀ-ÿ]{3})")
 _LEADER_VALUE = re.compile(r"(?:\.{4,}|…{2,})[ \t]*([A-Za-z0-9][\w\-/ ]{3,24})[ \t]*$")
-# the dwelling's address after the contract's number, on its line (« Contrat : RIE-0017-02 — 4, place du Foirail, appt 2 »)
-_DWELLING_AFTER = re.compile(r"^[^\n]{0,30}[—–\-,][^\n]*\b(?:appt|appartement|bat|batiment|residence|rue|avenue|place|allee|"
-                             r"chemin|impasse|boulevard)\b")
-
-# the dwelling's address on the line under the contract's number, ending that line
-_DWELLING_NEXT = re.compile(r"[ \t]*:?[ \t]*[\w\-/]+[ \t]*\n[ \t]*\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|avenue|place|allee|chemin|"
-                            r"impasse|boulevard|bd|route|cours|square|residence|cite)\b[^\n]*\b(?:appt|appartement|bat|"
-                            r"batiment|etage|logement|\d{5})\b")
-
-
-def _of_the_lease(doc: Doc, start: int, label: str) -> bool:
-    """« en vertu d'un bail portant sur l'appartement (contrat n° 2014-TN-03321) »: a court's or a
-    lawyer's act naming the lease's contract, in the same sentence, with no other contract near."""
-    if not label.startswith("contrat"):
-        return False
-    after = doc.folded[start + len(label):start + len(label) + 160]
-    if _DWELLING_AFTER.match(after):
-        return True
-    # (« Objet : Mme Leïla X - contrat n° 0508874 » over « 4 rue Raymond Lizop, appartement 67, 31100 »)
-    line = doc.line_text(doc.line_of(start), folded=True)
-    if (_DWELLING_NEXT.match(after) and re.match(r"\s*(?:objet|concerne)\b", line)
-            and re.search(r"\b(?:m|mme|mlle|monsieur|madame)\.?\s", line) and not _OTHER_CONTRACT.search(line)):
-        return True
-    sentence = re.split(r"[.!?]\s|\n\s*\n", doc.folded[max(0, start - 120):start])[-1]
-    # (or the sentence goes on to the lease: « Suivant contrat … (contrat n° 31-0077215), la société
-    # PATRIMOINE a donné à bail à Monsieur X »)
-    sentence += re.split(r"[.!?]\s|\n\s*\n", doc.folded[start:start + 160])[0]
-    return bool(_LEASE.search(sentence)) and not _OTHER_CONTRACT.search(sentence)
-
-
 def _line_after(text: str, end: int, reach: int = 80) -> str:
     """The line after the one ``end`` is on (within ``reach`` characters), empty when none."""
     return (text[end:end + reach].split("\n") + [""])[1]

@@ -231,10 +231,9 @@ _BROWSER_FOOTER = re.compile(r"(?:https?://|www\.)\S*\s+\d\s?/\s?\d\s*$")
 _FILE_NAME = re.compile(r"[\w\-' ]{4,60}\.(?:pdf|jpe?g|png|tiff?|docx?|odt)\b")
 
 
-def _printed_attachment(previous: str, current: str) -> bool:
-    """The page heads with the name of a file the previous page's e-mail attached, as a
-    mail client prints an attachment (« autorisation Tixier signee.pdf 1/1 »)."""
-    lines = _printed_lines(current)
+def _printed_attachment(previous: str, lines: list[str]) -> bool:
+    """The page (its printed ``lines``) heads with the name of a file the previous page's e-mail
+    attached, as a mail client prints an attachment (« autorisation Tixier signee.pdf 1/1 »)."""
     if not lines:
         return False
     first = _fold(lines[0])
@@ -265,7 +264,8 @@ def start_score(previous: str, current: str, script_change: bool = False) -> int
     by hand, nor a handwritten one in print)."""
     numbering = page_number(current)
     top, _ = _parts(current)
-    if _printed_attachment(previous, current):
+    lines = _printed_lines(current)
+    if _printed_attachment(previous, lines):
         return -10  # « autorisation Tixier signee.pdf 1/1 » heading the page: the file the e-mail attached
     if numbering:
         if numbering == (1, numbering[1]) and numbering[1] > 1 and _enclosure(_fold(previous), top) == "same":
@@ -276,7 +276,7 @@ def start_score(previous: str, current: str, script_change: bool = False) -> int
     _, prev_bottom = _parts(previous)
     if not top:
         return -10  # nothing read: stays with what comes before
-    lines, prev_lines = _printed_lines(current), _printed_lines(previous)
+    prev_lines = _printed_lines(previous)
     if any((m := _PAGE_ALONE.search(ln)) and int(m.group(1) or m.group(2)) >= 2 for ln in lines[:1] + lines[-1:]):
         return -10  # « … page 2 », « -2- »: the same document goes on
     if _OVERLEAF.search("\n".join(prev_lines[-2:])):

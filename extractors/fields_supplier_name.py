@@ -18,8 +18,8 @@ from extractors.fields_labels import Doc
 from extractors.name_case import natural_case
 from extractors.parsing import fold, restore_accents
 from extractors.person_names import known_first
-from extractors.supplier_initials import (abbreviates, contracts, initials_of, name_before_initials, name_beside_initials,
-                                          spelt_out, words_of)
+from extractors.supplier_initials import (abbreviates, contracts, dotted, initials_of, name_before_initials,
+                                          name_beside_initials, spelt_out, words_of)
 from extractors.supplier_name_forms import named_beside, punctuated, trade_name_of
 
 LEGAL_FORMS = (r"GmbH\s*&\s*Co\.?\s*KG|KGaA|KG|e\.\s?K\.?|OHG|S\.r\.l\.?|S\.A\.U\.|A/S|ApS|Lda\.?|S\.?A\.?S\.?U?|S\.?A\.?R\.?L\.?U?|SàRL|E\.?U\.?R\.?L\.?|S\.?A\.?|S\.?C\.?O\.?P\.?|SNC|SCI|SCP|SCM|SELARL|"
@@ -353,17 +353,17 @@ def _spelled_after(short: str, text: str) -> str | None:
     line (« SOIS » over « Sud-Ouest Informatique Services »), after a dash (« SOIS - Sud-Ouest … -
     2 rue … ») or after a space, when the dash was lost."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    dotted = "".join(ch + "." for ch in short)
+    spaced = dotted(short)
     for k, line in enumerate(lines):
         form = _FORM_RE.match(line)
         line = line[form.end():].strip() if form else line  # « SARL APG - ATELIER PEINTURE GARONNE »
         before = name_before_initials(line, short)
         if before:
             return before
-        if line.startswith(dotted) and re.match(r"\s*[-–]\s", line[len(dotted):]):
+        if line.startswith(spaced) and re.match(r"\s*[-–]\s", line[len(spaced):]):
             # « A.P.S.O. - ANTIPARASITES DU SUD-OUEST » on one line (« S.E.M.T. » alone over its
             # name is a logo, and the name)
-            line = short + line[len(dotted):]
+            line = short + line[len(spaced):]
         if not re.match(re.escape(short) + r"\b", line):
             continue
         # « ASCENSEURS GARONNE MAINTENANCE » over « AGM - Installation … » (the title read into its line: « … FACTURE »)

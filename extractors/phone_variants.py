@@ -21,8 +21,8 @@ def find_phones_misread(text: str) -> list[Match]:
     for m in _HAND_PHONE.finditer(text):
         run = re.sub(r"^°", "0", m.group(0))  # its leading 0 read as a degree sign
         symbols = [c for c in run if c not in "° .-"]
-        # (its leading 0 read as an O is no guess: every French phone begins with it)
-        misread = sum(not c.isdigit() for c in symbols[1:]) + (symbols[0] not in "0O")
+        # (its first, a 0 or an O by the pattern, is no guess: every French phone begins with 0)
+        misread = sum(not c.isdigit() for c in symbols[1:])
         if "°" not in m.group(0) and not misread or misread > MISREAD_DIGITS_MAX:
             continue
         if symbols[-1] in ")]":

@@ -71,10 +71,15 @@ def name_beside_initials(cell: str) -> str:
     return cell
 
 
+def dotted(short: str) -> str:
+    """« APSO » as a letterhead may print it: « A.P.S.O. »."""
+    return "".join(ch + "." for ch in short)
+
+
 def name_before_initials(line: str, short: str) -> str | None:
     """« ÉTANCHÉITÉ TOITURES GARONNE - E.T.G. »: the name, then a dash and its initials, on one line."""
     m = re.fullmatch(r"(?P<name>.+)\s[-–]\s+(?P<tail>\S+)\s*", re.split(r"\s{3,}", line)[0])
-    if not m or m["tail"] not in (short, "".join(ch + "." for ch in short)):
+    if not m or m["tail"] not in (short, dotted(short)):
         return None
     words = words_of(m["name"])
     ok = 2 <= len(words) <= 8 and not re.search(r"\d", m["name"]) and contracts(fold(short).lower(), words)
